@@ -1,0 +1,25 @@
+using Hub.Customs.Data;
+using Hub.Customs.Grpc;
+using Hub.ServiceDefaults.Data;
+using Hub.ServiceDefaults.Hosting;
+using Hub.ServiceDefaults.Messaging;
+using Hub.ServiceDefaults.Probes;
+
+namespace Hub.Customs;
+
+internal static class CustomsRegistration
+{
+    public static void AddCustoms(this WebApplicationBuilder builder)
+    {
+        builder.AddServiceDatabase<CustomsDbContext>();
+
+        // Every consumer of this service is listed here.
+        builder.AddServiceMessaging();
+    }
+
+    public static void MapCustomsEndpoints(this WebApplication app, ServiceIdentity identity)
+    {
+        app.MapProbeEndpoints(identity);
+        app.MapGrpcService<CustomsGrpcService>();
+    }
+}

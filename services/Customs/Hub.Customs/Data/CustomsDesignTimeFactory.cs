@@ -1,0 +1,5 @@
+using Hub.ServiceDefaults.Data;
+
+namespace Hub.Customs.Data;
+
+internal sealed class CustomsDesignTimeFactory : DesignTimeDbContextFactory<CustomsDbContext>;

@@ -1,0 +1,35 @@
+using Grpc.Net.ClientFactory;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Registry;
+
+namespace Hub.ServiceDefaults.Grpc;
+
+/// <summary>Typed gRPC clients to the hub's other services, with deadlines and the resilience pipeline.</summary>
+public static class GrpcClientRegistration
+{
+    /// <summary>
+    /// Registers <typeparamref name="TClient"/> for the service whose address is <c>Services:&lt;service&gt;:Grpc</c>.
+    /// One pipeline (and so one circuit breaker) is shared by all calls to that service.
+    /// </summary>
+    public static IHttpClientBuilder AddServiceGrpcClient<TClient>(this IHostApplicationBuilder builder, string service)
+        where TClient : class
+    {
+        builder.Services.AddOptions<GrpcClientOptions>().Bind(builder.Configuration.GetSection("Grpc:Client"));
+        var key = $"grpc:{service}";
+        builder.Services.AddResiliencePipeline(key, (pipeline, context) =>
+            pipeline.AddPipeline(GrpcResilience.Build(context.ServiceProvider.GetRequiredService<IOptions<GrpcClientOptions>>().Value)));
+
+        return builder.Services
+            .AddGrpcClient<TClient>(o => o.Address = new Uri(
+                builder.Configuration[$"Services:{service}:Grpc"]
+                ?? throw new InvalidOperationException($"Services:{service}:Grpc is not configured.")))
+            .AddInterceptor(InterceptorScope.Client, sp => new ResilienceInterceptor(
+                sp.GetRequiredService<ResiliencePipelineProvider<string>>().GetPipeline(key),
+                sp.GetRequiredService<IOptions<GrpcClientOptions>>().Value.AttemptDeadline,
+                sp.GetService<TimeProvider>() ?? TimeProvider.System));
+    }
+}

@@ -1,0 +1,38 @@
+using Grpc.Core;
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.Retry;
+
+namespace Hub.ServiceDefaults.Grpc;
+
+/// <summary>The Polly pipeline every gRPC client call runs through: timeout ⊃ retry ⊃ circuit breaker.</summary>
+public static class GrpcResilience
+{
+    /// <summary>Status codes worth another attempt: the call may succeed unchanged a moment later.</summary>
+    public static bool IsTransient(StatusCode code) =>
+        code is StatusCode.Unavailable or StatusCode.ResourceExhausted or StatusCode.Aborted or StatusCode.DeadlineExceeded;
+
+    /// <summary>Builds the pipeline from the options.</summary>
+    public static ResiliencePipeline Build(GrpcClientOptions options)
+    {
+        var transient = new PredicateBuilder().Handle<RpcException>(e => IsTransient(e.StatusCode));
+        return new ResiliencePipelineBuilder()
+            .AddTimeout(options.TotalTimeout)
+            .AddRetry(new RetryStrategyOptions
+            {
+                ShouldHandle = transient,
+                MaxRetryAttempts = options.MaxRetries,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = options.RetryDelay,
+            })
+            .AddCircuitBreaker(new CircuitBreakerStrategyOptions
+            {
+                ShouldHandle = transient,
+                FailureRatio = options.BreakerFailureRatio,
+                MinimumThroughput = options.BreakerMinimumThroughput,
+                BreakDuration = options.BreakerBreakDuration,
+            })
+            .Build();
+    }
+}

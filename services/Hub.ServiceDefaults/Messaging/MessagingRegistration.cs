@@ -1,0 +1,62 @@
+using Hub.ServiceDefaults.Messaging.Inbox;
+using Hub.ServiceDefaults.Probes;
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Hub.ServiceDefaults.Messaging;
+
+/// <summary>MassTransit on the hub's RabbitMQ virtual host, with the shared outbox, inbox and redelivery.</summary>
+public static class MessagingRegistration
+{
+    /// <summary>
+    /// Registers the bus. Every consumer runs inside: delayed redelivery (through the outbox) → immediate retries
+    /// with exponential backoff → inbox transaction → consumer; what still fails lands in the <c>_error</c> queue.
+    /// </summary>
+    public static IHostApplicationBuilder AddServiceMessaging(this IHostApplicationBuilder builder, Action<IBusRegistrationConfigurator>? consumers = null)
+    {
+        var identity = builder.GetServiceIdentity();
+        builder.Services.AddOptions<MessagingOptions>()
+            .Bind(builder.Configuration.GetSection("Messaging"))
+            .PostConfigure(o =>
+            {
+                if (o.Redelivery.Length == 0)
+                {
+                    o.Redelivery = MessagingOptions.DefaultRedelivery;
+                }
+            });
+
+        builder.Services.AddMassTransit(bus =>
+        {
+            bus.DisableUsageTelemetry();
+            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(identity.Service + "-", includeNamespace: false));
+            bus.AddConsumer<ServiceProbedConsumer>();
+            consumers?.Invoke(bus);
+
+            bus.UsingRabbitMq((context, rabbit) =>
+            {
+                var options = context.GetRequiredService<IOptions<MessagingOptions>>().Value;
+                rabbit.Host(options.Host, options.Port, options.VirtualHost, host =>
+                {
+                    host.Username(options.Username);
+                    host.Password(options.Password);
+                    host.ConnectionName($"{identity.Hub}-{identity.Service}");
+                });
+                rabbit.PrefetchCount = options.PrefetchCount;
+                rabbit.ConcurrentMessageLimit = options.ConcurrentMessageLimit;
+
+                rabbit.UseConsumeFilter(typeof(RedeliveryFilter<>), context);
+                rabbit.UseMessageRetry(retry => retry.Exponential(
+                    options.RetryLimit,
+                    options.RetryMinInterval,
+                    options.RetryMaxInterval,
+                    options.RetryMinInterval));
+                rabbit.UseConsumeFilter(typeof(InboxFilter<>), context);
+                rabbit.ConfigureEndpoints(context);
+            });
+        });
+        return builder;
+    }
+}

@@ -1,0 +1,16 @@
+namespace Hub.ServiceDefaults.Messaging.Outbox;
+
+/// <summary>
+/// Queues messages in the current unit of work. Nothing leaves the process until the caller's
+/// <c>SaveChangesAsync</c> commits; then the relay delivers them at least once.
+/// </summary>
+public interface IOutbox
+{
+    /// <summary>Publishes an integration event to every subscriber once the transaction commits.</summary>
+    /// <returns>The message id consumers will see.</returns>
+    Guid Publish<T>(T message) where T : class;
+
+    /// <summary>Sends a message to one destination (a queue, or later a partner hub) once the transaction commits.</summary>
+    /// <returns>The message id the receiver will see.</returns>
+    Guid Send<T>(Uri destination, T message) where T : class;
+}

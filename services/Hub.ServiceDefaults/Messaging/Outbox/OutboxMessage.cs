@@ -1,0 +1,58 @@
+namespace Hub.ServiceDefaults.Messaging.Outbox;
+
+/// <summary>One message committed with a state change and published later by the relay.</summary>
+public sealed class OutboxMessage
+{
+    /// <summary>Commit order; the relay takes the oldest first.</summary>
+    public long Id { get; private set; }
+
+    /// <summary>The message id on the wire; consumers deduplicate on it.</summary>
+    public Guid MessageId { get; private set; }
+
+    /// <summary>The contract type, as <c>Namespace.Type, Assembly</c>.</summary>
+    public string MessageType { get; private set; } = "";
+
+    /// <summary>Where it goes: <c>null</c> publishes to every subscriber; otherwise a destination address.</summary>
+    public string? Destination { get; private set; }
+
+    /// <summary>The message as JSON.</summary>
+    public string Body { get; private set; } = "";
+
+    /// <summary>W3C trace parent of the transaction that wrote the message, so the trace continues past the relay.</summary>
+    public string? TraceParent { get; private set; }
+
+    /// <summary>How many times the message was redelivered to a failing consumer before this attempt.</summary>
+    public int RedeliveryCount { get; private set; }
+
+    /// <summary>When the message was committed (UTC).</summary>
+    public DateTime CreatedAt { get; private set; }
+
+    /// <summary>Not before this time (UTC): relay backoff and delayed redelivery.</summary>
+    public DateTime AvailableAt { get; private set; }
+
+    /// <summary>When the broker confirmed it (UTC); <c>null</c> while pending.</summary>
+    public DateTime? SentAt { get; private set; }
+
+    /// <summary>Failed relay attempts so far.</summary>
+    public int Attempts { get; private set; }
+
+    /// <summary>Why the last attempt failed.</summary>
+    public string? LastError { get; private set; }
+
+    private OutboxMessage()
+    {
+    }
+
+    internal static OutboxMessage Create(Guid messageId, string messageType, string body, string? destination,
+        string? traceParent, DateTime now, DateTime availableAt, int redeliveryCount = 0) => new()
+    {
+        MessageId = messageId,
+        MessageType = messageType,
+        Body = body,
+        Destination = destination,
+        TraceParent = traceParent,
+        CreatedAt = now,
+        AvailableAt = availableAt,
+        RedeliveryCount = redeliveryCount,
+    };
+}

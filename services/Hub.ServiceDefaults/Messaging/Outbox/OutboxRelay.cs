@@ -1,0 +1,128 @@
+using Hub.ServiceDefaults.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Hub.ServiceDefaults.Messaging.Outbox;
+
+/// <summary>
+/// Moves committed outbox rows to their transport. Rows are claimed with <c>FOR UPDATE SKIP LOCKED</c> inside a
+/// transaction that also marks them sent, so several relays can run at once and none publishes a row another holds;
+/// a relay that dies before its commit leaves the rows unmarked and they are delivered again (at least once).
+/// </summary>
+public sealed partial class OutboxRelay(
+    IServiceScopeFactory scopes,
+    IOutboxDispatcher dispatcher,
+    OutboxMetrics metrics,
+    IOptions<OutboxRelayOptions> options,
+    TimeProvider clock,
+    ILogger<OutboxRelay> logger)
+{
+    private readonly OutboxRelayOptions _options = options.Value;
+
+    /// <summary>Delivers one batch of due messages.</summary>
+    /// <returns>How many rows the batch claimed and how many of them failed and were rescheduled.</returns>
+    public async Task<OutboxBatchResult> RelayBatchAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ServiceDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var batch = await db.OutboxMessages
+            .FromSql($"""
+                SELECT * FROM outbox_messages
+                WHERE sent_at IS NULL AND available_at <= {now}
+                ORDER BY id
+                LIMIT {_options.BatchSize}
+                FOR UPDATE SKIP LOCKED
+                """)
+            .AsNoTracking()
+            .ToListAsync(cancellationToken);
+        if (batch.Count == 0)
+        {
+            return new OutboxBatchResult(0, 0);
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.DispatchTimeout);
+        var outcomes = await Task.WhenAll(batch.Select(m => DispatchAsync(m, timeout.Token)));
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var confirmedAt = clock.GetUtcNow().UtcDateTime;
+        var sent = outcomes.Where(o => o.Error is null).Select(o => o.Message.Id).ToArray();
+        if (sent.Length > 0)
+        {
+            await db.Database.ExecuteSqlAsync(
+                $"UPDATE outbox_messages SET sent_at = {confirmedAt}, attempts = attempts + 1, last_error = NULL WHERE id = ANY({sent})",
+                cancellationToken);
+        }
+
+        foreach (var (message, error) in outcomes.Where(o => o.Error is not null))
+        {
+            var retryAt = confirmedAt + Backoff(message.Attempts + 1);
+            await db.Database.ExecuteSqlAsync(
+                $"UPDATE outbox_messages SET attempts = attempts + 1, available_at = {retryAt}, last_error = {error} WHERE id = {message.Id}",
+                cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+
+        foreach (var (message, error) in outcomes)
+        {
+            if (error is null)
+            {
+                metrics.Published(confirmedAt - message.AvailableAt);
+            }
+            else
+            {
+                metrics.Failed();
+                LogDispatchFailed(message.MessageId, message.MessageType, message.Attempts + 1, error);
+            }
+        }
+
+        return new OutboxBatchResult(batch.Count, batch.Count - sent.Length);
+    }
+
+    /// <summary>Refreshes the backlog gauges and removes delivered and handled records past retention.</summary>
+    public async Task MaintainAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ServiceDbContext>();
+        var now = clock.GetUtcNow().UtcDateTime;
+
+        var pending = await db.OutboxMessages.Where(m => m.SentAt == null)
+            .GroupBy(_ => 1)
+            .Select(g => new { Count = g.LongCount(), Oldest = g.Min(m => m.CreatedAt) })
+            .FirstOrDefaultAsync(cancellationToken);
+        metrics.Backlog(pending?.Count ?? 0, pending is null ? TimeSpan.Zero : now - pending.Oldest);
+
+        var cutoff = now - _options.Retention;
+        await db.OutboxMessages.Where(m => m.SentAt != null && m.SentAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+        await db.InboxMessages.Where(m => m.HandledAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    private async Task<(OutboxMessage Message, string? Error)> DispatchAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await dispatcher.DispatchAsync(message, cancellationToken);
+            return (message, null);
+        }
+        catch (Exception ex)
+        {
+            return (message, $"{ex.GetType().Name}: {ex.Message}");
+        }
+    }
+
+    private TimeSpan Backoff(int attempt)
+    {
+        var exponential = TimeSpan.FromMilliseconds(100 * Math.Pow(2, Math.Min(attempt, 16)));
+        var capped = exponential < _options.MaxBackoff ? exponential : _options.MaxBackoff;
+        return capped * (0.75 + (Random.Shared.NextDouble() * 0.5));
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {MessageId} ({MessageType}) failed attempt {Attempt}: {Error}")]
+    private partial void LogDispatchFailed(Guid messageId, string messageType, int attempt, string error);
+}

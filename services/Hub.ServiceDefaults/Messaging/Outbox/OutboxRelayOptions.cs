@@ -1,0 +1,23 @@
+namespace Hub.ServiceDefaults.Messaging.Outbox;
+
+/// <summary>Tuning of the outbox relay (configuration section <c>Messaging:Outbox</c>).</summary>
+public sealed class OutboxRelayOptions
+{
+    /// <summary>Whether this process runs a relay at all.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Rows taken and locked per round trip.</summary>
+    public int BatchSize { get; set; } = 200;
+
+    /// <summary>Longest sleep between scans when no commit notification arrives.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long a batch may wait for broker confirmations before its unconfirmed rows are retried.</summary>
+    public TimeSpan DispatchTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Ceiling of the exponential backoff between attempts at one message.</summary>
+    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long delivered messages and inbox records are kept.</summary>
+    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(7);
+}

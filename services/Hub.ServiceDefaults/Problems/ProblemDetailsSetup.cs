@@ -1,0 +1,22 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hub.ServiceDefaults.Problems;
+
+internal static class ProblemDetailsSetup
+{
+    public static void AddHubProblemDetails(this IServiceCollection services)
+    {
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
+        {
+            context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
+            context.ProblemDetails.Extensions["traceId"] = Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier;
+        });
+        services.AddExceptionHandler<BadRequestExceptionHandler>();
+
+        // Unreadable bodies and unbindable parameters throw, so the handler can say exactly what was wrong.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddValidation();
+    }
+}

@@ -1,0 +1,53 @@
+using Hub.Contracts.Values;
+using Hub.ServiceDefaults.Health;
+using Hub.ServiceDefaults.Hosting;
+using Hub.ServiceDefaults.Observability;
+using Hub.ServiceDefaults.Problems;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Hub.ServiceDefaults;
+
+/// <summary>What every Hub process (the six services and the gateway) has in common.</summary>
+public static class ServiceDefaultsExtensions
+{
+    /// <summary>
+    /// Identity (hub id from <c>Hub:Id</c>), the hub configuration file, Kestrel's REST (HTTP/1.1) and gRPC (h2c)
+    /// endpoints from <c>Services:&lt;Name&gt;</c>, OpenTelemetry, health checks, problem details and gRPC.
+    /// </summary>
+    public static ServiceIdentity AddServiceDefaults(this WebApplicationBuilder builder, string service)
+    {
+        builder.Configuration.AddHubConfigurationFile();
+        var hub = builder.Configuration["Hub:Id"] ?? throw new InvalidOperationException("Hub:Id is not configured (e.g. KR).");
+        var identity = new ServiceIdentity(HubId.Parse(hub), service);
+        builder.Host.Properties[typeof(ServiceIdentity)] = identity;
+        builder.Services.AddSingleton(identity);
+        builder.Services.AddSingleton(TimeProvider.System);
+
+        KestrelEndpoints.Configure(builder.WebHost, builder.Configuration, identity.ConfigurationName);
+        builder.AddHubTelemetry(identity);
+        builder.Services.AddHubProblemDetails();
+        builder.Services.AddHealthChecks();
+        builder.Services.AddGrpc();
+        builder.Services.AddGrpcHealthChecks(o => o.Services.Map("", r => r.Tags.Contains(HealthTags.Ready)));
+        return identity;
+    }
+
+    /// <summary>The identity registered by <see cref="AddServiceDefaults"/>.</summary>
+    public static ServiceIdentity GetServiceIdentity(this IHostApplicationBuilder builder) =>
+        builder.Properties.TryGetValue(typeof(ServiceIdentity), out var identity)
+            ? (ServiceIdentity)identity
+            : throw new InvalidOperationException("Call AddServiceDefaults first.");
+
+    /// <summary>Problem details for errors, <c>/health/live</c>, <c>/health/ready</c>, <c>/metrics</c> and gRPC health.</summary>
+    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapHealthEndpoints();
+        app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapGrpcHealthChecksService();
+        return app;
+    }
+}

@@ -1,0 +1,6 @@
+using Hub.ServiceDefaults.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hub.Logistics.Data;
+
+public sealed class LogisticsDbContext(DbContextOptions<LogisticsDbContext> options) : ServiceDbContext(options);

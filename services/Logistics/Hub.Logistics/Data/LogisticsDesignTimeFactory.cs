@@ -1,0 +1,5 @@
+using Hub.ServiceDefaults.Data;
+
+namespace Hub.Logistics.Data;
+
+internal sealed class LogisticsDesignTimeFactory : DesignTimeDbContextFactory<LogisticsDbContext>;

@@ -1,0 +1,5 @@
+using Hub.ServiceDefaults.Data;
+
+namespace Hub.Order.Data;
+
+internal sealed class OrderDesignTimeFactory : DesignTimeDbContextFactory<OrderDbContext>;
