@@ -16,6 +16,9 @@ internal static class Telemetry
 {
     private const string MassTransitSource = "MassTransit";
 
+    // Seconds; messaging latency lives between a millisecond and a few seconds.
+    private static readonly double[] LatencyBuckets = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+
     public static void AddHubTelemetry(this IHostApplicationBuilder builder, ServiceIdentity identity)
     {
         builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
@@ -40,6 +43,7 @@ internal static class Telemetry
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
                 .AddMeter(identity.QualifiedName, MessagingTelemetry.Name, MassTransitSource, "Npgsql")
+                .AddView("hub.outbox.lag", new ExplicitBucketHistogramConfiguration { Boundaries = LatencyBuckets })
                 .AddPrometheusExporter())
             .WithTracing(t => t
                 .AddSource(identity.QualifiedName, MessagingTelemetry.Name, MassTransitSource)

@@ -92,11 +92,10 @@ public sealed partial class OutboxRelay(
         var db = scope.ServiceProvider.GetRequiredService<ServiceDbContext>();
         var now = clock.GetUtcNow().UtcDateTime;
 
-        var pending = await db.OutboxMessages.Where(m => m.SentAt == null)
-            .GroupBy(_ => 1)
-            .Select(g => new { Count = g.LongCount(), Oldest = g.Min(m => m.CreatedAt) })
-            .FirstOrDefaultAsync(cancellationToken);
-        metrics.Backlog(pending?.Count ?? 0, pending is null ? TimeSpan.Zero : now - pending.Oldest);
+        var unsent = db.OutboxMessages.Where(m => m.SentAt == null);
+        var pending = await unsent.LongCountAsync(cancellationToken);
+        var oldest = await unsent.MinAsync(m => (DateTime?)m.CreatedAt, cancellationToken);
+        metrics.Backlog(pending, oldest is null ? TimeSpan.Zero : now - oldest.Value);
 
         var cutoff = now - _options.Retention;
         await db.OutboxMessages.Where(m => m.SentAt != null && m.SentAt < cutoff).ExecuteDeleteAsync(cancellationToken);
