@@ -12,8 +12,8 @@ namespace Hub.ServiceDefaults.Messaging;
 public static class MessagingRegistration
 {
     /// <summary>
-    /// Registers the bus. Every consumer runs inside: delayed redelivery (through the outbox) → immediate retries
-    /// with exponential backoff → inbox transaction → consumer; what still fails lands in the <c>_error</c> queue.
+    /// Registers the bus. Every consumer runs inside: immediate retries with exponential backoff, then delayed
+    /// redelivery through the outbox → inbox transaction → consumer; what still fails lands in the <c>_error</c> queue.
     /// </summary>
     public static IHostApplicationBuilder AddServiceMessaging(this IHostApplicationBuilder builder, Action<IBusRegistrationConfigurator>? consumers = null)
     {
@@ -35,6 +35,12 @@ public static class MessagingRegistration
             bus.AddConsumer<ServiceProbedConsumer>();
             consumers?.Invoke(bus);
 
+            bus.AddConfigureEndpointsCallback((context, _, endpoint) =>
+            {
+                endpoint.UseConsumeFilter(typeof(RetryFilter<>), context);
+                endpoint.UseConsumeFilter(typeof(InboxFilter<>), context);
+            });
+
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 var options = context.GetRequiredService<IOptions<MessagingOptions>>().Value;
@@ -47,13 +53,6 @@ public static class MessagingRegistration
                 rabbit.PrefetchCount = options.PrefetchCount;
                 rabbit.ConcurrentMessageLimit = options.ConcurrentMessageLimit;
 
-                rabbit.UseConsumeFilter(typeof(RedeliveryFilter<>), context);
-                rabbit.UseMessageRetry(retry => retry.Exponential(
-                    options.RetryLimit,
-                    options.RetryMinInterval,
-                    options.RetryMaxInterval,
-                    options.RetryMinInterval));
-                rabbit.UseConsumeFilter(typeof(InboxFilter<>), context);
                 rabbit.ConfigureEndpoints(context);
             });
         });

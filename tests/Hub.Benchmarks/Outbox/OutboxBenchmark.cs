@@ -1,0 +1,52 @@
+using Hub.ServiceDefaults.Messaging.Outbox;
+using Hub.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Hub.Benchmarks.Outbox;
+
+/// <summary>
+/// Raw MassTransit publish rate, outbox relay throughput and commit → consume latency, measured in one run on one
+/// isolated database and virtual host, so the relay is compared with the broker as it is right now.
+/// </summary>
+internal static class OutboxBenchmark
+{
+    private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(60);
+
+    public static async Task<int> RunAsync(OutboxBenchmarkOptions options)
+    {
+        await using var database = await TestDatabase.CreateAsync("bench");
+        await using var vhost = await TestVirtualHost.CreateAsync();
+        var postgres = await CreateSchemaAsync(database);
+        var recorder = new DeliveryRecorder();
+        var run = 0;
+
+        // The relay service stays off while rows are committed, so the relay phase measures draining, not racing.
+        var app = await BenchHost.StartAsync(database, vhost, recorder, relay: false);
+        var batchSize = app.Services.GetRequiredService<IOptions<OutboxRelayOptions>>().Value.BatchSize;
+        var warmup = Math.Min(options.Messages, 1_000);
+        await RawPublishPhase.RunAsync(app.Services, recorder, ++run, warmup, batchSize, DrainTimeout);
+        await RelayPhase.RunAsync(app.Services, recorder, ++run, warmup, batchSize, DrainTimeout);
+        var raw = await RawPublishPhase.RunAsync(app.Services, recorder, ++run, options.Messages, batchSize, DrainTimeout);
+        Report.Progress(raw);
+        var relay = await RelayPhase.RunAsync(app.Services, recorder, ++run, options.Messages, batchSize, DrainTimeout);
+        Report.Progress(relay);
+        await BenchHost.StopAsync(app);
+
+        app = await BenchHost.StartAsync(database, vhost, recorder, relay: true);
+        await LatencyPhase.RunAsync(app.Services, recorder, ++run, options.Rate, 1, DrainTimeout);
+        var latency = await LatencyPhase.RunAsync(app.Services, recorder, ++run, options.Rate, options.Seconds, DrainTimeout);
+        await BenchHost.StopAsync(app);
+
+        return Report.Print(options, batchSize, postgres, raw, relay, latency) ? 0 : 1;
+    }
+
+    /// <returns>The PostgreSQL server version.</returns>
+    private static async Task<string> CreateSchemaAsync(TestDatabase database)
+    {
+        await using var db = database.CreateContext<BenchDbContext>();
+        await db.Database.EnsureCreatedAsync();
+        await db.Database.ExecuteSqlRawAsync(OutboxNotification.Sql);
+        return await db.Database.SqlQueryRaw<string>("SELECT current_setting('server_version') AS \"Value\"").SingleAsync();
+    }
+}

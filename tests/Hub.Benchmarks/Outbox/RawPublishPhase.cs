@@ -1,0 +1,30 @@
+using System.Diagnostics;
+using MassTransit;
+
+namespace Hub.Benchmarks.Outbox;
+
+/// <summary>
+/// The baseline: MassTransit publishing straight to the broker (confirmed, persistent), with as many publishes in
+/// flight as the relay has (one batch, awaited together).
+/// </summary>
+internal static class RawPublishPhase
+{
+    public static async Task<ThroughputResult> RunAsync(IServiceProvider services, DeliveryRecorder recorder, int run, int messages, int batchSize, TimeSpan drainTimeout)
+    {
+        var bus = services.GetRequiredService<IBus>();
+        var expectation = recorder.Expect(run, messages);
+
+        var started = Stopwatch.GetTimestamp();
+        for (var first = 0; first < messages; first += batchSize)
+        {
+            var count = Math.Min(batchSize, messages - first);
+            await Task.WhenAll(Enumerable.Range(first, count).Select(i => bus.Publish(BenchmarkMessage.Create(run, i))));
+        }
+
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        var complete = await expectation.WaitAsync(drainTimeout);
+        return new ThroughputResult("Raw MassTransit publish", messages, elapsed, expectation.Received,
+            Stopwatch.GetElapsedTime(started, expectation.Last),
+            complete ? null : $"only {expectation.Received} of {messages} consumed");
+    }
+}

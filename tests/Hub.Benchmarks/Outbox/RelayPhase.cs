@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using Hub.ServiceDefaults.Messaging.Outbox;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hub.Benchmarks.Outbox;
+
+/// <summary>
+/// The relay draining a backlog: rows are committed first (the host runs no relay service), then the real
+/// <see cref="OutboxRelay"/> is driven exactly as the relay service drains, batch after full batch.
+/// </summary>
+internal static class RelayPhase
+{
+    private const int RowsPerTransaction = 1_000;
+
+    public static async Task<ThroughputResult> RunAsync(IServiceProvider services, DeliveryRecorder recorder, int run, int messages, int batchSize, TimeSpan drainTimeout)
+    {
+        var expectation = recorder.Expect(run, messages);
+        await FillAsync(services, run, messages);
+
+        var relay = services.GetRequiredService<OutboxRelay>();
+        var started = Stopwatch.GetTimestamp();
+        OutboxBatchResult batch;
+        do
+        {
+            batch = await relay.RelayBatchAsync(CancellationToken.None);
+        }
+        while (batch.Claimed == batchSize && batch.Failed == 0);
+
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        var complete = await expectation.WaitAsync(drainTimeout);
+        var unsent = await CountUnsentAsync(services);
+        var problem = (unsent, complete) switch
+        {
+            ( > 0, _) => $"{unsent} rows left unsent",
+            (_, false) => $"only {expectation.Received} of {messages} consumed",
+            _ => null,
+        };
+        return new ThroughputResult("Outbox relay", messages, elapsed, expectation.Received,
+            Stopwatch.GetElapsedTime(started, expectation.Last), problem);
+    }
+
+    private static async Task FillAsync(IServiceProvider services, int run, int messages)
+    {
+        for (var first = 0; first < messages; first += RowsPerTransaction)
+        {
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<BenchDbContext>();
+            var outbox = scope.ServiceProvider.GetRequiredService<IOutbox>();
+            for (var i = first; i < Math.Min(messages, first + RowsPerTransaction); i++)
+            {
+                outbox.Publish(BenchmarkMessage.Create(run, i));
+            }
+
+            await db.SaveChangesAsync();
+        }
+    }
+
+    private static async Task<int> CountUnsentAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<BenchDbContext>().OutboxMessages.CountAsync(m => m.SentAt == null);
+    }
+}

@@ -1,0 +1,53 @@
+using System.Globalization;
+
+namespace Hub.Benchmarks.Outbox;
+
+/// <summary>The figures, and whether they meet the targets of the outbox issue.</summary>
+internal static class Report
+{
+    private const double RelayRatioTarget = 0.8;
+    private const double P99TargetMs = 50;
+    private const int LatencyTargetRate = 500;
+
+    public static void Progress(ThroughputResult result) =>
+        Console.WriteLine(Invariant($"{result.Phase}: {result.Messages} messages in {result.Elapsed.TotalSeconds:0.00} s"));
+
+    /// <returns>Whether every target was met.</returns>
+    public static bool Print(OutboxBenchmarkOptions options, int batchSize, string postgres, ThroughputResult raw, ThroughputResult relay, LatencyResult latency)
+    {
+        Console.WriteLine();
+        Console.WriteLine(Invariant($"Outbox benchmark — {Environment.ProcessorCount} CPUs, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, PostgreSQL {postgres}; {batchSize} publishes in flight"));
+        Console.WriteLine();
+        Console.WriteLine(Invariant($"{"Phase",-26}{"Messages",10}{"Seconds",10}{"msg/s",10}{"Consumed msg/s",16}"));
+        foreach (var r in new[] { raw, relay })
+        {
+            Console.WriteLine(Invariant($"{r.Phase,-26}{r.Messages,10}{r.Elapsed.TotalSeconds,10:0.00}{r.Rate,10:0}{r.ConsumeRate,16:0}{(r.Problem is null ? "" : "  ! " + r.Problem)}"));
+        }
+
+        Console.WriteLine();
+        Console.WriteLine(Invariant($"Commit → consume latency: {latency.Offered} commits at {latency.OfferedRate:0} msg/s (target {options.Rate}), received {latency.Received}/{latency.Offered}, {latency.Duplicates} duplicates"));
+        Console.WriteLine(Invariant($"  p50 {P(latency.Latencies, 50):0.0} ms   p90 {P(latency.Latencies, 90):0.0} ms   p99 {P(latency.Latencies, 99):0.0} ms   max {P(latency.Latencies, 100):0.0} ms   (commit itself: p50 {P(latency.CommitDurations, 50):0.0} ms, p99 {P(latency.CommitDurations, 99):0.0} ms)"));
+        Console.WriteLine();
+
+        var ratio = relay.Rate / raw.Rate;
+        var p99 = P(latency.Latencies, 99);
+        var delivered = raw.Problem is null && relay.Problem is null && latency.Received == latency.Offered;
+        var results = new[]
+        {
+            Check(Invariant($"Relay / raw publish rate     {ratio,8:0.00}"), Invariant($"≥ {RelayRatioTarget:0.0}"), ratio >= RelayRatioTarget),
+            Check(Invariant($"Latency p99 at {options.Rate,4} msg/s  {p99,8:0.0} ms"), Invariant($"< {P99TargetMs:0} ms at {LatencyTargetRate} msg/s"), p99 < P99TargetMs && options.Rate >= LatencyTargetRate),
+            Check("Every message delivered              ", "all phases", delivered),
+        };
+        return results.All(ok => ok);
+    }
+
+    private static bool Check(string figure, string target, bool ok)
+    {
+        Console.WriteLine($"{figure}   target {target,-22}{(ok ? "PASS" : "FAIL")}");
+        return ok;
+    }
+
+    private static double P(double[] sorted, double p) => LatencyResult.Percentile(sorted, p);
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,176 @@
+using System.Collections.Concurrent;
+using Hub.ServiceDefaults.Data;
+using Hub.ServiceDefaults.Messaging;
+using Hub.ServiceDefaults.Messaging.Outbox;
+using Hub.Testing;
+using MassTransit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hub.ServiceDefaults.Tests.Messaging;
+
+/// <summary>A service host wired exactly as a service is, on a database and virtual host of its own.</summary>
+internal sealed class MessagingTestHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private MessagingTestHost(WebApplication app, TestDatabase database, TestVirtualHost vhost)
+    {
+        _app = app;
+        Database = database;
+        VirtualHost = vhost;
+    }
+
+    public TestDatabase Database { get; }
+
+    public TestVirtualHost VirtualHost { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<MessagingTestHost> StartAsync(IDictionary<string, string?>? settings = null, int? brokerPort = null)
+    {
+        var database = await TestDatabase.CreateAsync("outbox");
+        var vhost = await TestVirtualHost.CreateAsync();
+        await using (var db = database.CreateContext<TestDbContext>())
+        {
+            await db.Database.EnsureCreatedAsync();
+            await db.Database.ExecuteSqlRawAsync(OutboxNotification.Sql);
+        }
+
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseTestServer();
+        var configuration = new Dictionary<string, string?>(vhost.Settings(brokerPort))
+        {
+            ["Hub:Id"] = "KR",
+            ["ConnectionStrings:OutboxTest"] = database.ConnectionString,
+            ["Messaging:RetryMinInterval"] = "00:00:00.050",
+            ["Messaging:RetryMaxInterval"] = "00:00:00.200",
+            ["Messaging:Outbox:PollInterval"] = "00:00:00.500",
+            ["Messaging:Outbox:MaxBackoff"] = "00:00:01",
+            ["Messaging:Outbox:DispatchTimeout"] = "00:00:03",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            configuration[key] = value;
+        }
+
+        builder.Configuration.AddInMemoryCollection(configuration);
+        builder.AddServiceDefaults("outbox-test");
+        builder.AddServiceDatabase<TestDbContext>();
+        builder.AddServiceMessaging(bus =>
+        {
+            bus.AddConsumer<RecordingConsumer>();
+            bus.AddConsumer<FailingConsumer>();
+        });
+        builder.Services.AddSingleton<Deliveries>();
+
+        var app = builder.Build();
+        app.Services.GetRequiredService<IBus>().ConnectReceiveObserver(app.Services.GetRequiredService<Deliveries>());
+        await app.StartAsync();
+        await app.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(30));
+        return new MessagingTestHost(app, database, vhost);
+    }
+
+    /// <summary>Commits a state change and its event in one transaction, as a service does.</summary>
+    public Task<Guid> CommitAsync(string text) => CommitAsync(text, new NoteWritten(text));
+
+    public async Task<Guid> CommitAsync<T>(string text, T message) where T : class
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TestDbContext>();
+        db.Notes.Add(new Note { Text = text });
+        var messageId = scope.ServiceProvider.GetRequiredService<IOutbox>().Publish(message);
+        await db.SaveChangesAsync();
+        return messageId;
+    }
+
+    public async Task<int> CountAsync<T>(Func<TestDbContext, IQueryable<T>> query)
+    {
+        await using var db = Database.CreateContext<TestDbContext>();
+        return await query(db).CountAsync();
+    }
+
+    public Deliveries Deliveries => Services.GetRequiredService<Deliveries>();
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        await VirtualHost.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}
+
+internal sealed class TestDbContext(DbContextOptions<TestDbContext> options) : ServiceDbContext(options)
+{
+    public DbSet<Note> Notes => Set<Note>();
+
+    public DbSet<HandledNote> HandledNotes => Set<HandledNote>();
+}
+
+internal sealed class Note
+{
+    public int Id { get; set; }
+
+    public string Text { get; set; } = "";
+}
+
+internal sealed class HandledNote
+{
+    public int Id { get; set; }
+
+    public string Text { get; set; } = "";
+}
+
+public sealed record NoteWritten(string Text);
+
+public sealed record NoteRejected(string Text);
+
+/// <summary>What reached the consumers, and how many deliveries the endpoints finished (including those the inbox turned away).</summary>
+internal sealed class Deliveries : IReceiveObserver
+{
+    private int _received;
+
+    public ConcurrentQueue<string> Handled { get; } = new();
+
+    public ConcurrentDictionary<string, int> FailedAttempts { get; } = new();
+
+    public int Received => Volatile.Read(ref _received);
+
+    public Task PreReceive(ReceiveContext context) => Task.CompletedTask;
+
+    public Task PostReceive(ReceiveContext context)
+    {
+        Interlocked.Increment(ref _received);
+        return Task.CompletedTask;
+    }
+
+    public Task PostConsume<T>(ConsumeContext<T> context, TimeSpan duration, string consumerType) where T : class => Task.CompletedTask;
+
+    public Task ConsumeFault<T>(ConsumeContext<T> context, TimeSpan duration, string consumerType, Exception exception) where T : class => Task.CompletedTask;
+
+    public Task ReceiveFault(ReceiveContext context, Exception exception) => Task.CompletedTask;
+}
+
+internal sealed class RecordingConsumer(TestDbContext db, Deliveries deliveries) : IConsumer<NoteWritten>
+{
+    public Task Consume(ConsumeContext<NoteWritten> context)
+    {
+        db.HandledNotes.Add(new HandledNote { Text = context.Message.Text });
+        deliveries.Handled.Enqueue(context.Message.Text);
+        return Task.CompletedTask;
+    }
+}
+
+internal sealed class FailingConsumer(Deliveries deliveries) : IConsumer<NoteRejected>
+{
+    public Task Consume(ConsumeContext<NoteRejected> context)
+    {
+        deliveries.FailedAttempts.AddOrUpdate($"{context.Message.Text} #{context.GetRedeliveryCount()}", 1, (_, n) => n + 1);
+        throw new InvalidOperationException("This consumer always fails.");
+    }
+}

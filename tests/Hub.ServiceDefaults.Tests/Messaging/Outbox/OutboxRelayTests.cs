@@ -1,0 +1,160 @@
+using Hub.ServiceDefaults.Messaging.Outbox;
+using Hub.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Hub.ServiceDefaults.Tests.Messaging.Outbox;
+
+public sealed class OutboxRelayTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task Commit_WithEvent_IsPublishedAndHandledOnce()
+    {
+        await using var host = await MessagingTestHost.StartAsync();
+
+        await host.CommitAsync("first lot listed");
+
+        await Eventually.TrueAsync(() => Task.FromResult(host.Deliveries.Handled.Contains("first lot listed")), Patience, "the event is consumed");
+        (await host.CountAsync(db => db.HandledNotes)).ShouldBe(1);
+        (await host.CountAsync(db => db.OutboxMessages.Where(m => m.SentAt == null))).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task RolledBackTransaction_PublishesNothing()
+    {
+        await using var host = await MessagingTestHost.StartAsync();
+
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TestDbContext>();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            db.Notes.Add(new Note { Text = "rolled back" });
+            scope.ServiceProvider.GetRequiredService<IOutbox>().Publish(new NoteWritten("rolled back"));
+            await db.SaveChangesAsync();
+            await transaction.RollbackAsync();
+        }
+
+        // Messages are relayed in commit order, so once a later commit has been consumed the earlier one would have been too.
+        await host.CommitAsync("committed later");
+        await Eventually.TrueAsync(() => Task.FromResult(host.Deliveries.Handled.Contains("committed later")), Patience, "the later event is consumed");
+        host.Deliveries.Handled.ShouldNotContain("rolled back");
+        (await host.CountAsync(db => db.OutboxMessages)).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task RelayDiesAfterPublishingBeforeMarking_MessageIsDeliveredAgainAndHandledOnce()
+    {
+        await using var host = await MessagingTestHost.StartAsync(new Dictionary<string, string?> { ["Messaging:Outbox:Enabled"] = "false" });
+        var messageId = await host.CommitAsync("published twice");
+        var bus = host.Services.GetRequiredService<IOutboxDispatcher>();
+        using var death = new CancellationTokenSource();
+
+        // The dispatcher confirms the publish, then the relay's process "dies" before its marking commit.
+        var dying = Relay(host, new AfterDispatch(bus, death.Cancel));
+        await Should.ThrowAsync<OperationCanceledException>(() => dying.RelayBatchAsync(death.Token));
+        await Eventually.TrueAsync(() => Task.FromResult(host.Deliveries.Handled.Contains("published twice")), Patience, "the first publish is consumed");
+        (await host.CountAsync(db => db.OutboxMessages.Where(m => m.SentAt == null))).ShouldBe(1);
+
+        var restarted = Relay(host, bus);
+        (await restarted.RelayBatchAsync(CancellationToken.None)).ShouldBe(new OutboxBatchResult(1, 0));
+
+        await Eventually.TrueAsync(
+            async () => await host.CountAsync(db => db.InboxMessages.Where(m => m.MessageId == messageId)) == 1 && host.Deliveries.Received >= 2,
+            Patience,
+            "the second delivery reaches the inbox");
+        host.Deliveries.Handled.Count(t => t == "published twice").ShouldBe(1);
+        (await host.CountAsync(db => db.HandledNotes)).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task TwoRelaysAtOnce_NeverDispatchTheSameRow()
+    {
+        await using var host = await MessagingTestHost.StartAsync(new Dictionary<string, string?> { ["Messaging:Outbox:Enabled"] = "false" });
+        const int count = 1500;
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TestDbContext>();
+            var outbox = scope.ServiceProvider.GetRequiredService<IOutbox>();
+            for (var i = 0; i < count; i++)
+            {
+                outbox.Publish(new NoteWritten($"note {i}"));
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        var first = new RecordingDispatcher();
+        var second = new RecordingDispatcher();
+        await Task.WhenAll(Drain(Relay(host, first, batchSize: 50)), Drain(Relay(host, second, batchSize: 50)));
+
+        var all = first.Dispatched.Concat(second.Dispatched).ToList();
+        all.Count.ShouldBe(count);
+        all.Distinct().Count().ShouldBe(count);
+        first.Dispatched.ShouldNotBeEmpty();
+        second.Dispatched.ShouldNotBeEmpty();
+        (await host.CountAsync(db => db.OutboxMessages.Where(m => m.SentAt == null))).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task BrokerDown_CommittedMessages_AreDeliveredAfterItComesBack()
+    {
+        var servers = await TestServers.GetAsync();
+        await using var proxy = new TcpProxy(servers.RabbitMq.Host, servers.RabbitMq.Port);
+        await using var host = await MessagingTestHost.StartAsync(brokerPort: proxy.Port);
+
+        proxy.Stop();
+        for (var i = 0; i < 5; i++)
+        {
+            await host.CommitAsync($"during outage {i}");
+        }
+
+        await Eventually.TrueAsync(
+            async () => await host.CountAsync(db => db.OutboxMessages.Where(m => m.SentAt == null && m.Attempts > 0)) == 5,
+            Patience,
+            "the relay has tried and failed while the broker is away");
+        host.Deliveries.Handled.ShouldBeEmpty();
+
+        proxy.Start();
+        await Eventually.TrueAsync(() => Task.FromResult(host.Deliveries.Handled.Count == 5), TimeSpan.FromSeconds(90), "every message is consumed after recovery");
+        host.Deliveries.Handled.Order().ShouldBe(Enumerable.Range(0, 5).Select(i => $"during outage {i}"));
+        (await host.CountAsync(db => db.OutboxMessages.Where(m => m.SentAt == null))).ShouldBe(0);
+    }
+
+    private static OutboxRelay Relay(MessagingTestHost host, IOutboxDispatcher dispatcher, int batchSize = 200) => new(
+        host.Services.GetRequiredService<IServiceScopeFactory>(),
+        dispatcher,
+        host.Services.GetRequiredService<OutboxMetrics>(),
+        Options.Create(new OutboxRelayOptions { BatchSize = batchSize }),
+        TimeProvider.System,
+        NullLogger<OutboxRelay>.Instance);
+
+    private static async Task Drain(OutboxRelay relay)
+    {
+        while ((await relay.RelayBatchAsync(CancellationToken.None)).Claimed > 0)
+        {
+        }
+    }
+
+    private sealed class AfterDispatch(IOutboxDispatcher inner, Action then) : IOutboxDispatcher
+    {
+        public async Task DispatchAsync(OutboxMessage message, CancellationToken cancellationToken)
+        {
+            await inner.DispatchAsync(message, CancellationToken.None);
+            then();
+        }
+    }
+
+    private sealed class RecordingDispatcher : IOutboxDispatcher
+    {
+        public System.Collections.Concurrent.ConcurrentBag<Guid> Dispatched { get; } = [];
+
+        public async Task DispatchAsync(OutboxMessage message, CancellationToken cancellationToken)
+        {
+            await Task.Delay(1, cancellationToken);
+            Dispatched.Add(message.MessageId);
+        }
+    }
+}

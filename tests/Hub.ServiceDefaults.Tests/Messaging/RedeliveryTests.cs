@@ -1,0 +1,28 @@
+using Hub.Testing;
+
+namespace Hub.ServiceDefaults.Tests.Messaging;
+
+public sealed class RedeliveryTests
+{
+    [Fact]
+    public async Task FailingConsumer_IsRetriedThenRedeliveredThenMovedToTheErrorQueue()
+    {
+        await using var host = await MessagingTestHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Messaging:RetryLimit"] = "1",
+            ["Messaging:Redelivery:0"] = "00:00:00.300",
+            ["Messaging:Redelivery:1"] = "00:00:00.300",
+        });
+
+        await host.CommitAsync("bad lot", new NoteRejected("bad lot"));
+
+        // (1 attempt + 1 retry) × (first delivery + 2 redeliveries)
+        await Eventually.TrueAsync(
+            async () => await host.VirtualHost.QueueDepthAsync("outbox-test-failing_error") == 1,
+            TimeSpan.FromSeconds(60),
+            "the message lands in the error queue");
+        (await host.CountAsync(db => db.OutboxMessages.Where(m => m.RedeliveryCount > 0))).ShouldBe(2);
+        string.Join(",", host.Deliveries.FailedAttempts.OrderBy(k => k.Key).Select(k => $"{k.Key}={k.Value}")).ShouldBe("bad lot #0=2,bad lot #1=2,bad lot #2=2");
+        (await host.CountAsync(db => db.InboxMessages)).ShouldBe(0);
+    }
+}

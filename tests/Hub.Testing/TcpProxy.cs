@@ -1,0 +1,128 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace Hub.Testing;
+
+/// <summary>
+/// A loopback TCP forwarder a test can cut and restore, to take a server away from one client (a broker outage
+/// for one bus) without stopping the server other tests share.
+/// </summary>
+public sealed class TcpProxy : IAsyncDisposable
+{
+    private readonly string _targetHost;
+    private readonly int _targetPort;
+    private readonly List<TcpClient> _connections = [];
+    private readonly Lock _lock = new();
+    private TcpListener? _listener;
+    private CancellationTokenSource? _running;
+
+    /// <summary>Starts forwarding from a free loopback port to the target.</summary>
+    public TcpProxy(string targetHost, int targetPort)
+    {
+        _targetHost = targetHost;
+        _targetPort = targetPort;
+        var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        Port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        Start();
+    }
+
+    /// <summary>The port clients connect to.</summary>
+    public int Port { get; }
+
+    /// <summary>Accepts and forwards connections again.</summary>
+    public void Start()
+    {
+        _running = new CancellationTokenSource();
+        _listener = new TcpListener(IPAddress.Loopback, Port);
+        _listener.Server.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+        _listener.Start();
+        _ = AcceptAsync(_listener, _running.Token);
+    }
+
+    /// <summary>Refuses new connections and resets the open ones, as a dead server would.</summary>
+    public void Stop()
+    {
+        _running?.Cancel();
+        _listener?.Stop();
+        lock (_lock)
+        {
+            foreach (var connection in _connections)
+            {
+                // A zero linger resets the connection, so the client notices at once rather than on its next heartbeat.
+                if (connection.Client is { } socket)
+                {
+                    socket.LingerState = new LingerOption(true, 0);
+                }
+
+                connection.Dispose();
+            }
+
+            _connections.Clear();
+        }
+    }
+
+    private async Task AcceptAsync(TcpListener listener, CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            TcpClient client;
+            try
+            {
+                client = await listener.AcceptTcpClientAsync(cancellationToken);
+            }
+            catch (Exception) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (ObjectDisposedException)
+            {
+                return;
+            }
+
+            var server = new TcpClient();
+            try
+            {
+                await server.ConnectAsync(_targetHost, _targetPort, cancellationToken);
+            }
+            catch (Exception)
+            {
+                client.Dispose();
+                server.Dispose();
+                continue;
+            }
+
+            lock (_lock)
+            {
+                _connections.Add(client);
+                _connections.Add(server);
+            }
+
+            _ = PumpAsync(client, server, cancellationToken);
+            _ = PumpAsync(server, client, cancellationToken);
+        }
+    }
+
+    private static async Task PumpAsync(TcpClient from, TcpClient to, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await from.GetStream().CopyToAsync(to.GetStream(), cancellationToken);
+        }
+        catch (Exception)
+        {
+            // Either side went away; closing both ends is all that is left to do.
+        }
+
+        from.Dispose();
+        to.Dispose();
+    }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync()
+    {
+        Stop();
+        return ValueTask.CompletedTask;
+    }
+}
