@@ -9,7 +9,7 @@ namespace Hub.Benchmarks.Outbox;
 /// <summary>A service host built as the services build theirs, on the benchmark's own database and virtual host.</summary>
 internal static class BenchHost
 {
-    public static async Task<WebApplication> StartAsync(TestDatabase database, TestVirtualHost vhost, DeliveryRecorder recorder, bool relay)
+    public static async Task<WebApplication> StartAsync(TestDatabase database, TestVirtualHost vhost, DeliveryRecorder recorder, bool relay, bool profile)
     {
         var builder = WebApplication.CreateBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(vhost.Settings())
@@ -24,6 +24,13 @@ internal static class BenchHost
         builder.AddServiceDatabase<BenchDbContext>();
         builder.AddServiceMessaging(bus => bus.AddConsumer<BenchmarkConsumer>());
         builder.Services.AddSingleton(recorder);
+        if (profile)
+        {
+            TimedDispatcher.Decorate(builder.Services);
+            var timer = new RelayDatabaseTimer();
+            builder.Services.AddSingleton(timer);
+            builder.Services.ConfigureDbContext<BenchDbContext>(o => o.AddInterceptors(timer));
+        }
 
         // Publishing before the consumer's queue is bound would measure a broker that drops everything.
         builder.Services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true);

@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using System.Globalization;
 using Hub.ServiceDefaults.Messaging.Outbox;
+using Microsoft.EntityFrameworkCore;
 
 namespace Hub.Benchmarks.Outbox;
 
@@ -12,7 +14,7 @@ internal static class LatencyPhase
 {
     private const int MaxInFlight = 64;
 
-    public static async Task<LatencyResult> RunAsync(IServiceProvider services, DeliveryRecorder recorder, int run, int rate, int seconds, TimeSpan drainTimeout)
+    public static async Task<LatencyResult> RunAsync(IServiceProvider services, DeliveryRecorder recorder, int run, int rate, int seconds, bool profile, TimeSpan drainTimeout)
     {
         var total = rate * seconds;
         var committing = new long[total];
@@ -21,6 +23,7 @@ internal static class LatencyPhase
         using var inFlight = new SemaphoreSlim(MaxInFlight);
         var commits = new List<Task>(total);
 
+        services.GetService<TimedDispatcher>()?.TakeDurations();
         var started = Stopwatch.GetTimestamp();
         for (var issued = 0; issued < total;)
         {
@@ -38,6 +41,7 @@ internal static class LatencyPhase
         var producing = Stopwatch.GetElapsedTime(started);
         await expectation.WaitAsync(drainTimeout);
 
+        var relayProfile = profile ? await ProfileRelayAsync(services, run) : null;
         var received = expectation.Timestamps;
         var latencies = new List<double>(total);
         for (var i = 0; i < total; i++)
@@ -50,7 +54,25 @@ internal static class LatencyPhase
 
         var commitDurations = Enumerable.Range(0, total).Select(i => Stopwatch.GetElapsedTime(committing[i], committed[i]).TotalMilliseconds);
         return new LatencyResult(total, producing, expectation.Received, expectation.Duplicates,
-            [.. latencies.Order()], [.. commitDurations.Order()]);
+            [.. latencies.Order()], [.. commitDurations.Order()])
+        {
+            Profile = relayProfile,
+        };
+    }
+
+    // The relay's share of the latency, from the rows themselves: created (just before the producer's commit) →
+    // confirmed by the broker; each distinct sent_at is one relay batch.
+    private static async Task<string> ProfileRelayAsync(IServiceProvider services, int run)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BenchDbContext>();
+        var rows = db.OutboxMessages.FromSql($"SELECT * FROM outbox_messages WHERE (body ->> 'run')::int = {run} AND sent_at IS NOT NULL");
+        var lags = (await rows.Select(m => new { m.CreatedAt, SentAt = m.SentAt!.Value }).ToListAsync())
+            .Select(m => (m.SentAt - m.CreatedAt).TotalMilliseconds).Order().ToArray();
+        var batches = await rows.Select(m => m.SentAt).Distinct().CountAsync();
+        var dispatches = services.GetRequiredService<TimedDispatcher>().TakeDurations();
+        return string.Create(CultureInfo.InvariantCulture,
+            $"relay lag (created → batch confirmed) p50 {LatencyResult.Percentile(lags, 50):0.0} ms, p99 {LatencyResult.Percentile(lags, 99):0.0} ms; {batches} relay batches, {(double)lags.Length / Math.Max(1, batches):0.0} messages each; one publish → confirm p50 {LatencyResult.Percentile(dispatches, 50):0.0} ms, p99 {LatencyResult.Percentile(dispatches, 99):0.0} ms");
     }
 
     private static async Task CommitAsync(IServiceProvider services, int run, int sequence, long[] committing, long[] committed, SemaphoreSlim inFlight)

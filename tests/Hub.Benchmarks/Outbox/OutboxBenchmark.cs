@@ -1,6 +1,8 @@
 using Hub.ServiceDefaults.Messaging.Outbox;
 using Hub.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Options;
 
 namespace Hub.Benchmarks.Outbox;
@@ -19,10 +21,11 @@ internal static class OutboxBenchmark
         await using var vhost = await TestVirtualHost.CreateAsync();
         var postgres = await CreateSchemaAsync(database);
         var recorder = new DeliveryRecorder();
+        var loadBefore = Report.LoadAverage();
         var run = 0;
 
         // The relay service stays off while rows are committed, so the relay phase measures draining, not racing.
-        var app = await BenchHost.StartAsync(database, vhost, recorder, relay: false);
+        var app = await BenchHost.StartAsync(database, vhost, recorder, relay: false, options.Profile);
         var batchSize = app.Services.GetRequiredService<IOptions<OutboxRelayOptions>>().Value.BatchSize;
         var warmup = Math.Min(options.Messages, 1_000);
         await RawPublishPhase.RunAsync(app.Services, recorder, ++run, warmup, batchSize, DrainTimeout);
@@ -33,12 +36,12 @@ internal static class OutboxBenchmark
         Report.Progress(relay);
         await BenchHost.StopAsync(app);
 
-        app = await BenchHost.StartAsync(database, vhost, recorder, relay: true);
-        await LatencyPhase.RunAsync(app.Services, recorder, ++run, options.Rate, 1, DrainTimeout);
-        var latency = await LatencyPhase.RunAsync(app.Services, recorder, ++run, options.Rate, options.Seconds, DrainTimeout);
+        app = await BenchHost.StartAsync(database, vhost, recorder, relay: true, options.Profile);
+        await LatencyPhase.RunAsync(app.Services, recorder, ++run, options.Rate, 1, profile: false, DrainTimeout);
+        var latency = await LatencyPhase.RunAsync(app.Services, recorder, ++run, options.Rate, options.Seconds, options.Profile, DrainTimeout);
         await BenchHost.StopAsync(app);
 
-        return Report.Print(options, batchSize, postgres, raw, relay, latency) ? 0 : 1;
+        return Report.Print(options, new BenchmarkEnvironment(postgres, batchSize, loadBefore, Report.LoadAverage()), raw, relay, latency) ? 0 : 1;
     }
 
     /// <returns>The PostgreSQL server version.</returns>
@@ -47,6 +50,9 @@ internal static class OutboxBenchmark
         await using var db = database.CreateContext<BenchDbContext>();
         await db.Database.EnsureCreatedAsync();
         await db.Database.ExecuteSqlRawAsync(OutboxNotification.Sql);
+
+        // An empty migration history: the readiness check then finds the (migration-less) schema up to date.
+        await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript());
         return await db.Database.SqlQueryRaw<string>("SELECT current_setting('server_version') AS \"Value\"").SingleAsync();
     }
 }

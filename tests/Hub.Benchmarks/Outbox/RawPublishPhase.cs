@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using MassTransit;
 
 namespace Hub.Benchmarks.Outbox;
@@ -23,8 +24,12 @@ internal static class RawPublishPhase
 
         var elapsed = Stopwatch.GetElapsedTime(started);
         var complete = await expectation.WaitAsync(drainTimeout);
+        var batches = (messages + batchSize - 1) / batchSize;
         return new ThroughputResult("Raw MassTransit publish", messages, elapsed, expectation.Received,
             Stopwatch.GetElapsedTime(started, expectation.Last),
-            complete ? null : $"only {expectation.Received} of {messages} consumed");
+            complete ? null : $"only {expectation.Received} of {messages} consumed")
+        {
+            Profile = string.Create(CultureInfo.InvariantCulture, $"{batches} batches, {elapsed.TotalMilliseconds / batches:0.0} ms each"),
+        };
     }
 }

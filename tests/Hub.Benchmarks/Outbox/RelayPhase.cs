@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Hub.ServiceDefaults.Messaging.Outbox;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,15 +19,25 @@ internal static class RelayPhase
         await FillAsync(services, run, messages);
 
         var relay = services.GetRequiredService<OutboxRelay>();
+        var timed = services.GetService<TimedDispatcher>();
+        var database = services.GetService<RelayDatabaseTimer>();
+        timed?.TakeWindow();
+        database?.Take();
+        RelayDatabaseTimer.Measure();
+        var batches = 0;
+        var dispatching = TimeSpan.Zero;
         var started = Stopwatch.GetTimestamp();
         OutboxBatchResult batch;
         do
         {
             batch = await relay.RelayBatchAsync(CancellationToken.None);
+            batches++;
+            dispatching += timed?.TakeWindow() ?? TimeSpan.Zero;
         }
         while (batch.Claimed == batchSize && batch.Failed == 0);
 
         var elapsed = Stopwatch.GetElapsedTime(started);
+        var (claim, mark, commit) = database?.Take() ?? default;
         var complete = await expectation.WaitAsync(drainTimeout);
         var unsent = await CountUnsentAsync(services);
         var problem = (unsent, complete) switch
@@ -35,9 +46,14 @@ internal static class RelayPhase
             (_, false) => $"only {expectation.Received} of {messages} consumed",
             _ => null,
         };
-        return new ThroughputResult("Outbox relay", messages, elapsed, expectation.Received,
-            Stopwatch.GetElapsedTime(started, expectation.Last), problem);
+        return new ThroughputResult("Outbox relay", messages, elapsed, expectation.Received, Stopwatch.GetElapsedTime(started, expectation.Last), problem)
+        {
+            Profile = timed is null ? null : string.Create(CultureInfo.InvariantCulture,
+                $"{batches} batches, {Per(elapsed, batches)} ms each: claim query {Per(claim, batches)}, dispatch (deserialize, publish, confirm) {Per(dispatching, batches)}, mark-sent update {Per(mark, batches)}, commit {Per(commit, batches)}, rest {Per(elapsed - claim - dispatching - mark - commit, batches)}"),
+        };
     }
+
+    private static string Per(TimeSpan total, int batches) => (total.TotalMilliseconds / batches).ToString("0.0", CultureInfo.InvariantCulture);
 
     private static async Task FillAsync(IServiceProvider services, int run, int messages)
     {

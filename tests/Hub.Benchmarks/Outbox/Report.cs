@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 
 namespace Hub.Benchmarks.Outbox;
 
@@ -9,14 +10,22 @@ internal static class Report
     private const double P99TargetMs = 50;
     private const int LatencyTargetRate = 500;
 
+    // A latency figure counts only at the rate it was measured at; pacing may fall short by a rounding error.
+    private const double RateTolerance = 0.98;
+
     public static void Progress(ThroughputResult result) =>
         Console.WriteLine(Invariant($"{result.Phase}: {result.Messages} messages in {result.Elapsed.TotalSeconds:0.00} s"));
 
+    /// <summary>The 1-minute load average (Linux), since other work on the machine moves every figure.</summary>
+    public static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
+
     /// <returns>Whether every target was met.</returns>
-    public static bool Print(OutboxBenchmarkOptions options, int batchSize, string postgres, ThroughputResult raw, ThroughputResult relay, LatencyResult latency)
+    public static bool Print(OutboxBenchmarkOptions options, BenchmarkEnvironment environment, ThroughputResult raw, ThroughputResult relay, LatencyResult latency)
     {
         Console.WriteLine();
-        Console.WriteLine(Invariant($"Outbox benchmark — {Environment.ProcessorCount} CPUs, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, PostgreSQL {postgres}; {batchSize} publishes in flight"));
+        Console.WriteLine(Invariant($"Outbox benchmark: {Environment.ProcessorCount} CPUs (load {environment.LoadBefore} → {environment.LoadAfter}), {RuntimeInformation.FrameworkDescription}, PostgreSQL {environment.Postgres}"));
+        Console.WriteLine(Invariant($"{environment.BatchSize} publishes in flight (relay batch size), publisher confirms, persistent; consumer behind the inbox"));
         Console.WriteLine();
         Console.WriteLine(Invariant($"{"Phase",-26}{"Messages",10}{"Seconds",10}{"msg/s",10}{"Consumed msg/s",16}"));
         foreach (var r in new[] { raw, relay })
@@ -25,25 +34,34 @@ internal static class Report
         }
 
         Console.WriteLine();
-        Console.WriteLine(Invariant($"Commit → consume latency: {latency.Offered} commits at {latency.OfferedRate:0} msg/s (target {options.Rate}), received {latency.Received}/{latency.Offered}, {latency.Duplicates} duplicates"));
-        Console.WriteLine(Invariant($"  p50 {P(latency.Latencies, 50):0.0} ms   p90 {P(latency.Latencies, 90):0.0} ms   p99 {P(latency.Latencies, 99):0.0} ms   max {P(latency.Latencies, 100):0.0} ms   (commit itself: p50 {P(latency.CommitDurations, 50):0.0} ms, p99 {P(latency.CommitDurations, 99):0.0} ms)"));
-        Console.WriteLine();
+        Console.WriteLine(Invariant($"Commit → consume latency: {latency.Offered} commits at {latency.OfferedRate:0} msg/s (asked {options.Rate}), received {latency.Received}/{latency.Offered}, {latency.Duplicates} duplicates"));
+        Console.WriteLine(Invariant($"  p50 {P(latency.Latencies, 50):0.0} ms   p90 {P(latency.Latencies, 90):0.0} ms   p99 {P(latency.Latencies, 99):0.0} ms   max {P(latency.Latencies, 100):0.0} ms"));
+        Console.WriteLine(Invariant($"  (the producer's commit itself: p50 {P(latency.CommitDurations, 50):0.0} ms, p99 {P(latency.CommitDurations, 99):0.0} ms)"));
+        if (options.Profile)
+        {
+            Console.WriteLine();
+            Console.WriteLine($"Profile  raw:     {raw.Profile}");
+            Console.WriteLine($"         relay:   {relay.Profile}");
+            Console.WriteLine($"         latency: {latency.Profile}");
+        }
 
+        Console.WriteLine();
         var ratio = relay.Rate / raw.Rate;
         var p99 = P(latency.Latencies, 99);
         var delivered = raw.Problem is null && relay.Problem is null && latency.Received == latency.Offered;
-        var results = new[]
-        {
-            Check(Invariant($"Relay / raw publish rate     {ratio,8:0.00}"), Invariant($"≥ {RelayRatioTarget:0.0}"), ratio >= RelayRatioTarget),
-            Check(Invariant($"Latency p99 at {options.Rate,4} msg/s  {p99,8:0.0} ms"), Invariant($"< {P99TargetMs:0} ms at {LatencyTargetRate} msg/s"), p99 < P99TargetMs && options.Rate >= LatencyTargetRate),
-            Check("Every message delivered              ", "all phases", delivered),
-        };
+        bool[] results =
+        [
+            Check(Invariant($"Relay / raw publish rate      {ratio,8:0.00}"), Invariant($"≥ {RelayRatioTarget:0.0}"), ratio >= RelayRatioTarget),
+            Check(Invariant($"Latency p99 at {latency.OfferedRate,4:0} msg/s {p99,9:0.0} ms"), Invariant($"< {P99TargetMs:0} ms at ≥ {LatencyTargetRate} msg/s"),
+                p99 < P99TargetMs && latency.OfferedRate >= LatencyTargetRate * RateTolerance),
+            Check("Every message delivered               ", "all phases", delivered),
+        ];
         return results.All(ok => ok);
     }
 
     private static bool Check(string figure, string target, bool ok)
     {
-        Console.WriteLine($"{figure}   target {target,-22}{(ok ? "PASS" : "FAIL")}");
+        Console.WriteLine($"{figure}   target {target,-24}{(ok ? "PASS" : "FAIL")}");
         return ok;
     }
 
