@@ -34,7 +34,12 @@ internal static class KestrelEndpoints
     private static void Listen(KestrelServerOptions kestrel, string url, HttpProtocols protocols)
     {
         var uri = new Uri(url);
-        var address = uri.Host is "localhost" or "*" or "+" ? IPAddress.Any : IPAddress.Parse(uri.Host);
+        var address = uri.Host switch
+        {
+            "localhost" => IPAddress.Loopback,
+            "*" or "+" or "0.0.0.0" => IPAddress.Any,
+            var host => IPAddress.Parse(host),
+        };
         kestrel.Listen(address, uri.Port, o => o.Protocols = protocols);
     }
 }
