@@ -3,6 +3,7 @@ using Hub.ServiceDefaults.Health;
 using Hub.ServiceDefaults.Hosting;
 using Hub.ServiceDefaults.Observability;
 using Hub.ServiceDefaults.Problems;
+using Hub.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -14,7 +15,7 @@ public static class ServiceDefaultsExtensions
 {
     /// <summary>
     /// Identity (hub id from <c>Hub:Id</c>), the hub configuration file, Kestrel's REST (HTTP/1.1) and gRPC (h2c)
-    /// endpoints from <c>Services:&lt;Name&gt;</c>, OpenTelemetry, health checks, problem details and gRPC.
+    /// endpoints from <c>Services:&lt;Name&gt;</c>, OpenTelemetry, bearer-token security, health checks, problem details and gRPC.
     /// </summary>
     public static ServiceIdentity AddServiceDefaults(this WebApplicationBuilder builder, string service)
     {
@@ -28,6 +29,7 @@ public static class ServiceDefaultsExtensions
         KestrelEndpoints.Configure(builder.WebHost, builder.Configuration, identity.ConfigurationName);
         builder.AddHubTelemetry(identity);
         builder.Services.AddHubProblemDetails();
+        builder.AddHubSecurity(identity);
         builder.Services.AddHealthChecks();
         builder.Services.AddGrpc();
         builder.Services.AddGrpcHealthChecks(o => o.Services.Map("", r => r.Tags.Contains(HealthTags.Ready)));
@@ -45,6 +47,8 @@ public static class ServiceDefaultsExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapHealthEndpoints();
         app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapGrpcHealthChecksService();

@@ -1,3 +1,4 @@
+using Hub.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -11,7 +12,7 @@ internal sealed class GatewayFactory(IReadOnlyDictionary<string, string> setting
     // UseSetting rather than ConfigureAppConfiguration: AddServiceDefaults reads Hub:Id while the builder is being set up.
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        foreach (var (key, value) in settings)
+        foreach (var (key, value) in TestSecurity.Settings().Concat(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value))))
         {
             builder.UseSetting(key, value);
         }

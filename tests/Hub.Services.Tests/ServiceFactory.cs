@@ -15,7 +15,7 @@ internal sealed class ServiceFactory<TMarker>(string configurationName, TestData
         builder.UseSetting("Hub:Id", "KR");
         builder.UseSetting($"ConnectionStrings:{configurationName}", database.ConnectionString);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        foreach (var (key, value) in vhost.Settings())
+        foreach (var (key, value) in vhost.Settings().Concat(TestSecurity.Settings()))
         {
             builder.UseSetting(key, value);
         }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
 using Hub.Catalog.Data;
+using Hub.Contracts.Values;
 using Hub.Customs.Data;
 using Hub.Logistics.Data;
 using Hub.Order.Data;
@@ -52,6 +53,13 @@ public sealed class ServiceStartupTests
         var health = await new Health.HealthClient(channel).CheckAsync(new HealthCheckRequest());
         health.Status.ShouldBe(HealthCheckResponse.Types.ServingStatus.Serving);
 
+        (await client.PostAsync($"/api/{path}/probes", null)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        client.DefaultRequestHeaders.Authorization = new("Bearer", TestSecurity.Sme(CompanyId.Parse("KR-C-000001")));
+        (await client.PostAsync($"/api/{path}/probes", null)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        client.DefaultRequestHeaders.Authorization = new("Bearer", TestSecurity.Operator(HubId.Parse("CN")));
+        (await client.PostAsync($"/api/{path}/probes", null)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+
+        client.DefaultRequestHeaders.Authorization = new("Bearer", TestSecurity.Operator(HubId.Parse("KR")));
         var probe = await client.PostAsync($"/api/{path}/probes?timeoutMs=20000", null);
         probe.StatusCode.ShouldBe(HttpStatusCode.OK);
         var reply = await probe.Content.ReadFromJsonAsync<JsonElement>();

@@ -1,5 +1,6 @@
 using Hub.Platform.V1;
 using Hub.ServiceDefaults.Hosting;
+using Hub.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -7,13 +8,13 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Hub.ServiceDefaults.Probes;
 
-/// <summary>REST for operators: probe the service's messaging path end to end.</summary>
+/// <summary>REST for operators (and only them): probe the service's messaging path end to end.</summary>
 public static class ProbeEndpoints
 {
     /// <summary>Maps <c>POST /api/&lt;service&gt;/probes</c> and <c>GET /api/&lt;service&gt;/probes/{id}</c>.</summary>
     public static IEndpointRouteBuilder MapProbeEndpoints(this IEndpointRouteBuilder routes, ServiceIdentity identity)
     {
-        var probes = routes.MapGroup($"/api/{identity.Service}/probes").WithTags("Probes");
+        var probes = routes.MapGroup($"/api/{identity.Service}/probes").WithTags("Probes").RequireAuthorization(HubPolicies.Operator);
         probes.MapPost("/", SendProbe).WithName("SendProbe");
         probes.MapGet("/{id:guid}", GetProbe).WithName("GetProbe");
         return routes;

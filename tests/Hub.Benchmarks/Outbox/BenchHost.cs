@@ -19,6 +19,7 @@ internal static class BenchHost
             ["Messaging:Outbox:Enabled"] = relay ? "true" : "false",
             ["Logging:LogLevel:Default"] = "Warning",
         });
+        builder.Configuration.AddInMemoryCollection(TestSecurity.Settings());
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.AddServiceDefaults("bench");
         builder.AddServiceDatabase<BenchDbContext>();

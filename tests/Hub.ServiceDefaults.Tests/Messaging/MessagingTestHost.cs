@@ -53,6 +53,11 @@ internal sealed class MessagingTestHost : IAsyncDisposable
             ["Messaging:Outbox:DispatchTimeout"] = "00:00:03",
             ["Logging:LogLevel:Default"] = "Warning",
         };
+        foreach (var (key, value) in TestSecurity.Settings())
+        {
+            configuration[key] = value;
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             configuration[key] = value;
