@@ -1,12 +1,11 @@
-using Hub.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
-namespace Hub.Services.Tests;
+namespace Hub.Testing;
 
-/// <summary>Hosts one service in-process on a database and virtual host of its own.</summary>
+/// <summary>Hosts one service in-process (hub KR) on a database and virtual host of its own, with the test token settings.</summary>
 /// <typeparam name="TMarker">Any public type of the service's assembly (its DbContext).</typeparam>
-internal sealed class ServiceFactory<TMarker>(string configurationName, TestDatabase database, TestVirtualHost vhost)
+public sealed class ServiceFactory<TMarker>(string configurationName, TestDatabase database, TestVirtualHost vhost, IReadOnlyDictionary<string, string?>? settings = null)
     : WebApplicationFactory<TMarker>
     where TMarker : class
 {
@@ -15,7 +14,7 @@ internal sealed class ServiceFactory<TMarker>(string configurationName, TestData
         builder.UseSetting("Hub:Id", "KR");
         builder.UseSetting($"ConnectionStrings:{configurationName}", database.ConnectionString);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        foreach (var (key, value) in vhost.Settings().Concat(TestSecurity.Settings()))
+        foreach (var (key, value) in vhost.Settings().Concat(TestSecurity.Settings()).Concat(settings ?? new Dictionary<string, string?>()))
         {
             builder.UseSetting(key, value);
         }
