@@ -22,7 +22,11 @@ public static class DatabaseRegistration
         var connectionString = builder.Configuration.GetConnectionString(identity.ConfigurationName)
             ?? throw new InvalidOperationException($"ConnectionStrings:{identity.ConfigurationName} is not configured.");
 
-        builder.Services.AddDbContext<TContext>(o => o.UseNpgsql(connectionString));
+        builder.Services.AddSingleton<OutboxWakeUp>();
+        builder.Services.AddSingleton<OutboxCommitInterceptor>();
+        builder.Services.AddDbContext<TContext>((sp, o) => o
+            .UseNpgsql(connectionString)
+            .AddInterceptors(sp.GetRequiredService<OutboxCommitInterceptor>()));
         builder.Services.AddScoped<ServiceDbContext>(sp => sp.GetRequiredService<TContext>());
         builder.Services.AddScoped<IOutbox, EfOutbox>();
         builder.Services.AddScoped<MessagingProbeRunner>();

@@ -20,6 +20,9 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
     /// <summary>Messaging probes sent through this service's outbox.</summary>
     public DbSet<MessagingProbe> MessagingProbes => Set<MessagingProbe>();
 
+    // Set when outbox rows are saved, cleared when their transaction ends; read by the relay's wake-up.
+    internal bool HasUncommittedOutboxMessages { get; set; }
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -49,7 +49,6 @@ internal static class OutboxBenchmark
     {
         await using var db = database.CreateContext<BenchDbContext>();
         await db.Database.EnsureCreatedAsync();
-        await db.Database.ExecuteSqlRawAsync(OutboxNotification.Sql);
 
         // An empty migration history: the readiness check then finds the (migration-less) schema up to date.
         await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript());

@@ -37,7 +37,6 @@ internal sealed class MessagingTestHost : IAsyncDisposable
         await using (var db = database.CreateContext<TestDbContext>())
         {
             await db.Database.EnsureCreatedAsync();
-            await db.Database.ExecuteSqlRawAsync(OutboxNotification.Sql);
         }
 
         var builder = WebApplication.CreateBuilder();

@@ -23,6 +23,29 @@ public sealed class OutboxRelayTests
     }
 
     [Fact]
+    public async Task Commit_WakesTheRelayWithoutWaitingForThePoll()
+    {
+        var prompt = TimeSpan.FromSeconds(5);
+        await using var host = await MessagingTestHost.StartAsync(new Dictionary<string, string?> { ["Messaging:Outbox:PollInterval"] = "00:10:00" });
+        await host.CommitAsync("saved on its own");
+        await Eventually.TrueAsync(() => Task.FromResult(host.Deliveries.Handled.Contains("saved on its own")), prompt, "the event is consumed");
+
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TestDbContext>();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            db.Notes.Add(new Note { Text = "saved in a transaction" });
+            scope.ServiceProvider.GetRequiredService<IOutbox>().Publish(new NoteWritten("saved in a transaction"));
+            await db.SaveChangesAsync();
+            await Task.Delay(TimeSpan.FromMilliseconds(300));
+            host.Deliveries.Handled.ShouldNotContain("saved in a transaction");
+            await transaction.CommitAsync();
+        }
+
+        await Eventually.TrueAsync(() => Task.FromResult(host.Deliveries.Handled.Contains("saved in a transaction")), prompt, "the event is consumed after its commit");
+    }
+
+    [Fact]
     public async Task RolledBackTransaction_PublishesNothing()
     {
         await using var host = await MessagingTestHost.StartAsync();
