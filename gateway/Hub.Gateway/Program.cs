@@ -1,4 +1,5 @@
 using Hub.Gateway;
+using Hub.Gateway.Protection;
 using Hub.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -6,8 +7,8 @@ builder.AddServiceDefaults("gateway");
 builder.AddGateway();
 
 var app = builder.Build();
+app.UseMiddleware<AccessLogMiddleware>();
 app.MapDefaultEndpoints();
-app.UseRequestTimeouts();
-app.MapReverseProxy();
+app.MapGateway();
 
 app.Run();

@@ -1,5 +1,7 @@
 using Grpc.Net.Client;
+using Hub.Contracts.Values;
 using Hub.Gateway.Tests.Fakes;
+using Hub.Testing;
 using Microsoft.AspNetCore.Builder;
 
 namespace Hub.Gateway.Tests;
@@ -11,7 +13,17 @@ public sealed class GatewayFixture : IAsyncLifetime
     private WebApplication? _grpc;
     private GatewayFactory? _gateway;
 
-    public Dictionary<string, string> Settings { get; } = new() { ["Hub:Id"] = "KR" };
+    public const string PartnerSecret = "cn-kr-secret-for-gateway-tests";
+
+    public static readonly CompanyId Company = CompanyId.Parse("KR-C-000001");
+
+    public Dictionary<string, string> Settings { get; } = new()
+    {
+        ["Hub:Id"] = "KR",
+        ["Partners:CN:Name"] = "Hub China",
+        ["Partners:CN:Currency"] = "CNY",
+        ["Partners:CN:Secret"] = PartnerSecret,
+    };
 
     public Uri CatalogRest => new(Settings["Services:Catalog:Http"]);
 
@@ -34,15 +46,42 @@ public sealed class GatewayFixture : IAsyncLifetime
         Settings["Services:Catalog:Http"] = _rest.Urls.ElementAt(0);
         Settings["Services:TaxRefund:Http"] = _rest.Urls.ElementAt(1);
         Settings["Services:Catalog:Grpc"] = _grpc.Urls.Single();
+        Settings["Partners:CN:Gateway"] = closed;
 
         _gateway = new GatewayFactory(Settings);
         _gateway.StartServer();
     }
 
-    public HttpClient CreateClient() => Gateway.CreateClient();
+    /// <summary>A client of an SME user of <see cref="Company"/>.</summary>
+    public HttpClient CreateClient() => CreateClient(TestSecurity.Sme(Company));
 
-    public GrpcChannel CreateGrpcChannel() =>
-        GrpcChannel.ForAddress(Gateway.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = Gateway.Server.CreateHandler() });
+    public HttpClient CreateClient(string? bearerToken)
+    {
+        var client = Gateway.CreateClient();
+        if (bearerToken is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new("Bearer", bearerToken);
+        }
+
+        return client;
+    }
+
+    /// <summary>A client that signs its requests as partner hub CN (or as whoever and however the test says).</summary>
+    public HttpClient CreatePartnerClient(SigningHandler? signer = null)
+    {
+        var handler = signer ?? new SigningHandler(HubId.Parse("CN"), PartnerSecret);
+        handler.InnerHandler = Gateway.Server.CreateHandler();
+        return new HttpClient(handler) { BaseAddress = Gateway.Server.BaseAddress };
+    }
+
+    /// <summary>A gRPC channel of partner hub CN: the gateway's gRPC routes are for partner hubs.</summary>
+    public GrpcChannel CreateGrpcChannel() => CreateGrpcChannel(new SigningHandler(HubId.Parse("CN"), PartnerSecret));
+
+    public GrpcChannel CreateGrpcChannel(DelegatingHandler handler)
+    {
+        handler.InnerHandler = Gateway.Server.CreateHandler();
+        return GrpcChannel.ForAddress(Gateway.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = handler });
+    }
 
     public async Task DisposeAsync()
     {

@@ -14,4 +14,7 @@ public static class HubPolicies
 
     /// <summary>An SME user or an operator: endpoints that filter by company unless the caller is an operator.</summary>
     public const string SmeOrOperator = "sme-or-operator";
+
+    /// <summary>Anyone with a valid hub identity: an SME user or operator of this hub, or a partner hub.</summary>
+    public const string AnyCaller = "hub-caller";
 }

@@ -37,7 +37,10 @@ public static class SecurityRegistration
             .AddPolicy(HubPolicies.Operator, p => p.RequireAssertion(c => IsCaller(c, caller => caller.IsOperator && caller.Hub == hub)))
             .AddPolicy(HubPolicies.PartnerHub, p => p.RequireAssertion(c => IsCaller(c, caller => caller.IsPartnerHub && caller.Hub != hub)))
             .AddPolicy(HubPolicies.SmeOrOperator, p => p.RequireAssertion(c =>
-                IsCaller(c, caller => (caller.IsSme || caller.IsOperator) && caller.Hub == hub)));
+                IsCaller(c, caller => (caller.IsSme || caller.IsOperator) && caller.Hub == hub)))
+            .AddPolicy(HubPolicies.AnyCaller, p => p.RequireAssertion(c =>
+                IsCaller(c, caller => caller.IsPartnerHub ? caller.Hub != hub : caller.Hub == hub)));
+        builder.Services.AddOptions<PartnerRegistry>().Bind(builder.Configuration);
     }
 
     internal static SymmetricSecurityKey? SigningKeyOf(SecurityOptions options) =>

@@ -1,0 +1,20 @@
+using Hub.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Hub.Gateway.Federation;
+
+/// <summary><c>GET /api/federation/catalog/search?…</c>: the catalog search across this hub and its partners.</summary>
+internal static class FederationEndpoints
+{
+    public const string TimeoutPolicy = "federation";
+
+    public static void MapFederationEndpoints(this IEndpointRouteBuilder routes) =>
+        routes.MapGet("/api/federation/catalog/search", SearchAsync)
+            .RequireAuthorization(HubPolicies.SmeOrOperator)
+            .WithRequestTimeout(TimeoutPolicy)
+            .WithName("FederatedCatalogSearch")
+            .WithTags("Federation");
+
+    private static async Task<Ok<FederatedSearchResult>> SearchAsync(HttpRequest request, FederatedCatalogSearch search, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await search.SearchAsync(request, cancellationToken));
+}

@@ -1,0 +1,52 @@
+namespace Hub.Gateway;
+
+/// <summary>The gateway's own settings (<c>Gateway</c> section); every limit here is configuration.</summary>
+internal sealed record GatewayOptions
+{
+    public const string Section = "Gateway";
+
+    /// <summary>Largest request body accepted, in bytes.</summary>
+    public long MaxRequestBodyBytes { get; init; } = 1024 * 1024;
+
+    /// <summary>How far a partner's request timestamp may be from this gateway's clock.</summary>
+    public TimeSpan PartnerClockSkew { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Per-client token bucket.</summary>
+    public RateLimitOptions RateLimit { get; init; } = new();
+
+    /// <summary>Request timeout policies by name, referenced by routes (<c>TimeoutPolicy</c>).</summary>
+    public Dictionary<string, TimeSpan> Timeouts { get; init; } = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [GatewayRegistration.DefaultTimeoutPolicy] = TimeSpan.FromSeconds(30),
+        [Hub.Gateway.Federation.FederationEndpoints.TimeoutPolicy] = TimeSpan.FromSeconds(5),
+    };
+
+    /// <summary>Fan-out of catalog searches to partner hubs.</summary>
+    public FederationOptions Federation { get; init; } = new();
+}
+
+/// <summary>A token bucket per client: <see cref="Burst"/> requests at once, refilled by <see cref="PerSecond"/>.</summary>
+internal sealed record RateLimitOptions
+{
+    public int Burst { get; init; } = 200;
+
+    public int PerSecond { get; init; } = 100;
+}
+
+/// <summary>How the federated catalog search asks the hubs.</summary>
+internal sealed record FederationOptions
+{
+    /// <summary>The catalog search path every hub serves (the query string is passed on unchanged).</summary>
+    public string CatalogSearchPath { get; init; } = "/api/catalog/products";
+
+    /// <summary>How long the search waits for all hubs together.</summary>
+    public TimeSpan Deadline { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Failures (out of at least <see cref="BreakerMinimumCalls"/> within 30 s) that open a partner's breaker.</summary>
+    public double BreakerFailureRatio { get; init; } = 0.5;
+
+    public int BreakerMinimumCalls { get; init; } = 4;
+
+    /// <summary>How long an open breaker skips its partner.</summary>
+    public TimeSpan BreakerOpenFor { get; init; } = TimeSpan.FromSeconds(30);
+}

@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using Hub.Gateway.Correlation;
+using Hub.ServiceDefaults.Security;
+using Microsoft.Extensions.Options;
+
+namespace Hub.Gateway.Protection;
+
+/// <summary>
+/// The outermost step of every request: gives it a correlation id (kept when the caller sent one), refuses bodies
+/// over the configured size, and writes one access-log line with who called, what, the answer and the time taken.
+/// </summary>
+internal sealed partial class AccessLogMiddleware(RequestDelegate next, IOptionsMonitor<GatewayOptions> options, ILogger<AccessLogMiddleware> logger)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var request = context.Request;
+        if (string.IsNullOrWhiteSpace(request.Headers[CorrelationIdTransform.HeaderName]))
+        {
+            request.Headers[CorrelationIdTransform.HeaderName] = Guid.NewGuid().ToString("N");
+        }
+
+        var correlationId = request.Headers[CorrelationIdTransform.HeaderName].ToString();
+        context.Response.OnStarting(() =>
+        {
+            context.Response.Headers[CorrelationIdTransform.HeaderName] = correlationId;
+            return Task.CompletedTask;
+        });
+
+        try
+        {
+            if (!WithinSizeLimit(context))
+            {
+                await Results.Problem(
+                    statusCode: StatusCodes.Status413PayloadTooLarge,
+                    title: "The request body is too large.",
+                    detail: $"This gateway accepts at most {options.CurrentValue.MaxRequestBodyBytes} bytes.").ExecuteAsync(context);
+                return;
+            }
+
+            await next(context);
+        }
+        finally
+        {
+            var caller = Caller.TryFrom(context.User, out var who) ? $"{who.Role}:{who.Hub}:{who.Subject}" : "anonymous";
+            LogRequest(request.Method, request.Path + request.QueryString, context.Response.StatusCode,
+                Stopwatch.GetElapsedTime(started).TotalMilliseconds, caller, correlationId);
+        }
+    }
+
+    private bool WithinSizeLimit(HttpContext context)
+    {
+        var limit = options.CurrentValue.MaxRequestBodyBytes;
+        if (context.Request.ContentLength > limit)
+        {
+            return false;
+        }
+
+        // Bodies without a declared length (chunked, HTTP/2 streams) are cut off by the server as they arrive.
+        if (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
+        {
+            feature.MaxRequestBodySize = limit;
+        }
+
+        return true;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Method} {Target} → {Status} in {ElapsedMs:0.0} ms by {Caller} ({CorrelationId})")]
+    private partial void LogRequest(string method, string target, int status, double elapsedMs, string caller, string correlationId);
+}
