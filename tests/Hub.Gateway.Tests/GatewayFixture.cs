@@ -23,6 +23,10 @@ public sealed class GatewayFixture : IAsyncLifetime
         ["Partners:CN:Name"] = "Hub China",
         ["Partners:CN:Currency"] = "CNY",
         ["Partners:CN:Secret"] = PartnerSecret,
+        ["Identity:Users:0:User"] = "kim",
+        ["Identity:Users:0:Password"] = "kim-password",
+        ["Identity:Users:0:Role"] = "sme",
+        ["Identity:Users:0:Company"] = "KR-C-000001",
     };
 
     public Uri CatalogRest => new(Settings["Services:Catalog:Http"]);

@@ -1,0 +1,138 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Hub.Gateway.Tests.Fakes;
+using Hub.ServiceDefaults.Security;
+using Hub.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.IdentityModel.JsonWebTokens;
+
+namespace Hub.Gateway.Tests.Federation;
+
+/// <summary>
+/// KR's gateway (in memory) searching its own catalog and its partners: CN, a real gateway on Kestrel in front of
+/// its catalog; MY, down; SG, slower than the deadline.
+/// </summary>
+public sealed class FederatedSearchTests : IAsyncLifetime
+{
+    private const string KrCnSecret = "kr-cn-federation-test-secret";
+    private readonly List<WebApplication> _backends = [];
+    private GatewayFactory _china = null!;
+    private GatewayFactory _korea = null!;
+
+    public async Task InitializeAsync()
+    {
+        var krCatalog = await Start(CatalogSearchBackend.StartAsync(TimeSpan.Zero, ("KR-P-000001", "무선 이어폰", 0.4)));
+        var cnCatalog = await Start(CatalogSearchBackend.StartAsync(TimeSpan.Zero, ("CN-P-000007", "蓝牙耳机", 0.9)));
+        var sgGateway = await Start(CatalogSearchBackend.StartAsync(TimeSpan.FromSeconds(20), ("SG-P-000001", "earphones", 1.0)));
+
+        var chinaHttp = Backend.ClosedAddress();
+        _china = new GatewayFactory(GatewaySettings.For("CN",
+            ("Services:Gateway:Http", chinaHttp),
+            ("Services:Gateway:Grpc", Backend.ClosedAddress()),
+            ("Services:Catalog:Http", cnCatalog.Urls.Single()),
+            ("Partners:KR:Gateway", Backend.ClosedAddress()),
+            ("Partners:KR:Secret", KrCnSecret)));
+        _china.UseKestrel();
+        _china.StartServer();
+
+        _korea = new GatewayFactory(GatewaySettings.For("KR",
+            ("Services:Catalog:Http", krCatalog.Urls.Single()),
+            ("Partners:CN:Gateway", chinaHttp),
+            ("Partners:CN:Secret", KrCnSecret),
+            ("Partners:MY:Gateway", Backend.ClosedAddress()),
+            ("Partners:MY:Secret", "kr-my-secret"),
+            ("Partners:SG:Gateway", sgGateway.Urls.Single()),
+            ("Partners:SG:Secret", "kr-sg-secret"),
+            ("Gateway:Federation:Deadline", "00:00:01"),
+            ("Gateway:Federation:BreakerMinimumCalls", "2")));
+        _korea.StartServer();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _korea.DisposeAsync();
+        await _china.DisposeAsync();
+        foreach (var backend in _backends)
+        {
+            await backend.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Search_WithOnePartnerDownAndOneSlow_ReturnsTheOthersLabelledPartialWithinTheDeadline()
+    {
+        using var client = SmeClient();
+        var started = Stopwatch.StartNew();
+
+        using var response = await client.GetAsync("/api/federation/catalog/search?q=earphone");
+
+        started.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(5));
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        body.GetProperty("partial").GetBoolean().ShouldBeTrue();
+        var hubs = body.GetProperty("hubs").EnumerateArray().Select(h => $"{h.GetProperty("hub").GetString()} {h.GetProperty("status").GetString()}");
+        hubs.ShouldBe(["KR answered", "CN answered", "MY failed", "SG timed-out"], ignoreOrder: true);
+
+        var items = body.GetProperty("items").EnumerateArray().ToList();
+        items.Select(i => i.GetProperty("id").GetString()).ShouldBe(["CN-P-000007", "KR-P-000001"]);
+        items.Select(i => i.GetProperty("hub").GetString()).ShouldBe(["CN", "KR"]);
+        items.ShouldAllBe(i => i.GetProperty("query").GetString() == "?q=earphone");
+    }
+
+    [Fact]
+    public async Task Search_PartnerCatalog_IsAskedAsThisHubNotAsTheUser()
+    {
+        using var client = SmeClient();
+
+        var body = await client.GetFromJsonAsync<JsonElement>("/api/federation/catalog/search?q=x");
+
+        var china = body.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("hub").GetString() == "CN");
+        var token = new JsonWebToken(china.GetProperty("askedWith").GetString()!["Bearer ".Length..]);
+        token.GetClaim(HubClaimTypes.Role).Value.ShouldBe(HubRoles.PartnerHub);
+        token.GetClaim(HubClaimTypes.Hub).Value.ShouldBe("KR");
+        var home = body.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("hub").GetString() == "KR");
+        new JsonWebToken(home.GetProperty("askedWith").GetString()!["Bearer ".Length..]).GetClaim(HubClaimTypes.Role).Value.ShouldBe(HubRoles.Sme);
+    }
+
+    [Fact]
+    public async Task Search_PartnerThatKeepsFailing_IsSkippedByItsBreaker()
+    {
+        using var client = SmeClient();
+
+        for (var i = 0; i < 2; i++)
+        {
+            await client.GetFromJsonAsync<JsonElement>("/api/federation/catalog/search?q=x");
+        }
+
+        var body = await client.GetFromJsonAsync<JsonElement>("/api/federation/catalog/search?q=x");
+        var my = body.GetProperty("hubs").EnumerateArray().Single(h => h.GetProperty("hub").GetString() == "MY");
+        my.GetProperty("status").GetString().ShouldBe("circuit-open");
+        body.GetProperty("hubs").EnumerateArray().Single(h => h.GetProperty("hub").GetString() == "CN").GetProperty("status").GetString().ShouldBe("answered");
+    }
+
+    [Fact]
+    public async Task Search_Unauthenticated_IsRefused()
+    {
+        using var client = _korea.CreateClient();
+
+        using var response = await client.GetAsync("/api/federation/catalog/search?q=x");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    private HttpClient SmeClient()
+    {
+        var client = _korea.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", TestSecurity.Sme(GatewayFixture.Company));
+        return client;
+    }
+
+    private async Task<WebApplication> Start(Task<WebApplication> starting)
+    {
+        var app = await starting;
+        _backends.Add(app);
+        return app;
+    }
+}

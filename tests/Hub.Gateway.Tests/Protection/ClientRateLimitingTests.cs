@@ -1,0 +1,74 @@
+using System.Net;
+using Hub.Contracts.Values;
+using Hub.Gateway.Tests.Fakes;
+using Hub.Testing;
+using Microsoft.AspNetCore.Builder;
+
+namespace Hub.Gateway.Tests.Protection;
+
+public sealed class ClientRateLimitingTests : IAsyncLifetime
+{
+    private WebApplication _catalog = null!;
+    private GatewayFactory _gateway = null!;
+
+    public async Task InitializeAsync()
+    {
+        _catalog = await EchoBackend.StartAsync();
+        _gateway = new GatewayFactory(GatewaySettings.For("KR",
+            ("Services:Catalog:Http", _catalog.Urls.First()),
+            ("Gateway:RateLimit:Burst", "3"),
+            ("Gateway:RateLimit:PerSecond", "1")));
+        _gateway.StartServer();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _gateway.DisposeAsync();
+        await _catalog.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Burst_OverTheLimit_Gets429WithRetryAfter_OtherClientsDoNot()
+    {
+        using var greedy = Client(TestSecurity.Sme(CompanyId.Parse("KR-C-000001"), "greedy"));
+        var statuses = new List<HttpStatusCode>();
+        HttpResponseMessage? refused = null;
+        for (var i = 0; i < 6; i++)
+        {
+            var response = await greedy.GetAsync("/api/catalog/products");
+            statuses.Add(response.StatusCode);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                refused ??= response;
+            }
+        }
+
+        statuses.Take(3).ShouldAllBe(s => s == HttpStatusCode.OK);
+        statuses.Count(s => s == HttpStatusCode.TooManyRequests).ShouldBeGreaterThanOrEqualTo(2);
+        refused.ShouldNotBeNull();
+        refused.Headers.RetryAfter?.Delta.ShouldNotBeNull();
+        refused.Headers.RetryAfter!.Delta!.Value.ShouldBeGreaterThanOrEqualTo(TimeSpan.FromSeconds(1));
+        refused.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json");
+
+        using var patient = Client(TestSecurity.Sme(CompanyId.Parse("KR-C-000001"), "patient"));
+        (await patient.GetAsync("/api/catalog/products")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task HealthEndpoints_AreNotRateLimited()
+    {
+        using var client = _gateway.CreateClient();
+
+        for (var i = 0; i < 10; i++)
+        {
+            (await client.GetAsync("/health/live")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+    }
+
+    private HttpClient Client(string token)
+    {
+        var client = _gateway.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        return client;
+    }
+}
