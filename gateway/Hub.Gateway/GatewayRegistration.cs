@@ -6,6 +6,7 @@ using Hub.Gateway.Protection;
 using Hub.Gateway.Routing;
 using Hub.Gateway.Security;
 using Hub.ServiceDefaults;
+using Hub.ServiceDefaults.Messaging;
 using Hub.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -47,6 +48,7 @@ internal static class GatewayRegistration
             .AddScheme<AuthenticationSchemeOptions, PartnerSignatureHandler>(PartnerSignatureHandler.SchemeName, null);
 
         builder.Services.AddClientRateLimiting();
+        builder.AddPublishingMessaging();
         builder.Services.AddHttpClient(FederatedCatalogSearch.HandlerName);
         builder.Services.AddHttpClient(HubReachabilityCheck.ClientName);
         builder.Services.AddSingleton<PartnerBreakers>();
@@ -82,6 +84,7 @@ internal static class GatewayRegistration
         app.UseRequestTimeouts();
         app.MapTokenEndpoints();
         app.MapFederationEndpoints();
+        app.MapFederatedMessageEndpoints();
         app.MapReverseProxy();
     }
 }

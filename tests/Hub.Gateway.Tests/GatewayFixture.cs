@@ -12,6 +12,7 @@ public sealed class GatewayFixture : IAsyncLifetime
     private WebApplication? _rest;
     private WebApplication? _grpc;
     private GatewayFactory? _gateway;
+    private TestVirtualHost? _vhost;
 
     public const string PartnerSecret = "cn-kr-secret-for-gateway-tests";
 
@@ -33,10 +34,18 @@ public sealed class GatewayFixture : IAsyncLifetime
 
     public Uri TaxRefundRest => new(Settings["Services:TaxRefund:Http"]);
 
+    public TestVirtualHost VirtualHost => _vhost ?? throw new InvalidOperationException("The fixture has not started.");
+
     internal GatewayFactory Gateway => _gateway ?? throw new InvalidOperationException("The fixture has not started.");
 
     public async Task InitializeAsync()
     {
+        _vhost = await TestVirtualHost.CreateAsync();
+        foreach (var (key, value) in _vhost.Settings())
+        {
+            Settings[key] = value!;
+        }
+
         _rest = await EchoBackend.StartAsync();
         _grpc = await CatalogGrpcBackend.StartAsync();
 
@@ -100,6 +109,11 @@ public sealed class GatewayFixture : IAsyncLifetime
             {
                 await backend.DisposeAsync();
             }
+        }
+
+        if (_vhost is not null)
+        {
+            await _vhost.DisposeAsync();
         }
     }
 }

@@ -1,3 +1,4 @@
+using Hub.ServiceDefaults.Messaging.Federation;
 using Hub.ServiceDefaults.Messaging.Outbox;
 using Hub.ServiceDefaults.Probes;
 using Microsoft.EntityFrameworkCore;
@@ -33,6 +34,8 @@ public static class DatabaseRegistration
         builder.Services.AddSingleton<OutboxMetrics>();
         builder.Services.AddSingleton<OutboxRelay>();
         builder.Services.AddSingleton<IOutboxDispatcher, BusOutboxDispatcher>();
+        builder.Services.AddSingleton<PartnerHubDispatcher>();
+        builder.Services.AddHttpClient(PartnerHubDispatcher.ClientName);
         builder.Services.AddOptions<OutboxRelayOptions>().Bind(builder.Configuration.GetSection("Messaging:Outbox"));
         if (builder.Configuration.GetValue("Messaging:Outbox:Enabled", true))
         {

@@ -15,7 +15,22 @@ public static class MessagingRegistration
     /// Registers the bus. Every consumer runs inside: immediate retries with exponential backoff, then delayed
     /// redelivery through the outbox → inbox transaction → consumer; what still fails lands in the <c>_error</c> queue.
     /// </summary>
-    public static IHostApplicationBuilder AddServiceMessaging(this IHostApplicationBuilder builder, Action<IBusRegistrationConfigurator>? consumers = null)
+    public static IHostApplicationBuilder AddServiceMessaging(this IHostApplicationBuilder builder, Action<IBusRegistrationConfigurator>? consumers = null) =>
+        builder.AddBus(bus =>
+        {
+            bus.AddConsumer<ServiceProbedConsumer>();
+            consumers?.Invoke(bus);
+            bus.AddConfigureEndpointsCallback((context, _, endpoint) =>
+            {
+                endpoint.UseConsumeFilter(typeof(RetryFilter<>), context);
+                endpoint.UseConsumeFilter(typeof(InboxFilter<>), context);
+            });
+        });
+
+    /// <summary>The bus without consumers, for a process that only publishes (the gateway, for partner hubs' messages).</summary>
+    public static IHostApplicationBuilder AddPublishingMessaging(this IHostApplicationBuilder builder) => builder.AddBus(_ => { });
+
+    private static IHostApplicationBuilder AddBus(this IHostApplicationBuilder builder, Action<IBusRegistrationConfigurator> configure)
     {
         var identity = builder.GetServiceIdentity();
         builder.Services.AddOptions<MessagingOptions>()
@@ -32,14 +47,7 @@ public static class MessagingRegistration
         {
             bus.DisableUsageTelemetry();
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(identity.Service + "-", includeNamespace: false));
-            bus.AddConsumer<ServiceProbedConsumer>();
-            consumers?.Invoke(bus);
-
-            bus.AddConfigureEndpointsCallback((context, _, endpoint) =>
-            {
-                endpoint.UseConsumeFilter(typeof(RetryFilter<>), context);
-                endpoint.UseConsumeFilter(typeof(InboxFilter<>), context);
-            });
+            configure(bus);
 
             bus.UsingRabbitMq((context, rabbit) =>
             {

@@ -1,13 +1,23 @@
 using System.Diagnostics;
+using Hub.ServiceDefaults.Messaging.Federation;
 using MassTransit;
 
 namespace Hub.ServiceDefaults.Messaging.Outbox;
 
-/// <summary>Publishes (or sends) outbox messages on the hub's RabbitMQ bus with publisher confirms.</summary>
-internal sealed class BusOutboxDispatcher(IBus bus) : IOutboxDispatcher
+/// <summary>
+/// Publishes (or sends) outbox messages on the hub's RabbitMQ bus with publisher confirms; messages addressed to a
+/// partner hub go to that hub's gateway instead.
+/// </summary>
+internal sealed class BusOutboxDispatcher(IBus bus, PartnerHubDispatcher partners) : IOutboxDispatcher
 {
     public async Task DispatchAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
+        if (PartnerHubDispatcher.IsPartnerDestination(message.Destination))
+        {
+            await partners.DispatchAsync(message, cancellationToken);
+            return;
+        }
+
         var type = MessageSerialization.ResolveType(message.MessageType);
         var body = MessageSerialization.Deserialize(message.Body, type);
 

@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using Hub.Contracts.Values;
 using Hub.ServiceDefaults.Data;
+using Hub.ServiceDefaults.Messaging.Federation;
 
 namespace Hub.ServiceDefaults.Messaging.Outbox;
 
@@ -8,6 +10,12 @@ internal sealed class EfOutbox(ServiceDbContext db, TimeProvider clock) : IOutbo
     public Guid Publish<T>(T message) where T : class => Add(message, destination: null);
 
     public Guid Send<T>(Uri destination, T message) where T : class => Add(message, destination.ToString());
+
+    public Guid PublishToHub<T>(HubId hub, T message) where T : class
+    {
+        FederatedMessageTypes.NameOf(typeof(T));
+        return Add(message, PartnerHubDispatcher.Destination(hub).ToString());
+    }
 
     private Guid Add<T>(T message, string? destination) where T : class
     {

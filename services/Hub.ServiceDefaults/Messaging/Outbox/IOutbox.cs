@@ -1,3 +1,5 @@
+using Hub.Contracts.Values;
+
 namespace Hub.ServiceDefaults.Messaging.Outbox;
 
 /// <summary>
@@ -10,7 +12,14 @@ public interface IOutbox
     /// <returns>The message id consumers will see.</returns>
     Guid Publish<T>(T message) where T : class;
 
-    /// <summary>Sends a message to one destination (a queue, or later a partner hub) once the transaction commits.</summary>
+    /// <summary>Sends a message to one destination (a queue) once the transaction commits.</summary>
     /// <returns>The message id the receiver will see.</returns>
     Guid Send<T>(Uri destination, T message) where T : class;
+
+    /// <summary>
+    /// Publishes a contract message on a partner hub's bus once the transaction commits: the relay delivers it to the
+    /// partner's gateway, signed as this hub, retrying until the partner accepts it.
+    /// </summary>
+    /// <returns>The message id the partner's consumers will see.</returns>
+    Guid PublishToHub<T>(HubId hub, T message) where T : class;
 }

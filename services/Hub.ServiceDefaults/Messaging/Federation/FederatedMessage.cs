@@ -1,0 +1,16 @@
+using System.Text.Json;
+
+namespace Hub.ServiceDefaults.Messaging.Federation;
+
+/// <summary>
+/// A message one hub's outbox delivers to a partner hub: <c>POST /api/federation/messages</c> at the partner's
+/// gateway, signed as the sending hub. The receiver publishes it on its own bus under the same
+/// <see cref="MessageId"/>, so a redelivery is absorbed by the consumers' inboxes.
+/// </summary>
+/// <param name="MessageId">The outbox message id, stable across retries.</param>
+/// <param name="MessageType">The contract's full type name (only types of the contracts assembly are accepted).</param>
+/// <param name="Body">The message as JSON.</param>
+/// <param name="SourceHub">The sending hub.</param>
+/// <param name="SentAt">When the sender committed it (UTC).</param>
+/// <param name="TraceParent">The W3C trace context of the sending transaction, so the trace continues across hubs.</param>
+public sealed record FederatedMessage(Guid MessageId, string MessageType, JsonElement Body, string SourceHub, DateTime SentAt, string? TraceParent);
