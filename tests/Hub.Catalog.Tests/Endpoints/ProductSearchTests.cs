@@ -27,6 +27,8 @@ public sealed class ProductSearchTests(CatalogFixture fixture) : IClassFixture<C
     [InlineData("zh", "不锈钢保温杯 500毫升", "保温杯")]
     [InlineData("ms", "Minyak sawit mentah", "sawit")]
     [InlineData("en", "Natural rubber gloves", "GLOVES")]
+    [InlineData("zh", "无线蓝牙耳机", "耳")]
+    [InlineData("ko", "무선이어폰케이스", "이어폰")]
     public async Task Search_WordOrSubstringInAnyLanguage_FindsTheProduct(string language, string title, string query)
     {
         using var supplier = await fixture.SupplierAsync();
@@ -35,6 +37,17 @@ public sealed class ProductSearchTests(CatalogFixture fixture) : IClassFixture<C
         var page = await SearchAsync($"q={Uri.EscapeDataString(query)}&limit=100");
 
         page.Items.ShouldContain(p => p.Id == id && p.Title == title);
+    }
+
+    [Fact]
+    public async Task Search_NoWordMatches_FallsBackToSubstrings()
+    {
+        var word = NewWord();
+        using var supplier = await fixture.SupplierAsync();
+        var id = await CatalogFixture.CreateProductAsync(supplier, Requests.Product() with { Texts = [new ProductTextDto("en", $"Earphones{word}", "")] });
+
+        (await SearchAsync($"q=phones{word}")).Items.Select(p => p.Id).ShouldBe([id]);
+        (await SearchAsync($"q=phones{word}x")).Items.ShouldBeEmpty();
     }
 
     [Fact]

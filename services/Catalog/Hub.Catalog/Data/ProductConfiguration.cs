@@ -46,8 +46,9 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
             t.Property(x => x.Language).HasMaxLength(16);
             t.Property(x => x.Title).HasMaxLength(ProductLimits.TitleLength);
             t.Property(x => x.Description).HasMaxLength(ProductLimits.DescriptionLength);
+            t.Property(x => x.SearchKeys).HasMaxLength(4 * (ProductLimits.TitleLength + ProductLimits.DescriptionLength));
             t.Property<NpgsqlTsVector>(SearchVector)
-                .HasComputedColumnSql("to_tsvector('simple'::regconfig, title || ' ' || description)", stored: true);
+                .HasComputedColumnSql("to_tsvector('simple'::regconfig, title || ' ' || description || ' ' || search_keys)", stored: true);
             t.Property<string>(SearchText).HasComputedColumnSql("title || ' ' || description", stored: true);
             t.HasIndex(SearchVector).HasMethod("gin").HasDatabaseName("ix_product_texts_search_vector");
             t.HasIndex(SearchText).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_product_texts_search_trgm");

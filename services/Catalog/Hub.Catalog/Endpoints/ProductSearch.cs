@@ -8,9 +8,8 @@ using NpgsqlTypes;
 namespace Hub.Catalog.Endpoints;
 
 /// <summary>
-/// Full-text and trigram search with filters and keyset pagination. A text matches when the word-based
-/// <c>simple</c> full-text index finds every query word, or when the trigram index finds the query as a substring:
-/// the second finds "耳机" inside "蓝牙耳机", which has no spaces for the word parser to split on.
+/// Full-text search over every language's title and description (the <c>simple</c> configuration, which neither
+/// stems nor drops words, plus CJK bigrams), a trigram substring fallback, filters, sorting and keyset pagination.
 /// </summary>
 internal static class ProductSearch
 {
@@ -93,11 +92,7 @@ internal static class ProductSearch
 
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
-            var text = query.Q.Trim();
-            var pattern = "%" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
-            products = products.Where(p => p.Texts.Any(t =>
-                EF.Property<NpgsqlTsVector>(t, ProductConfiguration.SearchVector).Matches(EF.Functions.PlainToTsQuery("simple", text))
-                || EF.Functions.ILike(EF.Property<string>(t, ProductConfiguration.SearchText), pattern, "\\")));
+            products = await MatchingAsync(db, products, query.Q.Trim(), cancellationToken);
         }
 
         if (query.Hs is { } hs)
@@ -180,6 +175,27 @@ internal static class ProductSearch
         }
 
         return new ProductPage(items, next);
+    }
+
+    /// <summary>
+    /// Word search through the full-text index (CJK runs rewritten into the bigrams the index holds). Only when no
+    /// text at all matches by words does a query of three or more characters fall back to a substring search through
+    /// the trigram index, e.g. "phone" inside "earphones"; deciding up front keeps every page of one search consistent.
+    /// </summary>
+    private static async Task<IQueryable<Product>> MatchingAsync(CatalogDbContext db, IQueryable<Product> products, string text, CancellationToken cancellationToken)
+    {
+        var terms = SearchKeys.Query(text);
+        var byWords = await db.Products.AnyAsync(
+            p => p.Texts.Any(t => EF.Property<NpgsqlTsVector>(t, ProductConfiguration.SearchVector).Matches(EF.Functions.PlainToTsQuery("simple", terms))),
+            cancellationToken);
+        if (byWords || text.Length < 3)
+        {
+            return products.Where(p => p.Texts.Any(t =>
+                EF.Property<NpgsqlTsVector>(t, ProductConfiguration.SearchVector).Matches(EF.Functions.PlainToTsQuery("simple", terms))));
+        }
+
+        var pattern = "%" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+        return products.Where(p => p.Texts.Any(t => EF.Functions.ILike(EF.Property<string>(t, ProductConfiguration.SearchText), pattern, "\\")));
     }
 
     private static IQueryable<Product> Page(IQueryable<Product> products, string sort, SearchCursor? cursor)

@@ -14,7 +14,7 @@ using NpgsqlTypes;
 namespace Hub.Catalog.Migrations
 {
     [DbContext(typeof(CatalogDbContext))]
-    [Migration("20261123110855_Catalog")]
+    [Migration("20261123112627_Catalog")]
     partial class Catalog
     {
         /// <inheritdoc />
@@ -581,6 +581,12 @@ namespace Hub.Catalog.Migrations
                                 .HasColumnType("character varying(24)")
                                 .HasColumnName("product_id");
 
+                            b1.Property<string>("SearchKeys")
+                                .IsRequired()
+                                .HasMaxLength(20800)
+                                .HasColumnType("character varying(20800)")
+                                .HasColumnName("search_keys");
+
                             b1.Property<string>("SearchText")
                                 .ValueGeneratedOnAddOrUpdate()
                                 .HasColumnType("text")
@@ -591,7 +597,7 @@ namespace Hub.Catalog.Migrations
                                 .ValueGeneratedOnAddOrUpdate()
                                 .HasColumnType("tsvector")
                                 .HasColumnName("search_vector")
-                                .HasComputedColumnSql("to_tsvector('simple'::regconfig, title || ' ' || description)", true);
+                                .HasComputedColumnSql("to_tsvector('simple'::regconfig, title || ' ' || description || ' ' || search_keys)", true);
 
                             b1.Property<string>("Title")
                                 .IsRequired()

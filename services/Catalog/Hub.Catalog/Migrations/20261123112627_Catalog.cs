@@ -193,9 +193,10 @@ namespace Hub.Catalog.Migrations
                     language = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     description = table.Column<string>(type: "character varying(5000)", maxLength: 5000, nullable: false),
+                    search_keys = table.Column<string>(type: "character varying(20800)", maxLength: 20800, nullable: false),
                     product_id = table.Column<string>(type: "character varying(24)", nullable: false),
                     search_text = table.Column<string>(type: "text", nullable: true, computedColumnSql: "title || ' ' || description", stored: true),
-                    search_vector = table.Column<NpgsqlTsVector>(type: "tsvector", nullable: true, computedColumnSql: "to_tsvector('simple'::regconfig, title || ' ' || description)", stored: true)
+                    search_vector = table.Column<NpgsqlTsVector>(type: "tsvector", nullable: true, computedColumnSql: "to_tsvector('simple'::regconfig, title || ' ' || description || ' ' || search_keys)", stored: true)
                 },
                 constraints: table =>
                 {
