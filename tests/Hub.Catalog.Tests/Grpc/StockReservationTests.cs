@@ -63,7 +63,8 @@ public sealed class StockReservationTests(CatalogFixture fixture) : IClassFixtur
     public async Task ReserveStock_OneLineShort_ReservesNothing_AndReplayKeepsTheOutcome()
     {
         var plenty = await ListedProductAsync(stock: 100);
-        var scarce = await ListedProductAsync(stock: 2);
+        using var supplier = await fixture.SupplierAsync();
+        var scarce = await CatalogFixture.CreateProductAsync(supplier, Requests.Product(moq: 1, stock: 2));
         var order = NewOrder();
 
         var reply = await fixture.Grpc.ReserveStockAsync(Reserve(order, (plenty, 10), (scarce, 3)));
@@ -73,10 +74,13 @@ public sealed class StockReservationTests(CatalogFixture fixture) : IClassFixtur
         (await StockOfAsync(plenty)).ShouldBe((100, 0));
         (await StockOfAsync(scarce)).ShouldBe((2, 0));
 
+        // Even once the stock is there, the order's answer stays the one it got: an order id is reserved once.
+        (await supplier.PutAsJsonAsync($"/api/catalog/products/{scarce}/stock", new StockRequest(50, null))).EnsureSuccessStatusCode();
         var replay = await fixture.Grpc.ReserveStockAsync(Reserve(order, (scarce, 3), (plenty, 10)));
         replay.Status.ShouldBe("rejected");
         replay.RejectionReason.ShouldBe(reply.RejectionReason);
         (await StockOfAsync(plenty)).ShouldBe((100, 0));
+        (await StockOfAsync(scarce)).ShouldBe((50, 0));
     }
 
     [Fact]

@@ -301,6 +301,10 @@ namespace Hub.Catalog.Migrations
                 table: "suppliers",
                 column: "number",
                 unique: true);
+
+            // Rare search words (a model number, a brand) must be estimated as rare, or the planner walks the
+            // products in sort order looking for them instead of asking the full-text index first.
+            migrationBuilder.Sql("ALTER TABLE product_texts ALTER COLUMN search_vector SET STATISTICS 1000;");
         }
 
         /// <inheritdoc />
