@@ -47,6 +47,20 @@ public sealed class StockReservationTests(CatalogFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task ReserveStock_ConcurrentOrdersOverTwoProductsInEitherLineOrder_NeitherDeadlockNorOversell()
+    {
+        var first = await ListedProductAsync(stock: 10);
+        var second = await ListedProductAsync(stock: 10);
+        var replies = await Task.WhenAll(Enumerable.Range(0, 30).Select(i => fixture.Grpc.ReserveStockAsync(i % 2 == 0
+            ? Reserve(NewOrder(), (first, 1), (second, 1))
+            : Reserve(NewOrder(), (second, 1), (first, 1))).ResponseAsync));
+
+        replies.Count(r => r.Reserved).ShouldBe(10);
+        (await StockOfAsync(first)).ShouldBe((10, 10));
+        (await StockOfAsync(second)).ShouldBe((10, 10));
+    }
+
+    [Fact]
     public async Task ReserveStock_SameOrderRepeated_ReservesOnce()
     {
         var product = await ListedProductAsync(stock: 20);

@@ -22,11 +22,11 @@ internal static class ProductEndpoints
     public static void MapProductEndpoints(this IEndpointRouteBuilder routes)
     {
         var products = routes.MapGroup("/api/catalog/products").WithTags("Products (suppliers)").RequireAuthorization(HubPolicies.Sme);
-        products.MapPost("/", Create).WithName("CreateProduct");
-        products.MapPut("/{id}", Update).WithName("UpdateProduct");
-        products.MapPost("/{id}/list", List).WithName("ListProduct");
-        products.MapPost("/{id}/delist", Delist).WithName("DelistProduct");
-        products.MapPut("/{id}/stock", CountStock).WithName("CountStock");
+        products.MapPost("/", Create).WithName("CreateProduct").ProducesProblem(StatusCodes.Status409Conflict);
+        products.MapPut("/{id}", Update).WithName("UpdateProduct").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        products.MapPost("/{id}/list", List).WithName("ListProduct").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        products.MapPost("/{id}/delist", Delist).WithName("DelistProduct").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        products.MapPut("/{id}/stock", CountStock).WithName("CountStock").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
     }
 
     private static async Task<Results<Created<ProductResponse>, ValidationProblem, ProblemHttpResult>> Create(

@@ -16,7 +16,7 @@ internal static class ProductQueryEndpoints
         var products = routes.MapGroup("/api/catalog/products").WithTags("Products (buyers)");
         products.MapGet("/", Search).RequireAuthorization(HubPolicies.SmeOrOperator).WithName("SearchProducts");
         products.MapGet("/mine", Mine).RequireAuthorization(HubPolicies.Sme).WithName("ListMyProducts");
-        products.MapGet("/{id}", Get).RequireAuthorization(HubPolicies.SmeOrOperator).WithName("GetProduct");
+        products.MapGet("/{id}", Get).RequireAuthorization(HubPolicies.SmeOrOperator).WithName("GetProduct").ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     private static async Task<Results<Ok<ProductPage>, ValidationProblem>> Search(

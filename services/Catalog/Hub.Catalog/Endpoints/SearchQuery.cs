@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Mvc;
+
 namespace Hub.Catalog.Endpoints;
 
 /// <summary>
@@ -7,16 +9,16 @@ namespace Hub.Catalog.Endpoints;
 /// <c>sort</c> newest | price_asc | price_desc | moq_asc; <c>lang</c> preferred title language; <c>limit</c>; <c>cursor</c>.
 /// </summary>
 internal sealed record SearchQuery(
-    string? Q,
-    string? Hs,
-    string? Origin,
-    decimal? MinPrice,
-    decimal? MaxPrice,
-    string? Currency,
-    int? MaxMoq,
-    bool? InStock,
-    string? Sort,
-    string? Lang,
-    int? Limit,
-    string? Cursor,
-    string? Status);
+    [FromQuery(Name = "q")] string? Q,
+    [FromQuery(Name = "hs")] string? Hs,
+    [FromQuery(Name = "origin")] string? Origin,
+    [FromQuery(Name = "minPrice")] decimal? MinPrice,
+    [FromQuery(Name = "maxPrice")] decimal? MaxPrice,
+    [FromQuery(Name = "currency")] string? Currency,
+    [FromQuery(Name = "maxMoq")] int? MaxMoq,
+    [FromQuery(Name = "inStock")] bool? InStock,
+    [FromQuery(Name = "sort")] string? Sort,
+    [FromQuery(Name = "lang")] string? Lang,
+    [FromQuery(Name = "limit")] int? Limit,
+    [FromQuery(Name = "cursor")] string? Cursor,
+    [FromQuery(Name = "status")] string? Status);

@@ -14,8 +14,8 @@ internal static class SupplierEndpoints
     public static void MapSupplierEndpoints(this IEndpointRouteBuilder routes)
     {
         var suppliers = routes.MapGroup("/api/catalog/suppliers").WithTags("Suppliers");
-        suppliers.MapPost("/", Register).RequireAuthorization(HubPolicies.Sme).WithName("RegisterSupplier");
-        suppliers.MapGet("/me", Mine).RequireAuthorization(HubPolicies.Sme).WithName("GetMySupplier");
+        suppliers.MapPost("/", Register).RequireAuthorization(HubPolicies.Sme).WithName("RegisterSupplier").ProducesProblem(StatusCodes.Status409Conflict);
+        suppliers.MapGet("/me", Mine).RequireAuthorization(HubPolicies.Sme).WithName("GetMySupplier").ProducesProblem(StatusCodes.Status404NotFound);
         suppliers.MapGet("/", List).RequireAuthorization(HubPolicies.Operator).WithName("ListSuppliers");
     }
 
