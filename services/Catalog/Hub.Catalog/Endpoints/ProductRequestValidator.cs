@@ -15,7 +15,7 @@ internal static partial class ProductRequestValidator
 
     public static Dictionary<string, string[]> Validate(ProductRequest request, CurrencyCode supplierCurrency, out ProductDetails? details, out List<PriceTier> tiers)
     {
-        var errors = new Errors();
+        var errors = new ValidationErrors();
         var texts = ValidateTexts(request.Texts, errors);
         HsCode? hs = null;
         if (string.IsNullOrWhiteSpace(request.HsCode))
@@ -69,7 +69,7 @@ internal static partial class ProductRequestValidator
 
     public static Dictionary<string, string[]> ValidateStock(StockRequest request)
     {
-        var errors = new Errors();
+        var errors = new ValidationErrors();
         if (request.OnHand is < 0 or > MaxStock)
         {
             errors.Add("onHand", $"Must be between 0 and {MaxStock}.");
@@ -83,7 +83,7 @@ internal static partial class ProductRequestValidator
         return errors.ToDictionary();
     }
 
-    private static List<ProductText> ValidateTexts(IReadOnlyList<ProductTextDto>? texts, Errors errors)
+    private static List<ProductText> ValidateTexts(IReadOnlyList<ProductTextDto>? texts, ValidationErrors errors)
     {
         if (texts is not { Count: > 0 and <= ProductLimits.MaxTexts })
         {
@@ -120,7 +120,7 @@ internal static partial class ProductRequestValidator
         return result;
     }
 
-    private static List<NationalLine> ValidateNationalLines(IReadOnlyList<NationalLineDto>? lines, HsCode? hs, Errors errors)
+    private static List<NationalLine> ValidateNationalLines(IReadOnlyList<NationalLineDto>? lines, HsCode? hs, ValidationErrors errors)
     {
         var result = new List<NationalLine>();
         if (lines is null)
@@ -160,125 +160,6 @@ internal static partial class ProductRequestValidator
         return result;
     }
 
-    private static UnitMeasures? ValidateUnit(UnitMeasuresDto? unit, Errors errors)
-    {
-        if (unit is null)
-        {
-            errors.Add("unit", "Unit weights and dimensions are required.");
-            return null;
-        }
-
-        Positive("unit.netWeightKg", unit.NetWeightKg, errors);
-        Positive("unit.grossWeightKg", unit.GrossWeightKg, errors);
-        Positive("unit.lengthCm", unit.LengthCm, errors);
-        Positive("unit.widthCm", unit.WidthCm, errors);
-        Positive("unit.heightCm", unit.HeightCm, errors);
-        if (unit.GrossWeightKg < unit.NetWeightKg)
-        {
-            errors.Add("unit.grossWeightKg", "The gross weight cannot be below the net weight.");
-        }
-
-        return new UnitMeasures(unit.NetWeightKg, unit.GrossWeightKg, unit.LengthCm, unit.WidthCm, unit.HeightCm);
-    }
-
-    private static Packaging? ValidatePackaging(PackagingDto? packaging, UnitMeasures? unit, Errors errors)
-    {
-        if (packaging is null)
-        {
-            errors.Add("packaging", "Carton packaging is required.");
-            return null;
-        }
-
-        if (packaging.UnitsPerCarton is <= 0 or > MaxMoq)
-        {
-            errors.Add("packaging.unitsPerCarton", $"Must be between 1 and {MaxMoq}.");
-        }
-
-        Positive("packaging.cartonLengthCm", packaging.CartonLengthCm, errors);
-        Positive("packaging.cartonWidthCm", packaging.CartonWidthCm, errors);
-        Positive("packaging.cartonHeightCm", packaging.CartonHeightCm, errors);
-        Positive("packaging.cartonGrossWeightKg", packaging.CartonGrossWeightKg, errors);
-        if (unit is not null && packaging.UnitsPerCarton > 0 && packaging.CartonGrossWeightKg < unit.NetWeightKg * packaging.UnitsPerCarton)
-        {
-            errors.Add("packaging.cartonGrossWeightKg", "A carton cannot weigh less than the net weight of the units it holds.");
-        }
-
-        return new Packaging(packaging.UnitsPerCarton, packaging.CartonLengthCm, packaging.CartonWidthCm, packaging.CartonHeightCm, packaging.CartonGrossWeightKg);
-    }
-
-    private static List<PriceTier> ValidatePrices(PricesDto? prices, int moq, CurrencyCode supplierCurrency, Errors errors)
-    {
-        if (prices?.Tiers is not { Count: > 0 and <= ProductLimits.MaxTiers } tiers)
-        {
-            errors.Add("prices.tiers", $"Between 1 and {ProductLimits.MaxTiers} price tiers are required.");
-            return [];
-        }
-
-        if (!CurrencyCode.TryParse(prices.Currency, out var currency))
-        {
-            errors.Add("prices.currency", $"'{prices.Currency}' is not an ISO 4217 currency code.");
-        }
-        else if (currency != supplierCurrency)
-        {
-            errors.Add("prices.currency", $"Prices are in the supplier's currency, {supplierCurrency.Code}.");
-        }
-
-        for (var i = 0; i < tiers.Count; i++)
-        {
-            if (tiers[i].MinQuantity is <= 0 or > MaxMoq)
-            {
-                errors.Add($"prices.tiers[{i}].minQuantity", $"Must be between 1 and {MaxMoq}.");
-            }
-            else if (i > 0 && tiers[i].MinQuantity <= tiers[i - 1].MinQuantity)
-            {
-                errors.Add($"prices.tiers[{i}].minQuantity", "Quantity breaks must be strictly ascending.");
-            }
-
-            if (tiers[i].UnitPrice is <= 0 or > MaxUnitPrice)
-            {
-                errors.Add($"prices.tiers[{i}].unitPrice", "Must be positive.");
-            }
-            else if (!new Money(tiers[i].UnitPrice, supplierCurrency).IsRounded)
-            {
-                errors.Add($"prices.tiers[{i}].unitPrice", $"{supplierCurrency.Code} allows {supplierCurrency.MinorUnits} decimal place(s).");
-            }
-        }
-
-        if (moq > 0 && tiers[0].MinQuantity > moq)
-        {
-            errors.Add("prices.tiers[0].minQuantity", "The first quantity break cannot exceed the MOQ, or the MOQ would have no price.");
-        }
-
-        return [.. tiers.Select(t => new PriceTier(t.MinQuantity, t.UnitPrice))];
-    }
-
-    private static void Positive(string field, decimal value, Errors errors)
-    {
-        if (value is <= 0 or > MaxMeasure)
-        {
-            errors.Add(field, $"Must be greater than 0 and at most {MaxMeasure}.");
-        }
-    }
-
     [GeneratedRegex("^[a-z]{2,3}(-[A-Za-z0-9]{2,8}){0,2}$")]
     private static partial Regex LanguageTag();
-
-    private sealed class Errors
-    {
-        private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
-
-        public int Count => _errors.Count;
-
-        public void Add(string field, string message)
-        {
-            if (!_errors.TryGetValue(field, out var messages))
-            {
-                _errors[field] = messages = [];
-            }
-
-            messages.Add(message);
-        }
-
-        public Dictionary<string, string[]> ToDictionary() => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
-    }
 }
