@@ -135,6 +135,10 @@ public sealed class ProductEndpointsTests(CatalogFixture fixture) : IClassFixtur
         priceChanged.Count.ShouldBe(1);
         JsonDocument.Parse(priceChanged[0]).RootElement.GetProperty("unitPricesMinor").EnumerateArray().Select(e => e.GetInt64()).ShouldBe([11_500L]);
         (await fixture.OutboxBodiesAsync("ProductUpdated")).Count(b => b.Contains(id, StringComparison.Ordinal)).ShouldBe(2);
+
+        using var buyer = fixture.ClientFor(CatalogFixture.NewCompany());
+        var history = await buyer.GetFromJsonAsync<List<PriceListDto>>($"/api/catalog/products/{id}/prices");
+        history!.Select(v => (v.Version, v.Tiers[0].UnitPrice)).ShouldBe([(2, 11_500m), (1, 12_000m)]);
     }
 
     [Fact]

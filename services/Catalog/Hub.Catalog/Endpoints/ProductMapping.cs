@@ -21,13 +21,16 @@ internal static class ProductMapping
         new PackagingDto(p.Packaging.UnitsPerCarton, p.Packaging.CartonLengthCm, p.Packaging.CartonWidthCm, p.Packaging.CartonHeightCm, p.Packaging.CartonGrossWeightKg),
         p.Moq,
         p.LeadTimeDays,
-        new PriceListDto(prices.Version, prices.Currency, prices.EffectiveFrom, [.. prices.Tiers.Select(t => new PriceTierDto(t.MinQuantity, t.UnitPrice))]),
+        ToPriceList(prices),
         ownerView
             ? new StockDto(stock.Available, stock.OnHand, stock.Reserved, stock.LowStockThreshold)
             : new StockDto(stock.Available, null, null, null),
         p.CreatedAt,
         p.UpdatedAt,
         p.ListedAt);
+
+    public static PriceListDto ToPriceList(PriceVersion prices) =>
+        new(prices.Version, prices.Currency, prices.EffectiveFrom, [.. prices.Tiers.Select(t => new PriceTierDto(t.MinQuantity, t.UnitPrice))]);
 
     public static string StatusName(ProductStatus status) => status.ToString().ToLowerInvariant();
 

@@ -17,6 +17,8 @@ internal static class ProductQueryEndpoints
         products.MapGet("/", Search).RequireAuthorization(HubPolicies.SmeOrOperator).WithName("SearchProducts");
         products.MapGet("/mine", Mine).RequireAuthorization(HubPolicies.Sme).WithName("ListMyProducts");
         products.MapGet("/{id}", Get).RequireAuthorization(HubPolicies.SmeOrOperator).WithName("GetProduct").ProducesProblem(StatusCodes.Status404NotFound);
+        products.MapGet("/{id}/prices", PriceHistory).RequireAuthorization(HubPolicies.SmeOrOperator).WithName("GetPriceHistory")
+            .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     private static async Task<Results<Ok<ProductPage>, ValidationProblem>> Search(
@@ -40,17 +42,38 @@ internal static class ProductQueryEndpoints
     /// <summary>A listed product for anyone; a draft or delisted one only for its supplier and operators.</summary>
     private static async Task<Results<Ok<ProductResponse>, ProblemHttpResult>> Get(string id, Caller caller, CatalogDbContext db, CancellationToken cancellationToken)
     {
-        var product = ProductId.TryParse(id, out _)
-            ? await db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken)
-            : null;
-        var canSeeAll = product is not null && (caller.IsOperator || (caller.Company is { } company && product.IsOwnedBy(company)));
-        if (product is null || (product.Status != ProductStatus.Listed && !canSeeAll))
+        var (product, canSeeAll) = await FindVisibleAsync(db, id, caller, cancellationToken);
+        if (product is null)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Product not found", detail: $"There is no product {id}.");
+            return NotFound(id);
         }
 
         var prices = await db.PriceVersions.AsNoTracking().SingleAsync(v => v.ProductId == product.Id && v.Version == product.PriceVersion, cancellationToken);
         var stock = await db.StockItems.AsNoTracking().SingleAsync(s => s.ProductId == product.Id, cancellationToken);
         return TypedResults.Ok(ProductMapping.ToResponse(product, prices, stock, canSeeAll));
     }
+
+    /// <summary>Every price version of a product, newest first: what an order placed at an older version paid.</summary>
+    private static async Task<Results<Ok<List<PriceListDto>>, ProblemHttpResult>> PriceHistory(string id, Caller caller, CatalogDbContext db, CancellationToken cancellationToken)
+    {
+        if ((await FindVisibleAsync(db, id, caller, cancellationToken)).Product is null)
+        {
+            return NotFound(id);
+        }
+
+        var versions = await db.PriceVersions.AsNoTracking().Where(v => v.ProductId == id).OrderByDescending(v => v.Version).ToListAsync(cancellationToken);
+        return TypedResults.Ok(versions.Select(ProductMapping.ToPriceList).ToList());
+    }
+
+    private static async Task<(Product? Product, bool CanSeeAll)> FindVisibleAsync(CatalogDbContext db, string id, Caller caller, CancellationToken cancellationToken)
+    {
+        var product = ProductId.TryParse(id, out _)
+            ? await db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken)
+            : null;
+        var canSeeAll = product is not null && (caller.IsOperator || (caller.Company is { } company && product.IsOwnedBy(company)));
+        return product is not null && (product.Status == ProductStatus.Listed || canSeeAll) ? (product, canSeeAll) : (null, false);
+    }
+
+    private static ProblemHttpResult NotFound(string id) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Product not found", detail: $"There is no product {id}.");
 }
