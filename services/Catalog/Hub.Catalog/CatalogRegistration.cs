@@ -1,5 +1,7 @@
 using Hub.Catalog.Data;
+using Hub.Catalog.Endpoints;
 using Hub.Catalog.Grpc;
+using Hub.Catalog.Stock;
 using Hub.ServiceDefaults.Data;
 using Hub.ServiceDefaults.Hosting;
 using Hub.ServiceDefaults.Messaging;
@@ -12,6 +14,10 @@ internal static class CatalogRegistration
     public static void AddCatalog(this WebApplicationBuilder builder)
     {
         builder.AddServiceDatabase<CatalogDbContext>();
+        builder.Services.AddOptions<CatalogOptions>().Bind(builder.Configuration.GetSection(CatalogOptions.Section));
+        builder.Services.AddScoped<StockLedger>();
+        builder.Services.AddScoped<ProductQuotes>();
+        builder.Services.AddOpenApi("catalog");
 
         // Every consumer of this service is listed here.
         builder.AddServiceMessaging();
@@ -19,7 +25,11 @@ internal static class CatalogRegistration
 
     public static void MapCatalogEndpoints(this WebApplication app, ServiceIdentity identity)
     {
+        app.MapOpenApi("/openapi/{documentName}.json");
         app.MapProbeEndpoints(identity);
+        app.MapSupplierEndpoints();
+        app.MapProductEndpoints();
+        app.MapProductQueryEndpoints();
         app.MapGrpcService<CatalogGrpcService>();
     }
 }

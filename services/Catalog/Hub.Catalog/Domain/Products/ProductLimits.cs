@@ -1,0 +1,11 @@
+namespace Hub.Catalog.Domain.Products;
+
+/// <summary>How long product texts may be; the database columns have the same bounds.</summary>
+internal static class ProductLimits
+{
+    public const int TitleLength = 200;
+    public const int DescriptionLength = 5000;
+    public const int MaxTexts = 8;
+    public const int MaxTiers = 10;
+    public const int MaxNationalLines = 20;
+}

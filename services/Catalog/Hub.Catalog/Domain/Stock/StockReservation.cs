@@ -1,0 +1,71 @@
+namespace Hub.Catalog.Domain.Stock;
+
+/// <summary>
+/// The stock an order holds, keyed by the order id so that every command about it is idempotent: the first
+/// ReserveStock decides the outcome (all lines reserved, or none and the reservation is rejected), and repeats
+/// return that outcome.
+/// </summary>
+internal sealed class StockReservation
+{
+    private readonly List<ReservationLine> _lines = [];
+
+    private StockReservation()
+    {
+    }
+
+    public string OrderId { get; private set; } = "";
+
+    public ReservationStatus Status { get; private set; }
+
+    /// <summary>Why the reservation was rejected; null otherwise.</summary>
+    public string? RejectionReason { get; private set; }
+
+    public IReadOnlyList<ReservationLine> Lines => _lines;
+
+    public DateTime CreatedAt { get; private set; }
+
+    public DateTime UpdatedAt { get; private set; }
+
+    public static StockReservation Reserved(string orderId, IEnumerable<ReservationLine> lines, DateTime now) =>
+        Create(orderId, lines, ReservationStatus.Reserved, null, now);
+
+    public static StockReservation Rejected(string orderId, IEnumerable<ReservationLine> lines, string reason, DateTime now) =>
+        Create(orderId, lines, ReservationStatus.Rejected, reason, now);
+
+    /// <summary>True when a repeated request asks for exactly the lines this reservation was made for.</summary>
+    public bool IsFor(IEnumerable<ReservationLine> lines) =>
+        Normalize(_lines).SequenceEqual(Normalize(lines));
+
+    public void Release(DateTime now) => Finish(ReservationStatus.Released, now);
+
+    public void Commit(DateTime now) => Finish(ReservationStatus.Committed, now);
+
+    private void Finish(ReservationStatus next, DateTime now)
+    {
+        if (Status != ReservationStatus.Reserved)
+        {
+            throw new CatalogRuleException($"The reservation of order {OrderId} is {Status.ToString().ToLowerInvariant()}; it cannot become {next.ToString().ToLowerInvariant()}.");
+        }
+
+        Status = next;
+        UpdatedAt = now;
+    }
+
+    private static StockReservation Create(string orderId, IEnumerable<ReservationLine> lines, ReservationStatus status, string? reason, DateTime now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(orderId);
+        var reservation = new StockReservation { OrderId = orderId, Status = status, RejectionReason = reason, CreatedAt = now, UpdatedAt = now };
+        reservation._lines.AddRange(Normalize(lines).Select(l => new ReservationLine(l.ProductId, l.Quantity)));
+        if (reservation._lines.Count == 0 || reservation._lines.Any(l => l.Quantity <= 0))
+        {
+            throw new ArgumentException("A reservation needs lines with positive quantities.", nameof(lines));
+        }
+
+        return reservation;
+    }
+
+    private static IEnumerable<(string ProductId, int Quantity)> Normalize(IEnumerable<ReservationLine> lines) =>
+        lines.GroupBy(l => l.ProductId, StringComparer.Ordinal)
+            .Select(g => (g.Key, g.Sum(l => l.Quantity)))
+            .OrderBy(l => l.Key, StringComparer.Ordinal);
+}

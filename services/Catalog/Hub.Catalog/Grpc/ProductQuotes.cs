@@ -1,0 +1,73 @@
+using Grpc.Core;
+using Hub.Catalog.Data;
+using Hub.Catalog.V1;
+using Hub.Contracts.Values;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hub.Catalog.Grpc;
+
+/// <summary>Prices products for an order: the tier that applies to each quantity, from the asked or current price version.</summary>
+internal sealed class ProductQuotes(CatalogDbContext db)
+{
+    public async Task<List<ProductQuote>> QuoteAsync(IReadOnlyList<(ProductId Id, int Quantity, int Version)> asked, CancellationToken cancellationToken)
+    {
+        var ids = asked.Select(a => a.Id.ToString()).Distinct().ToList();
+        var products = await db.Products.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
+        var stock = await db.StockItems.AsNoTracking().Where(s => ids.Contains(s.ProductId)).ToDictionaryAsync(s => s.ProductId, cancellationToken);
+        var versionNumbers = asked.Select(a => a.Version)
+            .Concat(products.Values.Select(p => p.PriceVersion)).Where(v => v > 0).Distinct().ToList();
+        var versions = (await db.PriceVersions.AsNoTracking()
+                .Where(v => ids.Contains(v.ProductId) && versionNumbers.Contains(v.Version))
+                .ToListAsync(cancellationToken))
+            .ToDictionary(v => (v.ProductId, v.Version));
+
+        return [.. asked.Select(a =>
+        {
+            var id = a.Id.ToString();
+            if (!products.TryGetValue(id, out var product))
+            {
+                return new ProductQuote { ProductId = id, Found = false, Quantity = a.Quantity };
+            }
+
+            var version = a.Version == 0 ? product.PriceVersion : a.Version;
+            var prices = versions.GetValueOrDefault((id, version))
+                ?? throw new RpcException(new Status(StatusCode.NotFound, $"Product {id} has no price version {version}."));
+            var unitPrice = prices.UnitPriceFor(a.Quantity);
+            var quote = new ProductQuote
+            {
+                ProductId = id,
+                Found = true,
+                Status = product.Status.ToString().ToLowerInvariant(),
+                SupplierId = product.SupplierId,
+                Title = product.Title,
+                HsCode = product.HsCode,
+                Origin = product.Origin,
+                Moq = product.Moq,
+                MeetsMoq = a.Quantity >= product.Moq,
+                Quantity = a.Quantity,
+                Currency = prices.Currency,
+                UnitPriceMinor = unitPrice.ToMinorUnits(),
+                LineTotalMinor = (unitPrice * a.Quantity).ToMinorUnits(),
+                PriceVersion = prices.Version,
+                LeadTimeDays = product.LeadTimeDays,
+                Available = stock.TryGetValue(id, out var item) ? item.Available : 0,
+                UnitNetWeightKg = (double)product.Unit.NetWeightKg,
+                UnitGrossWeightKg = (double)product.Unit.GrossWeightKg,
+                UnitLengthCm = (double)product.Unit.LengthCm,
+                UnitWidthCm = (double)product.Unit.WidthCm,
+                UnitHeightCm = (double)product.Unit.HeightCm,
+                UnitsPerCarton = product.Packaging.UnitsPerCarton,
+                CartonLengthCm = (double)product.Packaging.CartonLengthCm,
+                CartonWidthCm = (double)product.Packaging.CartonWidthCm,
+                CartonHeightCm = (double)product.Packaging.CartonHeightCm,
+                CartonGrossWeightKg = (double)product.Packaging.CartonGrossWeightKg,
+            };
+            foreach (var line in product.NationalLines)
+            {
+                quote.NationalLines[line.Destination] = line.Line;
+            }
+
+            return quote;
+        })];
+    }
+}

@@ -1,0 +1,14 @@
+using Hub.Catalog.Data;
+
+namespace Hub.Catalog.Tests.Data;
+
+public sealed class SnakeCaseNamingTests
+{
+    [Theory]
+    [InlineData("ProductId", "product_id")]
+    [InlineData("UnitNetWeightKg", "unit_net_weight_kg")]
+    [InlineData("HsCode", "hs_code")]
+    [InlineData("Id", "id")]
+    public void ToSnakeCase_PascalCase_BecomesSnakeCase(string name, string expected) =>
+        SnakeCaseNaming.ToSnakeCase(name).ShouldBe(expected);
+}

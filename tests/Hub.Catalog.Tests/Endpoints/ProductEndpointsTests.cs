@@ -1,0 +1,197 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Hub.Catalog.Endpoints;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hub.Catalog.Tests.Endpoints;
+
+public sealed class ProductEndpointsTests(CatalogFixture fixture) : IClassFixture<CatalogFixture>
+{
+    [Fact]
+    public async Task Create_TextsInFourLanguages_RoundTrip()
+    {
+        using var supplier = await fixture.SupplierAsync();
+        ProductTextDto[] texts =
+        [
+            new("ko", "무선 이어폰 — 노이즈 캔슬링", "블루투스 5.3, 최대 30시간 재생"),
+            new("zh", "蓝牙耳机（降噪）", "蓝牙5.3，续航30小时"),
+            new("ms", "Fon kepala tanpa wayar", "Bluetooth 5.3, bateri tahan 30 jam"),
+            new("en", "Wireless earbuds", "Bluetooth 5.3, 30 h battery — \"ANC\""),
+        ];
+        var id = await CatalogFixture.CreateProductAsync(supplier, Requests.Product() with { Texts = texts }, list: false);
+
+        var product = await supplier.GetFromJsonAsync<ProductResponse>($"/api/catalog/products/{id}");
+        product!.Texts.ShouldBe(texts);
+        product.Status.ShouldBe("draft");
+        product.Id.ShouldStartWith("KR-P-");
+        product.Stock.OnHand.ShouldBe(100);
+    }
+
+    [Fact]
+    public async Task Create_ProductIds_AreIssuedFromTheHubSequence()
+    {
+        using var supplier = await fixture.SupplierAsync();
+        var first = await CatalogFixture.CreateProductAsync(supplier, Requests.Product(), list: false);
+        var second = await CatalogFixture.CreateProductAsync(supplier, Requests.Product(), list: false);
+        Hub.Contracts.Values.ProductId.Parse(second).Number.ShouldBeGreaterThan(Hub.Contracts.Values.ProductId.Parse(first).Number);
+    }
+
+    [Fact]
+    public async Task Create_BadInput_Returns400NamingFields_AndSavesNothing()
+    {
+        using var supplier = await fixture.SupplierAsync();
+        var before = await CountProductsAsync();
+        var bad = Requests.Product() with
+        {
+            HsCode = "999999",
+            Origin = "XX",
+            NationalLines = [new NationalLineDto("CN", "8517130000")],
+            Unit = new UnitMeasuresDto(0.2m, 0.25m, 0m, 8m, 4m),
+            Moq = -1,
+            Prices = new PricesDto("WON", [new PriceTierDto(1, 12_000m)]),
+            Texts = [new ProductTextDto("ko", new string('가', 201), "")],
+        };
+
+        var response = await supplier.PostAsJsonAsync("/api/catalog/products", bad);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        response.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json");
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var fields = problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).ToList();
+        fields.ShouldBe(["hsCode", "origin", "unit.lengthCm", "moq", "prices.currency", "texts[0].title"], ignoreOrder: true, customMessage: problem.ToString());
+
+        var foreignLine = await supplier.PostAsJsonAsync("/api/catalog/products", Requests.Product() with { NationalLines = [new NationalLineDto("CN", "8517130000")] });
+        foreignLine.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await foreignLine.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(p => p.Name).ShouldBe(["nationalLines[0].line"]);
+        (await CountProductsAsync()).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task Create_WithoutSupplierRegistration_IsConflict()
+    {
+        using var client = fixture.ClientFor(CatalogFixture.NewCompany());
+        var response = await client.PostAsJsonAsync("/api/catalog/products", Requests.Product());
+        response.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task EditingAnotherCompanysProduct_Returns404_AndChangesNothing()
+    {
+        using var owner = await fixture.SupplierAsync();
+        using var other = await fixture.SupplierAsync();
+        var id = await CatalogFixture.CreateProductAsync(owner, Requests.Product(title: "원본 제목"), list: false);
+
+        (await other.PutAsJsonAsync($"/api/catalog/products/{id}", Requests.Product(title: "탈취"))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await other.PostAsync($"/api/catalog/products/{id}/list", null)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await other.PostAsync($"/api/catalog/products/{id}/delist", null)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await other.PutAsJsonAsync($"/api/catalog/products/{id}/stock", new StockRequest(0, null))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await other.GetAsync($"/api/catalog/products/{id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        var product = await owner.GetFromJsonAsync<ProductResponse>($"/api/catalog/products/{id}");
+        product!.Texts[0].Title.ShouldBe("원본 제목");
+        product.Status.ShouldBe("draft");
+        product.Stock.OnHand.ShouldBe(100);
+    }
+
+    [Fact]
+    public async Task ListAndDelist_FollowTheRules_AndPublishEvents()
+    {
+        using var supplier = await fixture.SupplierAsync();
+        var id = await CatalogFixture.CreateProductAsync(supplier, Requests.Product(), list: false);
+
+        (await supplier.PostAsync($"/api/catalog/products/{id}/delist", null)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await supplier.PostAsync($"/api/catalog/products/{id}/list", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await supplier.PostAsync($"/api/catalog/products/{id}/list", null)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var delisted = await supplier.PostAsync($"/api/catalog/products/{id}/delist", null);
+        delisted.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await delisted.Content.ReadFromJsonAsync<ProductResponse>())!.Status.ShouldBe("delisted");
+        (await supplier.PutAsJsonAsync($"/api/catalog/products/{id}", Requests.Product())).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+
+        (await fixture.OutboxBodiesAsync("ProductListed")).Count(b => b.Contains(id, StringComparison.Ordinal)).ShouldBe(1);
+        (await fixture.OutboxBodiesAsync("ProductDelisted")).Count(b => b.Contains(id, StringComparison.Ordinal)).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Update_NewPrices_AddsPriceVersionAndPublishesPriceChanged()
+    {
+        using var supplier = await fixture.SupplierAsync();
+        var request = Requests.Product(moq: 10);
+        var id = await CatalogFixture.CreateProductAsync(supplier, request);
+
+        var same = await supplier.PutAsJsonAsync($"/api/catalog/products/{id}", request with { LeadTimeDays = 21 });
+        (await same.Content.ReadFromJsonAsync<ProductResponse>())!.Prices.Version.ShouldBe(1);
+
+        var changed = await supplier.PutAsJsonAsync($"/api/catalog/products/{id}",
+            request with { Prices = new PricesDto("KRW", [new PriceTierDto(10, 11_500m)]) });
+        var product = (await changed.Content.ReadFromJsonAsync<ProductResponse>())!;
+        product.Prices.Version.ShouldBe(2);
+        product.Prices.Tiers.ShouldBe([new PriceTierDto(10, 11_500m)]);
+        product.LeadTimeDays.ShouldBe(14);
+
+        await using var db = fixture.CreateDb();
+        (await db.PriceVersions.CountAsync(v => v.ProductId == id)).ShouldBe(2);
+        var priceChanged = (await fixture.OutboxBodiesAsync("PriceChanged")).Where(b => b.Contains(id, StringComparison.Ordinal)).ToList();
+        priceChanged.Count.ShouldBe(1);
+        JsonDocument.Parse(priceChanged[0]).RootElement.GetProperty("unitPricesMinor").EnumerateArray().Select(e => e.GetInt64()).ShouldBe([11_500L]);
+        (await fixture.OutboxBodiesAsync("ProductUpdated")).Count(b => b.Contains(id, StringComparison.Ordinal)).ShouldBe(2);
+
+        using var buyer = fixture.ClientFor(CatalogFixture.NewCompany());
+        var history = await buyer.GetFromJsonAsync<List<PriceListDto>>($"/api/catalog/products/{id}/prices");
+        history!.Select(v => (v.Version, v.Tiers[0].UnitPrice)).ShouldBe([(2, 11_500m), (1, 12_000m)]);
+    }
+
+    [Fact]
+    public async Task Update_BadInput_Returns400_AndKeepsTheProduct()
+    {
+        using var supplier = await fixture.SupplierAsync();
+        var id = await CatalogFixture.CreateProductAsync(supplier, Requests.Product(title: "그대로"));
+        var response = await supplier.PutAsJsonAsync($"/api/catalog/products/{id}",
+            Requests.Product(title: "바뀜") with { Prices = new PricesDto("KRW", [new PriceTierDto(10, -5m)]) });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var product = await supplier.GetFromJsonAsync<ProductResponse>($"/api/catalog/products/{id}");
+        product!.Texts[0].Title.ShouldBe("그대로");
+        product.Prices.Version.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task CountStock_BelowReserved_IsConflict_BelowThreshold_PublishesStockLow()
+    {
+        using var supplier = await fixture.SupplierAsync();
+        var id = await CatalogFixture.CreateProductAsync(supplier, Requests.Product(moq: 1, stock: 20) with { LowStockThreshold = 5 });
+        var reserve = new V1.ReserveStockRequest { OrderId = "KR-O-900001" };
+        reserve.Lines.Add(new V1.ReservationLine { ProductId = id, Quantity = 3 });
+        (await fixture.Grpc.ReserveStockAsync(reserve)).Reserved.ShouldBeTrue();
+
+        (await supplier.PutAsJsonAsync($"/api/catalog/products/{id}/stock", new StockRequest(2, null))).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await supplier.PutAsJsonAsync($"/api/catalog/products/{id}/stock", new StockRequest(-1, null))).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+
+        var counted = await supplier.PutAsJsonAsync($"/api/catalog/products/{id}/stock", new StockRequest(7, null));
+        (await counted.Content.ReadFromJsonAsync<StockDto>()).ShouldBe(new StockDto(4, 7, 3, 5));
+        (await fixture.OutboxBodiesAsync("StockLow")).Count(b => b.Contains(id, StringComparison.Ordinal)).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Buyers_SeeListedProductsOnly_WithoutStockDetails()
+    {
+        using var supplier = await fixture.SupplierAsync();
+        using var buyer = fixture.ClientFor(CatalogFixture.NewCompany());
+        var listed = await CatalogFixture.CreateProductAsync(supplier, Requests.Product());
+        var draft = await CatalogFixture.CreateProductAsync(supplier, Requests.Product(), list: false);
+
+        var product = await buyer.GetFromJsonAsync<ProductResponse>($"/api/catalog/products/{listed}");
+        product!.Stock.ShouldBe(new StockDto(100, null, null, null));
+        (await buyer.GetAsync($"/api/catalog/products/{draft}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        using var op = fixture.OperatorClient();
+        (await op.GetAsync($"/api/catalog/products/{draft}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await buyer.PostAsJsonAsync("/api/catalog/products", Requests.Product())).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await op.PostAsJsonAsync("/api/catalog/products", Requests.Product())).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    private async Task<int> CountProductsAsync()
+    {
+        await using var db = fixture.CreateDb();
+        return await db.Products.CountAsync();
+    }
+}
