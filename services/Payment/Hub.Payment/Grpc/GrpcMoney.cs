@@ -13,5 +13,6 @@ internal static class GrpcMoney
     public static Contracts.Values.Money FromGrpc(this V1.Money? money, string field) =>
         Input.Amount(field, money?.MinorUnits ?? 0, money?.Currency);
 
-    public static string Rate(decimal rate) => rate.ToString(CultureInfo.InvariantCulture);
+    /// <summary>A rate without trailing zeros, e.g. "1342.7525".</summary>
+    public static string Rate(decimal rate) => rate.ToString("0.############", CultureInfo.InvariantCulture);
 }
