@@ -26,6 +26,7 @@ internal static class PaymentRegistration
         builder.Services.AddScoped<EscrowDesk>();
         builder.Services.AddScoped<PayoutDesk>();
         builder.Services.AddScoped<WalletDesk>();
+        builder.Services.AddScoped<DisputeDesk>();
 
         builder.Services.AddOptions<AutoReleaseOptions>().Bind(builder.Configuration.GetSection("Payment:AutoRelease"));
         if (builder.Configuration.GetValue("Payment:AutoRelease:Enabled", true))
@@ -42,6 +43,7 @@ internal static class PaymentRegistration
         app.MapTermsEndpoints();
         app.MapWalletEndpoints();
         app.MapEscrowEndpoints();
+        app.MapDisputeEndpoints();
         app.MapLedgerEndpoints();
         app.MapGrpcService<PaymentGrpcService>();
     }

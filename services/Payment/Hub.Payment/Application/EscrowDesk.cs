@@ -32,16 +32,16 @@ internal sealed class EscrowDesk(PaymentDbContext db, Ledger ledger, TermsBook t
     }
 
     public Task<EscrowOutcome> ReleaseAsync(OrderId order, bool automatic, CancellationToken cancellationToken) =>
-        db.RunAsync(() => ReleaseOnceAsync(order, automatic, cancellationToken), cancellationToken);
+        db.RunAsync(() => ReleaseWithinAsync(order, automatic, cancellationToken), cancellationToken);
 
     /// <summary>Refunds <c>amount</c>, or everything that remains when it is null.</summary>
     public Task<RefundOutcome> RefundAsync(OrderId order, string refundKey, Money? amount, CancellationToken cancellationToken) =>
-        db.RunAsync(() => RefundOnceAsync(order, refundKey, amount, cancellationToken), cancellationToken);
+        db.RunAsync(() => RefundWithinAsync(order, refundKey, amount, cancellationToken), cancellationToken);
 
     /// <summary>Orders whose confirmation period ran out, oldest first.</summary>
     public Task<List<string>> DueForReleaseAsync(int max, CancellationToken cancellationToken) =>
         db.Escrows.AsNoTracking()
-            .Where(e => e.Status == EscrowStatus.Secured && e.ReleaseDueAt <= Now)
+            .Where(e => e.Status == EscrowStatus.Secured && !e.UnderDispute && e.ReleaseDueAt <= Now)
             .OrderBy(e => e.ReleaseDueAt).Select(e => e.OrderId).Take(max)
             .ToListAsync(cancellationToken);
 
@@ -91,7 +91,8 @@ internal sealed class EscrowDesk(PaymentDbContext db, Ledger ledger, TermsBook t
         return new EscrowOutcome(escrow, posting.Id, Replayed: false);
     }
 
-    private async Task<EscrowOutcome> ReleaseOnceAsync(OrderId orderId, bool automatic, CancellationToken cancellationToken)
+    /// <summary>The release, inside the caller's transaction (a dispute decision settles within its own).</summary>
+    internal async Task<EscrowOutcome> ReleaseWithinAsync(OrderId orderId, bool automatic, CancellationToken cancellationToken)
     {
         var order = orderId.ToString();
         var escrow = await LockEscrowAsync(order, cancellationToken);
@@ -136,7 +137,8 @@ internal sealed class EscrowDesk(PaymentDbContext db, Ledger ledger, TermsBook t
         return new EscrowOutcome(escrow, posting.Id, Replayed: false);
     }
 
-    private async Task<RefundOutcome> RefundOnceAsync(OrderId orderId, string refundKey, Money? amount, CancellationToken cancellationToken)
+    /// <summary>The refund, inside the caller's transaction.</summary>
+    internal async Task<RefundOutcome> RefundWithinAsync(OrderId orderId, string refundKey, Money? amount, CancellationToken cancellationToken)
     {
         var order = orderId.ToString();
         var escrow = await LockEscrowAsync(order, cancellationToken);
@@ -170,7 +172,7 @@ internal sealed class EscrowDesk(PaymentDbContext db, Ledger ledger, TermsBook t
         return new RefundOutcome(escrow, refund, Replayed: false);
     }
 
-    private async Task<Escrow> LockEscrowAsync(string order, CancellationToken cancellationToken) =>
+    internal async Task<Escrow> LockEscrowAsync(string order, CancellationToken cancellationToken) =>
         await db.Escrows.FromSql($"SELECT * FROM escrows WHERE order_id = {order} FOR UPDATE").SingleOrDefaultAsync(cancellationToken)
             ?? throw PaymentException.NotFound("escrow", order);
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using Hub.Payment.Domain.Disputes;
 using Hub.Payment.Domain.Escrows;
 using Hub.Payment.Domain.Fx;
 using Hub.Payment.Domain.Ledger;
@@ -28,6 +29,8 @@ public sealed class PaymentDbContext(DbContextOptions<PaymentDbContext> options)
     internal DbSet<EscrowRefund> EscrowRefunds => Set<EscrowRefund>();
 
     internal DbSet<Payout> Payouts => Set<Payout>();
+
+    internal DbSet<Dispute> Disputes => Set<Dispute>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

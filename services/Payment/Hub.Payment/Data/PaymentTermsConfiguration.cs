@@ -14,7 +14,7 @@ internal sealed class PaymentTermsConfiguration : IEntityTypeConfiguration<Payme
         b.Ignore(t => t.QuoteLock);
         b.HasIndex(t => t.EffectiveFrom);
 
-        // The starting terms: 0.50 % FX margin, 2.00 % platform fee, quotes locked 15 minutes, auto-release after 14 days.
+        // The starting terms: 0.50 % FX margin, 2.00 % platform fee, quotes locked 15 minutes, auto-release after 14 days, disputes negotiated 3 days before escalation.
         b.HasData(new
         {
             Id = Guid.Parse("0193a000-0000-7000-8000-0000000000a1"),
@@ -23,6 +23,7 @@ internal sealed class PaymentTermsConfiguration : IEntityTypeConfiguration<Payme
             PlatformFeeBps = 200,
             QuoteLockSeconds = 900,
             AutoReleaseDays = 14,
+            DisputeNegotiationDays = 3,
             ChangedBy = "seed",
         });
     }

@@ -20,13 +20,14 @@ internal static class TermsEndpoints
         TypedResults.Ok(TermsResponse.From(await book.CurrentAsync(cancellationToken)));
 
     private static async Task<Results<Ok<TermsResponse>, ProblemHttpResult>> ChangeTerms(
-        TermsRequest request, Caller caller, PaymentDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        TermsRequest request, Caller caller, TermsBook book, PaymentDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         PaymentTerms terms;
         try
         {
+            var negotiationDays = request.DisputeNegotiationDays ?? (await book.CurrentAsync(cancellationToken)).DisputeNegotiationDays;
             terms = PaymentTerms.Adopt(request.FxMarginBps, request.PlatformFeeBps, request.QuoteLockSeconds, request.AutoReleaseDays,
-                caller.Subject, clock.GetUtcNow().UtcDateTime);
+                negotiationDays, caller.Subject, clock.GetUtcNow().UtcDateTime);
         }
         catch (ArgumentOutOfRangeException ex)
         {
@@ -39,9 +40,11 @@ internal static class TermsEndpoints
     }
 }
 
-internal sealed record TermsRequest(int FxMarginBps, int PlatformFeeBps, int QuoteLockSeconds, int AutoReleaseDays);
+/// <summary>New terms; a missing <c>DisputeNegotiationDays</c> keeps the current value.</summary>
+internal sealed record TermsRequest(int FxMarginBps, int PlatformFeeBps, int QuoteLockSeconds, int AutoReleaseDays, int? DisputeNegotiationDays);
 
-internal sealed record TermsResponse(int FxMarginBps, int PlatformFeeBps, int QuoteLockSeconds, int AutoReleaseDays, DateTime EffectiveFrom, string ChangedBy)
+internal sealed record TermsResponse(int FxMarginBps, int PlatformFeeBps, int QuoteLockSeconds, int AutoReleaseDays, int DisputeNegotiationDays, DateTime EffectiveFrom, string ChangedBy)
 {
-    public static TermsResponse From(PaymentTerms t) => new(t.FxMarginBps, t.PlatformFeeBps, t.QuoteLockSeconds, t.AutoReleaseDays, t.EffectiveFrom, t.ChangedBy);
+    public static TermsResponse From(PaymentTerms t) =>
+        new(t.FxMarginBps, t.PlatformFeeBps, t.QuoteLockSeconds, t.AutoReleaseDays, t.DisputeNegotiationDays, t.EffectiveFrom, t.ChangedBy);
 }

@@ -22,6 +22,78 @@ namespace Hub.Payment.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Hub.Payment.Domain.Disputes.Dispute", b =>
+                {
+                    b.Property<string>("OrderId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("order_id");
+
+                    b.Property<string>("BuyerCompany")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("buyer_company");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("decision");
+
+                    b.Property<DateTime?>("EscalatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("escalated_at");
+
+                    b.Property<string>("EscalatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("escalated_by");
+
+                    b.Property<DateTime>("NegotiationEndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("negotiation_ends_at");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.Property<decimal?>("RefundedAmount")
+                        .HasPrecision(28, 4)
+                        .HasColumnType("numeric(28,4)")
+                        .HasColumnName("refunded_amount");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("SupplierCompany")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("supplier_company");
+
+                    b.HasKey("OrderId");
+
+                    b.ToTable("disputes", (string)null);
+                });
+
             modelBuilder.Entity("Hub.Payment.Domain.Escrows.Escrow", b =>
                 {
                     b.Property<string>("OrderId")
@@ -103,6 +175,10 @@ namespace Hub.Payment.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("supplier_company");
+
+                    b.Property<bool>("UnderDispute")
+                        .HasColumnType("boolean")
+                        .HasColumnName("under_dispute");
 
                     b.HasKey("OrderId");
 
@@ -487,6 +563,10 @@ namespace Hub.Payment.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("changed_by");
 
+                    b.Property<int>("DisputeNegotiationDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("dispute_negotiation_days");
+
                     b.Property<DateTime>("EffectiveFrom")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("effective_from");
@@ -515,6 +595,7 @@ namespace Hub.Payment.Migrations
                             Id = new Guid("0193a000-0000-7000-8000-0000000000a1"),
                             AutoReleaseDays = 14,
                             ChangedBy = "seed",
+                            DisputeNegotiationDays = 3,
                             EffectiveFrom = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
                             FxMarginBps = 50,
                             PlatformFeeBps = 200,

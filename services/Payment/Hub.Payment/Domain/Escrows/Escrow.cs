@@ -46,6 +46,9 @@ internal sealed class Escrow
 
     public decimal? FeeAmount { get; private set; }
 
+    /// <summary>A dispute freezes the escrow: no release (by confirmation or automatically) until it is decided.</summary>
+    public bool UnderDispute { get; private set; }
+
     public Money Paid => new(PaidAmount, CurrencyCode.Parse(Currency));
 
     public Money Refunded => new(RefundedAmount, CurrencyCode.Parse(Currency));
@@ -87,12 +90,22 @@ internal sealed class Escrow
         return new Money(SettlementAmount * Remaining.Amount / PaidAmount, Settlement.Currency).Round(MoneyRounding.Down);
     }
 
-    /// <exception cref="PaymentException">Already refunded in full.</exception>
+    /// <exception cref="PaymentException">Not held.</exception>
+    public void FreezeForDispute()
+    {
+        EnsureHeld("be disputed");
+        UnderDispute = true;
+    }
+
+    public void EndDispute() => UnderDispute = false;
+
+    /// <exception cref="PaymentException">Already refunded in full, or frozen by a dispute.</exception>
     public void Release(Money settled, Money fee, bool automatic, DateTime now)
     {
-        if (Status != EscrowStatus.Secured)
+        EnsureHeld("be released");
+        if (UnderDispute)
         {
-            throw new PaymentException(PaymentErrorKind.Refused, "escrow-" + Status.ToString().ToLowerInvariant(), $"The escrow of order {OrderId} is {Status.ToString().ToLowerInvariant()}; there is nothing to release.");
+            throw new PaymentException(PaymentErrorKind.Refused, "escrow-disputed", $"The escrow of order {OrderId} is frozen by a dispute; an operator's decision releases it.");
         }
 
         Status = EscrowStatus.Released;
@@ -105,10 +118,7 @@ internal sealed class Escrow
     /// <exception cref="PaymentException">Released already, or more than remains.</exception>
     public void Refund(Money amount)
     {
-        if (Status != EscrowStatus.Secured)
-        {
-            throw new PaymentException(PaymentErrorKind.Refused, "escrow-" + Status.ToString().ToLowerInvariant(), $"The escrow of order {OrderId} is {Status.ToString().ToLowerInvariant()}; nothing can be refunded.");
-        }
+        EnsureHeld("be refunded");
 
         if (amount.Amount <= 0 || amount > Remaining)
         {
@@ -119,6 +129,14 @@ internal sealed class Escrow
         if (RefundedAmount == PaidAmount)
         {
             Status = EscrowStatus.Refunded;
+        }
+    }
+
+    private void EnsureHeld(string purpose)
+    {
+        if (Status != EscrowStatus.Secured)
+        {
+            throw new PaymentException(PaymentErrorKind.Refused, "escrow-" + Status.ToString().ToLowerInvariant(), $"The escrow of order {OrderId} is {Status.ToString().ToLowerInvariant()} and cannot {purpose}.");
         }
     }
 }

@@ -25,12 +25,15 @@ internal sealed class PaymentTerms
     /// <summary>Days after securing after which an escrow is released without a receipt confirmation.</summary>
     public int AutoReleaseDays { get; private set; }
 
+    /// <summary>Days buyer and supplier negotiate a dispute before either may escalate it to the platform.</summary>
+    public int DisputeNegotiationDays { get; private set; }
+
     public string ChangedBy { get; private set; } = "";
 
     public TimeSpan QuoteLock => TimeSpan.FromSeconds(QuoteLockSeconds);
 
     /// <exception cref="ArgumentOutOfRangeException">A value outside its range.</exception>
-    public static PaymentTerms Adopt(int fxMarginBps, int platformFeeBps, int quoteLockSeconds, int autoReleaseDays, string changedBy, DateTime effectiveFrom)
+    public static PaymentTerms Adopt(int fxMarginBps, int platformFeeBps, int quoteLockSeconds, int autoReleaseDays, int disputeNegotiationDays, string changedBy, DateTime effectiveFrom)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(fxMarginBps);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(fxMarginBps, 1_000);
@@ -40,6 +43,8 @@ internal sealed class PaymentTerms
         ArgumentOutOfRangeException.ThrowIfGreaterThan(quoteLockSeconds, 86_400);
         ArgumentOutOfRangeException.ThrowIfNegative(autoReleaseDays);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(autoReleaseDays, 365);
+        ArgumentOutOfRangeException.ThrowIfNegative(disputeNegotiationDays);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(disputeNegotiationDays, 60);
         ArgumentException.ThrowIfNullOrWhiteSpace(changedBy);
         return new PaymentTerms
         {
@@ -49,6 +54,7 @@ internal sealed class PaymentTerms
             PlatformFeeBps = platformFeeBps,
             QuoteLockSeconds = quoteLockSeconds,
             AutoReleaseDays = autoReleaseDays,
+            DisputeNegotiationDays = disputeNegotiationDays,
             ChangedBy = changedBy,
         };
     }
