@@ -234,4 +234,55 @@ public sealed class EscrowGrpcTests(PaymentHost host) : IClassFixture<PaymentHos
 
         refused.StatusCode.ShouldBe(StatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task Refund_ConcurrentPartialRefundsAboveWhatWasPaid_OnlyOneIsPosted()
+    {
+        var (buyer, supplier, order) = (Ids.Company(), Ids.Company(), Ids.Order());
+        await host.CreditAsync(buyer, 1_000_000, "KRW");
+        await host.SecureAsync(order, buyer, supplier, await host.QuoteAsync(buyer, "KRW", 1_000_000, "KRW"));
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 3).Select(async i =>
+        {
+            try
+            {
+                await host.Grpc.RefundAsync(new RefundRequest { OrderId = order.ToString(), IdempotencyKey = $"claim-{i}", Amount = new V1.Money { MinorUnits = 600_000, Currency = "KRW" } });
+                return StatusCode.OK;
+            }
+            catch (RpcException ex)
+            {
+                return ex.StatusCode;
+            }
+        }));
+
+        outcomes.Count(s => s == StatusCode.OK).ShouldBe(1);
+        (await host.WalletAsync(buyer, "KRW")).ShouldBe(600_000);
+        (await host.AccountsAsync(order.ToString()))["Escrow KRW"].ShouldBe(400_000);
+    }
+
+    [Fact]
+    public async Task SecureFunds_SameOrderWithTwoQuotesConcurrently_SecuresOnce()
+    {
+        var (buyer, supplier, order) = (Ids.Company(), Ids.Company(), Ids.Order());
+        await host.CreditAsync(buyer, 1_000_000, "KRW");
+        var quotes = new[] { await host.QuoteAsync(buyer, "KRW", 300_000, "KRW"), await host.QuoteAsync(buyer, "KRW", 300_000, "KRW") };
+
+        var outcomes = await Task.WhenAll(quotes.Select(async q =>
+        {
+            try
+            {
+                await host.SecureAsync(order, buyer, supplier, q);
+                return StatusCode.OK;
+            }
+            catch (RpcException ex)
+            {
+                return ex.StatusCode;
+            }
+        }));
+
+        outcomes.Count(s => s == StatusCode.OK).ShouldBe(1);
+        outcomes.Count(s => s == StatusCode.AlreadyExists).ShouldBe(1);
+        (await host.WalletAsync(buyer, "KRW")).ShouldBe(700_000);
+        (await host.PostingsAsync(order.ToString())).ShouldBe(1);
+    }
 }
