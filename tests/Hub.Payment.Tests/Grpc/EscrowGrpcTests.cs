@@ -127,7 +127,10 @@ public sealed class EscrowGrpcTests(PaymentHost host) : IClassFixture<PaymentHos
         var foreign = await Should.ThrowAsync<RpcException>(() => host.SecureAsync(order, other, supplier, quote));
         var mismatch = await Should.ThrowAsync<RpcException>(() => host.Grpc.SecureFundsAsync(new SecureFundsRequest
         {
-            OrderId = order.ToString(), BuyerCompany = buyer.ToString(), SupplierCompany = supplier.ToString(), QuoteId = quote.QuoteId,
+            OrderId = order.ToString(),
+            BuyerCompany = buyer.ToString(),
+            SupplierCompany = supplier.ToString(),
+            QuoteId = quote.QuoteId,
             Amount = new V1.Money { MinorUnits = 999_999, Currency = "KRW" },
         }).ResponseAsync);
 
@@ -148,7 +151,10 @@ public sealed class EscrowGrpcTests(PaymentHost host) : IClassFixture<PaymentHos
     {
         var refused = await Should.ThrowAsync<RpcException>(() => host.Grpc.SecureFundsAsync(new SecureFundsRequest
         {
-            OrderId = order, BuyerCompany = "KR-C-000001", SupplierCompany = "KR-C-000002", QuoteId = Guid.NewGuid().ToString(),
+            OrderId = order,
+            BuyerCompany = "KR-C-000001",
+            SupplierCompany = "KR-C-000002",
+            QuoteId = Guid.NewGuid().ToString(),
             Amount = new V1.Money { MinorUnits = minorUnits, Currency = currency },
         }).ResponseAsync);
 
@@ -202,7 +208,9 @@ public sealed class EscrowGrpcTests(PaymentHost host) : IClassFixture<PaymentHos
 
         var refused = await Should.ThrowAsync<RpcException>(() => host.Grpc.RefundAsync(new RefundRequest
         {
-            OrderId = order.ToString(), IdempotencyKey = "too-much", Amount = new V1.Money { MinorUnits = 600_001, Currency = "KRW" },
+            OrderId = order.ToString(),
+            IdempotencyKey = "too-much",
+            Amount = new V1.Money { MinorUnits = 600_001, Currency = "KRW" },
         }).ResponseAsync);
 
         refused.StatusCode.ShouldBe(StatusCode.FailedPrecondition);

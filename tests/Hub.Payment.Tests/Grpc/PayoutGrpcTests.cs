@@ -33,7 +33,9 @@ public sealed class PayoutGrpcTests(PaymentHost host) : IClassFixture<PaymentHos
 
         var refused = await Should.ThrowAsync<RpcException>(() => host.Grpc.PayoutAsync(new PayoutRequest
         {
-            Reference = reference, PayeeCompany = payee.ToString(), Amount = new V1.Money { MinorUnits = 200, Currency = "USD" },
+            Reference = reference,
+            PayeeCompany = payee.ToString(),
+            Amount = new V1.Money { MinorUnits = 200, Currency = "USD" },
         }).ResponseAsync);
 
         refused.StatusCode.ShouldBe(StatusCode.AlreadyExists);
@@ -45,7 +47,9 @@ public sealed class PayoutGrpcTests(PaymentHost host) : IClassFixture<PaymentHos
     {
         var refused = await Should.ThrowAsync<RpcException>(() => host.Grpc.PayoutAsync(new PayoutRequest
         {
-            Reference = "r", PayeeCompany = Ids.Company().ToString(), Amount = new V1.Money { MinorUnits = 0, Currency = "USD" },
+            Reference = "r",
+            PayeeCompany = Ids.Company().ToString(),
+            Amount = new V1.Money { MinorUnits = 0, Currency = "USD" },
         }).ResponseAsync);
 
         refused.StatusCode.ShouldBe(StatusCode.InvalidArgument);
