@@ -1,5 +1,8 @@
+using Hub.Payment.Application;
 using Hub.Payment.Data;
+using Hub.Payment.Endpoints;
 using Hub.Payment.Grpc;
+using Hub.Payment.Jobs;
 using Hub.ServiceDefaults.Data;
 using Hub.ServiceDefaults.Hosting;
 using Hub.ServiceDefaults.Messaging;
@@ -15,11 +18,33 @@ internal static class PaymentRegistration
 
         // Every consumer of this service is listed here.
         builder.AddServiceMessaging();
+
+        builder.Services.AddScoped<Ledger>();
+        builder.Services.AddScoped<TermsBook>();
+        builder.Services.AddScoped<RateBook>();
+        builder.Services.AddScoped<QuoteDesk>();
+        builder.Services.AddScoped<EscrowDesk>();
+        builder.Services.AddScoped<PayoutDesk>();
+        builder.Services.AddScoped<WalletDesk>();
+        builder.Services.AddScoped<DisputeDesk>();
+
+        builder.Services.AddOptions<AutoReleaseOptions>().Bind(builder.Configuration.GetSection("Payment:AutoRelease"));
+        if (builder.Configuration.GetValue("Payment:AutoRelease:Enabled", true))
+        {
+            builder.Services.AddHostedService<AutoReleaseService>();
+        }
     }
 
     public static void MapPaymentEndpoints(this WebApplication app, ServiceIdentity identity)
     {
         app.MapProbeEndpoints(identity);
+        app.MapFxRateEndpoints();
+        app.MapQuoteEndpoints();
+        app.MapTermsEndpoints();
+        app.MapWalletEndpoints();
+        app.MapEscrowEndpoints();
+        app.MapDisputeEndpoints();
+        app.MapLedgerEndpoints();
         app.MapGrpcService<PaymentGrpcService>();
     }
 }

@@ -1,0 +1,110 @@
+using Hub.Contracts.Payment;
+using Hub.Contracts.Values;
+using Hub.Payment.Data;
+using Hub.Payment.Domain;
+using Hub.Payment.Domain.Disputes;
+using Hub.ServiceDefaults.Messaging.Outbox;
+using Hub.ServiceDefaults.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hub.Payment.Application;
+
+/// <summary>
+/// Disputes of held funds: the buyer opens one (freezing the escrow), either party escalates it once the negotiation
+/// period has run, an operator decides; the decision's refund and release settle in the decision's transaction.
+/// </summary>
+internal sealed class DisputeDesk(PaymentDbContext db, EscrowDesk escrows, TermsBook terms, IOutbox outbox, TimeProvider clock)
+{
+    private const string DisputeRefundKey = "dispute";
+
+    public Task<(Dispute Dispute, bool Replayed)> OpenAsync(OrderId order, Caller caller, string? reason, CancellationToken cancellationToken) =>
+        db.RunAsync(async () =>
+        {
+            var escrow = await escrows.LockEscrowAsync(order.ToString(), cancellationToken);
+            if (caller.Company?.ToString() != escrow.BuyerCompany)
+            {
+                throw PaymentException.NotFound("payment", order.ToString());
+            }
+
+            if (await db.Disputes.FindAsync([escrow.OrderId], cancellationToken) is { } earlier)
+            {
+                return (earlier, true);
+            }
+
+            Dispute dispute;
+            try
+            {
+                dispute = Dispute.Open(escrow, reason ?? "", Now, TimeSpan.FromDays((await terms.CurrentAsync(cancellationToken)).DisputeNegotiationDays));
+            }
+            catch (ArgumentException ex)
+            {
+                throw PaymentException.Invalid("reason", ex.Message);
+            }
+
+            escrow.FreezeForDispute();
+            db.Disputes.Add(dispute);
+            outbox.Publish(new DisputeOpened(dispute.OrderId, dispute.BuyerCompany, dispute.SupplierCompany, dispute.Reason, dispute.OpenedAt, dispute.NegotiationEndsAt));
+            await db.SaveChangesAsync(cancellationToken);
+            return (dispute, false);
+        }, cancellationToken);
+
+    public Task<Dispute> EscalateAsync(OrderId order, Caller caller, CancellationToken cancellationToken) =>
+        db.RunAsync(async () =>
+        {
+            var dispute = await VisibleAsync(order, caller, cancellationToken);
+            dispute.Escalate(caller.Subject, Now);
+            await db.SaveChangesAsync(cancellationToken);
+            return dispute;
+        }, cancellationToken);
+
+    /// <summary>Decides an escalated dispute; <c>refund</c> is required for (and only for) a partial refund.</summary>
+    public Task<Dispute> DecideAsync(OrderId order, DisputeDecision decision, Money? refund, Caller caller, CancellationToken cancellationToken) =>
+        db.RunAsync(async () =>
+        {
+            var escrow = await escrows.LockEscrowAsync(order.ToString(), cancellationToken);
+            var dispute = await db.Disputes.FindAsync([escrow.OrderId], cancellationToken) ?? throw PaymentException.NotFound("dispute", order.ToString());
+            if (dispute.Status == DisputeStatus.Resolved && dispute.Decision == decision)
+            {
+                return dispute;
+            }
+
+            var held = escrow.Remaining;
+            var refunded = decision switch
+            {
+                DisputeDecision.Refund => held,
+                DisputeDecision.Release => Money.Zero(held.Currency),
+                DisputeDecision.PartialRefund when refund is { } part && part.Currency == held.Currency && part < held => part,
+                DisputeDecision.PartialRefund => throw PaymentException.Invalid("refund", $"A partial refund needs a positive amount in {held.Currency} below the {held} held."),
+                _ => throw PaymentException.Invalid("decision", $"Unknown decision '{decision}'."),
+            };
+
+            dispute.Resolve(decision, refunded.Amount, caller.Subject, Now);
+            escrow.EndDispute();
+            if (refunded.Amount > 0)
+            {
+                await escrows.RefundWithinAsync(order, DisputeRefundKey, refunded, cancellationToken);
+            }
+
+            if (decision != DisputeDecision.Refund)
+            {
+                await escrows.ReleaseWithinAsync(order, automatic: false, cancellationToken);
+            }
+
+            outbox.Publish(new DisputeResolved(dispute.OrderId, decision, refunded.ToMinorUnits(), (held - refunded).ToMinorUnits(), held.Currency.Code, caller.Subject, Now));
+            await db.SaveChangesAsync(cancellationToken);
+            return dispute;
+        }, cancellationToken);
+
+    /// <summary>The dispute if the caller is its buyer, its supplier or an operator; otherwise not found.</summary>
+    public async Task<Dispute> VisibleAsync(OrderId order, Caller caller, CancellationToken cancellationToken)
+    {
+        var id = order.ToString();
+        var dispute = await db.Disputes.SingleOrDefaultAsync(d => d.OrderId == id, cancellationToken);
+        var company = caller.Company?.ToString();
+        return dispute is not null && (caller.IsOperator || dispute.BuyerCompany == company || dispute.SupplierCompany == company)
+            ? dispute
+            : throw PaymentException.NotFound("dispute", id);
+    }
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+}

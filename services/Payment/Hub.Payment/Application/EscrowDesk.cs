@@ -1,0 +1,178 @@
+using Hub.Contracts.Payment;
+using Hub.Contracts.Values;
+using Hub.Payment.Data;
+using Hub.Payment.Domain;
+using Hub.Payment.Domain.Escrows;
+using Hub.Payment.Domain.Ledger;
+using Hub.ServiceDefaults.Hosting;
+using Hub.ServiceDefaults.Messaging.Outbox;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hub.Payment.Application;
+
+/// <summary>
+/// Secures, releases and refunds an order's funds. Each command runs in one transaction that first locks the row the
+/// command turns on (the quote and the buyer's wallet; the escrow), so concurrent commands serialize, and a repeated
+/// command finds its own earlier result and posts nothing.
+/// </summary>
+internal sealed class EscrowDesk(PaymentDbContext db, Ledger ledger, TermsBook terms, IOutbox outbox, ServiceIdentity identity, TimeProvider clock)
+{
+    public async Task<EscrowOutcome> SecureAsync(SecureCommand command, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await db.RunAsync(() => SecureOnceAsync(command, cancellationToken), cancellationToken);
+        }
+        catch (PaymentException ex) when (ex.Failure is { } reason)
+        {
+            outbox.Publish(new PaymentFailed(command.Order.ToString(), command.Buyer.ToString(), reason, ex.Message, Now));
+            await db.SaveChangesAsync(cancellationToken);
+            throw;
+        }
+    }
+
+    public Task<EscrowOutcome> ReleaseAsync(OrderId order, bool automatic, CancellationToken cancellationToken) =>
+        db.RunAsync(() => ReleaseWithinAsync(order, automatic, cancellationToken), cancellationToken);
+
+    /// <summary>Refunds <c>amount</c>, or everything that remains when it is null.</summary>
+    public Task<RefundOutcome> RefundAsync(OrderId order, string refundKey, Money? amount, CancellationToken cancellationToken) =>
+        db.RunAsync(() => RefundWithinAsync(order, refundKey, amount, cancellationToken), cancellationToken);
+
+    /// <summary>Orders whose confirmation period ran out, oldest first.</summary>
+    public Task<List<string>> DueForReleaseAsync(int max, CancellationToken cancellationToken) =>
+        db.Escrows.AsNoTracking()
+            .Where(e => e.Status == EscrowStatus.Secured && !e.UnderDispute && e.ReleaseDueAt <= Now)
+            .OrderBy(e => e.ReleaseDueAt).Select(e => e.OrderId).Take(max)
+            .ToListAsync(cancellationToken);
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    private string Hub => identity.Hub.ToString();
+
+    private static string SecureKey(string order) => $"secure:{order}";
+
+    private async Task<EscrowOutcome> SecureOnceAsync(SecureCommand command, CancellationToken cancellationToken)
+    {
+        var order = command.Order.ToString();
+        var quote = await db.FxQuotes.FromSql($"SELECT * FROM fx_quotes WHERE id = {command.QuoteId} FOR UPDATE").SingleOrDefaultAsync(cancellationToken)
+            ?? throw new PaymentException(PaymentErrorKind.NotFound, "quote-not-found", $"No quote '{command.QuoteId}'.", "quoteId", PaymentFailureReason.QuoteNotFound);
+
+        if (await db.Escrows.SingleOrDefaultAsync(e => e.OrderId == order, cancellationToken) is { } existing)
+        {
+            if (!existing.HasTerms(command.Buyer, command.Supplier, command.Amount, command.QuoteId))
+            {
+                throw new PaymentException(PaymentErrorKind.Conflict, "order-already-secured", $"Order {order} is already secured with other terms.", "orderId");
+            }
+
+            var original = await ledger.FindPostingAsync(SecureKey(order), cancellationToken);
+            return new EscrowOutcome(existing, original!.Id, Replayed: true);
+        }
+
+        quote.Use(command.Order, command.Buyer, command.Amount, Now);
+        var wallet = await ledger.AccountAsync(AccountKind.SmeWallet, command.Buyer.ToString(), command.Amount.Currency, cancellationToken);
+        await ledger.LockAsync(wallet, cancellationToken);
+        var balance = await ledger.BalanceAsync(wallet, cancellationToken);
+        if (balance < command.Amount)
+        {
+            throw new PaymentException(PaymentErrorKind.Refused, "insufficient-funds", $"The wallet of {command.Buyer} holds {balance}, less than {command.Amount}.", "amount", PaymentFailureReason.InsufficientFunds);
+        }
+
+        var escrowAccount = await ledger.AccountAsync(AccountKind.Escrow, order, command.Amount.Currency, cancellationToken);
+        var posting = ledger.Post(SecureKey(order), $"Order {order}: buyer's funds into escrow",
+            PostingEntry.Debit(wallet, command.Amount),
+            PostingEntry.Credit(escrowAccount, command.Amount));
+
+        var current = await terms.CurrentAsync(cancellationToken);
+        var escrow = Escrow.Secure(command.Order, command.Buyer, command.Supplier, command.Amount, quote.Settlement, quote.Id, Now, TimeSpan.FromDays(current.AutoReleaseDays));
+        db.Escrows.Add(escrow);
+        outbox.Publish(new PaymentSecured(order, escrow.BuyerCompany, escrow.SupplierCompany, command.Amount.ToMinorUnits(), escrow.Currency,
+            quote.Settlement.ToMinorUnits(), escrow.SettlementCurrency, quote.Id, posting.Id, Now));
+        await db.SaveChangesAsync(cancellationToken);
+        return new EscrowOutcome(escrow, posting.Id, Replayed: false);
+    }
+
+    /// <summary>The release, inside the caller's transaction (a dispute decision settles within its own).</summary>
+    internal async Task<EscrowOutcome> ReleaseWithinAsync(OrderId orderId, bool automatic, CancellationToken cancellationToken)
+    {
+        var order = orderId.ToString();
+        var escrow = await LockEscrowAsync(order, cancellationToken);
+        var key = $"release:{order}";
+        if (escrow.Status == EscrowStatus.Released)
+        {
+            var original = await ledger.FindPostingAsync(key, cancellationToken);
+            return new EscrowOutcome(escrow, original!.Id, Replayed: true);
+        }
+
+        var current = await terms.CurrentAsync(cancellationToken);
+        var released = escrow.Remaining;
+        var settled = escrow.SettlementForRemaining();
+        var (supplierShare, fee) = FeeSplit.Split(settled, current.PlatformFeeBps);
+        escrow.Release(settled, fee, automatic, Now);
+
+        var escrowAccount = await ledger.AccountAsync(AccountKind.Escrow, order, released.Currency, cancellationToken);
+        var receivable = await ledger.AccountAsync(AccountKind.SupplierReceivable, escrow.SupplierCompany, settled.Currency, cancellationToken);
+        List<PostingEntry> entries = [PostingEntry.Debit(escrowAccount, released), PostingEntry.Credit(receivable, supplierShare)];
+        if (released.Currency != settled.Currency)
+        {
+            // The hub takes the buyer's currency into its FX position and pays the supplier's out of it.
+            entries.Add(PostingEntry.Credit(await ledger.AccountAsync(AccountKind.FxPosition, Hub, released.Currency, cancellationToken), released));
+            entries.Add(PostingEntry.Debit(await ledger.AccountAsync(AccountKind.FxPosition, Hub, settled.Currency, cancellationToken), settled));
+        }
+
+        if (fee.Amount != 0)
+        {
+            entries.Add(PostingEntry.Credit(await ledger.AccountAsync(AccountKind.PlatformFees, Hub, settled.Currency, cancellationToken), fee));
+        }
+
+        var posting = ledger.Post(key, $"Order {order}: escrow released to {escrow.SupplierCompany}" + (automatic ? " (confirmation period ran out)" : ""), [.. entries]);
+        var wallet = await ledger.AccountAsync(AccountKind.SmeWallet, escrow.SupplierCompany, settled.Currency, cancellationToken);
+        var payout = ledger.Post($"payout:{key}", $"Order {order}: settlement paid to {escrow.SupplierCompany}",
+            PostingEntry.Debit(receivable, supplierShare),
+            PostingEntry.Credit(wallet, supplierShare));
+
+        outbox.Publish(new EscrowReleased(order, escrow.SupplierCompany, released.ToMinorUnits(), released.Currency.Code,
+            settled.ToMinorUnits(), fee.ToMinorUnits(), settled.Currency.Code, automatic, Now));
+        outbox.Publish(new PayoutMade(key, escrow.SupplierCompany, supplierShare.ToMinorUnits(), supplierShare.Currency.Code, payout.Id, Now));
+        await db.SaveChangesAsync(cancellationToken);
+        return new EscrowOutcome(escrow, posting.Id, Replayed: false);
+    }
+
+    /// <summary>The refund, inside the caller's transaction.</summary>
+    internal async Task<RefundOutcome> RefundWithinAsync(OrderId orderId, string refundKey, Money? amount, CancellationToken cancellationToken)
+    {
+        var order = orderId.ToString();
+        var escrow = await LockEscrowAsync(order, cancellationToken);
+        if (await db.EscrowRefunds.FindAsync([order, refundKey], cancellationToken) is { } earlier)
+        {
+            var earlierAmount = new Money(earlier.Amount, escrow.Paid.Currency);
+            if (amount is { } asked && asked != earlierAmount)
+            {
+                throw new PaymentException(PaymentErrorKind.Conflict, "refund-key-reused", $"Refund '{refundKey}' of order {order} was {earlierAmount}, not {asked}.", "idempotencyKey");
+            }
+
+            return new RefundOutcome(escrow, earlierAmount, Replayed: true);
+        }
+
+        var refund = amount ?? escrow.Remaining;
+        if (refund.Currency != escrow.Paid.Currency)
+        {
+            throw PaymentException.Invalid("amount", $"Order {order} was paid in {escrow.Currency}, not {refund.Currency}.");
+        }
+
+        escrow.Refund(refund);
+        var escrowAccount = await ledger.AccountAsync(AccountKind.Escrow, order, refund.Currency, cancellationToken);
+        var wallet = await ledger.AccountAsync(AccountKind.SmeWallet, escrow.BuyerCompany, refund.Currency, cancellationToken);
+        var posting = ledger.Post($"refund:{order}:{refundKey}", $"Order {order}: refund '{refundKey}' to {escrow.BuyerCompany}",
+            PostingEntry.Debit(escrowAccount, refund),
+            PostingEntry.Credit(wallet, refund));
+        db.EscrowRefunds.Add(EscrowRefund.Record(order, refundKey, refund.Amount, posting.Id, Now));
+        outbox.Publish(new PaymentRefunded(order, escrow.BuyerCompany, refundKey, refund.ToMinorUnits(), escrow.Refunded.ToMinorUnits(),
+            refund.Currency.Code, escrow.Status == EscrowStatus.Refunded, Now));
+        await db.SaveChangesAsync(cancellationToken);
+        return new RefundOutcome(escrow, refund, Replayed: false);
+    }
+
+    internal async Task<Escrow> LockEscrowAsync(string order, CancellationToken cancellationToken) =>
+        await db.Escrows.FromSql($"SELECT * FROM escrows WHERE order_id = {order} FOR UPDATE").SingleOrDefaultAsync(cancellationToken)
+            ?? throw PaymentException.NotFound("escrow", order);
+}

@@ -1,0 +1,37 @@
+using Hub.Contracts.Values;
+using Hub.Payment.Domain;
+
+namespace Hub.Payment.Application;
+
+/// <summary>Parses what callers send, refusing it with the field at fault.</summary>
+internal static class Input
+{
+    public static CompanyId Company(string field, string? value) =>
+        CompanyId.TryParse(value, out var id) ? id : throw PaymentException.Invalid(field, $"'{value}' is not a company id (e.g. KR-C-000001).");
+
+    public static OrderId Order(string field, string? value) =>
+        OrderId.TryParse(value, out var id) ? id : throw PaymentException.Invalid(field, $"'{value}' is not an order id (e.g. KR-O-000001).");
+
+    public static CurrencyCode Currency(string field, string? value) =>
+        CurrencyCode.TryParse(value, out var currency) ? currency : throw PaymentException.Invalid(field, $"'{value}' is not an ISO 4217 currency code.");
+
+    public static Guid Id(string field, string? value) =>
+        Guid.TryParse(value, out var id) ? id : throw PaymentException.Invalid(field, $"'{value}' is not an id.");
+
+    public static string Key(string field, string? value) =>
+        value is { Length: > 0 and <= 100 } && !string.IsNullOrWhiteSpace(value)
+            ? value.Trim()
+            : throw PaymentException.Invalid(field, "A key of 1 to 100 characters is required.");
+
+    /// <summary>A positive amount from minor units.</summary>
+    public static Money Amount(string field, long minorUnits, string? currency)
+    {
+        var code = Currency(field + ".currency", currency);
+        if (minorUnits <= 0)
+        {
+            throw PaymentException.Invalid(field, $"The amount must be positive (was {minorUnits} minor units).");
+        }
+
+        return Money.FromMinorUnits(minorUnits, code);
+    }
+}

@@ -1,0 +1,31 @@
+using Hub.Contracts.Values;
+using Hub.Payment.Data;
+using Hub.Payment.Domain;
+using Hub.Payment.Domain.Fx;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hub.Payment.Application;
+
+/// <summary>Issues locked FX quotes to buyers.</summary>
+internal sealed class QuoteDesk(PaymentDbContext db, RateBook rates, TermsBook terms, TimeProvider clock)
+{
+    /// <exception cref="PaymentException">No rate for the pair.</exception>
+    public async Task<FxQuote> QuoteAsync(CompanyId buyer, CurrencyCode pay, Money settlement, CancellationToken cancellationToken)
+    {
+        var current = await terms.CurrentAsync(cancellationToken);
+        var market = await rates.FindAsync(pay, settlement.Currency, cancellationToken);
+        if (market is null && pay != settlement.Currency)
+        {
+            throw new PaymentException(PaymentErrorKind.Invalid, "no-rate", $"No rate converts {pay} to {settlement.Currency}.", "payCurrency");
+        }
+
+        var calculation = QuoteCalculation.For(pay, settlement, market, current.FxMarginBps);
+        var quote = FxQuote.Lock(buyer, calculation, clock.GetUtcNow().UtcDateTime, current.QuoteLock);
+        db.FxQuotes.Add(quote);
+        await db.SaveChangesAsync(cancellationToken);
+        return quote;
+    }
+
+    public Task<FxQuote?> FindAsync(Guid id, CancellationToken cancellationToken) =>
+        db.FxQuotes.AsNoTracking().SingleOrDefaultAsync(q => q.Id == id, cancellationToken);
+}

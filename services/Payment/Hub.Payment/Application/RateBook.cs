@@ -1,0 +1,54 @@
+using Hub.Contracts.Values;
+using Hub.Payment.Data;
+using Hub.Payment.Domain.Fx;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hub.Payment.Application;
+
+/// <summary>
+/// The current rate of any pair: published directly, else the inverse of a published pair, else a cross through USD
+/// from the two legs' current rates.
+/// </summary>
+internal sealed class RateBook(PaymentDbContext db)
+{
+    public static readonly CurrencyCode Pivot = CurrencyCode.USD;
+
+    /// <summary>The newest publication of every pair.</summary>
+    public async Task<IReadOnlyList<FxRate>> CurrentAsync(CancellationToken cancellationToken)
+    {
+        var all = await db.FxRates.AsNoTracking().ToListAsync(cancellationToken);
+        return all.GroupBy(r => (r.BaseCurrency, r.QuoteCurrency))
+            .Select(g => g.OrderByDescending(r => r.AsOf).ThenByDescending(r => r.RecordedAt).First())
+            .OrderBy(r => r.BaseCurrency, StringComparer.Ordinal).ThenBy(r => r.QuoteCurrency, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>FROM/TO, or null when no route exists.</summary>
+    public async Task<QuotedRate?> FindAsync(CurrencyCode from, CurrencyCode to, CancellationToken cancellationToken) =>
+        Resolve(await CurrentAsync(cancellationToken), from, to);
+
+    internal static QuotedRate? Resolve(IReadOnlyList<FxRate> published, CurrencyCode from, CurrencyCode to)
+    {
+        if (from == to)
+        {
+            return null;
+        }
+
+        if (Leg(published, from, to) is { } direct)
+        {
+            return direct.Base == from ? direct : direct.Invert();
+        }
+
+        if (from == Pivot || to == Pivot || Leg(published, from, Pivot) is not { } first || Leg(published, Pivot, to) is not { } second)
+        {
+            return null;
+        }
+
+        return QuotedRate.Cross(from, to, first.ExactFrom(from), second.ExactFrom(Pivot));
+    }
+
+    // A pair published in the asked direction wins over its inverse.
+    private static QuotedRate? Leg(IReadOnlyList<FxRate> published, CurrencyCode a, CurrencyCode b) =>
+        (published.FirstOrDefault(r => r.BaseCurrency == a.Code && r.QuoteCurrency == b.Code)
+            ?? published.FirstOrDefault(r => r.BaseCurrency == b.Code && r.QuoteCurrency == a.Code))?.Rate;
+}

@@ -1,0 +1,19 @@
+using Hub.Payment.Domain.Ledger;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Hub.Payment.Data;
+
+internal sealed class LedgerAccountConfiguration : IEntityTypeConfiguration<LedgerAccount>
+{
+    public void Configure(EntityTypeBuilder<LedgerAccount> b)
+    {
+        b.ToTable("ledger_accounts");
+        b.HasKey(a => a.Id);
+        b.Property(a => a.Kind).HasConversion<string>().HasMaxLength(40);
+        b.Property(a => a.Owner).HasMaxLength(40).IsRequired();
+        b.Property(a => a.Currency).HasMaxLength(3).IsRequired();
+        b.Ignore(a => a.CurrencyCode);
+        b.HasIndex(a => new { a.Kind, a.Owner, a.Currency }).IsUnique();
+    }
+}

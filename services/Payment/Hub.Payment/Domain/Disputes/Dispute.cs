@@ -1,0 +1,95 @@
+using Hub.Contracts.Payment;
+using Hub.Payment.Domain.Escrows;
+
+namespace Hub.Payment.Domain.Disputes;
+
+/// <summary>
+/// A buyer's dispute of an order whose funds are held: negotiation first, escalation to the platform once the
+/// negotiation period has run, then an operator's decision. One per order.
+/// </summary>
+internal sealed class Dispute
+{
+    private Dispute()
+    {
+    }
+
+    public string OrderId { get; private set; } = "";
+
+    public string BuyerCompany { get; private set; } = "";
+
+    public string SupplierCompany { get; private set; } = "";
+
+    public string Reason { get; private set; } = "";
+
+    public DisputeStatus Status { get; private set; }
+
+    public DateTime OpenedAt { get; private set; }
+
+    public DateTime NegotiationEndsAt { get; private set; }
+
+    public DateTime? EscalatedAt { get; private set; }
+
+    public string? EscalatedBy { get; private set; }
+
+    public DisputeDecision? Decision { get; private set; }
+
+    public decimal? RefundedAmount { get; private set; }
+
+    public string? DecidedBy { get; private set; }
+
+    public DateTime? ResolvedAt { get; private set; }
+
+    /// <exception cref="ArgumentException">No reason given, or a reason over 1,000 characters.</exception>
+    public static Dispute Open(Escrow escrow, string reason, DateTime now, TimeSpan negotiation)
+    {
+        ArgumentNullException.ThrowIfNull(escrow);
+        if (string.IsNullOrWhiteSpace(reason) || reason.Length > 1_000)
+        {
+            throw new ArgumentException("A dispute needs a reason of 1 to 1,000 characters.", nameof(reason));
+        }
+
+        return new Dispute
+        {
+            OrderId = escrow.OrderId,
+            BuyerCompany = escrow.BuyerCompany,
+            SupplierCompany = escrow.SupplierCompany,
+            Reason = reason.Trim(),
+            Status = DisputeStatus.Negotiating,
+            OpenedAt = now,
+            NegotiationEndsAt = now + negotiation,
+        };
+    }
+
+    /// <exception cref="PaymentException">Not negotiating, or the negotiation period has not run yet.</exception>
+    public void Escalate(string by, DateTime now)
+    {
+        if (Status != DisputeStatus.Negotiating)
+        {
+            throw new PaymentException(PaymentErrorKind.Refused, "dispute-" + Status.ToString().ToLowerInvariant(), $"The dispute of order {OrderId} is {Status.ToString().ToLowerInvariant()}.");
+        }
+
+        if (now < NegotiationEndsAt)
+        {
+            throw new PaymentException(PaymentErrorKind.Refused, "negotiation-open", $"Buyer and supplier negotiate until {NegotiationEndsAt:O}; the dispute can be escalated after that.");
+        }
+
+        Status = DisputeStatus.Escalated;
+        EscalatedAt = now;
+        EscalatedBy = by;
+    }
+
+    /// <exception cref="PaymentException">Not escalated.</exception>
+    public void Resolve(DisputeDecision decision, decimal refunded, string by, DateTime now)
+    {
+        if (Status != DisputeStatus.Escalated)
+        {
+            throw new PaymentException(PaymentErrorKind.Refused, "dispute-not-escalated", $"The dispute of order {OrderId} is {Status.ToString().ToLowerInvariant()}; operators decide escalated disputes.");
+        }
+
+        Status = DisputeStatus.Resolved;
+        Decision = decision;
+        RefundedAmount = refunded;
+        DecidedBy = by;
+        ResolvedAt = now;
+    }
+}

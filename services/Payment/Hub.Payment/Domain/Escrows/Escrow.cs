@@ -1,0 +1,142 @@
+using Hub.Contracts.Values;
+
+namespace Hub.Payment.Domain.Escrows;
+
+/// <summary>
+/// An order's funds held between payment and delivery. Released once to the supplier, or refunded (in parts) to the
+/// buyer; refunds never exceed what remains, and nothing moves after release or a full refund.
+/// </summary>
+internal sealed class Escrow
+{
+    private Escrow()
+    {
+    }
+
+    public string OrderId { get; private set; } = "";
+
+    public string BuyerCompany { get; private set; } = "";
+
+    public string SupplierCompany { get; private set; } = "";
+
+    public string Currency { get; private set; } = "";
+
+    public decimal PaidAmount { get; private set; }
+
+    public decimal RefundedAmount { get; private set; }
+
+    public string SettlementCurrency { get; private set; } = "";
+
+    /// <summary>What the supplier receives (before the fee) if nothing is refunded.</summary>
+    public decimal SettlementAmount { get; private set; }
+
+    public Guid QuoteId { get; private set; }
+
+    public EscrowStatus Status { get; private set; }
+
+    public DateTime SecuredAt { get; private set; }
+
+    /// <summary>When it is released without a confirmation.</summary>
+    public DateTime ReleaseDueAt { get; private set; }
+
+    public DateTime? ReleasedAt { get; private set; }
+
+    public bool? ReleasedAutomatically { get; private set; }
+
+    public decimal? SettledAmount { get; private set; }
+
+    public decimal? FeeAmount { get; private set; }
+
+    /// <summary>A dispute freezes the escrow: no release (by confirmation or automatically) until it is decided.</summary>
+    public bool UnderDispute { get; private set; }
+
+    public Money Paid => new(PaidAmount, CurrencyCode.Parse(Currency));
+
+    public Money Refunded => new(RefundedAmount, CurrencyCode.Parse(Currency));
+
+    public Money Remaining => Paid - Refunded;
+
+    public Money Settlement => new(SettlementAmount, CurrencyCode.Parse(SettlementCurrency));
+
+    public static Escrow Secure(OrderId order, CompanyId buyer, CompanyId supplier, Money paid, Money settlement, Guid quoteId, DateTime now, TimeSpan releaseAfter) => new()
+    {
+        OrderId = order.ToString(),
+        BuyerCompany = buyer.ToString(),
+        SupplierCompany = supplier.ToString(),
+        Currency = paid.Currency.Code,
+        PaidAmount = paid.Amount,
+        SettlementCurrency = settlement.Currency.Code,
+        SettlementAmount = settlement.Amount,
+        QuoteId = quoteId,
+        Status = EscrowStatus.Secured,
+        SecuredAt = now,
+        ReleaseDueAt = now + releaseAfter,
+    };
+
+    /// <summary>True when a repeated secure request names exactly these terms.</summary>
+    public bool HasTerms(CompanyId buyer, CompanyId supplier, Money paid, Guid quoteId) =>
+        BuyerCompany == buyer.ToString() && SupplierCompany == supplier.ToString() && Paid == paid && QuoteId == quoteId;
+
+    /// <summary>
+    /// What the supplier is owed for what remains: the full settlement, or, after partial refunds, the same share of it
+    /// rounded down (the buyer's refunds are never paid to the supplier).
+    /// </summary>
+    public Money SettlementForRemaining()
+    {
+        if (RefundedAmount == 0)
+        {
+            return Settlement;
+        }
+
+        return new Money(SettlementAmount * Remaining.Amount / PaidAmount, Settlement.Currency).Round(MoneyRounding.Down);
+    }
+
+    /// <exception cref="PaymentException">Not held.</exception>
+    public void FreezeForDispute()
+    {
+        EnsureHeld("be disputed");
+        UnderDispute = true;
+    }
+
+    public void EndDispute() => UnderDispute = false;
+
+    /// <exception cref="PaymentException">Already refunded in full, or frozen by a dispute.</exception>
+    public void Release(Money settled, Money fee, bool automatic, DateTime now)
+    {
+        EnsureHeld("be released");
+        if (UnderDispute)
+        {
+            throw new PaymentException(PaymentErrorKind.Refused, "escrow-disputed", $"The escrow of order {OrderId} is frozen by a dispute; an operator's decision releases it.");
+        }
+
+        Status = EscrowStatus.Released;
+        ReleasedAt = now;
+        ReleasedAutomatically = automatic;
+        SettledAmount = settled.Amount;
+        FeeAmount = fee.Amount;
+    }
+
+    /// <exception cref="PaymentException">Released already, or more than remains.</exception>
+    public void Refund(Money amount)
+    {
+        EnsureHeld("be refunded");
+
+        if (amount.Amount <= 0 || amount > Remaining)
+        {
+            throw new PaymentException(PaymentErrorKind.Refused, "refund-exceeds-paid", $"A refund of {amount} exceeds the {Remaining} that remains of the {Paid} paid for order {OrderId}.", "amount");
+        }
+
+        RefundedAmount += amount.Amount;
+        if (RefundedAmount == PaidAmount)
+        {
+            Status = EscrowStatus.Refunded;
+        }
+    }
+
+    private void EnsureHeld(string purpose)
+    {
+        if (Status != EscrowStatus.Secured)
+        {
+            throw new PaymentException(PaymentErrorKind.Refused, "escrow-" + Status.ToString().ToLowerInvariant(), $"The escrow of order {OrderId} is {Status.ToString().ToLowerInvariant()} and cannot {purpose}.");
+        }
+    }
+}

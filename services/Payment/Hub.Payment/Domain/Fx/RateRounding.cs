@@ -1,0 +1,20 @@
+namespace Hub.Payment.Domain.Fx;
+
+/// <summary>
+/// Rates are kept to <see cref="Decimals"/> decimal places. Derived rates (inversions, crosses) are computed exactly and
+/// rounded once, each side toward the mid: the bid up, the ask down. So a derived quote never widens the spread of the
+/// quotes it came from; the platform's margin is charged explicitly, never hidden in rounding.
+/// (USD/KRW 1,349.50 / 1,350.50 → KRW/USD 0.00074047 / 0.00074101.)
+/// </summary>
+internal static class RateRounding
+{
+    public const int Decimals = 8;
+
+    public static decimal Up(decimal rate) => decimal.Round(rate, Decimals, MidpointRounding.ToPositiveInfinity);
+
+    public static decimal Down(decimal rate) => decimal.Round(rate, Decimals, MidpointRounding.ToNegativeInfinity);
+
+    public static decimal Nearest(decimal rate) => decimal.Round(rate, Decimals, MidpointRounding.ToEven);
+
+    public static bool FitsScale(decimal rate) => decimal.Round(rate, Decimals) == rate;
+}

@@ -1,0 +1,28 @@
+namespace Hub.Payment.Domain.Ledger;
+
+internal enum AccountKind
+{
+    /// <summary>What the hub owes an SME (owner: company id).</summary>
+    SmeWallet,
+
+    /// <summary>Funds held for one order (owner: order id).</summary>
+    Escrow,
+
+    /// <summary>What a supplier has earned on release and not yet been paid (owner: company id).</summary>
+    SupplierReceivable,
+
+    /// <summary>The platform's fee income (owner: hub id).</summary>
+    PlatformFees,
+
+    /// <summary>The hub's position in a currency from conversions (owner: hub id).</summary>
+    FxPosition,
+
+    /// <summary>Duties and taxes collected for the customs authority (owner: hub id).</summary>
+    DutiesCollected,
+
+    /// <summary>Export VAT refunds the hub pays out on the tax authority's behalf (owner: hub id).</summary>
+    TaxRefundPayable,
+
+    /// <summary>Money entering or leaving the hub: bank settlement, and the demo's test money (owner: hub id).</summary>
+    Clearing,
+}

@@ -1,0 +1,103 @@
+using Hub.Contracts.Payment;
+using Hub.Contracts.Values;
+using Hub.Payment.Application;
+using Hub.Payment.Domain;
+using Hub.Payment.Domain.Disputes;
+using Hub.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Hub.Payment.Endpoints;
+
+/// <summary>
+/// Disputes of an order's held funds: opened by the buyer, escalated by buyer or supplier after the negotiation period,
+/// decided by operators (refund, partial refund, release). Others get 404.
+/// </summary>
+internal static class DisputeEndpoints
+{
+    public static void MapDisputeEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var dispute = routes.MapGroup("/api/payment/escrows/{orderId}/dispute").WithTags("Disputes");
+        dispute.MapPost("/", OpenDispute).RequireAuthorization(HubPolicies.Sme);
+        dispute.MapGet("/", GetDispute).RequireAuthorization(HubPolicies.SmeOrOperator);
+        dispute.MapPost("/escalation", EscalateDispute).RequireAuthorization(HubPolicies.SmeOrOperator);
+        dispute.MapPost("/decision", DecideDispute).RequireAuthorization(HubPolicies.Operator);
+    }
+
+    private static async Task<Results<Created<DisputeResponse>, Ok<DisputeResponse>, ProblemHttpResult>> OpenDispute(
+        string orderId, OpenDisputeRequest request, Caller caller, DisputeDesk desk, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var (dispute, replayed) = await desk.OpenAsync(ParseOrder(orderId), caller, request.Reason, cancellationToken);
+            return replayed
+                ? TypedResults.Ok(DisputeResponse.From(dispute))
+                : TypedResults.Created($"/api/payment/escrows/{orderId}/dispute", DisputeResponse.From(dispute));
+        }
+        catch (PaymentException ex)
+        {
+            return Problems.From(ex);
+        }
+    }
+
+    private static async Task<Results<Ok<DisputeResponse>, ProblemHttpResult>> GetDispute(string orderId, Caller caller, DisputeDesk desk, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return TypedResults.Ok(DisputeResponse.From(await desk.VisibleAsync(ParseOrder(orderId), caller, cancellationToken)));
+        }
+        catch (PaymentException ex)
+        {
+            return Problems.From(ex);
+        }
+    }
+
+    private static async Task<Results<Ok<DisputeResponse>, ProblemHttpResult>> EscalateDispute(string orderId, Caller caller, DisputeDesk desk, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return TypedResults.Ok(DisputeResponse.From(await desk.EscalateAsync(ParseOrder(orderId), caller, cancellationToken)));
+        }
+        catch (PaymentException ex)
+        {
+            return Problems.From(ex);
+        }
+    }
+
+    private static async Task<Results<Ok<DisputeResponse>, ProblemHttpResult>> DecideDispute(
+        string orderId, DecisionRequest request, Caller caller, DisputeDesk desk, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (!Enum.TryParse<DisputeDecision>(request.Decision?.Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out var decision) || !Enum.IsDefined(decision))
+            {
+                throw PaymentException.Invalid("decision", "The decision is one of refund, partial-refund, release.");
+            }
+
+            Money? refund = request.Refund is null ? null : Input.Amount("refund", request.Refund.MinorUnits, request.Refund.Currency);
+            return TypedResults.Ok(DisputeResponse.From(await desk.DecideAsync(ParseOrder(orderId), decision, refund, caller, cancellationToken)));
+        }
+        catch (PaymentException ex)
+        {
+            return Problems.From(ex);
+        }
+    }
+
+    // An unparsable order id cannot name a payment anyone may see.
+    private static OrderId ParseOrder(string orderId) =>
+        OrderId.TryParse(orderId, out var id) ? id : throw PaymentException.NotFound("payment", orderId);
+
+}
+
+internal sealed record OpenDisputeRequest(string? Reason);
+
+/// <summary>The operator's decision: <c>refund</c>, <c>partial-refund</c> (with the refund amount) or <c>release</c>.</summary>
+internal sealed record DecisionRequest(string? Decision, MoneyDto? Refund);
+
+internal sealed record DisputeResponse(
+    string OrderId, string BuyerCompany, string SupplierCompany, string Reason, string Status, DateTime OpenedAt, DateTime NegotiationEndsAt,
+    DateTime? EscalatedAt, string? Decision, DateTime? ResolvedAt)
+{
+    public static DisputeResponse From(Dispute d) => new(
+        d.OrderId, d.BuyerCompany, d.SupplierCompany, d.Reason, d.Status.ToString(), d.OpenedAt, d.NegotiationEndsAt,
+        d.EscalatedAt, d.Decision?.ToString(), d.ResolvedAt);
+}

@@ -1,0 +1,50 @@
+using Hub.Payment.Application;
+using Hub.Payment.Data;
+using Hub.Payment.Domain.Terms;
+using Hub.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Hub.Payment.Endpoints;
+
+/// <summary>The hub's payment terms (FX margin, platform fee, quote lock, auto-release): read by all, changed by operators.</summary>
+internal static class TermsEndpoints
+{
+    public static void MapTermsEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var terms = routes.MapGroup("/api/payment/terms").WithTags("Terms");
+        terms.MapGet("/", GetTerms).RequireAuthorization(HubPolicies.SmeOrOperator);
+        terms.MapPut("/", ChangeTerms).RequireAuthorization(HubPolicies.Operator);
+    }
+
+    private static async Task<Ok<TermsResponse>> GetTerms(TermsBook book, CancellationToken cancellationToken) =>
+        TypedResults.Ok(TermsResponse.From(await book.CurrentAsync(cancellationToken)));
+
+    private static async Task<Results<Ok<TermsResponse>, ProblemHttpResult>> ChangeTerms(
+        TermsRequest request, Caller caller, TermsBook book, PaymentDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        PaymentTerms terms;
+        try
+        {
+            var negotiationDays = request.DisputeNegotiationDays ?? (await book.CurrentAsync(cancellationToken)).DisputeNegotiationDays;
+            terms = PaymentTerms.Adopt(request.FxMarginBps, request.PlatformFeeBps, request.QuoteLockSeconds, request.AutoReleaseDays,
+                negotiationDays, caller.Subject, clock.GetUtcNow().UtcDateTime);
+        }
+        catch (ArgumentOutOfRangeException ex)
+        {
+            return Problems.Invalid(char.ToLowerInvariant(ex.ParamName![0]) + ex.ParamName[1..], ex.Message);
+        }
+
+        db.Terms.Add(terms);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(TermsResponse.From(terms));
+    }
+}
+
+/// <summary>New terms; a missing <c>DisputeNegotiationDays</c> keeps the current value.</summary>
+internal sealed record TermsRequest(int FxMarginBps, int PlatformFeeBps, int QuoteLockSeconds, int AutoReleaseDays, int? DisputeNegotiationDays);
+
+internal sealed record TermsResponse(int FxMarginBps, int PlatformFeeBps, int QuoteLockSeconds, int AutoReleaseDays, int DisputeNegotiationDays, DateTime EffectiveFrom, string ChangedBy)
+{
+    public static TermsResponse From(PaymentTerms t) =>
+        new(t.FxMarginBps, t.PlatformFeeBps, t.QuoteLockSeconds, t.AutoReleaseDays, t.DisputeNegotiationDays, t.EffectiveFrom, t.ChangedBy);
+}

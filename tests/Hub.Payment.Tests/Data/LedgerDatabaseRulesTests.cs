@@ -1,0 +1,42 @@
+using Hub.Contracts.Values;
+using Hub.Payment.Domain.Ledger;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Hub.Payment.Tests.Data;
+
+/// <summary>The database refuses what the domain never does: changing a posting, or committing one that does not balance.</summary>
+public sealed class LedgerDatabaseRulesTests(PaymentHost host) : IClassFixture<PaymentHost>
+{
+    [Fact]
+    public async Task Posting_UpdateOrDelete_IsRefusedByTheDatabase()
+    {
+        var company = Ids.Company();
+        await host.CreditAsync(company, 1_000, "USD");
+        await using var db = host.Db();
+        var posting = await db.Postings.Include(p => p.Lines).SingleAsync(p => p.IdempotencyKey.Contains(company.ToString()));
+
+        await Should.ThrowAsync<PostgresException>(() => db.Database.ExecuteSqlInterpolatedAsync($"UPDATE posting_lines SET amount = amount * 2 WHERE posting_id = {posting.Id}"));
+        await Should.ThrowAsync<PostgresException>(() => db.Database.ExecuteSqlInterpolatedAsync($"DELETE FROM postings WHERE id = {posting.Id}"));
+        (await host.WalletAsync(company, "USD")).ShouldBe(1_000);
+    }
+
+    [Fact]
+    public async Task Posting_UnbalancedLines_AreRefusedAtCommit()
+    {
+        await using var db = host.Db();
+        var now = DateTime.UtcNow;
+        var a = LedgerAccount.Open(AccountKind.Clearing, Guid.NewGuid().ToString("N")[..20], CurrencyCode.USD, now);
+        var b = LedgerAccount.Open(AccountKind.SmeWallet, Ids.Company().ToString(), CurrencyCode.USD, now);
+        db.Accounts.AddRange(a, b);
+        await db.SaveChangesAsync();
+        var posting = Posting.Create("raw-" + Guid.NewGuid(), "raw", now, [PostingEntry.Debit(a, new Money(5m, CurrencyCode.USD)), PostingEntry.Credit(b, new Money(5m, CurrencyCode.USD))]);
+        db.Postings.Add(posting);
+        await db.SaveChangesAsync();
+
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await db.Database.ExecuteSqlInterpolatedAsync($"INSERT INTO posting_lines (id, posting_id, account_id, currency, amount) VALUES ({Guid.NewGuid()}, {posting.Id}, {a.Id}, 'USD', 1)");
+
+        await Should.ThrowAsync<PostgresException>(() => transaction.CommitAsync());
+    }
+}

@@ -1,0 +1,54 @@
+using Hub.Contracts.Values;
+using Hub.Payment.Domain;
+using Hub.Payment.Domain.Escrows;
+
+namespace Hub.Payment.Tests.Domain.Escrows;
+
+public sealed class EscrowTests
+{
+    private static readonly DateTime Now = new(2026, 11, 23, 10, 0, 0, DateTimeKind.Utc);
+
+    private static Escrow Escrow() => Payment.Domain.Escrows.Escrow.Secure(OrderId.Parse("KR-O-000001"), CompanyId.Parse("KR-C-000001"), CompanyId.Parse("KR-C-000002"),
+        new Money(1005.40m, CurrencyCode.USD), new Money(1_350_000m, CurrencyCode.KRW), Guid.NewGuid(), Now, TimeSpan.FromDays(14));
+
+    [Fact]
+    public void Refund_MoreThanRemains_IsRefusedAndChangesNothing()
+    {
+        var escrow = Escrow();
+        escrow.Refund(new Money(500m, CurrencyCode.USD));
+
+        Should.Throw<PaymentException>(() => escrow.Refund(new Money(505.41m, CurrencyCode.USD))).Reason.ShouldBe("refund-exceeds-paid");
+        escrow.Refunded.ShouldBe(new Money(500m, CurrencyCode.USD));
+        escrow.Status.ShouldBe(EscrowStatus.Secured);
+    }
+
+    [Fact]
+    public void Refund_EverythingThatRemains_MarksTheEscrowRefunded()
+    {
+        var escrow = Escrow();
+        escrow.Refund(new Money(5.40m, CurrencyCode.USD));
+        escrow.Refund(new Money(1000m, CurrencyCode.USD));
+
+        escrow.Status.ShouldBe(EscrowStatus.Refunded);
+        Should.Throw<PaymentException>(() => escrow.Release(new Money(1m, CurrencyCode.KRW), new Money(0m, CurrencyCode.KRW), false, Now));
+    }
+
+    [Fact]
+    public void SettlementForRemaining_AfterPartialRefund_IsTheSameShareRoundedDown()
+    {
+        var escrow = Escrow();
+        escrow.Refund(new Money(502.70m, CurrencyCode.USD));
+
+        escrow.SettlementForRemaining().ShouldBe(new Money(675_000m, CurrencyCode.KRW));
+        Escrow().SettlementForRemaining().ShouldBe(new Money(1_350_000m, CurrencyCode.KRW));
+    }
+
+    [Fact]
+    public void Refund_AfterRelease_IsRefused()
+    {
+        var escrow = Escrow();
+        escrow.Release(new Money(1_350_000m, CurrencyCode.KRW), new Money(27_000m, CurrencyCode.KRW), false, Now);
+
+        Should.Throw<PaymentException>(() => escrow.Refund(new Money(1m, CurrencyCode.USD))).Reason.ShouldBe("escrow-released");
+    }
+}

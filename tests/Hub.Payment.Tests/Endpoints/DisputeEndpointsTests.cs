@@ -1,0 +1,98 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Grpc.Core;
+using Hub.Contracts.Payment;
+using Hub.Contracts.Values;
+using Hub.Payment.V1;
+
+namespace Hub.Payment.Tests.Endpoints;
+
+public sealed class DisputeEndpointsTests(PaymentHost host) : IClassFixture<PaymentHost>
+{
+    private async Task<(CompanyId Buyer, CompanyId Supplier, OrderId Order)> SecuredAsync(long krw)
+    {
+        var (buyer, supplier, order) = (Ids.Company(), Ids.Company(), Ids.Order());
+        await host.CreditAsync(buyer, krw, "KRW");
+        await host.SecureAsync(order, buyer, supplier, await host.QuoteAsync(buyer, "KRW", krw, "KRW"));
+        return (buyer, supplier, order);
+    }
+
+    [Fact]
+    public async Task OpenDispute_ByBuyer_FreezesTheEscrow()
+    {
+        var (buyer, supplier, order) = await SecuredAsync(1_000_000);
+        using var asBuyer = host.Sme(buyer);
+        using var asSupplier = host.Sme(supplier);
+
+        var opened = await asBuyer.PostAsJsonAsync($"/api/payment/escrows/{order}/dispute", new { reason = "Goods arrived damaged" });
+        var again = await asBuyer.PostAsJsonAsync($"/api/payment/escrows/{order}/dispute", new { reason = "Goods arrived damaged" });
+        var release = await Should.ThrowAsync<RpcException>(() => host.Grpc.ReleaseAsync(new ReleaseRequest { OrderId = order.ToString() }).ResponseAsync);
+
+        opened.StatusCode.ShouldBe(HttpStatusCode.Created);
+        again.StatusCode.ShouldBe(HttpStatusCode.OK);
+        release.Trailers.GetValue("reason").ShouldBe("escrow-disputed");
+        (await asSupplier.GetFromJsonAsync<JsonElement>($"/api/payment/escrows/{order}/dispute")).GetProperty("status").GetString().ShouldBe("Negotiating");
+        (await host.EventsAsync<DisputeOpened>(order.ToString())).Count.ShouldBe(1);
+        (await host.WalletAsync(supplier, "KRW")).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task OpenDispute_BySupplierOrStranger_IsNotFound()
+    {
+        var (_, supplier, order) = await SecuredAsync(1_000);
+        using var asSupplier = host.Sme(supplier);
+        using var asStranger = host.Sme(Ids.Company());
+
+        (await asSupplier.PostAsJsonAsync($"/api/payment/escrows/{order}/dispute", new { reason = "x" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await asStranger.PostAsJsonAsync($"/api/payment/escrows/{order}/dispute", new { reason = "x" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await asStranger.GetAsync($"/api/payment/escrows/{order}/dispute")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await host.EventsAsync<DisputeOpened>(order.ToString())).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Escalate_DuringNegotiation_IsRefused_ThenOperatorDecidesPartialRefund()
+    {
+        var (buyer, supplier, order) = await SecuredAsync(1_000_000);
+        using var asBuyer = host.Sme(buyer);
+        using var asOperator = host.Operator();
+        (await asBuyer.PostAsJsonAsync($"/api/payment/escrows/{order}/dispute", new { reason = "Half the lot is missing" })).EnsureSuccessStatusCode();
+
+        var early = await asBuyer.PostAsync($"/api/payment/escrows/{order}/dispute/escalation", null);
+        var decidedEarly = await asOperator.PostAsJsonAsync($"/api/payment/escrows/{order}/dispute/decision", new { decision = "release" });
+        host.Clock.Advance(TimeSpan.FromDays(3));
+        var escalated = await asBuyer.PostAsync($"/api/payment/escrows/{order}/dispute/escalation", null);
+        var decided = await asOperator.PostAsJsonAsync($"/api/payment/escrows/{order}/dispute/decision",
+            new { decision = "partial-refund", refund = new { minorUnits = 400_000, currency = "KRW" } });
+
+        early.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        decidedEarly.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        escalated.StatusCode.ShouldBe(HttpStatusCode.OK);
+        decided.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await host.WalletAsync(buyer, "KRW")).ShouldBe(400_000);
+        (await host.WalletAsync(supplier, "KRW")).ShouldBe(588_000);  // 600,000 less the 2 % fee
+        var resolved = (await host.EventsAsync<DisputeResolved>(order.ToString())).Single();
+        resolved.GetProperty("refundedMinorUnits").GetInt64().ShouldBe(400_000);
+        resolved.GetProperty("releasedMinorUnits").GetInt64().ShouldBe(600_000);
+        (await host.TrialBalanceAsync()).Values.ShouldAllBe(net => net == 0);
+    }
+
+    [Fact]
+    public async Task Decide_PartialRefundNotBelowWhatIsHeld_IsValidationProblemAndNothingPosted()
+    {
+        var (buyer, _, order) = await SecuredAsync(500_000);
+        using var asBuyer = host.Sme(buyer);
+        using var asOperator = host.Operator();
+        (await asBuyer.PostAsJsonAsync($"/api/payment/escrows/{order}/dispute", new { reason = "Wrong colour" })).EnsureSuccessStatusCode();
+        host.Clock.Advance(TimeSpan.FromDays(3));
+        (await asBuyer.PostAsync($"/api/payment/escrows/{order}/dispute/escalation", null)).EnsureSuccessStatusCode();
+
+        var response = await asOperator.PostAsJsonAsync($"/api/payment/escrows/{order}/dispute/decision",
+            new { decision = "partial-refund", refund = new { minorUnits = 500_000, currency = "KRW" } });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await host.PostingsAsync("refund:" + order)).ShouldBe(0);
+        (await host.WalletAsync(buyer, "KRW")).ShouldBe(0);
+        (await asBuyer.GetFromJsonAsync<JsonElement>($"/api/payment/escrows/{order}/dispute")).GetProperty("status").GetString().ShouldBe("Escalated");
+    }
+}

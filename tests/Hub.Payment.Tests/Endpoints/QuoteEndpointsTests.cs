@@ -1,0 +1,44 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Hub.Payment.Tests.Endpoints;
+
+public sealed class QuoteEndpointsTests(PaymentHost host) : IClassFixture<PaymentHost>
+{
+    [Fact]
+    public async Task TakeQuote_Sme_LocksARateForItsOwnCompanyOnly()
+    {
+        var (buyer, stranger) = (Ids.Company(), Ids.Company());
+        using var client = host.Sme(buyer);
+
+        var response = await client.PostAsJsonAsync("/api/payment/quotes", new { payCurrency = "USD", settlement = new { minorUnits = 1_350_000, currency = "KRW" } });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var quote = await response.Content.ReadFromJsonAsync<JsonElement>();
+        quote.GetProperty("buyerCompany").GetString().ShouldBe(buyer.ToString());
+        quote.GetProperty("rate").GetDecimal().ShouldBe(1342.7525m);
+        quote.GetProperty("pay").GetProperty("minorUnits").GetInt64().ShouldBe(1_005_40);
+        var location = response.Headers.Location!.ToString();
+        (await client.GetAsync(location)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        using var other = host.Sme(stranger);
+        (await other.GetAsync(location)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        using var @operator = host.Operator();
+        (await @operator.GetAsync(location)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Theory]
+    [InlineData("USD", 0, "KRW", "settlement")]
+    [InlineData("USD", -1, "KRW", "settlement")]
+    [InlineData("ABC", 100, "KRW", "payCurrency")]
+    [InlineData("USD", 100, "ABC", "settlement.currency")]
+    public async Task TakeQuote_BadInput_IsValidationProblem(string payCurrency, long minorUnits, string currency, string field)
+    {
+        using var client = host.Sme(Ids.Company());
+
+        var response = await client.PostAsJsonAsync("/api/payment/quotes", new { payCurrency, settlement = new { minorUnits, currency } });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty(field, out _).ShouldBeTrue();
+    }
+}

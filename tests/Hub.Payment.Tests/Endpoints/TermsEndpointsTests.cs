@@ -1,0 +1,52 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Hub.Payment.Tests.Endpoints;
+
+public sealed class TermsEndpointsTests(PaymentHost host) : IClassFixture<PaymentHost>
+{
+    [Fact]
+    public async Task ChangeTerms_ByOperator_AppliesToNewQuotesAndReleases()
+    {
+        using var client = host.Operator();
+
+        var changed = await client.PutAsJsonAsync("/api/payment/terms", new { fxMarginBps = 100, platformFeeBps = 300, quoteLockSeconds = 60, autoReleaseDays = 7 });
+        var (buyer, supplier, order) = (Ids.Company(), Ids.Company(), Ids.Order());
+        await host.CreditAsync(buyer, 2_000_00, "USD");
+        var quote = await host.QuoteAsync(buyer, "USD", 1_000_000, "KRW");
+        await host.SecureAsync(order, buyer, supplier, quote);
+        var released = await host.Grpc.ReleaseAsync(new V1.ReleaseRequest { OrderId = order.ToString() });
+
+        changed.StatusCode.ShouldBe(HttpStatusCode.OK);
+        quote.MarginBps.ShouldBe(100);
+        quote.Rate.ShouldBe("1336.005");               // 1,349.50 × 0.99
+        (quote.ExpiresAt.ToDateTime() - host.Clock.GetUtcNow().UtcDateTime).TotalSeconds.ShouldBeLessThanOrEqualTo(60);
+        released.Fee.MinorUnits.ShouldBe(30_000);
+    }
+
+    [Theory]
+    [InlineData(-1, 200, 900, 14, "fxMarginBps")]
+    [InlineData(50, 5_000, 900, 14, "platformFeeBps")]
+    [InlineData(50, 200, 0, 14, "quoteLockSeconds")]
+    [InlineData(50, 200, 900, -1, "autoReleaseDays")]
+    public async Task ChangeTerms_OutOfRange_IsValidationProblemAndChangesNothing(int margin, int fee, int lockSeconds, int days, string field)
+    {
+        using var client = host.Operator();
+        var before = await client.GetFromJsonAsync<JsonElement>("/api/payment/terms");
+
+        var response = await client.PutAsJsonAsync("/api/payment/terms", new { fxMarginBps = margin, platformFeeBps = fee, quoteLockSeconds = lockSeconds, autoReleaseDays = days });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty(field, out _).ShouldBeTrue();
+        (await client.GetFromJsonAsync<JsonElement>("/api/payment/terms")).GetProperty("effectiveFrom").GetDateTime().ShouldBe(before.GetProperty("effectiveFrom").GetDateTime());
+    }
+
+    [Fact]
+    public async Task ChangeTerms_BySme_IsForbidden()
+    {
+        using var client = host.Sme(Ids.Company());
+
+        (await client.PutAsJsonAsync("/api/payment/terms", new { fxMarginBps = 0, platformFeeBps = 0, quoteLockSeconds = 60, autoReleaseDays = 1 })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+}

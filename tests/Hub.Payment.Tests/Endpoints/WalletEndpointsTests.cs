@@ -1,0 +1,100 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Hub.Payment.Tests.Endpoints;
+
+public sealed class WalletEndpointsTests(PaymentHost host) : IClassFixture<PaymentHost>
+{
+    [Fact]
+    public async Task GetWallet_AnotherCompanysWallet_IsNotFoundForAnSmeButVisibleToOperators()
+    {
+        var (owner, stranger) = (Ids.Company(), Ids.Company());
+        await host.CreditAsync(owner, 12_345, "USD");
+        using var own = host.Sme(owner);
+        using var other = host.Sme(stranger);
+        using var anonymous = host.Client();
+
+        var mine = await own.GetFromJsonAsync<JsonElement>($"/api/payment/wallets/{owner}");
+        var theirs = await other.GetAsync($"/api/payment/wallets/{owner}");
+
+        mine.GetProperty("balances")[0].GetProperty("minorUnits").GetInt64().ShouldBe(12_345);
+        theirs.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        theirs.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json");
+        (await other.GetAsync($"/api/payment/wallets/{owner}/statement?currency=USD")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await anonymous.GetAsync($"/api/payment/wallets/{owner}")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await host.WalletAsync(owner, "USD")).ShouldBe(12_345);
+    }
+
+    [Fact]
+    public async Task CreditTestMoney_ReplayedKey_CreditsOnce()
+    {
+        var company = Ids.Company();
+        using var client = host.Operator();
+        var body = new { amount = new { minorUnits = 50_000, currency = "KRW" }, idempotencyKey = "top-up-1" };
+
+        var first = await (await client.PostAsJsonAsync($"/api/payment/wallets/{company}/credits", body)).Content.ReadFromJsonAsync<JsonElement>();
+        var again = await (await client.PostAsJsonAsync($"/api/payment/wallets/{company}/credits", body)).Content.ReadFromJsonAsync<JsonElement>();
+
+        first.GetProperty("replayed").GetBoolean().ShouldBeFalse();
+        again.GetProperty("replayed").GetBoolean().ShouldBeTrue();
+        again.GetProperty("postingId").GetGuid().ShouldBe(first.GetProperty("postingId").GetGuid());
+        (await host.WalletAsync(company, "KRW")).ShouldBe(50_000);
+    }
+
+    [Fact]
+    public async Task CreditTestMoney_BySme_IsForbidden()
+    {
+        var company = Ids.Company();
+        using var client = host.Sme(company);
+
+        var response = await client.PostAsJsonAsync($"/api/payment/wallets/{company}/credits", new { amount = new { minorUnits = 1, currency = "KRW" }, idempotencyKey = "k" });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await host.PostingsAsync(company.ToString())).ShouldBe(0);
+    }
+
+    [Theory]
+    [InlineData(0, "KRW", "amount")]
+    [InlineData(-100, "KRW", "amount")]
+    [InlineData(100, "XYZ", "amount.currency")]
+    public async Task CreditTestMoney_BadAmount_IsValidationProblemAndNothingPosted(long minorUnits, string currency, string field)
+    {
+        var company = Ids.Company();
+        using var client = host.Operator();
+
+        var response = await client.PostAsJsonAsync($"/api/payment/wallets/{company}/credits", new { amount = new { minorUnits, currency }, idempotencyKey = "k" });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        problem.GetProperty("errors").TryGetProperty(field, out _).ShouldBeTrue();
+        (await host.PostingsAsync(company.ToString())).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task GetStatement_ListsEveryMovementWithARunningBalance()
+    {
+        var (buyer, supplier) = (Ids.Company(), Ids.Company());
+        await host.CreditAsync(buyer, 1_000_000, "KRW");
+        await host.SecureAsync(Ids.Order(), buyer, supplier, await host.QuoteAsync(buyer, "KRW", 300_000, "KRW"));
+        using var client = host.Sme(buyer);
+
+        var statement = await client.GetFromJsonAsync<JsonElement>($"/api/payment/wallets/{buyer}/statement?currency=KRW");
+
+        var lines = statement.GetProperty("lines").EnumerateArray().ToList();
+        lines.Select(l => l.GetProperty("amount").GetProperty("minorUnits").GetInt64()).ShouldBe([1_000_000, -300_000]);
+        lines.Select(l => l.GetProperty("balance").GetProperty("minorUnits").GetInt64()).ShouldBe([1_000_000, 700_000]);
+        statement.GetProperty("balance").GetProperty("minorUnits").GetInt64().ShouldBe(700_000);
+    }
+
+    [Fact]
+    public async Task GetStatement_UnknownCurrency_IsValidationProblem()
+    {
+        var company = Ids.Company();
+        using var client = host.Sme(company);
+
+        var response = await client.GetAsync($"/api/payment/wallets/{company}/statement?currency=ABC");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+}

@@ -1,0 +1,13 @@
+using Hub.Contracts.Values;
+
+namespace Hub.Payment.Tests;
+
+/// <summary>Fresh ids, so tests sharing a host never share data.</summary>
+public static class Ids
+{
+    private static long _next = Random.Shared.Next(1, 1_000_000) * 1_000L;
+
+    public static CompanyId Company() => new(HubId.Parse("KR"), Interlocked.Increment(ref _next));
+
+    public static OrderId Order() => new(HubId.Parse("KR"), Interlocked.Increment(ref _next));
+}

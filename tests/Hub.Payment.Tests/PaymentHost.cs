@@ -1,0 +1,153 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Grpc.Net.Client;
+using Hub.Contracts.Values;
+using Hub.Payment.Data;
+using Hub.Payment.V1;
+using Hub.Testing;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hub.Payment.Tests;
+
+/// <summary>The payment service on a database and virtual host of its own (per test class), with a movable clock.</summary>
+public sealed class PaymentHost : IAsyncLifetime
+{
+    private TestDatabase? _database;
+    private TestVirtualHost? _vhost;
+    private ServiceFactory<PaymentDbContext>? _root;
+    private WebApplicationFactory<PaymentDbContext>? _factory;
+    private GrpcChannel? _channel;
+
+    public TestClock Clock { get; } = new();
+
+    public V1.Payment.PaymentClient Grpc => new(_channel!);
+
+    public static HubId Hub { get; } = HubId.Parse("KR");
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync("payment");
+        await _database.MigrateAsync<PaymentDbContext>();
+        _vhost = await TestVirtualHost.CreateAsync();
+        _root = new ServiceFactory<PaymentDbContext>("Payment", _database, _vhost, new Dictionary<string, string?>
+        {
+            ["Payment:AutoRelease:Interval"] = "00:00:00.200",
+        });
+        _factory = _root.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock)));
+        _channel = GrpcChannel.ForAddress(_factory.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = _factory.Server.CreateHandler() });
+    }
+
+    public async Task DisposeAsync()
+    {
+        _channel?.Dispose();
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+
+        if (_root is not null)
+        {
+            await _root.DisposeAsync();
+        }
+
+        if (_vhost is not null)
+        {
+            await _vhost.DisposeAsync();
+        }
+
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+
+    public HttpClient Client(string? token = null)
+    {
+        var client = _factory!.CreateClient();
+        if (token is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return client;
+    }
+
+    public HttpClient Operator() => Client(TestSecurity.Operator(Hub));
+
+    public HttpClient Sme(CompanyId company) => Client(TestSecurity.Sme(company));
+
+    public PaymentDbContext Db() => _database!.CreateContext<PaymentDbContext>();
+
+    /// <summary>Credits test money through the operator API.</summary>
+    public async Task CreditAsync(CompanyId company, long minorUnits, string currency)
+    {
+        using var client = Operator();
+        var response = await client.PostAsJsonAsync($"/api/payment/wallets/{company}/credits",
+            new { amount = new { minorUnits, currency }, idempotencyKey = Guid.NewGuid().ToString() });
+        response.EnsureSuccessStatusCode();
+    }
+
+    public async Task<FxQuote> QuoteAsync(CompanyId buyer, string payCurrency, long settlementMinorUnits, string settlementCurrency) =>
+        await Grpc.QuoteFxAsync(new QuoteFxRequest
+        {
+            BuyerCompany = buyer.ToString(),
+            PayCurrency = payCurrency,
+            Settlement = new V1.Money { MinorUnits = settlementMinorUnits, Currency = settlementCurrency },
+        });
+
+    public async Task<SecureFundsReply> SecureAsync(OrderId order, CompanyId buyer, CompanyId supplier, FxQuote quote) =>
+        await Grpc.SecureFundsAsync(new SecureFundsRequest
+        {
+            OrderId = order.ToString(),
+            BuyerCompany = buyer.ToString(),
+            SupplierCompany = supplier.ToString(),
+            Amount = quote.Pay,
+            QuoteId = quote.QuoteId,
+        });
+
+    /// <summary>A wallet's balance in minor units, read through the operator API (0 when it has none).</summary>
+    public async Task<long> WalletAsync(CompanyId company, string currency)
+    {
+        using var client = Operator();
+        var wallet = await client.GetFromJsonAsync<JsonElement>($"/api/payment/wallets/{company}");
+        return wallet.GetProperty("balances").EnumerateArray()
+            .Where(b => b.GetProperty("currency").GetString() == currency)
+            .Select(b => b.GetProperty("minorUnits").GetInt64())
+            .SingleOrDefault();
+    }
+
+    /// <summary>Balances of every account of <paramref name="owner"/>, keyed "Kind CUR".</summary>
+    public async Task<Dictionary<string, long>> AccountsAsync(string owner)
+    {
+        using var client = Operator();
+        var accounts = await client.GetFromJsonAsync<JsonElement>($"/api/payment/ledger/accounts?owner={owner}");
+        return accounts.EnumerateArray().ToDictionary(
+            a => $"{a.GetProperty("kind").GetString()} {a.GetProperty("balance").GetProperty("currency").GetString()}",
+            a => a.GetProperty("balance").GetProperty("minorUnits").GetInt64());
+    }
+
+    public async Task<int> PostingsAsync(string keyPart)
+    {
+        await using var db = Db();
+        return await db.Postings.CountAsync(p => p.IdempotencyKey.Contains(keyPart));
+    }
+
+    /// <summary>Events in the outbox of a type that mention <paramref name="text"/>.</summary>
+    public async Task<List<JsonElement>> EventsAsync<T>(string text)
+    {
+        await using var db = Db();
+        var messages = await db.OutboxMessages.AsNoTracking().Where(m => m.MessageType.Contains(typeof(T).FullName!)).ToListAsync();
+        return messages.Where(m => m.Body.Contains(text, StringComparison.Ordinal)).Select(m => JsonDocument.Parse(m.Body).RootElement.Clone()).ToList();
+    }
+
+    /// <summary>Debits minus credits per currency over the whole ledger; every value must be zero.</summary>
+    public async Task<Dictionary<string, decimal>> TrialBalanceAsync()
+    {
+        await using var db = Db();
+        return await db.PostingLines.GroupBy(l => l.Currency).Select(g => new { g.Key, Net = g.Sum(l => l.Amount) }).ToDictionaryAsync(g => g.Key, g => g.Net);
+    }
+}
