@@ -16,7 +16,7 @@ internal static class ProtoWriter
         {
             DestinationHub = destination.ToString(),
             Currency = cost.Currency.Code,
-            FxRate = cost.FxRate.ToString(CultureInfo.InvariantCulture),
+            FxRate = Text(cost.FxRate),
             Regime = new Regime
             {
                 Code = cost.Regime.Code,
@@ -44,9 +44,9 @@ internal static class ProtoWriter
             PreferenceApplied = l.PreferenceApplied,
             PreferenceNote = l.PreferenceNote ?? "",
             Duty = Amount(l.Duty),
-            ConsumptionTaxRate = l.ConsumptionTaxRate.ToString(CultureInfo.InvariantCulture),
+            ConsumptionTaxRate = Text(l.ConsumptionTaxRate),
             ConsumptionTax = Amount(l.ConsumptionTax),
-            VatRate = l.VatRate.ToString(CultureInfo.InvariantCulture),
+            VatRate = Text(l.VatRate),
             Vat = Amount(l.Vat),
             Total = Amount(l.Total),
         }));
@@ -83,6 +83,9 @@ internal static class ProtoWriter
             ScreeningListVersion = d.ScreeningListVersion,
         };
     }
+
+    // Rates come back from numeric columns with their scale ("1350.00000000"); the wire carries them without trailing zeros.
+    private static string Text(decimal rate) => rate.ToString("0.############", CultureInfo.InvariantCulture);
 
     private static Amount Amount(Money money) => new() { MinorUnits = money.ToMinorUnits(), Currency = money.Currency.Code };
 }
