@@ -12,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Hub.Customs.Tests;
 
 /// <summary>The Customs service of one hub, hosted in-process on a migrated (and so seeded) database and a virtual host of its own.</summary>
-public sealed class CustomsHost : IAsyncLifetime
+public class CustomsHost : IAsyncLifetime
 {
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
 
@@ -28,7 +28,7 @@ public sealed class CustomsHost : IAsyncLifetime
     {
     }
 
-    internal CustomsHost(string hub) => _hub = hub;
+    protected CustomsHost(string hub) => _hub = hub;
 
     /// <summary>The service's "today": the seeded FX rates are in force from 2026-11-22.</summary>
     public static DateTime Today { get; } = new(2026, 11, 23, 9, 0, 0, DateTimeKind.Utc);

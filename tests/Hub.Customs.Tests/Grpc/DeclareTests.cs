@@ -185,5 +185,26 @@ public sealed class DeclareTests(CustomsHost host) : IClassFixture<CustomsHost>
         error.Trailers.GetValue("field").ShouldBe("lines[1].hsCode");
     }
 
+    [Fact]
+    public async Task Declare_SameDayImportsOfOneBuyer_AreAddedUpAgainstTheKoreanThreshold()
+    {
+        DeclareRequest Parcel(long usdCents)
+        {
+            var request = Requests.Declaration(DeclarationType.Import);
+            request.Channel = Channel.Ecommerce;
+            request.BuyerId = "kr-buyer-same-day";
+            request.Lines[0].ValueMinor = usdCents;
+            return request;
+        }
+
+        var first = await host.Grpc.DeclareAsync(Parcel(10_000));
+        var second = await host.Grpc.DeclareAsync(Parcel(6_000));
+
+        first.RegimeCode.ShouldBe("KR-GENERAL-150");
+        first.Total.MinorUnits.ShouldBe(0);
+        second.RegimeCode.ShouldBe("GENERAL");
+        second.Total.MinorUnits.ShouldBeGreaterThan(0);
+    }
+
     private sealed record DeclarationView(string Id, string Status);
 }

@@ -28,6 +28,29 @@ internal sealed partial class DeclarationService(
             return existing;
         }
 
+        try
+        {
+            return await LodgeAsync(draft, cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // A concurrent call with the same LRN or order won the race; its declaration is the answer.
+            db.ChangeTracker.Clear();
+            return await FindExistingAsync(draft, cancellationToken)
+                ?? throw new InvalidOperationException($"Declaration {draft.Lrn} collided with another yet cannot be found.", ex);
+        }
+    }
+
+    private async Task<Declaration> LodgeAsync(DeclarationDraft draft, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (draft.Type == DeclarationType.Import && draft.Buyer is not null)
+        {
+            // The buyer's same-day and annual low-value totals are read, checked and extended in one go.
+            var key = $"customs/{identity.Hub}/{draft.Buyer}";
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({key}))", cancellationToken);
+        }
+
         var now = clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(now);
         var reference = await reader.LoadAsync(identity.Hub, draft.Buyer, today, cancellationToken);
@@ -71,22 +94,9 @@ internal sealed partial class DeclarationService(
         }
 
         db.Declarations.Add(declaration);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return declaration;
-        }
-        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-        {
-            // A concurrent call with the same LRN or order won the race; its declaration is the answer.
-            db.ChangeTracker.Clear();
-            if (await FindExistingAsync(draft, cancellationToken) is { } winner)
-            {
-                return winner;
-            }
-
-            throw;
-        }
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return declaration;
     }
 
     public async Task<Declaration?> FindAsync(string id, CancellationToken cancellationToken) =>
