@@ -39,6 +39,23 @@ public sealed class DeclarationEndpointTests(CustomsHost host) : IClassFixture<C
     }
 
     [Fact]
+    public async Task ReleaseDeclaration_TwoOperatorsAtOnce_OneWinsTheOtherGetsAConflict()
+    {
+        var request = Requests.Declaration(DeclarationType.Export, exporter: "Northwind Dual Use Exports");
+        var held = await host.Grpc.DeclareAsync(request);
+        held.Status.ShouldBe(DeclarationStatus.Held);
+        using var first = host.Operator();
+        using var second = host.Client(Hub.Testing.TestSecurity.Operator(host.Hub, "operator-2"));
+
+        var responses = await Task.WhenAll(
+            first.PostAsync($"/api/customs/declarations/{held.DeclarationId}/release", null),
+            second.PostAsync($"/api/customs/declarations/{held.DeclarationId}/release", null));
+
+        responses.Select(r => r.StatusCode).OrderBy(c => c).ShouldBe([HttpStatusCode.OK, HttpStatusCode.Conflict]);
+        (await host.EventsAsync<Hub.Contracts.Customs.ExportCleared>()).Count(e => e.OrderId == request.OrderId).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task ReleaseDeclaration_Unknown_IsNotFound()
     {
         using var op = host.Operator();

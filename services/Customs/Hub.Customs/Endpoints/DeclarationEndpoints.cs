@@ -1,9 +1,9 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Hub.Customs.Application;
 using Hub.Customs.Data;
 using Hub.Customs.Domain;
 using Hub.Customs.Domain.Declarations;
 using Hub.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hub.Customs.Endpoints;

@@ -1,9 +1,9 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Hub.Contracts.Values;
 using Hub.Customs.Data;
 using Hub.Customs.Domain;
 using Hub.Customs.Domain.Reference;
 using Hub.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hub.Customs.Endpoints;

@@ -1,9 +1,9 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Hub.Customs.Data;
 using Hub.Customs.Domain;
 using Hub.Customs.Domain.Screening;
 using Hub.ServiceDefaults.Hosting;
 using Hub.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hub.Customs.Endpoints;
