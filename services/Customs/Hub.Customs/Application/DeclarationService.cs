@@ -41,6 +41,40 @@ internal sealed partial class DeclarationService(
         }
     }
 
+    public async Task<Declaration?> FindAsync(string id, CancellationToken cancellationToken) =>
+        await db.Declarations.FirstOrDefaultAsync(d => d.Id == id && d.Hub == identity.Hub.ToString(), cancellationToken);
+
+    public async Task<Declaration?> ReleaseAsync(string id, string operatorId, CancellationToken cancellationToken)
+    {
+        var declaration = await FindAsync(id, cancellationToken);
+        if (declaration is null)
+        {
+            return null;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        declaration.Release(operatorId, now);
+        PublishCleared(declaration, now);
+        await db.SaveChangesAsync(cancellationToken);
+        return declaration;
+    }
+
+    public async Task<Declaration?> RejectAsync(string id, string reason, string operatorId, CancellationToken cancellationToken)
+    {
+        var declaration = await FindAsync(id, cancellationToken);
+        if (declaration is null)
+        {
+            return null;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        declaration.Reject(reason, operatorId, now);
+        outbox.Publish(new DeclarationRejected(declaration.OrderId, declaration.Id, declaration.Hub, declaration.Type.ToString(), declaration.RejectionReason!,
+            declaration.Currency, Minor(declaration.Duty, declaration.Currency), Minor(declaration.ConsumptionTax + declaration.Vat, declaration.Currency), now));
+        await db.SaveChangesAsync(cancellationToken);
+        return declaration;
+    }
+
     private async Task<Declaration> LodgeAsync(DeclarationDraft draft, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -49,6 +83,10 @@ internal sealed partial class DeclarationService(
             // The buyer's same-day and annual low-value totals are read, checked and extended in one go.
             var key = $"customs/{identity.Hub}/{draft.Buyer}";
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({key}))", cancellationToken);
+            if (await FindExistingAsync(draft, cancellationToken) is { } lodgedMeanwhile)
+            {
+                return lodgedMeanwhile;
+            }
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -96,40 +134,6 @@ internal sealed partial class DeclarationService(
         db.Declarations.Add(declaration);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return declaration;
-    }
-
-    public async Task<Declaration?> FindAsync(string id, CancellationToken cancellationToken) =>
-        await db.Declarations.FirstOrDefaultAsync(d => d.Id == id && d.Hub == identity.Hub.ToString(), cancellationToken);
-
-    public async Task<Declaration?> ReleaseAsync(string id, string operatorId, CancellationToken cancellationToken)
-    {
-        var declaration = await FindAsync(id, cancellationToken);
-        if (declaration is null)
-        {
-            return null;
-        }
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        declaration.Release(operatorId, now);
-        PublishCleared(declaration, now);
-        await db.SaveChangesAsync(cancellationToken);
-        return declaration;
-    }
-
-    public async Task<Declaration?> RejectAsync(string id, string reason, string operatorId, CancellationToken cancellationToken)
-    {
-        var declaration = await FindAsync(id, cancellationToken);
-        if (declaration is null)
-        {
-            return null;
-        }
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        declaration.Reject(reason, operatorId, now);
-        outbox.Publish(new DeclarationRejected(declaration.OrderId, declaration.Id, declaration.Hub, declaration.Type.ToString(), declaration.RejectionReason!,
-            declaration.Currency, Minor(declaration.Duty, declaration.Currency), Minor(declaration.ConsumptionTax + declaration.Vat, declaration.Currency), now));
-        await db.SaveChangesAsync(cancellationToken);
         return declaration;
     }
 

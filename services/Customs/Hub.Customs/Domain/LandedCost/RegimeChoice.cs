@@ -11,9 +11,11 @@ internal sealed record RegimeChoice(string Code, string Name, LowValueRegime? Ca
 {
     public const string GeneralTradeCode = "GENERAL";
 
-    public decimal DutyFactor => Applied ? Candidate!.Kind == RegimeKind.DeMinimis ? 0m : Candidate.DutyFactor : 1m;
+    /// <summary>Share of the duty charged: the regime's (0 under KR de minimis) when it applies, else all of it.</summary>
+    public decimal DutyFactor => Applied ? Candidate!.DutyFactor : 1m;
 
-    public decimal TaxFactor => Applied ? Candidate!.Kind == RegimeKind.DeMinimis ? 0m : Candidate.TaxFactor : 1m;
+    /// <summary>Share of consumption tax and VAT charged: the regime's (0 under KR de minimis, 0.7 under CN CBEC) when it applies.</summary>
+    public decimal TaxFactor => Applied ? Candidate!.TaxFactor : 1m;
 
     public static RegimeChoice GeneralTrade(string reason, LowValueRegime? candidate = null, Money? measured = null) =>
         new(GeneralTradeCode, "General trade", candidate, false, measured, reason);
