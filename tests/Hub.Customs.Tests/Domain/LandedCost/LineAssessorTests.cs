@@ -5,7 +5,7 @@ using static Hub.Customs.Tests.Domain.Given;
 
 namespace Hub.Customs.Tests.Domain.LandedCost;
 
-public sealed class PreferenceTests
+public sealed class LineAssessorTests
 {
     private static readonly CustomsReference China = For(Cn, [Line(HubId.CN, "8516", 0.10m, 0.13m)],
         preferences:

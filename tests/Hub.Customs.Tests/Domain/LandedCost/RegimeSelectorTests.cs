@@ -5,7 +5,7 @@ using static Hub.Customs.Tests.Domain.Given;
 
 namespace Hub.Customs.Tests.Domain.LandedCost;
 
-public sealed class RegimeChoiceTests
+public sealed class RegimeSelectorTests
 {
     private static readonly CustomsReference Korea = For(Kr,
         [Line(HubId.KR, "85", 0.08m, 0.10m), Line(HubId.KR, "3304", 0.065m, 0.10m), Line(HubId.KR, "61", 0.13m, 0.10m)],
