@@ -1,4 +1,6 @@
+using Hub.Customs.Application;
 using Hub.Customs.Data;
+using Hub.Customs.Endpoints;
 using Hub.Customs.Grpc;
 using Hub.ServiceDefaults.Data;
 using Hub.ServiceDefaults.Hosting;
@@ -12,6 +14,8 @@ internal static class CustomsRegistration
     public static void AddCustoms(this WebApplicationBuilder builder)
     {
         builder.AddServiceDatabase<CustomsDbContext>();
+        builder.Services.AddScoped<ReferenceDataReader>();
+        builder.Services.AddScoped<DeclarationService>();
 
         // Every consumer of this service is listed here.
         builder.AddServiceMessaging();
@@ -20,6 +24,12 @@ internal static class CustomsRegistration
     public static void MapCustomsEndpoints(this WebApplication app, ServiceIdentity identity)
     {
         app.MapProbeEndpoints(identity);
+        app.MapTariffEndpoints();
+        app.MapRegimeEndpoints();
+        app.MapPreferentialRateEndpoints();
+        app.MapFxRateEndpoints();
+        app.MapScreeningEndpoints();
+        app.MapDeclarationEndpoints();
         app.MapGrpcService<CustomsGrpcService>();
     }
 }

@@ -1,11 +1,57 @@
 using Grpc.Core;
+using Hub.Customs.Application;
+using Hub.Customs.Domain;
+using Hub.Customs.Domain.Declarations;
+using Hub.Customs.Domain.LandedCost;
+using Hub.Customs.V1;
 using Hub.Platform.V1;
+using Hub.ServiceDefaults.Hosting;
 using Hub.ServiceDefaults.Probes;
 
 namespace Hub.Customs.Grpc;
 
-internal sealed class CustomsGrpcService(MessagingProbeRunner probes) : Customs.V1.Customs.CustomsBase
+internal sealed class CustomsGrpcService(
+    MessagingProbeRunner probes, ReferenceDataReader reader, DeclarationService declarations, ServiceIdentity identity, TimeProvider clock)
+    : V1.Customs.CustomsBase
 {
     public override Task<ProbeReply> Probe(ProbeRequest request, ServerCallContext context) =>
         probes.RunAsync(request, context.CancellationToken);
+
+    public override Task<LandedCostReply> PreviewLandedCost(PreviewLandedCostRequest request, ServerCallContext context) => Guard(async () =>
+    {
+        var parsed = ProtoParser.Parse(request, identity.Hub, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        var reference = await reader.LoadAsync(parsed.Destination, parsed.Buyer, parsed.Date, context.CancellationToken);
+        return LandedCostCalculator.Calculate(parsed, reference).ToReply(parsed.Destination);
+    });
+
+    public override Task<DeclarationReply> Declare(DeclareRequest request, ServerCallContext context) => Guard(async () =>
+        (await declarations.DeclareAsync(ProtoParser.Parse(request), context.CancellationToken)).ToReply());
+
+    public override Task<DeclarationReply> GetDeclaration(GetDeclarationRequest request, ServerCallContext context) => Guard(async () =>
+        (await declarations.FindAsync(request.DeclarationId ?? "", context.CancellationToken))?.ToReply()
+            ?? throw new RpcException(new Status(StatusCode.NotFound, $"No declaration {request.DeclarationId} in hub {identity.Hub}.")));
+
+    // Domain errors become status codes the caller can act on; the field travels in the message and a trailer.
+    private static async Task<T> Guard<T>(Func<Task<T>> call)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (CustomsRuleException ex)
+        {
+            throw Fail(StatusCode.InvalidArgument, ex.Field, ex.Message);
+        }
+        catch (MissingReferenceDataException ex)
+        {
+            throw Fail(StatusCode.FailedPrecondition, ex.Field, ex.Message);
+        }
+        catch (DeclarationStateException ex)
+        {
+            throw new RpcException(new Status(StatusCode.FailedPrecondition, ex.Message));
+        }
+    }
+
+    private static RpcException Fail(StatusCode code, string field, string message) =>
+        new(new Status(code, $"{field}: {message}"), new Metadata { { "field", field } });
 }

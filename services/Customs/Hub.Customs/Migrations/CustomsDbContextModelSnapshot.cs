@@ -22,6 +22,587 @@ namespace Hub.Customs.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.HasSequence("declaration_numbers");
+
+            modelBuilder.Entity("Hub.Customs.Domain.Declarations.Declaration", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("accepted_at");
+
+                    b.Property<decimal>("ConsumptionTax")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("consumption_tax");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("decided_by");
+
+                    b.Property<decimal>("Duty")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("duty");
+
+                    b.Property<decimal>("FxRate")
+                        .HasPrecision(18, 8)
+                        .HasColumnType("numeric(18,8)")
+                        .HasColumnName("fx_rate");
+
+                    b.Property<string>("HoldReason")
+                        .HasColumnType("text")
+                        .HasColumnName("hold_reason");
+
+                    b.Property<string>("Hub")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("hub");
+
+                    b.Property<string>("Incoterm")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("incoterm");
+
+                    b.Property<string>("IncotermPlace")
+                        .HasColumnType("text")
+                        .HasColumnName("incoterm_place");
+
+                    b.Property<string>("InvoiceCurrency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("invoice_currency");
+
+                    b.Property<string>("InvoiceNumber")
+                        .HasColumnType("text")
+                        .HasColumnName("invoice_number");
+
+                    b.Property<decimal>("InvoiceTotal")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("invoice_total");
+
+                    b.Property<string>("Lrn")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("lrn");
+
+                    b.Property<string>("Mrn")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("mrn");
+
+                    b.Property<string>("OrderId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("order_id");
+
+                    b.Property<string>("RegimeCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("regime_code");
+
+                    b.Property<string>("RejectionReason")
+                        .HasColumnType("text")
+                        .HasColumnName("rejection_reason");
+
+                    b.Property<string>("RoundingRule")
+                        .HasColumnType("text")
+                        .HasColumnName("rounding_rule");
+
+                    b.Property<int>("ScreeningListVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("screening_list_version");
+
+                    b.Property<string>("ScreeningMatch")
+                        .HasColumnType("text")
+                        .HasColumnName("screening_match");
+
+                    b.Property<double>("ScreeningScore")
+                        .HasColumnType("double precision")
+                        .HasColumnName("screening_score");
+
+                    b.Property<string>("Status")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("type");
+
+                    b.Property<decimal>("Vat")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("vat");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_declarations_status");
+
+                    b.HasIndex("Hub", "Type", "Lrn")
+                        .IsUnique()
+                        .HasDatabaseName("ux_declarations_hub_type_lrn");
+
+                    b.HasIndex("Hub", "Type", "OrderId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_declarations_hub_type_order");
+
+                    b.ToTable("declarations", (string)null);
+                });
+
+            modelBuilder.Entity("Hub.Customs.Domain.Reference.BuyerImport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("amount");
+
+                    b.Property<bool>("Applied")
+                        .HasColumnType("boolean")
+                        .HasColumnName("applied");
+
+                    b.Property<string>("Buyer")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("buyer");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Hub")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("hub");
+
+                    b.Property<string>("OrderId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("order_id");
+
+                    b.Property<string>("RegimeCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("regime_code");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hub", "OrderId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_buyer_imports_hub_order");
+
+                    b.HasIndex("Hub", "Buyer", "Date")
+                        .HasDatabaseName("ix_buyer_imports_hub_buyer_date");
+
+                    b.ToTable("buyer_imports", (string)null);
+                });
+
+            modelBuilder.Entity("Hub.Customs.Domain.Reference.CustomsAuthority", b =>
+                {
+                    b.Property<string>("Hub")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("hub");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("valuation_basis");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<string>("Rounding")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("rounding");
+
+                    b.HasKey("Hub");
+
+                    b.ToTable("customs_authorities", (string)null);
+                });
+
+            modelBuilder.Entity("Hub.Customs.Domain.Reference.CustomsFxRate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<string>("Hub")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("hub");
+
+                    b.Property<decimal>("Rate")
+                        .HasPrecision(18, 8)
+                        .HasColumnType("numeric(18,8)")
+                        .HasColumnName("rate");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_to");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hub", "Currency", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ux_customs_fx_rates_hub_currency_version");
+
+                    b.ToTable("customs_fx_rates", (string)null);
+                });
+
+            modelBuilder.Entity("Hub.Customs.Domain.Reference.LowValueRegime", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("AggregateSameDay")
+                        .HasColumnType("boolean")
+                        .HasColumnName("aggregate_same_day");
+
+                    b.Property<decimal?>("AnnualLimit")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("annual_limit");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<decimal>("DutyFactor")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("numeric(9,6)")
+                        .HasColumnName("duty_factor");
+
+                    b.Property<string>("ExcludedChapters")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("excluded_chapters");
+
+                    b.Property<string>("Hub")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("hub");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Origin")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("origin");
+
+                    b.Property<decimal>("TaxFactor")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("numeric(9,6)")
+                        .HasColumnName("tax_factor");
+
+                    b.Property<decimal>("TransactionLimit")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("transaction_limit");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_to");
+
+                    b.Property<string>("ValueBasis")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("value_basis");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hub", "Code", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ux_low_value_regimes_hub_code_version");
+
+                    b.ToTable("low_value_regimes", (string)null);
+                });
+
+            modelBuilder.Entity("Hub.Customs.Domain.Reference.PreferentialRate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Agreement")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("agreement");
+
+                    b.Property<string>("Hub")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("hub");
+
+                    b.Property<string>("PartnerCountry")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("partner_country");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)")
+                        .HasColumnName("prefix");
+
+                    b.Property<decimal>("Rate")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("numeric(9,6)")
+                        .HasColumnName("rate");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hub", "Agreement", "PartnerCountry", "Prefix", "Year", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ux_preferential_rates_key_version");
+
+                    b.ToTable("preferential_rates", (string)null);
+                });
+
+            modelBuilder.Entity("Hub.Customs.Domain.Reference.TariffLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("ConsumptionTaxRate")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("numeric(9,6)")
+                        .HasColumnName("consumption_tax_rate");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("description");
+
+                    b.Property<string>("DutyKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("duty_kind");
+
+                    b.Property<decimal>("DutyRate")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("numeric(9,6)")
+                        .HasColumnName("duty_rate");
+
+                    b.Property<string>("Hub")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("hub");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)")
+                        .HasColumnName("prefix");
+
+                    b.Property<decimal?>("SpecificAmount")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("specific_amount");
+
+                    b.Property<string>("SpecificUnit")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("specific_unit");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_to");
+
+                    b.Property<decimal>("VatRate")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("numeric(9,6)")
+                        .HasColumnName("vat_rate");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hub", "Prefix", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ux_tariff_lines_hub_prefix_version");
+
+                    b.ToTable("tariff_lines", (string)null);
+                });
+
+            modelBuilder.Entity("Hub.Customs.Domain.Screening.DeniedParty", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Aliases")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("aliases");
+
+                    b.Property<string>("Country")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("country");
+
+                    b.Property<int>("ListedInVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("listed_in_version");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("source");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("denied_parties", (string)null);
+                });
+
+            modelBuilder.Entity("Hub.Customs.Domain.Screening.ScreeningList", b =>
+                {
+                    b.Property<string>("Hub")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("hub");
+
+                    b.Property<double>("Threshold")
+                        .HasColumnType("double precision")
+                        .HasColumnName("threshold");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Hub");
+
+                    b.ToTable("screening_lists", (string)null);
+                });
+
             modelBuilder.Entity("Hub.ServiceDefaults.Messaging.Inbox.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
@@ -132,6 +713,205 @@ namespace Hub.Customs.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("messaging_probes", (string)null);
+                });
+
+            modelBuilder.Entity("Hub.Customs.Domain.Declarations.Declaration", b =>
+                {
+                    b.OwnsOne("Hub.Customs.Domain.Declarations.Party", "Declarant", b1 =>
+                        {
+                            b1.Property<string>("DeclarationId");
+
+                            b1.Property<string>("Address");
+
+                            b1.Property<string>("Country")
+                                .IsRequired();
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<string>("TraderId");
+
+                            b1.HasKey("DeclarationId");
+
+                            b1.ToTable("declarations");
+
+                            b1
+                                .ToJson("declarant")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("DeclarationId");
+                        });
+
+                    b.OwnsOne("Hub.Customs.Domain.Declarations.Party", "Exporter", b1 =>
+                        {
+                            b1.Property<string>("DeclarationId");
+
+                            b1.Property<string>("Address");
+
+                            b1.Property<string>("Country")
+                                .IsRequired();
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<string>("TraderId");
+
+                            b1.HasKey("DeclarationId");
+
+                            b1.ToTable("declarations");
+
+                            b1
+                                .ToJson("exporter")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("DeclarationId");
+                        });
+
+                    b.OwnsOne("Hub.Customs.Domain.Declarations.Party", "Importer", b1 =>
+                        {
+                            b1.Property<string>("DeclarationId");
+
+                            b1.Property<string>("Address");
+
+                            b1.Property<string>("Country")
+                                .IsRequired();
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<string>("TraderId");
+
+                            b1.HasKey("DeclarationId");
+
+                            b1.ToTable("declarations");
+
+                            b1
+                                .ToJson("importer")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("DeclarationId");
+                        });
+
+                    b.OwnsMany("Hub.Customs.Domain.Declarations.GoodsItem", "Items", b1 =>
+                        {
+                            b1.Property<string>("DeclarationId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("CertificateRef");
+
+                            b1.Property<string>("Description")
+                                .IsRequired();
+
+                            b1.Property<decimal?>("GrossMassKg");
+
+                            b1.Property<string>("HsCode")
+                                .IsRequired();
+
+                            b1.Property<decimal?>("NetMassKg");
+
+                            b1.Property<string>("Origin")
+                                .IsRequired();
+
+                            b1.Property<string>("PreferenceClaim");
+
+                            b1.Property<decimal>("Quantity");
+
+                            b1.Property<int>("Sequence");
+
+                            b1.Property<string>("Unit")
+                                .IsRequired();
+
+                            b1.Property<decimal>("Value");
+
+                            b1.HasKey("DeclarationId", "__synthesizedOrdinal");
+
+                            b1.ToTable("declarations");
+
+                            b1
+                                .ToJson("items")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("DeclarationId");
+
+                            b1.OwnsMany("Hub.Customs.Domain.Declarations.TaxLine", "Taxes", b2 =>
+                                {
+                                    b2.Property<string>("GoodsItemDeclarationId");
+
+                                    b2.Property<int>("GoodsItem__synthesizedOrdinal");
+
+                                    b2.Property<int>("__synthesizedOrdinal")
+                                        .ValueGeneratedOnAdd();
+
+                                    b2.Property<decimal>("Amount");
+
+                                    b2.Property<decimal>("Base");
+
+                                    b2.Property<string>("Rate")
+                                        .IsRequired();
+
+                                    b2.Property<string>("Type")
+                                        .IsRequired();
+
+                                    b2.HasKey("GoodsItemDeclarationId", "GoodsItem__synthesizedOrdinal", "__synthesizedOrdinal");
+
+                                    b2.ToTable("declarations");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("GoodsItemDeclarationId", "GoodsItem__synthesizedOrdinal");
+                                });
+
+                            b1.Navigation("Taxes");
+                        });
+
+                    b.OwnsOne("Hub.Customs.Domain.Declarations.Transport", "Transport", b1 =>
+                        {
+                            b1.Property<string>("DeclarationId");
+
+                            b1.PrimitiveCollection<string>("ContainerIds")
+                                .IsRequired();
+
+                            b1.Property<string>("Conveyance");
+
+                            b1.Property<string>("LoadingPlace");
+
+                            b1.Property<string>("Mode")
+                                .IsRequired();
+
+                            b1.Property<string>("TransportDocument");
+
+                            b1.Property<string>("UnloadingPlace");
+
+                            b1.HasKey("DeclarationId");
+
+                            b1.ToTable("declarations");
+
+                            b1
+                                .ToJson("transport")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("DeclarationId");
+                        });
+
+                    b.Navigation("Declarant")
+                        .IsRequired();
+
+                    b.Navigation("Exporter")
+                        .IsRequired();
+
+                    b.Navigation("Importer")
+                        .IsRequired();
+
+                    b.Navigation("Items");
+
+                    b.Navigation("Transport")
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,7 @@
+namespace Hub.Customs.Domain.Declarations;
+
+internal enum DeclarationType
+{
+    Export,
+    Import,
+}

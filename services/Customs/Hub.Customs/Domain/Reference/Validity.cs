@@ -1,0 +1,22 @@
+namespace Hub.Customs.Domain.Reference;
+
+/// <summary>The dates a version of reference data is in force: from <see cref="From"/> inclusive until <see cref="To"/> exclusive.</summary>
+internal readonly record struct Validity
+{
+    public Validity(DateOnly from, DateOnly? to)
+    {
+        if (to is { } end && end <= from)
+        {
+            throw new CustomsRuleException("validTo", $"A validity ending {end:yyyy-MM-dd} must end after it starts ({from:yyyy-MM-dd}).");
+        }
+
+        From = from;
+        To = to;
+    }
+
+    public DateOnly From { get; }
+
+    public DateOnly? To { get; }
+
+    public bool Covers(DateOnly date) => date >= From && (To is null || date < To);
+}

@@ -1,0 +1,65 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Hub.Customs.V1;
+
+namespace Hub.Customs.Tests.Endpoints;
+
+public sealed class DeclarationEndpointTests(CustomsHost host) : IClassFixture<CustomsHost>
+{
+    [Fact]
+    public async Task GetDeclaration_OwnCompany_SeesItsTaxes_OtherCompany_GetsNotFound()
+    {
+        var declared = await host.Grpc.DeclareAsync(Requests.Declaration(DeclarationType.Import));
+
+        using var own = host.Sme("KR-C-000001");
+        var mine = await own.GetFromJsonAsync<JsonElement>($"/api/customs/declarations/{declared.DeclarationId}");
+        mine.GetProperty("totalTaxes").GetDecimal().ShouldBe(275_373m);
+        mine.GetProperty("items")[0].GetProperty("taxes").GetArrayLength().ShouldBe(3);
+
+        using var other = host.Sme("KR-C-000002");
+        var response = await other.GetAsync($"/api/customs/declarations/{declared.DeclarationId}");
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        response.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json");
+    }
+
+    [Fact]
+    public async Task ListDeclarations_HeldFilter_ShowsHeldOnly()
+    {
+        var held = await host.Grpc.DeclareAsync(Requests.Declaration(DeclarationType.Export, exporter: "Orion Star Shipping SDN BHD"));
+        var cleared = await host.Grpc.DeclareAsync(Requests.Declaration(DeclarationType.Export));
+        using var op = host.Operator();
+
+        var list = await op.GetFromJsonAsync<JsonElement>("/api/customs/declarations?status=Held");
+
+        var ids = list.EnumerateArray().Select(d => d.GetProperty("id").GetString()).ToList();
+        ids.ShouldContain(held.DeclarationId);
+        ids.ShouldNotContain(cleared.DeclarationId);
+        (await op.GetAsync("/api/customs/declarations?status=Lost")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task ReleaseDeclaration_TwoOperatorsAtOnce_OneWinsTheOtherGetsAConflict()
+    {
+        var request = Requests.Declaration(DeclarationType.Export, exporter: "Northwind Dual Use Exports");
+        var held = await host.Grpc.DeclareAsync(request);
+        held.Status.ShouldBe(DeclarationStatus.Held);
+        using var first = host.Operator();
+        using var second = host.Client(Hub.Testing.TestSecurity.Operator(host.Hub, "operator-2"));
+
+        var responses = await Task.WhenAll(
+            first.PostAsync($"/api/customs/declarations/{held.DeclarationId}/release", null),
+            second.PostAsync($"/api/customs/declarations/{held.DeclarationId}/release", null));
+
+        responses.Select(r => r.StatusCode).OrderBy(c => c).ShouldBe([HttpStatusCode.OK, HttpStatusCode.Conflict]);
+        (await host.EventsAsync<Hub.Contracts.Customs.ExportCleared>()).Count(e => e.OrderId == request.OrderId).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task ReleaseDeclaration_Unknown_IsNotFound()
+    {
+        using var op = host.Operator();
+
+        (await op.PostAsync("/api/customs/declarations/KR-D-999999/release", null)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+}

@@ -1,0 +1,210 @@
+using System.Net;
+using System.Net.Http.Json;
+using Grpc.Core;
+using Hub.Contracts.Customs;
+using Hub.Customs.V1;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hub.Customs.Tests.Grpc;
+
+public sealed class DeclareTests(CustomsHost host) : IClassFixture<CustomsHost>
+{
+    [Fact]
+    public async Task Declare_RoutineExport_ClearsWithMrnAndPublishesExportCleared()
+    {
+        var request = Requests.Declaration(DeclarationType.Export);
+
+        var reply = await host.Grpc.DeclareAsync(request);
+
+        reply.Status.ShouldBe(DeclarationStatus.Cleared);
+        reply.Mrn.ShouldStartWith("26KREX");
+        reply.DeclarationId.ShouldStartWith("KR-D-");
+        reply.ScreeningListVersion.ShouldBe(1);
+        reply.ScreeningScore.ShouldBeLessThan(0.88);
+        var cleared = (await host.EventsAsync<ExportCleared>()).Where(e => e.OrderId == request.OrderId).ShouldHaveSingleItem();
+        cleared.DeclarationId.ShouldBe(reply.DeclarationId);
+        cleared.Mrn.ShouldBe(reply.Mrn);
+        cleared.Hub.ShouldBe("KR");
+        await host.AllPublishedAsync();
+    }
+
+    [Fact]
+    public async Task Declare_Import_AssessesTheKoreanVectorAndPublishesImportCleared()
+    {
+        var request = Requests.Declaration(DeclarationType.Import);
+
+        var reply = await host.Grpc.DeclareAsync(request);
+
+        reply.Status.ShouldBe(DeclarationStatus.Cleared);
+        reply.Duty.ShouldBe(new Amount { MinorUnits = 117_180, Currency = "KRW" });
+        reply.Vat.MinorUnits.ShouldBe(158_193);
+        reply.Total.MinorUnits.ShouldBe(275_373);
+        var assessed = (await host.EventsAsync<DutiesAssessed>()).Where(e => e.OrderId == request.OrderId).ShouldHaveSingleItem();
+        assessed.CustomsValueMinor.ShouldBe(1_464_750);
+        assessed.RegimeCode.ShouldBe("GENERAL");
+        var cleared = (await host.EventsAsync<ImportCleared>()).Where(e => e.OrderId == request.OrderId).ShouldHaveSingleItem();
+        (cleared.DutiesMinor, cleared.TaxesMinor, cleared.Currency).ShouldBe((117_180L, 158_193L, "KRW"));
+    }
+
+    [Fact]
+    public async Task Declare_SameLrnAgain_ReturnsTheSameDeclarationAndPublishesOnce()
+    {
+        var request = Requests.Declaration(DeclarationType.Export);
+
+        var first = await host.Grpc.DeclareAsync(request);
+        var again = await host.Grpc.DeclareAsync(request);
+        var sameOrderOtherLrn = await host.Grpc.DeclareAsync(request.Clone().Also(r => r.Lrn = "LRN-other"));
+
+        again.DeclarationId.ShouldBe(first.DeclarationId);
+        sameOrderOtherLrn.DeclarationId.ShouldBe(first.DeclarationId);
+        again.Mrn.ShouldBe(first.Mrn);
+        (await host.EventsAsync<ExportCleared>()).Count(e => e.OrderId == request.OrderId).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Declare_ConcurrentDuplicates_CreateOneDeclaration()
+    {
+        var request = Requests.Declaration(DeclarationType.Export);
+
+        var replies = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => host.Grpc.DeclareAsync(request).ResponseAsync));
+
+        replies.Select(r => r.DeclarationId).Distinct().ShouldHaveSingleItem();
+        await using var db = host.Db();
+        (await db.Declarations.CountAsync(d => d.OrderId == request.OrderId)).ShouldBe(1);
+        (await host.EventsAsync<ExportCleared>()).Count(e => e.OrderId == request.OrderId).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Declare_ScreeningHit_IsHeldUntilAnOperatorReleasesIt()
+    {
+        var request = Requests.Declaration(DeclarationType.Export, exporter: "HANBIT PRECISION TRADING LIMITED");
+
+        var held = await host.Grpc.DeclareAsync(request);
+
+        held.Status.ShouldBe(DeclarationStatus.Held);
+        held.ScreeningScore.ShouldBeGreaterThanOrEqualTo(0.88);
+        held.HoldReason.ShouldContain("Hanbit Precision Trading");
+        var heldEvent = (await host.EventsAsync<DeclarationHeld>()).Where(e => e.OrderId == request.OrderId).ShouldHaveSingleItem();
+        heldEvent.ScreeningListVersion.ShouldBe(1);
+        (await host.EventsAsync<ExportCleared>()).ShouldNotContain(e => e.OrderId == request.OrderId);
+
+        using var sme = host.Sme("KR-C-000001");
+        (await sme.PostAsync($"/api/customs/declarations/{held.DeclarationId}/release", null)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        using var anonymous = host.Client(null);
+        (await anonymous.PostAsync($"/api/customs/declarations/{held.DeclarationId}/release", null)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+
+        using var op = host.Operator();
+        var release = await op.PostAsync($"/api/customs/declarations/{held.DeclarationId}/release", null);
+        release.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await release.Content.ReadFromJsonAsync<DeclarationView>())!.Status.ShouldBe("Cleared");
+
+        (await host.Grpc.GetDeclarationAsync(new GetDeclarationRequest { DeclarationId = held.DeclarationId })).Status.ShouldBe(DeclarationStatus.Cleared);
+        (await host.EventsAsync<ExportCleared>()).Where(e => e.OrderId == request.OrderId).ShouldHaveSingleItem();
+        (await op.PostAsync($"/api/customs/declarations/{held.DeclarationId}/release", null)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task Reject_HeldDeclaration_PublishesDeclarationRejected()
+    {
+        var request = Requests.Declaration(DeclarationType.Import, exporter: "深圳黑石电子股份有限公司");
+        var held = await host.Grpc.DeclareAsync(request);
+        held.Status.ShouldBe(DeclarationStatus.Held);
+        using var op = host.Operator();
+
+        var noReason = await op.PostAsJsonAsync($"/api/customs/declarations/{held.DeclarationId}/reject", new { reason = " " });
+        noReason.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await noReason.Content.ReadAsStringAsync()).ShouldContain("reason");
+
+        var rejected = await op.PostAsJsonAsync($"/api/customs/declarations/{held.DeclarationId}/reject", new { reason = "Confirmed denied party" });
+
+        rejected.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var evt = (await host.EventsAsync<DeclarationRejected>()).Where(e => e.OrderId == request.OrderId).ShouldHaveSingleItem();
+        evt.Reason.ShouldBe("Confirmed denied party");
+        evt.DutiesMinor.ShouldBe(held.Duty.MinorUnits);
+        (await host.EventsAsync<ImportCleared>()).ShouldNotContain(e => e.OrderId == request.OrderId);
+    }
+
+    [Fact]
+    public async Task Declare_WithoutTransportDocument_IsHeldForMissingData()
+    {
+        var request = Requests.Declaration(DeclarationType.Export, transportDocument: null);
+
+        var reply = await host.Grpc.DeclareAsync(request);
+
+        reply.Status.ShouldBe(DeclarationStatus.Held);
+        reply.HoldReason.ShouldContain("transport document");
+    }
+
+    public static TheoryData<string, string> BadInputs => new()
+    {
+        { "hs", "lines[0].hsCode" },
+        { "origin", "lines[0].origin" },
+        { "value", "lines[0].value" },
+        { "incoterm", "incoterm" },
+        { "currency", "invoiceCurrency" },
+        { "quantity", "lines[0].quantity" },
+        { "order", "orderId" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadInputs))]
+    public async Task Declare_BadInput_IsRefusedNamingTheFieldAndNothingIsStored(string defect, string field)
+    {
+        var request = Requests.Declaration(DeclarationType.Import);
+        var orderId = request.OrderId;
+        switch (defect)
+        {
+            case "hs": request.Lines[0].HsCode = "999999"; break;
+            case "origin": request.Lines[0].Origin = ""; break;
+            case "value": request.Lines[0].ValueMinor = -1; break;
+            case "incoterm": request.Incoterm = "FOO"; break;
+            case "currency": request.InvoiceCurrency = "XXX"; break;
+            case "quantity": request.Lines[0].Quantity = "-2"; break;
+            case "order": request.OrderId = "not-an-order"; break;
+        }
+
+        var error = await Should.ThrowAsync<RpcException>(async () => await host.Grpc.DeclareAsync(request));
+
+        error.StatusCode.ShouldBe(StatusCode.InvalidArgument);
+        error.Trailers.GetValue("field").ShouldBe(field);
+        error.Status.Detail.ShouldStartWith(field);
+        await using var db = host.Db();
+        (await db.Declarations.AnyAsync(d => d.Lrn == request.Lrn || d.OrderId == orderId)).ShouldBeFalse();
+        (await db.OutboxMessages.Select(m => m.Body).ToListAsync()).ShouldNotContain(b => b.Contains(orderId));
+    }
+
+    [Fact]
+    public async Task Declare_HsWithoutTariffLine_FailsPreconditionNamingTheLine()
+    {
+        var request = Requests.Declaration(DeclarationType.Import);
+        request.Lines.Add(Requests.Line(hs: "010121"));
+
+        var error = await Should.ThrowAsync<RpcException>(async () => await host.Grpc.DeclareAsync(request));
+
+        error.StatusCode.ShouldBe(StatusCode.FailedPrecondition);
+        error.Trailers.GetValue("field").ShouldBe("lines[1].hsCode");
+    }
+
+    [Fact]
+    public async Task Declare_SameDayImportsOfOneBuyer_AreAddedUpAgainstTheKoreanThreshold()
+    {
+        DeclareRequest Parcel(long usdCents)
+        {
+            var request = Requests.Declaration(DeclarationType.Import);
+            request.Channel = Channel.Ecommerce;
+            request.BuyerId = "kr-buyer-same-day";
+            request.Lines[0].ValueMinor = usdCents;
+            return request;
+        }
+
+        var first = await host.Grpc.DeclareAsync(Parcel(10_000));
+        var second = await host.Grpc.DeclareAsync(Parcel(6_000));
+
+        first.RegimeCode.ShouldBe("KR-GENERAL-150");
+        first.Total.MinorUnits.ShouldBe(0);
+        second.RegimeCode.ShouldBe("GENERAL");
+        second.Total.MinorUnits.ShouldBeGreaterThan(0);
+    }
+
+    private sealed record DeclarationView(string Id, string Status);
+}
