@@ -3,7 +3,7 @@ using Hub.Logistics.Domain.Planning;
 namespace Hub.Logistics.Domain.Consignments;
 
 /// <summary>One carton: outer dimensions in centimetres and gross weight in kilograms.</summary>
-internal sealed record Carton
+internal sealed class Carton
 {
     public Carton(decimal lengthCm, decimal widthCm, decimal heightCm, decimal weightKg)
     {
