@@ -49,19 +49,27 @@ public sealed class BookConsignmentTests : IAsyncLifetime
         (await _host.OutboxCountAsync("ConsignmentBooked")).ShouldBe(1);
     }
 
-    [Theory]
-    [InlineData("0", "40", "40", "10")]
-    [InlineData("60", "-1", "40", "10")]
-    [InlineData("60", "40", "40", "0")]
-    [InlineData("60", "40", "abc", "10")]
-    public async Task BookConsignment_BadCarton_InvalidArgumentAndNothingSaved(string l, string w, string h, string kg)
+    [Fact]
+    public async Task BookConsignment_BadCartons_InvalidArgumentNamingTheFieldAndNothingSaved()
     {
-        var request = Request("CN-O-000103", "KR-C-000001", Lane(), Carton(l, w, h, kg));
+        (V1.Carton Carton, string Field)[] cases =
+        [
+            (Carton("0", "40", "40", "10"), "cartons[0].lengthCm"),
+            (Carton("60", "-1", "40", "10"), "cartons[0].widthCm"),
+            (Carton("60", "40", "abc", "10"), "cartons[0].heightCm"),
+            (Carton("60", "40", "40", "0"), "cartons[0].weightKg"),
+            (Carton("60", "40", "40", "10", quantity: -2), "cartons[0].quantity"),
+        ];
+        foreach (var (carton, field) in cases)
+        {
+            var request = Request("CN-O-000103", "KR-C-000001", Lane(), carton);
 
-        var error = await Should.ThrowAsync<RpcException>(() => _host.Grpc.BookConsignmentAsync(request).ResponseAsync);
+            var error = await Should.ThrowAsync<RpcException>(() => _host.Grpc.BookConsignmentAsync(request).ResponseAsync);
 
-        error.StatusCode.ShouldBe(StatusCode.InvalidArgument);
-        error.Status.Detail.ShouldContain("cartons[0]");
+            error.StatusCode.ShouldBe(StatusCode.InvalidArgument);
+            error.Status.Detail.ShouldContain(field);
+        }
+
         await using var db = _host.Db();
         (await db.Consignments.CountAsync()).ShouldBe(0);
         (await db.Pools.CountAsync()).ShouldBe(0);

@@ -171,6 +171,22 @@ public sealed class ConsolidationPlannerTests(ITestOutputHelper output)
         (gapSum / Pools).ShouldBeLessThanOrEqualTo(0.05);
     }
 
+    [Fact]
+    public void Plan_TenThousandConsignments_FinishesWithinItsBudgetAndPrintsTheFigures()
+    {
+        var planner = new ConsolidationPlanner(PlannerOptions.Default with { TimeLimit = TimeSpan.FromSeconds(2) });
+        var pool = PlanningInstances.RandomPool(seed: 10_000, count: 10_000);
+
+        var plan = planner.Plan(pool, PlanningInstances.TwentyFoot);
+
+        var q = plan.Quality;
+        output.WriteLine($"10,000 consignments: {q.Containers} containers, FFD {q.FirstFitDecreasing}, lower bound {q.LowerBound}, {q.Runtime.TotalMilliseconds:0} ms, {q.Method}");
+        q.Containers.ShouldBeLessThanOrEqualTo(q.FirstFitDecreasing);
+        q.Runtime.ShouldBeLessThan(TimeSpan.FromSeconds(10));
+        AssertWithinLimits(plan);
+        AssertEveryCartonOnce(pool, plan);
+    }
+
     private static void AssertWithinLimits(ConsolidationPlan plan)
     {
         foreach (var container in plan.Containers)
