@@ -28,6 +28,7 @@ internal static class LogisticsRegistration
             var options = sp.GetRequiredService<IOptions<PoolOptions>>().Value;
             return new ConsolidationPlanner(new PlannerOptions(options.PlannerTimeLimit, options.ExactSearchMaxItems));
         });
+        builder.Services.AddSingleton<PlanMetrics>();
         builder.Services.AddScoped<PoolCloser>();
         builder.Services.AddScoped<ConsignmentBooking>();
         builder.Services.AddScoped<TrackingRecorder>();

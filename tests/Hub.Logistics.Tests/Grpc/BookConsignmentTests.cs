@@ -50,6 +50,24 @@ public sealed class BookConsignmentTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task BookConsignment_DifferentOrdersConcurrently_AllJoinOnePoolWithConsistentTotals()
+    {
+        var requests = Enumerable.Range(1, 5)
+            .Select(i => Request($"CN-O-00011{i}", "KR-C-000001", Lane(), Carton("100", "100", "100", "100")))
+            .ToList();
+
+        var replies = await Task.WhenAll(requests.Select(r => _host.Grpc.BookConsignmentAsync(r).ResponseAsync));
+
+        replies.Select(r => r.PoolId).Distinct().ShouldHaveSingleItem();
+        await using var db = _host.Db();
+        var pool = await db.Pools.SingleAsync();
+        pool.Consignments.ShouldBe(5);
+        pool.VolumeCm3.ShouldBe(5_000_000m);
+        pool.WeightKg.ShouldBe(500m);
+        (await _host.OutboxCountAsync("ConsignmentBooked")).ShouldBe(5);
+    }
+
+    [Fact]
     public async Task BookConsignment_BadCartons_InvalidArgumentNamingTheFieldAndNothingSaved()
     {
         (V1.Carton Carton, string Field)[] cases =

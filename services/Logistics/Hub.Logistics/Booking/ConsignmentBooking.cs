@@ -20,7 +20,7 @@ namespace Hub.Logistics.Booking;
 internal sealed class ConsignmentBooking(
     LogisticsDbContext db, IOutbox outbox, TimeProvider clock, ServiceIdentity identity, PoolCloser closer, ILogger<ConsignmentBooking> logger)
 {
-    private const int Attempts = 3;
+    private const int Attempts = 5;
 
     public async Task<BookingResult> BookAsync(OrderId order, CompanyId company, Lane lane, IReadOnlyList<Carton> cartons, CancellationToken cancellationToken)
     {

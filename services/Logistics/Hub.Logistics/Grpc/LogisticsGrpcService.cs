@@ -6,6 +6,7 @@ using Hub.Logistics.Data;
 using Hub.Logistics.Domain.Freight;
 using Hub.Logistics.V1;
 using Hub.Platform.V1;
+using Microsoft.EntityFrameworkCore;
 using Hub.ServiceDefaults.Probes;
 
 namespace Hub.Logistics.Grpc;
@@ -63,7 +64,17 @@ internal sealed class LogisticsGrpcService(MessagingProbeRunner probes, Logistic
             throw new RpcException(new Status(StatusCode.NotFound, $"No lane {request.Lane.Origin} → {request.Lane.Destination} by {request.Lane.Mode}."));
         }
 
-        var result = await booking.BookAsync(order, company, lane, cartons, context.CancellationToken);
+        BookingResult result;
+        try
+        {
+            result = await booking.BookAsync(order, company, lane, cartons, context.CancellationToken);
+        }
+        catch (DbUpdateException ex)
+        {
+            // Bookings kept colliding on the lane's pool; the client's retry pipeline treats Aborted as transient.
+            throw new RpcException(new Status(StatusCode.Aborted, "The lane's pool is busy; retry the booking.", ex));
+        }
+
         var consignment = result.Consignment;
         return new BookConsignmentReply
         {

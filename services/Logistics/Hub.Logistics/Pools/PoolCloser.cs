@@ -13,7 +13,7 @@ namespace Hub.Logistics.Pools;
 /// Turns a pool into a plan: chooses container type and load mode, books one shipment per container with its
 /// master bill, gives every loaded consignment its house bill and its share of the freight, flags what cannot be loaded.
 /// </summary>
-internal sealed class PoolCloser(LogisticsDbContext db, ConsolidationPlanner planner, TimeProvider clock, ILogger<PoolCloser> logger)
+internal sealed class PoolCloser(LogisticsDbContext db, ConsolidationPlanner planner, PlanMetrics metrics, TimeProvider clock, ILogger<PoolCloser> logger)
 {
     /// <summary>Plans the pool; returns the plan (an existing one if the pool was planned before), null if there is no such pool.</summary>
     public async Task<PoolPlan?> CloseAsync(Guid poolId, string reason, CancellationToken cancellationToken)
@@ -72,6 +72,7 @@ internal sealed class PoolCloser(LogisticsDbContext db, ConsolidationPlanner pla
 
         pool.MarkPlanned(now);
         await db.SaveChangesAsync(cancellationToken);
+        metrics.Record(lane.Code, plan);
         LogisticsLog.PoolPlanned(
             logger, pool.Id, lane.Code, pool.CloseReason ?? reason, plan.Mode.ToString(), plan.Containers, plan.ContainerCode, plan.LowerBound,
             plan.FirstFitDecreasing, plan.VolumeFill, plan.WeightFill, plan.SplitConsignments, plan.FlaggedConsignments, plan.RuntimeMs, plan.Method);
