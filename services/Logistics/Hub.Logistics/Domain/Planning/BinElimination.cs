@@ -52,6 +52,9 @@ internal static class BinElimination
                 return true;
             }
 
+            // Largest waiting items first: their swaps free the most room per round.
+            waiting.Sort((a, b) => problem.Sizes[b].CompareTo(problem.Sizes[a]));
+
             if (!TrySwapTwoForOne(problem, bins, waiting) && !TrySwapOneForOne(problem, bins, waiting) && !TrySwapOneForTwo(problem, bins, waiting))
             {
                 return false;
