@@ -36,6 +36,9 @@ public sealed class TrackingTests : IAsyncLifetime
 
         var consignment = await client.GetFromJsonAsync<JsonElement>($"/api/logistics/consignments/{booked.ConsignmentId}");
         consignment.GetProperty("status").GetString().ShouldBe("Delivered");
+        var timeline = await _host.Sme("KR-C-000001").GetFromJsonAsync<JsonElement>($"/api/logistics/consignments/{booked.ConsignmentId}/tracking");
+        timeline.EnumerateArray().Select(t => t.GetProperty("kind").GetString()).ShouldBe(["Booked", "Departed", "Arrived", "OutForDelivery", "Delivered"]);
+        (await _host.Sme("KR-C-000002").GetAsync($"/api/logistics/consignments/{booked.ConsignmentId}/tracking")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         foreach (var name in new[] { "ShipmentDeparted", "ShipmentArrived", "ConsignmentDelivered" })
         {
             await Eventually.TrueAsync(async () =>

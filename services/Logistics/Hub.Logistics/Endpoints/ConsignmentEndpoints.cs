@@ -18,6 +18,7 @@ internal static class ConsignmentEndpoints
         var consignments = routes.MapGroup("/api/logistics/consignments").WithTags("Consignments");
         consignments.MapGet("/", ListConsignments).RequireAuthorization(HubPolicies.SmeOrOperator);
         consignments.MapGet("/{id}", GetConsignment).RequireAuthorization(HubPolicies.SmeOrOperator);
+        consignments.MapGet("/{id}/tracking", GetTracking).RequireAuthorization(HubPolicies.SmeOrOperator);
         consignments.MapPost("/{id}/tracking", RecordTracking).RequireAuthorization(HubPolicies.Operator);
     }
 
@@ -54,6 +55,30 @@ internal static class ConsignmentEndpoints
         return consignment is not null && caller.CanActFor(CompanyId.Parse(consignment.CompanyId))
             ? TypedResults.Ok(ConsignmentResponse.From(consignment))
             : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Consignment not found", detail: $"No consignment {id}.");
+    }
+
+    private static async Task<Results<Ok<TrackingEventResponse[]>, ProblemHttpResult>> GetTracking(
+        string id, Caller caller, LogisticsDbContext db, CancellationToken cancellationToken)
+    {
+        var consignment = await db.Consignments.AsNoTracking().FirstOrDefaultAsync(c => c.Reference == id, cancellationToken);
+        if (consignment is null || !caller.CanActFor(CompanyId.Parse(consignment.CompanyId)))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Consignment not found", detail: $"No consignment {id}.");
+        }
+
+        var shipments = await db.Shipments.AsNoTracking()
+            .Where(s => s.Items.Any(i => i.ConsignmentNumber == consignment.Number))
+            .Select(s => new { s.Id, s.MasterBill })
+            .ToListAsync(cancellationToken);
+        var bills = shipments.ToDictionary(s => s.Id, s => s.MasterBill);
+        var shipmentIds = bills.Keys.ToList();
+        var events = await db.TrackingEvents.AsNoTracking()
+            .Where(t => t.ConsignmentNumber == consignment.Number || (t.ShipmentId != null && shipmentIds.Contains(t.ShipmentId.Value)))
+            .OrderBy(t => t.OccurredAt).ThenBy(t => t.Id)
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(events
+            .Select(t => new TrackingEventResponse(t.Kind, t.OccurredAt, t.ShipmentId is { } s ? bills[s] : null))
+            .ToArray());
     }
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> RecordTracking(
