@@ -61,6 +61,23 @@ public sealed class PoolClosingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task BookConsignment_AfterThePoolsCutOff_JoinsTheNextCutOffsPool()
+    {
+        await _host.CreateLaneAsync("SG", "SEA", usableM3: 28m, payloadKg: 28_000m, fullLoadRate: 2_000_000m, sharedRate: 90_000m, earlyCloseFill: 0.9m);
+        var early = await _host.Grpc.BookConsignmentAsync(Request("CN-O-000311", "KR-C-000001", Lane("SG"), Carton("50", "50", "50", "10")));
+
+        _host.Clock.Advance(TimeSpan.FromHours(6.5));
+        var late = await _host.Grpc.BookConsignmentAsync(Request("CN-O-000312", "KR-C-000001", Lane("SG"), Carton("50", "50", "50", "10")));
+
+        // Monday 03:00 books for Monday 09:00; Monday 09:30 is past it and books for Thursday 09:00.
+        early.CutOffAt.ShouldStartWith("2026-11-23T09:00:00");
+        late.CutOffAt.ShouldStartWith("2026-11-26T09:00:00");
+        late.PoolId.ShouldNotBe(early.PoolId);
+        await using var db = _host.Db();
+        (await db.Consignments.SingleAsync(c => c.OrderId == "CN-O-000312")).PoolId.ShouldBe(Guid.Parse(late.PoolId));
+    }
+
+    [Fact]
     public async Task Pool_PastItsCutOff_IsPlannedByTheCutOffServiceInSharedSpaceWhenCheaper()
     {
         await _host.CreateLaneAsync("TH", "SEA", usableM3: 28m, payloadKg: 28_000m, fullLoadRate: 2_000_000m, sharedRate: 90_000m, earlyCloseFill: 0.9m);

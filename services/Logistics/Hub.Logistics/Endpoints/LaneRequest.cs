@@ -13,5 +13,3 @@ internal sealed record LaneRequest(
     decimal SharedRate,
     DateTime? ValidFrom,
     ContainerTypeRequest[]? Containers);
-
-internal sealed record ContainerTypeRequest(string? Code, decimal UsableVolumeM3, decimal PayloadKg, decimal FullLoadRate);

@@ -24,5 +24,3 @@ internal sealed record LaneResponse(
         lane.Currency, lane.SharedRate, ChargeableWeight.UnitOf(lane.Mode), lane.RatesValidFrom,
         [.. lane.Containers.Select(c => new ContainerTypeResponse(c.Code, c.UsableVolumeM3, c.PayloadKg, c.FullLoadRate))]);
 }
-
-internal sealed record ContainerTypeResponse(string Code, decimal UsableVolumeM3, decimal PayloadKg, decimal FullLoadRate);

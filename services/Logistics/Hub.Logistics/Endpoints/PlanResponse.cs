@@ -21,21 +21,3 @@ internal sealed record PlanResponse(
         plan.Cost, plan.Currency, plan.CreatedAt,
         [.. shipments.OrderBy(s => s.ContainerNumber).Select(ShipmentSummary.From)]);
 }
-
-/// <summary>Containers used against the lower bound and the First Fit Decreasing baseline, fill rates, splits, runtime.</summary>
-internal sealed record PlanQualityResponse(
-    int Containers,
-    int LowerBound,
-    int FirstFitDecreasing,
-    double VolumeFill,
-    double WeightFill,
-    int SplitConsignments,
-    int FlaggedConsignments,
-    double RuntimeMs,
-    string Method);
-
-internal sealed record ShipmentSummary(Guid Id, string MasterBill, int ContainerNumber, string Status, int Consignments, decimal FreightAmount, string Currency)
-{
-    public static ShipmentSummary From(Shipment s) =>
-        new(s.Id, s.MasterBill, s.ContainerNumber, s.Status.ToString(), s.Items.Count, s.FreightAmount, s.Currency);
-}

@@ -10,5 +10,3 @@ internal sealed record ShipmentResponse(
         s.Id, s.PlanId, s.ContainerNumber, s.ContainerCode, s.MasterBill, s.Status.ToString(), s.FreightAmount, s.Currency, s.DepartedAt, s.ArrivedAt,
         [.. s.Items.Select(i => new ShipmentItemResponse(i.ConsignmentReference, i.OrderId, $"HB-{i.ConsignmentReference}", i.Cartons, i.ChargeableWeight, i.FreightAmount))]);
 }
-
-internal sealed record ShipmentItemResponse(string ConsignmentId, string OrderId, string HouseBill, int Cartons, decimal ChargeableWeight, decimal FreightAmount);
