@@ -5,13 +5,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Hub.Logistics.Tests.Endpoints;
 
-public sealed class LaneEndpointsTests : IAsyncLifetime
+public sealed class LaneEndpointsTests(LogisticsFixture fixture) : IClassFixture<LogisticsFixture>
 {
-    private LogisticsHost _host = null!;
-
-    public async Task InitializeAsync() => _host = await LogisticsHost.StartAsync();
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
+    private readonly LogisticsHost _host = fixture.Host;
 
     [Fact]
     public async Task Lanes_Seeded_KrCnBothWaysAndKrMyWithContainersAndRates()

@@ -4,13 +4,9 @@ using static Hub.Logistics.Tests.Bookings;
 
 namespace Hub.Logistics.Tests.Grpc;
 
-public sealed class EstimateFreightTests : IAsyncLifetime
+public sealed class EstimateFreightTests(LogisticsFixture fixture) : IClassFixture<LogisticsFixture>
 {
-    private LogisticsHost _host = null!;
-
-    public async Task InitializeAsync() => _host = await LogisticsHost.StartAsync();
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
+    private readonly LogisticsHost _host = fixture.Host;
 
     [Fact]
     public async Task EstimateFreight_SeaLane_ChargesRevenueTonsAtTheSeededRate()
