@@ -1,11 +1,104 @@
+using System.Globalization;
 using Grpc.Core;
+using Hub.Contracts.Values;
+using Hub.Logistics.Booking;
+using Hub.Logistics.Data;
+using Hub.Logistics.Domain.Freight;
+using Hub.Logistics.V1;
 using Hub.Platform.V1;
+using Microsoft.EntityFrameworkCore;
 using Hub.ServiceDefaults.Probes;
 
 namespace Hub.Logistics.Grpc;
 
-internal sealed class LogisticsGrpcService(MessagingProbeRunner probes) : Logistics.V1.Logistics.LogisticsBase
+internal sealed class LogisticsGrpcService(MessagingProbeRunner probes, LogisticsDbContext db, ConsignmentBooking booking, TimeProvider clock)
+    : V1.Logistics.LogisticsBase
 {
     public override Task<ProbeReply> Probe(ProbeRequest request, ServerCallContext context) =>
         probes.RunAsync(request, context.CancellationToken);
+
+    public override async Task<EstimateFreightReply> EstimateFreight(EstimateFreightRequest request, ServerCallContext context)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var cartons = CartonInput.Parse(request.Cartons, errors);
+        var lane = await LaneLookup.FindAsync(db, request.Lane, errors, context.CancellationToken);
+        ThrowIfInvalid(errors);
+        if (lane is null)
+        {
+            throw new RpcException(new Status(StatusCode.NotFound, $"No lane {request.Lane.Origin} → {request.Lane.Destination} by {request.Lane.Mode}."));
+        }
+
+        var chargeable = lane.ChargeableWeight(cartons);
+        var price = lane.SharedSpacePrice(chargeable);
+        return new EstimateFreightReply
+        {
+            LaneCode = lane.Code,
+            ChargeableWeight = Text(chargeable),
+            ChargeableUnit = ChargeableWeight.UnitOf(lane.Mode),
+            ActualWeightKg = Text(cartons.Sum(c => c.WeightKg)),
+            VolumeM3 = Text(decimal.Round(cartons.Sum(c => c.VolumeCm3) / 1_000_000m, 6)),
+            PriceMinorUnits = price.ToMinorUnits(),
+            Currency = price.Currency.Code,
+            NextCutOff = Text(lane.NextCutOff(clock.GetUtcNow().UtcDateTime)),
+        };
+    }
+
+    public override async Task<BookConsignmentReply> BookConsignment(BookConsignmentRequest request, ServerCallContext context)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (!OrderId.TryParse(request.OrderId, out var order))
+        {
+            errors["orderId"] = [$"'{request.OrderId}' is not an order id such as KR-O-000123."];
+        }
+
+        if (!CompanyId.TryParse(request.CompanyId, out var company))
+        {
+            errors["companyId"] = [$"'{request.CompanyId}' is not a company id such as KR-C-000123."];
+        }
+
+        var cartons = CartonInput.Parse(request.Cartons, errors);
+        var lane = await LaneLookup.FindAsync(db, request.Lane, errors, context.CancellationToken);
+        ThrowIfInvalid(errors);
+        if (lane is null)
+        {
+            throw new RpcException(new Status(StatusCode.NotFound, $"No lane {request.Lane.Origin} → {request.Lane.Destination} by {request.Lane.Mode}."));
+        }
+
+        BookingResult result;
+        try
+        {
+            result = await booking.BookAsync(order, company, lane, cartons, context.CancellationToken);
+        }
+        catch (DbUpdateException ex)
+        {
+            // Bookings kept colliding on the lane's pool; the client's retry pipeline treats Aborted as transient.
+            throw new RpcException(new Status(StatusCode.Aborted, "The lane's pool is busy; retry the booking.", ex));
+        }
+
+        var consignment = result.Consignment;
+        return new BookConsignmentReply
+        {
+            ConsignmentId = consignment.Reference,
+            Status = consignment.Status.ToString(),
+            AlreadyBooked = result.AlreadyBooked,
+            ChargeableWeight = Text(consignment.ChargeableWeight),
+            ChargeableUnit = ChargeableWeight.UnitOf(lane.Mode),
+            PoolId = consignment.PoolId?.ToString() ?? string.Empty,
+            CutOffAt = result.Pool is { } pool ? Text(pool.CutOffAt) : string.Empty,
+            FlagReason = consignment.FlagReason ?? string.Empty,
+        };
+    }
+
+    private static void ThrowIfInvalid(Dictionary<string, string[]> errors)
+    {
+        if (errors.Count > 0)
+        {
+            var detail = string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}"));
+            throw new RpcException(new Status(StatusCode.InvalidArgument, detail));
+        }
+    }
+
+    private static string Text(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Text(DateTime value) => value.ToString("O", CultureInfo.InvariantCulture);
 }

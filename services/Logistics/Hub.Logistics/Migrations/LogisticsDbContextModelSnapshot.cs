@@ -22,6 +22,442 @@ namespace Hub.Logistics.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.HasSequence("consignment_numbers");
+
+            modelBuilder.Entity("Hub.Logistics.Domain.Consignments.Consignment", b =>
+                {
+                    b.Property<long>("Number")
+                        .HasColumnType("bigint")
+                        .HasColumnName("number");
+
+                    b.Property<DateTime>("BookedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("booked_at");
+
+                    b.Property<decimal>("ChargeableWeight")
+                        .HasPrecision(14, 3)
+                        .HasColumnType("numeric(14,3)")
+                        .HasColumnName("chargeable_weight");
+
+                    b.Property<string>("CompanyId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("company_id");
+
+                    b.Property<DateTime?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("delivered_at");
+
+                    b.Property<string>("FlagReason")
+                        .HasColumnType("text")
+                        .HasColumnName("flag_reason");
+
+                    b.Property<decimal?>("FreightAmount")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("freight_amount");
+
+                    b.Property<string>("FreightCurrency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("freight_currency");
+
+                    b.Property<string>("HouseBill")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("house_bill");
+
+                    b.Property<string>("Hub")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("hub");
+
+                    b.Property<Guid>("LaneId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lane_id");
+
+                    b.Property<string>("OrderId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("order_id");
+
+                    b.Property<Guid?>("PoolId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("pool_id");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("reference");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Number");
+
+                    b.HasIndex("CompanyId");
+
+                    b.HasIndex("OrderId")
+                        .IsUnique();
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
+
+                    b.HasIndex("PoolId", "Status");
+
+                    b.ToTable("consignments", (string)null);
+                });
+
+            modelBuilder.Entity("Hub.Logistics.Domain.Lanes.Lane", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<TimeOnly>("CutOffTimeUtc")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("cut_off_time_utc");
+
+                    b.PrimitiveCollection<int[]>("CutOffWeekdays")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("cut_off_weekdays");
+
+                    b.Property<string>("Destination")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("destination");
+
+                    b.Property<decimal>("EarlyCloseFill")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("numeric(5,4)")
+                        .HasColumnName("early_close_fill");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("mode");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("origin");
+
+                    b.Property<DateTime>("RatesValidFrom")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("rates_valid_from");
+
+                    b.Property<decimal>("SharedRate")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("shared_rate");
+
+                    b.Property<decimal>("VolumetricDivisor")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)")
+                        .HasColumnName("volumetric_divisor");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("lanes", (string)null);
+                });
+
+            modelBuilder.Entity("Hub.Logistics.Domain.Pools.Pool", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CloseReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("close_reason");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<int>("Consignments")
+                        .HasColumnType("integer")
+                        .HasColumnName("consignments");
+
+                    b.Property<DateTime>("CutOffAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cut_off_at");
+
+                    b.Property<Guid>("LaneId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lane_id");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<decimal>("VolumeCm3")
+                        .HasPrecision(20, 3)
+                        .HasColumnType("numeric(20,3)")
+                        .HasColumnName("volume_cm3");
+
+                    b.Property<decimal>("WeightKg")
+                        .HasPrecision(16, 3)
+                        .HasColumnType("numeric(16,3)")
+                        .HasColumnName("weight_kg");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LaneId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_pools_one_open_per_lane")
+                        .HasFilter("status = 'Open'");
+
+                    b.HasIndex("Status", "CutOffAt");
+
+                    b.ToTable("pools", (string)null);
+                });
+
+            modelBuilder.Entity("Hub.Logistics.Domain.Pools.PoolPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ContainerCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("container_code");
+
+                    b.Property<int>("Containers")
+                        .HasColumnType("integer")
+                        .HasColumnName("containers");
+
+                    b.Property<decimal>("Cost")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("cost");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<int>("FirstFitDecreasing")
+                        .HasColumnType("integer")
+                        .HasColumnName("first_fit_decreasing");
+
+                    b.Property<int>("FlaggedConsignments")
+                        .HasColumnType("integer")
+                        .HasColumnName("flagged_consignments");
+
+                    b.Property<Guid>("LaneId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lane_id");
+
+                    b.Property<int>("LowerBound")
+                        .HasColumnType("integer")
+                        .HasColumnName("lower_bound");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("method");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("mode");
+
+                    b.Property<Guid>("PoolId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("pool_id");
+
+                    b.Property<double>("RuntimeMs")
+                        .HasColumnType("double precision")
+                        .HasColumnName("runtime_ms");
+
+                    b.Property<int>("SplitConsignments")
+                        .HasColumnType("integer")
+                        .HasColumnName("split_consignments");
+
+                    b.Property<double>("VolumeFill")
+                        .HasColumnType("double precision")
+                        .HasColumnName("volume_fill");
+
+                    b.Property<double>("WeightFill")
+                        .HasColumnType("double precision")
+                        .HasColumnName("weight_fill");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PoolId")
+                        .IsUnique();
+
+                    b.ToTable("plans", (string)null);
+                });
+
+            modelBuilder.Entity("Hub.Logistics.Domain.Shipments.Shipment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("ArrivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("arrived_at");
+
+                    b.Property<string>("ContainerCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("container_code");
+
+                    b.Property<int>("ContainerNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("container_number");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<DateTime?>("DepartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("departed_at");
+
+                    b.Property<decimal>("FreightAmount")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("freight_amount");
+
+                    b.Property<Guid>("LaneId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lane_id");
+
+                    b.Property<string>("MasterBill")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("master_bill");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("plan_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MasterBill")
+                        .IsUnique();
+
+                    b.HasIndex("PlanId");
+
+                    b.ToTable("shipments", (string)null);
+                });
+
+            modelBuilder.Entity("Hub.Logistics.Domain.Shipments.TrackingEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("ConsignmentNumber")
+                        .HasColumnType("bigint")
+                        .HasColumnName("consignment_number");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<Guid?>("ShipmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("shipment_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsignmentNumber");
+
+                    b.HasIndex("ShipmentId");
+
+                    b.ToTable("tracking_events", (string)null);
+                });
+
             modelBuilder.Entity("Hub.ServiceDefaults.Messaging.Inbox.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
@@ -132,6 +568,163 @@ namespace Hub.Logistics.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("messaging_probes", (string)null);
+                });
+
+            modelBuilder.Entity("Hub.Logistics.Domain.Consignments.Consignment", b =>
+                {
+                    b.OwnsMany("Hub.Logistics.Domain.Consignments.Carton", "Cartons", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasColumnName("id");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<long>("ConsignmentNumber")
+                                .HasColumnType("bigint")
+                                .HasColumnName("consignment_number");
+
+                            b1.Property<decimal>("HeightCm")
+                                .HasPrecision(10, 2)
+                                .HasColumnType("numeric(10,2)")
+                                .HasColumnName("height_cm");
+
+                            b1.Property<decimal>("LengthCm")
+                                .HasPrecision(10, 2)
+                                .HasColumnType("numeric(10,2)")
+                                .HasColumnName("length_cm");
+
+                            b1.Property<decimal>("WeightKg")
+                                .HasPrecision(12, 3)
+                                .HasColumnType("numeric(12,3)")
+                                .HasColumnName("weight_kg");
+
+                            b1.Property<decimal>("WidthCm")
+                                .HasPrecision(10, 2)
+                                .HasColumnType("numeric(10,2)")
+                                .HasColumnName("width_cm");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ConsignmentNumber");
+
+                            b1.ToTable("consignment_cartons", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ConsignmentNumber");
+                        });
+
+                    b.Navigation("Cartons");
+                });
+
+            modelBuilder.Entity("Hub.Logistics.Domain.Lanes.Lane", b =>
+                {
+                    b.OwnsMany("Hub.Logistics.Domain.Lanes.ContainerType", "Containers", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasColumnName("id");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<string>("Code")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)")
+                                .HasColumnName("code");
+
+                            b1.Property<decimal>("FullLoadRate")
+                                .HasPrecision(18, 4)
+                                .HasColumnType("numeric(18,4)")
+                                .HasColumnName("full_load_rate");
+
+                            b1.Property<Guid>("LaneId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("lane_id");
+
+                            b1.Property<decimal>("PayloadKg")
+                                .HasPrecision(12, 3)
+                                .HasColumnType("numeric(12,3)")
+                                .HasColumnName("payload_kg");
+
+                            b1.Property<decimal>("UsableVolumeM3")
+                                .HasPrecision(10, 3)
+                                .HasColumnType("numeric(10,3)")
+                                .HasColumnName("usable_volume_m3");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("LaneId");
+
+                            b1.ToTable("lane_containers", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("LaneId");
+                        });
+
+                    b.Navigation("Containers");
+                });
+
+            modelBuilder.Entity("Hub.Logistics.Domain.Shipments.Shipment", b =>
+                {
+                    b.OwnsMany("Hub.Logistics.Domain.Shipments.ShipmentItem", "Items", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasColumnName("id");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<int>("Cartons")
+                                .HasColumnType("integer")
+                                .HasColumnName("cartons");
+
+                            b1.Property<decimal>("ChargeableWeight")
+                                .HasPrecision(14, 3)
+                                .HasColumnType("numeric(14,3)")
+                                .HasColumnName("chargeable_weight");
+
+                            b1.Property<long>("ConsignmentNumber")
+                                .HasColumnType("bigint")
+                                .HasColumnName("consignment_number");
+
+                            b1.Property<string>("ConsignmentReference")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("consignment_reference");
+
+                            b1.Property<decimal>("FreightAmount")
+                                .HasPrecision(18, 4)
+                                .HasColumnType("numeric(18,4)")
+                                .HasColumnName("freight_amount");
+
+                            b1.Property<string>("OrderId")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("order_id");
+
+                            b1.Property<Guid>("ShipmentId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("shipment_id");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ConsignmentNumber");
+
+                            b1.HasIndex("ShipmentId");
+
+                            b1.ToTable("shipment_items", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ShipmentId");
+                        });
+
+                    b.Navigation("Items");
                 });
 #pragma warning restore 612, 618
         }

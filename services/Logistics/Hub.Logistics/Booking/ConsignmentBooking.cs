@@ -1,0 +1,135 @@
+using Hub.Contracts.Logistics;
+using Hub.Contracts.Values;
+using Hub.Logistics.Data;
+using Hub.Logistics.Domain.Consignments;
+using Hub.Logistics.Domain.Freight;
+using Hub.Logistics.Domain.Lanes;
+using Hub.Logistics.Domain.Pools;
+using Hub.Logistics.Pools;
+using Hub.ServiceDefaults.Hosting;
+using Hub.ServiceDefaults.Messaging.Outbox;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Hub.Logistics.Booking;
+
+/// <summary>
+/// Books one order's consignment into its lane's open pool, idempotently by order id, and closes the pool early
+/// when it fills the lane's largest container past the lane's threshold.
+/// </summary>
+internal sealed class ConsignmentBooking(
+    LogisticsDbContext db, IOutbox outbox, TimeProvider clock, ServiceIdentity identity, PoolCloser closer, ILogger<ConsignmentBooking> logger)
+{
+    private const int Attempts = 5;
+
+    public async Task<BookingResult> BookAsync(OrderId order, CompanyId company, Lane lane, IReadOnlyList<Carton> cartons, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            if (await FindAsync(order, cancellationToken) is { } existing)
+            {
+                return existing;
+            }
+
+            var (result, poolFilled) = await TryBookAsync(order, company, lane, cartons, cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException ex) when (attempt < Attempts && IsConflict(ex))
+            {
+                // Another booking of this order, or of this lane's pool, committed first: look again.
+                db.ChangeTracker.Clear();
+                continue;
+            }
+
+            LogisticsLog.ConsignmentBooked(logger, result.Consignment.Reference, order.ToString(), lane.Code, result.Consignment.Status.ToString());
+            if (poolFilled && result.Pool is { } pool)
+            {
+                await CloseFullPoolAsync(pool.Id, cancellationToken);
+            }
+
+            return result;
+        }
+    }
+
+    // The booking stands even if planning fails; the pool stays closing and the cut-off service plans it.
+    private async Task CloseFullPoolAsync(Guid poolId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await closer.CloseAsync(poolId, Pool.FillReason, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogisticsLog.PoolCloseFailed(logger, ex, poolId);
+        }
+    }
+
+    private async Task<BookingResult?> FindAsync(OrderId order, CancellationToken cancellationToken)
+    {
+        var key = order.ToString();
+        var existing = await db.Consignments.AsNoTracking().FirstOrDefaultAsync(c => c.OrderId == key, cancellationToken);
+        return existing is null ? null : new BookingResult(existing, null, AlreadyBooked: true);
+    }
+
+    private async Task<(BookingResult Result, bool PoolFilled)> TryBookAsync(
+        OrderId order, CompanyId company, Lane lane, IReadOnlyList<Carton> cartons, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var number = await db.Database
+            .SqlQueryRaw<long>($"SELECT nextval('{LogisticsDbContext.ConsignmentNumbers}') AS \"Value\"")
+            .SingleAsync(cancellationToken);
+        var consignment = Consignment.Book(
+            new ConsignmentId(identity.Hub, number), order, company, lane.Id, cartons, lane.ChargeableWeight(cartons), now);
+        db.Consignments.Add(consignment);
+
+        if (Unshippable(lane, cartons) is { } reason)
+        {
+            consignment.Flag(reason);
+            return (new BookingResult(consignment, null, AlreadyBooked: false), false);
+        }
+
+        var pool = await OpenPoolAsync(lane, now, cancellationToken);
+        pool.Add(cartons.Sum(c => c.VolumeCm3), cartons.Sum(c => c.WeightKg), now);
+        consignment.JoinPool(pool.Id);
+        var largest = lane.LargestContainer;
+        var filled = pool.FillOf(largest.UsableVolumeM3, largest.PayloadKg) >= lane.EarlyCloseFill;
+        if (filled)
+        {
+            pool.StopTaking(Pool.FillReason);
+        }
+
+        outbox.Publish(new ConsignmentBooked(
+            consignment.Reference, consignment.OrderId, consignment.CompanyId, lane.Origin, lane.Destination, lane.Mode.ToString(),
+            consignment.ChargeableWeight, ChargeableWeight.UnitOf(lane.Mode), pool.CutOffAt, now));
+        return (new BookingResult(consignment, pool, AlreadyBooked: false), filled);
+    }
+
+    private async Task<Pool> OpenPoolAsync(Lane lane, DateTime now, CancellationToken cancellationToken)
+    {
+        var pool = await db.Pools.FirstOrDefaultAsync(p => p.LaneId == lane.Id && p.Status == PoolStatus.Open, cancellationToken);
+        if (pool is not null && pool.Accepts(now))
+        {
+            return pool;
+        }
+
+        // Past its cut-off but not yet picked up by the cut-off service: it stops taking consignments now.
+        pool?.StopTaking(Pool.CutOffReason);
+        var fresh = Pool.Open(lane.Id, lane.NextCutOff(now), now);
+        db.Pools.Add(fresh);
+        return fresh;
+    }
+
+    private static string? Unshippable(Lane lane, IReadOnlyList<Carton> cartons)
+    {
+        var specs = lane.Containers.Select(c => c.ToSpec()).ToList();
+        var misfit = cartons.FirstOrDefault(carton => !specs.Any(spec => carton.ToPlanning().Load.FitsWithin(spec.Capacity)));
+        return misfit is null
+            ? null
+            : $"A carton of {misfit.LengthCm} × {misfit.WidthCm} × {misfit.HeightCm} cm and {misfit.WeightKg} kg exceeds the usable volume or payload of every container on lane {lane.Code}.";
+    }
+
+    private static bool IsConflict(DbUpdateException ex) =>
+        ex is DbUpdateConcurrencyException || ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+}

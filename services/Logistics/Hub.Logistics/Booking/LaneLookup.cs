@@ -1,0 +1,46 @@
+using Hub.Contracts.Values;
+using Hub.Logistics.Data;
+using Hub.Logistics.Domain.Freight;
+using Hub.Logistics.Domain.Lanes;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hub.Logistics.Booking;
+
+/// <summary>Finds a lane by its ends and mode, recording which part of the key is wrong.</summary>
+internal static class LaneLookup
+{
+    public static async Task<Lane?> FindAsync(LogisticsDbContext db, V1.LaneKey? key, Dictionary<string, string[]> errors, CancellationToken cancellationToken)
+    {
+        if (key is null)
+        {
+            errors["lane"] = ["The lane is required."];
+            return null;
+        }
+
+        var origin = HubId.TryParse(key.Origin, out var o) ? o : default;
+        var destination = HubId.TryParse(key.Destination, out var d) ? d : default;
+        var mode = Enum.TryParse<TransportMode>(key.Mode, ignoreCase: true, out var m) && Enum.IsDefined(m) ? m : default;
+        if (origin == default)
+        {
+            errors["lane.origin"] = [$"'{key.Origin}' is not a hub id."];
+        }
+
+        if (destination == default)
+        {
+            errors["lane.destination"] = [$"'{key.Destination}' is not a hub id."];
+        }
+
+        if (mode == default)
+        {
+            errors["lane.mode"] = [$"'{key.Mode}' is not AIR or SEA."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return null;
+        }
+
+        var code = Lane.CodeFor(origin, destination, mode);
+        return await db.Lanes.FirstOrDefaultAsync(l => l.Code == code, cancellationToken);
+    }
+}

@@ -1,0 +1,149 @@
+using Hub.Contracts.Values;
+
+namespace Hub.Logistics.Domain.Consignments;
+
+/// <summary>One supplier order's goods moving through a lane: its cartons, its pool, its shipment(s) and its state.</summary>
+internal sealed class Consignment
+{
+    private List<Carton> _cartons = [];
+
+    private Consignment()
+    {
+        Reference = OrderId = CompanyId = Hub = string.Empty;
+    }
+
+    /// <summary>The sequence number behind <see cref="Reference"/>.</summary>
+    public long Number { get; private set; }
+
+    /// <summary>The hub-qualified id, e.g. <c>KR-C-000001</c>.</summary>
+    public string Reference { get; private set; }
+
+    public string Hub { get; private set; }
+
+    public string OrderId { get; private set; }
+
+    /// <summary>The supplier's company: its users see this consignment.</summary>
+    public string CompanyId { get; private set; }
+
+    public Guid LaneId { get; private set; }
+
+    public Guid? PoolId { get; private set; }
+
+    public IReadOnlyList<Carton> Cartons => _cartons;
+
+    public decimal ChargeableWeight { get; private set; }
+
+    public ConsignmentStatus Status { get; private set; }
+
+    public string? FlagReason { get; private set; }
+
+    public string? HouseBill { get; private set; }
+
+    /// <summary>Freight allocated from the shipment bill(s), in <see cref="FreightCurrency"/>.</summary>
+    public decimal? FreightAmount { get; private set; }
+
+    public string? FreightCurrency { get; private set; }
+
+    public DateTime BookedAt { get; private set; }
+
+    public DateTime? DeliveredAt { get; private set; }
+
+    public uint Version { get; private set; }
+
+    public static Consignment Book(
+        ConsignmentId id, OrderId order, CompanyId company, Guid laneId, IReadOnlyList<Carton> cartons, decimal chargeableWeight, DateTime now)
+    {
+        if (cartons.Count == 0)
+        {
+            throw new ArgumentException("A consignment has at least one carton.", nameof(cartons));
+        }
+
+        return new Consignment
+        {
+            Number = id.Number,
+            Reference = id.ToString(),
+            Hub = id.Hub.ToString(),
+            OrderId = order.ToString(),
+            CompanyId = company.ToString(),
+            LaneId = laneId,
+            _cartons = [.. cartons],
+            ChargeableWeight = chargeableWeight,
+            Status = ConsignmentStatus.Pooled,
+            BookedAt = now,
+        };
+    }
+
+    public void JoinPool(Guid poolId)
+    {
+        Expect(ConsignmentStatus.Pooled, "join a pool");
+        PoolId = poolId;
+    }
+
+    /// <summary>Sets the consignment aside with the reason; its pool is planned without it.</summary>
+    public void Flag(string reason)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        Expect(ConsignmentStatus.Pooled, "be flagged");
+        Status = ConsignmentStatus.Flagged;
+        FlagReason = reason;
+    }
+
+    public void Load(string houseBill)
+    {
+        Expect(ConsignmentStatus.Pooled, "be loaded");
+        Status = ConsignmentStatus.Planned;
+        HouseBill = houseBill;
+    }
+
+    /// <summary>Adds a share of a shipment's freight bill (a split consignment gets one from each of its shipments).</summary>
+    public void ChargeFreight(Money share)
+    {
+        if (FreightCurrency is not null && FreightCurrency != share.Currency.Code)
+        {
+            throw new InvalidOperationException($"Consignment {Reference} is charged in {FreightCurrency}, not {share.Currency}.");
+        }
+
+        FreightAmount = (FreightAmount ?? 0) + share.Amount;
+        FreightCurrency = share.Currency.Code;
+    }
+
+    /// <summary>Its (first) shipment left; repeated departures of a split consignment's other shipments change nothing.</summary>
+    public bool Depart()
+    {
+        if (Status == ConsignmentStatus.Departed)
+        {
+            return false;
+        }
+
+        Expect(ConsignmentStatus.Planned, "depart");
+        Status = ConsignmentStatus.Departed;
+        return true;
+    }
+
+    public void Arrive()
+    {
+        Expect(ConsignmentStatus.Departed, "arrive");
+        Status = ConsignmentStatus.Arrived;
+    }
+
+    public void GoOutForDelivery()
+    {
+        Expect(ConsignmentStatus.Arrived, "go out for delivery");
+        Status = ConsignmentStatus.OutForDelivery;
+    }
+
+    public void Deliver(DateTime now)
+    {
+        Expect(ConsignmentStatus.OutForDelivery, "be delivered");
+        Status = ConsignmentStatus.Delivered;
+        DeliveredAt = now;
+    }
+
+    private void Expect(ConsignmentStatus expected, string action)
+    {
+        if (Status != expected)
+        {
+            throw new IllegalTransitionException($"Consignment {Reference} is {Status} and cannot {action}; it must be {expected}.");
+        }
+    }
+}

@@ -1,0 +1,3 @@
+namespace Hub.Logistics.Endpoints;
+
+internal sealed record ShipmentItemResponse(string ConsignmentId, string OrderId, string HouseBill, int Cartons, decimal ChargeableWeight, decimal FreightAmount);

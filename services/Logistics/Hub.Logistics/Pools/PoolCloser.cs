@@ -1,0 +1,107 @@
+using Hub.Contracts.Values;
+using Hub.Logistics.Data;
+using Hub.Logistics.Domain.Consignments;
+using Hub.Logistics.Domain.Lanes;
+using Hub.Logistics.Domain.Planning;
+using Hub.Logistics.Domain.Pools;
+using Hub.Logistics.Domain.Shipments;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hub.Logistics.Pools;
+
+/// <summary>
+/// Turns a pool into a plan: chooses container type and load mode, books one shipment per container with its
+/// master bill, gives every loaded consignment its house bill and its share of the freight, flags what cannot be loaded.
+/// </summary>
+internal sealed class PoolCloser(LogisticsDbContext db, ConsolidationPlanner planner, PlanMetrics metrics, TimeProvider clock, ILogger<PoolCloser> logger)
+{
+    /// <summary>Plans the pool; returns the plan (an existing one if the pool was planned before), null if there is no such pool.</summary>
+    public async Task<PoolPlan?> CloseAsync(Guid poolId, string reason, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await PlanAsync(poolId, reason, cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            LogisticsLog.PoolPlannedConcurrently(logger, poolId);
+            db.ChangeTracker.Clear();
+            return await db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.PoolId == poolId, cancellationToken);
+        }
+    }
+
+    private async Task<PoolPlan?> PlanAsync(Guid poolId, string reason, CancellationToken cancellationToken)
+    {
+        var pool = await db.Pools.FirstOrDefaultAsync(p => p.Id == poolId, cancellationToken);
+        if (pool is null || pool.Status == PoolStatus.Closed)
+        {
+            return pool is null ? null : await db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.PoolId == poolId, cancellationToken);
+        }
+
+        if (pool.Status == PoolStatus.Open)
+        {
+            pool.StopTaking(reason);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var lane = await db.Lanes.FirstAsync(l => l.Id == pool.LaneId, cancellationToken);
+        var consignments = await db.Consignments
+            .Where(c => c.PoolId == pool.Id && c.Status == ConsignmentStatus.Pooled)
+            .OrderBy(c => c.Number)
+            .ToListAsync(cancellationToken);
+        var choice = LoadChoice.Choose(lane, consignments, planner);
+        var byReference = consignments.ToDictionary(c => c.Reference, StringComparer.Ordinal);
+        foreach (var rejected in choice.Plan.Rejected)
+        {
+            byReference[rejected.ConsignmentId].Flag(rejected.Reason);
+        }
+
+        var plan = PoolPlan.From(pool, choice.Plan, choice.Mode, choice.Cost, lane.Currency, now);
+        db.Plans.Add(plan);
+        foreach (var container in choice.Plan.Containers)
+        {
+            var shipment = Book(lane, plan, choice, container, byReference, now);
+            db.Shipments.Add(shipment);
+            db.TrackingEvents.Add(TrackingEvent.ForShipment(shipment.Id, "Booked", now, "planner"));
+        }
+
+        foreach (var consignment in consignments.Where(c => c.Status == ConsignmentStatus.Pooled))
+        {
+            consignment.Load($"HB-{consignment.Reference}");
+        }
+
+        pool.MarkPlanned(now);
+        await db.SaveChangesAsync(cancellationToken);
+        metrics.Record(lane.Code, plan);
+        LogisticsLog.PoolPlanned(
+            logger, pool.Id, lane.Code, pool.CloseReason ?? reason, plan.Mode.ToString(), plan.Containers, plan.ContainerCode, plan.LowerBound,
+            plan.FirstFitDecreasing, plan.VolumeFill, plan.WeightFill, plan.SplitConsignments, plan.FlaggedConsignments, plan.RuntimeMs, plan.Method);
+        return plan;
+    }
+
+    private static Shipment Book(
+        Lane lane, PoolPlan plan, LoadChoice choice, PlannedContainer container, Dictionary<string, Consignment> byReference, DateTime now)
+    {
+        var items = container.Parts.Select(part =>
+        {
+            var consignment = byReference[part.ConsignmentId];
+            var whole = part.CartonIndexes.Count == consignment.Cartons.Count;
+            var chargeable = whole
+                ? consignment.ChargeableWeight
+                : lane.ChargeableWeight(part.CartonIndexes.Select(i => consignment.Cartons[i]));
+            return new ShipmentItem(consignment.Number, consignment.Reference, consignment.OrderId, part.CartonIndexes.Count, chargeable);
+        }).ToList();
+
+        var bill = choice.Mode == LoadMode.FullContainer
+            ? new Money(choice.Container.FullLoadRate, lane.RateCurrency).Round(MoneyRounding.HalfUp)
+            : lane.SharedSpacePrice(items.Sum(i => i.ChargeableWeight));
+        var masterBill = $"MB-{lane.Code}-{now:yyyyMMdd}-{plan.Id.ToString("N")[^6..].ToUpperInvariant()}-{container.Number:D2}";
+        var shipment = Shipment.Book(plan.Id, lane.Id, container.Number, choice.Container.Code, masterBill, bill, items);
+        foreach (var item in shipment.Items)
+        {
+            byReference[item.ConsignmentReference].ChargeFreight(new Money(item.FreightAmount, lane.RateCurrency));
+        }
+
+        return shipment;
+    }
+}

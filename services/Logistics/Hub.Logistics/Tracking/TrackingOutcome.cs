@@ -1,0 +1,9 @@
+namespace Hub.Logistics.Tracking;
+
+internal enum TrackingOutcome
+{
+    Recorded,
+    NotFound,
+    IllegalTransition,
+    UnknownKind,
+}

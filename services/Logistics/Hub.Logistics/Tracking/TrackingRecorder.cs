@@ -1,0 +1,116 @@
+using Hub.Contracts.Logistics;
+using Hub.Logistics.Data;
+using Hub.Logistics.Domain;
+using Hub.Logistics.Domain.Shipments;
+using Hub.ServiceDefaults.Messaging.Outbox;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hub.Logistics.Tracking;
+
+/// <summary>
+/// Records tracking milestones from operators or a carrier feed, guarded by the records' own state, and publishes
+/// the matching events through the outbox in the same transaction.
+/// </summary>
+internal sealed class TrackingRecorder(LogisticsDbContext db, IOutbox outbox, ILogger<TrackingRecorder> logger)
+{
+    public const string Departed = "Departed";
+    public const string Arrived = "Arrived";
+    public const string OutForDelivery = "OutForDelivery";
+    public const string Delivered = "Delivered";
+
+    public async Task<(TrackingOutcome Outcome, string? Problem)> RecordShipmentAsync(Guid shipmentId, string kind, DateTime at, string by, CancellationToken cancellationToken)
+    {
+        if (kind is not (Departed or Arrived))
+        {
+            return (TrackingOutcome.UnknownKind, $"A shipment records {Departed} or {Arrived}, not '{kind}'.");
+        }
+
+        var shipment = await db.Shipments.FirstOrDefaultAsync(s => s.Id == shipmentId, cancellationToken);
+        if (shipment is null)
+        {
+            return (TrackingOutcome.NotFound, null);
+        }
+
+        var lane = await db.Lanes.AsNoTracking().FirstAsync(l => l.Id == shipment.LaneId, cancellationToken);
+        var numbers = shipment.Items.Select(i => i.ConsignmentNumber).Distinct().ToList();
+        var consignments = await db.Consignments.Where(c => numbers.Contains(c.Number)).ToListAsync(cancellationToken);
+        try
+        {
+            if (kind == Departed)
+            {
+                shipment.Depart(at);
+                consignments.ForEach(c => c.Depart());
+                outbox.Publish(new ShipmentDeparted(shipment.Id, shipment.MasterBill, lane.Origin, lane.Destination, lane.Mode.ToString(),
+                    References(shipment), Orders(shipment), at));
+            }
+            else
+            {
+                shipment.Arrive(at);
+                foreach (var consignment in consignments)
+                {
+                    if (!await OnOtherShipmentStillMovingAsync(shipment.Id, consignment.Number, cancellationToken))
+                    {
+                        consignment.Arrive();
+                    }
+                }
+
+                outbox.Publish(new ShipmentArrived(shipment.Id, shipment.MasterBill, lane.Origin, lane.Destination, lane.Mode.ToString(),
+                    References(shipment), Orders(shipment), at));
+            }
+        }
+        catch (IllegalTransitionException ex)
+        {
+            return (TrackingOutcome.IllegalTransition, ex.Message);
+        }
+
+        db.TrackingEvents.Add(TrackingEvent.ForShipment(shipment.Id, kind, at, by));
+        await db.SaveChangesAsync(cancellationToken);
+        LogisticsLog.ShipmentTracked(logger, shipment.MasterBill, kind, by);
+        return (TrackingOutcome.Recorded, null);
+    }
+
+    public async Task<(TrackingOutcome Outcome, string? Problem)> RecordConsignmentAsync(string reference, string kind, DateTime at, string by, CancellationToken cancellationToken)
+    {
+        if (kind is not (OutForDelivery or Delivered))
+        {
+            return (TrackingOutcome.UnknownKind, $"A consignment records {OutForDelivery} or {Delivered}, not '{kind}'.");
+        }
+
+        var consignment = await db.Consignments.FirstOrDefaultAsync(c => c.Reference == reference, cancellationToken);
+        if (consignment is null)
+        {
+            return (TrackingOutcome.NotFound, null);
+        }
+
+        try
+        {
+            if (kind == OutForDelivery)
+            {
+                consignment.GoOutForDelivery();
+            }
+            else
+            {
+                consignment.Deliver(at);
+                outbox.Publish(new ConsignmentDelivered(consignment.Reference, consignment.OrderId, consignment.CompanyId, at));
+            }
+        }
+        catch (IllegalTransitionException ex)
+        {
+            return (TrackingOutcome.IllegalTransition, ex.Message);
+        }
+
+        db.TrackingEvents.Add(TrackingEvent.ForConsignment(consignment.Number, kind, at, by));
+        await db.SaveChangesAsync(cancellationToken);
+        return (TrackingOutcome.Recorded, null);
+    }
+
+    // A split consignment has arrived only when every shipment carrying part of it has.
+    private Task<bool> OnOtherShipmentStillMovingAsync(Guid shipmentId, long consignment, CancellationToken cancellationToken) =>
+        db.Shipments.AnyAsync(
+            s => s.Id != shipmentId && s.Status != ShipmentStatus.Arrived && s.Items.Any(i => i.ConsignmentNumber == consignment),
+            cancellationToken);
+
+    private static List<string> References(Shipment shipment) => [.. shipment.Items.Select(i => i.ConsignmentReference)];
+
+    private static List<string> Orders(Shipment shipment) => [.. shipment.Items.Select(i => i.OrderId)];
+}

@@ -1,0 +1,51 @@
+using Hub.Contracts.Values;
+using Hub.Logistics.Domain.Freight;
+using Hub.Logistics.Domain.Lanes;
+
+namespace Hub.Logistics.Tests.Domain.Lanes;
+
+public sealed class LaneTests
+{
+    private static LaneTerms Terms(decimal sharedRate = 95_000m) => new(
+        [1, 4], new TimeOnly(9, 0), 0.9m, 6000m, CurrencyCode.KRW, sharedRate, new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc),
+        [new ContainerType("20GP", 28m, 28_000m, 1_300_000m), new ContainerType("40HC", 76m, 26_500m, 2_300_000m)]);
+
+    [Theory]
+    [InlineData("2026-11-23T03:00:00Z", "2026-11-23T09:00:00Z")] // Monday before the cut-off: today
+    [InlineData("2026-11-23T09:00:00Z", "2026-11-26T09:00:00Z")] // exactly at it: the next one, Thursday
+    [InlineData("2026-11-27T12:00:00Z", "2026-11-30T09:00:00Z")] // Friday: next Monday
+    public void NextCutOff_IsTheFirstScheduledCutOffAfterNow(string now, string expected)
+    {
+        var lane = Lane.Create(HubId.KR, HubId.CN, TransportMode.Sea, Terms());
+
+        lane.NextCutOff(DateTime.Parse(now, null, System.Globalization.DateTimeStyles.AdjustToUniversal))
+            .ShouldBe(DateTime.Parse(expected, null, System.Globalization.DateTimeStyles.AdjustToUniversal));
+    }
+
+    [Fact]
+    public void Create_SameHubBothEnds_IsRefused() =>
+        Should.Throw<ArgumentException>(() => Lane.Create(HubId.KR, HubId.KR, TransportMode.Sea, Terms()));
+
+    [Fact]
+    public void Revise_DuplicateContainerCodesOrNoWeekday_IsRefusedAndKeepsTheOldTerms()
+    {
+        var lane = Lane.Create(HubId.KR, HubId.CN, TransportMode.Sea, Terms());
+
+        Should.Throw<ArgumentException>(() => lane.Revise(Terms() with { Containers = [new("20GP", 28m, 28_000m, 1m), new("20GP", 28m, 28_000m, 2m)] }));
+        Should.Throw<ArgumentException>(() => lane.Revise(Terms() with { CutOffWeekdays = [] }));
+
+        lane.Containers.Count.ShouldBe(2);
+        lane.LargestContainer.Code.ShouldBe("40HC");
+        lane.Code.ShouldBe("KR-CN-SEA");
+    }
+
+    [Fact]
+    public void SharedSpacePrice_RoundsHalfUpToTheCurrencyMinorUnit()
+    {
+        var lane = Lane.Create(HubId.KR, HubId.CN, TransportMode.Sea, Terms(sharedRate: 95_000m));
+
+        // 0.123 rt × 95,000 = 11,685 exactly; 0.0125 rt × 95,000 = 1,187.5 → 1,188 (KRW has no minor unit).
+        lane.SharedSpacePrice(0.123m).Amount.ShouldBe(11_685m);
+        lane.SharedSpacePrice(0.0125m).Amount.ShouldBe(1_188m);
+    }
+}

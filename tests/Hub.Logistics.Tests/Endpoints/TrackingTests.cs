@@ -1,0 +1,74 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Hub.Testing;
+using Microsoft.EntityFrameworkCore;
+using static Hub.Logistics.Tests.Bookings;
+
+namespace Hub.Logistics.Tests.Endpoints;
+
+public sealed class TrackingTests : IAsyncLifetime
+{
+    private LogisticsHost _host = null!;
+
+    public async Task InitializeAsync() => _host = await LogisticsHost.StartAsync();
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task Tracking_DepartArriveDeliver_GuardsOrderAndPublishesEventsWithOrderIds()
+    {
+        await _host.CreateLaneAsync("VN", "SEA", usableM3: 10m, payloadKg: 10_000m, fullLoadRate: 100m, sharedRate: 1_000m, earlyCloseFill: 1m);
+        var booked = await _host.Grpc.BookConsignmentAsync(Request("CN-O-000401", "KR-C-000001", Lane("VN"), Carton("100", "100", "100", "100")));
+        using var client = _host.Operator();
+        var plan = await (await client.PostAsync($"/api/logistics/pools/{booked.PoolId}/close", null)).Content.ReadFromJsonAsync<JsonElement>();
+        var shipment = plan.GetProperty("shipments").EnumerateArray().ShouldHaveSingleItem().GetProperty("id").GetGuid();
+        var shipmentTracking = $"/api/logistics/shipments/{shipment}/tracking";
+        var consignmentTracking = $"/api/logistics/consignments/{booked.ConsignmentId}/tracking";
+
+        (await client.PostAsJsonAsync(shipmentTracking, new { kind = "Arrived" })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await client.PostAsJsonAsync(consignmentTracking, new { kind = "Delivered" })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await client.PostAsJsonAsync(shipmentTracking, new { kind = "Departed" })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await client.PostAsJsonAsync(shipmentTracking, new { kind = "Departed" })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await client.PostAsJsonAsync(shipmentTracking, new { kind = "Arrived" })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await client.PostAsJsonAsync(consignmentTracking, new { kind = "OutForDelivery" })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await client.PostAsJsonAsync(consignmentTracking, new { kind = "Delivered" })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+
+        var consignment = await client.GetFromJsonAsync<JsonElement>($"/api/logistics/consignments/{booked.ConsignmentId}");
+        consignment.GetProperty("status").GetString().ShouldBe("Delivered");
+        var timeline = await _host.Sme("KR-C-000001").GetFromJsonAsync<JsonElement>($"/api/logistics/consignments/{booked.ConsignmentId}/tracking");
+        timeline.EnumerateArray().Select(t => t.GetProperty("kind").GetString()).ShouldBe(["Booked", "Departed", "Arrived", "OutForDelivery", "Delivered"]);
+        (await _host.Sme("KR-C-000002").GetAsync($"/api/logistics/consignments/{booked.ConsignmentId}/tracking")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        foreach (var name in new[] { "ShipmentDeparted", "ShipmentArrived", "ConsignmentDelivered" })
+        {
+            await Eventually.TrueAsync(async () =>
+            {
+                await using var db = _host.Db();
+                var sent = await db.OutboxMessages.Where(m => m.MessageType.Contains(name) && m.SentAt != null).Select(m => m.Body).ToListAsync();
+                return sent.Any(body => body.Contains("CN-O-000401", StringComparison.Ordinal));
+            }, TimeSpan.FromSeconds(20), $"{name} is published through the outbox");
+        }
+
+        await using var check = _host.Db();
+        (await check.OutboxMessages.CountAsync(m => m.MessageType.Contains("ShipmentDeparted"))).ShouldBe(1);
+        (await check.TrackingEvents.CountAsync(t => t.ShipmentId == shipment)).ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task Tracking_UnknownKindOrMissingShipment_IsRefusedAndChangesNothing()
+    {
+        using var client = _host.Operator();
+
+        var unknown = await client.PostAsJsonAsync($"/api/logistics/shipments/{Guid.NewGuid()}/tracking", new { kind = "Teleported" });
+        var missing = await client.PostAsJsonAsync($"/api/logistics/shipments/{Guid.NewGuid()}/tracking", new { kind = "Departed" });
+        var asSme = await _host.Sme("KR-C-000001").PostAsJsonAsync($"/api/logistics/shipments/{Guid.NewGuid()}/tracking", new { kind = "Departed" });
+
+        unknown.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        unknown.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json");
+        missing.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        asSme.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        await using var db = _host.Db();
+        (await db.TrackingEvents.CountAsync()).ShouldBe(0);
+        (await db.OutboxMessages.CountAsync()).ShouldBe(0);
+    }
+}

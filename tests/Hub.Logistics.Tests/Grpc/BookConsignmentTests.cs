@@ -1,0 +1,131 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Grpc.Core;
+using Hub.Logistics.Domain.Consignments;
+using Microsoft.EntityFrameworkCore;
+using static Hub.Logistics.Tests.Bookings;
+
+namespace Hub.Logistics.Tests.Grpc;
+
+public sealed class BookConsignmentTests : IAsyncLifetime
+{
+    private LogisticsHost _host = null!;
+
+    public async Task InitializeAsync() => _host = await LogisticsHost.StartAsync();
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task BookConsignment_SameOrderTwice_BooksOneConsignmentAndOneEvent()
+    {
+        var request = Request("CN-O-000101", "KR-C-000001", Lane(), Carton("60", "40", "40", "18", quantity: 3));
+
+        var first = await _host.Grpc.BookConsignmentAsync(request);
+        var second = await _host.Grpc.BookConsignmentAsync(request);
+
+        first.AlreadyBooked.ShouldBeFalse();
+        first.Status.ShouldBe("Pooled");
+        first.ChargeableUnit.ShouldBe("rt");
+        first.ChargeableWeight.ShouldBe("0.288");
+        second.AlreadyBooked.ShouldBeTrue();
+        second.ConsignmentId.ShouldBe(first.ConsignmentId);
+        await using var db = _host.Db();
+        (await db.Consignments.CountAsync(c => c.OrderId == "CN-O-000101")).ShouldBe(1);
+        (await db.Pools.SingleAsync()).Consignments.ShouldBe(1);
+        (await _host.OutboxCountAsync("ConsignmentBooked")).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task BookConsignment_SameOrderConcurrently_BooksOneConsignment()
+    {
+        var request = Request("CN-O-000102", "KR-C-000001", Lane(), Carton("50", "50", "50", "10"));
+
+        var replies = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => _host.Grpc.BookConsignmentAsync(request).ResponseAsync));
+
+        replies.Select(r => r.ConsignmentId).Distinct().ShouldHaveSingleItem();
+        replies.Count(r => !r.AlreadyBooked).ShouldBeLessThanOrEqualTo(1);
+        await using var db = _host.Db();
+        (await db.Consignments.CountAsync(c => c.OrderId == "CN-O-000102")).ShouldBe(1);
+        (await _host.OutboxCountAsync("ConsignmentBooked")).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task BookConsignment_DifferentOrdersConcurrently_AllJoinOnePoolWithConsistentTotals()
+    {
+        var requests = Enumerable.Range(1, 5)
+            .Select(i => Request($"CN-O-00011{i}", "KR-C-000001", Lane(), Carton("100", "100", "100", "100")))
+            .ToList();
+
+        var replies = await Task.WhenAll(requests.Select(r => _host.Grpc.BookConsignmentAsync(r).ResponseAsync));
+
+        replies.Select(r => r.PoolId).Distinct().ShouldHaveSingleItem();
+        await using var db = _host.Db();
+        var pool = await db.Pools.SingleAsync();
+        pool.Consignments.ShouldBe(5);
+        pool.VolumeCm3.ShouldBe(5_000_000m);
+        pool.WeightKg.ShouldBe(500m);
+        (await _host.OutboxCountAsync("ConsignmentBooked")).ShouldBe(5);
+    }
+
+    [Fact]
+    public async Task BookConsignment_BadCartons_InvalidArgumentNamingTheFieldAndNothingSaved()
+    {
+        (V1.Carton Carton, string Field)[] cases =
+        [
+            (Carton("0", "40", "40", "10"), "cartons[0].lengthCm"),
+            (Carton("60", "-1", "40", "10"), "cartons[0].widthCm"),
+            (Carton("60", "40", "abc", "10"), "cartons[0].heightCm"),
+            (Carton("60", "40", "40", "0"), "cartons[0].weightKg"),
+            (Carton("60", "40", "40", "10", quantity: -2), "cartons[0].quantity"),
+        ];
+        foreach (var (carton, field) in cases)
+        {
+            var request = Request("CN-O-000103", "KR-C-000001", Lane(), carton);
+
+            var error = await Should.ThrowAsync<RpcException>(() => _host.Grpc.BookConsignmentAsync(request).ResponseAsync);
+
+            error.StatusCode.ShouldBe(StatusCode.InvalidArgument);
+            error.Status.Detail.ShouldContain(field);
+        }
+
+        await using var db = _host.Db();
+        (await db.Consignments.CountAsync()).ShouldBe(0);
+        (await db.Pools.CountAsync()).ShouldBe(0);
+        (await db.OutboxMessages.CountAsync()).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task BookConsignment_BadIdsOrUnknownLane_IsRefused()
+    {
+        var badIds = await Should.ThrowAsync<RpcException>(() =>
+            _host.Grpc.BookConsignmentAsync(Request("order-1", "KR-X-1", Lane(), Carton("10", "10", "10", "1"))).ResponseAsync);
+        var noLane = await Should.ThrowAsync<RpcException>(() =>
+            _host.Grpc.BookConsignmentAsync(Request("CN-O-000104", "KR-C-000001", Lane(destination: "JP"), Carton("10", "10", "10", "1"))).ResponseAsync);
+
+        badIds.StatusCode.ShouldBe(StatusCode.InvalidArgument);
+        badIds.Status.Detail.ShouldContain("orderId");
+        badIds.Status.Detail.ShouldContain("companyId");
+        noLane.StatusCode.ShouldBe(StatusCode.NotFound);
+        await using var db = _host.Db();
+        (await db.Consignments.CountAsync()).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task BookConsignment_CartonHeavierThanEveryContainer_IsFlaggedAndThePoolStillTakesOthers()
+    {
+        // 30 t in one carton: more than the payload of any container on KR-CN-SEA.
+        var heavy = await _host.Grpc.BookConsignmentAsync(Request("CN-O-000105", "KR-C-000001", Lane(), Carton("200", "200", "200", "30000")));
+        var fine = await _host.Grpc.BookConsignmentAsync(Request("CN-O-000106", "KR-C-000001", Lane(), Carton("50", "50", "50", "10")));
+
+        heavy.Status.ShouldBe(nameof(ConsignmentStatus.Flagged));
+        heavy.FlagReason.ShouldContain("payload");
+        heavy.PoolId.ShouldBeEmpty();
+        fine.Status.ShouldBe(nameof(ConsignmentStatus.Pooled));
+        fine.PoolId.ShouldNotBeEmpty();
+        (await _host.OutboxCountAsync("ConsignmentBooked")).ShouldBe(1);
+
+        using var client = _host.Operator();
+        var flagged = await client.GetFromJsonAsync<JsonElement>("/api/logistics/consignments?status=Flagged");
+        flagged.EnumerateArray().ShouldHaveSingleItem().GetProperty("orderId").GetString().ShouldBe("CN-O-000105");
+    }
+}
