@@ -1,0 +1,83 @@
+using Hub.Console.Clients;
+using Hub.Console.Components;
+using Hub.Console.ErrorQueues;
+using Hub.Console.Metrics;
+using Hub.Console.Operators;
+using Hub.ServiceDefaults.Messaging;
+using Hub.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.Options;
+
+namespace Hub.Console;
+
+/// <summary>The operator console: cookie sign-in through the gateway, typed API clients, pages and their actions.</summary>
+internal static class ConsoleRegistration
+{
+    /// <summary>Where the gateway routes the console (<c>/console/{**rest}</c>); the console also answers there when called directly.</summary>
+    public const string PathBase = "/console";
+
+    public static void AddConsole(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ConsoleOptions>().Bind(builder.Configuration.GetSection(ConsoleOptions.Section));
+        builder.Services.AddOptions<MessagingOptions>().Bind(builder.Configuration.GetSection("Messaging"));
+
+        builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(o =>
+            {
+                o.Cookie.Name = "hub-console";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.LoginPath = "/login";
+                o.AccessDeniedPath = "/login";
+                o.SlidingExpiration = false;
+            });
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddRazorComponents();
+
+        builder.Services.AddTransient<OperatorTokenHandler>();
+        builder.Services.AddSingleton<HubTopology>();
+        builder.Services.AddHttpClient<GatewayClient>(ToGateway).AddHttpMessageHandler<OperatorTokenHandler>();
+        builder.Services.AddHttpClient<ServiceHealthClient>();
+        builder.Services.AddHttpClient<PartnerClient>();
+        builder.Services.AddHttpClient<MetricsClient>();
+        builder.Services.AddHttpClient<BrokerManagementClient>(ToBrokerManagement);
+        builder.Services.AddSingleton<ErrorQueueMover>();
+
+        builder.Services.AddSingleton<ConsoleMetrics>();
+        builder.Services.AddHostedService<ConsoleMetricsSampler>();
+    }
+
+    /// <summary>Path base first so that routing sees the path without <c>/console</c>.</summary>
+    public static void UseConsolePathBase(this WebApplication app)
+    {
+        app.UsePathBase(PathBase);
+        app.UseRouting();
+    }
+
+    public static void MapConsole(this WebApplication app)
+    {
+        app.UseAntiforgery();
+        app.MapLoginEndpoints();
+        app.MapErrorQueueEndpoints();
+        app.MapRazorComponents<App>().RequireAuthorization(HubPolicies.Operator);
+    }
+
+    // Gateway API clients (orders, declarations, disputes, refund claims) are registered the same way.
+    private static void ToGateway(IServiceProvider services, HttpClient http)
+    {
+        var address = services.GetRequiredService<IConfiguration>()["Services:Gateway:Http"]
+            ?? throw new InvalidOperationException("Services:Gateway:Http is not configured.");
+        http.BaseAddress = new Uri(address.TrimEnd('/') + "/");
+        http.Timeout = TimeSpan.FromSeconds(10);
+    }
+
+    private static void ToBrokerManagement(IServiceProvider services, HttpClient http)
+    {
+        var broker = services.GetRequiredService<IOptions<ConsoleOptions>>().Value.BrokerManagement;
+        var messaging = services.GetRequiredService<IOptions<MessagingOptions>>().Value;
+        http.BaseAddress = new Uri(broker.GetLeftPart(UriPartial.Authority) + "/");
+        http.Timeout = TimeSpan.FromSeconds(10);
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(
+            "Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{messaging.Username}:{messaging.Password}")));
+    }
+}

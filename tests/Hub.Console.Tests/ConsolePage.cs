@@ -1,0 +1,46 @@
+using Hub.Console.Tests.Fakes;
+using Microsoft.Playwright;
+
+namespace Hub.Console.Tests;
+
+/// <summary>A fresh browser context on the console, with screenshots saved under the test output.</summary>
+internal sealed class ConsolePage(ConsoleFixture fixture, IBrowserContext context, IPage page) : IAsyncDisposable
+{
+    public static string Screenshots { get; } = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
+
+    public IPage Page { get; } = page;
+
+    public static async Task<ConsolePage> OpenAsync(ConsoleFixture fixture)
+    {
+        var context = await fixture.Browser.NewContextAsync(new() { BaseURL = fixture.Console });
+        var page = await context.NewPageAsync();
+        // The replay and discard buttons ask for confirmation; the operator in these tests always says yes.
+        page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
+        return new ConsolePage(fixture, context, page);
+    }
+
+    public async Task GoAsync(string path) => await Page.GotoAsync(fixture.Console + path);
+
+    public async Task LogInAsync(string user = FakeHub.OperatorUser, string password = FakeHub.OperatorPassword)
+    {
+        await GoAsync("login");
+        await SubmitLoginAsync(user, password);
+    }
+
+    /// <summary>Fills in the login form already on the page (where the console sent an anonymous visitor).</summary>
+    public async Task SubmitLoginAsync(string user = FakeHub.OperatorUser, string password = FakeHub.OperatorPassword)
+    {
+        await Page.FillAsync("#user", user);
+        await Page.FillAsync("#password", password);
+        await Page.ClickAsync("#login");
+        await Page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+    }
+
+    public async Task ScreenshotAsync(string name)
+    {
+        Directory.CreateDirectory(Screenshots);
+        await Page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
+    }
+
+    public async ValueTask DisposeAsync() => await context.DisposeAsync();
+}
