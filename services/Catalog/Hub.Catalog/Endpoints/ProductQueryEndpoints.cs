@@ -14,9 +14,9 @@ internal static class ProductQueryEndpoints
     public static void MapProductQueryEndpoints(this IEndpointRouteBuilder routes)
     {
         var products = routes.MapGroup("/api/catalog/products").WithTags("Products (buyers)");
-        products.MapGet("/", Search).RequireAuthorization(HubPolicies.SmeOrOperator).WithName("SearchProducts");
+        products.MapGet("/", Search).RequireAuthorization(HubPolicies.AnyCaller).WithName("SearchProducts");
         products.MapGet("/mine", Mine).RequireAuthorization(HubPolicies.Sme).WithName("ListMyProducts");
-        products.MapGet("/{id}", Get).RequireAuthorization(HubPolicies.SmeOrOperator).WithName("GetProduct").ProducesProblem(StatusCodes.Status404NotFound);
+        products.MapGet("/{id}", Get).RequireAuthorization(HubPolicies.AnyCaller).WithName("GetProduct").ProducesProblem(StatusCodes.Status404NotFound);
         products.MapGet("/{id}/prices", PriceHistory).RequireAuthorization(HubPolicies.SmeOrOperator).WithName("GetPriceHistory")
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
