@@ -27,6 +27,6 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
         modelBuilder.HasSequence<long>(CatalogSequences.Products);
         modelBuilder.HasSequence<long>(CatalogSequences.Suppliers);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CatalogDbContext).Assembly);
-        modelBuilder.UseSnakeCaseColumns(typeof(Product).Namespace![..typeof(Product).Namespace!.LastIndexOf('.')]);
+        modelBuilder.UseSnakeCaseColumns("Hub.Catalog.Domain");
     }
 }
