@@ -16,6 +16,8 @@ public sealed class FxRateEndpointsTests(PaymentHost host) : IClassFixture<Payme
         var pairs = rates.EnumerateArray().Select(r => r.GetProperty("base").GetString() + "/" + r.GetProperty("quote").GetString()).ToList();
         pairs.ShouldBe(["EUR/USD", "USD/CNY", "USD/JPY", "USD/KRW", "USD/MYR"], ignoreOrder: true);
         rates.EnumerateArray().ShouldAllBe(r => r.GetProperty("bid").GetDecimal() < r.GetProperty("ask").GetDecimal());
+        var usdKrw = rates.EnumerateArray().Single(r => r.GetProperty("quote").GetString() == "KRW");
+        (usdKrw.GetProperty("bid").GetRawText(), usdKrw.GetProperty("mid").GetRawText()).ShouldBe(("1349.5", "1350"));
     }
 
     [Fact]

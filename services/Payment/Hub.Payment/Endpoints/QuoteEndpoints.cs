@@ -47,5 +47,5 @@ internal sealed record QuoteRequest(string? PayCurrency, MoneyDto? Settlement);
 internal sealed record QuoteResponse(Guid Id, string BuyerCompany, MoneyDto Pay, MoneyDto Settlement, decimal Rate, decimal MarketRate, int MarginBps, DateTime ExpiresAt, string? UsedByOrder)
 {
     public static QuoteResponse From(FxQuote q) =>
-        new(q.Id, q.BuyerCompany, MoneyDto.From(q.Pay), MoneyDto.From(q.Settlement), q.Rate, q.MarketRate, q.MarginBps, q.ExpiresAt, q.UsedByOrder);
+        new(q.Id, q.BuyerCompany, MoneyDto.From(q.Pay), MoneyDto.From(q.Settlement), RateRounding.Normalize(q.Rate), RateRounding.Normalize(q.MarketRate), q.MarginBps, q.ExpiresAt, q.UsedByOrder);
 }

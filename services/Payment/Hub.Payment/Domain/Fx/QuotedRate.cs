@@ -25,7 +25,7 @@ internal sealed record QuotedRate
     public decimal Ask { get; }
 
     /// <summary>(bid + ask) / 2, to the rate scale with banker's rounding.</summary>
-    public decimal Mid => RateRounding.Nearest((Bid + Ask) / 2);
+    public decimal Mid => RateRounding.Normalize(RateRounding.Nearest((Bid + Ask) / 2));
 
     /// <summary>A rate as published (by an operator or a source); it must already fit the rate scale.</summary>
     /// <exception cref="ArgumentException">Same currency on both sides, a side not positive, bid not below ask, or too many decimals.</exception>
@@ -73,6 +73,6 @@ internal sealed record QuotedRate
             throw new ArgumentException($"A rate needs 0 < bid < ask ({bid}/{ask}).");
         }
 
-        return new QuotedRate(@base, quote, bid, ask);
+        return new QuotedRate(@base, quote, RateRounding.Normalize(bid), RateRounding.Normalize(ask));
     }
 }

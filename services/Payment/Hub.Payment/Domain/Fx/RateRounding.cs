@@ -17,4 +17,7 @@ internal static class RateRounding
     public static decimal Nearest(decimal rate) => decimal.Round(rate, Decimals, MidpointRounding.ToEven);
 
     public static bool FitsScale(decimal rate) => decimal.Round(rate, Decimals) == rate;
+
+    /// <summary>The same value without trailing zeros (the database returns 1349.50000000 for 1349.50).</summary>
+    public static decimal Normalize(decimal rate) => rate / 1.000000000000000000000000000000000m;
 }
