@@ -3,9 +3,11 @@ using Hub.Console.Components;
 using Hub.Console.ErrorQueues;
 using Hub.Console.Metrics;
 using Hub.Console.Operators;
+using Hub.ServiceDefaults;
 using Hub.ServiceDefaults.Messaging;
 using Hub.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 
 namespace Hub.Console;
@@ -21,10 +23,13 @@ internal static class ConsoleRegistration
         builder.Services.AddOptions<ConsoleOptions>().Bind(builder.Configuration.GetSection(ConsoleOptions.Section));
         builder.Services.AddOptions<MessagingOptions>().Bind(builder.Configuration.GetSection("Messaging"));
 
+        // Hubs on one host (KR and CN locally) share the browser's cookies and the console's key directory: keep them apart.
+        var hub = builder.GetServiceIdentity().Hub.ToString().ToLowerInvariant();
+        builder.Services.AddDataProtection().SetApplicationName($"hub-console-{hub}");
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(o =>
             {
-                o.Cookie.Name = "hub-console";
+                o.Cookie.Name = $"hub-console-{hub}";
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Strict;
                 o.LoginPath = "/login";

@@ -54,6 +54,10 @@ internal sealed class Broker(TestVirtualHost vhost) : IDisposable
         return document.RootElement.EnumerateArray().Select(e => e.Clone()).ToArray();
     }
 
+    /// <summary>Deletes a queue, as if its consumer had been removed.</summary>
+    public async Task DeleteAsync(string queue) =>
+        (await _http.DeleteAsync($"/api/queues/{vhost.Name}/{queue}")).EnsureSuccessStatusCode();
+
     /// <summary>Takes every message out of a queue behind the console's back.</summary>
     public async Task DrainAsync(string queue) =>
         (await _http.PostAsJsonAsync($"/api/queues/{vhost.Name}/{queue}/get", new { count = 100, ackmode = "ack_requeue_false", encoding = "auto" }))

@@ -49,6 +49,7 @@ internal sealed class ErrorQueueMover(IOptions<MessagingOptions> messaging, IOpt
         var held = new List<ulong>();
         try
         {
+            // The page shows the first PeekLimit messages; a few times that covers messages that arrived meanwhile.
             for (var i = 0; i < options.Value.PeekLimit * 4; i++)
             {
                 var message = await channel.BasicGetAsync(errorQueue, autoAck: false, cancellationToken);
@@ -57,9 +58,9 @@ internal sealed class ErrorQueueMover(IOptions<MessagingOptions> messaging, IOpt
                     return MoveOutcome.NotFound;
                 }
 
+                held.Add(message.DeliveryTag);
                 if (message.BasicProperties.MessageId != messageId)
                 {
-                    held.Add(message.DeliveryTag);
                     continue;
                 }
 
@@ -70,6 +71,7 @@ internal sealed class ErrorQueueMover(IOptions<MessagingOptions> messaging, IOpt
                 }
 
                 await channel.BasicAckAsync(message.DeliveryTag, multiple: false, cancellationToken);
+                held.Remove(message.DeliveryTag);
                 return replayTo is null ? MoveOutcome.Discarded : MoveOutcome.Replayed;
             }
 
@@ -77,7 +79,8 @@ internal sealed class ErrorQueueMover(IOptions<MessagingOptions> messaging, IOpt
         }
         finally
         {
-            foreach (var tag in held)
+            // A closed channel has handed them back already.
+            foreach (var tag in held.Where(_ => channel.IsOpen))
             {
                 await channel.BasicNackAsync(tag, multiple: false, requeue: true, CancellationToken.None);
             }

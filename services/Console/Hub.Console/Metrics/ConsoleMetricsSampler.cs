@@ -11,11 +11,17 @@ internal sealed partial class ConsoleMetricsSampler(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Value.SampleInterval);
-        do
+        try
         {
-            await SampleAsync(stoppingToken);
+            do
+            {
+                await SampleAsync(stoppingToken);
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
     }
 
     internal async Task SampleAsync(CancellationToken cancellationToken)
@@ -26,7 +32,8 @@ internal sealed partial class ConsoleMetricsSampler(
             var queues = await scope.ServiceProvider.GetRequiredService<BrokerManagementClient>().ErrorQueuesAsync(cancellationToken);
             metrics.ErrorQueues(queues.Select(q => (q.Name, q.Messages)));
         }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException)
+        catch (Exception ex) when (ex is HttpRequestException or System.Text.Json.JsonException
+            || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
             LogBrokerUnavailable(ex.Message);
         }

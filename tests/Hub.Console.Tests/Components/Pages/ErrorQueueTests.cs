@@ -92,4 +92,39 @@ public sealed class ErrorQueueTests(ConsoleFixture fixture)
         (await console.Page.InnerTextAsync("#outcome")).ShouldBe($"Message {messageId} is no longer in {input}_error.");
         await fixture.Broker.DepthIsAsync(input, 0);
     }
+
+    [Fact]
+    public async Task Replay_WithoutTheFormToken_IsRefusedAndChangesNothing()
+    {
+        var input = $"tax-refund-{Guid.NewGuid():N}";
+        var messageId = await fixture.Broker.FaultedMessageAsync(input, Body);
+        await using var console = await ConsolePage.OpenAsync(fixture);
+        await console.LogInAsync();
+
+        // Signed in, but posted from elsewhere: no antiforgery token.
+        var response = await console.Page.APIRequest.PostAsync(
+            fixture.Console + $"actions/error-queues/{input}_error/messages/{messageId}/replay");
+
+        response.Status.ShouldBe(400);
+        await fixture.Broker.DepthIsAsync(input + "_error", 1);
+        (await fixture.Broker.PeekAsync(input)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Replay_ToAQueueThatNoLongerExists_KeepsTheMessageInTheErrorQueue()
+    {
+        var input = $"logistics-{Guid.NewGuid():N}";
+        var messageId = await fixture.Broker.FaultedMessageAsync(input, Body);
+        await fixture.Broker.DeleteAsync(input);
+        await using var console = await ConsolePage.OpenAsync(fixture);
+        await console.LogInAsync();
+        await console.GoAsync($"error-queues/{input}_error");
+
+        await console.Page.ClickAsync($"tr[data-message='{messageId}'] button.replay");
+
+        await console.ScreenshotAsync("error-queue-replay-refused");
+        (await console.Page.InnerTextAsync("#outcome")).ShouldBe($"The broker refused the action on message {messageId}; it is still in {input}_error.");
+        (await console.Page.InnerTextAsync("#depth")).ShouldBe("1");
+        (await fixture.Broker.PeekAsync(input + "_error")).Single().GetProperty("properties").GetProperty("message_id").GetString().ShouldBe(messageId);
+    }
 }
