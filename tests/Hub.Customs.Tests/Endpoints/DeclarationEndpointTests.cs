@@ -56,6 +56,18 @@ public sealed class DeclarationEndpointTests(CustomsHost host) : IClassFixture<C
     }
 
     [Fact]
+    public async Task Declare_CountsTheDecisionInTheServiceMetrics()
+    {
+        await host.Grpc.DeclareAsync(Requests.Declaration(DeclarationType.Export));
+        using var op = host.Operator();
+
+        var metrics = await op.GetStringAsync("/metrics");
+
+        metrics.ShouldContain("hub_customs_declarations");
+        metrics.ShouldContain("hub_customs_clearance_duration");
+    }
+
+    [Fact]
     public async Task ReleaseDeclaration_Unknown_IsNotFound()
     {
         using var op = host.Operator();
