@@ -16,6 +16,7 @@ public sealed class DeclarationEndpointTests(CustomsHost host) : IClassFixture<C
         var mine = await own.GetFromJsonAsync<JsonElement>($"/api/customs/declarations/{declared.DeclarationId}");
         mine.GetProperty("totalTaxes").GetDecimal().ShouldBe(275_373m);
         mine.GetProperty("items")[0].GetProperty("taxes").GetArrayLength().ShouldBe(3);
+        mine.GetProperty("items")[0].GetProperty("hsEdition").GetString().ShouldBe("HS2022");
 
         using var other = host.Sme("KR-C-000002");
         var response = await other.GetAsync($"/api/customs/declarations/{declared.DeclarationId}");
