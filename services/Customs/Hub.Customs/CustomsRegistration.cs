@@ -2,6 +2,7 @@ using Hub.Customs.Application;
 using Hub.Customs.Data;
 using Hub.Customs.Endpoints;
 using Hub.Customs.Grpc;
+using Hub.Customs.Observability;
 using Hub.ServiceDefaults.Data;
 using Hub.ServiceDefaults.Hosting;
 using Hub.ServiceDefaults.Messaging;
@@ -16,6 +17,7 @@ internal static class CustomsRegistration
         builder.AddServiceDatabase<CustomsDbContext>();
         builder.Services.AddScoped<ReferenceDataReader>();
         builder.Services.AddScoped<DeclarationService>();
+        builder.Services.AddSingleton<CustomsMetrics>();
 
         // Every consumer of this service is listed here.
         builder.AddServiceMessaging();

@@ -16,6 +16,7 @@ public sealed class DeclarationEndpointTests(CustomsHost host) : IClassFixture<C
         var mine = await own.GetFromJsonAsync<JsonElement>($"/api/customs/declarations/{declared.DeclarationId}");
         mine.GetProperty("totalTaxes").GetDecimal().ShouldBe(275_373m);
         mine.GetProperty("items")[0].GetProperty("taxes").GetArrayLength().ShouldBe(3);
+        mine.GetProperty("items")[0].GetProperty("hsEdition").GetString().ShouldBe("HS2022");
 
         using var other = host.Sme("KR-C-000002");
         var response = await other.GetAsync($"/api/customs/declarations/{declared.DeclarationId}");
@@ -53,6 +54,18 @@ public sealed class DeclarationEndpointTests(CustomsHost host) : IClassFixture<C
 
         responses.Select(r => r.StatusCode).OrderBy(c => c).ShouldBe([HttpStatusCode.OK, HttpStatusCode.Conflict]);
         (await host.EventsAsync<Hub.Contracts.Customs.ExportCleared>()).Count(e => e.OrderId == request.OrderId).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Declare_CountsTheDecisionInTheServiceMetrics()
+    {
+        await host.Grpc.DeclareAsync(Requests.Declaration(DeclarationType.Export));
+        using var op = host.Operator();
+
+        var metrics = await op.GetStringAsync("/metrics");
+
+        metrics.ShouldContain("hub_customs_declarations");
+        metrics.ShouldContain("hub_customs_clearance_duration");
     }
 
     [Fact]

@@ -7,6 +7,7 @@ using Hub.Customs.Domain.Declarations;
 using Hub.Customs.Domain.LandedCost;
 using Hub.Customs.Domain.Reference;
 using Hub.Customs.Domain.Screening;
+using Hub.Customs.Observability;
 using Hub.ServiceDefaults.Hosting;
 using Hub.ServiceDefaults.Messaging.Outbox;
 using Microsoft.EntityFrameworkCore;
@@ -19,7 +20,8 @@ namespace Hub.Customs.Application;
 /// clear routine cases and hold screening hits or incomplete data for an operator.
 /// </summary>
 internal sealed partial class DeclarationService(
-    CustomsDbContext db, IOutbox outbox, ReferenceDataReader reader, ServiceIdentity identity, TimeProvider clock, ILogger<DeclarationService> logger)
+    CustomsDbContext db, IOutbox outbox, ReferenceDataReader reader, ServiceIdentity identity, TimeProvider clock, CustomsMetrics metrics,
+    ILogger<DeclarationService> logger)
 {
     public async Task<Declaration> DeclareAsync(DeclarationDraft draft, CancellationToken cancellationToken)
     {
@@ -56,6 +58,8 @@ internal sealed partial class DeclarationService(
         declaration.Release(operatorId, now);
         PublishCleared(declaration, now);
         await db.SaveChangesAsync(cancellationToken);
+        metrics.Decided(declaration);
+        LogReleased(declaration.Id, operatorId);
         return declaration;
     }
 
@@ -72,6 +76,8 @@ internal sealed partial class DeclarationService(
         outbox.Publish(new DeclarationRejected(declaration.OrderId, declaration.Id, declaration.Hub, declaration.Type.ToString(), declaration.RejectionReason!,
             declaration.Currency, Minor(declaration.Duty, declaration.Currency), Minor(declaration.ConsumptionTax + declaration.Vat, declaration.Currency), now));
         await db.SaveChangesAsync(cancellationToken);
+        metrics.Decided(declaration);
+        LogRejected(declaration.Id, operatorId, declaration.RejectionReason!);
         return declaration;
     }
 
@@ -134,6 +140,7 @@ internal sealed partial class DeclarationService(
         db.Declarations.Add(declaration);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        metrics.Decided(declaration);
         return declaration;
     }
 
@@ -200,4 +207,10 @@ internal sealed partial class DeclarationService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Declaration {DeclarationId} held: {Reason}")]
     private partial void LogHeld(string declarationId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Declaration {DeclarationId} released by {Operator}")]
+    private partial void LogReleased(string declarationId, string @operator);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Declaration {DeclarationId} rejected by {Operator}: {Reason}")]
+    private partial void LogRejected(string declarationId, string @operator, string reason);
 }

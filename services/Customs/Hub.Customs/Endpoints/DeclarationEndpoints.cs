@@ -27,7 +27,7 @@ internal static class DeclarationEndpoints
 
     internal sealed record TaxResponse(string Type, decimal Base, string Rate, decimal Amount);
 
-    internal sealed record ItemResponse(int Sequence, string Description, string HsCode, string Origin, decimal Quantity, string Unit, decimal Value,
+    internal sealed record ItemResponse(int Sequence, string Description, string HsCode, string HsEdition, string Origin, decimal Quantity, string Unit, decimal Value,
         string? PreferenceClaim, string? CertificateRef, IReadOnlyList<TaxResponse> Taxes);
 
     internal sealed record DeclarationResponse(string Id, string Type, string Status, string Lrn, string? Mrn, string OrderId, string Exporter, string Importer,
@@ -39,7 +39,7 @@ internal static class DeclarationEndpoints
             d.Importer.Name, d.Incoterm, d.InvoiceCurrency, d.InvoiceTotal, d.Currency, d.Duty, d.ConsumptionTax, d.Vat, d.TotalTaxes, d.RegimeCode,
             d.RoundingRule, d.ScreeningListVersion, d.ScreeningScore, d.ScreeningMatch, d.HoldReason, d.RejectionReason, d.DecidedBy, d.SubmittedAt,
             d.DecidedAt,
-            [.. d.Items.Select(i => new ItemResponse(i.Sequence, i.Description, i.HsCode, i.Origin, i.Quantity, i.Unit, i.Value, i.PreferenceClaim,
+            [.. d.Items.Select(i => new ItemResponse(i.Sequence, i.Description, i.HsCode, i.HsEdition, i.Origin, i.Quantity, i.Unit, i.Value, i.PreferenceClaim,
                 i.CertificateRef, [.. i.Taxes.Select(t => new TaxResponse(t.Type, t.Base, t.Rate, t.Amount))]))]);
     }
 

@@ -812,6 +812,9 @@ namespace Hub.Customs.Migrations
                             b1.Property<string>("HsCode")
                                 .IsRequired();
 
+                            b1.Property<string>("HsEdition")
+                                .IsRequired();
+
                             b1.Property<decimal?>("NetMassKg");
 
                             b1.Property<string>("Origin")

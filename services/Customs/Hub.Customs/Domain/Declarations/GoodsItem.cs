@@ -13,6 +13,7 @@ internal sealed class GoodsItem
         Sequence = sequence;
         Description = description;
         HsCode = hsCode;
+        HsEdition = Contracts.Values.HsCode.CurrentEdition;
         Origin = origin;
         Quantity = quantity;
         Unit = unit;
@@ -29,6 +30,9 @@ internal sealed class GoodsItem
     public string Description { get; private set; } = "";
 
     public string HsCode { get; private set; } = "";
+
+    /// <summary>The HS edition the code belongs to, so it survives the next edition's renumbering.</summary>
+    public string HsEdition { get; private set; } = "";
 
     public string Origin { get; private set; } = "";
 
