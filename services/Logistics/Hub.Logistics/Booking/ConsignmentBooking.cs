@@ -91,6 +91,7 @@ internal sealed class ConsignmentBooking(
         if (pool is null)
         {
             consignment.Flag(reason!);
+            outbox.Publish(new ConsignmentFlagged(consignment.Reference, consignment.OrderId, consignment.CompanyId, reason!, now));
             return (new BookingResult(consignment, null, AlreadyBooked: false), false);
         }
 
