@@ -37,7 +37,7 @@ internal sealed class LogisticsHost : IAsyncDisposable
 
     public LogisticsClient Grpc { get; }
 
-    public static async Task<LogisticsHost> StartAsync()
+    public static async Task<LogisticsHost> StartAsync(IReadOnlyDictionary<string, string?>? overrides = null)
     {
         var database = await TestDatabase.CreateAsync("logistics");
         await database.MigrateAsync<LogisticsDbContext>();
@@ -46,7 +46,7 @@ internal sealed class LogisticsHost : IAsyncDisposable
         {
             ["Logistics:Pools:ScanInterval"] = "00:00:00.200",
             ["Logistics:Pools:PlannerTimeLimit"] = "00:00:00.200",
-        });
+        }.Concat(overrides ?? new Dictionary<string, string?>()).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Last().Value));
         var clock = new TestClock(new DateTimeOffset(2026, 11, 23, 3, 0, 0, TimeSpan.Zero));
         var configured = factory.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<TimeProvider>(clock)));
         return new LogisticsHost(database, vhost, factory, configured, clock);

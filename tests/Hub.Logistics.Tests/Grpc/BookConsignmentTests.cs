@@ -123,6 +123,7 @@ public sealed class BookConsignmentTests : IAsyncLifetime
         fine.Status.ShouldBe(nameof(ConsignmentStatus.Pooled));
         fine.PoolId.ShouldNotBeEmpty();
         (await _host.OutboxCountAsync("ConsignmentBooked")).ShouldBe(1);
+        (await _host.OutboxCountAsync("ConsignmentFlagged")).ShouldBe(1);
 
         using var client = _host.Operator();
         var flagged = await client.GetFromJsonAsync<JsonElement>("/api/logistics/consignments?status=Flagged");

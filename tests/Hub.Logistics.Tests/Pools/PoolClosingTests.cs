@@ -63,6 +63,9 @@ public sealed class PoolClosingTests : IAsyncLifetime
     [Fact]
     public async Task BookConsignment_AfterThePoolsCutOff_JoinsTheNextCutOffsPool()
     {
+        // The cut-off service stays asleep, so the booking itself finds the stale open pool.
+        await _host.DisposeAsync();
+        _host = await LogisticsHost.StartAsync(new Dictionary<string, string?> { ["Logistics:Pools:ScanInterval"] = "01:00:00" });
         await _host.CreateLaneAsync("SG", "SEA", usableM3: 28m, payloadKg: 28_000m, fullLoadRate: 2_000_000m, sharedRate: 90_000m, earlyCloseFill: 0.9m);
         var early = await _host.Grpc.BookConsignmentAsync(Request("CN-O-000311", "KR-C-000001", Lane("SG"), Carton("50", "50", "50", "10")));
 
@@ -75,6 +78,9 @@ public sealed class PoolClosingTests : IAsyncLifetime
         late.PoolId.ShouldNotBe(early.PoolId);
         await using var db = _host.Db();
         (await db.Consignments.SingleAsync(c => c.OrderId == "CN-O-000312")).PoolId.ShouldBe(Guid.Parse(late.PoolId));
+        var stale = await db.Pools.SingleAsync(p => p.Id == Guid.Parse(early.PoolId));
+        stale.Status.ShouldBe(PoolStatus.Closing);
+        stale.CloseReason.ShouldBe(Pool.CutOffReason);
     }
 
     [Fact]

@@ -31,9 +31,11 @@ internal sealed class ConsignmentBooking(
                 return existing;
             }
 
-            var (result, poolFilled) = await TryBookAsync(order, company, lane, cartons, cancellationToken);
+            BookingResult result;
+            bool poolFilled;
             try
             {
+                (result, poolFilled) = await TryBookAsync(order, company, lane, cartons, cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
             }
             catch (DbUpdateException ex) when (attempt < Attempts && IsConflict(ex))
@@ -77,6 +79,8 @@ internal sealed class ConsignmentBooking(
         OrderId order, CompanyId company, Lane lane, IReadOnlyList<Carton> cartons, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        var reason = Unshippable(lane, cartons);
+        var pool = reason is null ? await OpenPoolAsync(lane, now, cancellationToken) : null;
         var number = await db.Database
             .SqlQueryRaw<long>($"SELECT nextval('{LogisticsDbContext.ConsignmentNumbers}') AS \"Value\"")
             .SingleAsync(cancellationToken);
@@ -84,13 +88,13 @@ internal sealed class ConsignmentBooking(
             new ConsignmentId(identity.Hub, number), order, company, lane.Id, cartons, lane.ChargeableWeight(cartons), now);
         db.Consignments.Add(consignment);
 
-        if (Unshippable(lane, cartons) is { } reason)
+        if (pool is null)
         {
-            consignment.Flag(reason);
+            consignment.Flag(reason!);
+            outbox.Publish(new ConsignmentFlagged(consignment.Reference, consignment.OrderId, consignment.CompanyId, reason!, now));
             return (new BookingResult(consignment, null, AlreadyBooked: false), false);
         }
 
-        var pool = await OpenPoolAsync(lane, now, cancellationToken);
         pool.Add(cartons.Sum(c => c.VolumeCm3), cartons.Sum(c => c.WeightKg), now);
         consignment.JoinPool(pool.Id);
         var largest = lane.LargestContainer;
@@ -114,8 +118,14 @@ internal sealed class ConsignmentBooking(
             return pool;
         }
 
-        // Past its cut-off but not yet picked up by the cut-off service: it stops taking consignments now.
-        pool?.StopTaking(Pool.CutOffReason);
+        if (pool is not null)
+        {
+            // Past its cut-off and not yet picked up by the cut-off service: it stops taking consignments, committed
+            // on its own so that the one open pool per lane can be replaced.
+            pool.StopTaking(Pool.CutOffReason);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         var fresh = Pool.Open(lane.Id, lane.NextCutOff(now), now);
         db.Pools.Add(fresh);
         return fresh;

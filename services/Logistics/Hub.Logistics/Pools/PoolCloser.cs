@@ -1,3 +1,4 @@
+using Hub.Contracts.Logistics;
 using Hub.Contracts.Values;
 using Hub.Logistics.Data;
 using Hub.Logistics.Domain.Consignments;
@@ -5,6 +6,7 @@ using Hub.Logistics.Domain.Lanes;
 using Hub.Logistics.Domain.Planning;
 using Hub.Logistics.Domain.Pools;
 using Hub.Logistics.Domain.Shipments;
+using Hub.ServiceDefaults.Messaging.Outbox;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hub.Logistics.Pools;
@@ -13,7 +15,8 @@ namespace Hub.Logistics.Pools;
 /// Turns a pool into a plan: chooses container type and load mode, books one shipment per container with its
 /// master bill, gives every loaded consignment its house bill and its share of the freight, flags what cannot be loaded.
 /// </summary>
-internal sealed class PoolCloser(LogisticsDbContext db, ConsolidationPlanner planner, PlanMetrics metrics, TimeProvider clock, ILogger<PoolCloser> logger)
+internal sealed class PoolCloser(
+    LogisticsDbContext db, IOutbox outbox, ConsolidationPlanner planner, PlanMetrics metrics, TimeProvider clock, ILogger<PoolCloser> logger)
 {
     /// <summary>Plans the pool; returns the plan (an existing one if the pool was planned before), null if there is no such pool.</summary>
     public async Task<PoolPlan?> CloseAsync(Guid poolId, string reason, CancellationToken cancellationToken)
@@ -53,7 +56,9 @@ internal sealed class PoolCloser(LogisticsDbContext db, ConsolidationPlanner pla
         var byReference = consignments.ToDictionary(c => c.Reference, StringComparer.Ordinal);
         foreach (var rejected in choice.Plan.Rejected)
         {
-            byReference[rejected.ConsignmentId].Flag(rejected.Reason);
+            var consignment = byReference[rejected.ConsignmentId];
+            consignment.Flag(rejected.Reason);
+            outbox.Publish(new ConsignmentFlagged(consignment.Reference, consignment.OrderId, consignment.CompanyId, rejected.Reason, now));
         }
 
         var plan = PoolPlan.From(pool, choice.Plan, choice.Mode, choice.Cost, lane.Currency, now);
