@@ -7,7 +7,7 @@ namespace Hub.Gateway.Tests;
 /// <summary>The gateway in memory, configured like a hub file would configure it (there is no HUB_CONFIG here).</summary>
 internal sealed class GatewayFactory(IReadOnlyDictionary<string, string> settings) : WebApplicationFactory<Program>
 {
-    public static readonly string[] ServiceNames = ["Catalog", "Order", "Customs", "Logistics", "Payment", "TaxRefund"];
+    public static readonly string[] ServiceNames = ["Catalog", "Order", "Customs", "Logistics", "Payment", "TaxRefund", "Console"];
 
     // UseSetting rather than ConfigureAppConfiguration: AddServiceDefaults reads Hub:Id while the builder is being set up.
     protected override void ConfigureWebHost(IWebHostBuilder builder)
