@@ -21,7 +21,7 @@ public sealed class TypedIdTests
         new ProductId(HubId.CN, 7).ToString().ShouldBe("CN-P-000007");
         new OrderId(HubId.CN, 7).ToString().ShouldBe("CN-O-000007");
         new SupplierId(HubId.CN, 7).ToString().ShouldBe("CN-S-000007");
-        new ConsignmentId(HubId.CN, 7).ToString().ShouldBe("CN-C-000007");
+        new ConsignmentId(HubId.CN, 7).ToString().ShouldBe("CN-CS-000007");
         new DeclarationId(HubId.CN, 7).ToString().ShouldBe("CN-D-000007");
         new ClaimId(HubId.CN, 7).ToString().ShouldBe("CN-R-000007");
     }
@@ -31,7 +31,7 @@ public sealed class TypedIdTests
     {
         OrderId.Parse("MY-O-000042").Number.ShouldBe(42);
         SupplierId.Parse("MY-S-000042").Hub.ShouldBe(HubId.MY);
-        ConsignmentId.Parse("MY-C-000042").Value.Kind.ShouldBe("C");
+        ConsignmentId.Parse("MY-CS-000042").Value.Kind.ShouldBe("CS");
         DeclarationId.Parse("MY-D-000042").Number.ShouldBe(42);
         ClaimId.Parse("MY-R-000042").Number.ShouldBe(42);
 
@@ -68,8 +68,22 @@ public sealed class TypedIdTests
     [InlineData(typeof(ConsignmentId))]
     [InlineData(typeof(DeclarationId))]
     [InlineData(typeof(ClaimId))]
+    [InlineData(typeof(CompanyId))]
     public void TypedId_HasNoConversionOperators_SoIdsCannotBeSwapped(Type idType)
     {
         idType.GetMethods().ShouldNotContain(m => m.Name == "op_Implicit" || m.Name == "op_Explicit");
+    }
+
+    [Fact]
+    public void TypedIds_EachHaveTheirOwnKind_SoAnIdTextNamesOneKindOfRecord()
+    {
+        var kinds = typeof(HubId).Assembly.GetTypes()
+            .Select(t => t.GetField("Kind", System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static))
+            .Where(f => f is { IsLiteral: true })
+            .Select(f => (string)f!.GetRawConstantValue()!)
+            .ToList();
+
+        kinds.Count.ShouldBeGreaterThanOrEqualTo(7);
+        kinds.ShouldBeUnique();
     }
 }
