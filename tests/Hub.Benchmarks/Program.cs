@@ -1,10 +1,18 @@
+using System.Globalization;
+using Hub.Benchmarks.Gateway;
 using Hub.Benchmarks.Outbox;
 
-// dotnet run -c Release --project tests/Hub.Benchmarks -- outbox [--messages N] [--rate R] [--seconds S]
-if (args is not ["outbox", .. var rest] || !OutboxBenchmarkOptions.TryParse(rest, out var options))
+// dotnet run -c Release --project tests/Hub.Benchmarks -- outbox [--messages N] [--rate R] [--seconds S] [--profile]
+// dotnet run -c Release --project tests/Hub.Benchmarks -- gateway [CONCURRENCY] [SECONDS]
+switch (args)
 {
-    await Console.Error.WriteLineAsync(OutboxBenchmarkOptions.Usage);
-    return 2;
+    case ["outbox", .. var rest] when OutboxBenchmarkOptions.TryParse(rest, out var options):
+        return await OutboxBenchmark.RunAsync(options);
+    case ["gateway", .. var rest] when rest.Length <= 2 && rest.All(a => int.TryParse(a, CultureInfo.InvariantCulture, out var n) && n > 0):
+        return await GatewayBenchmark.RunAsync(
+            rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 32,
+            rest.Length > 1 ? int.Parse(rest[1], CultureInfo.InvariantCulture) : 10);
+    default:
+        await Console.Error.WriteLineAsync(OutboxBenchmarkOptions.Usage + Environment.NewLine + "   or: gateway [CONCURRENCY=32] [SECONDS=10]");
+        return 2;
 }
-
-return await OutboxBenchmark.RunAsync(options);

@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Hub.Benchmarks.Gateway;
+
+/// <summary>A Hub process (service or gateway) on real Kestrel endpoints, configured as its hub file would.</summary>
+/// <typeparam name="TMarker">A public type of the process's assembly.</typeparam>
+internal sealed class KestrelFactory<TMarker> : WebApplicationFactory<TMarker>
+    where TMarker : class
+{
+    private readonly IEnumerable<KeyValuePair<string, string?>> _settings;
+
+    /// <param name="settings">Configuration keys, as the hub file would give them.</param>
+    /// <param name="projectDirectory">The project folder relative to the repository root: the content root with its appsettings.json.</param>
+    public KestrelFactory(IEnumerable<KeyValuePair<string, string?>> settings, string projectDirectory)
+    {
+        _settings = settings;
+        var assembly = typeof(TMarker).Assembly.GetName().Name!;
+        Environment.SetEnvironmentVariable($"ASPNETCORE_TEST_CONTENTROOT_{assembly.Replace('.', '_').ToUpperInvariant()}", Path.Combine(RepositoryRoot(), projectDirectory));
+        UseKestrel();
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Hub.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"No Hub.sln above {AppContext.BaseDirectory}; run the benchmark from the repository.");
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+using System.Globalization;
+
+namespace Hub.Benchmarks.Gateway;
+
+/// <summary>Requests completed in a timed window, with their latencies in milliseconds (sorted) and any failures.</summary>
+internal sealed record LoadResult(string Name, int Completed, int Failed, TimeSpan Duration, double[] Latencies)
+{
+    public double PerSecond => Completed / Duration.TotalSeconds;
+
+    public double Percentile(double p) =>
+        Latencies.Length == 0 ? double.NaN : Latencies[Math.Clamp((int)Math.Ceiling(p / 100 * Latencies.Length) - 1, 0, Latencies.Length - 1)];
+
+    public string Row() => string.Create(CultureInfo.InvariantCulture,
+        $"{Name,-22} {Completed,9} {Failed,7} {PerSecond,10:0} {Percentile(50),8:0.00} {Percentile(99),8:0.00}");
+}
