@@ -1,9 +1,11 @@
 using System.Globalization;
 using Hub.Benchmarks.Gateway;
 using Hub.Benchmarks.Outbox;
+using Hub.Benchmarks.Planner;
 
 // dotnet run -c Release --project tests/Hub.Benchmarks -- outbox [--messages N] [--rate R] [--seconds S] [--profile]
 // dotnet run -c Release --project tests/Hub.Benchmarks -- gateway [CONCURRENCY] [SECONDS]
+// dotnet run -c Release --project tests/Hub.Benchmarks -- planner [CONSIGNMENTS] [POOLS]
 switch (args)
 {
     case ["outbox", .. var rest] when OutboxBenchmarkOptions.TryParse(rest, out var options):
@@ -12,7 +14,12 @@ switch (args)
         return await GatewayBenchmark.RunAsync(
             rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 32,
             rest.Length > 1 ? int.Parse(rest[1], CultureInfo.InvariantCulture) : 10);
+    case ["planner", .. var rest] when rest.Length <= 2 && rest.All(a => int.TryParse(a, CultureInfo.InvariantCulture, out var n) && n > 0):
+        return PlannerBenchmark.Run(
+            rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 10_000,
+            rest.Length > 1 ? int.Parse(rest[1], CultureInfo.InvariantCulture) : 3,
+            TimeSpan.FromSeconds(2));
     default:
-        await Console.Error.WriteLineAsync(OutboxBenchmarkOptions.Usage + Environment.NewLine + "   or: gateway [CONCURRENCY=32] [SECONDS=10]");
+        await Console.Error.WriteLineAsync(OutboxBenchmarkOptions.Usage + Environment.NewLine + "   or: gateway [CONCURRENCY=32] [SECONDS=10]" + Environment.NewLine + "   or: planner [CONSIGNMENTS=10000] [POOLS=3]");
         return 2;
 }

@@ -13,6 +13,10 @@ internal sealed class ConsolePage(ConsoleFixture fixture, IBrowserContext contex
     public static async Task<ConsolePage> OpenAsync(ConsoleFixture fixture)
     {
         var context = await fixture.Browser.NewContextAsync(new() { BaseURL = fixture.Console });
+
+        // The first page a console renders, on a busy 2-core machine, can take longer than Playwright's 30 s default.
+        context.SetDefaultTimeout(90_000);
+        context.SetDefaultNavigationTimeout(90_000);
         var page = await context.NewPageAsync();
         // The replay and discard buttons ask for confirmation; the operator in these tests always says yes.
         page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
