@@ -29,7 +29,7 @@ public sealed class TaxRefundDbContext(DbContextOptions<TaxRefundDbContext> opti
         // The tax-refund tables follow the shared tables' snake_case without naming every column by hand.
         foreach (var entity in modelBuilder.Model.GetEntityTypes().Where(e => e.ClrType.Namespace?.StartsWith("Hub.TaxRefund", StringComparison.Ordinal) == true))
         {
-            foreach (var property in entity.GetProperties().Where(p => p.Name != nameof(RefundClaim.Version)))
+            foreach (var property in entity.GetProperties().Where(p => p.Name != "Version"))
             {
                 property.SetColumnName(SnakeCase(property.Name));
             }

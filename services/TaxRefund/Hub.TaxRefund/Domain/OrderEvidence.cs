@@ -28,6 +28,9 @@ internal sealed class OrderEvidence
 
     public DateTime? PaymentReceivedAt { get; private set; }
 
+    /// <summary>Row version: two events about one order racing each other make the later one retry with the other's facts.</summary>
+    public uint Version { get; private set; }
+
     public void RecordExportCleared(string hub, string declarationId, string mrn, DateTime clearedAt)
     {
         if (ExportClearedAt is null)

@@ -180,6 +180,12 @@ namespace Hub.TaxRefund.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("supplier_company");
 
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.HasKey("OrderId");
 
                     b.ToTable("order_evidence", (string)null);

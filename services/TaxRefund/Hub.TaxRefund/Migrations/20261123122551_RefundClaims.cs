@@ -28,7 +28,8 @@ namespace Hub.TaxRefund.Migrations
                     master_bill = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     departed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     supplier_company = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    payment_received_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    payment_received_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
                 },
                 constraints: table =>
                 {

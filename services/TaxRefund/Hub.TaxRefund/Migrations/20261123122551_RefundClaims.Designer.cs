@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Hub.TaxRefund.Migrations
 {
     [DbContext(typeof(TaxRefundDbContext))]
-    [Migration("20261123122055_RefundClaims")]
+    [Migration("20261123122551_RefundClaims")]
     partial class RefundClaims
     {
         /// <inheritdoc />
@@ -182,6 +182,12 @@ namespace Hub.TaxRefund.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("supplier_company");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.HasKey("OrderId");
 
