@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Hub.TaxRefund.Tests;
 
 /// <summary>The tax-refund service (hub KR) on a database and virtual host of its own, paying through a fake payment service.</summary>
-public sealed class TaxRefundHost : IAsyncLifetime
+public class TaxRefundHost : IAsyncLifetime
 {
     private TestDatabase? _database;
     private TestVirtualHost? _vhost;
@@ -20,6 +20,9 @@ public sealed class TaxRefundHost : IAsyncLifetime
     public static HubId Hub { get; } = HubId.Parse("KR");
 
     public FakePayment Payment { get; private set; } = null!;
+
+    /// <summary>Whether the hub files Ready claims itself (<c>TaxRefund:AutoFile</c>); off so tests can file by hand.</summary>
+    protected virtual bool AutoFile => false;
 
     public async Task InitializeAsync()
     {
@@ -30,6 +33,7 @@ public sealed class TaxRefundHost : IAsyncLifetime
         _factory = new ServiceFactory<TaxRefundDbContext>("TaxRefund", _database, _vhost, new Dictionary<string, string?>
         {
             ["Services:Payment:Grpc"] = Payment.Address,
+            ["TaxRefund:AutoFile"] = AutoFile ? "true" : "false",
         });
         using var client = _factory.CreateClient();
         await Eventually.TrueAsync(async () => (await client.GetAsync("/health/ready")).IsSuccessStatusCode, TimeSpan.FromSeconds(30), "the service is ready");

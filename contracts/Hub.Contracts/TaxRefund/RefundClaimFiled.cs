@@ -11,7 +11,7 @@ namespace Hub.Contracts.TaxRefund;
 /// <param name="RefundMinorUnits">The refund claimed.</param>
 /// <param name="CostMinorUnits">The non-refundable VAT (levy rate − refund rate) × net, a cost to the supplier.</param>
 /// <param name="Currency">ISO 4217 code of the amounts.</param>
-/// <param name="FiledBy">Who filed: a user subject.</param>
+/// <param name="FiledBy">Who filed: a user subject, or <c>automatic</c> when the hub filed it itself once the evidence was complete.</param>
 /// <param name="FiledAt">When it was filed (UTC).</param>
 public sealed record RefundClaimFiled(
     string ClaimId,

@@ -28,6 +28,7 @@ internal static class TaxRefundRegistration
 
         builder.AddServiceGrpcClient<Payment.V1.Payment.PaymentClient>("Payment");
         builder.Services.AddScoped<ClaimDesk>();
+        builder.Services.AddOptions<TaxRefundOptions>().Bind(builder.Configuration.GetSection("TaxRefund"));
     }
 
     public static void MapTaxRefundEndpoints(this WebApplication app, ServiceIdentity identity)

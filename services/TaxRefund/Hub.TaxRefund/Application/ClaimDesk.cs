@@ -6,6 +6,7 @@ using Hub.ServiceDefaults.Messaging.Outbox;
 using Hub.TaxRefund.Data;
 using Hub.TaxRefund.Domain;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Hub.TaxRefund.Application;
 
@@ -15,8 +16,11 @@ namespace Hub.TaxRefund.Application;
 /// </summary>
 internal sealed partial class ClaimDesk(
     TaxRefundDbContext db, IOutbox outbox, ServiceIdentity identity, TimeProvider clock,
-    Payment.V1.Payment.PaymentClient payments, ILogger<ClaimDesk> logger)
+    Payment.V1.Payment.PaymentClient payments, IOptions<TaxRefundOptions> options, ILogger<ClaimDesk> logger)
 {
+    /// <summary>Who filed a claim the hub filed by itself.</summary>
+    public const string Automatic = "automatic";
+
     /// <summary>Records a fact about an order and brings its claim up to date (the caller saves).</summary>
     public async Task RecordAsync(string orderId, Action<OrderEvidence> record, CancellationToken cancellationToken)
     {
@@ -40,6 +44,7 @@ internal sealed partial class ClaimDesk(
         if (claim is not null)
         {
             claim.Absorb(evidence, invoicingSupplier);
+            await TryAutoFileAsync(claim, cancellationToken);
             return;
         }
 
@@ -56,10 +61,36 @@ internal sealed partial class ClaimDesk(
         outbox.Publish(new RefundClaimOpened(claim.Id, claim.OrderId, claim.Hub, claim.SupplierCompany, claim.DeclarationId,
             claim.ExportDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), claim.OpenedAt));
         LogOpened(logger, claim.Id, claim.OrderId);
+        await TryAutoFileAsync(claim, cancellationToken);
+    }
+
+    /// <summary>Files a Ready claim on the supplier's behalf when enabled; a claim that cannot be computed yet stays Ready.</summary>
+    private async Task TryAutoFileAsync(RefundClaim claim, CancellationToken cancellationToken)
+    {
+        if (!options.Value.AutoFile || claim.State != ClaimState.Ready)
+        {
+            return;
+        }
+
+        try
+        {
+            await FileCoreAsync(claim, Automatic, cancellationToken);
+        }
+        catch (TaxRefundException ex)
+        {
+            LogNotAutoFiled(logger, claim.Id, ex.Message);
+        }
     }
 
     /// <summary>Files a Ready claim: sums its supplier's invoices for the order at the rates in force on the export date.</summary>
     public async Task<RefundClaim> FileAsync(RefundClaim claim, string by, CancellationToken cancellationToken)
+    {
+        await FileCoreAsync(claim, by, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return claim;
+    }
+
+    private async Task FileCoreAsync(RefundClaim claim, string by, CancellationToken cancellationToken)
     {
         if (claim.State != ClaimState.Ready)
         {
@@ -99,8 +130,6 @@ internal sealed partial class ClaimDesk(
         claim.File(currency.Code, net.Amount, refund.Amount, cost.Amount, RefundCalculator.Rule, by, at);
         outbox.Publish(new RefundClaimFiled(claim.Id, claim.OrderId, claim.SupplierCompany!, net.ToMinorUnits(), refund.ToMinorUnits(),
             cost.ToMinorUnits(), currency.Code, by, at));
-        await db.SaveChangesAsync(cancellationToken);
-        return claim;
     }
 
     public async Task<RefundClaim> ApproveAsync(RefundClaim claim, string by, CancellationToken cancellationToken)
@@ -176,6 +205,9 @@ internal sealed partial class ClaimDesk(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Refund claim {Claim} opened for order {Order}")]
     private static partial void LogOpened(ILogger logger, string claim, string order);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Refund claim {Claim} is ready but was not filed automatically: {Reason}")]
+    private static partial void LogNotAutoFiled(ILogger logger, string claim, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The payout of refund claim {Claim} failed; it stays Approved for a retry")]
     private static partial void LogPayoutFailed(ILogger logger, Exception exception, string claim);
