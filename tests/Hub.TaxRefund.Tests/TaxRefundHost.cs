@@ -79,6 +79,9 @@ public class TaxRefundHost : IAsyncLifetime
     /// <summary>Publishes an event onto the test virtual host, as the service that owns it would.</summary>
     public Task PublishAsync<T>(T message) where T : class => _factory!.Services.GetRequiredService<IBus>().Publish(message);
 
+    /// <summary>Publishes an event of any contract type, by its runtime type.</summary>
+    public Task PublishObjectAsync(object message) => _factory!.Services.GetRequiredService<IBus>().Publish(message);
+
     /// <summary>Events in the outbox of a type that mention <paramref name="text"/>.</summary>
     public async Task<List<JsonElement>> EventsAsync<T>(string text)
     {

@@ -169,6 +169,66 @@ public sealed class ClaimEndpointsTests(TaxRefundHost host) : IClassFixture<TaxR
         (await db.Claims.AnyAsync(c => c.OrderId == order)).ShouldBeFalse();
     }
 
+    [Fact]
+    public async Task Events_ManyOrdersShuffledAndRepeated_ExactlyOneReadyClaimEach()
+    {
+        var orders = Enumerable.Range(110, 6).Select(n => $"KR-O-000{n}").ToList();
+        var events = new List<object>();
+        foreach (var order in orders)
+        {
+            for (var copy = 0; copy < 3; copy++)
+            {
+                events.Add(new ExportCleared(order, "KR-D-000" + order[^3..], "KR", "LRN", "MRN", "KRW", 0, 0, ClearedAt));
+                events.Add(new ShipmentDeparted(Guid.NewGuid(), "MB-" + order, "KR", "CN", "Sea", ["KR-C-000910"], [order], ClearedAt.AddHours(1)));
+                events.Add(new EscrowReleased(order, SupplierB.ToString(), 100, "USD", 135_000, 1_350, "KRW", false, ClearedAt.AddDays(2)));
+            }
+        }
+
+        var random = new Random(7);
+        await Task.WhenAll(events.OrderBy(_ => random.Next()).Select(host.PublishObjectAsync));
+
+        using var supplier = host.Sme(SupplierB);
+        foreach (var order in orders)
+        {
+            await WaitForClaimAsync(supplier, order, "Ready");
+        }
+
+        await Task.Delay(500);
+        await using var db = host.Db();
+        var claims = await db.Claims.Where(c => orders.Contains(c.OrderId)).ToListAsync();
+        claims.Count.ShouldBe(orders.Count);
+        claims.ShouldAllBe(c => c.MasterBill != null && c.SupplierCompany == SupplierB.ToString());
+        foreach (var order in orders)
+        {
+            (await host.EventsAsync<RefundClaimOpened>($"\"{order}\"")).Count.ShouldBe(1, order);
+        }
+    }
+
+    [Fact]
+    public async Task Approve_TwoOperatorsAtOnce_OnePayout()
+    {
+        const string order = "KR-O-000120";
+        using var supplier = host.Sme(SupplierA);
+        using var op1 = host.Operator();
+        using var op2 = host.Client(TestSecurity.Operator(TaxRefundHost.Hub, "operator-2"));
+        (await RegisterInvoiceAsync(supplier, order, "INV-120-1", "610910", 330_000, 0.10m)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        await host.PublishAsync(new ExportCleared(order, "KR-D-000120", "KR", "LRN-120", "MRN-120", "KRW", 0, 0, ClearedAt));
+        await host.PublishAsync(new ShipmentDeparted(Guid.NewGuid(), "MB-120", "KR", "CN", "Sea", ["KR-C-000920"], [order], ClearedAt));
+        await host.PublishAsync(new EscrowReleased(order, SupplierA.ToString(), 100, "USD", 135_000, 1_350, "KRW", false, ClearedAt));
+        var id = (await WaitForClaimAsync(supplier, order, "Ready")).GetProperty("id").GetString()!;
+        (await supplier.PostAsync($"/api/tax-refund/claims/{id}/file", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var responses = await Task.WhenAll(
+            op1.PostAsync($"/api/tax-refund/claims/{id}/approve", null),
+            op2.PostAsync($"/api/tax-refund/claims/{id}/approve", null));
+
+        responses.Count(r => r.StatusCode == HttpStatusCode.OK).ShouldBe(1);
+        responses.Count(r => r.StatusCode == HttpStatusCode.Conflict).ShouldBe(1);
+        host.Payment.Calls(id).ShouldBe(1);
+        host.Payment.Paid(id)!.Amount.MinorUnits.ShouldBe(30_000);
+        (await host.EventsAsync<RefundPaid>(id)).Count.ShouldBe(1);
+    }
+
     internal static Task<HttpResponseMessage> RegisterInvoiceAsync(HttpClient client, string order, string number, string hsCode, long amount, decimal vatRate) =>
         client.PostAsJsonAsync("/api/tax-refund/invoices", new
         {
