@@ -21,6 +21,7 @@ internal static class TaxRefundRegistration
         builder.AddServiceMessaging(bus =>
         {
             bus.AddConsumer<ExportClearedConsumer>();
+            bus.AddConsumer<ConsignmentBookedConsumer>();
             bus.AddConsumer<ShipmentDepartedConsumer>();
             bus.AddConsumer<EscrowReleasedConsumer>();
             bus.AddConsumer<PayoutMadeConsumer>();

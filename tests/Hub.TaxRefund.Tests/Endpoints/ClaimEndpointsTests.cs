@@ -110,11 +110,12 @@ public sealed class ClaimEndpointsTests(TaxRefundHost host) : IClassFixture<TaxR
         using var supplierB = host.Sme(SupplierB);
         using var op = host.Operator();
         await host.PublishAsync(new ExportCleared(order, "KR-D-000103", "KR", "LRN-103", "MRN-103", "KRW", 0, 0, ClearedAt));
-        await host.PublishAsync(new EscrowReleased(order, SupplierA.ToString(), 1_000, "USD", 1_350_000, 13_500, "KRW", true, ClearedAt.AddDays(1)));
+        await host.PublishAsync(new ConsignmentBooked("KR-C-000903", order, SupplierA.ToString(), "KR", "CN", "Sea", 1.2m, "rt", ClearedAt.AddDays(2), ClearedAt.AddDays(-1)));
         var claim = await WaitForClaimAsync(supplierA, order, "Open");
         var id = claim.GetProperty("id").GetString()!;
-        claim.GetProperty("evidence").EnumerateArray().Single(e => e.GetProperty("name").GetString() == "departure")
-            .GetProperty("received").GetBoolean().ShouldBeFalse();
+        claim.GetProperty("consignmentId").GetString().ShouldBe("KR-C-000903");
+        claim.GetProperty("evidence").EnumerateArray().Where(e => e.GetProperty("name").GetString() != "exportDeclarationCleared")
+            .ShouldAllBe(e => !e.GetProperty("received").GetBoolean());
 
         (await supplierB.GetAsync($"/api/tax-refund/claims/{id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await supplierB.PostAsync($"/api/tax-refund/claims/{id}/file", null)).StatusCode.ShouldBe(HttpStatusCode.NotFound);

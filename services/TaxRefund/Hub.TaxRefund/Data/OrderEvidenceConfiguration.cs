@@ -16,6 +16,7 @@ internal sealed class OrderEvidenceConfiguration : IEntityTypeConfiguration<Orde
         b.Property(e => e.Mrn).HasMaxLength(64);
         b.Property(e => e.MasterBill).HasMaxLength(64);
         b.Property(e => e.SupplierCompany).HasMaxLength(40);
+        b.Property(e => e.ConsignmentId).HasMaxLength(40);
         b.Property(e => e.Version).IsRowVersion();
     }
 }

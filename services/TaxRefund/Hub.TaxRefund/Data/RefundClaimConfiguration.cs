@@ -20,6 +20,7 @@ internal sealed class RefundClaimConfiguration : IEntityTypeConfiguration<Refund
         b.HasIndex(c => c.State);
         b.Property(c => c.DeclarationId).HasMaxLength(40).IsRequired();
         b.Property(c => c.MasterBill).HasMaxLength(64);
+        b.Property(c => c.ConsignmentId).HasMaxLength(40);
         b.Property(c => c.Currency).HasMaxLength(3);
         b.Property(c => c.PurchaseNet).HasPrecision(28, 4);
         b.Property(c => c.RefundAmount).HasPrecision(28, 4);

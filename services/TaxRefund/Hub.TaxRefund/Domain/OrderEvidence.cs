@@ -24,7 +24,11 @@ internal sealed class OrderEvidence
 
     public DateTime? DepartedAt { get; private set; }
 
+    /// <summary>The supplier, from its booking or its payment (whichever came first).</summary>
     public string? SupplierCompany { get; private set; }
+
+    /// <summary>The consignment carrying the order (logistics books one per order).</summary>
+    public string? ConsignmentId { get; private set; }
 
     public DateTime? PaymentReceivedAt { get; private set; }
 
@@ -55,8 +59,17 @@ internal sealed class OrderEvidence
     {
         if (PaymentReceivedAt is null)
         {
-            SupplierCompany = supplierCompany;
+            SupplierCompany ??= supplierCompany;
             PaymentReceivedAt = receivedAt;
+        }
+    }
+
+    public void RecordBooking(string consignmentId, string supplierCompany)
+    {
+        if (ConsignmentId is null)
+        {
+            ConsignmentId = consignmentId;
+            SupplierCompany ??= supplierCompany;
         }
     }
 }

@@ -36,6 +36,9 @@ internal sealed class RefundClaim
 
     public ClaimState State { get; private set; }
 
+    /// <summary>The exported consignment the claim is for, once logistics reported its booking.</summary>
+    public string? ConsignmentId { get; private set; }
+
     public string DeclarationId { get; private set; }
 
     /// <summary>The export date of the customs declaration: it picks the refund rate.</summary>
@@ -82,6 +85,12 @@ internal sealed class RefundClaim
         if (SupplierCompany is null && (evidence.SupplierCompany ?? invoicingSupplier) is { } supplier)
         {
             SupplierCompany = supplier;
+            changed = true;
+        }
+
+        if (ConsignmentId is null && evidence.ConsignmentId is { } consignment)
+        {
+            ConsignmentId = consignment;
             changed = true;
         }
 

@@ -16,7 +16,7 @@ internal sealed record EvidenceItem(string Name, bool Received, DateTime? At, st
 /// the rounding rule are recorded with them.
 /// </summary>
 internal sealed record ClaimResponse(
-    string Id, string OrderId, string Hub, string? SupplierCompany, string State, DateOnly ExportDate, IReadOnlyList<EvidenceItem> Evidence,
+    string Id, string OrderId, string? ConsignmentId, string Hub, string? SupplierCompany, string State, DateOnly ExportDate, IReadOnlyList<EvidenceItem> Evidence,
     string? Currency, long? PurchaseNetMinorUnits, long? RefundMinorUnits, long? CostMinorUnits, string? RoundingRule,
     DateTime OpenedAt, DateTime? FiledAt, string? FiledBy, DateTime? DecidedAt, string? RejectionReason, DateTime? PaidAt, string? PayoutPostingId);
 
@@ -133,7 +133,7 @@ internal static class ClaimEndpoints
             new("departure", c.DepartedAt is not null, c.DepartedAt, c.MasterBill),
             new("paymentReceived", c.PaymentReceivedAt is not null, c.PaymentReceivedAt, null),
         ];
-        return new ClaimResponse(c.Id, c.OrderId, c.Hub, c.SupplierCompany, c.State.ToString(), c.ExportDate, evidence,
+        return new ClaimResponse(c.Id, c.OrderId, c.ConsignmentId, c.Hub, c.SupplierCompany, c.State.ToString(), c.ExportDate, evidence,
             c.Currency, Minor(c.PurchaseNet), Minor(c.RefundAmount), Minor(c.CostAmount), c.RoundingRule,
             c.OpenedAt, c.FiledAt, c.FiledBy, c.DecidedAt, c.RejectionReason, c.PaidAt, c.PayoutPostingId);
     }

@@ -143,6 +143,11 @@ namespace Hub.TaxRefund.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("order_id");
 
+                    b.Property<string>("ConsignmentId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("consignment_id");
+
                     b.Property<string>("DeclarationId")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
@@ -269,6 +274,11 @@ namespace Hub.TaxRefund.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("id");
+
+                    b.Property<string>("ConsignmentId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("consignment_id");
 
                     b.Property<decimal?>("CostAmount")
                         .HasPrecision(28, 4)

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Hub.TaxRefund.Migrations
 {
     [DbContext(typeof(TaxRefundDbContext))]
-    [Migration("20261123122551_RefundClaims")]
+    [Migration("20261123123504_RefundClaims")]
     partial class RefundClaims
     {
         /// <inheritdoc />
@@ -146,6 +146,11 @@ namespace Hub.TaxRefund.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("order_id");
 
+                    b.Property<string>("ConsignmentId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("consignment_id");
+
                     b.Property<string>("DeclarationId")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
@@ -272,6 +277,11 @@ namespace Hub.TaxRefund.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("id");
+
+                    b.Property<string>("ConsignmentId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("consignment_id");
 
                     b.Property<decimal?>("CostAmount")
                         .HasPrecision(28, 4)

@@ -28,6 +28,7 @@ namespace Hub.TaxRefund.Migrations
                     master_bill = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     departed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     supplier_company = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    consignment_id = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
                     payment_received_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
                 },
@@ -66,6 +67,7 @@ namespace Hub.TaxRefund.Migrations
                     hub = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
                     supplier_company = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
                     state = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    consignment_id = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
                     declaration_id = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     export_date = table.Column<DateOnly>(type: "date", nullable: false),
                     opened_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
