@@ -55,7 +55,7 @@ internal sealed partial class ClaimDesk(
 
         var number = await db.NextClaimNumberAsync(cancellationToken);
         claim = new RefundClaim(new ClaimId(identity.Hub, number).ToString(), evidence.OrderId, evidence.ExportHub,
-            evidence.DeclarationId!, DateOnly.FromDateTime(clearedAt), clock.GetUtcNow().UtcDateTime);
+            evidence.DeclarationId!, ExportCalendar.ExportDay(clearedAt, options.Value.ZoneOf(evidence.ExportHub)), clock.GetUtcNow().UtcDateTime);
         claim.Absorb(evidence, invoicingSupplier);
         db.Claims.Add(claim);
         outbox.Publish(new RefundClaimOpened(claim.Id, claim.OrderId, claim.Hub, claim.SupplierCompany, claim.DeclarationId,
