@@ -230,6 +230,42 @@ public sealed class ClaimEndpointsTests(TaxRefundHost host) : IClassFixture<TaxR
         (await host.EventsAsync<RefundPaid>(id)).Count.ShouldBe(1);
     }
 
+    [Fact]
+    public async Task Approve_PaymentServiceFails_StaysApprovedAndPayRetryPaysOnce()
+    {
+        const string order = "KR-O-000130";
+        using var supplier = host.Sme(SupplierA);
+        using var op = host.Operator();
+        (await RegisterInvoiceAsync(supplier, order, "INV-130-1", "610910", 440_000, 0.10m)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        await host.PublishAsync(new ExportCleared(order, "KR-D-000130", "KR", "LRN-130", "MRN-130", "KRW", 0, 0, ClearedAt));
+        await host.PublishAsync(new ShipmentDeparted(Guid.NewGuid(), "MB-130", "KR", "CN", "Sea", ["KR-C-000930"], [order], ClearedAt));
+        await host.PublishAsync(new EscrowReleased(order, SupplierA.ToString(), 100, "USD", 135_000, 1_350, "KRW", false, ClearedAt));
+        var id = (await WaitForClaimAsync(supplier, order, "Ready")).GetProperty("id").GetString()!;
+        (await supplier.PostAsync($"/api/tax-refund/claims/{id}/file", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        host.Payment.FailWith = global::Grpc.Core.StatusCode.Internal;
+        HttpResponseMessage approved;
+        try
+        {
+            approved = await op.PostAsync($"/api/tax-refund/claims/{id}/approve", null);
+        }
+        finally
+        {
+            host.Payment.FailWith = null;
+        }
+
+        (await approved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("state").GetString().ShouldBe("Approved");
+        host.Payment.Paid(id).ShouldBeNull();
+        (await host.EventsAsync<RefundPaid>(id)).ShouldBeEmpty();
+
+        var paid = await op.PostAsync($"/api/tax-refund/claims/{id}/pay", null);
+        (await paid.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("state").GetString().ShouldBe("Paid");
+        (await op.PostAsync($"/api/tax-refund/claims/{id}/pay", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        host.Payment.Paid(id)!.Amount.MinorUnits.ShouldBe(40_000);
+        host.Payment.Calls(id).ShouldBe(2);
+        (await host.EventsAsync<RefundPaid>(id)).Count.ShouldBe(1);
+    }
+
     internal static Task<HttpResponseMessage> RegisterInvoiceAsync(HttpClient client, string order, string number, string hsCode, long amount, decimal vatRate) =>
         client.PostAsJsonAsync("/api/tax-refund/invoices", new
         {

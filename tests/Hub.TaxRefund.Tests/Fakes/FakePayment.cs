@@ -25,6 +25,9 @@ public sealed class FakePayment : IAsyncDisposable
 
     public string Address { get; private set; } = string.Empty;
 
+    /// <summary>While set, every payout fails with this (non-transient) status and pays nothing.</summary>
+    public StatusCode? FailWith { get; set; }
+
     public int Calls(string reference) => _calls.GetValueOrDefault(reference);
 
     public PayoutRequest? Paid(string reference) => _paid.TryGetValue(reference, out var paid) ? paid.Request : null;
@@ -57,6 +60,11 @@ public sealed class FakePayment : IAsyncDisposable
     internal PayoutReply Payout(PayoutRequest request)
     {
         _calls.AddOrUpdate(request.Reference, 1, (_, n) => n + 1);
+        if (FailWith is { } status)
+        {
+            throw new RpcException(new Status(status, "The payment service refused the payout."));
+        }
+
         var replayed = true;
         var paid = _paid.GetOrAdd(request.Reference, _ =>
         {

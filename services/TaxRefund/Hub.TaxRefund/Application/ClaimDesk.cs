@@ -177,7 +177,7 @@ internal sealed partial class ClaimDesk(
                 Amount = new Payment.V1.Money { MinorUnits = amount.ToMinorUnits(), Currency = amount.Currency.Code },
             }, cancellationToken: cancellationToken);
         }
-        catch (RpcException ex)
+        catch (Exception ex) when (ex is RpcException or Polly.ExecutionRejectedException)
         {
             LogPayoutFailed(logger, ex, claim.Id);
             return claim;
