@@ -1,9 +1,13 @@
-using Hub.TaxRefund.Data;
-using Hub.TaxRefund.Grpc;
 using Hub.ServiceDefaults.Data;
+using Hub.ServiceDefaults.Grpc;
 using Hub.ServiceDefaults.Hosting;
 using Hub.ServiceDefaults.Messaging;
 using Hub.ServiceDefaults.Probes;
+using Hub.TaxRefund.Application;
+using Hub.TaxRefund.Consumers;
+using Hub.TaxRefund.Data;
+using Hub.TaxRefund.Endpoints;
+using Hub.TaxRefund.Grpc;
 
 namespace Hub.TaxRefund;
 
@@ -14,12 +18,26 @@ internal static class TaxRefundRegistration
         builder.AddServiceDatabase<TaxRefundDbContext>();
 
         // Every consumer of this service is listed here.
-        builder.AddServiceMessaging();
+        builder.AddServiceMessaging(bus =>
+        {
+            bus.AddConsumer<ExportClearedConsumer>();
+            bus.AddConsumer<ConsignmentBookedConsumer>();
+            bus.AddConsumer<ShipmentDepartedConsumer>();
+            bus.AddConsumer<EscrowReleasedConsumer>();
+            bus.AddConsumer<PayoutMadeConsumer>();
+        });
+
+        builder.AddServiceGrpcClient<Payment.V1.Payment.PaymentClient>("Payment");
+        builder.Services.AddScoped<ClaimDesk>();
+        builder.Services.AddOptions<TaxRefundOptions>().Bind(builder.Configuration.GetSection("TaxRefund"));
     }
 
     public static void MapTaxRefundEndpoints(this WebApplication app, ServiceIdentity identity)
     {
         app.MapProbeEndpoints(identity);
+        app.MapRateEndpoints();
+        app.MapInvoiceEndpoints();
+        app.MapClaimEndpoints();
         app.MapGrpcService<TaxRefundGrpcService>();
     }
 }

@@ -22,6 +22,8 @@ namespace Hub.TaxRefund.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.HasSequence("claim_numbers");
+
             modelBuilder.Entity("Hub.ServiceDefaults.Messaging.Inbox.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
@@ -132,6 +134,410 @@ namespace Hub.TaxRefund.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("messaging_probes", (string)null);
+                });
+
+            modelBuilder.Entity("Hub.TaxRefund.Domain.OrderEvidence", b =>
+                {
+                    b.Property<string>("OrderId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("order_id");
+
+                    b.Property<string>("ConsignmentId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("consignment_id");
+
+                    b.Property<string>("DeclarationId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("declaration_id");
+
+                    b.Property<DateTime?>("DepartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("departed_at");
+
+                    b.Property<DateTime?>("ExportClearedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("export_cleared_at");
+
+                    b.Property<string>("ExportHub")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("export_hub");
+
+                    b.Property<string>("MasterBill")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("master_bill");
+
+                    b.Property<string>("Mrn")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("mrn");
+
+                    b.Property<DateTime?>("PaymentReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("payment_received_at");
+
+                    b.Property<string>("SupplierCompany")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("supplier_company");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("OrderId");
+
+                    b.ToTable("order_evidence", (string)null);
+                });
+
+            modelBuilder.Entity("Hub.TaxRefund.Domain.PurchaseInvoice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("AmountInclVat")
+                        .HasPrecision(28, 4)
+                        .HasColumnType("numeric(28,4)")
+                        .HasColumnName("amount_incl_vat");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<string>("HsCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("hs_code");
+
+                    b.Property<string>("InvoiceNumber")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("invoice_number");
+
+                    b.Property<string>("OrderId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("order_id");
+
+                    b.Property<string>("ProductId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("product_id");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("quantity");
+
+                    b.Property<DateTime>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("registered_at");
+
+                    b.Property<string>("SupplierCompany")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("supplier_company");
+
+                    b.Property<decimal>("VatRate")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("numeric(9,6)")
+                        .HasColumnName("vat_rate");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId");
+
+                    b.HasIndex("SupplierCompany", "InvoiceNumber")
+                        .IsUnique();
+
+                    b.ToTable("purchase_invoices", (string)null);
+                });
+
+            modelBuilder.Entity("Hub.TaxRefund.Domain.RefundClaim", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ConsignmentId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("consignment_id");
+
+                    b.Property<decimal?>("CostAmount")
+                        .HasPrecision(28, 4)
+                        .HasColumnType("numeric(28,4)")
+                        .HasColumnName("cost_amount");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("DeclarationId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("declaration_id");
+
+                    b.Property<DateTime?>("DepartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("departed_at");
+
+                    b.Property<DateOnly>("ExportDate")
+                        .HasColumnType("date")
+                        .HasColumnName("export_date");
+
+                    b.Property<DateTime?>("FiledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("filed_at");
+
+                    b.Property<string>("FiledBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("filed_by");
+
+                    b.Property<string>("Hub")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("hub");
+
+                    b.Property<string>("MasterBill")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("master_bill");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<string>("OrderId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("order_id");
+
+                    b.Property<DateTime?>("PaidAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("paid_at");
+
+                    b.Property<DateTime?>("PaymentReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("payment_received_at");
+
+                    b.Property<string>("PayoutPostingId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("payout_posting_id");
+
+                    b.Property<decimal?>("PurchaseNet")
+                        .HasPrecision(28, 4)
+                        .HasColumnType("numeric(28,4)")
+                        .HasColumnName("purchase_net");
+
+                    b.Property<decimal?>("RefundAmount")
+                        .HasPrecision(28, 4)
+                        .HasColumnType("numeric(28,4)")
+                        .HasColumnName("refund_amount");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("rejection_reason");
+
+                    b.Property<string>("RoundingRule")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("rounding_rule");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("state");
+
+                    b.Property<string>("SupplierCompany")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("supplier_company");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId")
+                        .IsUnique();
+
+                    b.HasIndex("State");
+
+                    b.HasIndex("SupplierCompany");
+
+                    b.ToTable("refund_claims", (string)null);
+                });
+
+            modelBuilder.Entity("Hub.TaxRefund.Domain.RefundRate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("HsPrefix")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("hs_prefix");
+
+                    b.Property<string>("Hub")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("hub");
+
+                    b.Property<decimal>("Rate")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("numeric(9,6)")
+                        .HasColumnName("rate");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_to");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hub", "HsPrefix", "ValidFrom")
+                        .IsUnique();
+
+                    b.ToTable("refund_rates", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("6f1d2a10-0000-4000-8000-000000000001"),
+                            HsPrefix = "",
+                            Hub = "CN",
+                            Rate = 0.13m,
+                            ValidFrom = new DateOnly(2019, 4, 1)
+                        },
+                        new
+                        {
+                            Id = new Guid("6f1d2a10-0000-4000-8000-000000000002"),
+                            HsPrefix = "09",
+                            Hub = "CN",
+                            Rate = 0.09m,
+                            ValidFrom = new DateOnly(2019, 4, 1)
+                        },
+                        new
+                        {
+                            Id = new Guid("6f1d2a10-0000-4000-8000-000000000003"),
+                            HsPrefix = "7601",
+                            Hub = "CN",
+                            Rate = 0.13m,
+                            ValidFrom = new DateOnly(2019, 4, 1),
+                            ValidTo = new DateOnly(2024, 12, 1)
+                        },
+                        new
+                        {
+                            Id = new Guid("6f1d2a10-0000-4000-8000-000000000004"),
+                            HsPrefix = "7601",
+                            Hub = "CN",
+                            Rate = 0m,
+                            ValidFrom = new DateOnly(2024, 12, 1)
+                        },
+                        new
+                        {
+                            Id = new Guid("6f1d2a10-0000-4000-8000-000000000005"),
+                            HsPrefix = "8541",
+                            Hub = "CN",
+                            Rate = 0.13m,
+                            ValidFrom = new DateOnly(2019, 4, 1),
+                            ValidTo = new DateOnly(2024, 12, 1)
+                        },
+                        new
+                        {
+                            Id = new Guid("6f1d2a10-0000-4000-8000-000000000006"),
+                            HsPrefix = "8541",
+                            Hub = "CN",
+                            Rate = 0.09m,
+                            ValidFrom = new DateOnly(2024, 12, 1),
+                            ValidTo = new DateOnly(2026, 4, 1)
+                        },
+                        new
+                        {
+                            Id = new Guid("6f1d2a10-0000-4000-8000-000000000007"),
+                            HsPrefix = "8541",
+                            Hub = "CN",
+                            Rate = 0m,
+                            ValidFrom = new DateOnly(2026, 4, 1)
+                        },
+                        new
+                        {
+                            Id = new Guid("6f1d2a10-0000-4000-8000-000000000008"),
+                            HsPrefix = "8507",
+                            Hub = "CN",
+                            Rate = 0.13m,
+                            ValidFrom = new DateOnly(2019, 4, 1),
+                            ValidTo = new DateOnly(2024, 12, 1)
+                        },
+                        new
+                        {
+                            Id = new Guid("6f1d2a10-0000-4000-8000-000000000009"),
+                            HsPrefix = "8507",
+                            Hub = "CN",
+                            Rate = 0.09m,
+                            ValidFrom = new DateOnly(2024, 12, 1),
+                            ValidTo = new DateOnly(2026, 4, 1)
+                        },
+                        new
+                        {
+                            Id = new Guid("6f1d2a10-0000-4000-8000-00000000000a"),
+                            HsPrefix = "8507",
+                            Hub = "CN",
+                            Rate = 0.06m,
+                            ValidFrom = new DateOnly(2026, 4, 1)
+                        },
+                        new
+                        {
+                            Id = new Guid("6f1d2a10-0000-4000-8000-00000000000b"),
+                            HsPrefix = "",
+                            Hub = "KR",
+                            Rate = 0.10m,
+                            ValidFrom = new DateOnly(2000, 1, 1)
+                        });
                 });
 #pragma warning restore 612, 618
         }

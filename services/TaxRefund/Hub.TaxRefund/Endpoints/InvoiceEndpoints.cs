@@ -1,0 +1,139 @@
+using Hub.Contracts.Values;
+using Hub.ServiceDefaults.Security;
+using Hub.TaxRefund.Application;
+using Hub.TaxRefund.Data;
+using Hub.TaxRefund.Domain;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hub.TaxRefund.Endpoints;
+
+/// <summary>
+/// A purchase invoice to register: the VAT-inclusive amount paid (integer minor units + currency), the VAT rate levied
+/// as a fraction (0.13 = 13 %), and the goods (product, HS code, quantity) of one of the supplier's orders.
+/// </summary>
+internal sealed record InvoiceRequest(
+    string? InvoiceNumber, string? OrderId, string? ProductId, string? HsCode, decimal? Quantity,
+    long? AmountInclVatMinorUnits, string? Currency, decimal? VatRate);
+
+internal sealed record InvoiceResponse(
+    Guid Id, string SupplierCompany, string InvoiceNumber, string OrderId, string ProductId, string HsCode, decimal Quantity,
+    long AmountInclVatMinorUnits, string Currency, decimal VatRate, DateTime RegisteredAt);
+
+/// <summary>Suppliers register their purchase invoices; they and operators read them.</summary>
+internal static class InvoiceEndpoints
+{
+    public static void MapInvoiceEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var invoices = routes.MapGroup("/api/tax-refund/invoices").WithTags("Purchase invoices");
+        invoices.MapPost("/", Register).RequireAuthorization(HubPolicies.Sme);
+        invoices.MapGet("/", List).RequireAuthorization(HubPolicies.SmeOrOperator);
+    }
+
+    private static async Task<Results<Created<InvoiceResponse>, ProblemHttpResult>> Register(
+        InvoiceRequest request, Caller caller, TaxRefundDbContext db, ClaimDesk desk, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(request.InvoiceNumber) || request.InvoiceNumber.Length > 64)
+        {
+            errors["invoiceNumber"] = ["The invoice number is required (at most 64 characters)."];
+        }
+
+        if (!OrderId.TryParse(request.OrderId, out var orderId))
+        {
+            errors["orderId"] = [$"'{request.OrderId}' is not an order id such as KR-O-000001."];
+        }
+
+        if (!ProductId.TryParse(request.ProductId, out var productId))
+        {
+            errors["productId"] = [$"'{request.ProductId}' is not a product id such as KR-P-000001."];
+        }
+
+        if (!HsCode.TryParse(request.HsCode, out var hsCode))
+        {
+            errors["hsCode"] = [$"'{request.HsCode}' is not an HS code of 6 to 10 digits."];
+        }
+
+        if (request.Quantity is not > 0)
+        {
+            errors["quantity"] = ["The quantity must be positive."];
+        }
+
+        if (!CurrencyCode.TryParse(request.Currency, out var currency))
+        {
+            errors["currency"] = [$"'{request.Currency}' is not an ISO 4217 currency code."];
+        }
+
+        if (request.AmountInclVatMinorUnits is not > 0)
+        {
+            errors["amountInclVatMinorUnits"] = ["The VAT-inclusive amount must be positive."];
+        }
+
+        if (request.VatRate is not (> 0m and <= 1m))
+        {
+            errors["vatRate"] = ["The VAT rate is a fraction above 0 and at most 1 (0.13 for 13 %)."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        var company = caller.Company!.Value.ToString();
+        var order = orderId.ToString();
+        if (await db.Invoices.AnyAsync(i => i.SupplierCompany == company && i.InvoiceNumber == request.InvoiceNumber, cancellationToken))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Invoice already registered.",
+                detail: $"Invoice {request.InvoiceNumber} is already registered.");
+        }
+
+        var claim = await db.Claims.AsNoTracking().SingleOrDefaultAsync(c => c.OrderId == order, cancellationToken);
+        if (claim is not null && (claim.SupplierCompany is { } owner && owner != company))
+        {
+            return Problems.Invalid(new Dictionary<string, string[]> { ["orderId"] = [$"Order {order} is not one of your orders."] });
+        }
+
+        if (claim is not null && claim.State is not (ClaimState.Open or ClaimState.Ready))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The claim's state does not allow this.",
+                detail: $"The refund claim of order {order} is already {claim.State}.");
+        }
+
+        var invoice = new PurchaseInvoice(Guid.NewGuid(), company, request.InvoiceNumber!.Trim(), order, productId.ToString(), hsCode.ToString(),
+            request.Quantity!.Value, Money.FromMinorUnits(request.AmountInclVatMinorUnits!.Value, currency).Amount, currency.Code,
+            request.VatRate!.Value, clock.GetUtcNow().UtcDateTime);
+        db.Invoices.Add(invoice);
+        await db.SaveChangesAsync(cancellationToken);
+
+        // A claim waiting for its supplier learns it from the invoice.
+        if (await db.Evidence.SingleOrDefaultAsync(e => e.OrderId == order, cancellationToken) is { } evidence)
+        {
+            await desk.SyncAsync(evidence, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return TypedResults.Created($"/api/tax-refund/invoices/{invoice.Id}", ToResponse(invoice));
+    }
+
+    private static async Task<Ok<List<InvoiceResponse>>> List(string? orderId, Caller caller, TaxRefundDbContext db, CancellationToken cancellationToken)
+    {
+        var query = db.Invoices.AsNoTracking();
+        if (!caller.IsOperator)
+        {
+            var company = caller.Company!.Value.ToString();
+            query = query.Where(i => i.SupplierCompany == company);
+        }
+
+        if (!string.IsNullOrEmpty(orderId))
+        {
+            query = query.Where(i => i.OrderId == orderId);
+        }
+
+        var invoices = await query.OrderBy(i => i.RegisteredAt).ToListAsync(cancellationToken);
+        return TypedResults.Ok(invoices.Select(ToResponse).ToList());
+    }
+
+    private static InvoiceResponse ToResponse(PurchaseInvoice i) => new(
+        i.Id, i.SupplierCompany, i.InvoiceNumber, i.OrderId, i.ProductId, i.HsCode, i.Quantity,
+        new Money(i.AmountInclVat, CurrencyCode.Parse(i.Currency)).ToMinorUnits(), i.Currency, i.VatRate, i.RegisteredAt);
+}

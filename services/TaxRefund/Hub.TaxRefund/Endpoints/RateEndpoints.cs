@@ -1,0 +1,102 @@
+using Hub.ServiceDefaults.Security;
+using Hub.TaxRefund.Data;
+using Hub.TaxRefund.Domain;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hub.TaxRefund.Endpoints;
+
+/// <summary>A dated refund schedule line on the wire; rates are fractions (0.09 = 9 %), validTo is exclusive.</summary>
+internal sealed record RefundRateResponse(Guid Id, string Hub, string HsPrefix, decimal Rate, DateOnly ValidFrom, DateOnly? ValidTo);
+
+/// <summary>A new schedule line: an open-ended line of the same hub and prefix that starts earlier ends where it starts.</summary>
+internal sealed record RefundRateRequest(string? Hub, string? HsPrefix, decimal? Rate, DateOnly? ValidFrom, DateOnly? ValidTo);
+
+/// <summary>Refund schedules: everyone signed in reads them, operators add dated lines.</summary>
+internal static class RateEndpoints
+{
+    public static void MapRateEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var rates = routes.MapGroup("/api/tax-refund/rates").WithTags("Refund rates");
+        rates.MapGet("/", List).RequireAuthorization(HubPolicies.SmeOrOperator);
+        rates.MapPost("/", Add).RequireAuthorization(HubPolicies.Operator);
+    }
+
+    private static async Task<Ok<List<RefundRateResponse>>> List(string? hub, string? hsCode, DateOnly? on, TaxRefundDbContext db, CancellationToken cancellationToken)
+    {
+        var query = db.RefundRates.AsNoTracking();
+        if (!string.IsNullOrEmpty(hub))
+        {
+            query = query.Where(r => r.Hub == hub);
+        }
+
+        var rates = await query.OrderBy(r => r.Hub).ThenBy(r => r.HsPrefix).ThenBy(r => r.ValidFrom).ToListAsync(cancellationToken);
+        IEnumerable<RefundRate> result = rates;
+        if (on is { } day)
+        {
+            result = result.Where(r => r.AppliesOn(day));
+        }
+
+        if (!string.IsNullOrEmpty(hsCode))
+        {
+            result = result.Where(r => hsCode.StartsWith(r.HsPrefix, StringComparison.Ordinal));
+        }
+
+        return TypedResults.Ok(result.Select(ToResponse).ToList());
+    }
+
+    private static async Task<Results<Created<RefundRateResponse>, ProblemHttpResult>> Add(
+        RefundRateRequest request, TaxRefundDbContext db, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrEmpty(request.Hub))
+        {
+            errors["hub"] = ["The hub is required."];
+        }
+
+        if (request.HsPrefix is null)
+        {
+            errors["hsPrefix"] = ["The HS prefix is required (empty for every code)."];
+        }
+
+        if (request.Rate is null)
+        {
+            errors["rate"] = ["The rate is required."];
+        }
+
+        if (request.ValidFrom is null)
+        {
+            errors["validFrom"] = ["validFrom is required."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        try
+        {
+            var rate = new RefundRate(Guid.NewGuid(), request.Hub!, request.HsPrefix!, request.Rate!.Value, request.ValidFrom!.Value, request.ValidTo);
+            var siblings = await db.RefundRates.Where(r => r.Hub == rate.Hub && r.HsPrefix == rate.HsPrefix).ToListAsync(cancellationToken);
+            foreach (var open in siblings.Where(r => r.ValidTo is null && r.ValidFrom < rate.ValidFrom))
+            {
+                open.EndOn(rate.ValidFrom);
+            }
+
+            if (siblings.FirstOrDefault(r => r.Overlaps(rate.ValidFrom, rate.ValidTo)) is { } clash)
+            {
+                throw TaxRefundException.Conflict($"The line from {clash.ValidFrom:yyyy-MM-dd} already covers part of that period.");
+            }
+
+            db.RefundRates.Add(rate);
+            await db.SaveChangesAsync(cancellationToken);
+            return TypedResults.Created($"/api/tax-refund/rates/{rate.Id}", ToResponse(rate));
+        }
+        catch (TaxRefundException ex)
+        {
+            return Problems.From(ex);
+        }
+    }
+
+    private static RefundRateResponse ToResponse(RefundRate r) => new(r.Id, r.Hub, r.HsPrefix, r.Rate, r.ValidFrom, r.ValidTo);
+}

@@ -1,0 +1,299 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Hub.Contracts.Customs;
+using Hub.Contracts.Logistics;
+using Hub.Contracts.Payment;
+using Hub.Contracts.TaxRefund;
+using Hub.Contracts.Values;
+using Hub.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hub.TaxRefund.Tests.Endpoints;
+
+public sealed class ClaimEndpointsTests(TaxRefundHost host) : IClassFixture<TaxRefundHost>
+{
+    private static readonly CompanyId SupplierA = CompanyId.Parse("KR-C-000101");
+    private static readonly CompanyId SupplierB = CompanyId.Parse("KR-C-000102");
+    private static readonly DateTime ClearedAt = new(2026, 11, 20, 9, 30, 0, DateTimeKind.Utc);
+
+    [Fact]
+    public async Task Events_OutOfOrderAndTwice_OneClaimFiledAndPaidOnce()
+    {
+        const string order = "KR-O-000101";
+        using var supplier = host.Sme(SupplierA);
+        using var op = host.Operator();
+        (await RegisterInvoiceAsync(supplier, order, "INV-101-1", "850760", 1_100_000, 0.10m)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await RegisterInvoiceAsync(supplier, order, "INV-101-2", "610910", 550_000, 0.10m)).StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        // Departure and payment first, each twice, then the clearance twice.
+        var departed = new ShipmentDeparted(Guid.NewGuid(), "MB-101", "KR", "CN", "Sea", ["KR-C-000900"], [order], ClearedAt.AddHours(5));
+        var released = new EscrowReleased(order, SupplierA.ToString(), 1_000, "USD", 1_350_000, 13_500, "KRW", false, ClearedAt.AddDays(3));
+        var cleared = new ExportCleared(order, "KR-D-000101", "KR", "LRN-101", "MRN-101", "KRW", 0, 0, ClearedAt);
+        await host.PublishAsync(departed);
+        await host.PublishAsync(released);
+        await host.PublishAsync(departed);
+        await host.PublishAsync(released);
+        await host.PublishAsync(cleared);
+        await host.PublishAsync(cleared);
+
+        var claim = await WaitForClaimAsync(supplier, order, "Ready");
+        var id = claim.GetProperty("id").GetString()!;
+        claim.GetProperty("supplierCompany").GetString().ShouldBe(SupplierA.ToString());
+        claim.GetProperty("exportDate").GetString().ShouldBe("2026-11-20");
+        claim.GetProperty("evidence").EnumerateArray().ShouldAllBe(e => e.GetProperty("received").GetBoolean());
+
+        // Duplicates had their chance to land: still one claim and one opening event.
+        await Task.Delay(500);
+        await using (var db = host.Db())
+        {
+            (await db.Claims.CountAsync(c => c.OrderId == order)).ShouldBe(1);
+        }
+
+        (await host.EventsAsync<RefundClaimOpened>(order)).Count.ShouldBe(1);
+
+        var filed = await supplier.PostAsync($"/api/tax-refund/claims/{id}/file", null);
+        filed.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var filedClaim = await filed.Content.ReadFromJsonAsync<JsonElement>();
+        filedClaim.GetProperty("state").GetString().ShouldBe("Filed");
+        filedClaim.GetProperty("purchaseNetMinorUnits").GetInt64().ShouldBe(1_500_000);
+        filedClaim.GetProperty("refundMinorUnits").GetInt64().ShouldBe(150_000);
+        filedClaim.GetProperty("costMinorUnits").GetInt64().ShouldBe(0);
+        (await supplier.PostAsync($"/api/tax-refund/claims/{id}/file", null)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+
+        var approved = await op.PostAsync($"/api/tax-refund/claims/{id}/approve", null);
+        approved.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await approved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("state").GetString().ShouldBe("Paid");
+
+        // Approving again is refused; paying again replays nothing.
+        (await op.PostAsync($"/api/tax-refund/claims/{id}/approve", null)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await op.PostAsync($"/api/tax-refund/claims/{id}/pay", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        host.Payment.Calls(id).ShouldBe(1);
+        var payout = host.Payment.Paid(id)!;
+        payout.PayeeCompany.ShouldBe(SupplierA.ToString());
+        payout.Amount.MinorUnits.ShouldBe(150_000);
+        payout.Amount.Currency.ShouldBe("KRW");
+        (await host.EventsAsync<RefundClaimFiled>(id)).Count.ShouldBe(1);
+        (await host.EventsAsync<RefundApproved>(id)).Count.ShouldBe(1);
+        (await host.EventsAsync<RefundPaid>(id)).Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task File_RateChangedByOperator_UsesLongestPrefixInForceOnExportDateAndRecordsCost()
+    {
+        const string order = "KR-O-000102";
+        using var supplier = host.Sme(SupplierA);
+        using var op = host.Operator();
+        var rate = await op.PostAsJsonAsync("/api/tax-refund/rates",
+            new { hub = "KR", hsPrefix = "8541", rate = 0.06m, validFrom = "2026-11-20" });
+        rate.StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await RegisterInvoiceAsync(supplier, order, "INV-102-1", "854143", 1_100_000, 0.10m)).StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        await host.PublishAsync(new PayoutMade($"release:{order}", SupplierA.ToString(), 900_000, "KRW", Guid.NewGuid(), ClearedAt.AddDays(2)));
+        await host.PublishAsync(new ExportCleared(order, "KR-D-000102", "KR", "LRN-102", "MRN-102", "KRW", 0, 0, ClearedAt));
+        await host.PublishAsync(new ShipmentDeparted(Guid.NewGuid(), "MB-102", "KR", "CN", "Air", ["KR-C-000901"], [order], ClearedAt.AddHours(2)));
+        var id = (await WaitForClaimAsync(supplier, order, "Ready")).GetProperty("id").GetString()!;
+
+        var filed = await (await supplier.PostAsync($"/api/tax-refund/claims/{id}/file", null)).Content.ReadFromJsonAsync<JsonElement>();
+
+        filed.GetProperty("refundMinorUnits").GetInt64().ShouldBe(60_000);
+        filed.GetProperty("costMinorUnits").GetInt64().ShouldBe(40_000);
+        filed.GetProperty("roundingRule").GetString()!.ShouldContain("half away from zero");
+    }
+
+    [Fact]
+    public async Task Claims_OtherSupplierAndSmeDecisions_NotFoundAndForbidden()
+    {
+        const string order = "KR-O-000103";
+        using var supplierA = host.Sme(SupplierA);
+        using var supplierB = host.Sme(SupplierB);
+        using var op = host.Operator();
+        await host.PublishAsync(new ExportCleared(order, "KR-D-000103", "KR", "LRN-103", "MRN-103", "KRW", 0, 0, ClearedAt));
+        await host.PublishAsync(new ConsignmentBooked("KR-C-000903", order, SupplierA.ToString(), "KR", "CN", "Sea", 1.2m, "rt", ClearedAt.AddDays(2), ClearedAt.AddDays(-1)));
+        var claim = await WaitForClaimAsync(supplierA, order, "Open");
+        var id = claim.GetProperty("id").GetString()!;
+        claim.GetProperty("consignmentId").GetString().ShouldBe("KR-C-000903");
+        claim.GetProperty("evidence").EnumerateArray().Where(e => e.GetProperty("name").GetString() != "exportDeclarationCleared")
+            .ShouldAllBe(e => !e.GetProperty("received").GetBoolean());
+
+        (await supplierB.GetAsync($"/api/tax-refund/claims/{id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await supplierB.PostAsync($"/api/tax-refund/claims/{id}/file", null)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await supplierB.GetFromJsonAsync<JsonElement>("/api/tax-refund/claims")).EnumerateArray()
+            .ShouldNotContain(c => c.GetProperty("id").GetString() == id);
+        (await supplierA.PostAsync($"/api/tax-refund/claims/{id}/approve", null)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await supplierA.PostAsync($"/api/tax-refund/claims/{id}/file", null)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+
+        var backlog = await op.GetFromJsonAsync<JsonElement>("/api/tax-refund/claims?state=Open");
+        backlog.EnumerateArray().ShouldContain(c => c.GetProperty("id").GetString() == id);
+        backlog.EnumerateArray().ShouldAllBe(c => c.GetProperty("state").GetString() == "Open");
+        (await op.GetAsync("/api/tax-refund/claims?state=Lost")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        host.Payment.Calls(id).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Reject_FiledClaim_RejectedWithReasonAndNeverPaid()
+    {
+        const string order = "KR-O-000104";
+        using var supplier = host.Sme(SupplierA);
+        using var op = host.Operator();
+        (await RegisterInvoiceAsync(supplier, order, "INV-104-1", "610910", 110_000, 0.10m)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        await host.PublishAsync(new ExportCleared(order, "KR-D-000104", "KR", "LRN-104", "MRN-104", "KRW", 0, 0, ClearedAt));
+        await host.PublishAsync(new ShipmentDeparted(Guid.NewGuid(), "MB-104", "KR", "CN", "Sea", ["KR-C-000904"], [order], ClearedAt));
+        await host.PublishAsync(new EscrowReleased(order, SupplierA.ToString(), 100, "USD", 135_000, 1_350, "KRW", false, ClearedAt));
+        var id = (await WaitForClaimAsync(supplier, order, "Ready")).GetProperty("id").GetString()!;
+        (await supplier.PostAsync($"/api/tax-refund/claims/{id}/file", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var noReason = await op.PostAsJsonAsync($"/api/tax-refund/claims/{id}/reject", new { reason = "" });
+        noReason.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await noReason.Content.ReadAsStringAsync()).ShouldContain("reason");
+        var rejected = await op.PostAsJsonAsync($"/api/tax-refund/claims/{id}/reject", new { reason = "Invoice does not match the declaration." });
+
+        rejected.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await rejected.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("state").GetString().ShouldBe("Rejected");
+        (await op.PostAsync($"/api/tax-refund/claims/{id}/pay", null)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        host.Payment.Calls(id).ShouldBe(0);
+        (await host.EventsAsync<RefundRejected>(id)).Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task ExportCleared_OtherHub_NoClaim()
+    {
+        const string order = "CN-O-000105";
+        await host.PublishAsync(new ExportCleared(order, "CN-D-000105", "CN", "LRN-105", "MRN-105", "CNY", 0, 0, ClearedAt));
+        await host.PublishAsync(new ExportCleared("KR-O-000106", "KR-D-000106", "KR", "LRN-106", "MRN-106", "KRW", 0, 0, ClearedAt));
+        using var op = host.Operator();
+        await WaitForClaimAsync(op, "KR-O-000106", "Open");
+
+        await using var db = host.Db();
+        (await db.Evidence.AnyAsync(e => e.OrderId == order)).ShouldBeTrue();
+        (await db.Claims.AnyAsync(c => c.OrderId == order)).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Events_ManyOrdersShuffledAndRepeated_ExactlyOneReadyClaimEach()
+    {
+        var orders = Enumerable.Range(110, 6).Select(n => $"KR-O-000{n}").ToList();
+        var events = new List<object>();
+        foreach (var order in orders)
+        {
+            for (var copy = 0; copy < 3; copy++)
+            {
+                events.Add(new ExportCleared(order, "KR-D-000" + order[^3..], "KR", "LRN", "MRN", "KRW", 0, 0, ClearedAt));
+                events.Add(new ShipmentDeparted(Guid.NewGuid(), "MB-" + order, "KR", "CN", "Sea", ["KR-C-000910"], [order], ClearedAt.AddHours(1)));
+                events.Add(new EscrowReleased(order, SupplierB.ToString(), 100, "USD", 135_000, 1_350, "KRW", false, ClearedAt.AddDays(2)));
+            }
+        }
+
+        var random = new Random(7);
+        await Task.WhenAll(events.OrderBy(_ => random.Next()).Select(host.PublishObjectAsync));
+
+        using var supplier = host.Sme(SupplierB);
+        foreach (var order in orders)
+        {
+            await WaitForClaimAsync(supplier, order, "Ready");
+        }
+
+        await Task.Delay(500);
+        await using var db = host.Db();
+        var claims = await db.Claims.Where(c => orders.Contains(c.OrderId)).ToListAsync();
+        claims.Count.ShouldBe(orders.Count);
+        claims.ShouldAllBe(c => c.MasterBill != null && c.SupplierCompany == SupplierB.ToString());
+        foreach (var order in orders)
+        {
+            (await host.EventsAsync<RefundClaimOpened>($"\"{order}\"")).Count.ShouldBe(1, order);
+        }
+    }
+
+    [Fact]
+    public async Task Approve_TwoOperatorsAtOnce_OnePayout()
+    {
+        const string order = "KR-O-000120";
+        using var supplier = host.Sme(SupplierA);
+        using var op1 = host.Operator();
+        using var op2 = host.Client(TestSecurity.Operator(TaxRefundHost.Hub, "operator-2"));
+        (await RegisterInvoiceAsync(supplier, order, "INV-120-1", "610910", 330_000, 0.10m)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        await host.PublishAsync(new ExportCleared(order, "KR-D-000120", "KR", "LRN-120", "MRN-120", "KRW", 0, 0, ClearedAt));
+        await host.PublishAsync(new ShipmentDeparted(Guid.NewGuid(), "MB-120", "KR", "CN", "Sea", ["KR-C-000920"], [order], ClearedAt));
+        await host.PublishAsync(new EscrowReleased(order, SupplierA.ToString(), 100, "USD", 135_000, 1_350, "KRW", false, ClearedAt));
+        var id = (await WaitForClaimAsync(supplier, order, "Ready")).GetProperty("id").GetString()!;
+        (await supplier.PostAsync($"/api/tax-refund/claims/{id}/file", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var responses = await Task.WhenAll(
+            op1.PostAsync($"/api/tax-refund/claims/{id}/approve", null),
+            op2.PostAsync($"/api/tax-refund/claims/{id}/approve", null));
+
+        responses.Count(r => r.StatusCode == HttpStatusCode.OK).ShouldBe(1);
+        responses.Count(r => r.StatusCode == HttpStatusCode.Conflict).ShouldBe(1);
+        host.Payment.Calls(id).ShouldBe(1);
+        host.Payment.Paid(id)!.Amount.MinorUnits.ShouldBe(30_000);
+        (await host.EventsAsync<RefundPaid>(id)).Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Approve_PaymentServiceFails_StaysApprovedAndPayRetryPaysOnce()
+    {
+        const string order = "KR-O-000130";
+        using var supplier = host.Sme(SupplierA);
+        using var op = host.Operator();
+        (await RegisterInvoiceAsync(supplier, order, "INV-130-1", "610910", 440_000, 0.10m)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        await host.PublishAsync(new ExportCleared(order, "KR-D-000130", "KR", "LRN-130", "MRN-130", "KRW", 0, 0, ClearedAt));
+        await host.PublishAsync(new ShipmentDeparted(Guid.NewGuid(), "MB-130", "KR", "CN", "Sea", ["KR-C-000930"], [order], ClearedAt));
+        await host.PublishAsync(new EscrowReleased(order, SupplierA.ToString(), 100, "USD", 135_000, 1_350, "KRW", false, ClearedAt));
+        var id = (await WaitForClaimAsync(supplier, order, "Ready")).GetProperty("id").GetString()!;
+        (await supplier.PostAsync($"/api/tax-refund/claims/{id}/file", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        host.Payment.FailWith = global::Grpc.Core.StatusCode.Internal;
+        HttpResponseMessage approved;
+        try
+        {
+            approved = await op.PostAsync($"/api/tax-refund/claims/{id}/approve", null);
+        }
+        finally
+        {
+            host.Payment.FailWith = null;
+        }
+
+        (await approved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("state").GetString().ShouldBe("Approved");
+        host.Payment.Paid(id).ShouldBeNull();
+        (await host.EventsAsync<RefundPaid>(id)).ShouldBeEmpty();
+
+        var paid = await op.PostAsync($"/api/tax-refund/claims/{id}/pay", null);
+        (await paid.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("state").GetString().ShouldBe("Paid");
+        (await op.PostAsync($"/api/tax-refund/claims/{id}/pay", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        host.Payment.Paid(id)!.Amount.MinorUnits.ShouldBe(40_000);
+        host.Payment.Calls(id).ShouldBe(2);
+        (await host.EventsAsync<RefundPaid>(id)).Count.ShouldBe(1);
+    }
+
+    internal static Task<HttpResponseMessage> RegisterInvoiceAsync(HttpClient client, string order, string number, string hsCode, long amount, decimal vatRate) =>
+        client.PostAsJsonAsync("/api/tax-refund/invoices", new
+        {
+            invoiceNumber = number,
+            orderId = order,
+            productId = "KR-P-000001",
+            hsCode,
+            quantity = 10m,
+            amountInclVatMinorUnits = amount,
+            currency = "KRW",
+            vatRate,
+        });
+
+    private static async Task<JsonElement> WaitForClaimAsync(HttpClient client, string order, string state)
+    {
+        JsonElement found = default;
+        await Eventually.TrueAsync(async () =>
+        {
+            var claims = await client.GetFromJsonAsync<JsonElement>("/api/tax-refund/claims");
+            var match = claims.EnumerateArray().Where(c => c.GetProperty("orderId").GetString() == order).ToList();
+            if (match.Count == 1 && match[0].GetProperty("state").GetString() == state)
+            {
+                found = match[0];
+                return true;
+            }
+
+            return false;
+        }, TimeSpan.FromSeconds(20), $"the claim of {order} is {state}");
+        return found;
+    }
+}

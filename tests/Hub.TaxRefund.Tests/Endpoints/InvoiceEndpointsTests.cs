@@ -1,0 +1,74 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Hub.Contracts.Values;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hub.TaxRefund.Tests.Endpoints;
+
+public sealed class InvoiceEndpointsTests(TaxRefundHost host) : IClassFixture<TaxRefundHost>
+{
+    private static readonly CompanyId Supplier = CompanyId.Parse("KR-C-000201");
+
+    [Fact]
+    public async Task Register_BadFields_ProblemDetailsNamingEachFieldAndNothingSaved()
+    {
+        var supplier = CompanyId.Parse("KR-C-000209");
+        using var client = host.Sme(supplier);
+
+        var response = await client.PostAsJsonAsync("/api/tax-refund/invoices", new
+        {
+            invoiceNumber = "",
+            orderId = "not-an-order",
+            productId = "KR-P-000001",
+            hsCode = "12",
+            quantity = 0m,
+            amountInclVatMinorUnits = -5L,
+            currency = "XXY",
+            vatRate = 1.3m,
+        });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        foreach (var field in new[] { "invoiceNumber", "orderId", "hsCode", "quantity", "amountInclVatMinorUnits", "currency", "vatRate" })
+        {
+            errors.TryGetProperty(field, out _).ShouldBeTrue(field);
+        }
+
+        errors.TryGetProperty("productId", out _).ShouldBeFalse();
+        await using var db = host.Db();
+        (await db.Invoices.CountAsync(i => i.SupplierCompany == supplier.ToString())).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Register_SameNumberTwice_ConflictAndOneInvoice()
+    {
+        using var client = host.Sme(Supplier);
+
+        (await ClaimEndpointsTests.RegisterInvoiceAsync(client, "KR-O-000201", "INV-201", "610910", 110_000, 0.10m)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await ClaimEndpointsTests.RegisterInvoiceAsync(client, "KR-O-000201", "INV-201", "610910", 220_000, 0.10m)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+
+        var mine = await client.GetFromJsonAsync<JsonElement>("/api/tax-refund/invoices?orderId=KR-O-000201");
+        mine.GetArrayLength().ShouldBe(1);
+        mine[0].GetProperty("amountInclVatMinorUnits").GetInt64().ShouldBe(110_000);
+    }
+
+    [Fact]
+    public async Task List_OtherSupplier_SeesNoneOfTheInvoices()
+    {
+        using var owner = host.Sme(Supplier);
+        using var other = host.Sme(CompanyId.Parse("KR-C-000202"));
+        (await ClaimEndpointsTests.RegisterInvoiceAsync(owner, "KR-O-000202", "INV-202", "610910", 110_000, 0.10m)).StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        (await other.GetFromJsonAsync<JsonElement>("/api/tax-refund/invoices?orderId=KR-O-000202")).GetArrayLength().ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Register_Operator_Forbidden()
+    {
+        using var op = host.Operator();
+
+        (await ClaimEndpointsTests.RegisterInvoiceAsync(op, "KR-O-000203", "INV-203", "610910", 110_000, 0.10m)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+}

@@ -1,0 +1,65 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Hub.Contracts.Values;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hub.TaxRefund.Tests.Endpoints;
+
+public sealed class RateEndpointsTests(TaxRefundHost host) : IClassFixture<TaxRefundHost>
+{
+    [Fact]
+    public async Task List_SeededChinaBatteries_RateInForceOnEachSideOfTheChange()
+    {
+        using var client = host.Sme(CompanyId.Parse("KR-C-000301"));
+
+        var before = await client.GetFromJsonAsync<JsonElement>("/api/tax-refund/rates?hub=CN&hsCode=850760&on=2024-11-30");
+        var after = await client.GetFromJsonAsync<JsonElement>("/api/tax-refund/rates?hub=CN&hsCode=850760&on=2024-12-01");
+
+        before.EnumerateArray().Single(r => r.GetProperty("hsPrefix").GetString() == "8507").GetProperty("rate").GetDecimal().ShouldBe(0.13m);
+        after.EnumerateArray().Single(r => r.GetProperty("hsPrefix").GetString() == "8507").GetProperty("rate").GetDecimal().ShouldBe(0.09m);
+    }
+
+    [Fact]
+    public async Task Add_NewLineForOpenEndedPrefix_EndsThePreviousLine()
+    {
+        using var op = host.Operator();
+
+        (await op.PostAsJsonAsync("/api/tax-refund/rates", new { hub = "CN", hsPrefix = "6109", rate = 0.13m, validFrom = "2025-01-01" })).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await op.PostAsJsonAsync("/api/tax-refund/rates", new { hub = "CN", hsPrefix = "6109", rate = 0.09m, validFrom = "2027-01-01" })).StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        await using var db = host.Db();
+        var lines = await db.RefundRates.Where(r => r.Hub == "CN" && r.HsPrefix == "6109").OrderBy(r => r.ValidFrom).ToListAsync();
+        lines.Count.ShouldBe(2);
+        lines[0].ValidTo.ShouldBe(new DateOnly(2027, 1, 1));
+        lines[1].ValidTo.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Add_BadInput_ProblemDetailsAndNothingAdded()
+    {
+        using var op = host.Operator();
+        await using var before = host.Db();
+        var count = await before.RefundRates.CountAsync();
+
+        var bad = await op.PostAsJsonAsync("/api/tax-refund/rates", new { hub = "CN", hsPrefix = "85x", rate = 1.5m, validFrom = "2025-01-01" });
+        var missing = await op.PostAsJsonAsync("/api/tax-refund/rates", new { hub = "CN" });
+
+        bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("hsPrefix", out _).ShouldBeTrue();
+        missing.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var errors = (await missing.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        errors.TryGetProperty("rate", out _).ShouldBeTrue();
+        errors.TryGetProperty("validFrom", out _).ShouldBeTrue();
+        await using var after = host.Db();
+        (await after.RefundRates.CountAsync()).ShouldBe(count);
+    }
+
+    [Fact]
+    public async Task Add_Sme_Forbidden()
+    {
+        using var client = host.Sme(CompanyId.Parse("KR-C-000301"));
+
+        (await client.PostAsJsonAsync("/api/tax-refund/rates", new { hub = "KR", hsPrefix = "", rate = 0.5m, validFrom = "2025-01-01" })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+}
