@@ -16,5 +16,8 @@ public sealed class OrderDbContext(DbContextOptions<OrderDbContext> options) : S
         modelBuilder.HasSequence<long>(OrderSequences.Orders);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(OrderDbContext).Assembly);
         modelBuilder.UseSnakeCaseColumns("Hub.Order.Domain");
+
+        // The concurrency token is PostgreSQL's own row version, not a column of ours.
+        modelBuilder.Entity<TradeOrder>().Property(o => o.Version).HasColumnName("xmin");
     }
 }

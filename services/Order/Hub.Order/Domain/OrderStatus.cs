@@ -1,7 +1,7 @@
 namespace Hub.Order.Domain;
 
 /// <summary>Where a supplier order stands; the declaration order is the order of the happy path.</summary>
-internal enum OrderStatus
+public enum OrderStatus
 {
     Placed = 1,
     PaymentSecured = 2,

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Hub.Order.Migrations
 {
     [DbContext(typeof(OrderDbContext))]
-    [Migration("20261123122221_Orders")]
+    [Migration("20261123122257_Orders")]
     partial class Orders
     {
         /// <inheritdoc />
@@ -221,7 +221,7 @@ namespace Hub.Order.Migrations
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("xid")
-                        .HasColumnName("version");
+                        .HasColumnName("xmin");
 
                     b.HasKey("Id");
 
