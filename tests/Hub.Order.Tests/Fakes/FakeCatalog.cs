@@ -40,10 +40,28 @@ internal sealed class FakeCatalog : Hub.Catalog.V1.Catalog.CatalogBase
 
             reply.Products.Add(new ProductQuote
             {
-                ProductId = item.ProductId, Found = true, Status = "listed", SupplierId = p.SupplierId, Title = "Goods " + item.ProductId, HsCode = "330499",
-                Origin = "KR", Moq = p.Moq, MeetsMoq = item.Quantity >= p.Moq, Quantity = item.Quantity, Currency = p.Currency, UnitPriceMinor = p.UnitPriceMinor,
-                LineTotalMinor = p.UnitPriceMinor * item.Quantity, PriceVersion = 1, Available = p.Available, UnitNetWeightKg = 0.2, UnitGrossWeightKg = 0.25,
-                UnitsPerCarton = 10, CartonLengthCm = 40, CartonWidthCm = 30, CartonHeightCm = 20, CartonGrossWeightKg = 3,
+                ProductId = item.ProductId,
+                Found = true,
+                Status = "listed",
+                SupplierId = p.SupplierId,
+                Title = "Goods " + item.ProductId,
+                HsCode = "330499",
+                Origin = "KR",
+                Moq = p.Moq,
+                MeetsMoq = item.Quantity >= p.Moq,
+                Quantity = item.Quantity,
+                Currency = p.Currency,
+                UnitPriceMinor = p.UnitPriceMinor,
+                LineTotalMinor = p.UnitPriceMinor * item.Quantity,
+                PriceVersion = 1,
+                Available = p.Available,
+                UnitNetWeightKg = 0.2,
+                UnitGrossWeightKg = 0.25,
+                UnitsPerCarton = 10,
+                CartonLengthCm = 40,
+                CartonWidthCm = 30,
+                CartonHeightCm = 20,
+                CartonGrossWeightKg = 3,
             });
         }
 

@@ -1,7 +1,7 @@
-using Grpc.Core;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Grpc.Core;
 using Hub.Catalog.V1;
 using Hub.Contracts.Order;
 using Hub.Contracts.Values;
