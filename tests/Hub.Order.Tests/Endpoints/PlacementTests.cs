@@ -38,7 +38,8 @@ public class PlacementTests(OrderFixture fixture) : IClassFixture<OrderFixture>
     {
         var company = OrderFixture.NewCompany();
         var buyer = fixture.ClientFor(company);
-        var product = Catalog.List(FakeCatalog.NewSupplier(), unitPriceMinor: 1000, available: 50);
+        // Enough stock for every duplicate to reserve before the losers give theirs back.
+        var product = Catalog.List(FakeCatalog.NewSupplier(), unitPriceMinor: 1000, available: 100);
         var cart = OrderFixture.Cart(new CartLineRequest(product, 10, "KR-C-000903"));
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => OrderFixture.PlaceAsync(buyer, cart, "key-parallel")));
@@ -49,7 +50,7 @@ public class PlacementTests(OrderFixture fixture) : IClassFixture<OrderFixture>
         await using var db = fixture.CreateDb();
         (await db.Purchases.CountAsync(p => p.BuyerCompany == company.ToString())).ShouldBe(1);
         (await db.Orders.CountAsync(o => o.BuyerCompany == company.ToString())).ShouldBe(1);
-        Catalog.Available(product).ShouldBe(40); // the losers' reservations were given back
+        Catalog.Available(product).ShouldBe(90); // the losers' reservations were given back
     }
 
     [Fact]

@@ -117,8 +117,9 @@ internal static class OrderEndpoints
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The order cannot do that now", detail: ex.Message);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException)
         {
+            // Another writer (an event, the sweeper) changed the order first: its row version or timeline step won.
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The order changed meanwhile", detail: "Read the order again and retry.");
         }
         catch (RpcException ex)
