@@ -39,5 +39,6 @@ internal static class OrderRegistration
         app.MapCheckoutEndpoints();
         app.MapOrdersEndpoints();
         app.MapGrpcService<OrderGrpcService>();
+        app.MapGrpcService<OrderPlacementGrpcService>();
     }
 }
