@@ -1,6 +1,10 @@
+using Hub.Order.Application;
+using Hub.Order.Consumers;
 using Hub.Order.Data;
+using Hub.Order.Endpoints;
 using Hub.Order.Grpc;
 using Hub.ServiceDefaults.Data;
+using Hub.ServiceDefaults.Grpc;
 using Hub.ServiceDefaults.Hosting;
 using Hub.ServiceDefaults.Messaging;
 using Hub.ServiceDefaults.Probes;
@@ -12,14 +16,29 @@ internal static class OrderRegistration
     public static void AddOrder(this WebApplicationBuilder builder)
     {
         builder.AddServiceDatabase<OrderDbContext>();
+        builder.Services.AddOptions<OrderOptions>().Bind(builder.Configuration.GetSection(OrderOptions.Section));
+        builder.AddServiceGrpcClient<Catalog.V1.Catalog.CatalogClient>("Catalog");
+        builder.AddServiceGrpcClient<Payment.V1.Payment.PaymentClient>("Payment");
+        builder.AddServiceGrpcClient<Customs.V1.Customs.CustomsClient>("Customs");
+        builder.AddServiceGrpcClient<Logistics.V1.Logistics.LogisticsClient>("Logistics");
+        builder.Services.AddSingleton<PartnerChannels>();
+        builder.Services.AddScoped<HubClients>();
+        builder.Services.AddScoped<CartPricer>();
+        builder.Services.AddScoped<OrderPlacementDesk>();
+        builder.Services.AddScoped<OrderProcess>();
+        builder.Services.AddSingleton<OrderSweeper>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<OrderSweeper>());
 
         // Every consumer of this service is listed here.
-        builder.AddServiceMessaging();
+        builder.AddServiceMessaging(bus => bus.AddConsumer<OrderEventsConsumer>());
     }
 
     public static void MapOrderEndpoints(this WebApplication app, ServiceIdentity identity)
     {
         app.MapProbeEndpoints(identity);
+        app.MapCheckoutEndpoints();
+        app.MapOrdersEndpoints();
         app.MapGrpcService<OrderGrpcService>();
+        app.MapGrpcService<OrderPlacementGrpcService>();
     }
 }

@@ -22,6 +22,216 @@ namespace Hub.Order.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.HasSequence("order_numbers");
+
+            modelBuilder.Entity("Hub.Order.Domain.Purchase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BuyerCompany")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("buyer_company");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("idempotency_key");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("request_hash");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BuyerCompany", "IdempotencyKey")
+                        .IsUnique();
+
+                    b.ToTable("purchases", (string)null);
+                });
+
+            modelBuilder.Entity("Hub.Order.Domain.TradeOrder", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BuyerCompany")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("buyer_company");
+
+                    b.Property<string>("BuyerCurrency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("buyer_currency");
+
+                    b.Property<string>("BuyerHub")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("buyer_hub");
+
+                    b.Property<long>("BuyerTotalMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("buyer_total_minor");
+
+                    b.Property<string>("ConsignmentId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("consignment_id");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<string>("Destination")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("destination");
+
+                    b.Property<DateTime?>("DueBy")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_by");
+
+                    b.Property<string>("DutiesCurrency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("duties_currency");
+
+                    b.Property<long>("DutiesMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("duties_minor");
+
+                    b.Property<string>("ExportDeclarationId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("export_declaration_id");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("failure_reason");
+
+                    b.Property<string>("FreightCurrency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("freight_currency");
+
+                    b.Property<long>("FreightMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("freight_minor");
+
+                    b.Property<DateTime>("FxQuoteExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("fx_quote_expires_at");
+
+                    b.Property<string>("FxQuoteId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("fx_quote_id");
+
+                    b.Property<long>("GoodsTotalMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("goods_total_minor");
+
+                    b.Property<string>("ImportDeclarationId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("import_declaration_id");
+
+                    b.Property<string>("Incoterm")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("incoterm");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("mode");
+
+                    b.Property<string>("NamedPlace")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("named_place");
+
+                    b.Property<DateTime>("PlacedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("placed_at");
+
+                    b.Property<Guid>("PurchaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("purchase_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("SupplierCompany")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("supplier_company");
+
+                    b.Property<string>("SupplierHub")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("supplier_hub");
+
+                    b.Property<string>("SupplierId")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("supplier_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BuyerCompany");
+
+                    b.HasIndex("DueBy")
+                        .HasFilter("due_by IS NOT NULL");
+
+                    b.HasIndex("PurchaseId");
+
+                    b.ToTable("orders", (string)null);
+                });
+
             modelBuilder.Entity("Hub.ServiceDefaults.Messaging.Inbox.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
@@ -132,6 +342,109 @@ namespace Hub.Order.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("messaging_probes", (string)null);
+                });
+
+            modelBuilder.Entity("Hub.Order.Domain.TradeOrder", b =>
+                {
+                    b.HasOne("Hub.Order.Domain.Purchase", null)
+                        .WithMany("Orders")
+                        .HasForeignKey("PurchaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Hub.Order.Domain.OrderLine", "Lines", b1 =>
+                        {
+                            b1.Property<string>("OrderId")
+                                .HasColumnType("character varying(24)")
+                                .HasColumnName("order_id");
+
+                            b1.Property<string>("ProductId")
+                                .HasMaxLength(24)
+                                .HasColumnType("character varying(24)")
+                                .HasColumnName("product_id");
+
+                            b1.Property<string>("Currency")
+                                .IsRequired()
+                                .HasMaxLength(3)
+                                .HasColumnType("character varying(3)")
+                                .HasColumnName("currency");
+
+                            b1.Property<int>("PriceVersion")
+                                .HasColumnType("integer")
+                                .HasColumnName("price_version");
+
+                            b1.Property<int>("Quantity")
+                                .HasColumnType("integer")
+                                .HasColumnName("quantity");
+
+                            b1.Property<long>("UnitPriceMinor")
+                                .HasColumnType("bigint")
+                                .HasColumnName("unit_price_minor");
+
+                            b1.HasKey("OrderId", "ProductId");
+
+                            b1.ToTable("order_lines", null, t =>
+                                {
+                                    t.HasCheckConstraint("ck_order_lines_quantity", "quantity > 0");
+                                });
+
+                            b1.WithOwner()
+                                .HasForeignKey("OrderId");
+                        });
+
+                    b.OwnsMany("Hub.Order.Domain.TimelineEntry", "Timeline", b1 =>
+                        {
+                            b1.Property<string>("OrderId")
+                                .HasColumnType("character varying(24)")
+                                .HasColumnName("order_id");
+
+                            b1.Property<int>("Sequence")
+                                .HasColumnType("integer")
+                                .HasColumnName("sequence");
+
+                            b1.Property<DateTime>("At")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("at");
+
+                            b1.Property<string>("Cause")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("cause");
+
+                            b1.Property<string>("Detail")
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)")
+                                .HasColumnName("detail");
+
+                            b1.Property<string>("Hub")
+                                .IsRequired()
+                                .HasMaxLength(2)
+                                .HasColumnType("character varying(2)")
+                                .HasColumnName("hub");
+
+                            b1.Property<string>("Step")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("step");
+
+                            b1.HasKey("OrderId", "Sequence");
+
+                            b1.ToTable("order_timeline", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("OrderId");
+                        });
+
+                    b.Navigation("Lines");
+
+                    b.Navigation("Timeline");
+                });
+
+            modelBuilder.Entity("Hub.Order.Domain.Purchase", b =>
+                {
+                    b.Navigation("Orders");
                 });
 #pragma warning restore 612, 618
         }

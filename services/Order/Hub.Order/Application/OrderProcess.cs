@@ -1,0 +1,203 @@
+using Grpc.Core;
+using Hub.Catalog.V1;
+using Hub.Contracts.Order;
+using Hub.Contracts.Values;
+using Hub.Customs.V1;
+using Hub.Logistics.V1;
+using Hub.Order.Domain;
+using Hub.Payment.V1;
+using Hub.ServiceDefaults.Messaging.Outbox;
+using Microsoft.Extensions.Options;
+using PaymentClient = Hub.Payment.V1.Payment.PaymentClient;
+
+namespace Hub.Order.Application;
+
+/// <summary>
+/// The order process manager's commands: what is asked of the other services after each step, and what is undone
+/// when an order fails or is cancelled. Every command it sends is idempotent on the other side (keyed by order id),
+/// so a retried step repeats nothing.
+/// </summary>
+internal sealed class OrderProcess(HubClients hubs, PaymentClient payment, IOutbox outbox, IOptions<OrderOptions> options, TimeProvider clock, ILogger<OrderProcess> logger)
+{
+    public DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public string Self => hubs.Self.ToString();
+
+    /// <summary>Schedules the timeout of the step the order now waits in.</summary>
+    public void Schedule(TradeOrder order) =>
+        order.Expect(options.Value.TimeoutFor(order.Status) is { } timeout ? Now + timeout : null);
+
+    /// <summary>Placed: move the buyer's funds into escrow at the order's FX quote.</summary>
+    public async Task SecureFundsAsync(TradeOrder order, string cause, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await payment.SecureFundsAsync(new SecureFundsRequest
+            {
+                OrderId = order.Id,
+                BuyerCompany = order.BuyerCompany,
+                SupplierCompany = order.SupplierCompany,
+                Amount = new Hub.Payment.V1.Money { MinorUnits = order.BuyerTotalMinor, Currency = order.BuyerCurrency },
+                QuoteId = order.FxQuoteId,
+            }, cancellationToken: cancellationToken);
+            order.Note(Now, Self, "FundsRequested", cause, $"{order.BuyerTotalMinor} {order.BuyerCurrency} minor units at quote {order.FxQuoteId}");
+        }
+        catch (RpcException ex) when (IsRefusal(ex.StatusCode))
+        {
+            await FailAsync(order, $"payment refused: {ex.Status.Detail}", cause, cancellationToken);
+        }
+    }
+
+    /// <summary>PaymentSecured: lodge the export declaration at the supplier's hub.</summary>
+    public async Task DeclareExportAsync(TradeOrder order, string cause, CancellationToken cancellationToken)
+    {
+        var declaration = Declaration(order, DeclarationType.Export, await ProductsAsync(order, cancellationToken));
+        var reply = await hubs.Customs(HubId.Parse(order.SupplierHub)).DeclareAsync(declaration, cancellationToken: cancellationToken);
+        order.Note(Now, order.SupplierHub, "ExportDeclared", cause, $"declaration {reply.DeclarationId} {reply.Status}");
+    }
+
+    /// <summary>ExportCleared: take the stock out for good and book the goods into the lane's consolidation.</summary>
+    public async Task BookAsync(TradeOrder order, string cause, CancellationToken cancellationToken)
+    {
+        var supplierHub = HubId.Parse(order.SupplierHub);
+        await hubs.Catalog(supplierHub).CommitStockAsync(new OrderStockRequest { OrderId = order.Id }, cancellationToken: cancellationToken);
+        var request = new BookConsignmentRequest
+        {
+            OrderId = order.Id,
+            CompanyId = order.SupplierCompany,
+            Lane = new LaneKey { Origin = order.SupplierHub, Destination = order.BuyerHub, Mode = order.Mode },
+        };
+        var products = await ProductsAsync(order, cancellationToken);
+        request.Cartons.AddRange(order.Lines.Zip(products, (l, p) => CartPricer.Carton(p, l.Quantity)));
+        var reply = await hubs.Logistics(supplierHub).BookConsignmentAsync(request, cancellationToken: cancellationToken);
+        order.Note(Now, order.SupplierHub, "BookingRequested", cause, $"consignment {reply.ConsignmentId} {reply.Status}");
+    }
+
+    /// <summary>Departed: lodge the import declaration at the buyer's hub.</summary>
+    public async Task DeclareImportAsync(TradeOrder order, string cause, CancellationToken cancellationToken)
+    {
+        var declaration = Declaration(order, DeclarationType.Import, await ProductsAsync(order, cancellationToken));
+        var reply = await hubs.Customs(hubs.Self).DeclareAsync(declaration, cancellationToken: cancellationToken);
+        order.Note(Now, Self, "ImportDeclared", cause, $"declaration {reply.DeclarationId} {reply.Status}");
+    }
+
+    /// <summary>Delivered: ask the buyer to confirm receipt before the Delivered timeout.</summary>
+    public void RequestReceipt(TradeOrder order, string cause)
+    {
+        Schedule(order);
+        outbox.Publish(new ReceiptRequested(order.Id, order.BuyerCompany, order.DueBy ?? Now));
+        order.Note(Now, Self, "ReceiptRequested", cause, order.DueBy is { } due ? $"confirmed automatically at {due:O}" : null);
+    }
+
+    /// <summary>Receipt confirmed (by the buyer or automatically): release the escrow to the supplier.</summary>
+    public async Task ConfirmReceiptAsync(TradeOrder order, bool automatic, string cause, CancellationToken cancellationToken)
+    {
+        if (!order.ConfirmReceipt(automatic, Now, Self, cause))
+        {
+            return;
+        }
+
+        await payment.ReleaseAsync(new ReleaseRequest { OrderId = order.Id }, cancellationToken: cancellationToken);
+        order.Note(Now, Self, "EscrowReleaseRequested", cause, null);
+        Schedule(order);
+    }
+
+    /// <summary>The escrow was released: the order is complete.</summary>
+    public void Complete(TradeOrder order) =>
+        outbox.Publish(new OrderCompleted(order.Id, order.BuyerCompany, order.SupplierCompany, Now));
+
+    /// <summary>Fails the order, undoes what it holds, and says so.</summary>
+    public async Task FailAsync(TradeOrder order, string reason, string cause, CancellationToken cancellationToken)
+    {
+        var failedIn = order.Status.ToString();
+        var compensation = order.Fail(reason, Now, Self, cause);
+        if (order.Status != OrderStatus.Failed || failedIn == nameof(OrderStatus.Failed))
+        {
+            return;
+        }
+
+        await CompensateAsync(order, compensation, "order-failed", cause, cancellationToken);
+        outbox.Publish(new OrderFailed(order.Id, order.BuyerCompany, failedIn, reason, Now));
+        OrderLog.OrderFailed(logger, order.Id, reason);
+    }
+
+    /// <summary>Cancels the order for the buyer and undoes what it holds.</summary>
+    public async Task CancelAsync(TradeOrder order, string by, string cause, CancellationToken cancellationToken)
+    {
+        if (order.Status == OrderStatus.Cancelled)
+        {
+            return;
+        }
+
+        var compensation = order.Cancel(by, Now, Self, cause);
+        await CompensateAsync(order, compensation, "order-cancelled", cause, cancellationToken);
+        outbox.Publish(new OrderCancelled(order.Id, order.BuyerCompany, by, Now));
+    }
+
+    /// <summary>Funds secured for an order already cancelled or failed: give them back.</summary>
+    public Task RefundLateFundsAsync(TradeOrder order, string cause, CancellationToken cancellationToken) =>
+        CompensateAsync(order, new Compensation(ReleaseStock: false, RefundEscrow: true), "late-funds", cause, cancellationToken);
+
+    private async Task CompensateAsync(TradeOrder order, Compensation compensation, string key, string cause, CancellationToken cancellationToken)
+    {
+        if (compensation.ReleaseStock)
+        {
+            try
+            {
+                await hubs.Catalog(HubId.Parse(order.SupplierHub)).ReleaseStockAsync(new OrderStockRequest { OrderId = order.Id }, cancellationToken: cancellationToken);
+                order.Note(Now, order.SupplierHub, "StockReleased", cause, null);
+            }
+            catch (RpcException ex) when (ex.StatusCode is StatusCode.NotFound or StatusCode.FailedPrecondition)
+            {
+                order.Note(Now, order.SupplierHub, "StockReleased", cause, $"nothing to release: {ex.Status.Detail}");
+            }
+        }
+
+        if (compensation.RefundEscrow)
+        {
+            try
+            {
+                var reply = await payment.RefundAsync(new RefundRequest { OrderId = order.Id, IdempotencyKey = key }, cancellationToken: cancellationToken);
+                order.Note(Now, Self, "EscrowRefunded", cause, $"{reply.Refunded?.MinorUnits} {reply.Refunded?.Currency} minor units");
+            }
+            catch (RpcException ex) when (ex.StatusCode is StatusCode.NotFound)
+            {
+                order.Note(Now, Self, "EscrowRefunded", cause, $"nothing in escrow: {ex.Status.Detail}");
+            }
+        }
+    }
+
+    private static bool IsRefusal(StatusCode code) =>
+        code is StatusCode.InvalidArgument or StatusCode.FailedPrecondition or StatusCode.NotFound or StatusCode.PermissionDenied or StatusCode.AlreadyExists;
+
+    // The goods as the catalog described them at the price version the order was placed at.
+    private async Task<IReadOnlyList<ProductQuote>> ProductsAsync(TradeOrder order, CancellationToken cancellationToken)
+    {
+        var request = new GetProductsRequest();
+        request.Items.AddRange(order.Lines.Select(l => new ProductQuantity { ProductId = l.ProductId, Quantity = l.Quantity, PriceVersion = l.PriceVersion }));
+        var reply = await hubs.Catalog(HubId.Parse(order.SupplierHub)).GetProductsAsync(request, cancellationToken: cancellationToken);
+        return reply.Products;
+    }
+
+    private static DeclareRequest Declaration(TradeOrder order, DeclarationType type, IReadOnlyList<ProductQuote> products)
+    {
+        var request = new DeclareRequest
+        {
+            Type = type,
+            Lrn = $"{order.Id}-{(type == DeclarationType.Export ? "EX" : "IM")}",
+            OrderId = order.Id,
+            Exporter = new Party { TraderId = order.SupplierCompany, Country = order.SupplierHub, Name = order.SupplierCompany },
+            Importer = new Party { TraderId = order.BuyerCompany, Country = order.BuyerHub, Name = order.BuyerCompany },
+            Incoterm = order.Incoterm,
+            IncotermPlace = order.NamedPlace,
+            InvoiceNumber = order.Id,
+            InvoiceCurrency = order.Currency,
+            FreightMinor = order.FreightCurrency == order.Currency ? order.FreightMinor : 0,
+            Channel = Channel.GeneralTrade,
+            BuyerId = order.BuyerCompany,
+        };
+        var nationalOf = type == DeclarationType.Export ? order.SupplierHub : order.BuyerHub;
+        request.Lines.AddRange(order.Lines.Zip(products, (l, p) => CartPricer.Goods(p, l.Quantity, l.LineTotalMinor, nationalOf)));
+        return request;
+    }
+}

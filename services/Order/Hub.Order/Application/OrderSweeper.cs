@@ -1,0 +1,89 @@
+using Grpc.Core;
+using Hub.Order.Data;
+using Hub.Order.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Hub.Order.Application;
+
+/// <summary>
+/// Enforces each step's timeout (<c>Order:Timeouts</c>): an order still waiting past its step's due time fails and is
+/// compensated with the reason recorded, except a delivered order, whose receipt is then confirmed automatically.
+/// </summary>
+internal sealed class OrderSweeper(IServiceScopeFactory scopes, IOptionsMonitor<OrderOptions> options, TimeProvider clock, ILogger<OrderSweeper> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await SweepAsync(stoppingToken);
+                await Task.Delay(options.CurrentValue.SweepInterval, clock, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is DbUpdateException or Npgsql.NpgsqlException or InvalidOperationException or TimeoutException)
+            {
+                OrderLog.SweepFailed(logger, ex, "(batch)");
+                await Task.Delay(options.CurrentValue.SweepInterval, clock, stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>Handles one batch of overdue orders; returns how many it changed.</summary>
+    public async Task<int> SweepAsync(CancellationToken cancellationToken)
+    {
+        List<string> overdue;
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<OrderDbContext>();
+            overdue = await db.Orders.Where(o => o.DueBy != null && o.DueBy <= now).OrderBy(o => o.DueBy)
+                .Select(o => o.Id).Take(options.CurrentValue.SweepBatch).ToListAsync(cancellationToken);
+        }
+
+        var changed = 0;
+        foreach (var id in overdue)
+        {
+            try
+            {
+                changed += await SweepOneAsync(id, cancellationToken) ? 1 : 0;
+            }
+            catch (Exception ex) when (ex is DbUpdateException or RpcException or OrderRuleException)
+            {
+                // Another writer moved the order, or a compensation could not run: the next sweep tries again.
+                OrderLog.SweepFailed(logger, ex, id);
+            }
+        }
+
+        return changed;
+    }
+
+    private async Task<bool> SweepOneAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OrderDbContext>();
+        var process = scope.ServiceProvider.GetRequiredService<OrderProcess>();
+        var order = await db.Orders.Include(o => o.Lines).Include(o => o.Timeline).AsSplitQuery().SingleAsync(o => o.Id == id, cancellationToken);
+        if (order.DueBy is not { } due || due > process.Now || order.IsTerminal)
+        {
+            return false;
+        }
+
+        var cause = $"timeout of {order.Status} due {due:O}";
+        if (order.Status == OrderStatus.Delivered)
+        {
+            await process.ConfirmReceiptAsync(order, automatic: true, cause, cancellationToken);
+        }
+        else
+        {
+            await process.FailAsync(order, $"timed out waiting in {order.Status} (due {due:O})", cause, cancellationToken);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+}

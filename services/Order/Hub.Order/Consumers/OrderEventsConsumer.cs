@@ -1,0 +1,182 @@
+using Hub.Contracts.Customs;
+using Hub.Contracts.Logistics;
+using Hub.Contracts.Order;
+using Hub.Contracts.Payment;
+using Hub.Order.Application;
+using Hub.Order.Data;
+using Hub.Order.Domain;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hub.Order.Consumers;
+
+/// <summary>
+/// The order process manager: each event moves the order it names one step and sends the next step's command.
+/// An event for an order this hub does not own, or for a step already taken (a duplicate or a stale event), changes
+/// nothing. An event that comes before the step it follows throws and is redelivered later. Optimistic concurrency
+/// (xmin) turns a race between two events of one order into a retry.
+/// </summary>
+internal sealed class OrderEventsConsumer(OrderDbContext db, OrderProcess process, ILogger<OrderEventsConsumer> logger) :
+    IConsumer<OrderPlaced>,
+    IConsumer<PaymentSecured>,
+    IConsumer<PaymentFailed>,
+    IConsumer<ExportCleared>,
+    IConsumer<ConsignmentBooked>,
+    IConsumer<ShipmentDeparted>,
+    IConsumer<ImportCleared>,
+    IConsumer<DeclarationRejected>,
+    IConsumer<DeclarationHeld>,
+    IConsumer<ConsignmentDelivered>,
+    IConsumer<EscrowReleased>
+{
+    public Task Consume(ConsumeContext<OrderPlaced> context) =>
+        HandleAsync(context, context.Message.OrderId, async (order, cause, ct) =>
+        {
+            if (order.Status != OrderStatus.Placed)
+            {
+                return false;
+            }
+
+            await process.SecureFundsAsync(order, cause, ct);
+            return true;
+        });
+
+    public Task Consume(ConsumeContext<PaymentSecured> context) =>
+        HandleAsync(context, context.Message.OrderId, async (order, cause, ct) =>
+        {
+            if (order.Status is OrderStatus.Cancelled or OrderStatus.Failed)
+            {
+                // The funds arrived after the order ended: they go back.
+                await process.RefundLateFundsAsync(order, cause, ct);
+                return true;
+            }
+
+            if (!order.SecurePayment(context.Message.SecuredAt, process.Self, cause))
+            {
+                return false;
+            }
+
+            await process.DeclareExportAsync(order, cause, ct);
+            return true;
+        });
+
+    public Task Consume(ConsumeContext<PaymentFailed> context) =>
+        HandleAsync(context, context.Message.OrderId, async (order, cause, ct) =>
+        {
+            if (order.Status != OrderStatus.Placed)
+            {
+                return false;
+            }
+
+            await process.FailAsync(order, $"payment failed ({context.Message.Reason}): {context.Message.Detail}", cause, ct);
+            return true;
+        });
+
+    public Task Consume(ConsumeContext<ExportCleared> context) =>
+        HandleAsync(context, context.Message.OrderId, async (order, cause, ct) =>
+        {
+            if (!order.ClearExport(context.Message.DeclarationId, context.Message.ClearedAt, context.Message.Hub, cause))
+            {
+                return false;
+            }
+
+            await process.BookAsync(order, cause, ct);
+            return true;
+        });
+
+    public Task Consume(ConsumeContext<ConsignmentBooked> context) =>
+        HandleAsync(context, context.Message.OrderId, (order, cause, _) =>
+            Task.FromResult(order.Book(context.Message.ConsignmentId, context.Message.BookedAt, context.Message.Origin, cause)));
+
+    public async Task Consume(ConsumeContext<ShipmentDeparted> context)
+    {
+        foreach (var orderId in context.Message.OrderIds)
+        {
+            await HandleAsync(context, orderId, async (order, cause, ct) =>
+            {
+                if (!order.Depart(context.Message.DepartedAt, context.Message.Origin, cause))
+                {
+                    return false;
+                }
+
+                await process.DeclareImportAsync(order, cause, ct);
+                return true;
+            });
+        }
+    }
+
+    public Task Consume(ConsumeContext<ImportCleared> context) =>
+        HandleAsync(context, context.Message.OrderId, (order, cause, _) =>
+            Task.FromResult(order.ClearImport(context.Message.DeclarationId, context.Message.DutiesMinor + context.Message.TaxesMinor, context.Message.Currency,
+                context.Message.ClearedAt, context.Message.Hub, cause)));
+
+    public Task Consume(ConsumeContext<DeclarationRejected> context) =>
+        HandleAsync(context, context.Message.OrderId, async (order, cause, ct) =>
+        {
+            if (order.IsTerminal)
+            {
+                return false;
+            }
+
+            await process.FailAsync(order, $"{context.Message.Type} declaration {context.Message.DeclarationId} rejected at {context.Message.Hub}: {context.Message.Reason}", cause, ct);
+            return true;
+        });
+
+    public Task Consume(ConsumeContext<DeclarationHeld> context) =>
+        HandleAsync(context, context.Message.OrderId, (order, cause, _) =>
+        {
+            if (order.IsTerminal)
+            {
+                return Task.FromResult(false);
+            }
+
+            // A hold is not a failure: the order waits, and the step's timeout decides if it waited too long.
+            order.Note(context.Message.HeldAt, context.Message.Hub, "DeclarationHeld", cause, $"{context.Message.Type} declaration {context.Message.DeclarationId}: {context.Message.Reason}");
+            return Task.FromResult(true);
+        });
+
+    public Task Consume(ConsumeContext<ConsignmentDelivered> context) =>
+        HandleAsync(context, context.Message.OrderId, (order, cause, _) =>
+        {
+            if (!order.Deliver(context.Message.DeliveredAt, process.Self, cause))
+            {
+                return Task.FromResult(false);
+            }
+
+            process.RequestReceipt(order, cause);
+            return Task.FromResult(true);
+        });
+
+    public Task Consume(ConsumeContext<EscrowReleased> context) =>
+        HandleAsync(context, context.Message.OrderId, (order, cause, _) =>
+        {
+            if (!order.Complete(context.Message.ReleasedAt, process.Self, cause))
+            {
+                return Task.FromResult(false);
+            }
+
+            process.Complete(order);
+            return Task.FromResult(true);
+        });
+
+    private async Task HandleAsync<T>(ConsumeContext<T> context, string orderId, Func<TradeOrder, string, CancellationToken, Task<bool>> step)
+        where T : class
+    {
+        var order = await db.Orders.Include(o => o.Lines).Include(o => o.Timeline).AsSplitQuery()
+            .SingleOrDefaultAsync(o => o.Id == orderId, context.CancellationToken);
+        var cause = $"{typeof(T).Name} {context.MessageId}";
+        if (order is null || !await step(order, cause, context.CancellationToken))
+        {
+            OrderLog.EventIgnored(logger, typeof(T).Name, orderId);
+            return;
+        }
+
+        if (!order.IsTerminal && order.DueBy is null)
+        {
+            process.Schedule(order);
+        }
+
+        await db.SaveChangesAsync(context.CancellationToken);
+        OrderLog.OrderMoved(logger, order.Id, order.Status.ToString());
+    }
+}

@@ -1,0 +1,24 @@
+namespace Hub.Order.Domain;
+
+/// <summary>Everything a supplier order is placed with besides its lines.</summary>
+internal sealed record OrderPlacement(
+    string OrderId,
+    Guid PurchaseId,
+    string BuyerCompany,
+    string BuyerHub,
+    string SupplierCompany,
+    string SupplierId,
+    string SupplierHub,
+    string Incoterm,
+    string NamedPlace,
+    string Destination,
+    string Mode,
+    string Currency,
+    string BuyerCurrency,
+    long BuyerTotalMinor,
+    string FxQuoteId,
+    DateTime FxQuoteExpiresAt,
+    long FreightMinor,
+    string FreightCurrency,
+    long DutiesMinor,
+    string DutiesCurrency);

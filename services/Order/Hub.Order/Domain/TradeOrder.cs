@@ -1,0 +1,276 @@
+namespace Hub.Order.Domain;
+
+/// <summary>
+/// One supplier's part of a purchase, shipped as one consignment, and the process that takes it from placement to
+/// settlement. Transitions are guarded: a step already taken (a duplicate or stale event) changes nothing and
+/// returns false; a step the order cannot take from where it stands throws <see cref="OrderRuleException"/>.
+/// </summary>
+internal sealed class TradeOrder
+{
+    private readonly List<OrderLine> _lines = [];
+    private readonly List<TimelineEntry> _timeline = [];
+
+    private TradeOrder()
+    {
+        Id = BuyerCompany = SupplierCompany = SupplierId = SupplierHub = BuyerHub = string.Empty;
+        Incoterm = NamedPlace = Destination = Currency = BuyerCurrency = FreightCurrency = DutiesCurrency = FxQuoteId = Mode = string.Empty;
+    }
+
+    public TradeOrder(OrderPlacement placement, IReadOnlyList<OrderLine> lines, DateTime at, string cause)
+        : this()
+    {
+        ArgumentNullException.ThrowIfNull(placement);
+        ArgumentNullException.ThrowIfNull(lines);
+        if (lines.Count == 0)
+        {
+            throw new OrderRuleException("An order needs at least one line.");
+        }
+
+        if (lines.Any(l => l.Currency != placement.Currency))
+        {
+            throw new OrderRuleException($"Every line of a supplier order is priced in the supplier's currency {placement.Currency}.");
+        }
+
+        if (lines.Select(l => l.ProductId).Distinct(StringComparer.Ordinal).Count() != lines.Count)
+        {
+            throw new OrderRuleException("A product appears once per order.");
+        }
+
+        Id = placement.OrderId;
+        PurchaseId = placement.PurchaseId;
+        BuyerCompany = placement.BuyerCompany;
+        BuyerHub = placement.BuyerHub;
+        SupplierCompany = placement.SupplierCompany;
+        SupplierId = placement.SupplierId;
+        SupplierHub = placement.SupplierHub;
+        Incoterm = placement.Incoterm;
+        NamedPlace = placement.NamedPlace;
+        Destination = placement.Destination;
+        Mode = placement.Mode;
+        Currency = placement.Currency;
+        BuyerCurrency = placement.BuyerCurrency;
+        BuyerTotalMinor = placement.BuyerTotalMinor;
+        FxQuoteId = placement.FxQuoteId;
+        FxQuoteExpiresAt = placement.FxQuoteExpiresAt;
+        FreightMinor = placement.FreightMinor;
+        FreightCurrency = placement.FreightCurrency;
+        DutiesMinor = placement.DutiesMinor;
+        DutiesCurrency = placement.DutiesCurrency;
+        _lines.AddRange(lines);
+        GoodsTotalMinor = lines.Sum(l => l.LineTotalMinor);
+        PlacedAt = UpdatedAt = at;
+        Status = OrderStatus.Placed;
+        Record(at, BuyerHub, "Placed", cause, $"{lines.Count} line(s), {GoodsTotalMinor} {Currency} minor units");
+    }
+
+    public string Id { get; private set; }
+
+    public Guid PurchaseId { get; private set; }
+
+    public string BuyerCompany { get; private set; }
+
+    public string BuyerHub { get; private set; }
+
+    public string SupplierCompany { get; private set; }
+
+    public string SupplierId { get; private set; }
+
+    public string SupplierHub { get; private set; }
+
+    public string Incoterm { get; private set; }
+
+    public string NamedPlace { get; private set; }
+
+    /// <summary>The buyer's country the goods go to.</summary>
+    public string Destination { get; private set; }
+
+    /// <summary>AIR or SEA.</summary>
+    public string Mode { get; private set; }
+
+    /// <summary>The supplier's currency, in which lines and the goods total are priced.</summary>
+    public string Currency { get; private set; }
+
+    public long GoodsTotalMinor { get; private set; }
+
+    public string BuyerCurrency { get; private set; }
+
+    public long BuyerTotalMinor { get; private set; }
+
+    public string FxQuoteId { get; private set; }
+
+    public DateTime FxQuoteExpiresAt { get; private set; }
+
+    public long FreightMinor { get; private set; }
+
+    public string FreightCurrency { get; private set; }
+
+    public long DutiesMinor { get; private set; }
+
+    public string DutiesCurrency { get; private set; }
+
+    public OrderStatus Status { get; private set; }
+
+    public string? FailureReason { get; private set; }
+
+    public string? ConsignmentId { get; private set; }
+
+    public string? ExportDeclarationId { get; private set; }
+
+    public string? ImportDeclarationId { get; private set; }
+
+    public DateTime PlacedAt { get; private set; }
+
+    public DateTime UpdatedAt { get; private set; }
+
+    /// <summary>When the current step times out (null: no step pending).</summary>
+    public DateTime? DueBy { get; private set; }
+
+    /// <summary>PostgreSQL's xmin: two writers of one order cannot both win.</summary>
+    public uint Version { get; private set; }
+
+    public IReadOnlyList<OrderLine> Lines => _lines;
+
+    public IReadOnlyList<TimelineEntry> Timeline => _timeline;
+
+    public bool IsTerminal => Status is OrderStatus.Completed or OrderStatus.Cancelled or OrderStatus.Failed;
+
+    public bool HasReached(OrderStatus status) =>
+        Status == status || (Status < OrderStatus.Cancelled && status < OrderStatus.Cancelled && Status > status);
+
+    public bool SecurePayment(DateTime at, string hub, string cause) =>
+        Move(OrderStatus.Placed, OrderStatus.PaymentSecured, at, hub, cause, null);
+
+    public bool ClearExport(string declarationId, DateTime at, string hub, string cause)
+    {
+        if (!Move(OrderStatus.PaymentSecured, OrderStatus.ExportCleared, at, hub, cause, $"export declaration {declarationId}"))
+        {
+            return false;
+        }
+
+        ExportDeclarationId = declarationId;
+        return true;
+    }
+
+    public bool Book(string consignmentId, DateTime at, string hub, string cause)
+    {
+        if (!Move(OrderStatus.ExportCleared, OrderStatus.Booked, at, hub, cause, $"consignment {consignmentId}"))
+        {
+            return false;
+        }
+
+        ConsignmentId = consignmentId;
+        return true;
+    }
+
+    public bool Depart(DateTime at, string hub, string cause) =>
+        Move(OrderStatus.Booked, OrderStatus.Departed, at, hub, cause, null);
+
+    public bool ClearImport(string declarationId, long dutiesMinor, string dutiesCurrency, DateTime at, string hub, string cause)
+    {
+        if (!Move(OrderStatus.Departed, OrderStatus.ImportCleared, at, hub, cause, $"import declaration {declarationId}: {dutiesMinor} {dutiesCurrency} duties and taxes"))
+        {
+            return false;
+        }
+
+        ImportDeclarationId = declarationId;
+        DutiesMinor = dutiesMinor;
+        DutiesCurrency = dutiesCurrency;
+        return true;
+    }
+
+    public bool Deliver(DateTime at, string hub, string cause) =>
+        Move(OrderStatus.ImportCleared, OrderStatus.Delivered, at, hub, cause, null);
+
+    public bool ConfirmReceipt(bool automatic, DateTime at, string hub, string cause) =>
+        Move(OrderStatus.Delivered, OrderStatus.ReceiptConfirmed, at, hub, cause, automatic ? "confirmed automatically" : "confirmed by the buyer");
+
+    /// <summary>The escrow was released to the supplier: the order is complete.</summary>
+    public bool Complete(DateTime at, string hub, string cause)
+    {
+        if (Status == OrderStatus.Delivered)
+        {
+            // Payment may release on its own schedule before the buyer confirmed.
+            return Move(OrderStatus.Delivered, OrderStatus.Completed, at, hub, cause, "escrow released");
+        }
+
+        return Move(OrderStatus.ReceiptConfirmed, OrderStatus.Completed, at, hub, cause, "escrow released");
+    }
+
+    /// <summary>The buyer withdraws the order; only before export clearance.</summary>
+    public Compensation Cancel(string by, DateTime at, string hub, string cause)
+    {
+        if (Status == OrderStatus.Cancelled)
+        {
+            return Compensation.None;
+        }
+
+        if (Status is not (OrderStatus.Placed or OrderStatus.PaymentSecured))
+        {
+            throw new OrderRuleException($"Order {Id} is {Status}; it can be cancelled only before export clearance.");
+        }
+
+        var compensation = CompensationFor(Status);
+        Finish(OrderStatus.Cancelled, at, hub, "Cancelled", cause, $"cancelled by {by}");
+        return compensation;
+    }
+
+    /// <summary>The order cannot go on; records why and says what must be undone.</summary>
+    public Compensation Fail(string reason, DateTime at, string hub, string cause)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        if (Status == OrderStatus.Failed)
+        {
+            return Compensation.None;
+        }
+
+        if (IsTerminal)
+        {
+            throw new OrderRuleException($"Order {Id} is {Status}; it can no longer fail.");
+        }
+
+        var compensation = CompensationFor(Status);
+        FailureReason = reason;
+        Finish(OrderStatus.Failed, at, hub, "Failed", cause, reason);
+        return compensation;
+    }
+
+    /// <summary>Sets when the current step times out.</summary>
+    public void Expect(DateTime? dueBy) => DueBy = IsTerminal ? null : dueBy;
+
+    /// <summary>Records a step that does not change the state (a command sent, a compensation done).</summary>
+    public void Note(DateTime at, string hub, string step, string cause, string? detail) => Record(at, hub, step, cause, detail);
+
+    // Stock is committed at export clearance; escrow is held from payment until release.
+    private static Compensation CompensationFor(OrderStatus status) =>
+        new(ReleaseStock: status < OrderStatus.ExportCleared, RefundEscrow: status is >= OrderStatus.PaymentSecured and < OrderStatus.Completed);
+
+    private bool Move(OrderStatus from, OrderStatus to, DateTime at, string hub, string cause, string? detail)
+    {
+        if (HasReached(to) || Status is OrderStatus.Cancelled or OrderStatus.Failed)
+        {
+            return false;
+        }
+
+        if (Status != from)
+        {
+            throw new OrderRuleException($"Order {Id} is {Status}; it cannot become {to} before it is {from}.");
+        }
+
+        Status = to;
+        UpdatedAt = at;
+        DueBy = null;
+        Record(at, hub, to.ToString(), cause, detail);
+        return true;
+    }
+
+    private void Finish(OrderStatus status, DateTime at, string hub, string step, string cause, string? detail)
+    {
+        Status = status;
+        UpdatedAt = at;
+        DueBy = null;
+        Record(at, hub, step, cause, detail);
+    }
+
+    private void Record(DateTime at, string hub, string step, string cause, string? detail) =>
+        _timeline.Add(new TimelineEntry(_timeline.Count + 1, at, hub, step, cause, detail));
+}

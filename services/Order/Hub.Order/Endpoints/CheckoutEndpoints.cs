@@ -1,0 +1,41 @@
+using Grpc.Core;
+using Hub.Order.Application;
+using Hub.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Hub.Order.Endpoints;
+
+/// <summary>Prices a cart for an SME buyer without placing it.</summary>
+internal static class CheckoutEndpoints
+{
+    public static void MapCheckoutEndpoints(this IEndpointRouteBuilder routes) =>
+        routes.MapPost("/api/order/checkout", Checkout).WithTags("Checkout").WithName("Checkout").RequireAuthorization(HubPolicies.Sme);
+
+    private static async Task<Results<Ok<CheckoutResponse>, ValidationProblem, ProblemHttpResult>> Checkout(
+        CartRequest? cart, Caller caller, CartPricer pricer, CancellationToken cancellationToken)
+    {
+        var errors = CartPricer.Validate(cart);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        try
+        {
+            var pricing = await pricer.PriceAsync(caller.Company!.Value, cart!, cancellationToken);
+            return pricing.Errors.Count > 0 ? TypedResults.ValidationProblem(pricing.Errors) : TypedResults.Ok(pricing.ToResponse(pricer.BuyerCurrency));
+        }
+        catch (RpcException ex)
+        {
+            return Upstream(ex);
+        }
+    }
+
+    /// <summary>A refusal or failure of another service, as problem details.</summary>
+    internal static ProblemHttpResult Upstream(RpcException ex) => ex.StatusCode switch
+    {
+        StatusCode.InvalidArgument or StatusCode.FailedPrecondition or StatusCode.NotFound or StatusCode.PermissionDenied or StatusCode.AlreadyExists =>
+            TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "The cart cannot be priced or placed", detail: ex.Status.Detail),
+        _ => TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "A service the order needs did not answer", detail: ex.Status.Detail),
+    };
+}

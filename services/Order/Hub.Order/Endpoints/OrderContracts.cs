@@ -1,0 +1,67 @@
+namespace Hub.Order.Endpoints;
+
+/// <summary>A cart: products of one or several suppliers (and hubs), delivered under one Incoterm.</summary>
+/// <param name="Incoterm">Incoterms 2020 rule, e.g. FOB, CIF, DAP.</param>
+/// <param name="NamedPlace">The place the rule names, e.g. "Busan port".</param>
+/// <param name="Mode">Main carriage: AIR or SEA.</param>
+/// <param name="Lines">Products and quantities.</param>
+public sealed record CartRequest(string? Incoterm, string? NamedPlace, string? Mode, IReadOnlyList<CartLineRequest>? Lines);
+
+/// <param name="ProductId">A hub-qualified product id, e.g. KR-P-000123.</param>
+/// <param name="Quantity">Units, at least the product's MOQ.</param>
+/// <param name="SupplierCompany">The company that supplies the product (the catalog does not tell it yet).</param>
+public sealed record CartLineRequest(string? ProductId, int Quantity, string? SupplierCompany);
+
+/// <summary>A priced cart. Money is integer minor units of the named currency.</summary>
+public sealed record CheckoutResponse(
+    string BuyerCurrency,
+    IReadOnlyList<SupplierQuoteResponse> Suppliers,
+    long GrandTotalMinor,
+    IReadOnlyList<MoneyResponse> NotInBuyerCurrency);
+
+public sealed record SupplierQuoteResponse(
+    string SupplierId,
+    string SupplierCompany,
+    string SupplierHub,
+    string Currency,
+    long GoodsTotalMinor,
+    IReadOnlyList<LineResponse> Lines,
+    long BuyerTotalMinor,
+    string FxQuoteId,
+    DateTime FxQuoteExpiresAt,
+    string FxRate,
+    MoneyResponse Freight,
+    MoneyResponse DutiesAndTaxes);
+
+public sealed record LineResponse(string ProductId, int Quantity, long UnitPriceMinor, string Currency, int PriceVersion, long LineTotalMinor);
+
+public sealed record MoneyResponse(long MinorUnits, string Currency);
+
+public sealed record PurchaseResponse(Guid PurchaseId, string BuyerCompany, DateTime CreatedAt, IReadOnlyList<OrderResponse> Orders);
+
+public sealed record OrderResponse(
+    string OrderId,
+    Guid PurchaseId,
+    string Status,
+    string BuyerCompany,
+    string SupplierCompany,
+    string SupplierId,
+    string SupplierHub,
+    string Incoterm,
+    string NamedPlace,
+    string Mode,
+    MoneyResponse GoodsTotal,
+    MoneyResponse BuyerTotal,
+    string FxQuoteId,
+    DateTime FxQuoteExpiresAt,
+    MoneyResponse Freight,
+    MoneyResponse DutiesAndTaxes,
+    string? FailureReason,
+    string? ConsignmentId,
+    DateTime PlacedAt,
+    DateTime UpdatedAt,
+    DateTime? DueBy,
+    IReadOnlyList<LineResponse> Lines,
+    IReadOnlyList<TimelineResponse>? Timeline);
+
+public sealed record TimelineResponse(int Sequence, DateTime At, string Hub, string Step, string Cause, string? Detail);

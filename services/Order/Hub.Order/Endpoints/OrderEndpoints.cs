@@ -1,0 +1,146 @@
+using Grpc.Core;
+using Hub.Order.Application;
+using Hub.Order.Data;
+using Hub.Order.Domain;
+using Hub.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hub.Order.Endpoints;
+
+/// <summary>Placing, following, confirming and cancelling orders. An SME sees only orders its company buys or supplies.</summary>
+internal static class OrderEndpoints
+{
+    private const int MaxKeyLength = 200;
+
+    public static void MapOrdersEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var orders = routes.MapGroup("/api/order/orders").WithTags("Orders");
+        orders.MapPost("/", Place).WithName("PlaceOrder").RequireAuthorization(HubPolicies.Sme);
+        orders.MapGet("/", List).WithName("ListOrders").RequireAuthorization(HubPolicies.SmeOrOperator);
+        orders.MapGet("/{id}", Get).WithName("GetOrder").RequireAuthorization(HubPolicies.SmeOrOperator);
+        orders.MapPost("/{id}/receipt", ConfirmReceipt).WithName("ConfirmReceipt").RequireAuthorization(HubPolicies.Sme);
+        orders.MapPost("/{id}/cancel", Cancel).WithName("CancelOrder").RequireAuthorization(HubPolicies.Sme);
+    }
+
+    private static async Task<Results<Created<PurchaseResponse>, Ok<PurchaseResponse>, ValidationProblem, ProblemHttpResult>> Place(
+        CartRequest? cart, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, Caller caller, OrderPlacementDesk desk, CancellationToken cancellationToken)
+    {
+        var errors = CartPricer.Validate(cart);
+        if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > MaxKeyLength)
+        {
+            errors["Idempotency-Key"] = [$"The Idempotency-Key header is required (1 to {MaxKeyLength} characters)."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        PlacementOutcome outcome;
+        try
+        {
+            outcome = await desk.PlaceAsync(caller.Company!.Value, idempotencyKey!, cart!, cancellationToken);
+        }
+        catch (RpcException ex)
+        {
+            return CheckoutEndpoints.Upstream(ex);
+        }
+
+        if (outcome.Errors is { } invalid)
+        {
+            return TypedResults.ValidationProblem(invalid);
+        }
+
+        if (outcome.Purchase is not { } purchase)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The purchase cannot be placed", detail: outcome.Conflict);
+        }
+
+        return outcome.Replayed
+            ? TypedResults.Ok(purchase.ToResponse())
+            : TypedResults.Created($"/api/order/orders?purchase={purchase.Id}", purchase.ToResponse());
+    }
+
+    private static async Task<Ok<List<OrderResponse>>> List(
+        Caller caller, OrderDbContext db, Guid? purchase, string? status, int? limit, CancellationToken cancellationToken)
+    {
+        var query = Visible(db.Orders.AsNoTracking(), caller);
+        if (purchase is { } purchaseId)
+        {
+            query = query.Where(o => o.PurchaseId == purchaseId);
+        }
+
+        if (Enum.TryParse<OrderStatus>(status, ignoreCase: true, out var wanted))
+        {
+            query = query.Where(o => o.Status == wanted);
+        }
+
+        var orders = await query.Include(o => o.Lines).OrderByDescending(o => o.PlacedAt).ThenByDescending(o => o.Id)
+            .Take(Math.Clamp(limit ?? 50, 1, 200)).AsSplitQuery().ToListAsync(cancellationToken);
+        return TypedResults.Ok(orders.Select(o => o.ToResponse(withTimeline: false)).ToList());
+    }
+
+    private static async Task<Results<Ok<OrderResponse>, ProblemHttpResult>> Get(string id, Caller caller, OrderDbContext db, CancellationToken cancellationToken) =>
+        await Visible(db.Orders.AsNoTracking(), caller).Include(o => o.Lines).Include(o => o.Timeline).AsSplitQuery()
+            .SingleOrDefaultAsync(o => o.Id == id, cancellationToken) is { } order
+            ? TypedResults.Ok(order.ToResponse(withTimeline: true))
+            : NotFound(id);
+
+    private static Task<Results<Ok<OrderResponse>, ProblemHttpResult>> ConfirmReceipt(
+        string id, Caller caller, OrderDbContext db, OrderProcess process, CancellationToken cancellationToken) =>
+        ChangeAsync(id, caller, db, cancellationToken, order => process.ConfirmReceiptAsync(order, automatic: false, $"receipt confirmed by {caller.Subject}", cancellationToken));
+
+    private static Task<Results<Ok<OrderResponse>, ProblemHttpResult>> Cancel(
+        string id, Caller caller, OrderDbContext db, OrderProcess process, CancellationToken cancellationToken) =>
+        ChangeAsync(id, caller, db, cancellationToken, order => process.CancelAsync(order, caller.Subject, $"cancelled by {caller.Subject}", cancellationToken));
+
+    // Only the buyer changes its order.
+    private static async Task<Results<Ok<OrderResponse>, ProblemHttpResult>> ChangeAsync(
+        string id, Caller caller, OrderDbContext db, CancellationToken cancellationToken, Func<TradeOrder, Task> change)
+    {
+        var buyer = caller.Company?.ToString();
+        var order = await db.Orders.Include(o => o.Lines).Include(o => o.Timeline).AsSplitQuery()
+            .SingleOrDefaultAsync(o => o.Id == id && o.BuyerCompany == buyer, cancellationToken);
+        if (order is null)
+        {
+            return NotFound(id);
+        }
+
+        try
+        {
+            await change(order);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (OrderRuleException ex)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The order cannot do that now", detail: ex.Message);
+        }
+        catch (DbUpdateException)
+        {
+            // Another writer (an event, the sweeper) changed the order first: its row version or timeline step won.
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The order changed meanwhile", detail: "Read the order again and retry.");
+        }
+        catch (RpcException ex)
+        {
+            return CheckoutEndpoints.Upstream(ex);
+        }
+
+        return TypedResults.Ok(order.ToResponse(withTimeline: true));
+    }
+
+    private static IQueryable<TradeOrder> Visible(IQueryable<TradeOrder> orders, Caller caller)
+    {
+        if (caller.IsOperator)
+        {
+            return orders;
+        }
+
+        var company = caller.Company?.ToString() ?? string.Empty;
+        return orders.Where(o => o.BuyerCompany == company || o.SupplierCompany == company);
+    }
+
+    private static ProblemHttpResult NotFound(string id) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Order not found", detail: $"There is no order {id} you can see.");
+}

@@ -1,0 +1,48 @@
+using Hub.Order.Application;
+using Hub.Order.Domain;
+
+namespace Hub.Order.Endpoints;
+
+internal static class OrderMapping
+{
+    public static OrderResponse ToResponse(this TradeOrder o, bool withTimeline) => new(
+        o.Id,
+        o.PurchaseId,
+        o.Status.ToString(),
+        o.BuyerCompany,
+        o.SupplierCompany,
+        o.SupplierId,
+        o.SupplierHub,
+        o.Incoterm,
+        o.NamedPlace,
+        o.Mode,
+        new MoneyResponse(o.GoodsTotalMinor, o.Currency),
+        new MoneyResponse(o.BuyerTotalMinor, o.BuyerCurrency),
+        o.FxQuoteId,
+        o.FxQuoteExpiresAt,
+        new MoneyResponse(o.FreightMinor, o.FreightCurrency),
+        new MoneyResponse(o.DutiesMinor, o.DutiesCurrency),
+        o.FailureReason,
+        o.ConsignmentId,
+        o.PlacedAt,
+        o.UpdatedAt,
+        o.DueBy,
+        [.. o.Lines.Select(l => new LineResponse(l.ProductId, l.Quantity, l.UnitPriceMinor, l.Currency, l.PriceVersion, l.LineTotalMinor))],
+        withTimeline ? [.. o.Timeline.OrderBy(t => t.Sequence).Select(t => new TimelineResponse(t.Sequence, t.At, t.Hub, t.Step, t.Cause, t.Detail))] : null);
+
+    public static PurchaseResponse ToResponse(this Purchase p) =>
+        new(p.Id, p.BuyerCompany, p.CreatedAt, [.. p.Orders.OrderBy(o => o.Id, StringComparer.Ordinal).Select(o => o.ToResponse(withTimeline: false))]);
+
+    public static CheckoutResponse ToResponse(this CartPricing pricing, string buyerCurrency)
+    {
+        var suppliers = pricing.Suppliers.Select(s => new SupplierQuoteResponse(
+            s.SupplierId, s.SupplierCompany, s.SupplierHub, s.Currency, s.GoodsTotalMinor, s.Lines, s.BuyerTotalMinor, s.FxQuoteId, s.FxQuoteExpiresAt, s.FxRate,
+            s.Freight, s.Duties)).ToList();
+        var extras = pricing.Suppliers.SelectMany(s => new[] { s.Freight, s.Duties }).Where(m => m.Currency != buyerCurrency && m.MinorUnits != 0)
+            .GroupBy(m => m.Currency).Select(g => new MoneyResponse(g.Sum(m => m.MinorUnits), g.Key)).ToList();
+        var grand = pricing.Suppliers.Sum(s => s.BuyerTotalMinor
+            + (s.Freight.Currency == buyerCurrency ? s.Freight.MinorUnits : 0)
+            + (s.Duties.Currency == buyerCurrency ? s.Duties.MinorUnits : 0));
+        return new CheckoutResponse(buyerCurrency, suppliers, grand, extras);
+    }
+}

@@ -1,0 +1,23 @@
+namespace Hub.Order;
+
+/// <summary>The order process's schedule (section <c>Order</c>): every timeout is configuration, none is code.</summary>
+internal sealed class OrderOptions
+{
+    public const string Section = "Order";
+
+    /// <summary>The buyer hub's currency (falls back to <c>Hub:Currency</c>).</summary>
+    public string? Currency { get; set; }
+
+    /// <summary>How long an order may wait in each state (keyed by state name) before it fails and is compensated.
+    /// For <c>Delivered</c> it is how long the buyer has to confirm receipt before it is confirmed automatically.</summary>
+    public Dictionary<string, TimeSpan> Timeouts { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>How often the sweeper looks for orders past their step's timeout.</summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How many overdue orders one sweep handles.</summary>
+    public int SweepBatch { get; set; } = 50;
+
+    public TimeSpan? TimeoutFor(Domain.OrderStatus status) =>
+        Timeouts.TryGetValue(status.ToString(), out var timeout) && timeout > TimeSpan.Zero ? timeout : null;
+}

@@ -1,0 +1,76 @@
+using System.Net;
+using System.Net.Http.Json;
+using Hub.Order.Application;
+using Hub.Order.Endpoints;
+using Hub.Order.Tests.Fakes;
+using Hub.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hub.Order.Tests.Application;
+
+public class OrderSweeperTests(OrderFixture fixture) : IClassFixture<OrderFixture>
+{
+    [Fact]
+    public async Task Sweep_OrderPastItsStepTimeout_FailsWithReasonAndReleasesStock()
+    {
+        var (buyer, order, product) = await PlaceAsync("key-sweep-fail");
+        await Overdue(order, status: null);
+
+        var changed = await Sweeper.SweepAsync(CancellationToken.None);
+
+        changed.ShouldBeGreaterThanOrEqualTo(1);
+        var failed = await OrderFixture.GetAsync(buyer, order);
+        failed.Status.ShouldBe("Failed");
+        failed.FailureReason!.ShouldStartWith("timed out waiting in Placed");
+        failed.DueBy.ShouldBeNull();
+        fixture.Fakes.Catalog.Available(product).ShouldBe(100);
+    }
+
+    [Fact]
+    public async Task Sweep_DeliveredPastReceiptTime_ConfirmsReceiptAndReleasesEscrow()
+    {
+        var (buyer, order, _) = await PlaceAsync("key-sweep-receipt");
+        await Overdue(order, status: "Delivered");
+
+        await Sweeper.SweepAsync(CancellationToken.None);
+
+        var confirmed = await OrderFixture.GetAsync(buyer, order);
+        confirmed.Status.ShouldBe("ReceiptConfirmed");
+        confirmed.Timeline!.ShouldContain(t => t.Step == "ReceiptConfirmed" && t.Detail == "confirmed automatically");
+        fixture.Fakes.Payment.Released.ShouldContain(order);
+    }
+
+    [Fact]
+    public async Task Sweep_OrderNotYetDue_ChangesNothing()
+    {
+        var (buyer, order, _) = await PlaceAsync("key-sweep-none");
+
+        await Sweeper.SweepAsync(CancellationToken.None);
+
+        (await OrderFixture.GetAsync(buyer, order)).Status.ShouldBe("Placed");
+    }
+
+    private OrderSweeper Sweeper => fixture.Factory.Services.GetRequiredService<OrderSweeper>();
+
+    private async Task Overdue(string order, string? status)
+    {
+        await using var db = fixture.CreateDb();
+        var due = DateTime.UtcNow.AddMinutes(-1);
+        await db.Database.ExecuteSqlAsync($"UPDATE orders SET due_by = {due}, status = COALESCE({status}, status) WHERE id = {order}");
+    }
+
+    private async Task<(HttpClient Buyer, string OrderId, string ProductId)> PlaceAsync(string key)
+    {
+        var buyer = fixture.ClientFor(OrderFixture.NewCompany());
+        var product = fixture.Fakes.Catalog.List(FakeCatalog.NewSupplier(), unitPriceMinor: 1200, available: 100);
+        var response = await OrderFixture.PlaceAsync(buyer, OrderFixture.Cart(new CartLineRequest(product, 10, "KR-C-000992")), key);
+        response.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var order = (await response.Content.ReadFromJsonAsync<PurchaseResponse>())!.Orders.Single().OrderId;
+
+        // Let the placement's own step (funds requested) finish, so the sweep does not race it.
+        await Eventually.TrueAsync(async () => (await OrderFixture.GetAsync(buyer, order)).Timeline!.Any(t => t.Step == "FundsRequested"),
+            TimeSpan.FromSeconds(20), "funds are requested");
+        return (buyer, order, product);
+    }
+}

@@ -1,0 +1,199 @@
+using System.Net;
+using System.Net.Http.Json;
+using Hub.Contracts.Customs;
+using Hub.Contracts.Logistics;
+using Hub.Contracts.Payment;
+using Hub.Order.Endpoints;
+using Hub.Order.Tests.Fakes;
+using Hub.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hub.Order.Tests.Consumers;
+
+public class OrderEventsConsumerTests(OrderFixture fixture) : IClassFixture<OrderFixture>
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
+
+    private FakeDependencies Fakes => fixture.Fakes;
+
+    [Fact]
+    public async Task Events_DriveOrderThroughEveryStateToCompleted()
+    {
+        var (buyer, order, product) = await PlaceAsync("key-happy");
+        var now = DateTime.UtcNow;
+        await Eventually.TrueAsync(() => Task.FromResult(Fakes.Payment.Secured.ContainsKey(order)), Wait, "funds are requested after placement");
+        Fakes.Payment.Secured[order].QuoteId.ShouldNotBeNullOrEmpty();
+
+        await fixture.PublishAsync(Secured(order));
+        await OrderFixture.WaitForAsync(buyer, order, "PaymentSecured");
+        await Eventually.TrueAsync(() => Task.FromResult(Fakes.Customs.Declarations.Any(d => d.OrderId == order && d.Type == Customs.V1.DeclarationType.Export)), Wait,
+            "the export declaration is lodged");
+
+        await fixture.PublishAsync(new ExportCleared(order, $"{order}-EX", "KR", "LRN", "MRN", "KRW", 0, 0, now));
+        await OrderFixture.WaitForAsync(buyer, order, "ExportCleared");
+        Fakes.Logistics.Bookings.ShouldContain(b => b.OrderId == order && b.Cartons.Sum(c => c.Quantity) == 1);
+        Fakes.Catalog.Committed.ShouldContain(order);
+
+        await fixture.PublishAsync(new ConsignmentBooked($"CS-{order}", order, "KR-C-000990", "KR", "KR", "SEA", 1m, "rt", now, now));
+        await OrderFixture.WaitForAsync(buyer, order, "Booked");
+
+        await fixture.PublishAsync(new ShipmentDeparted(Guid.NewGuid(), "MB-1", "KR", "KR", "SEA", [$"CS-{order}"], [order], now));
+        await OrderFixture.WaitForAsync(buyer, order, "Departed");
+        Fakes.Customs.Declarations.ShouldContain(d => d.OrderId == order && d.Type == Customs.V1.DeclarationType.Import);
+
+        // A stale event (already taken) changes nothing.
+        await fixture.PublishAsync(Secured(order));
+        await fixture.PublishAsync(new ImportCleared(order, $"{order}-IM", "KR", "LRN2", "MRN2", "KRW", 700, 900, now));
+        await OrderFixture.WaitForAsync(buyer, order, "ImportCleared");
+
+        await fixture.PublishAsync(new ConsignmentDelivered($"CS-{order}", order, "KR-C-000990", now));
+        var delivered = await OrderFixture.WaitForAsync(buyer, order, "Delivered");
+        delivered.DueBy.ShouldNotBeNull();
+        delivered.DutiesAndTaxes.ShouldBe(new MoneyResponse(1600, "KRW"));
+
+        var receipt = await buyer.PostAsync($"/api/order/orders/{order}/receipt", null);
+        receipt.StatusCode.ShouldBe(HttpStatusCode.OK);
+        Fakes.Payment.Released.ShouldContain(order);
+
+        await fixture.PublishAsync(new EscrowReleased(order, "KR-C-000990", 12_000, "KRW", 12_000, 100, "KRW", false, now));
+        var completed = await OrderFixture.WaitForAsync(buyer, order, "Completed");
+
+        completed.DueBy.ShouldBeNull();
+        var steps = completed.Timeline!.Select(t => t.Step).ToList();
+        steps.Where(s => s is "Placed" or "PaymentSecured" or "ExportCleared" or "Booked" or "Departed" or "ImportCleared" or "Delivered" or "ReceiptConfirmed" or "Completed")
+            .ShouldBe(["Placed", "PaymentSecured", "ExportCleared", "Booked", "Departed", "ImportCleared", "Delivered", "ReceiptConfirmed", "Completed"]);
+        steps.ShouldContain("ReceiptRequested");
+        completed.Timeline!.Single(t => t.Step == "PaymentSecured").Cause.ShouldStartWith("PaymentSecured ");
+        Fakes.Catalog.Available(product).ShouldBe(90);
+        await AssertOutboxAsync(order, "Hub.Contracts.Order.OrderCompleted");
+    }
+
+    [Fact]
+    public async Task DuplicateEvents_MoveTheOrderOnce()
+    {
+        var (buyer, order, _) = await PlaceAsync("key-dup");
+        var secured = Secured(order);
+
+        await Task.WhenAll(fixture.PublishAsync(secured), fixture.PublishAsync(secured), fixture.PublishAsync(secured));
+        await OrderFixture.WaitForAsync(buyer, order, "PaymentSecured");
+        await Task.Delay(500);
+
+        var read = await OrderFixture.GetAsync(buyer, order);
+        read.Status.ShouldBe("PaymentSecured");
+        read.Timeline!.Count(t => t.Step == "PaymentSecured").ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task PaymentFailed_FailsTheOrderAndReleasesStock()
+    {
+        var (buyer, order, product) = await PlaceAsync("key-payfail");
+        Fakes.Catalog.Available(product).ShouldBe(90);
+
+        await fixture.PublishAsync(new PaymentFailed(order, "x", PaymentFailureReason.InsufficientFunds, "wallet short by 100", DateTime.UtcNow));
+        var failed = await OrderFixture.WaitForAsync(buyer, order, "Failed");
+
+        failed.FailureReason!.ShouldContain("InsufficientFunds");
+        failed.Timeline!.ShouldContain(t => t.Step == "StockReleased");
+        Fakes.Catalog.Available(product).ShouldBe(100);
+        await AssertOutboxAsync(order, "Hub.Contracts.Order.OrderFailed");
+    }
+
+    [Fact]
+    public async Task SecureFundsRefused_FailsTheOrderAndReleasesStock()
+    {
+        var company = OrderFixture.NewCompany();
+        Fakes.Payment.Broke[company.ToString()] = true;
+        var (buyer, order, product) = await PlaceAsync("key-broke", company);
+
+        var failed = await OrderFixture.WaitForAsync(buyer, order, "Failed");
+
+        failed.FailureReason!.ShouldContain("insufficient funds");
+        Fakes.Catalog.Available(product).ShouldBe(100);
+    }
+
+    [Fact]
+    public async Task ImportDeclarationRejected_FailsAndRefundsEscrow()
+    {
+        var (buyer, order, _) = await PlaceAsync("key-rejected");
+        var now = DateTime.UtcNow;
+        await fixture.PublishAsync(Secured(order));
+        await OrderFixture.WaitForAsync(buyer, order, "PaymentSecured");
+        await fixture.PublishAsync(new ExportCleared(order, $"{order}-EX", "KR", "LRN", "MRN", "KRW", 0, 0, now));
+        await OrderFixture.WaitForAsync(buyer, order, "ExportCleared");
+
+        await fixture.PublishAsync(new DeclarationRejected(order, $"{order}-IM", "KR", "Import", "prohibited goods", "KRW", 0, 0, now));
+        var failed = await OrderFixture.WaitForAsync(buyer, order, "Failed");
+
+        failed.FailureReason!.ShouldContain("prohibited goods");
+        Fakes.Payment.Refunds.ShouldContain(r => r.OrderId == order);
+        failed.Timeline!.ShouldNotContain(t => t.Step == "StockReleased"); // committed at export clearance
+    }
+
+    [Fact]
+    public async Task DeclarationHeld_RecordedWithoutFailing()
+    {
+        var (buyer, order, _) = await PlaceAsync("key-held");
+        await fixture.PublishAsync(Secured(order));
+        await OrderFixture.WaitForAsync(buyer, order, "PaymentSecured");
+
+        await fixture.PublishAsync(new DeclarationHeld(order, $"{order}-EX", "KR", "Export", "screening match", 0.9, 3, "KRW", 0, 0, DateTime.UtcNow));
+
+        await Eventually.TrueAsync(async () => (await OrderFixture.GetAsync(buyer, order)).Timeline!.Any(t => t.Step == "DeclarationHeld"), Wait, "the hold is recorded");
+        (await OrderFixture.GetAsync(buyer, order)).Status.ShouldBe("PaymentSecured");
+    }
+
+    [Fact]
+    public async Task Cancel_BeforeExportClearance_ReleasesStockAndRefunds_AfterItIsRefused()
+    {
+        var (buyer, order, product) = await PlaceAsync("key-cancel");
+        await fixture.PublishAsync(Secured(order));
+        await OrderFixture.WaitForAsync(buyer, order, "PaymentSecured");
+
+        var response = await buyer.PostAsync($"/api/order/orders/{order}/cancel", null);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.Content.ReadFromJsonAsync<OrderResponse>())!.Status.ShouldBe("Cancelled");
+        Fakes.Catalog.Available(product).ShouldBe(100);
+        Fakes.Payment.Refunds.ShouldContain(r => r.OrderId == order && r.IdempotencyKey == "order-cancelled");
+
+        // An export clearance arriving after the cancellation changes nothing.
+        await fixture.PublishAsync(new ExportCleared(order, $"{order}-EX", "KR", "LRN", "MRN", "KRW", 0, 0, DateTime.UtcNow));
+        await Task.Delay(500);
+        (await OrderFixture.GetAsync(buyer, order)).Status.ShouldBe("Cancelled");
+    }
+
+    [Fact]
+    public async Task Cancel_AfterExportClearance_Returns409()
+    {
+        var (buyer, order, _) = await PlaceAsync("key-late-cancel");
+        await fixture.PublishAsync(Secured(order));
+        await OrderFixture.WaitForAsync(buyer, order, "PaymentSecured");
+        await fixture.PublishAsync(new ExportCleared(order, $"{order}-EX", "KR", "LRN", "MRN", "KRW", 0, 0, DateTime.UtcNow));
+        await OrderFixture.WaitForAsync(buyer, order, "ExportCleared");
+
+        var response = await buyer.PostAsync($"/api/order/orders/{order}/cancel", null);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await OrderFixture.GetAsync(buyer, order)).Status.ShouldBe("ExportCleared");
+    }
+
+    private async Task<(HttpClient Buyer, string OrderId, string ProductId)> PlaceAsync(string key, Contracts.Values.CompanyId? company = null)
+    {
+        var buyer = fixture.ClientFor(company ?? OrderFixture.NewCompany());
+        var product = Fakes.Catalog.List(FakeCatalog.NewSupplier(), unitPriceMinor: 1200, available: 100);
+        var response = await OrderFixture.PlaceAsync(buyer, OrderFixture.Cart(new CartLineRequest(product, 10, "KR-C-000990")), key);
+        response.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var purchase = (await response.Content.ReadFromJsonAsync<PurchaseResponse>())!;
+        return (buyer, purchase.Orders.Single().OrderId, product);
+    }
+
+    private static PaymentSecured Secured(string order) =>
+        new(order, "x", "KR-C-000990", 12_000, "KRW", 12_000, "KRW", Guid.NewGuid(), Guid.NewGuid(), DateTime.UtcNow);
+
+    private async Task AssertOutboxAsync(string order, string type)
+    {
+        await using var db = fixture.CreateDb();
+        var bodies = await db.OutboxMessages.Where(m => m.MessageType.StartsWith(type + ",")).Select(m => m.Body).ToListAsync();
+        bodies.ShouldContain(b => b.Contains(order));
+    }
+}

@@ -1,0 +1,247 @@
+using Hub.Order.Domain;
+
+namespace Hub.Order.Tests.Domain;
+
+public class TradeOrderTests
+{
+    private static readonly DateTime T0 = new(2026, 11, 23, 9, 0, 0, DateTimeKind.Utc);
+
+    internal static TradeOrder NewOrder(string id = "KR-O-000001") => new(
+        new OrderPlacement(id, Guid.NewGuid(), "KR-C-000001", "KR", "CN-C-000002", "CN-S-000003", "CN", "FOB", "Shanghai port", "KR", "SEA",
+            "CNY", "KRW", 1_000_000, "quote-1", T0.AddMinutes(15), 5000, "KRW", 80_000, "KRW"),
+        [new OrderLine("CN-P-000001", 10, 1250, "CNY", 2), new OrderLine("CN-P-000002", 4, 300, "CNY", 1)],
+        T0,
+        "test");
+
+    // Drives a fresh order to the given state along the happy path.
+    internal static TradeOrder OrderIn(OrderStatus status)
+    {
+        var order = NewOrder();
+        var steps = new List<Action>
+        {
+            () => order.SecurePayment(T0, "KR", "e1"),
+            () => order.ClearExport("EX-1", T0, "CN", "e2"),
+            () => order.Book("CN-K-000001", T0, "CN", "e3"),
+            () => order.Depart(T0, "CN", "e4"),
+            () => order.ClearImport("IM-1", 9000, "KRW", T0, "KR", "e5"),
+            () => order.Deliver(T0, "KR", "e6"),
+            () => order.ConfirmReceipt(false, T0, "KR", "e7"),
+            () => order.Complete(T0, "KR", "e8"),
+        };
+        foreach (var step in steps.Take((int)status - 1))
+        {
+            step();
+        }
+
+        order.Status.ShouldBe(status);
+        return order;
+    }
+
+    public static TheoryData<OrderStatus> HappyStates => [.. Enum.GetValues<OrderStatus>().Where(s => s <= OrderStatus.Completed)];
+
+    [Fact]
+    public void New_PlacedWithTotalsAndTimeline()
+    {
+        var order = NewOrder();
+
+        order.Status.ShouldBe(OrderStatus.Placed);
+        order.GoodsTotalMinor.ShouldBe((10 * 1250) + (4 * 300));
+        order.Timeline.ShouldHaveSingleItem().Step.ShouldBe("Placed");
+        order.Timeline[0].Hub.ShouldBe("KR");
+    }
+
+    [Fact]
+    public void New_LineInAnotherCurrency_Throws() =>
+        Should.Throw<OrderRuleException>(() => new TradeOrder(
+            new OrderPlacement("KR-O-000002", Guid.NewGuid(), "KR-C-000001", "KR", "CN-C-000002", "CN-S-000003", "CN", "FOB", "x", "KR", "SEA",
+                "CNY", "KRW", 1, "q", T0, 0, "KRW", 0, "KRW"),
+            [new OrderLine("CN-P-000001", 1, 1, "USD", 1)], T0, "test"));
+
+    [Fact]
+    public void New_NoLines_Throws() =>
+        Should.Throw<OrderRuleException>(() => new TradeOrder(
+            new OrderPlacement("KR-O-000002", Guid.NewGuid(), "KR-C-000001", "KR", "CN-C-000002", "CN-S-000003", "CN", "FOB", "x", "KR", "SEA",
+                "CNY", "KRW", 1, "q", T0, 0, "KRW", 0, "KRW"),
+            [], T0, "test"));
+
+    [Fact]
+    public void HappyPath_EveryStepRecordedInOrder()
+    {
+        var order = OrderIn(OrderStatus.Completed);
+
+        order.Timeline.Select(t => t.Step).ShouldBe(
+            ["Placed", "PaymentSecured", "ExportCleared", "Booked", "Departed", "ImportCleared", "Delivered", "ReceiptConfirmed", "Completed"]);
+        order.Timeline.Select(t => t.Sequence).ShouldBe(Enumerable.Range(1, 9));
+        order.ConsignmentId.ShouldBe("CN-K-000001");
+        order.ExportDeclarationId.ShouldBe("EX-1");
+        order.ImportDeclarationId.ShouldBe("IM-1");
+        order.DutiesMinor.ShouldBe(9000);
+        order.IsTerminal.ShouldBeTrue();
+    }
+
+    [Theory]
+    [MemberData(nameof(HappyStates))]
+    public void RepeatedStep_ChangesNothing(OrderStatus status)
+    {
+        if (status == OrderStatus.Placed)
+        {
+            return;
+        }
+
+        var order = OrderIn(status);
+        var steps = order.Timeline.Count;
+
+        Apply(order, status).ShouldBeFalse();
+
+        order.Status.ShouldBe(status);
+        order.Timeline.Count.ShouldBe(steps);
+    }
+
+    [Theory]
+    [InlineData(OrderStatus.Placed, OrderStatus.ExportCleared)]
+    [InlineData(OrderStatus.Placed, OrderStatus.Delivered)]
+    [InlineData(OrderStatus.PaymentSecured, OrderStatus.Booked)]
+    [InlineData(OrderStatus.ExportCleared, OrderStatus.Departed)]
+    [InlineData(OrderStatus.Booked, OrderStatus.ImportCleared)]
+    [InlineData(OrderStatus.Departed, OrderStatus.Delivered)]
+    [InlineData(OrderStatus.ImportCleared, OrderStatus.ReceiptConfirmed)]
+    [InlineData(OrderStatus.PaymentSecured, OrderStatus.Completed)]
+    public void SkippedStep_Throws(OrderStatus from, OrderStatus to)
+    {
+        var order = OrderIn(from);
+
+        Should.Throw<OrderRuleException>(() => Apply(order, to));
+        order.Status.ShouldBe(from);
+    }
+
+    [Theory]
+    [InlineData(OrderStatus.ExportCleared, OrderStatus.PaymentSecured)]
+    [InlineData(OrderStatus.Delivered, OrderStatus.Booked)]
+    [InlineData(OrderStatus.Completed, OrderStatus.Placed + 1)]
+    public void StaleStep_ChangesNothing(OrderStatus from, OrderStatus stale)
+    {
+        var order = OrderIn(from);
+
+        Apply(order, stale).ShouldBeFalse();
+        order.Status.ShouldBe(from);
+    }
+
+    [Fact]
+    public void Complete_FromDelivered_EscrowReleasedBeforeConfirmation()
+    {
+        var order = OrderIn(OrderStatus.Delivered);
+
+        order.Complete(T0, "KR", "auto").ShouldBeTrue();
+        order.Status.ShouldBe(OrderStatus.Completed);
+    }
+
+    [Theory]
+    [InlineData(OrderStatus.Placed, true, false)]
+    [InlineData(OrderStatus.PaymentSecured, true, true)]
+    public void Cancel_BeforeExportClearance_CompensatesWhatIsHeld(OrderStatus from, bool releaseStock, bool refund)
+    {
+        var order = OrderIn(from);
+
+        var compensation = order.Cancel("buyer-1", T0, "KR", "request");
+
+        compensation.ShouldBe(new Compensation(releaseStock, refund));
+        order.Status.ShouldBe(OrderStatus.Cancelled);
+        order.Timeline[^1].Step.ShouldBe("Cancelled");
+        order.Cancel("buyer-1", T0, "KR", "again").ShouldBe(Compensation.None);
+    }
+
+    [Theory]
+    [InlineData(OrderStatus.ExportCleared)]
+    [InlineData(OrderStatus.Delivered)]
+    [InlineData(OrderStatus.Completed)]
+    public void Cancel_AfterExportClearance_Throws(OrderStatus from)
+    {
+        var order = OrderIn(from);
+
+        Should.Throw<OrderRuleException>(() => order.Cancel("buyer-1", T0, "KR", "request"));
+        order.Status.ShouldBe(from);
+    }
+
+    [Theory]
+    [InlineData(OrderStatus.Placed, true, false)]
+    [InlineData(OrderStatus.PaymentSecured, true, true)]
+    [InlineData(OrderStatus.ExportCleared, false, true)]
+    [InlineData(OrderStatus.Departed, false, true)]
+    [InlineData(OrderStatus.ReceiptConfirmed, false, true)]
+    public void Fail_RecordsReasonAndCompensation(OrderStatus from, bool releaseStock, bool refund)
+    {
+        var order = OrderIn(from);
+        order.Expect(T0.AddHours(1));
+
+        var compensation = order.Fail("import declaration rejected", T0, "KR", "event");
+
+        compensation.ShouldBe(new Compensation(releaseStock, refund));
+        order.Status.ShouldBe(OrderStatus.Failed);
+        order.FailureReason.ShouldBe("import declaration rejected");
+        order.DueBy.ShouldBeNull();
+        order.Fail("again", T0, "KR", "event").ShouldBe(Compensation.None);
+        order.FailureReason.ShouldBe("import declaration rejected");
+    }
+
+    [Fact]
+    public void Fail_Completed_Throws() =>
+        Should.Throw<OrderRuleException>(() => OrderIn(OrderStatus.Completed).Fail("late", T0, "KR", "event"));
+
+    [Fact]
+    public void Steps_AfterFailure_ChangeNothing()
+    {
+        var order = OrderIn(OrderStatus.Placed);
+        order.Fail("payment failed", T0, "KR", "event");
+
+        order.SecurePayment(T0, "KR", "late").ShouldBeFalse();
+        order.Status.ShouldBe(OrderStatus.Failed);
+    }
+
+    [Fact]
+    public void Expect_TerminalOrder_HasNoDeadline()
+    {
+        var order = OrderIn(OrderStatus.Completed);
+
+        order.Expect(T0.AddDays(1));
+
+        order.DueBy.ShouldBeNull();
+    }
+
+    [Fact]
+    public void Transition_ClearsThePendingDeadline()
+    {
+        var order = NewOrder();
+        order.Expect(T0.AddMinutes(15));
+
+        order.SecurePayment(T0, "KR", "e1");
+
+        order.DueBy.ShouldBeNull();
+    }
+
+    [Fact]
+    public void Purchase_SecondOrderForSameSupplier_Throws()
+    {
+        var purchaseId = Guid.NewGuid();
+        var purchase = new Purchase(purchaseId, "KR-C-000001", "key-1", "hash", T0);
+        TradeOrder Order(string id) => new(
+            new OrderPlacement(id, purchaseId, "KR-C-000001", "KR", "CN-C-000002", "CN-S-000003", "CN", "FOB", "x", "KR", "SEA", "CNY", "KRW", 1, "q", T0, 0, "KRW", 0, "KRW"),
+            [new OrderLine("CN-P-000001", 1, 1, "CNY", 1)], T0, "test");
+        purchase.Add(Order("KR-O-000010"));
+
+        Should.Throw<OrderRuleException>(() => purchase.Add(Order("KR-O-000011")));
+        purchase.Orders.Count.ShouldBe(1);
+    }
+
+    private static bool Apply(TradeOrder order, OrderStatus to) => to switch
+    {
+        OrderStatus.PaymentSecured => order.SecurePayment(T0, "KR", "x"),
+        OrderStatus.ExportCleared => order.ClearExport("EX-1", T0, "CN", "x"),
+        OrderStatus.Booked => order.Book("CN-K-000001", T0, "CN", "x"),
+        OrderStatus.Departed => order.Depart(T0, "CN", "x"),
+        OrderStatus.ImportCleared => order.ClearImport("IM-1", 9000, "KRW", T0, "KR", "x"),
+        OrderStatus.Delivered => order.Deliver(T0, "KR", "x"),
+        OrderStatus.ReceiptConfirmed => order.ConfirmReceipt(false, T0, "KR", "x"),
+        OrderStatus.Completed => order.Complete(T0, "KR", "x"),
+        _ => throw new ArgumentOutOfRangeException(nameof(to)),
+    };
+}

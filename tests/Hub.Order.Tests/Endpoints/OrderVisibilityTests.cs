@@ -1,0 +1,49 @@
+using System.Net;
+using System.Net.Http.Json;
+using Hub.Order.Endpoints;
+using Hub.Order.Tests.Fakes;
+
+namespace Hub.Order.Tests.Endpoints;
+
+public class OrderVisibilityTests(OrderFixture fixture) : IClassFixture<OrderFixture>
+{
+    [Fact]
+    public async Task OtherCompany_GetsNotFoundThroughEveryRoute_OperatorSeesAll()
+    {
+        var a = fixture.ClientFor(OrderFixture.NewCompany());
+        var b = fixture.ClientFor(OrderFixture.NewCompany());
+        var product = fixture.Fakes.Catalog.List(FakeCatalog.NewSupplier(), 1000, 100);
+        var placed = await OrderFixture.PlaceAsync(a, OrderFixture.Cart(new CartLineRequest(product, 5, "KR-C-000991")), "key-visible");
+        var order = (await placed.Content.ReadFromJsonAsync<PurchaseResponse>())!.Orders.Single().OrderId;
+
+        (await b.GetAsync($"/api/order/orders/{order}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await b.PostAsync($"/api/order/orders/{order}/receipt", null)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await b.PostAsync($"/api/order/orders/{order}/cancel", null)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await b.GetFromJsonAsync<List<OrderResponse>>("/api/order/orders"))!.ShouldNotContain(o => o.OrderId == order);
+
+        var own = await OrderFixture.GetAsync(a, order);
+        own.Timeline!.ShouldNotBeEmpty();
+        own.Timeline![0].Step.ShouldBe("Placed");
+        (await a.GetFromJsonAsync<List<OrderResponse>>("/api/order/orders"))!.ShouldContain(o => o.OrderId == order);
+        (await OrderFixture.GetAsync(fixture.OperatorClient(), order)).OrderId.ShouldBe(order);
+        (await fixture.OperatorClient().GetFromJsonAsync<List<OrderResponse>>("/api/order/orders?limit=200"))!.ShouldContain(o => o.OrderId == order);
+    }
+
+    [Fact]
+    public async Task Receipt_BeforeDelivery_Returns409AndChangesNothing()
+    {
+        var a = fixture.ClientFor(OrderFixture.NewCompany());
+        var product = fixture.Fakes.Catalog.List(FakeCatalog.NewSupplier(), 1000, 100);
+        var placed = await OrderFixture.PlaceAsync(a, OrderFixture.Cart(new CartLineRequest(product, 5, "KR-C-000991")), "key-early-receipt");
+        var order = (await placed.Content.ReadFromJsonAsync<PurchaseResponse>())!.Orders.Single().OrderId;
+
+        var response = await a.PostAsync($"/api/order/orders/{order}/receipt", null);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        fixture.Fakes.Payment.Released.ShouldNotContain(order);
+    }
+
+    [Fact]
+    public async Task Anonymous_Unauthorized() =>
+        (await fixture.Factory.CreateClient().GetAsync("/api/order/orders")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+}

@@ -1,0 +1,152 @@
+using System.Net;
+using System.Net.Http.Json;
+using Hub.Order.Endpoints;
+using Hub.Order.Tests.Fakes;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hub.Order.Tests.Endpoints;
+
+public class PlacementTests(OrderFixture fixture) : IClassFixture<OrderFixture>
+{
+    private FakeCatalog Catalog => fixture.Fakes.Catalog;
+
+    [Fact]
+    public async Task Checkout_TwoSuppliers_QuotesGoodsFreightDutiesAndGrandTotal()
+    {
+        var buyer = fixture.ClientFor(OrderFixture.NewCompany());
+        var a = Catalog.List(FakeCatalog.NewSupplier(), unitPriceMinor: 1200, available: 100);
+        var b = Catalog.List(FakeCatalog.NewSupplier(), unitPriceMinor: 5000, available: 100);
+
+        var response = await buyer.PostAsJsonAsync("/api/order/checkout", OrderFixture.Cart(new CartLineRequest(a, 20, "KR-C-000901"), new CartLineRequest(b, 5, "KR-C-000902")));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var quote = (await response.Content.ReadFromJsonAsync<CheckoutResponse>())!;
+        quote.Suppliers.Count.ShouldBe(2);
+        var first = quote.Suppliers.Single(s => s.Lines[0].ProductId == a);
+        first.GoodsTotalMinor.ShouldBe(24_000);
+        first.BuyerTotalMinor.ShouldBe(24_000);
+        first.FxQuoteId.ShouldNotBeNullOrEmpty();
+        first.Freight.ShouldBe(new MoneyResponse(10_000, "KRW")); // 20 units in cartons of 10
+        first.DutiesAndTaxes.ShouldBe(new MoneyResponse(1920, "KRW"));
+        quote.GrandTotalMinor.ShouldBe(24_000 + 10_000 + 1920 + 25_000 + 5000 + 2000);
+        (await CountPurchasesAsync()).ShouldBe(await CountPurchasesAsync());
+    }
+
+    [Fact]
+    public async Task Place_SameKeyInParallel_CreatesOnePurchase()
+    {
+        var company = OrderFixture.NewCompany();
+        var buyer = fixture.ClientFor(company);
+        // Enough stock for every duplicate to reserve before the losers give theirs back.
+        var product = Catalog.List(FakeCatalog.NewSupplier(), unitPriceMinor: 1000, available: 100);
+        var cart = OrderFixture.Cart(new CartLineRequest(product, 10, "KR-C-000903"));
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => OrderFixture.PlaceAsync(buyer, cart, "key-parallel")));
+
+        responses.ShouldAllBe(r => r.StatusCode == HttpStatusCode.Created || r.StatusCode == HttpStatusCode.OK);
+        var purchases = await Task.WhenAll(responses.Select(r => r.Content.ReadFromJsonAsync<PurchaseResponse>()));
+        purchases.Select(p => p!.PurchaseId).Distinct().Count().ShouldBe(1);
+        await using var db = fixture.CreateDb();
+        (await db.Purchases.CountAsync(p => p.BuyerCompany == company.ToString())).ShouldBe(1);
+        (await db.Orders.CountAsync(o => o.BuyerCompany == company.ToString())).ShouldBe(1);
+        Catalog.Available(product).ShouldBe(90); // the losers' reservations were given back
+    }
+
+    [Fact]
+    public async Task Place_SameKeyAgain_ReturnsSamePurchase()
+    {
+        var buyer = fixture.ClientFor(OrderFixture.NewCompany());
+        var cart = OrderFixture.Cart(new CartLineRequest(Catalog.List(FakeCatalog.NewSupplier(), 1000, 50), 10, "KR-C-000903"));
+
+        var first = await OrderFixture.PlaceAsync(buyer, cart, "key-again");
+        var second = await OrderFixture.PlaceAsync(buyer, cart, "key-again");
+
+        first.StatusCode.ShouldBe(HttpStatusCode.Created);
+        second.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var a = (await first.Content.ReadFromJsonAsync<PurchaseResponse>())!;
+        var b = (await second.Content.ReadFromJsonAsync<PurchaseResponse>())!;
+        b.PurchaseId.ShouldBe(a.PurchaseId);
+        b.Orders.Select(o => o.OrderId).ShouldBe(a.Orders.Select(o => o.OrderId));
+        a.Orders.ShouldHaveSingleItem().OrderId.ShouldStartWith("KR-O-");
+    }
+
+    [Fact]
+    public async Task Place_SameKeyOtherCart_Returns409()
+    {
+        var buyer = fixture.ClientFor(OrderFixture.NewCompany());
+        var product = Catalog.List(FakeCatalog.NewSupplier(), 1000, 50);
+        (await OrderFixture.PlaceAsync(buyer, OrderFixture.Cart(new CartLineRequest(product, 10, "KR-C-000903")), "key-reused")).StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        var response = await OrderFixture.PlaceAsync(buyer, OrderFixture.Cart(new CartLineRequest(product, 11, "KR-C-000903")), "key-reused");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await response.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail!.ShouldContain("Idempotency-Key");
+        Catalog.Available(product).ShouldBe(40);
+    }
+
+    [Fact]
+    public async Task Place_SecondSupplierReservationRefused_SavesNothingAndReleasesTheFirst()
+    {
+        var company = OrderFixture.NewCompany();
+        var buyer = fixture.ClientFor(company);
+        var good = Catalog.List(FakeCatalog.NewSupplier(), 1000, 50);
+        var refused = Catalog.List(FakeCatalog.NewSupplier(), 1000, 50, refuseReservation: true);
+
+        var response = await OrderFixture.PlaceAsync(buyer, OrderFixture.Cart(new CartLineRequest(good, 10, "KR-C-000904"), new CartLineRequest(refused, 10, "KR-C-000905")), "key-stock");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        Catalog.Available(good).ShouldBe(50);
+        await using var db = fixture.CreateDb();
+        (await db.Purchases.CountAsync(p => p.BuyerCompany == company.ToString())).ShouldBe(0);
+        (await db.Orders.CountAsync(o => o.BuyerCompany == company.ToString())).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Place_BelowMoqOrShortStock_Returns400NamingTheLine()
+    {
+        var company = OrderFixture.NewCompany();
+        var buyer = fixture.ClientFor(company);
+        var moq = Catalog.List(FakeCatalog.NewSupplier(), 1000, 50, moq: 20);
+        var scarce = Catalog.List(FakeCatalog.NewSupplier(), 1000, 3);
+
+        var response = await OrderFixture.PlaceAsync(buyer, OrderFixture.Cart(new CartLineRequest(moq, 10, "KR-C-000904"), new CartLineRequest(scarce, 10, "KR-C-000905")), "key-moq");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var problem = (await response.Content.ReadFromJsonAsync<ValidationProblemDetails>())!;
+        problem.Errors.Keys.ShouldBe(["lines[0].quantity", "lines[1].quantity"], ignoreOrder: true);
+        await using var db = fixture.CreateDb();
+        (await db.Purchases.CountAsync(p => p.BuyerCompany == company.ToString())).ShouldBe(0);
+        Catalog.Available(scarce).ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task Place_MalformedCartOrNoKey_Returns400NamingFieldsAndSavesNothing()
+    {
+        var company = OrderFixture.NewCompany();
+        var buyer = fixture.ClientFor(company);
+
+        var response = await OrderFixture.PlaceAsync(buyer, new CartRequest("XYZ", "", "BOAT", [new("nope", 0, "x")]), key: null);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var problem = (await response.Content.ReadFromJsonAsync<ValidationProblemDetails>())!;
+        problem.Errors.Keys.ShouldBe(
+            ["incoterm", "namedPlace", "mode", "lines[0].productId", "lines[0].quantity", "lines[0].supplierCompany", "Idempotency-Key"], ignoreOrder: true);
+        await using var db = fixture.CreateDb();
+        (await db.Purchases.CountAsync(p => p.BuyerCompany == company.ToString())).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Place_AsOperator_Forbidden()
+    {
+        var response = await OrderFixture.PlaceAsync(fixture.OperatorClient(), OrderFixture.Cart(new CartLineRequest("KR-P-000001", 1, "KR-C-000001")), "key-op");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    private async Task<int> CountPurchasesAsync()
+    {
+        await using var db = fixture.CreateDb();
+        return await db.Purchases.CountAsync();
+    }
+}

@@ -1,0 +1,30 @@
+using System.Collections.Concurrent;
+using Grpc.Core;
+using Hub.Customs.V1;
+
+namespace Hub.Order.Tests.Fakes;
+
+/// <summary>Customs charging 8% of the goods value, remembering every declaration lodged.</summary>
+internal sealed class FakeCustoms : Hub.Customs.V1.Customs.CustomsBase
+{
+    public ConcurrentQueue<DeclareRequest> Declarations { get; } = new();
+
+    public override Task<LandedCostReply> PreviewLandedCost(PreviewLandedCostRequest request, ServerCallContext context)
+    {
+        var total = request.Lines.Sum(l => l.ValueMinor) * 8 / 100;
+        return Task.FromResult(new LandedCostReply { Currency = "KRW", Total = new Amount { MinorUnits = total, Currency = "KRW" } });
+    }
+
+    public override Task<DeclarationReply> Declare(DeclareRequest request, ServerCallContext context)
+    {
+        Declarations.Enqueue(request);
+        return Task.FromResult(new DeclarationReply
+        {
+            DeclarationId = $"{request.OrderId}-{request.Type}",
+            Type = request.Type,
+            Status = DeclarationStatus.Submitted,
+            Lrn = request.Lrn,
+            OrderId = request.OrderId,
+        });
+    }
+}

@@ -1,0 +1,54 @@
+using System.Collections.Concurrent;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Hub.Payment.V1;
+
+namespace Hub.Order.Tests.Fakes;
+
+/// <summary>Payment at a rate of one, remembering what was secured, released and refunded.</summary>
+internal sealed class FakePayment : Hub.Payment.V1.Payment.PaymentBase
+{
+    public ConcurrentDictionary<string, SecureFundsRequest> Secured { get; } = new();
+
+    public ConcurrentQueue<string> Released { get; } = new();
+
+    public ConcurrentQueue<RefundRequest> Refunds { get; } = new();
+
+    /// <summary>Buyers whose funds are refused (FAILED_PRECONDITION, as for insufficient funds).</summary>
+    public ConcurrentDictionary<string, bool> Broke { get; } = new();
+
+    public override Task<FxQuote> QuoteFx(QuoteFxRequest request, ServerCallContext context) => Task.FromResult(new FxQuote
+    {
+        QuoteId = Guid.NewGuid().ToString(),
+        BuyerCompany = request.BuyerCompany,
+        Pay = new Money { MinorUnits = request.Settlement.MinorUnits, Currency = request.PayCurrency },
+        Settlement = request.Settlement,
+        Rate = "1",
+        MarketRate = "1",
+        ExpiresAt = Timestamp.FromDateTime(DateTime.UtcNow.AddMinutes(15)),
+    });
+
+    public override Task<SecureFundsReply> SecureFunds(SecureFundsRequest request, ServerCallContext context)
+    {
+        if (Broke.ContainsKey(request.BuyerCompany))
+        {
+            throw new RpcException(new Status(StatusCode.FailedPrecondition, "insufficient funds"));
+        }
+
+        Secured[request.OrderId] = request;
+        return Task.FromResult(new SecureFundsReply { OrderId = request.OrderId, PostingId = Guid.NewGuid().ToString(), Amount = request.Amount });
+    }
+
+    public override Task<ReleaseReply> Release(ReleaseRequest request, ServerCallContext context)
+    {
+        Released.Enqueue(request.OrderId);
+        return Task.FromResult(new ReleaseReply { OrderId = request.OrderId });
+    }
+
+    public override Task<RefundReply> Refund(RefundRequest request, ServerCallContext context)
+    {
+        Refunds.Enqueue(request);
+        var secured = Secured.GetValueOrDefault(request.OrderId)?.Amount ?? new Money { Currency = "KRW" };
+        return Task.FromResult(new RefundReply { OrderId = request.OrderId, Refunded = secured, TotalRefunded = secured });
+    }
+}

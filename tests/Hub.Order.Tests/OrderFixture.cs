@@ -1,0 +1,111 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Hub.Contracts.Values;
+using Hub.Order.Data;
+using Hub.Order.Endpoints;
+using Hub.Order.Tests.Fakes;
+using Hub.Testing;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hub.Order.Tests;
+
+/// <summary>
+/// One migrated database, virtual host, set of fake gRPC dependencies and in-process order service (hub KR) per test
+/// class. Tests own their data by using companies, suppliers and products nobody else uses.
+/// </summary>
+public sealed class OrderFixture : IAsyncLifetime
+{
+    private static int _companies;
+    private TestDatabase? _database;
+    private TestVirtualHost? _vhost;
+    private ServiceFactory<OrderDbContext>? _factory;
+
+    internal FakeDependencies Fakes { get; private set; } = null!;
+
+    internal ServiceFactory<OrderDbContext> Factory => _factory ?? throw new InvalidOperationException("Not initialized.");
+
+    public async Task InitializeAsync()
+    {
+        Fakes = await FakeDependencies.StartAsync();
+        _database = await TestDatabase.CreateAsync("order");
+        await _database.MigrateAsync<OrderDbContext>();
+        _vhost = await TestVirtualHost.CreateAsync();
+        var settings = Fakes.Settings.ToDictionary();
+        settings["Order:Timeouts:Placed"] = "00:30:00";
+        settings["Order:Timeouts:Delivered"] = "7.00:00:00";
+        settings["Order:SweepInterval"] = "01:00:00";
+        _factory = new ServiceFactory<OrderDbContext>("Order", _database, _vhost, settings);
+        _ = _factory.Server;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+
+        if (_vhost is not null)
+        {
+            await _vhost.DisposeAsync();
+        }
+
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+
+        await Fakes.DisposeAsync();
+    }
+
+    internal OrderDbContext CreateDb() => _database!.CreateContext<OrderDbContext>();
+
+    /// <summary>A company no other test uses.</summary>
+    internal static CompanyId NewCompany() => CompanyId.Parse($"KR-C-{Interlocked.Increment(ref _companies) + 100:000000}");
+
+    internal HttpClient ClientFor(CompanyId company)
+    {
+        var client = Factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestSecurity.Sme(company));
+        return client;
+    }
+
+    internal HttpClient OperatorClient()
+    {
+        var client = Factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestSecurity.Operator(HubId.KR));
+        return client;
+    }
+
+    /// <summary>Publishes an event on the test virtual host, as another service would.</summary>
+    internal Task PublishAsync<T>(T message)
+        where T : class => Factory.Services.GetRequiredService<IBus>().Publish(message);
+
+    internal static CartRequest Cart(params CartLineRequest[] lines) => new("FOB", "Busan port", "SEA", lines);
+
+    internal static async Task<HttpResponseMessage> PlaceAsync(HttpClient client, CartRequest cart, string? key)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/order/orders") { Content = JsonContent.Create(cart) };
+        if (key is not null)
+        {
+            request.Headers.Add("Idempotency-Key", key);
+        }
+
+        return await client.SendAsync(request);
+    }
+
+    internal static async Task<OrderResponse> GetAsync(HttpClient client, string orderId)
+    {
+        var response = await client.GetAsync($"/api/order/orders/{orderId}");
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<OrderResponse>())!;
+    }
+
+    internal static async Task<OrderResponse> WaitForAsync(HttpClient client, string orderId, string status)
+    {
+        OrderResponse? last = null;
+        await Eventually.TrueAsync(async () => (last = await GetAsync(client, orderId)).Status == status, TimeSpan.FromSeconds(20), $"order {orderId} is {status}");
+        return last!;
+    }
+}
