@@ -1,0 +1,121 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using Hub.Benchmarks.Gateway;
+using Hub.Benchmarks.Outbox;
+using Hub.Catalog.Data;
+using Hub.Contracts.Values;
+using Hub.Testing;
+using Npgsql;
+
+namespace Hub.Benchmarks.Catalog;
+
+/// <summary>
+/// The catalog targets of its issue on a seeded catalog, against the real Catalog service on Kestrel in this process:
+/// filtered text search p99 over HTTP, and <c>ReserveStock</c> throughput over gRPC next to pgbench simple-update TPS
+/// on the same PostgreSQL server with the same number of clients, all in one run.
+/// </summary>
+internal static class CatalogBenchmark
+{
+    private const double SearchP99TargetMs = 30;
+    private const double ReserveRatioTarget = 0.5;
+
+    public static async Task<int> RunAsync(int products, int clients, int seconds)
+    {
+        await using var database = await TestDatabase.CreateAsync("catalogbench");
+        await using var vhost = await TestVirtualHost.CreateAsync();
+        await database.MigrateAsync<CatalogDbContext>();
+        await CatalogSeeder.SeedAsync(database.ConnectionString, products);
+
+        var http = FreeAddress();
+        var grpc = FreeAddress();
+        await using var catalog = new KestrelFactory<CatalogDbContext>(TestSecurity.Settings().Concat(vhost.Settings()).Concat(
+        [
+            new("Hub:Id", "KR"),
+            new("Logging:LogLevel:Default", "Warning"),
+            new("Services:Catalog:Http", http),
+            new("Services:Catalog:Grpc", grpc),
+            new("ConnectionStrings:Catalog", database.ConnectionString),
+        ]), "services/Catalog/Hub.Catalog");
+        catalog.StartServer();
+
+        var token = TestSecurity.Sme(CompanyId.Parse("KR-C-900001"), "bench-buyer");
+        var cases = SearchLoad.Cases(products);
+        using (var client = new HttpClient { BaseAddress = new Uri(http) })
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            Console.WriteLine("Searches (items on the first page of 20):");
+            Console.WriteLine(SearchLoad.Describe(cases, await SearchLoad.CheckAsync(client, cases)));
+        }
+
+        var stocked = await StockedProductsAsync(database.ConnectionString);
+        var duration = TimeSpan.FromSeconds(seconds);
+        var load = Report.LoadAverage();
+
+        await SearchLoad.RunAsync(new Uri(http), token, cases, clients, TimeSpan.FromSeconds(2));
+        var search = await SearchLoad.RunAsync(new Uri(http), token, cases, clients, duration);
+        await ReserveLoad.RunAsync(new Uri(grpc), stocked, clients, TimeSpan.FromSeconds(2));
+        var reserve = await ReserveLoad.RunAsync(new Uri(grpc), stocked, clients, duration);
+        var pgbench = await Pgbench.SimpleUpdateTpsAsync(database.ConnectionString, clients, seconds);
+
+        Console.WriteLine();
+        Console.WriteLine(Invariant($"Catalog benchmark: {products} products, {clients} clients, {seconds} s per phase, {Environment.ProcessorCount} CPUs, load {load} → {Report.LoadAverage()}"));
+        Console.WriteLine();
+        Console.WriteLine($"{"GET /api/catalog/products",-22} {"Requests",9} {"Failed",7} {"req/s",10} {"p50 ms",8} {"p99 ms",8}");
+        foreach (var result in search)
+        {
+            Console.WriteLine(result.Row());
+        }
+
+        Console.WriteLine();
+        var ratio = reserve.PerSecond / pgbench;
+        Console.WriteLine(Invariant($"{"Writes",-32} {"per second",12}   (same {clients} clients, {seconds} s)"));
+        Console.WriteLine(Invariant($"{"gRPC ReserveStock (1 line)",-32} {reserve.PerSecond,12:0}   {reserve.Reserved} reserved, {reserve.Rejected} rejected, {reserve.Failed} failed; p50 {P(reserve.Latencies, 50):0.00} ms, p99 {P(reserve.Latencies, 99):0.00} ms"));
+        Console.WriteLine(Invariant($"{"pgbench -N (simple update) TPS",-32} {pgbench,12:0}"));
+        Console.WriteLine();
+
+        var overall = search[0];
+        bool[] results =
+        [
+            Check(Invariant($"Search p99 {overall.Percentile(99),8:0.00} ms, {overall.Failed} failed"), Invariant($"< {SearchP99TargetMs:0} ms, none failed"),
+                overall.Percentile(99) < SearchP99TargetMs && overall.Failed == 0),
+            Check(Invariant($"ReserveStock / pgbench {ratio,8:0.00}, {reserve.Failed + reserve.Rejected} not reserved"), Invariant($"≥ {ReserveRatioTarget:0.0}, all reserved"),
+                ratio >= ReserveRatioTarget && reserve.Failed == 0 && reserve.Rejected == 0),
+        ];
+        return results.All(ok => ok) ? 0 : 1;
+    }
+
+    /// <summary>Listed products with enough stock that a run of one-unit reservations never runs them out.</summary>
+    private static async Task<List<string>> StockedProductsAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT p.id FROM products p JOIN product_stock s ON s.product_id = p.id WHERE p.status = 'Listed' AND s.on_hand >= 1000", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var ids = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            ids.Add(reader.GetString(0));
+        }
+
+        return ids;
+    }
+
+    private static bool Check(string figure, string target, bool ok)
+    {
+        Console.WriteLine($"{figure,-52} target {target,-24} {(ok ? "PASS" : "FAIL")}");
+        return ok;
+    }
+
+    private static double P(double[] sorted, double p) =>
+        sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Length) - 1, 0, sorted.Length - 1)];
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private static string FreeAddress()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return $"http://127.0.0.1:{((System.Net.IPEndPoint)listener.LocalEndpoint).Port}";
+    }
+}
