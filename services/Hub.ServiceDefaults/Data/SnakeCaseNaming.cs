@@ -1,13 +1,15 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 
-namespace Hub.Catalog.Data;
+namespace Hub.ServiceDefaults.Data;
 
-/// <summary>Gives the catalog's own tables snake_case columns, like the shared outbox and inbox tables.</summary>
-internal static class SnakeCaseNaming
+/// <summary>Gives a service's own tables snake_case columns, like the shared outbox and inbox tables.</summary>
+public static class SnakeCaseNaming
 {
+    /// <summary>Names the columns of every entity (and complex property) whose type lives under <paramref name="rootNamespace"/>.</summary>
     public static void UseSnakeCaseColumns(this ModelBuilder modelBuilder, string rootNamespace)
     {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
         foreach (var entity in modelBuilder.Model.GetEntityTypes().Where(e => e.ClrType.Namespace?.StartsWith(rootNamespace, StringComparison.Ordinal) == true))
         {
             foreach (var property in entity.GetProperties())
@@ -25,8 +27,10 @@ internal static class SnakeCaseNaming
         }
     }
 
-    internal static string ToSnakeCase(string name)
+    /// <summary>"PriceVersion" → "price_version"; acronyms stay together ("HSCode" → "hs_code").</summary>
+    public static string ToSnakeCase(string name)
     {
+        ArgumentNullException.ThrowIfNull(name);
         var builder = new StringBuilder(name.Length + 8);
         for (var i = 0; i < name.Length; i++)
         {

@@ -1,6 +1,6 @@
-using Hub.Catalog.Data;
+using Hub.ServiceDefaults.Data;
 
-namespace Hub.Catalog.Tests.Data;
+namespace Hub.ServiceDefaults.Tests.Data;
 
 public sealed class SnakeCaseNamingTests
 {
@@ -9,6 +9,7 @@ public sealed class SnakeCaseNamingTests
     [InlineData("UnitNetWeightKg", "unit_net_weight_kg")]
     [InlineData("HsCode", "hs_code")]
     [InlineData("Id", "id")]
+    [InlineData("HSCode", "hs_code")]
     public void ToSnakeCase_PascalCase_BecomesSnakeCase(string name, string expected) =>
         SnakeCaseNaming.ToSnakeCase(name).ShouldBe(expected);
 }
