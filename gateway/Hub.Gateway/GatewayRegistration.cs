@@ -1,4 +1,3 @@
-using Hub.Gateway.Correlation;
 using Hub.Gateway.Federation;
 using Hub.Gateway.Health;
 using Hub.Gateway.Identity;
@@ -71,7 +70,6 @@ internal static class GatewayRegistration
             .AddConfigFilter<ServiceAddressFilter>()
             .AddTransforms(t =>
             {
-                t.AddCorrelationId();
                 t.ForwardPartnerAsBearer();
                 PartnerSigningHttpClientFactory.MarkForPartner(t);
             });

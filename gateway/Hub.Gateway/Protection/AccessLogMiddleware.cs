@@ -15,15 +15,15 @@ internal sealed partial class AccessLogMiddleware(RequestDelegate next, IOptions
     {
         var started = Stopwatch.GetTimestamp();
         var request = context.Request;
-        if (string.IsNullOrWhiteSpace(request.Headers[CorrelationIdTransform.HeaderName]))
+        if (string.IsNullOrWhiteSpace(request.Headers[CorrelationId.HeaderName]))
         {
-            request.Headers[CorrelationIdTransform.HeaderName] = Guid.NewGuid().ToString("N");
+            request.Headers[CorrelationId.HeaderName] = Guid.NewGuid().ToString("N");
         }
 
-        var correlationId = request.Headers[CorrelationIdTransform.HeaderName].ToString();
+        var correlationId = request.Headers[CorrelationId.HeaderName].ToString();
         context.Response.OnStarting(() =>
         {
-            context.Response.Headers[CorrelationIdTransform.HeaderName] = correlationId;
+            context.Response.Headers[CorrelationId.HeaderName] = correlationId;
             return Task.CompletedTask;
         });
 

@@ -26,8 +26,8 @@ internal static class CatalogBenchmark
         await database.MigrateAsync<CatalogDbContext>();
         await CatalogSeeder.SeedAsync(database.ConnectionString, products);
 
-        var http = FreeAddress();
-        var grpc = FreeAddress();
+        var http = TestPorts.FreeAddress();
+        var grpc = TestPorts.FreeAddress();
         await using var catalog = new KestrelFactory<CatalogDbContext>(TestSecurity.Settings().Concat(vhost.Settings()).Concat(
         [
             new("Hub:Id", "KR"),
@@ -111,11 +111,4 @@ internal static class CatalogBenchmark
         sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Length) - 1, 0, sorted.Length - 1)];
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
-
-    private static string FreeAddress()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return $"http://127.0.0.1:{((System.Net.IPEndPoint)listener.LocalEndpoint).Port}";
-    }
 }

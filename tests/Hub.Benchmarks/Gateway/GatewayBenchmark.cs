@@ -22,21 +22,21 @@ internal static class GatewayBenchmark
         await using var vhost = await TestVirtualHost.CreateAsync();
         await database.MigrateAsync<CatalogDbContext>();
 
-        var catalogHttp = FreeAddress();
+        var catalogHttp = TestPorts.FreeAddress();
         var common = TestSecurity.Settings().Concat(vhost.Settings()).Append(new("Hub:Id", "KR")).Append(new("Logging:LogLevel:Default", "Warning")).ToList();
         await using var catalog = new KestrelFactory<CatalogDbContext>(common.Concat(
         [
             new("Services:Catalog:Http", catalogHttp),
-            new("Services:Catalog:Grpc", FreeAddress()),
+            new("Services:Catalog:Grpc", TestPorts.FreeAddress()),
             new("ConnectionStrings:Catalog", database.ConnectionString),
         ]), "services/Catalog/Hub.Catalog");
         catalog.StartServer();
 
-        var gatewayHttp = FreeAddress();
+        var gatewayHttp = TestPorts.FreeAddress();
         var gatewaySettings = new List<KeyValuePair<string, string?>>(common)
         {
             new("Services:Gateway:Http", gatewayHttp),
-            new("Services:Gateway:Grpc", FreeAddress()),
+            new("Services:Gateway:Grpc", TestPorts.FreeAddress()),
             new("Services:Catalog:Http", catalogHttp),
             new("Gateway:RateLimit:Burst", "1000000"),
             new("Gateway:RateLimit:PerSecond", "1000000"),
@@ -44,11 +44,11 @@ internal static class GatewayBenchmark
         };
         foreach (var name in new[] { "Order", "Customs", "Logistics", "Payment", "TaxRefund", "Console" })
         {
-            gatewaySettings.Add(new($"Services:{name}:Http", FreeAddress()));
-            gatewaySettings.Add(new($"Services:{name}:Grpc", FreeAddress()));
+            gatewaySettings.Add(new($"Services:{name}:Http", TestPorts.FreeAddress()));
+            gatewaySettings.Add(new($"Services:{name}:Grpc", TestPorts.FreeAddress()));
         }
 
-        gatewaySettings.Add(new("Services:Catalog:Grpc", FreeAddress()));
+        gatewaySettings.Add(new("Services:Catalog:Grpc", TestPorts.FreeAddress()));
         await using var gateway = new KestrelFactory<HubAnswer>(gatewaySettings, "gateway/Hub.Gateway");
         gateway.StartServer();
 
@@ -108,12 +108,5 @@ internal static class GatewayBenchmark
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
         (await client.PostAsync($"/api/catalog/products/{id}/list", null)).EnsureSuccessStatusCode();
         return id;
-    }
-
-    private static string FreeAddress()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return $"http://127.0.0.1:{((System.Net.IPEndPoint)listener.LocalEndpoint).Port}";
     }
 }

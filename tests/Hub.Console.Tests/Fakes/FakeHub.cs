@@ -91,14 +91,7 @@ internal sealed class FakeHub : IAsyncDisposable
         await _catalog.DisposeAsync();
     }
 
-    public static string ClosedAddress()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return $"http://127.0.0.1:{port}";
-    }
+    public static string ClosedAddress() => TestPorts.FreeAddress();
 
     private static IResult Token(TokenRequest request) => (request.User, request.Password) switch
     {

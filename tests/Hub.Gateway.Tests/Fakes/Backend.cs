@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
+using Hub.Testing;
+
 namespace Hub.Gateway.Tests.Fakes;
 
 /// <summary>A real Kestrel app on free loopback ports, listening the way a hub service does.</summary>
@@ -31,12 +33,5 @@ internal static class Backend
     }
 
     /// <summary>An address nothing listens on, for the services a test does not use.</summary>
-    public static string ClosedAddress()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return $"http://127.0.0.1:{port}";
-    }
+    public static string ClosedAddress() => TestPorts.FreeAddress();
 }

@@ -7,9 +7,9 @@ using CatalogGrpc = Hub.Catalog.V1.Catalog;
 namespace Hub.Gateway.Tests.Correlation;
 
 [Collection(GatewayCollection.Name)]
-public sealed class CorrelationIdTransformTests(GatewayFixture fixture)
+public sealed class CorrelationIdTests(GatewayFixture fixture)
 {
-    private const string Header = CorrelationIdTransform.HeaderName;
+    private const string Header = CorrelationId.HeaderName;
 
     [Fact]
     public async Task Proxy_RequestWithoutCorrelationId_GeneratesOneForwardedAndEchoed()
