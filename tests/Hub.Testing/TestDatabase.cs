@@ -46,12 +46,30 @@ public sealed class TestDatabase : IAsyncDisposable
         (TContext)Activator.CreateInstance(typeof(TContext), new DbContextOptionsBuilder<TContext>().UseNpgsql(ConnectionString).Options)!;
 
     /// <inheritdoc />
+    /// <remarks>
+    /// A host that has just stopped may still be closing its last connections, or a pooled connection may reconnect between
+    /// the forced disconnect and the drop; both end in "object in use", so the drop is retried a few times before it fails.
+    /// </remarks>
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(_server);
-        await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var connection = new NpgsqlConnection(_server);
+                await connection.OpenAsync();
+                await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", connection);
+                await drop.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException ex) when (attempt < DropAttempts && ex.SqlState is PostgresErrorCodes.ObjectInUse or PostgresErrorCodes.DeadlockDetected)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(250 * attempt));
+                NpgsqlConnection.ClearAllPools();
+            }
+        }
     }
+
+    private const int DropAttempts = 6;
 }
