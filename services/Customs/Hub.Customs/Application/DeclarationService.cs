@@ -73,7 +73,7 @@ internal sealed partial class DeclarationService(
 
         var now = clock.GetUtcNow().UtcDateTime;
         declaration.Reject(reason, operatorId, now);
-        outbox.Publish(new DeclarationRejected(declaration.OrderId, declaration.Id, declaration.Hub, declaration.Type.ToString(), declaration.RejectionReason!,
+        outbox.PublishForOrder(identity.Hub, declaration.OrderId, new DeclarationRejected(declaration.OrderId, declaration.Id, declaration.Hub, declaration.Type.ToString(), declaration.RejectionReason!,
             declaration.Currency, Minor(declaration.Duty, declaration.Currency), Minor(declaration.ConsumptionTax + declaration.Vat, declaration.Currency), now));
         await db.SaveChangesAsync(cancellationToken);
         metrics.Decided(declaration);
@@ -118,7 +118,7 @@ internal sealed partial class DeclarationService(
         if (holdReason is not null)
         {
             declaration.Hold(holdReason, now);
-            outbox.Publish(Held(declaration, now));
+            outbox.PublishForOrder(identity.Hub, declaration.OrderId, Held(declaration, now));
             LogHeld(declaration.Id, holdReason);
         }
         else
@@ -129,7 +129,7 @@ internal sealed partial class DeclarationService(
 
         if (cost is not null)
         {
-            outbox.Publish(new DutiesAssessed(declaration.OrderId, declaration.Id, declaration.Hub, cost.Regime.Code, cost.Currency.Code,
+            outbox.PublishForOrder(identity.Hub, declaration.OrderId, new DutiesAssessed(declaration.OrderId, declaration.Id, declaration.Hub, cost.Regime.Code, cost.Currency.Code,
                 cost.CustomsValue.ToMinorUnits(), cost.Duty.ToMinorUnits(), cost.ConsumptionTax.ToMinorUnits(), cost.Vat.ToMinorUnits(), now));
             if (cost.Regime is { Candidate: { } regime, MeasuredValue: { } measured } && draft.Buyer is not null)
             {
@@ -191,11 +191,11 @@ internal sealed partial class DeclarationService(
         var taxes = Minor(d.ConsumptionTax + d.Vat, d.Currency);
         if (d.Type == DeclarationType.Export)
         {
-            outbox.Publish(new ExportCleared(d.OrderId, d.Id, d.Hub, d.Lrn, d.Mrn!, d.Currency, duties, taxes, now));
+            outbox.PublishForOrder(identity.Hub, d.OrderId, new ExportCleared(d.OrderId, d.Id, d.Hub, d.Lrn, d.Mrn!, d.Currency, duties, taxes, now));
         }
         else
         {
-            outbox.Publish(new ImportCleared(d.OrderId, d.Id, d.Hub, d.Lrn, d.Mrn!, d.Currency, duties, taxes, now));
+            outbox.PublishForOrder(identity.Hub, d.OrderId, new ImportCleared(d.OrderId, d.Id, d.Hub, d.Lrn, d.Mrn!, d.Currency, duties, taxes, now));
         }
     }
 
