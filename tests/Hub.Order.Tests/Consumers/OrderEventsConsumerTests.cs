@@ -181,7 +181,7 @@ public class OrderEventsConsumerTests(OrderFixture fixture) : IClassFixture<Orde
     {
         var buyer = fixture.ClientFor(company ?? OrderFixture.NewCompany());
         var product = Fakes.Catalog.List(FakeCatalog.NewSupplier(), unitPriceMinor: 1200, available: 100);
-        var response = await OrderFixture.PlaceAsync(buyer, OrderFixture.Cart(new CartLineRequest(product, 10, "KR-C-000990")), key);
+        var response = await OrderFixture.PlaceAsync(buyer, OrderFixture.Cart(new CartLineRequest(product, 10, null)), key);
         response.StatusCode.ShouldBe(HttpStatusCode.Created);
         var purchase = (await response.Content.ReadFromJsonAsync<PurchaseResponse>())!;
         return (buyer, purchase.Orders.Single().OrderId, product);
