@@ -63,6 +63,28 @@ internal sealed partial class DeclarationService(
         return declaration;
     }
 
+    /// <summary>Withdraws the order's declaration of <paramref name="type"/>; null if it has none.</summary>
+    public async Task<Declaration?> WithdrawAsync(string orderId, DeclarationType type, string reason, CancellationToken cancellationToken)
+    {
+        var hub = identity.Hub.ToString();
+        var declaration = await db.Declarations.FirstOrDefaultAsync(d => d.Hub == hub && d.Type == type && d.OrderId == orderId, cancellationToken);
+        if (declaration is null)
+        {
+            return null;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (declaration.Withdraw(reason, "declarant", now))
+        {
+            outbox.PublishForOrder(identity.Hub, declaration.OrderId,
+                new DeclarationWithdrawn(declaration.OrderId, declaration.Id, declaration.Hub, declaration.Type.ToString(), declaration.WithdrawalReason!, now));
+            await db.SaveChangesAsync(cancellationToken);
+            LogWithdrawn(declaration.Id, declaration.WithdrawalReason!);
+        }
+
+        return declaration;
+    }
+
     public async Task<Declaration?> RejectAsync(string id, string reason, string operatorId, CancellationToken cancellationToken)
     {
         var declaration = await FindAsync(id, cancellationToken);
@@ -210,6 +232,9 @@ internal sealed partial class DeclarationService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Declaration {DeclarationId} released by {Operator}")]
     private partial void LogReleased(string declarationId, string @operator);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Declaration {DeclarationId} withdrawn: {Reason}")]
+    private partial void LogWithdrawn(string declarationId, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Declaration {DeclarationId} rejected by {Operator}: {Reason}")]
     private partial void LogRejected(string declarationId, string @operator, string reason);
