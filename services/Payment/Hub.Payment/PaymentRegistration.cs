@@ -18,7 +18,11 @@ internal static class PaymentRegistration
         builder.AddServiceDatabase<PaymentDbContext>();
 
         // Every consumer of this service is listed here.
-        builder.AddServiceMessaging(bus => bus.AddConsumer<SupplierSettlementConsumer>());
+        builder.AddServiceMessaging(bus =>
+        {
+            bus.AddConsumer<SupplierSettlementConsumer>();
+            bus.AddConsumer<OrderEndedConsumer>();
+        });
 
         builder.Services.AddScoped<Ledger>();
         builder.Services.AddScoped<TermsBook>();

@@ -170,8 +170,9 @@ internal sealed class OrderProcess(HubClients hubs, PaymentClient payment, IOutb
                 var reply = await payment.RefundAsync(new RefundRequest { OrderId = order.Id, IdempotencyKey = key }, cancellationToken: cancellationToken);
                 order.Note(Now, Self, "EscrowRefunded", cause, $"{reply.Refunded?.MinorUnits} {reply.Refunded?.Currency} minor units");
             }
-            catch (RpcException ex) when (ex.StatusCode is StatusCode.NotFound)
+            catch (RpcException ex) when (ex.StatusCode is StatusCode.NotFound or StatusCode.FailedPrecondition)
             {
+                // No escrow, or payment refunded it already on the order's cancelled/failed event.
                 order.Note(Now, Self, "EscrowRefunded", cause, $"nothing in escrow: {ex.Status.Detail}");
             }
         }
