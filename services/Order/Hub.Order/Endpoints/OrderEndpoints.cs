@@ -96,39 +96,47 @@ internal static class OrderEndpoints
         string id, Caller caller, OrderDbContext db, OrderProcess process, CancellationToken cancellationToken) =>
         ChangeAsync(id, caller, db, cancellationToken, order => process.CancelAsync(order, caller.Subject, $"cancelled by {caller.Subject}", cancellationToken));
 
-    // Only the buyer changes its order.
+    // Only the buyer changes its order. A change that loses a race with an event (or the sweeper) on the order's row
+    // version is applied again to the order as it now is: the commands it sends are idempotent per order.
     private static async Task<Results<Ok<OrderResponse>, ProblemHttpResult>> ChangeAsync(
         string id, Caller caller, OrderDbContext db, CancellationToken cancellationToken, Func<TradeOrder, Task> change)
     {
         var buyer = caller.Company?.ToString();
-        var order = await db.Orders.Include(o => o.Lines).Include(o => o.Timeline).AsSplitQuery()
-            .SingleOrDefaultAsync(o => o.Id == id && o.BuyerCompany == buyer, cancellationToken);
-        if (order is null)
+        for (var attempt = 1; ; attempt++)
         {
-            return NotFound(id);
-        }
+            var order = await db.Orders.Include(o => o.Lines).Include(o => o.Timeline).AsSplitQuery()
+                .SingleOrDefaultAsync(o => o.Id == id && o.BuyerCompany == buyer, cancellationToken);
+            if (order is null)
+            {
+                return NotFound(id);
+            }
 
-        try
-        {
-            await change(order);
-            await db.SaveChangesAsync(cancellationToken);
+            try
+            {
+                await change(order);
+                await db.SaveChangesAsync(cancellationToken);
+                return TypedResults.Ok(order.ToResponse(withTimeline: true));
+            }
+            catch (OrderRuleException ex)
+            {
+                return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The order cannot do that now", detail: ex.Message);
+            }
+            catch (DbUpdateException) when (attempt < ChangeAttempts)
+            {
+                db.ChangeTracker.Clear();
+            }
+            catch (DbUpdateException)
+            {
+                return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The order changed meanwhile", detail: "Read the order again and retry.");
+            }
+            catch (RpcException ex)
+            {
+                return CheckoutEndpoints.Upstream(ex);
+            }
         }
-        catch (OrderRuleException ex)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The order cannot do that now", detail: ex.Message);
-        }
-        catch (DbUpdateException)
-        {
-            // Another writer (an event, the sweeper) changed the order first: its row version or timeline step won.
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The order changed meanwhile", detail: "Read the order again and retry.");
-        }
-        catch (RpcException ex)
-        {
-            return CheckoutEndpoints.Upstream(ex);
-        }
-
-        return TypedResults.Ok(order.ToResponse(withTimeline: true));
     }
+
+    private const int ChangeAttempts = 3;
 
     private static IQueryable<TradeOrder> Visible(IQueryable<TradeOrder> orders, Caller caller)
     {
