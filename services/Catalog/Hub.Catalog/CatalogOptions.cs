@@ -10,4 +10,10 @@ internal sealed record CatalogOptions
 
     /// <summary>Most results one search page returns.</summary>
     public int MaxPageSize { get; init; } = 100;
+
+    /// <summary>
+    /// How many products, in the page's sort order, a word search checks before it asks the full-text index instead:
+    /// enough that common words fill a page from the walk, few enough that a rare word loses little to it.
+    /// </summary>
+    public int SearchWalkRows { get; init; } = 1000;
 }
