@@ -13,7 +13,11 @@ internal sealed record CatalogOptions
 
     /// <summary>
     /// How many products, in the page's sort order, a word search checks before it asks the full-text index instead:
-    /// enough that common words fill a page from the walk, few enough that a rare word loses little to it.
+    /// enough that common words fill a page from the walk, few enough that a rare word loses little to it. Newest
+    /// first walks rows in the order they were written, many to a page; by price or MOQ every row is another page.
     /// </summary>
-    public int SearchWalkRows { get; init; } = 1000;
+    public int SearchWalkNewest { get; init; } = 2000;
+
+    /// <inheritdoc cref="SearchWalkNewest"/>
+    public int SearchWalkSorted { get; init; } = 500;
 }

@@ -26,9 +26,11 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         b.ComplexProperty(p => p.Packaging);
         b.HasOne<Domain.Suppliers.Supplier>().WithMany().HasForeignKey(p => p.SupplierId).OnDelete(DeleteBehavior.Restrict);
 
-        // Keyset pagination walks these: newest first, by list price, by MOQ; the number breaks ties.
+        // Keyset pagination walks these: newest first, by list price (within one currency when a price bound names
+        // it), by MOQ; the number breaks ties.
         b.HasIndex(p => new { p.Status, p.Number }).HasDatabaseName("ix_products_status_number");
         b.HasIndex(p => new { p.Status, p.ListUnitPrice, p.Number }).HasDatabaseName("ix_products_status_price");
+        b.HasIndex(p => new { p.Status, p.Currency, p.ListUnitPrice, p.Number }).HasDatabaseName("ix_products_status_currency_price");
         b.HasIndex(p => new { p.Status, p.Moq, p.Number }).HasDatabaseName("ix_products_status_moq");
         b.HasIndex(p => p.HsCode).HasOperators("text_pattern_ops").HasDatabaseName("ix_products_hs_code");
         b.HasIndex(p => new { p.CompanyId, p.Number }).HasDatabaseName("ix_products_company");

@@ -74,10 +74,11 @@ internal static class ProductSearch
     }
 
     /// <summary>Runs a validated query: listed products for buyers, or every product of <paramref name="ownerCompany"/>.</summary>
-    public static async Task<ProductPage> RunAsync(CatalogDbContext db, SearchQuery query, SearchCursor? cursor, string? ownerCompany, int walk, CancellationToken cancellationToken)
+    public static async Task<ProductPage> RunAsync(CatalogDbContext db, SearchQuery query, SearchCursor? cursor, string? ownerCompany, CatalogOptions options, CancellationToken cancellationToken)
     {
         var sort = query.Sort ?? Sorts[0];
         var limit = query.Limit ?? 20;
+        var walk = sort == Sorts[0] ? options.SearchWalkNewest : options.SearchWalkSorted;
         SearchSql Filtered() => Filter(new SearchSql(sort, limit + 1, query.Lang), query, cursor, ownerCompany);
 
         await db.Database.OpenConnectionAsync(cancellationToken);

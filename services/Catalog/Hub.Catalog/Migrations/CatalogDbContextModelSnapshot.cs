@@ -217,6 +217,9 @@ namespace Hub.Catalog.Migrations
                     b.HasIndex("Status", "Moq", "Number")
                         .HasDatabaseName("ix_products_status_moq");
 
+                    b.HasIndex("Status", "Currency", "ListUnitPrice", "Number")
+                        .HasDatabaseName("ix_products_status_currency_price");
+
                     b.ToTable("products", null, t =>
                         {
                             t.HasCheckConstraint("ck_products_moq", "moq > 0 AND lead_time_days >= 0 AND price_version > 0");

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Hub.Catalog.Migrations
 {
     [DbContext(typeof(CatalogDbContext))]
-    [Migration("20261123141134_ProductSearchColumns")]
+    [Migration("20261123143205_ProductSearchColumns")]
     partial class ProductSearchColumns
     {
         /// <inheritdoc />
@@ -219,6 +219,9 @@ namespace Hub.Catalog.Migrations
 
                     b.HasIndex("Status", "Moq", "Number")
                         .HasDatabaseName("ix_products_status_moq");
+
+                    b.HasIndex("Status", "Currency", "ListUnitPrice", "Number")
+                        .HasDatabaseName("ix_products_status_currency_price");
 
                     b.ToTable("products", null, t =>
                         {

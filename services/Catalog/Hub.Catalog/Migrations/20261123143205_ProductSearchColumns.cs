@@ -27,6 +27,11 @@ namespace Hub.Catalog.Migrations
                 name: "search_vector",
                 table: "product_texts");
 
+            migrationBuilder.CreateIndex(
+                name: "ix_products_status_currency_price",
+                table: "products",
+                columns: new[] { "status", "currency", "list_unit_price", "number" });
+
             // A product's searchable words and text, all languages together, on the product row: a search then reads the
             // match, the filters and the sort keys from one row instead of joining a row per language. The texts are the
             // source; statement triggers keep the copy, so one statement's texts cost one update of their products.
@@ -73,6 +78,12 @@ namespace Hub.Catalog.Migrations
 
                 -- Rare search words (a model number, a brand) must be estimated as rare.
                 ALTER TABLE products ALTER COLUMN search_vector SET STATISTICS 1000;
+
+                -- A search page is a short LIMIT query: starting parallel workers for it costs more than they save, and
+                -- on a busy host waiting for them dominated its latency.
+                ALTER TABLE products SET (parallel_workers = 0);
+                ALTER TABLE product_texts SET (parallel_workers = 0);
+                ALTER TABLE product_stock SET (parallel_workers = 0);
                 """);
         }
 
@@ -85,8 +96,14 @@ namespace Hub.Catalog.Migrations
                 DROP TRIGGER product_texts_deleted ON product_texts;
                 DROP FUNCTION product_texts_changed();
                 DROP FUNCTION refresh_product_search(text[]);
-                ALTER TABLE products DROP COLUMN search_vector, DROP COLUMN search_text;
+                ALTER TABLE products DROP COLUMN search_vector, DROP COLUMN search_text, RESET (parallel_workers);
+                ALTER TABLE product_texts RESET (parallel_workers);
+                ALTER TABLE product_stock RESET (parallel_workers);
                 """);
+
+            migrationBuilder.DropIndex(
+                name: "ix_products_status_currency_price",
+                table: "products");
 
             migrationBuilder.AddColumn<string>(
                 name: "search_text",
