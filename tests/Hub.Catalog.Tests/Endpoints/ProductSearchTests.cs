@@ -67,6 +67,44 @@ public sealed class ProductSearchTests(CatalogFixture fixture) : IClassFixture<C
     }
 
     [Fact]
+    public async Task Search_AfterTheTextsChange_FindsTheNewWordsOnly()
+    {
+        var (before, after, dropped) = (NewWord(), NewWord(), NewWord());
+        using var supplier = await fixture.SupplierAsync();
+        var request = Requests.Product() with { Texts = [new ProductTextDto("en", $"Gloves {before}", ""), new ProductTextDto("ko", "고무 장갑", dropped)] };
+        var id = await CatalogFixture.CreateProductAsync(supplier, request);
+        (await SearchAsync($"q={dropped}")).Items.Select(p => p.Id).ShouldBe([id]);
+
+        var updated = await supplier.PutAsJsonAsync($"/api/catalog/products/{id}", request with { Texts = [new ProductTextDto("en", $"Gloves {after}", "")] });
+
+        updated.StatusCode.ShouldBe(HttpStatusCode.OK, await updated.Content.ReadAsStringAsync());
+        (await SearchAsync($"q={before}")).Items.ShouldBeEmpty();
+        (await SearchAsync($"q={dropped}")).Items.ShouldBeEmpty();
+        (await SearchAsync($"q={after}")).Items.Single().ShouldSatisfyAllConditions(p => p.Id.ShouldBe(id), p => p.Title.ShouldBe($"Gloves {after}"));
+    }
+
+    [Fact]
+    public async Task Search_WordsOverSeveralPages_FoundWhetherThePageFillsOrNot()
+    {
+        // A full page comes from walking the sort order, a short one from the full-text index: the pages must agree.
+        var (common, rare) = (NewWord(), NewWord());
+        using var supplier = await fixture.SupplierAsync();
+        var ids = new List<string>();
+        for (var i = 0; i < 6; i++)
+        {
+            ids.Add(await CatalogFixture.CreateProductAsync(supplier, Requests.Product() with
+            {
+                Texts = [new ProductTextDto("en", $"Gloves {common}", i % 3 == 0 ? rare : "")],
+            }));
+        }
+
+        var all = await SearchAsync($"q={common}&limit=4");
+        all.Items.Select(p => p.Id).ShouldBe(ids.AsEnumerable().Reverse().Take(4));
+        (await SearchAsync($"q={common}&limit=4&cursor={all.NextCursor}")).Items.Select(p => p.Id).ShouldBe([ids[1], ids[0]]);
+        (await SearchAsync($"q={rare}&limit=4")).Items.Select(p => p.Id).ShouldBe([ids[3], ids[0]]);
+    }
+
+    [Fact]
     public async Task Search_DraftsAndDelistedProducts_AreNotFound()
     {
         var word = NewWord();

@@ -1,15 +1,11 @@
 using Hub.Catalog.Domain.Products;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using NpgsqlTypes;
 
 namespace Hub.Catalog.Data;
 
 internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
 {
-    public const string SearchVector = "SearchVector";
-    public const string SearchText = "SearchText";
-
     public void Configure(EntityTypeBuilder<Product> b)
     {
         b.ToTable("products", t => t.HasCheckConstraint("ck_products_moq", "moq > 0 AND lead_time_days >= 0 AND price_version > 0"));
@@ -30,12 +26,19 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         b.ComplexProperty(p => p.Packaging);
         b.HasOne<Domain.Suppliers.Supplier>().WithMany().HasForeignKey(p => p.SupplierId).OnDelete(DeleteBehavior.Restrict);
 
-        // Keyset pagination walks these: newest first, by list price, by MOQ; the number breaks ties.
+        // Keyset pagination walks these: newest first, by list price (within one currency when a price bound names
+        // it), by MOQ; the number breaks ties.
         b.HasIndex(p => new { p.Status, p.Number }).HasDatabaseName("ix_products_status_number");
         b.HasIndex(p => new { p.Status, p.ListUnitPrice, p.Number }).HasDatabaseName("ix_products_status_price");
+        b.HasIndex(p => new { p.Status, p.Currency, p.ListUnitPrice, p.Number }).HasDatabaseName("ix_products_status_currency_price");
         b.HasIndex(p => new { p.Status, p.Moq, p.Number }).HasDatabaseName("ix_products_status_moq");
         b.HasIndex(p => p.HsCode).HasOperators("text_pattern_ops").HasDatabaseName("ix_products_hs_code");
         b.HasIndex(p => new { p.CompanyId, p.Number }).HasDatabaseName("ix_products_company");
+
+        // products.search_vector and products.search_text (all texts of a product, with their CJK search keys) and
+        // their GIN indexes live outside this model: a trigger on product_texts keeps them (migration
+        // ProductSearchColumns), and only the search's SQL reads them (ProductSearchSql). On the product row, one
+        // search reads the words, filters and sort keys together instead of joining a row per language.
 
         b.OwnsMany(p => p.Texts, t =>
         {
@@ -47,11 +50,6 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
             t.Property(x => x.Title).HasMaxLength(ProductLimits.TitleLength);
             t.Property(x => x.Description).HasMaxLength(ProductLimits.DescriptionLength);
             t.Property(x => x.SearchKeys).HasMaxLength(4 * (ProductLimits.TitleLength + ProductLimits.DescriptionLength));
-            t.Property<NpgsqlTsVector>(SearchVector)
-                .HasComputedColumnSql("to_tsvector('simple'::regconfig, title || ' ' || description || ' ' || search_keys)", stored: true);
-            t.Property<string>(SearchText).HasComputedColumnSql("title || ' ' || description", stored: true);
-            t.HasIndex(SearchVector).HasMethod("gin").HasDatabaseName("ix_product_texts_search_vector");
-            t.HasIndex(SearchText).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_product_texts_search_trgm");
             t.HasIndex("ProductId").HasDatabaseName("ix_product_texts_product_id");
         });
         b.Navigation(p => p.Texts).HasField("_texts");

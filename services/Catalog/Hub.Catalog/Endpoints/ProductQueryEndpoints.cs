@@ -27,7 +27,7 @@ internal static class ProductQueryEndpoints
         var errors = ProductSearch.Validate(query, options.Value.MaxPageSize, out var cursor);
         return errors.Count > 0
             ? TypedResults.ValidationProblem(errors, title: "The search is invalid.")
-            : TypedResults.Ok(await ProductSearch.RunAsync(db, query, cursor, ownerCompany: null, cancellationToken));
+            : TypedResults.Ok(await ProductSearch.RunAsync(db, query, cursor, ownerCompany: null, options.Value, cancellationToken));
     }
 
     private static async Task<Results<Ok<ProductPage>, ValidationProblem>> Mine(
@@ -36,7 +36,7 @@ internal static class ProductQueryEndpoints
         var errors = ProductSearch.Validate(query, options.Value.MaxPageSize, out var cursor);
         return errors.Count > 0
             ? TypedResults.ValidationProblem(errors, title: "The search is invalid.")
-            : TypedResults.Ok(await ProductSearch.RunAsync(db, query, cursor, caller.Company!.Value.ToString(), cancellationToken));
+            : TypedResults.Ok(await ProductSearch.RunAsync(db, query, cursor, caller.Company!.Value.ToString(), options.Value, cancellationToken));
     }
 
     /// <summary>A listed product for anyone; a draft or delisted one only for its supplier and operators.</summary>

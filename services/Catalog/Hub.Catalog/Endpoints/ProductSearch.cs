@@ -2,8 +2,9 @@ using Hub.Catalog.Data;
 using Hub.Catalog.Domain.Products;
 using Hub.Contracts.Hs;
 using Hub.Contracts.Values;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
-using NpgsqlTypes;
+using Npgsql;
 
 namespace Hub.Catalog.Endpoints;
 
@@ -73,166 +74,156 @@ internal static class ProductSearch
     }
 
     /// <summary>Runs a validated query: listed products for buyers, or every product of <paramref name="ownerCompany"/>.</summary>
-    public static async Task<ProductPage> RunAsync(CatalogDbContext db, SearchQuery query, SearchCursor? cursor, string? ownerCompany, CancellationToken cancellationToken)
+    public static async Task<ProductPage> RunAsync(CatalogDbContext db, SearchQuery query, SearchCursor? cursor, string? ownerCompany, CatalogOptions options, CancellationToken cancellationToken)
     {
-        var products = db.Products.AsNoTracking();
-        if (ownerCompany is null)
+        var sort = query.Sort ?? Sorts[0];
+        var limit = query.Limit ?? 20;
+        var walk = sort == Sorts[0] ? options.SearchWalkNewest : options.SearchWalkSorted;
+        SearchSql Filtered() => Filter(new SearchSql(sort, limit + 1, query.Lang), query, cursor, ownerCompany);
+
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
         {
-            products = products.Where(p => p.Status == ProductStatus.Listed);
-        }
-        else
-        {
-            products = products.Where(p => p.CompanyId == ownerCompany);
-            if (query.Status is { } status)
+            var connection = db.Database.GetDbConnection();
+            List<(ProductSummary Summary, long Number)> rows;
+            if (string.IsNullOrWhiteSpace(query.Q))
             {
-                var wanted = Enum.Parse<ProductStatus>(status, ignoreCase: true);
-                products = products.Where(p => p.Status == wanted);
+                var sql = Filtered();
+                rows = await sql.ReadAsync(connection, sql.Plain(), cancellationToken);
+            }
+            else
+            {
+                rows = await MatchingAsync(connection, Filtered, query.Q.Trim(), walk, cancellationToken);
+            }
+
+            return ToPage(rows, sort, limit);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>
+    /// Word search through the full-text index (CJK runs rewritten into the bigrams the index holds). Only when no
+    /// text at all matches by words does a query of three or more characters fall back to a substring search through
+    /// the trigram index, e.g. "phone" inside "earphones"; deciding the same way for every page keeps the pages of one
+    /// search consistent. The check that no text matches only runs when the word search found nothing.
+    /// </summary>
+    private static async Task<List<(ProductSummary Summary, long Number)>> MatchingAsync(
+        DbConnection connection, Func<SearchSql> filtered, string text, int walk, CancellationToken cancellationToken)
+    {
+        var terms = SearchKeys.Query(text);
+        var words = filtered().With("terms", terms);
+        var rows = await words.ReadAsync(connection, words.Words(a => $"{a}.search_vector @@ plainto_tsquery('simple', @terms)", walk), cancellationToken);
+        if (rows.Count > 0 || text.Length < 3)
+        {
+            return rows;
+        }
+
+        await using (var anyWord = new NpgsqlCommand(
+            "SELECT EXISTS (SELECT 1 FROM products WHERE search_vector @@ plainto_tsquery('simple', @terms))", (NpgsqlConnection)connection))
+        {
+            anyWord.Parameters.AddWithValue("terms", terms);
+            if ((bool)(await anyWord.ExecuteScalarAsync(cancellationToken))!)
+            {
+                return rows;
             }
         }
 
-        if (!string.IsNullOrWhiteSpace(query.Q))
+        var pattern = "%" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+        var substrings = filtered().Where("p.search_text ILIKE @pattern ESCAPE '\\'", ("pattern", pattern));
+        return await substrings.ReadAsync(connection, substrings.Plain(), cancellationToken);
+    }
+
+    private static SearchSql Filter(SearchSql sql, SearchQuery query, SearchCursor? cursor, string? ownerCompany)
+    {
+        if (ownerCompany is null)
         {
-            products = await MatchingAsync(db, products, query.Q.Trim(), cancellationToken);
+            sql.Where("p.status = 'Listed'");
+        }
+        else
+        {
+            sql.Where("p.company_id = @company", ("company", ownerCompany));
+            if (query.Status is { } status)
+            {
+                sql.Where("p.status = @status", ("status", Enum.Parse<ProductStatus>(status, ignoreCase: true).ToString()));
+            }
         }
 
         if (query.Hs is { } hs)
         {
-            products = products.Where(p => p.HsCode.StartsWith(hs));
+            sql.Where("p.hs_code LIKE @hs", ("hs", hs + "%"));
         }
 
-        if (query.Origin is { } originText)
+        if (query.Origin is { } origin)
         {
-            var origin = CountryCode.Parse(originText).Code;
-            products = products.Where(p => p.Origin == origin);
+            sql.Where("p.origin = @origin", ("origin", CountryCode.Parse(origin).Code));
         }
 
         if (query.MinPrice is not null || query.MaxPrice is not null)
         {
-            var currency = CurrencyCode.Parse(query.Currency!).Code;
-            products = products.Where(p => p.Currency == currency);
+            sql.Where("p.currency = @currency", ("currency", CurrencyCode.Parse(query.Currency!).Code));
             if (query.MinPrice is { } min)
             {
-                products = products.Where(p => p.ListUnitPrice >= min);
+                sql.Where("p.list_unit_price >= @minPrice", ("minPrice", min));
             }
 
             if (query.MaxPrice is { } max)
             {
-                products = products.Where(p => p.ListUnitPrice <= max);
+                sql.Where("p.list_unit_price <= @maxPrice", ("maxPrice", max));
             }
         }
 
         if (query.MaxMoq is { } maxMoq)
         {
-            products = products.Where(p => p.Moq <= maxMoq);
+            sql.Where("p.moq <= @maxMoq", ("maxMoq", maxMoq));
         }
 
         if (query.InStock == true)
         {
-            products = products.Where(p => db.StockItems.Any(s => s.ProductId == p.Id && s.OnHand - s.Reserved >= p.Moq));
+            sql.RequireStock("s.on_hand - s.reserved >= p.moq");
         }
 
-        var sort = query.Sort ?? Sorts[0];
-        products = Page(products, sort, cursor);
-        var limit = query.Limit ?? 20;
-        var rows = await products
-            .Select(p => new
-            {
-                p.Id,
-                p.Number,
-                p.SupplierId,
-                p.Status,
-                Texts = p.Texts.Select(t => new { t.Language, t.Title }).ToList(),
-                p.HsCode,
-                p.Origin,
-                p.Moq,
-                p.LeadTimeDays,
-                p.Currency,
-                p.ListUnitPrice,
-                p.PriceVersion,
-                Available = db.StockItems.Where(s => s.ProductId == p.Id).Select(s => s.OnHand - s.Reserved).FirstOrDefault(),
-            })
-            .Take(limit + 1)
-            .ToListAsync(cancellationToken);
-
-        var items = rows.Take(limit).Select(r =>
+        if (cursor is not null)
         {
-            var text = r.Texts.FirstOrDefault(t => string.Equals(t.Language, query.Lang, StringComparison.OrdinalIgnoreCase)) ?? r.Texts.FirstOrDefault();
-            return new ProductSummary(r.Id, r.SupplierId, ProductMapping.StatusName(r.Status), text?.Title ?? "", text?.Language ?? "", r.HsCode, r.Origin,
-                r.Moq, r.LeadTimeDays, r.Currency, r.ListUnitPrice, r.PriceVersion, r.Available);
-        }).ToList();
+            var key = ("key", (object)cursor.Key);
+            var number = ("number", (object)cursor.Number);
+            switch (sql.Sort)
+            {
+                case "price_asc":
+                    sql.Where("(p.list_unit_price, p.number) > (@key, @number)", key, number);
+                    break;
+                case "price_desc":
+                    sql.Where("(p.list_unit_price, p.number) < (@key, @number)", key, number);
+                    break;
+                case "moq_asc":
+                    sql.Where("(p.moq, p.number) > (@key, @number)", ("key", (int)cursor.Key), number);
+                    break;
+                default:
+                    sql.Where("p.number < @number", number);
+                    break;
+            }
+        }
 
+        return sql;
+    }
+
+    private static ProductPage ToPage(List<(ProductSummary Summary, long Number)> rows, string sort, int limit)
+    {
         string? next = null;
         if (rows.Count > limit)
         {
-            var last = rows[limit - 1];
+            var (last, number) = rows[limit - 1];
             var key = sort switch
             {
                 "price_asc" or "price_desc" => last.ListUnitPrice,
                 "moq_asc" => last.Moq,
                 _ => 0m,
             };
-            next = new SearchCursor(sort, key, last.Number).Encode();
+            next = new SearchCursor(sort, key, number).Encode();
         }
 
-        return new ProductPage(items, next);
-    }
-
-    /// <summary>
-    /// Word search through the full-text index (CJK runs rewritten into the bigrams the index holds). Only when no
-    /// text at all matches by words does a query of three or more characters fall back to a substring search through
-    /// the trigram index, e.g. "phone" inside "earphones"; deciding up front keeps every page of one search consistent.
-    /// </summary>
-    private static async Task<IQueryable<Product>> MatchingAsync(CatalogDbContext db, IQueryable<Product> products, string text, CancellationToken cancellationToken)
-    {
-        var terms = SearchKeys.Query(text);
-        var byWords = await db.Products.AnyAsync(
-            p => p.Texts.Any(t => EF.Property<NpgsqlTsVector>(t, ProductConfiguration.SearchVector).Matches(EF.Functions.PlainToTsQuery("simple", terms))),
-            cancellationToken);
-        if (byWords || text.Length < 3)
-        {
-            return products.Where(p => p.Texts.Any(t =>
-                EF.Property<NpgsqlTsVector>(t, ProductConfiguration.SearchVector).Matches(EF.Functions.PlainToTsQuery("simple", terms))));
-        }
-
-        var pattern = "%" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
-        return products.Where(p => p.Texts.Any(t => EF.Functions.ILike(EF.Property<string>(t, ProductConfiguration.SearchText), pattern, "\\")));
-    }
-
-    private static IQueryable<Product> Page(IQueryable<Product> products, string sort, SearchCursor? cursor)
-    {
-        var key = cursor?.Key ?? 0m;
-        var number = cursor?.Number ?? 0L;
-        switch (sort)
-        {
-            case "price_asc":
-                if (cursor is not null)
-                {
-                    products = products.Where(p => p.ListUnitPrice > key || (p.ListUnitPrice == key && p.Number > number));
-                }
-
-                return products.OrderBy(p => p.ListUnitPrice).ThenBy(p => p.Number);
-            case "price_desc":
-                if (cursor is not null)
-                {
-                    products = products.Where(p => p.ListUnitPrice < key || (p.ListUnitPrice == key && p.Number < number));
-                }
-
-                return products.OrderByDescending(p => p.ListUnitPrice).ThenByDescending(p => p.Number);
-            case "moq_asc":
-                var moq = (int)key;
-                if (cursor is not null)
-                {
-                    products = products.Where(p => p.Moq > moq || (p.Moq == moq && p.Number > number));
-                }
-
-                return products.OrderBy(p => p.Moq).ThenBy(p => p.Number);
-            default:
-                if (cursor is not null)
-                {
-                    products = products.Where(p => p.Number < number);
-                }
-
-                return products.OrderByDescending(p => p.Number);
-        }
+        return new ProductPage([.. rows.Take(limit).Select(r => r.Summary)], next);
     }
 }

@@ -6,7 +6,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
-using NpgsqlTypes;
 
 #nullable disable
 
@@ -217,6 +216,9 @@ namespace Hub.Catalog.Migrations
 
                     b.HasIndex("Status", "Moq", "Number")
                         .HasDatabaseName("ix_products_status_moq");
+
+                    b.HasIndex("Status", "Currency", "ListUnitPrice", "Number")
+                        .HasDatabaseName("ix_products_status_currency_price");
 
                     b.ToTable("products", null, t =>
                         {
@@ -584,18 +586,6 @@ namespace Hub.Catalog.Migrations
                                 .HasColumnType("character varying(20800)")
                                 .HasColumnName("search_keys");
 
-                            b1.Property<string>("SearchText")
-                                .ValueGeneratedOnAddOrUpdate()
-                                .HasColumnType("text")
-                                .HasColumnName("search_text")
-                                .HasComputedColumnSql("title || ' ' || description", true);
-
-                            b1.Property<NpgsqlTsVector>("SearchVector")
-                                .ValueGeneratedOnAddOrUpdate()
-                                .HasColumnType("tsvector")
-                                .HasColumnName("search_vector")
-                                .HasComputedColumnSql("to_tsvector('simple'::regconfig, title || ' ' || description || ' ' || search_keys)", true);
-
                             b1.Property<string>("Title")
                                 .IsRequired()
                                 .HasMaxLength(200)
@@ -606,17 +596,6 @@ namespace Hub.Catalog.Migrations
 
                             b1.HasIndex("ProductId")
                                 .HasDatabaseName("ix_product_texts_product_id");
-
-                            b1.HasIndex("SearchText")
-                                .HasDatabaseName("ix_product_texts_search_trgm");
-
-                            NpgsqlIndexBuilderExtensions.HasMethod(b1.HasIndex("SearchText"), "gin");
-                            NpgsqlIndexBuilderExtensions.HasOperators(b1.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
-
-                            b1.HasIndex("SearchVector")
-                                .HasDatabaseName("ix_product_texts_search_vector");
-
-                            NpgsqlIndexBuilderExtensions.HasMethod(b1.HasIndex("SearchVector"), "gin");
 
                             b1.ToTable("product_texts", (string)null);
 

@@ -6,66 +6,60 @@ using Hub.Contracts.Catalog;
 using Hub.Contracts.Values;
 using Hub.ServiceDefaults.Messaging.Outbox;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Hub.Catalog.Stock;
 
 /// <summary>
 /// Reserves, releases and commits an order's stock. Each command runs in one transaction that first takes an
 /// advisory lock on the order id (so repeats of the same order serialize and see the first outcome), then locks the
-/// stock rows in product-id order (so concurrent orders never deadlock and never oversell).
+/// stock rows in product-id order (so concurrent orders never deadlock and never oversell). A reservation, the hot
+/// path of every order, costs three round trips: the claim (<see cref="StockClaim"/>), the inserts of the reservation
+/// and its events, the commit.
 /// </summary>
 internal sealed class StockLedger(CatalogDbContext db, IOutbox outbox, TimeProvider clock, ILogger<StockLedger> logger)
 {
     public async Task<StockReservation> ReserveAsync(OrderId order, IReadOnlyList<ReservationLine> lines, CancellationToken cancellationToken)
     {
         var orderId = order.ToString();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var candidate = StockReservation.Reserved(orderId, lines, now);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await LockOrderAsync(orderId, cancellationToken);
-        if (await db.Reservations.FirstOrDefaultAsync(r => r.OrderId == orderId, cancellationToken) is { } existing)
+        var claim = await StockClaim.RunAsync(db.Database.GetDbConnection(), transaction.GetDbTransaction(), orderId, candidate.Lines, now, cancellationToken);
+        if (claim.Known)
         {
+            var existing = await db.Reservations.AsNoTracking().SingleAsync(r => r.OrderId == orderId, cancellationToken);
             return existing.IsFor(lines)
                 ? existing
                 : throw new CatalogRuleException($"Order {orderId} already reserved other lines; an order id can only be reserved once.");
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        var candidate = StockReservation.Reserved(orderId, lines, now);
-        var ids = candidate.Lines.Select(l => l.ProductId).ToArray();
-        var stock = (await LockStockAsync(ids, cancellationToken)).ToDictionary(s => s.ProductId, StringComparer.Ordinal);
-        var products = await db.Products.Where(p => ids.Contains(p.Id))
-            .Select(p => new { p.Id, p.Status, p.SupplierId })
-            .ToDictionaryAsync(p => p.Id, StringComparer.Ordinal, cancellationToken);
-
-        var problems = candidate.Lines.Select(line => products.GetValueOrDefault(line.ProductId) switch
-        {
-            null => $"{line.ProductId}: no such product",
-            { Status: not ProductStatus.Listed } p => $"{line.ProductId}: {p.Status.ToString().ToLowerInvariant()}, not listed",
-            _ when stock[line.ProductId].Available < line.Quantity =>
-                $"{line.ProductId}: {line.Quantity} requested, {stock[line.ProductId].Available} available",
-            _ => null,
-        }).OfType<string>().ToList();
-
         StockReservation reservation;
-        if (problems.Count > 0)
-        {
-            reservation = StockReservation.Rejected(orderId, lines, string.Join("; ", problems), now);
-            CatalogLog.ReservationRejected(logger, orderId, reservation.RejectionReason!);
-        }
-        else
+        if (claim.Reserved)
         {
             reservation = candidate;
-            foreach (var line in reservation.Lines)
+            foreach (var line in claim.Lines)
             {
-                var item = stock[line.ProductId];
-                var wasLow = item.IsLow;
-                item.Reserve(line.Quantity, now);
-                if (!wasLow && item.IsLow)
+                var left = line.Available - line.Quantity;
+                if (line.Available >= line.LowStockThreshold && left < line.LowStockThreshold)
                 {
-                    outbox.Publish(new StockLow(item.ProductId, products[line.ProductId].SupplierId, item.Available, item.LowStockThreshold, now));
+                    outbox.Publish(new StockLow(line.ProductId, line.SupplierId!, left, line.LowStockThreshold, now));
                 }
             }
 
             outbox.Publish(new StockReserved(orderId, [.. reservation.Lines.Select(l => l.ProductId)], [.. reservation.Lines.Select(l => l.Quantity)], now));
+        }
+        else
+        {
+            var problems = claim.Lines.Select(line => line switch
+            {
+                { Status: null } => $"{line.ProductId}: no such product",
+                { Status: not ProductStatus.Listed } => $"{line.ProductId}: {line.Status.Value.ToString().ToLowerInvariant()}, not listed",
+                _ when line.Available < line.Quantity => $"{line.ProductId}: {line.Quantity} requested, {line.Available} available",
+                _ => null,
+            }).OfType<string>();
+            reservation = StockReservation.Rejected(orderId, lines, string.Join("; ", problems), now);
+            CatalogLog.ReservationRejected(logger, orderId, reservation.RejectionReason!);
         }
 
         db.Reservations.Add(reservation);
