@@ -25,6 +25,7 @@ internal static class TaxRefundRegistration
             bus.AddConsumer<ShipmentDepartedConsumer>();
             bus.AddConsumer<EscrowReleasedConsumer>();
             bus.AddConsumer<PayoutMadeConsumer>();
+            bus.AddConsumer<DeclarationWithdrawnConsumer>();
         });
 
         builder.AddServiceGrpcClient<Payment.V1.Payment.PaymentClient>("Payment");

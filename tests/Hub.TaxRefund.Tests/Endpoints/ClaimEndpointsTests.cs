@@ -157,6 +157,25 @@ public sealed class ClaimEndpointsTests(TaxRefundHost host) : IClassFixture<TaxR
     }
 
     [Fact]
+    public async Task DeclarationWithdrawn_OpenClaim_ClosesUnfiledAndFilingIsRefused()
+    {
+        const string order = "CN-O-000107";
+        using var op = host.Operator();
+        await host.PublishAsync(new ExportCleared(order, "KR-D-000107", "KR", "LRN-107", "MRN-107", "KRW", 0, 0, ClearedAt));
+        var id = (await WaitForClaimAsync(op, order, "Open")).GetProperty("id").GetString()!;
+
+        await host.PublishAsync(new DeclarationWithdrawn(order, "KR-D-000107", "KR", "Import", "not this claim's declaration", ClearedAt.AddHours(1)));
+        await host.PublishAsync(new DeclarationWithdrawn(order, "KR-D-000107", "KR", "Export", "order CN-O-000107 cancelled", ClearedAt.AddHours(1)));
+        var withdrawn = await WaitForClaimAsync(op, order, "Withdrawn");
+
+        withdrawn.GetProperty("id").GetString().ShouldBe(id);
+        (await op.PostAsync($"/api/tax-refund/claims/{id}/file", null)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        await host.PublishAsync(new ShipmentDeparted(Guid.NewGuid(), "MB-107", "KR", "CN", "Sea", ["KR-C-000900"], [order], ClearedAt.AddHours(5)));
+        await Task.Delay(500);
+        (await WaitForClaimAsync(op, order, "Withdrawn")).GetProperty("id").GetString().ShouldBe(id);
+    }
+
+    [Fact]
     public async Task ExportCleared_OtherHub_NoClaim()
     {
         const string order = "CN-O-000105";

@@ -1,6 +1,6 @@
 namespace Hub.TaxRefund.Domain;
 
-/// <summary>Open → Ready → Filed → Approved | Rejected; Approved → Paid.</summary>
+/// <summary>Open → Ready → Filed → Approved | Rejected; Approved → Paid; Open or Ready → Withdrawn.</summary>
 internal enum ClaimState
 {
     /// <summary>The export is cleared; evidence is still missing.</summary>
@@ -20,4 +20,7 @@ internal enum ClaimState
 
     /// <summary>The refund was paid out to the supplier (final).</summary>
     Paid,
+
+    /// <summary>The export declaration was withdrawn before the goods left: there is nothing to claim (final).</summary>
+    Withdrawn,
 }

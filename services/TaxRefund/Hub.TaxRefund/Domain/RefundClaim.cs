@@ -151,6 +151,24 @@ internal sealed class RefundClaim
         State = ClaimState.Rejected;
     }
 
+    /// <summary>
+    /// The export declaration was withdrawn (the order was cancelled or failed before the goods left). False when the
+    /// claim is already filed or decided: the authority decides those.
+    /// </summary>
+    public bool Withdraw(string reason, DateTime at)
+    {
+        if (State is not (ClaimState.Open or ClaimState.Ready))
+        {
+            return false;
+        }
+
+        RejectionReason = $"export declaration withdrawn: {reason}";
+        DecidedBy = "customs";
+        DecidedAt = at;
+        State = ClaimState.Withdrawn;
+        return true;
+    }
+
     public void MarkPaid(string postingId, DateTime at)
     {
         Require(ClaimState.Approved, "mark paid");
