@@ -1,3 +1,4 @@
+extern alias order;
 extern alias taxrefund;
 
 using System.Net.Http.Headers;
@@ -11,14 +12,16 @@ using MassTransit;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using OrderDbContext = order::Hub.Order.Data.OrderDbContext;
 using TaxRefundDbContext = taxrefund::Hub.TaxRefund.Data.TaxRefundDbContext;
 
 namespace Hub.Console.Tests.Services;
 
 /// <summary>
-/// The real Customs, Payment and TaxRefund services of hub KR, in-process, each on a database and virtual host of its own;
-/// the fake gateway routes <c>/api/customs</c>, <c>/api/payment</c> and <c>/api/tax-refund</c> to them. The tests
-/// create their data through the services' own APIs.
+/// The real Order, Customs, Payment and TaxRefund services of hub KR, in-process, each on a database and virtual host of
+/// its own; the fake gateway routes <c>/api/order</c>, <c>/api/customs</c>, <c>/api/payment</c> and <c>/api/tax-refund</c>
+/// to them. The tests create their data through the services' own APIs (the order service places orders against fake
+/// gRPC dependencies).
 /// </summary>
 internal sealed class HubServices : IAsyncDisposable
 {
@@ -28,6 +31,10 @@ internal sealed class HubServices : IAsyncDisposable
     private HubServices()
     {
     }
+
+    public WebApplicationFactory<OrderDbContext> Order { get; private set; } = null!;
+
+    public OrderDependencies OrderDependencies { get; private set; } = null!;
 
     public WebApplicationFactory<CustomsDbContext> Customs { get; private set; } = null!;
 
@@ -45,6 +52,17 @@ internal sealed class HubServices : IAsyncDisposable
     public static async Task<HubServices> StartAsync(FakeHub hub)
     {
         var services = new HubServices();
+        services.OrderDependencies = await OrderDependencies.StartAsync();
+        services._owned.Add(services.OrderDependencies);
+        var dependencies = services.OrderDependencies.Address;
+        var order = services.HostAsync<OrderDbContext>("order", "Order", new Dictionary<string, string?>
+        {
+            ["Services:Catalog:Grpc"] = dependencies,
+            ["Services:Payment:Grpc"] = dependencies,
+            ["Services:Customs:Grpc"] = dependencies,
+            ["Services:Logistics:Grpc"] = dependencies,
+            ["Hub:Currency"] = "KRW",
+        });
         var customs = services.HostAsync<CustomsDbContext>("customs", "Customs", new Dictionary<string, string?>());
         var payment = services.HostAsync<PaymentDbContext>("payment", "Payment", new Dictionary<string, string?> { ["Payment:AutoRelease:Enabled"] = "false" },
             s => s.AddSingleton<TimeProvider>(services.PaymentClock));
@@ -55,11 +73,13 @@ internal sealed class HubServices : IAsyncDisposable
             ["Services:Payment:Grpc"] = FakeHub.ClosedAddress(),
             ["TaxRefund:AutoFile"] = "false",
         });
+        services.Order = await order;
         services.Customs = await customs;
         services.Payment = await payment;
         services.TaxRefund = await taxRefund;
         services.CustomsGrpc = new(services.Channel(services.Customs));
         services.PaymentGrpc = new(services.Channel(services.Payment));
+        hub.Route("order", services.Order.CreateClient());
         hub.Route("customs", services.Customs.CreateClient());
         hub.Route("payment", services.Payment.CreateClient());
         hub.Route("tax-refund", services.TaxRefund.CreateClient());
