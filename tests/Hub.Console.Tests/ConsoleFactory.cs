@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace Hub.Console.Tests;
 
 /// <summary>The console of hub KR on a real Kestrel port (the browser needs one), against the fake hub and a test vhost.</summary>
-internal sealed class ConsoleFactory(FakeHub hub, TestVirtualHost vhost, string address) : WebApplicationFactory<Program>
+internal sealed class ConsoleFactory(FakeHub hub, TestVirtualHost vhost, string address) : WebApplicationFactory<ConsoleOptions>
 {
     public string Address { get; } = address;
 

@@ -1,10 +1,14 @@
 using Hub.Console.Tests.Fakes;
+using Hub.Console.Tests.Services;
 using Hub.Testing;
 using Microsoft.Playwright;
 
 namespace Hub.Console.Tests;
 
-/// <summary>One console, fake hub, test vhost and headless Chromium shared by the page tests; each test has its own browser context.</summary>
+/// <summary>
+/// One console, fake hub, the real services behind it, test vhost and headless Chromium shared by the page tests; each
+/// test has its own browser context and its own data.
+/// </summary>
 public sealed class ConsoleFixture : IAsyncLifetime
 {
     private IPlaywright? _playwright;
@@ -17,6 +21,8 @@ public sealed class ConsoleFixture : IAsyncLifetime
 
     internal Broker Broker { get; private set; } = null!;
 
+    internal HubServices Services { get; private set; } = null!;
+
     internal IBrowser Browser { get; private set; } = null!;
 
     /// <summary>The console's address as a browser reaches it, path base included.</summary>
@@ -25,6 +31,7 @@ public sealed class ConsoleFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Hub = await FakeHub.StartAsync();
+        Services = await HubServices.StartAsync(Hub);
         VirtualHost = await TestVirtualHost.CreateAsync();
         Broker = new Broker(VirtualHost);
         Factory = new ConsoleFactory(Hub, VirtualHost, FakeHub.ClosedAddress());
@@ -39,6 +46,7 @@ public sealed class ConsoleFixture : IAsyncLifetime
         await Browser.DisposeAsync();
         _playwright?.Dispose();
         await Factory.DisposeAsync();
+        await Services.DisposeAsync();
         Broker.Dispose();
         await VirtualHost.DisposeAsync();
         await Hub.DisposeAsync();

@@ -16,4 +16,17 @@ internal sealed class ConsoleOptions
 
     /// <summary>Messages shown at most when peeking into an error queue.</summary>
     public int PeekLimit { get; set; } = 50;
+
+    /// <summary>
+    /// The trace UI's search for one order, <c>{orderId}</c> replaced by the order id; empty shows no trace link. The
+    /// order service does not expose an order's trace id, so the link searches the tracing back end for spans tagged
+    /// with the order id.
+    /// </summary>
+    public string? TraceUrl { get; set; }
+
+    /// <summary>Orders listed at most on the orders page (the order service allows 1 to 200).</summary>
+    public int OrderLimit { get; set; } = 50;
+
+    public Uri? TraceUrlFor(string orderId) =>
+        string.IsNullOrWhiteSpace(TraceUrl) ? null : new Uri(TraceUrl.Replace("{orderId}", Uri.EscapeDataString(orderId), StringComparison.Ordinal));
 }

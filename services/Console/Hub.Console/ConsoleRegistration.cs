@@ -42,6 +42,7 @@ internal static class ConsoleRegistration
         builder.Services.AddTransient<OperatorTokenHandler>();
         builder.Services.AddSingleton<HubTopology>();
         builder.Services.AddHttpClient<GatewayClient>(ToGateway).AddHttpMessageHandler<OperatorTokenHandler>();
+        builder.Services.AddHttpClient<OperatorApi>(ToGateway).AddHttpMessageHandler<OperatorTokenHandler>();
         builder.Services.AddHttpClient<ServiceHealthClient>();
         builder.Services.AddHttpClient<PartnerClient>();
         builder.Services.AddHttpClient<MetricsClient>();
@@ -67,7 +68,6 @@ internal static class ConsoleRegistration
         app.MapRazorComponents<App>().RequireAuthorization(HubPolicies.Operator);
     }
 
-    // Gateway API clients (orders, declarations, disputes, refund claims) are registered the same way.
     private static void ToGateway(IServiceProvider services, HttpClient http)
     {
         var address = services.GetRequiredService<IConfiguration>()["Services:Gateway:Http"]

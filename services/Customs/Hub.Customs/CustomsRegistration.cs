@@ -18,6 +18,7 @@ internal static class CustomsRegistration
         builder.Services.AddScoped<ReferenceDataReader>();
         builder.Services.AddScoped<DeclarationService>();
         builder.Services.AddSingleton<CustomsMetrics>();
+        builder.Services.AddHostedService<DeclarationMetrics>();
 
         // Every consumer of this service is listed here.
         builder.AddServiceMessaging();

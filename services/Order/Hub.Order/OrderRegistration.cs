@@ -3,6 +3,7 @@ using Hub.Order.Consumers;
 using Hub.Order.Data;
 using Hub.Order.Endpoints;
 using Hub.Order.Grpc;
+using Hub.Order.Observability;
 using Hub.ServiceDefaults.Data;
 using Hub.ServiceDefaults.Grpc;
 using Hub.ServiceDefaults.Hosting;
@@ -28,6 +29,7 @@ internal static class OrderRegistration
         builder.Services.AddScoped<OrderProcess>();
         builder.Services.AddSingleton<OrderSweeper>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OrderSweeper>());
+        builder.Services.AddHostedService<OrderMetrics>();
 
         // Every consumer of this service is listed here.
         builder.AddServiceMessaging(bus => bus.AddConsumer<OrderEventsConsumer>());

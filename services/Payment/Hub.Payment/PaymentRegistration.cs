@@ -4,6 +4,7 @@ using Hub.Payment.Data;
 using Hub.Payment.Endpoints;
 using Hub.Payment.Grpc;
 using Hub.Payment.Jobs;
+using Hub.Payment.Observability;
 using Hub.ServiceDefaults.Data;
 using Hub.ServiceDefaults.Hosting;
 using Hub.ServiceDefaults.Messaging;
@@ -32,6 +33,7 @@ internal static class PaymentRegistration
         builder.Services.AddScoped<PayoutDesk>();
         builder.Services.AddScoped<WalletDesk>();
         builder.Services.AddScoped<DisputeDesk>();
+        builder.Services.AddHostedService<PaymentMetrics>();
 
         builder.Services.AddOptions<AutoReleaseOptions>().Bind(builder.Configuration.GetSection("Payment:AutoRelease"));
         if (builder.Configuration.GetValue("Payment:AutoRelease:Enabled", true))

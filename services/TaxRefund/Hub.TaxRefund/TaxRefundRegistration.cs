@@ -8,6 +8,7 @@ using Hub.TaxRefund.Consumers;
 using Hub.TaxRefund.Data;
 using Hub.TaxRefund.Endpoints;
 using Hub.TaxRefund.Grpc;
+using Hub.TaxRefund.Observability;
 
 namespace Hub.TaxRefund;
 
@@ -30,6 +31,7 @@ internal static class TaxRefundRegistration
 
         builder.AddServiceGrpcClient<Payment.V1.Payment.PaymentClient>("Payment");
         builder.Services.AddScoped<ClaimDesk>();
+        builder.Services.AddHostedService<TaxRefundMetrics>();
         builder.Services.AddOptions<TaxRefundOptions>().Bind(builder.Configuration.GetSection("TaxRefund"));
     }
 

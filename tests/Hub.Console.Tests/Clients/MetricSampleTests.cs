@@ -22,6 +22,22 @@ public sealed class MetricSampleTests
     }
 
     [Fact]
+    public void ByLabel_OrderStates_SplitsByTheLabelAndSumsTheOthers()
+    {
+        var sample = MetricSample.Parse("""
+            # TYPE hub_orders_in_state gauge
+            hub_orders_in_state{otel_scope_name="Hub.Order",state="Placed"} 3
+            hub_orders_in_state{otel_scope_name="Hub.Order",state="Completed"} 5
+            hub_orders_in_state{otel_scope_name="Hub.Other",state="Placed"} 1
+            hub_orders_in_state_extra{state="Placed"} 100
+            hub_orders_placed_total{otel_scope_name="Hub.Order",xstate="Placed"} 9
+            """);
+
+        sample.ByLabel("hub_orders_in_state", "state").ShouldBe(new Dictionary<string, double> { ["Placed"] = 4, ["Completed"] = 5 });
+        sample.ByLabel("hub_orders_placed_total", "state").ShouldBeEmpty();
+    }
+
+    [Fact]
     public void OutboxFigures_FromAServiceScrape_ReadsPendingAndMeanLag()
     {
         var figures = OutboxFigures.From("Catalog", MetricSample.Parse(FakeHub.CatalogMetrics));

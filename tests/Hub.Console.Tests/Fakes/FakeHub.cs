@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using Hub.Contracts.Values;
 using Hub.Testing;
@@ -11,7 +12,8 @@ namespace Hub.Console.Tests.Fakes;
 
 /// <summary>
 /// The rest of hub KR on real loopback ports: a gateway (token endpoint with the hub file's demo users, readiness that
-/// names each service and partner) and a Catalog service that is ready and exports outbox metrics. Order listens nowhere.
+/// names each service and partner, <c>/api/&lt;service&gt;/**</c> forwarded to the real services the tests host) and a
+/// Catalog service that is ready and exports outbox metrics. Order listens nowhere.
 /// </summary>
 internal sealed class FakeHub : IAsyncDisposable
 {
@@ -21,6 +23,7 @@ internal sealed class FakeHub : IAsyncDisposable
     public const string SmePassword = "buyer-demo";
 
     private readonly WebApplication _gateway;
+    private readonly ConcurrentDictionary<string, HttpClient> _routes = new(StringComparer.OrdinalIgnoreCase);
     private readonly WebApplication _catalog;
 
     private FakeHub(WebApplication gateway, WebApplication catalog, string order)
@@ -36,6 +39,9 @@ internal sealed class FakeHub : IAsyncDisposable
 
     public string Order { get; }
 
+    /// <summary>Sends <c>/api/&lt;service&gt;/**</c> to <paramref name="service"/> (a hosted service's in-memory client), as the gateway's routes do.</summary>
+    public void Route(string service, HttpClient client) => _routes[service] = client;
+
     /// <summary>The Authorization header of the last readiness request the gateway saw.</summary>
     public string? LastAuthorization { get; private set; }
 
@@ -46,6 +52,7 @@ internal sealed class FakeHub : IAsyncDisposable
         {
             app.MapPost("/api/identity/token", (TokenRequest request) => Token(request));
             app.MapGet("/health/live", () => Results.Ok());
+            app.Map("/api/{service}/{**rest}", (HttpContext context, string service) => hub!.ForwardAsync(context, service));
             app.MapGet("/health/ready", (HttpContext context) =>
             {
                 hub!.LastAuthorization = context.Request.Headers.Authorization.ToString();
@@ -92,6 +99,35 @@ internal sealed class FakeHub : IAsyncDisposable
     }
 
     public static string ClosedAddress() => TestPorts.FreeAddress();
+
+    private async Task ForwardAsync(HttpContext context, string service)
+    {
+        if (!_routes.TryGetValue(service, out var client))
+        {
+            await Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No route", detail: $"The gateway has no route to {service}.").ExecuteAsync(context);
+            return;
+        }
+
+        using var request = new HttpRequestMessage(new HttpMethod(context.Request.Method), context.Request.Path + context.Request.QueryString);
+        if (context.Request.ContentLength > 0 || context.Request.Headers.TransferEncoding.Count > 0)
+        {
+            var body = new MemoryStream();
+            await context.Request.Body.CopyToAsync(body);
+            body.Position = 0;
+            request.Content = new StreamContent(body);
+            request.Content.Headers.TryAddWithoutValidation("Content-Type", context.Request.ContentType);
+        }
+
+        request.Headers.TryAddWithoutValidation("Authorization", context.Request.Headers.Authorization.ToString());
+        using var response = await client.SendAsync(request, context.RequestAborted);
+        context.Response.StatusCode = (int)response.StatusCode;
+        if (response.Content.Headers.ContentType is { } type)
+        {
+            context.Response.ContentType = type.ToString();
+        }
+
+        await response.Content.CopyToAsync(context.Response.Body);
+    }
 
     private static IResult Token(TokenRequest request) => (request.User, request.Password) switch
     {

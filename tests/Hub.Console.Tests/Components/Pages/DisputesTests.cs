@@ -1,0 +1,98 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Hub.Console.Tests.Services;
+using Hub.Contracts.Values;
+using Hub.Payment.V1;
+
+namespace Hub.Console.Tests.Components.Pages;
+
+[Collection(ConsoleCollection.Name)]
+public sealed class DisputesTests(ConsoleFixture fixture)
+{
+    [Fact]
+    public async Task Disputes_AnEscalatedDispute_IsListed_AndAPartialRefundSettlesIt()
+    {
+        var order = await EscalatedDisputeAsync(1_000_000, "Half the lot is missing");
+        var negotiating = await DisputeAsync(500_000, "Wrong colour");
+        await using var console = await ConsolePage.OpenAsync(fixture);
+        await console.LogInAsync();
+
+        await console.GoAsync("disputes");
+
+        await console.ScreenshotAsync("disputes");
+        var row = $"tr[data-order='{order}']";
+        (await console.Page.InnerTextAsync($"{row} td.reason")).ShouldBe("Half the lot is missing");
+        (await console.Page.InnerTextAsync($"{row} td.held")).ShouldBe("1,000,000 KRW");
+        (await console.Page.InnerTextAsync($"{row} td.state")).ShouldStartWith("Escalated");
+        (await console.Page.InnerTextAsync($"tr[data-order='{negotiating}']")).ShouldContain("waits for escalation");
+
+        // More than is held: the payment service refuses, and the page shows its problem as it came.
+        await console.Page.SelectOptionAsync($"{row} select.decision", "partial-refund");
+        await console.Page.FillAsync($"{row} input.refund", "2000000");
+        await console.Page.ClickAsync($"{row} button.decide");
+
+        await console.ScreenshotAsync("dispute-decision-refused");
+        (await console.Page.GetAttributeAsync(".problem", "data-status")).ShouldBe("400");
+        (await console.Page.InnerTextAsync(".problem")).ShouldContain("refund");
+        (await EscrowAsync(order)).GetProperty("refunded").GetProperty("minorUnits").GetInt64().ShouldBe(0);
+
+        await console.Page.SelectOptionAsync($"{row} select.decision", "partial-refund");
+        await console.Page.FillAsync($"{row} input.refund", "400000");
+        await console.Page.ClickAsync($"{row} button.decide");
+
+        await console.ScreenshotAsync("dispute-decided");
+        (await console.Page.InnerTextAsync("#outcome")).ShouldBe($"Decided the dispute of order {order}: PartialRefund.");
+        (await console.Page.Locator(row).CountAsync()).ShouldBe(0);
+        var escrow = await EscrowAsync(order);
+        escrow.GetProperty("refunded").GetProperty("minorUnits").GetInt64().ShouldBe(400_000);
+        escrow.GetProperty("status").GetString().ShouldBe("Released");
+    }
+
+    private async Task<OrderId> EscalatedDisputeAsync(long krw, string reason)
+    {
+        var (order, buyer) = await OpenDisputeAsync(krw, reason);
+        var services = fixture.Services;
+        var negotiation = await DisputeBodyAsync(order);
+        services.PaymentClock.Advance(negotiation.GetProperty("negotiationEndsAt").GetDateTime() - services.PaymentClock.GetUtcNow().UtcDateTime + TimeSpan.FromMinutes(1));
+        using var asBuyer = HubServices.Sme(services.Payment, buyer);
+        (await asBuyer.PostAsync($"/api/payment/escrows/{order}/dispute/escalation", null)).EnsureSuccessStatusCode();
+        return order;
+    }
+
+    private async Task<OrderId> DisputeAsync(long krw, string reason) => (await OpenDisputeAsync(krw, reason)).Order;
+
+    private async Task<(OrderId Order, CompanyId Buyer)> OpenDisputeAsync(long krw, string reason)
+    {
+        var services = fixture.Services;
+        var (buyer, supplier, order) = (HubServices.NewCompany(), HubServices.NewCompany(), HubServices.NewOrder());
+        using (var op = HubServices.Operator(services.Payment))
+        {
+            (await op.PostAsJsonAsync($"/api/payment/wallets/{buyer}/credits",
+                new { amount = new { minorUnits = krw, currency = "KRW" }, idempotencyKey = Guid.NewGuid().ToString() })).EnsureSuccessStatusCode();
+        }
+
+        var quote = await services.PaymentGrpc.QuoteFxAsync(new QuoteFxRequest
+        {
+            BuyerCompany = buyer.ToString(), PayCurrency = "KRW", Settlement = new Hub.Payment.V1.Money { MinorUnits = krw, Currency = "KRW" },
+        });
+        await services.PaymentGrpc.SecureFundsAsync(new SecureFundsRequest
+        {
+            OrderId = order.ToString(), BuyerCompany = buyer.ToString(), SupplierCompany = supplier.ToString(), Amount = quote.Pay, QuoteId = quote.QuoteId,
+        });
+        using var asBuyer = HubServices.Sme(services.Payment, buyer);
+        (await asBuyer.PostAsJsonAsync($"/api/payment/escrows/{order}/dispute", new { reason })).EnsureSuccessStatusCode();
+        return (order, buyer);
+    }
+
+    private async Task<JsonElement> DisputeBodyAsync(OrderId order)
+    {
+        using var op = HubServices.Operator(fixture.Services.Payment);
+        return await op.GetFromJsonAsync<JsonElement>($"/api/payment/escrows/{order}/dispute");
+    }
+
+    private async Task<JsonElement> EscrowAsync(OrderId order)
+    {
+        using var op = HubServices.Operator(fixture.Services.Payment);
+        return await op.GetFromJsonAsync<JsonElement>($"/api/payment/escrows/{order}");
+    }
+}

@@ -1,0 +1,54 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Grpc.Net.Client;
+using Hub.Payment.Data;
+using Hub.Payment.V1;
+using Hub.Testing;
+
+namespace Hub.Payment.Tests.Observability;
+
+public sealed class PaymentMetricsTests
+{
+    [Fact]
+    public async Task Metrics_SecuringAndReleasingCrossCurrency_MoveEscrowBalanceAndFxPosition()
+    {
+        await using var database = await TestDatabase.CreateAsync("payment");
+        await database.MigrateAsync<PaymentDbContext>();
+        await using var vhost = await TestVirtualHost.CreateAsync();
+        await using var host = new ServiceFactory<PaymentDbContext>("Payment", database, vhost, new Dictionary<string, string?>
+        {
+            ["Payment:AutoRelease:Enabled"] = "false",
+            ["Metrics:GaugeRefresh"] = "00:00:00.200",
+        });
+        using var channel = GrpcChannel.ForAddress(host.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = host.Server.CreateHandler() });
+        var grpc = new V1.Payment.PaymentClient(channel);
+        using var meter = new OwnMeter(host.Services);
+        var (buyer, supplier, order) = (Ids.Company(), Ids.Company(), Ids.Order());
+        using (var op = host.CreateClient())
+        {
+            op.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestSecurity.Operator(PaymentHost.Hub));
+            (await op.PostAsJsonAsync($"/api/payment/wallets/{buyer}/credits",
+                new { amount = new { minorUnits = 2_000_00, currency = "USD" }, idempotencyKey = Guid.NewGuid().ToString() })).EnsureSuccessStatusCode();
+        }
+
+        var quote = await grpc.QuoteFxAsync(new QuoteFxRequest
+        {
+            BuyerCompany = buyer.ToString(), PayCurrency = "USD", Settlement = new V1.Money { MinorUnits = 1_350_000, Currency = "KRW" },
+        });
+        await grpc.SecureFundsAsync(new SecureFundsRequest
+        {
+            OrderId = order.ToString(), BuyerCompany = buyer.ToString(), SupplierCompany = supplier.ToString(), Amount = quote.Pay, QuoteId = quote.QuoteId,
+        });
+
+        var held = (double)quote.Pay.MinorUnits / 100;
+        await Eventually.TrueAsync(() => Task.FromResult(meter.Observe("hub.escrow.balance", ("currency", "USD")) == held),
+            TimeSpan.FromSeconds(20), $"the escrow balance in USD is {held}");
+
+        await grpc.ReleaseAsync(new ReleaseRequest { OrderId = order.ToString() });
+
+        await Eventually.TrueAsync(() => Task.FromResult(meter.Observe("hub.escrow.balance", ("currency", "USD")) == 0),
+            TimeSpan.FromSeconds(20), "the released escrow no longer counts");
+        meter.Observe("hub.fx.position", ("currency", "USD")).ShouldBe(held);
+        meter.Observe("hub.fx.position", ("currency", "KRW")).ShouldBe(-1_350_000);
+    }
+}
