@@ -27,6 +27,8 @@ internal static class BenchHost
         builder.Services.AddSingleton(recorder);
         if (profile)
         {
+            builder.Services.AddSingleton<StageClock>();
+            builder.Services.AddReceiveObserver<StageReceiveObserver>();
             TimedDispatcher.Decorate(builder.Services);
             var timer = new RelayDatabaseTimer();
             builder.Services.AddSingleton(timer);

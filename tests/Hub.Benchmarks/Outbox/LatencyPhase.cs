@@ -19,11 +19,14 @@ internal static class LatencyPhase
         var total = rate * seconds;
         var committing = new long[total];
         var committed = new long[total];
+        var messageIds = new Guid[total];
         var expectation = recorder.Expect(run, total);
         using var inFlight = new SemaphoreSlim(MaxInFlight);
         var commits = new List<Task>(total);
 
         services.GetService<TimedDispatcher>()?.TakeDurations();
+        var stages = services.GetService<StageClock>();
+        stages?.Clear();
         var started = Stopwatch.GetTimestamp();
         for (var issued = 0; issued < total;)
         {
@@ -31,7 +34,7 @@ internal static class LatencyPhase
             for (; issued < due; issued++)
             {
                 await inFlight.WaitAsync();
-                commits.Add(CommitAsync(services, run, issued, committing, committed, inFlight));
+                commits.Add(CommitAsync(services, run, issued, committing, committed, messageIds, inFlight));
             }
 
             await Task.Delay(1);
@@ -41,7 +44,7 @@ internal static class LatencyPhase
         var producing = Stopwatch.GetElapsedTime(started);
         await expectation.WaitAsync(drainTimeout);
 
-        var relayProfile = profile ? await ProfileRelayAsync(services, run) : null;
+        var relayProfile = profile ? await ProfileRelayAsync(services, run) + Environment.NewLine + ProfileStages(stages!, messageIds, committed, expectation.Timestamps) : null;
         var received = expectation.Timestamps;
         var latencies = new List<double>(total);
         for (var i = 0; i < total; i++)
@@ -75,13 +78,54 @@ internal static class LatencyPhase
             $"relay lag (created → batch confirmed) p50 {LatencyResult.Percentile(lags, 50):0.0} ms, p99 {LatencyResult.Percentile(lags, 99):0.0} ms; {batches} relay batches, {(double)lags.Length / Math.Max(1, batches):0.0} messages each; one publish → confirm p50 {LatencyResult.Percentile(dispatches, 50):0.0} ms, p99 {LatencyResult.Percentile(dispatches, 99):0.0} ms");
     }
 
-    private static async Task CommitAsync(IServiceProvider services, int run, int sequence, long[] committing, long[] committed, SemaphoreSlim inFlight)
+    // Each message's way split into stages; every figure is per message, so the stages' p99s do not add up to the total's.
+    private static string ProfileStages(StageClock stages, Guid[] messageIds, long[] committed, ReadOnlySpan<long> handled)
+    {
+        (string Name, List<double> Values)[] spans =
+        [
+            ("commit → relay dispatch", []),
+            ("dispatch → broker confirm", []),
+            ("dispatch → consumer receives", []),
+            ("receives → handler (inbox insert)", []),
+            ("handler → inbox committed", []),
+            ("commit → inbox committed", []),
+        ];
+        for (var i = 0; i < messageIds.Length; i++)
+        {
+            var dispatched = stages.At(messageIds[i], Stage.Dispatched);
+            var arrived = stages.At(messageIds[i], Stage.Arrived);
+            var inbox = stages.At(messageIds[i], Stage.InboxCommitted);
+            Add(spans[0].Values, committed[i], dispatched);
+            Add(spans[1].Values, dispatched, stages.At(messageIds[i], Stage.Confirmed));
+            Add(spans[2].Values, dispatched, arrived);
+            Add(spans[3].Values, arrived, handled[i]);
+            Add(spans[4].Values, handled[i], inbox);
+            Add(spans[5].Values, committed[i], inbox);
+        }
+
+        return string.Join(Environment.NewLine, spans.Select(s =>
+        {
+            double[] sorted = [.. s.Values.Order()];
+            return string.Create(CultureInfo.InvariantCulture,
+                $"           {s.Name,-36} p50 {LatencyResult.Percentile(sorted, 50),7:0.0}  p90 {LatencyResult.Percentile(sorted, 90),7:0.0}  p99 {LatencyResult.Percentile(sorted, 99),7:0.0} ms ({sorted.Length})");
+        }));
+
+        static void Add(List<double> values, long from, long to)
+        {
+            if (from != 0 && to != 0)
+            {
+                values.Add(Stopwatch.GetElapsedTime(from, to).TotalMilliseconds);
+            }
+        }
+    }
+
+    private static async Task CommitAsync(IServiceProvider services, int run, int sequence, long[] committing, long[] committed, Guid[] messageIds, SemaphoreSlim inFlight)
     {
         try
         {
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<BenchDbContext>();
-            scope.ServiceProvider.GetRequiredService<IOutbox>().Publish(BenchmarkMessage.Create(run, sequence));
+            messageIds[sequence] = scope.ServiceProvider.GetRequiredService<IOutbox>().Publish(BenchmarkMessage.Create(run, sequence));
             committing[sequence] = Stopwatch.GetTimestamp();
             await db.SaveChangesAsync();
             committed[sequence] = Stopwatch.GetTimestamp();

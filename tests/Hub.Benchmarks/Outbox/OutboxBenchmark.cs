@@ -1,3 +1,4 @@
+using Hub.ServiceDefaults.Messaging;
 using Hub.ServiceDefaults.Messaging.Outbox;
 using Hub.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -26,7 +27,9 @@ internal static class OutboxBenchmark
 
         // The relay service stays off while rows are committed, so the relay phase measures draining, not racing.
         var app = await BenchHost.StartAsync(database, vhost, recorder, relay: false, options.Profile);
-        var batchSize = app.Services.GetRequiredService<IOptions<OutboxRelayOptions>>().Value.BatchSize;
+        var relayOptions = app.Services.GetRequiredService<IOptions<OutboxRelayOptions>>().Value;
+        var messaging = app.Services.GetRequiredService<IOptions<MessagingOptions>>().Value;
+        var batchSize = relayOptions.BatchSize;
         var warmup = Math.Min(options.Messages, 1_000);
         await RawPublishPhase.RunAsync(app.Services, recorder, ++run, warmup, batchSize, DrainTimeout);
         await RelayPhase.RunAsync(app.Services, recorder, ++run, warmup, batchSize, DrainTimeout);
@@ -41,7 +44,7 @@ internal static class OutboxBenchmark
         var latency = await LatencyPhase.RunAsync(app.Services, recorder, ++run, options.Rate, options.Seconds, options.Profile, DrainTimeout);
         await BenchHost.StopAsync(app);
 
-        return Report.Print(options, new BenchmarkEnvironment(postgres, batchSize, loadBefore, Report.LoadAverage()), raw, relay, latency) ? 0 : 1;
+        return Report.Print(options, new BenchmarkEnvironment(postgres, batchSize, relayOptions.ConcurrentBatches, messaging.PrefetchCount, messaging.ConcurrentMessageLimit, loadBefore, Report.LoadAverage()), raw, relay, latency) ? 0 : 1;
     }
 
     /// <returns>The PostgreSQL server version.</returns>

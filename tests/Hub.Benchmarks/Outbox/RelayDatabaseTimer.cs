@@ -43,7 +43,7 @@ internal sealed class RelayDatabaseTimer : IDbCommandInterceptor, IDbTransaction
 
     public ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        Stop(command, ref _mark, command.CommandText.StartsWith("UPDATE outbox_messages SET sent_at", StringComparison.Ordinal));
+        Stop(command, ref _mark, command.CommandText.Contains("UPDATE outbox_messages SET sent_at", StringComparison.Ordinal));
         return ValueTask.FromResult(result);
     }
 

@@ -7,7 +7,7 @@ namespace Hub.Benchmarks.Outbox;
 /// With <c>--profile</c>: wraps the shared dispatcher to time each relay batch's dispatch window (first dispatch
 /// started → last confirmed), so the rest of the batch's time is the relay's database work.
 /// </summary>
-internal sealed class TimedDispatcher(IOutboxDispatcher inner) : IOutboxDispatcher
+internal sealed class TimedDispatcher(IOutboxDispatcher inner, StageClock stages) : IOutboxDispatcher
 {
     private readonly Lock _lock = new();
     private List<double> _durations = [];
@@ -16,11 +16,13 @@ internal sealed class TimedDispatcher(IOutboxDispatcher inner) : IOutboxDispatch
 
     public async Task DispatchAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
+        stages.Mark(message.MessageId, Stage.Dispatched);
         var started = Stopwatch.GetTimestamp();
         InterlockedMin(ref _first, started);
         try
         {
             await inner.DispatchAsync(message, cancellationToken);
+            stages.Mark(message.MessageId, Stage.Confirmed);
         }
         finally
         {
@@ -59,7 +61,7 @@ internal sealed class TimedDispatcher(IOutboxDispatcher inner) : IOutboxDispatch
         var registered = services.Single(d => d.ServiceType == typeof(IOutboxDispatcher));
         var implementation = registered.ImplementationType ?? throw new InvalidOperationException("The outbox dispatcher is not registered by type.");
         services.Remove(registered);
-        services.AddSingleton(sp => new TimedDispatcher((IOutboxDispatcher)ActivatorUtilities.CreateInstance(sp, implementation)));
+        services.AddSingleton(sp => new TimedDispatcher((IOutboxDispatcher)ActivatorUtilities.CreateInstance(sp, implementation), sp.GetRequiredService<StageClock>()));
         services.AddSingleton<IOutboxDispatcher>(sp => sp.GetRequiredService<TimedDispatcher>());
     }
 

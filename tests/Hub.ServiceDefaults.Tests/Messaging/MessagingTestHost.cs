@@ -30,7 +30,7 @@ internal sealed class MessagingTestHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<MessagingTestHost> StartAsync(IDictionary<string, string?>? settings = null, int? brokerPort = null)
+    public static async Task<MessagingTestHost> StartAsync(IDictionary<string, string?>? settings = null, int? brokerPort = null, Action<IServiceCollection>? services = null)
     {
         var database = await TestDatabase.CreateAsync("outbox");
         var vhost = await TestVirtualHost.CreateAsync();
@@ -71,6 +71,7 @@ internal sealed class MessagingTestHost : IAsyncDisposable
             bus.AddConsumer<FailingConsumer>();
         });
         builder.Services.AddSingleton<Deliveries>();
+        services?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.Services.GetRequiredService<IBus>().ConnectReceiveObserver(app.Services.GetRequiredService<Deliveries>());

@@ -9,6 +9,13 @@ public sealed class OutboxRelayOptions
     /// <summary>Rows taken and locked per round trip.</summary>
     public int BatchSize { get; set; } = 200;
 
+    /// <summary>
+    /// Batches this relay runs at once. While one batch waits for the broker's confirmations, a commit wakes another
+    /// that claims the rows committed since (<c>SKIP LOCKED</c> keeps them apart), so a new message never waits for
+    /// an earlier batch's confirmations before it is published.
+    /// </summary>
+    public int ConcurrentBatches { get; set; } = 4;
+
     /// <summary>Longest sleep between scans when no commit notification arrives.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 

@@ -7,6 +7,8 @@ namespace Hub.ServiceDefaults.Messaging.Outbox;
 /// <summary>
 /// Runs the relay: wakes as soon as this process commits outbox rows (<see cref="OutboxCommitInterceptor"/>), and
 /// polls as a fallback for rows committed by other processes, retried rows and anything else that comes due.
+/// <see cref="OutboxRelayOptions.ConcurrentBatches"/> loops share the wake-ups, so a commit that arrives while a
+/// batch waits for the broker's confirmations is published by an idle loop at once instead of after that batch.
 /// </summary>
 internal sealed partial class OutboxRelayService(
     OutboxRelay relay,
@@ -18,10 +20,17 @@ internal sealed partial class OutboxRelayService(
     private static readonly TimeSpan MaintenanceInterval = TimeSpan.FromSeconds(15);
     private readonly OutboxRelayOptions _options = options.Value;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll([
+            .. Enumerable.Range(0, Math.Max(1, _options.ConcurrentBatches)).Select(_ => RelayAsync(stoppingToken)),
+            MaintainAsync(stoppingToken),
+        ]);
+
+    private async Task RelayAsync(CancellationToken stoppingToken)
     {
+        // Off the host's start-up path, and each loop on its own.
+        await Task.Yield();
         var failures = 0;
-        var lastMaintenance = DateTimeOffset.MinValue;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -32,12 +41,6 @@ internal sealed partial class OutboxRelayService(
                     result = await relay.RelayBatchAsync(stoppingToken);
                 }
                 while (result.Claimed == _options.BatchSize && result.Failed == 0);
-
-                if (clock.GetUtcNow() - lastMaintenance > MaintenanceInterval)
-                {
-                    await relay.MaintainAsync(stoppingToken);
-                    lastMaintenance = clock.GetUtcNow();
-                }
 
                 failures = 0;
             }
@@ -54,6 +57,28 @@ internal sealed partial class OutboxRelayService(
             }
 
             await Sleep(_options.PollInterval, stoppingToken, wakeOnCommit: true);
+        }
+    }
+
+    private async Task MaintainAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await relay.MaintainAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex)
+            {
+                LogMaintenanceFailed(ex);
+            }
+
+            await Sleep(MaintenanceInterval, stoppingToken);
         }
     }
 
@@ -78,4 +103,7 @@ internal sealed partial class OutboxRelayService(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox relay failed ({Failures} in a row); backing off")]
     private partial void LogRelayFailed(Exception exception, int failures);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox maintenance (backlog gauges, retention) failed; trying again later")]
+    private partial void LogMaintenanceFailed(Exception exception);
 }

@@ -50,6 +50,37 @@ public sealed class OutboxRelayTests
     }
 
     [Fact]
+    public async Task CommitWhileABatchAwaitsConfirmation_IsPublishedWithoutWaitingForIt()
+    {
+        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var host = await MessagingTestHost.StartAsync(
+            new Dictionary<string, string?> { ["Messaging:Outbox:PollInterval"] = "00:10:00", ["Messaging:Outbox:DispatchTimeout"] = "00:01:00" },
+            services: s =>
+            {
+                var registered = s.Single(d => d.ServiceType == typeof(IOutboxDispatcher));
+                s.Remove(registered);
+                s.AddSingleton<IOutboxDispatcher>(sp => new HeldDispatcher(
+                    (IOutboxDispatcher)ActivatorUtilities.CreateInstance(sp, registered.ImplementationType!), "slow to confirm", held.Task));
+            });
+
+        var slow = await host.CommitAsync("slow to confirm");
+        await Eventually.TrueAsync(() => Task.FromResult(host.Deliveries.Handled.Contains("slow to confirm")), Patience, "the first event reaches the broker");
+        await host.CommitAsync("committed meanwhile");
+
+        // The first batch still holds its row and waits; the second commit is relayed by another batch at once.
+        await Eventually.TrueAsync(() => Task.FromResult(host.Deliveries.Handled.Contains("committed meanwhile")), TimeSpan.FromSeconds(5), "the later event is consumed");
+        await Eventually.TrueAsync(
+            async () => await host.CountAsync(db => db.OutboxMessages.Where(m => m.SentAt == null && m.MessageId == slow)) == 1
+                && await host.CountAsync(db => db.OutboxMessages.Where(m => m.SentAt == null)) == 1,
+            Patience,
+            "the later row is marked sent while the first still waits");
+
+        held.SetResult();
+        await Eventually.TrueAsync(async () => await host.CountAsync(db => db.OutboxMessages.Where(m => m.SentAt == null)) == 0, Patience, "both rows are marked sent");
+        host.Deliveries.Handled.Count.ShouldBe(2);
+    }
+
+    [Fact]
     public async Task RolledBackTransaction_PublishesNothing()
     {
         await using var host = await MessagingTestHost.StartAsync();
@@ -171,6 +202,19 @@ public sealed class OutboxRelayTests
         {
             await inner.DispatchAsync(message, CancellationToken.None);
             then();
+        }
+    }
+
+    // Publishes, then keeps the broker's confirmation of one message back until released.
+    private sealed class HeldDispatcher(IOutboxDispatcher inner, string text, Task release) : IOutboxDispatcher
+    {
+        public async Task DispatchAsync(OutboxMessage message, CancellationToken cancellationToken)
+        {
+            await inner.DispatchAsync(message, cancellationToken);
+            if (message.Body.Contains(text, StringComparison.Ordinal))
+            {
+                await release.WaitAsync(cancellationToken);
+            }
         }
     }
 
