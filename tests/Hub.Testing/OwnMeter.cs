@@ -3,17 +3,18 @@ using System.Diagnostics.Metrics;
 using Hub.ServiceDefaults.Observability;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Hub.TaxRefund.Tests.Observability;
+namespace Hub.Testing;
 
 /// <summary>
 /// Reads the instruments of one hosted service's own meter. Every host in the test process creates a meter of the same
 /// name, and Prometheus exporters listen by name, so a scrape of /metrics would mix in other test classes' hosts.
 /// </summary>
-internal sealed class OwnMeter : IDisposable
+public sealed class OwnMeter : IDisposable
 {
     private readonly MeterListener _listener = new();
     private readonly ConcurrentDictionary<(string Instrument, string Tags), double> _values = new();
 
+    /// <summary>Listens to the meter of the host whose services these are.</summary>
     public OwnMeter(IServiceProvider services)
     {
         var meter = services.GetRequiredService<ServiceMetrics>().Meter;
@@ -38,6 +39,7 @@ internal sealed class OwnMeter : IDisposable
         return matching.Count == 0 ? null : matching.Sum(v => v.Value);
     }
 
+    /// <inheritdoc />
     public void Dispose() => _listener.Dispose();
 
     private static string Key(ReadOnlySpan<KeyValuePair<string, object?>> tags)
