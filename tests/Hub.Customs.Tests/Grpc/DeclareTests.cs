@@ -125,14 +125,24 @@ public sealed class DeclareTests(CustomsHost host) : IClassFixture<CustomsHost>
     }
 
     [Fact]
-    public async Task Declare_WithoutTransportDocument_IsHeldForMissingData()
+    public async Task Declare_ImportWithoutTransportDocument_IsHeldForMissingData()
     {
-        var request = Requests.Declaration(DeclarationType.Export, transportDocument: null);
+        var request = Requests.Declaration(DeclarationType.Import, transportDocument: null);
 
         var reply = await host.Grpc.DeclareAsync(request);
 
         reply.Status.ShouldBe(DeclarationStatus.Held);
         reply.HoldReason.ShouldContain("transport document");
+    }
+
+    [Fact]
+    public async Task Declare_ExportBeforeLoading_ClearsWithoutTransportDocument()
+    {
+        var request = Requests.Declaration(DeclarationType.Export, transportDocument: null);
+
+        var reply = await host.Grpc.DeclareAsync(request);
+
+        reply.Status.ShouldBe(DeclarationStatus.Cleared);
     }
 
     public static TheoryData<string, string> BadInputs => new()

@@ -39,7 +39,7 @@ public class OrderEventsConsumerTests(OrderFixture fixture) : IClassFixture<Orde
 
         await fixture.PublishAsync(new ShipmentDeparted(Guid.NewGuid(), "MB-1", "KR", "KR", "SEA", [$"CS-{order}"], [order], now));
         await OrderFixture.WaitForAsync(buyer, order, "Departed");
-        Fakes.Customs.Declarations.ShouldContain(d => d.OrderId == order && d.Type == Customs.V1.DeclarationType.Import);
+        Fakes.Customs.Declarations.ShouldContain(d => d.OrderId == order && d.Type == Customs.V1.DeclarationType.Import && d.Transport.TransportDocument == "MB-1");
 
         // A stale event (already taken) changes nothing.
         await fixture.PublishAsync(Secured(order));

@@ -186,9 +186,11 @@ internal sealed partial class DeclarationService(
     private async Task<long> NextNumberAsync(CancellationToken cancellationToken) =>
         await db.Database.SqlQueryRaw<long>($"SELECT nextval('{CustomsDbContext.DeclarationNumbers}') AS \"Value\"").SingleAsync(cancellationToken);
 
+    // An export is declared before the goods are loaded, so its bill of lading does not exist yet; an import arrives
+    // under one.
     private static string? MissingData(DeclarationDraft draft) =>
-        string.IsNullOrWhiteSpace(draft.Transport.TransportDocument)
-            ? "Missing data: the transport document (B/L or AWB) is required before the goods can be cleared."
+        draft.Type == DeclarationType.Import && string.IsNullOrWhiteSpace(draft.Transport.TransportDocument)
+            ? "Missing data: the transport document (B/L or AWB) is required before imported goods can be cleared."
             : null;
 
     private static IEnumerable<GoodsItem> Items(DeclarationDraft draft, LandedCost? cost) => draft.Items.Select((item, i) =>

@@ -73,10 +73,11 @@ internal sealed class OrderProcess(HubClients hubs, PaymentClient payment, IOutb
         order.Note(Now, order.SupplierHub, "BookingRequested", cause, $"consignment {reply.ConsignmentId} {reply.Status}");
     }
 
-    /// <summary>Departed: lodge the import declaration at the buyer's hub.</summary>
-    public async Task DeclareImportAsync(TradeOrder order, string cause, CancellationToken cancellationToken)
+    /// <summary>Departed: lodge the import declaration at the buyer's hub, under the shipment's master bill.</summary>
+    public async Task DeclareImportAsync(TradeOrder order, string masterBill, string cause, CancellationToken cancellationToken)
     {
         var declaration = Declaration(order, DeclarationType.Import, await ProductsAsync(order, cancellationToken));
+        declaration.Transport = new Transport { Mode = order.Mode.ToLowerInvariant(), TransportDocument = masterBill };
         var reply = await hubs.Customs(hubs.Self).DeclareAsync(declaration, cancellationToken: cancellationToken);
         order.Note(Now, Self, "ImportDeclared", cause, $"declaration {reply.DeclarationId} {reply.Status}");
     }

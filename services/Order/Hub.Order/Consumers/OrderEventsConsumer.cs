@@ -99,7 +99,7 @@ internal sealed class OrderEventsConsumer(OrderDbContext db, OrderProcess proces
                     return false;
                 }
 
-                await process.DeclareImportAsync(order, cause, ct);
+                await process.DeclareImportAsync(order, context.Message.MasterBill, cause, ct);
                 return true;
             });
         }
