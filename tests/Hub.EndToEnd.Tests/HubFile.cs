@@ -37,9 +37,10 @@ internal sealed class HubFile
             }
         }
 
+        // A busy shared server may take longer than Npgsql's default 15 s to hand out a connection.
         foreach (var service in Services)
         {
-            json["ConnectionStrings"]![service] = new NpgsqlConnectionStringBuilder(databases[service].ConnectionString) { Pooling = true }.ConnectionString;
+            json["ConnectionStrings"]![service] = new NpgsqlConnectionStringBuilder(databases[service].ConnectionString) { Pooling = true, Timeout = 60, CommandTimeout = 120 }.ConnectionString;
         }
 
         var messaging = json["Messaging"]!;

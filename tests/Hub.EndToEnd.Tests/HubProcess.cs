@@ -20,14 +20,31 @@ internal sealed class HubProcess(string hub, string name, string binDirectory, s
 
     public void Start() => _process = Launch([$"Hub.{Name}.dll", "--contentRoot", binDirectory]);
 
-    /// <summary>Runs <c>dotnet Hub.&lt;Name&gt;.dll migrate</c> to completion.</summary>
-    public async Task MigrateAsync(CancellationToken cancellationToken)
+    /// <summary>Runs <c>dotnet Hub.&lt;Name&gt;.dll migrate</c> to completion, again if it fails, up to <paramref name="attempts"/> times.</summary>
+    public async Task MigrateAsync(CancellationToken cancellationToken, int attempts = 1)
     {
-        using var migrate = Launch([$"Hub.{Name}.dll", "migrate", "--contentRoot", binDirectory]);
-        await migrate.WaitForExitAsync(cancellationToken);
-        if (migrate.ExitCode != 0)
+        for (var attempt = 1; ; attempt++)
         {
-            throw new InvalidOperationException($"Migrating {Hub} {Name} failed (exit {migrate.ExitCode}):{Environment.NewLine}{Tail(40)}");
+            using var migrate = Launch([$"Hub.{Name}.dll", "migrate", "--contentRoot", binDirectory]);
+            try
+            {
+                await migrate.WaitForExitAsync(cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                migrate.Kill(entireProcessTree: true);
+                throw new TimeoutException($"Migrating {Hub} {Name} did not finish in time:{Environment.NewLine}{Tail(40)}");
+            }
+
+            if (migrate.ExitCode == 0)
+            {
+                return;
+            }
+
+            if (attempt >= attempts)
+            {
+                throw new InvalidOperationException($"Migrating {Hub} {Name} failed (exit {migrate.ExitCode}):{Environment.NewLine}{Tail(40)}");
+            }
         }
     }
 

@@ -74,7 +74,20 @@ public sealed class TwoHubs : IAsyncLifetime
 
         using (var migrating = new CancellationTokenSource(MigrateTimeout))
         {
-            await Task.WhenAll(_processes.Values.Where(p => p.Name != "Gateway").Select(p => p.MigrateAsync(migrating.Token)));
+            // A few at a time, and a failed one once more: twelve migrations at once swamp a small shared server.
+            using var slots = new SemaphoreSlim(4);
+            await Task.WhenAll(_processes.Values.Where(p => p.Name != "Gateway").Select(async p =>
+            {
+                await slots.WaitAsync(migrating.Token);
+                try
+                {
+                    await p.MigrateAsync(migrating.Token, attempts: 2);
+                }
+                finally
+                {
+                    slots.Release();
+                }
+            }));
         }
 
         foreach (var process in _processes.Values)
