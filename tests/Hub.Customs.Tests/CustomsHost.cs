@@ -65,21 +65,28 @@ public class CustomsHost : IAsyncLifetime
 
     internal CustomsDbContext Db() => _database!.CreateContext<CustomsDbContext>();
 
-    /// <summary>Events of type <typeparamref name="T"/> this service committed to its outbox, oldest first.</summary>
-    public async Task<List<T>> EventsAsync<T>()
-    {
-        await using var db = Db();
-        var type = typeof(T).FullName + ",";
-        var bodies = await db.OutboxMessages.AsNoTracking().Where(m => m.MessageType.StartsWith(type)).OrderBy(m => m.Id).Select(m => m.Body).ToListAsync();
-        return [.. bodies.Select(b => JsonSerializer.Deserialize<T>(b, Web)!)];
-    }
+    /// <summary>Events of type <typeparamref name="T"/> this service committed to its outbox for this hub's bus, oldest first.</summary>
+    public Task<List<T>> EventsAsync<T>() => OutboxAsync<T>(destination: null);
 
-    /// <summary>Waits until the relay has handed every committed event to RabbitMQ.</summary>
+    /// <summary>Events of type <typeparamref name="T"/> this service committed to its outbox for a partner hub's bus, oldest first.</summary>
+    public Task<List<T>> EventsToHubAsync<T>(string hub) => OutboxAsync<T>(new Uri($"hub://{hub}").ToString());
+
+    /// <summary>Waits until the relay has handed every event committed for this hub's bus to RabbitMQ.</summary>
     public Task AllPublishedAsync() => Eventually.TrueAsync(async () =>
     {
         await using var db = Db();
-        return !await db.OutboxMessages.AnyAsync(m => m.SentAt == null);
+        return !await db.OutboxMessages.AnyAsync(m => m.SentAt == null && m.Destination == null);
     }, TimeSpan.FromSeconds(20), "the outbox relay published every event to the broker");
+
+    private async Task<List<T>> OutboxAsync<T>(string? destination)
+    {
+        await using var db = Db();
+        var type = typeof(T).FullName + ",";
+        var bodies = await db.OutboxMessages.AsNoTracking()
+            .Where(m => m.MessageType.StartsWith(type) && m.Destination == destination)
+            .OrderBy(m => m.Id).Select(m => m.Body).ToListAsync();
+        return [.. bodies.Select(b => JsonSerializer.Deserialize<T>(b, Web)!)];
+    }
 
     public async Task DisposeAsync()
     {

@@ -80,10 +80,12 @@ internal sealed class LogisticsHost : IAsyncDisposable
         response.EnsureSuccessStatusCode();
     }
 
-    public async Task<int> OutboxCountAsync(string eventName)
+    /// <summary>Events named <paramref name="eventName"/> in the outbox for this hub's bus, or for a partner hub's when <paramref name="hub"/> is given.</summary>
+    public async Task<int> OutboxCountAsync(string eventName, string? hub = null)
     {
         await using var db = Db();
-        return await db.OutboxMessages.CountAsync(m => m.MessageType.Contains(eventName));
+        var destination = hub is null ? null : new Uri($"hub://{hub}").ToString();
+        return await db.OutboxMessages.CountAsync(m => m.MessageType.Contains(eventName) && m.Destination == destination);
     }
 
     public async ValueTask DisposeAsync()

@@ -7,7 +7,7 @@ public static class Ids
 {
     private static long _next = Random.Shared.Next(1, 1_000_000) * 1_000L;
 
-    public static CompanyId Company() => new(HubId.Parse("KR"), Interlocked.Increment(ref _next));
+    public static CompanyId Company(string hub = "KR") => new(HubId.Parse(hub), Interlocked.Increment(ref _next));
 
     public static OrderId Order() => new(HubId.Parse("KR"), Interlocked.Increment(ref _next));
 }

@@ -5,7 +5,9 @@ using Grpc.Net.Client;
 using Hub.Contracts.Values;
 using Hub.Payment.Data;
 using Hub.Payment.V1;
+using Hub.ServiceDefaults.Messaging.Federation;
 using Hub.Testing;
+using MassTransit;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
@@ -136,11 +138,34 @@ public sealed class PaymentHost : IAsyncLifetime
         return await db.Postings.CountAsync(p => p.IdempotencyKey.Contains(keyPart));
     }
 
-    /// <summary>Events in the outbox of a type that mention <paramref name="text"/>.</summary>
+    /// <summary>
+    /// Publishes <paramref name="message"/> on this hub's bus as the gateway does for a partner hub's message, with the
+    /// verified sender in the source-hub header (none when <paramref name="sourceHub"/> is null).
+    /// </summary>
+    public Task PublishAsync<T>(T message, string? sourceHub, Guid? messageId = null) where T : class =>
+        _factory!.Services.GetRequiredService<IBus>().Publish(message, context =>
+        {
+            context.MessageId = messageId ?? Guid.NewGuid();
+            if (sourceHub is not null)
+            {
+                context.Headers.Set(FederatedMessage.SourceHubHeader, sourceHub);
+            }
+        });
+
+    /// <summary>Outbox rows addressed to a partner hub's bus (<c>hub://XX</c>) of a type that mention <paramref name="text"/>.</summary>
+    public async Task<List<JsonElement>> EventsToHubAsync<T>(HubId hub, string text)
+    {
+        await using var db = Db();
+        var destination = new Uri($"hub://{hub}").ToString();
+        var messages = await db.OutboxMessages.AsNoTracking().Where(m => m.MessageType.Contains(typeof(T).FullName!) && m.Destination == destination).ToListAsync();
+        return messages.Where(m => m.Body.Contains(text, StringComparison.Ordinal)).Select(m => JsonDocument.Parse(m.Body).RootElement.Clone()).ToList();
+    }
+
+    /// <summary>Events in the outbox for this hub's bus of a type that mention <paramref name="text"/>.</summary>
     public async Task<List<JsonElement>> EventsAsync<T>(string text)
     {
         await using var db = Db();
-        var messages = await db.OutboxMessages.AsNoTracking().Where(m => m.MessageType.Contains(typeof(T).FullName!)).ToListAsync();
+        var messages = await db.OutboxMessages.AsNoTracking().Where(m => m.MessageType.Contains(typeof(T).FullName!) && m.Destination == null).ToListAsync();
         return messages.Where(m => m.Body.Contains(text, StringComparison.Ordinal)).Select(m => JsonDocument.Parse(m.Body).RootElement.Clone()).ToList();
     }
 

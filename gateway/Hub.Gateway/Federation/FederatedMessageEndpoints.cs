@@ -15,8 +15,6 @@ namespace Hub.Gateway.Federation;
 /// </summary>
 internal static partial class FederatedMessageEndpoints
 {
-    public const string SourceHubHeader = "Hub-Source";
-
     private static readonly ActivitySource Activities = new(MessagingTelemetry.Name);
 
     public static void MapFederatedMessageEndpoints(this IEndpointRouteBuilder routes) =>
@@ -68,7 +66,7 @@ internal static partial class FederatedMessageEndpoints
         await bus.Publish(body, type!, Pipe.Execute<PublishContext>(c =>
         {
             c.MessageId = message.MessageId;
-            c.Headers.Set(SourceHubHeader, caller.Hub.ToString());
+            c.Headers.Set(FederatedMessage.SourceHubHeader, caller.Hub.ToString());
         }), cancellationToken);
         LogReceived(loggers.CreateLogger(typeof(FederatedMessageEndpoints)), message.MessageType, message.MessageId, caller.Hub.ToString());
         return TypedResults.Accepted((string?)null);

@@ -1,4 +1,5 @@
 using Hub.Payment.Application;
+using Hub.Payment.Consumers;
 using Hub.Payment.Data;
 using Hub.Payment.Endpoints;
 using Hub.Payment.Grpc;
@@ -17,7 +18,7 @@ internal static class PaymentRegistration
         builder.AddServiceDatabase<PaymentDbContext>();
 
         // Every consumer of this service is listed here.
-        builder.AddServiceMessaging();
+        builder.AddServiceMessaging(bus => bus.AddConsumer<SupplierSettlementConsumer>());
 
         builder.Services.AddScoped<Ledger>();
         builder.Services.AddScoped<TermsBook>();

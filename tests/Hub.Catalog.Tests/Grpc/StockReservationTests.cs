@@ -206,6 +206,12 @@ public sealed class StockReservationTests(CatalogFixture fixture) : IClassFixtur
             q => q.Available.ShouldBe(500),
             q => q.HsCode.ShouldBe("851830"),
             q => q.UnitsPerCarton.ShouldBe(50));
+        await using (var db = fixture.CreateDb())
+        {
+            var supplierId = before.Products[0].SupplierId;
+            before.Products[0].SupplierCompany.ShouldBe((await db.Suppliers.SingleAsync(s => s.Id == supplierId)).CompanyId, "the order is placed with and paid to that company");
+        }
+
         before.Products[1].MeetsMoq.ShouldBeFalse();
         before.Products[1].UnitPriceMinor.ShouldBe(12_000);
         before.Products[2].Found.ShouldBeFalse();

@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Hub.Contracts.Platform;
-using Hub.Gateway.Federation;
 using Hub.ServiceDefaults.Messaging.Federation;
 using Hub.Testing;
 using MassTransit;
@@ -97,7 +96,7 @@ public sealed class FederatedMessageEndpointsTests(GatewayFixture fixture)
     {
         public Task Consume(ConsumeContext<ServiceProbed> context)
         {
-            received[context.MessageId!.Value] = (context.Message, context.Headers.Get<string>(FederatedMessageEndpoints.SourceHubHeader));
+            received[context.MessageId!.Value] = (context.Message, context.Headers.Get<string>(FederatedMessage.SourceHubHeader));
             return Task.CompletedTask;
         }
     }

@@ -50,7 +50,12 @@ public sealed class TrackingTests : IAsyncLifetime
         }
 
         await using var check = _host.Db();
-        (await check.OutboxMessages.CountAsync(m => m.MessageType.Contains("ShipmentDeparted"))).ShouldBe(1);
+        (await _host.OutboxCountAsync("ShipmentDeparted")).ShouldBe(1);
+        foreach (var name in new[] { "ShipmentDeparted", "ShipmentArrived", "ConsignmentDelivered" })
+        {
+            (await _host.OutboxCountAsync(name, hub: "CN")).ShouldBe(1, $"{name} goes to the hub that owns the order");
+        }
+
         (await check.TrackingEvents.CountAsync(t => t.ShipmentId == shipment)).ShouldBe(3);
     }
 

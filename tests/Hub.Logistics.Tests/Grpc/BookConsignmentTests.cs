@@ -33,6 +33,7 @@ public sealed class BookConsignmentTests : IAsyncLifetime
         (await db.Consignments.CountAsync(c => c.OrderId == "CN-O-000101")).ShouldBe(1);
         (await db.Pools.SingleAsync()).Consignments.ShouldBe(1);
         (await _host.OutboxCountAsync("ConsignmentBooked")).ShouldBe(1);
+        (await _host.OutboxCountAsync("ConsignmentBooked", hub: "CN")).ShouldBe(1, "the order's own hub is told too");
     }
 
     [Fact]

@@ -126,6 +126,7 @@ public class OrderEventsConsumerTests(OrderFixture fixture) : IClassFixture<Orde
 
         failed.FailureReason!.ShouldContain("prohibited goods");
         Fakes.Payment.Refunds.ShouldContain(r => r.OrderId == order);
+        Fakes.Customs.Withdrawals.ShouldContain(w => w.OrderId == order && w.Type == Hub.Customs.V1.DeclarationType.Export, "the goods never left");
         failed.Timeline!.ShouldNotContain(t => t.Step == "StockReleased"); // committed at export clearance
     }
 
@@ -155,6 +156,9 @@ public class OrderEventsConsumerTests(OrderFixture fixture) : IClassFixture<Orde
         (await response.Content.ReadFromJsonAsync<OrderResponse>())!.Status.ShouldBe("Cancelled");
         Fakes.Catalog.Available(product).ShouldBe(100);
         Fakes.Payment.Refunds.ShouldContain(r => r.OrderId == order && r.IdempotencyKey == "order-cancelled");
+        var withdrawal = Fakes.Customs.Withdrawals.Where(w => w.OrderId == order).ShouldHaveSingleItem();
+        withdrawal.Type.ShouldBe(Hub.Customs.V1.DeclarationType.Export);
+        withdrawal.Reason.ShouldContain("cancelled");
 
         // An export clearance arriving after the cancellation changes nothing.
         await fixture.PublishAsync(new ExportCleared(order, $"{order}-EX", "KR", "LRN", "MRN", "KRW", 0, 0, DateTime.UtcNow));
@@ -181,7 +185,7 @@ public class OrderEventsConsumerTests(OrderFixture fixture) : IClassFixture<Orde
     {
         var buyer = fixture.ClientFor(company ?? OrderFixture.NewCompany());
         var product = Fakes.Catalog.List(FakeCatalog.NewSupplier(), unitPriceMinor: 1200, available: 100);
-        var response = await OrderFixture.PlaceAsync(buyer, OrderFixture.Cart(new CartLineRequest(product, 10, "KR-C-000990")), key);
+        var response = await OrderFixture.PlaceAsync(buyer, OrderFixture.Cart(new CartLineRequest(product, 10, null)), key);
         response.StatusCode.ShouldBe(HttpStatusCode.Created);
         var purchase = (await response.Content.ReadFromJsonAsync<PurchaseResponse>())!;
         return (buyer, purchase.Orders.Single().OrderId, product);

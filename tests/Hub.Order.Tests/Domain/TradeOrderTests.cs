@@ -136,15 +136,15 @@ public class TradeOrderTests
     }
 
     [Theory]
-    [InlineData(OrderStatus.Placed, true, false)]
-    [InlineData(OrderStatus.PaymentSecured, true, true)]
-    public void Cancel_BeforeExportClearance_CompensatesWhatIsHeld(OrderStatus from, bool releaseStock, bool refund)
+    [InlineData(OrderStatus.Placed, true, false, false)]
+    [InlineData(OrderStatus.PaymentSecured, true, true, true)]
+    public void Cancel_BeforeExportClearance_CompensatesWhatIsHeld(OrderStatus from, bool releaseStock, bool refund, bool withdrawExport)
     {
         var order = OrderIn(from);
 
         var compensation = order.Cancel("buyer-1", T0, "KR", "request");
 
-        compensation.ShouldBe(new Compensation(releaseStock, refund));
+        compensation.ShouldBe(new Compensation(releaseStock, refund, withdrawExport));
         order.Status.ShouldBe(OrderStatus.Cancelled);
         order.Timeline[^1].Step.ShouldBe("Cancelled");
         order.Cancel("buyer-1", T0, "KR", "again").ShouldBe(Compensation.None);
@@ -163,19 +163,20 @@ public class TradeOrderTests
     }
 
     [Theory]
-    [InlineData(OrderStatus.Placed, true, false)]
-    [InlineData(OrderStatus.PaymentSecured, true, true)]
-    [InlineData(OrderStatus.ExportCleared, false, true)]
-    [InlineData(OrderStatus.Departed, false, true)]
-    [InlineData(OrderStatus.ReceiptConfirmed, false, true)]
-    public void Fail_RecordsReasonAndCompensation(OrderStatus from, bool releaseStock, bool refund)
+    [InlineData(OrderStatus.Placed, true, false, false, false)]
+    [InlineData(OrderStatus.PaymentSecured, true, true, true, false)]
+    [InlineData(OrderStatus.ExportCleared, false, true, true, false)]
+    [InlineData(OrderStatus.Booked, false, true, true, false)]
+    [InlineData(OrderStatus.Departed, false, true, false, true)]
+    [InlineData(OrderStatus.ReceiptConfirmed, false, true, false, false)]
+    public void Fail_RecordsReasonAndCompensation(OrderStatus from, bool releaseStock, bool refund, bool withdrawExport, bool withdrawImport)
     {
         var order = OrderIn(from);
         order.Expect(T0.AddHours(1));
 
         var compensation = order.Fail("import declaration rejected", T0, "KR", "event");
 
-        compensation.ShouldBe(new Compensation(releaseStock, refund));
+        compensation.ShouldBe(new Compensation(releaseStock, refund, withdrawExport, withdrawImport));
         order.Status.ShouldBe(OrderStatus.Failed);
         order.FailureReason.ShouldBe("import declaration rejected");
         order.DueBy.ShouldBeNull();

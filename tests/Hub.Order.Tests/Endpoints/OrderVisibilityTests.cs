@@ -13,7 +13,7 @@ public class OrderVisibilityTests(OrderFixture fixture) : IClassFixture<OrderFix
         var a = fixture.ClientFor(OrderFixture.NewCompany());
         var b = fixture.ClientFor(OrderFixture.NewCompany());
         var product = fixture.Fakes.Catalog.List(FakeCatalog.NewSupplier(), 1000, 100);
-        var placed = await OrderFixture.PlaceAsync(a, OrderFixture.Cart(new CartLineRequest(product, 5, "KR-C-000991")), "key-visible");
+        var placed = await OrderFixture.PlaceAsync(a, OrderFixture.Cart(new CartLineRequest(product, 5, null)), "key-visible");
         var order = (await placed.Content.ReadFromJsonAsync<PurchaseResponse>())!.Orders.Single().OrderId;
 
         (await b.GetAsync($"/api/order/orders/{order}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
@@ -34,7 +34,7 @@ public class OrderVisibilityTests(OrderFixture fixture) : IClassFixture<OrderFix
     {
         var a = fixture.ClientFor(OrderFixture.NewCompany());
         var product = fixture.Fakes.Catalog.List(FakeCatalog.NewSupplier(), 1000, 100);
-        var placed = await OrderFixture.PlaceAsync(a, OrderFixture.Cart(new CartLineRequest(product, 5, "KR-C-000991")), "key-early-receipt");
+        var placed = await OrderFixture.PlaceAsync(a, OrderFixture.Cart(new CartLineRequest(product, 5, null)), "key-early-receipt");
         var order = (await placed.Content.ReadFromJsonAsync<PurchaseResponse>())!.Orders.Single().OrderId;
 
         var response = await a.PostAsync($"/api/order/orders/{order}/receipt", null);

@@ -14,23 +14,27 @@ public class PlacementTests(OrderFixture fixture) : IClassFixture<OrderFixture>
     [Fact]
     public async Task Checkout_TwoSuppliers_QuotesGoodsFreightDutiesAndGrandTotal()
     {
-        var buyer = fixture.ClientFor(OrderFixture.NewCompany());
-        var a = Catalog.List(FakeCatalog.NewSupplier(), unitPriceMinor: 1200, available: 100);
+        var company = OrderFixture.NewCompany();
+        var buyer = fixture.ClientFor(company);
+        var supplierA = FakeCatalog.NewSupplier();
+        var a = Catalog.List(supplierA, unitPriceMinor: 1200, available: 100);
         var b = Catalog.List(FakeCatalog.NewSupplier(), unitPriceMinor: 5000, available: 100);
 
-        var response = await buyer.PostAsJsonAsync("/api/order/checkout", OrderFixture.Cart(new CartLineRequest(a, 20, "KR-C-000901"), new CartLineRequest(b, 5, "KR-C-000902")));
+        var response = await buyer.PostAsJsonAsync("/api/order/checkout", OrderFixture.Cart(new CartLineRequest(a, 20, null), new CartLineRequest(b, 5, null)));
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var quote = (await response.Content.ReadFromJsonAsync<CheckoutResponse>())!;
         quote.Suppliers.Count.ShouldBe(2);
         var first = quote.Suppliers.Single(s => s.Lines[0].ProductId == a);
+        first.SupplierCompany.ShouldBe(FakeCatalog.CompanyOf(supplierA), "the supplier's catalog says who supplies it");
         first.GoodsTotalMinor.ShouldBe(24_000);
         first.BuyerTotalMinor.ShouldBe(24_000);
         first.FxQuoteId.ShouldNotBeNullOrEmpty();
         first.Freight.ShouldBe(new MoneyResponse(10_000, "KRW")); // 20 units in cartons of 10
         first.DutiesAndTaxes.ShouldBe(new MoneyResponse(1920, "KRW"));
         quote.GrandTotalMinor.ShouldBe(24_000 + 10_000 + 1920 + 25_000 + 5000 + 2000);
-        (await CountPurchasesAsync()).ShouldBe(await CountPurchasesAsync());
+        await using var db = fixture.CreateDb();
+        (await db.Purchases.CountAsync(p => p.BuyerCompany == company.ToString())).ShouldBe(0, "a checkout quote places nothing");
     }
 
     [Fact]
@@ -40,7 +44,7 @@ public class PlacementTests(OrderFixture fixture) : IClassFixture<OrderFixture>
         var buyer = fixture.ClientFor(company);
         // Enough stock for every duplicate to reserve before the losers give theirs back.
         var product = Catalog.List(FakeCatalog.NewSupplier(), unitPriceMinor: 1000, available: 100);
-        var cart = OrderFixture.Cart(new CartLineRequest(product, 10, "KR-C-000903"));
+        var cart = OrderFixture.Cart(new CartLineRequest(product, 10, null));
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => OrderFixture.PlaceAsync(buyer, cart, "key-parallel")));
 
@@ -57,7 +61,7 @@ public class PlacementTests(OrderFixture fixture) : IClassFixture<OrderFixture>
     public async Task Place_SameKeyAgain_ReturnsSamePurchase()
     {
         var buyer = fixture.ClientFor(OrderFixture.NewCompany());
-        var cart = OrderFixture.Cart(new CartLineRequest(Catalog.List(FakeCatalog.NewSupplier(), 1000, 50), 10, "KR-C-000903"));
+        var cart = OrderFixture.Cart(new CartLineRequest(Catalog.List(FakeCatalog.NewSupplier(), 1000, 50), 10, null));
 
         var first = await OrderFixture.PlaceAsync(buyer, cart, "key-again");
         var second = await OrderFixture.PlaceAsync(buyer, cart, "key-again");
@@ -76,9 +80,9 @@ public class PlacementTests(OrderFixture fixture) : IClassFixture<OrderFixture>
     {
         var buyer = fixture.ClientFor(OrderFixture.NewCompany());
         var product = Catalog.List(FakeCatalog.NewSupplier(), 1000, 50);
-        (await OrderFixture.PlaceAsync(buyer, OrderFixture.Cart(new CartLineRequest(product, 10, "KR-C-000903")), "key-reused")).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await OrderFixture.PlaceAsync(buyer, OrderFixture.Cart(new CartLineRequest(product, 10, null)), "key-reused")).StatusCode.ShouldBe(HttpStatusCode.Created);
 
-        var response = await OrderFixture.PlaceAsync(buyer, OrderFixture.Cart(new CartLineRequest(product, 11, "KR-C-000903")), "key-reused");
+        var response = await OrderFixture.PlaceAsync(buyer, OrderFixture.Cart(new CartLineRequest(product, 11, null)), "key-reused");
 
         response.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         (await response.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail!.ShouldContain("Idempotency-Key");
@@ -93,7 +97,7 @@ public class PlacementTests(OrderFixture fixture) : IClassFixture<OrderFixture>
         var good = Catalog.List(FakeCatalog.NewSupplier(), 1000, 50);
         var refused = Catalog.List(FakeCatalog.NewSupplier(), 1000, 50, refuseReservation: true);
 
-        var response = await OrderFixture.PlaceAsync(buyer, OrderFixture.Cart(new CartLineRequest(good, 10, "KR-C-000904"), new CartLineRequest(refused, 10, "KR-C-000905")), "key-stock");
+        var response = await OrderFixture.PlaceAsync(buyer, OrderFixture.Cart(new CartLineRequest(good, 10, null), new CartLineRequest(refused, 10, null)), "key-stock");
 
         response.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         Catalog.Available(good).ShouldBe(50);
@@ -110,7 +114,7 @@ public class PlacementTests(OrderFixture fixture) : IClassFixture<OrderFixture>
         var moq = Catalog.List(FakeCatalog.NewSupplier(), 1000, 50, moq: 20);
         var scarce = Catalog.List(FakeCatalog.NewSupplier(), 1000, 3);
 
-        var response = await OrderFixture.PlaceAsync(buyer, OrderFixture.Cart(new CartLineRequest(moq, 10, "KR-C-000904"), new CartLineRequest(scarce, 10, "KR-C-000905")), "key-moq");
+        var response = await OrderFixture.PlaceAsync(buyer, OrderFixture.Cart(new CartLineRequest(moq, 10, null), new CartLineRequest(scarce, 10, null)), "key-moq");
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var problem = (await response.Content.ReadFromJsonAsync<ValidationProblemDetails>())!;
@@ -118,6 +122,24 @@ public class PlacementTests(OrderFixture fixture) : IClassFixture<OrderFixture>
         await using var db = fixture.CreateDb();
         (await db.Purchases.CountAsync(p => p.BuyerCompany == company.ToString())).ShouldBe(0);
         Catalog.Available(scarce).ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task Place_LineNamingAnotherSupplierCompany_Returns400AndSavesNothing()
+    {
+        var company = OrderFixture.NewCompany();
+        var buyer = fixture.ClientFor(company);
+        var product = Catalog.List(FakeCatalog.NewSupplier(), 1000, 50);
+
+        var response = await OrderFixture.PlaceAsync(buyer, OrderFixture.Cart(new CartLineRequest(product, 10, "KR-C-000001")), "key-other-supplier");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var problem = (await response.Content.ReadFromJsonAsync<ValidationProblemDetails>())!;
+        problem.Errors.Keys.ShouldBe(["lines[0].supplierCompany"]);
+        problem.Errors["lines[0].supplierCompany"].Single().ShouldContain("is supplied by KR-C-");
+        await using var db = fixture.CreateDb();
+        (await db.Purchases.CountAsync(p => p.BuyerCompany == company.ToString())).ShouldBe(0);
+        Catalog.Available(product).ShouldBe(50);
     }
 
     [Fact]
@@ -142,11 +164,5 @@ public class PlacementTests(OrderFixture fixture) : IClassFixture<OrderFixture>
         var response = await OrderFixture.PlaceAsync(fixture.OperatorClient(), OrderFixture.Cart(new CartLineRequest("KR-P-000001", 1, "KR-C-000001")), "key-op");
 
         response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-    }
-
-    private async Task<int> CountPurchasesAsync()
-    {
-        await using var db = fixture.CreateDb();
-        return await db.Purchases.CountAsync();
     }
 }

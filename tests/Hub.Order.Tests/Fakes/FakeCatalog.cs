@@ -25,6 +25,9 @@ internal sealed class FakeCatalog : Hub.Catalog.V1.Catalog.CatalogBase
 
     public static string NewSupplier() => $"KR-S-{Interlocked.Increment(ref _numbers):000000}";
 
+    /// <summary>The company behind a supplier id the fake made: the same hub and number.</summary>
+    public static string CompanyOf(string supplierId) => supplierId.Replace("-S-", "-C-", StringComparison.Ordinal);
+
     public int Available(string productId) => _products[productId].Available;
 
     public override Task<GetProductsReply> GetProducts(GetProductsRequest request, ServerCallContext context)
@@ -44,6 +47,7 @@ internal sealed class FakeCatalog : Hub.Catalog.V1.Catalog.CatalogBase
                 Found = true,
                 Status = "listed",
                 SupplierId = p.SupplierId,
+                SupplierCompany = CompanyOf(p.SupplierId),
                 Title = "Goods " + item.ProductId,
                 HsCode = "330499",
                 Origin = "KR",

@@ -9,6 +9,8 @@ internal sealed class FakeCustoms : Hub.Customs.V1.Customs.CustomsBase
 {
     public ConcurrentQueue<DeclareRequest> Declarations { get; } = new();
 
+    public ConcurrentQueue<WithdrawDeclarationRequest> Withdrawals { get; } = new();
+
     public override Task<LandedCostReply> PreviewLandedCost(PreviewLandedCostRequest request, ServerCallContext context)
     {
         var total = request.Lines.Sum(l => l.ValueMinor) * 8 / 100;
@@ -25,6 +27,24 @@ internal sealed class FakeCustoms : Hub.Customs.V1.Customs.CustomsBase
             Status = DeclarationStatus.Submitted,
             Lrn = request.Lrn,
             OrderId = request.OrderId,
+        });
+    }
+
+    public override Task<DeclarationReply> Withdraw(WithdrawDeclarationRequest request, ServerCallContext context)
+    {
+        if (!Declarations.Any(d => d.OrderId == request.OrderId && d.Type == request.Type))
+        {
+            throw new RpcException(new Status(StatusCode.NotFound, $"Order {request.OrderId} has no {request.Type} declaration."));
+        }
+
+        Withdrawals.Enqueue(request);
+        return Task.FromResult(new DeclarationReply
+        {
+            DeclarationId = $"{request.OrderId}-{request.Type}",
+            Type = request.Type,
+            Status = DeclarationStatus.Withdrawn,
+            OrderId = request.OrderId,
+            WithdrawalReason = request.Reason,
         });
     }
 }

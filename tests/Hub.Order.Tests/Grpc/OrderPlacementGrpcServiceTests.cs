@@ -68,6 +68,6 @@ public class OrderPlacementGrpcServiceTests(OrderFixture fixture) : IClassFixtur
         Incoterm = "FOB",
         NamedPlace = "Busan port",
         Mode = "SEA",
-        Lines = { new CartLine { ProductId = product, Quantity = quantity, SupplierCompany = "KR-C-000994" } },
+        Lines = { new CartLine { ProductId = product, Quantity = quantity } },
     };
 }

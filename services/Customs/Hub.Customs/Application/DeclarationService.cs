@@ -63,6 +63,28 @@ internal sealed partial class DeclarationService(
         return declaration;
     }
 
+    /// <summary>Withdraws the order's declaration of <paramref name="type"/>; null if it has none.</summary>
+    public async Task<Declaration?> WithdrawAsync(string orderId, DeclarationType type, string reason, CancellationToken cancellationToken)
+    {
+        var hub = identity.Hub.ToString();
+        var declaration = await db.Declarations.FirstOrDefaultAsync(d => d.Hub == hub && d.Type == type && d.OrderId == orderId, cancellationToken);
+        if (declaration is null)
+        {
+            return null;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (declaration.Withdraw(reason, "declarant", now))
+        {
+            outbox.PublishForOrder(identity.Hub, declaration.OrderId,
+                new DeclarationWithdrawn(declaration.OrderId, declaration.Id, declaration.Hub, declaration.Type.ToString(), declaration.WithdrawalReason!, now));
+            await db.SaveChangesAsync(cancellationToken);
+            LogWithdrawn(declaration.Id, declaration.WithdrawalReason!);
+        }
+
+        return declaration;
+    }
+
     public async Task<Declaration?> RejectAsync(string id, string reason, string operatorId, CancellationToken cancellationToken)
     {
         var declaration = await FindAsync(id, cancellationToken);
@@ -73,7 +95,7 @@ internal sealed partial class DeclarationService(
 
         var now = clock.GetUtcNow().UtcDateTime;
         declaration.Reject(reason, operatorId, now);
-        outbox.Publish(new DeclarationRejected(declaration.OrderId, declaration.Id, declaration.Hub, declaration.Type.ToString(), declaration.RejectionReason!,
+        outbox.PublishForOrder(identity.Hub, declaration.OrderId, new DeclarationRejected(declaration.OrderId, declaration.Id, declaration.Hub, declaration.Type.ToString(), declaration.RejectionReason!,
             declaration.Currency, Minor(declaration.Duty, declaration.Currency), Minor(declaration.ConsumptionTax + declaration.Vat, declaration.Currency), now));
         await db.SaveChangesAsync(cancellationToken);
         metrics.Decided(declaration);
@@ -118,7 +140,7 @@ internal sealed partial class DeclarationService(
         if (holdReason is not null)
         {
             declaration.Hold(holdReason, now);
-            outbox.Publish(Held(declaration, now));
+            outbox.PublishForOrder(identity.Hub, declaration.OrderId, Held(declaration, now));
             LogHeld(declaration.Id, holdReason);
         }
         else
@@ -129,7 +151,7 @@ internal sealed partial class DeclarationService(
 
         if (cost is not null)
         {
-            outbox.Publish(new DutiesAssessed(declaration.OrderId, declaration.Id, declaration.Hub, cost.Regime.Code, cost.Currency.Code,
+            outbox.PublishForOrder(identity.Hub, declaration.OrderId, new DutiesAssessed(declaration.OrderId, declaration.Id, declaration.Hub, cost.Regime.Code, cost.Currency.Code,
                 cost.CustomsValue.ToMinorUnits(), cost.Duty.ToMinorUnits(), cost.ConsumptionTax.ToMinorUnits(), cost.Vat.ToMinorUnits(), now));
             if (cost.Regime is { Candidate: { } regime, MeasuredValue: { } measured } && draft.Buyer is not null)
             {
@@ -191,11 +213,11 @@ internal sealed partial class DeclarationService(
         var taxes = Minor(d.ConsumptionTax + d.Vat, d.Currency);
         if (d.Type == DeclarationType.Export)
         {
-            outbox.Publish(new ExportCleared(d.OrderId, d.Id, d.Hub, d.Lrn, d.Mrn!, d.Currency, duties, taxes, now));
+            outbox.PublishForOrder(identity.Hub, d.OrderId, new ExportCleared(d.OrderId, d.Id, d.Hub, d.Lrn, d.Mrn!, d.Currency, duties, taxes, now));
         }
         else
         {
-            outbox.Publish(new ImportCleared(d.OrderId, d.Id, d.Hub, d.Lrn, d.Mrn!, d.Currency, duties, taxes, now));
+            outbox.PublishForOrder(identity.Hub, d.OrderId, new ImportCleared(d.OrderId, d.Id, d.Hub, d.Lrn, d.Mrn!, d.Currency, duties, taxes, now));
         }
     }
 
@@ -210,6 +232,9 @@ internal sealed partial class DeclarationService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Declaration {DeclarationId} released by {Operator}")]
     private partial void LogReleased(string declarationId, string @operator);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Declaration {DeclarationId} withdrawn: {Reason}")]
+    private partial void LogWithdrawn(string declarationId, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Declaration {DeclarationId} rejected by {Operator}: {Reason}")]
     private partial void LogRejected(string declarationId, string @operator, string reason);

@@ -34,6 +34,7 @@ internal sealed class DeclarationConfiguration : IEntityTypeConfiguration<Declar
         b.Property(d => d.ScreeningMatch).HasColumnName("screening_match");
         b.Property(d => d.HoldReason).HasColumnName("hold_reason");
         b.Property(d => d.RejectionReason).HasColumnName("rejection_reason");
+        b.Property(d => d.WithdrawalReason).HasColumnName("withdrawal_reason");
         b.Property(d => d.DecidedBy).HasColumnName("decided_by");
         b.Property(d => d.SubmittedAt).HasColumnName("submitted_at");
         b.Property(d => d.AcceptedAt).HasColumnName("accepted_at");

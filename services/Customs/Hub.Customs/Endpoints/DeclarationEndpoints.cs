@@ -33,11 +33,11 @@ internal static class DeclarationEndpoints
     internal sealed record DeclarationResponse(string Id, string Type, string Status, string Lrn, string? Mrn, string OrderId, string Exporter, string Importer,
         string Incoterm, string InvoiceCurrency, decimal InvoiceTotal, string Currency, decimal Duty, decimal ConsumptionTax, decimal Vat, decimal TotalTaxes,
         string? RegimeCode, string? RoundingRule, int ScreeningListVersion, double ScreeningScore, string? ScreeningMatch, string? HoldReason,
-        string? RejectionReason, string? DecidedBy, DateTime SubmittedAt, DateTime? DecidedAt, IReadOnlyList<ItemResponse> Items)
+        string? RejectionReason, string? WithdrawalReason, string? DecidedBy, DateTime SubmittedAt, DateTime? DecidedAt, IReadOnlyList<ItemResponse> Items)
     {
         public static DeclarationResponse From(Declaration d) => new(d.Id, d.Type.ToString(), d.Status.ToString(), d.Lrn, d.Mrn, d.OrderId, d.Exporter.Name,
             d.Importer.Name, d.Incoterm, d.InvoiceCurrency, d.InvoiceTotal, d.Currency, d.Duty, d.ConsumptionTax, d.Vat, d.TotalTaxes, d.RegimeCode,
-            d.RoundingRule, d.ScreeningListVersion, d.ScreeningScore, d.ScreeningMatch, d.HoldReason, d.RejectionReason, d.DecidedBy, d.SubmittedAt,
+            d.RoundingRule, d.ScreeningListVersion, d.ScreeningScore, d.ScreeningMatch, d.HoldReason, d.RejectionReason, d.WithdrawalReason, d.DecidedBy, d.SubmittedAt,
             d.DecidedAt,
             [.. d.Items.Select(i => new ItemResponse(i.Sequence, i.Description, i.HsCode, i.HsEdition, i.Origin, i.Quantity, i.Unit, i.Value, i.PreferenceClaim,
                 i.CertificateRef, [.. i.Taxes.Select(t => new TaxResponse(t.Type, t.Base, t.Rate, t.Amount))]))]);

@@ -31,6 +31,18 @@ internal sealed class CustomsGrpcService(
         (await declarations.FindAsync(request.DeclarationId ?? "", context.CancellationToken))?.ToReply()
             ?? throw new RpcException(new Status(StatusCode.NotFound, $"No declaration {request.DeclarationId} in hub {identity.Hub}.")));
 
+    public override Task<DeclarationReply> Withdraw(WithdrawDeclarationRequest request, ServerCallContext context) => Guard(async () =>
+    {
+        var type = request.Type switch
+        {
+            V1.DeclarationType.Export => Domain.Declarations.DeclarationType.Export,
+            V1.DeclarationType.Import => Domain.Declarations.DeclarationType.Import,
+            _ => throw new CustomsRuleException("type", "Say which declaration to withdraw: export or import."),
+        };
+        return (await declarations.WithdrawAsync(request.OrderId ?? "", type, request.Reason ?? "", context.CancellationToken))?.ToReply()
+            ?? throw new RpcException(new Status(StatusCode.NotFound, $"Order {request.OrderId} has no {type} declaration in hub {identity.Hub}."));
+    });
+
     // Domain errors become status codes the caller can act on; the field travels in the message and a trailer.
     private static async Task<T> Guard<T>(Func<Task<T>> call)
     {

@@ -163,6 +163,10 @@ namespace Hub.Customs.Migrations
                         .HasColumnType("numeric(18,4)")
                         .HasColumnName("vat");
 
+                    b.Property<string>("WithdrawalReason")
+                        .HasColumnType("text")
+                        .HasColumnName("withdrawal_reason");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Status")

@@ -13,4 +13,11 @@ namespace Hub.ServiceDefaults.Messaging.Federation;
 /// <param name="SourceHub">The sending hub.</param>
 /// <param name="SentAt">When the sender committed it (UTC).</param>
 /// <param name="TraceParent">The W3C trace context of the sending transaction, so the trace continues across hubs.</param>
-public sealed record FederatedMessage(Guid MessageId, string MessageType, JsonElement Body, string SourceHub, DateTime SentAt, string? TraceParent);
+public sealed record FederatedMessage(Guid MessageId, string MessageType, JsonElement Body, string SourceHub, DateTime SentAt, string? TraceParent)
+{
+    /// <summary>
+    /// The header the receiving gateway sets on the published message: the partner hub whose signature it verified.
+    /// A consumer that must only accept a message from a partner hub checks it.
+    /// </summary>
+    public const string SourceHubHeader = "Hub-Source";
+}

@@ -91,7 +91,7 @@ internal sealed class ConsignmentBooking(
         if (pool is null)
         {
             consignment.Flag(reason!);
-            outbox.Publish(new ConsignmentFlagged(consignment.Reference, consignment.OrderId, consignment.CompanyId, reason!, now));
+            outbox.PublishForOrder(identity.Hub, consignment.OrderId, new ConsignmentFlagged(consignment.Reference, consignment.OrderId, consignment.CompanyId, reason!, now));
             return (new BookingResult(consignment, null, AlreadyBooked: false), false);
         }
 
@@ -104,7 +104,7 @@ internal sealed class ConsignmentBooking(
             pool.StopTaking(Pool.FillReason);
         }
 
-        outbox.Publish(new ConsignmentBooked(
+        outbox.PublishForOrder(identity.Hub, consignment.OrderId, new ConsignmentBooked(
             consignment.Reference, consignment.OrderId, consignment.CompanyId, lane.Origin, lane.Destination, lane.Mode.ToString(),
             consignment.ChargeableWeight, ChargeableWeight.UnitOf(lane.Mode), pool.CutOffAt, now));
         return (new BookingResult(consignment, pool, AlreadyBooked: false), filled);

@@ -6,6 +6,7 @@ using Hub.Logistics.Domain.Lanes;
 using Hub.Logistics.Domain.Planning;
 using Hub.Logistics.Domain.Pools;
 using Hub.Logistics.Domain.Shipments;
+using Hub.ServiceDefaults.Hosting;
 using Hub.ServiceDefaults.Messaging.Outbox;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,7 +17,7 @@ namespace Hub.Logistics.Pools;
 /// master bill, gives every loaded consignment its house bill and its share of the freight, flags what cannot be loaded.
 /// </summary>
 internal sealed class PoolCloser(
-    LogisticsDbContext db, IOutbox outbox, ConsolidationPlanner planner, PlanMetrics metrics, TimeProvider clock, ILogger<PoolCloser> logger)
+    LogisticsDbContext db, IOutbox outbox, ServiceIdentity identity, ConsolidationPlanner planner, PlanMetrics metrics, TimeProvider clock, ILogger<PoolCloser> logger)
 {
     /// <summary>Plans the pool; returns the plan (an existing one if the pool was planned before), null if there is no such pool.</summary>
     public async Task<PoolPlan?> CloseAsync(Guid poolId, string reason, CancellationToken cancellationToken)
@@ -58,7 +59,7 @@ internal sealed class PoolCloser(
         {
             var consignment = byReference[rejected.ConsignmentId];
             consignment.Flag(rejected.Reason);
-            outbox.Publish(new ConsignmentFlagged(consignment.Reference, consignment.OrderId, consignment.CompanyId, rejected.Reason, now));
+            outbox.PublishForOrder(identity.Hub, consignment.OrderId, new ConsignmentFlagged(consignment.Reference, consignment.OrderId, consignment.CompanyId, rejected.Reason, now));
         }
 
         var plan = PoolPlan.From(pool, choice.Plan, choice.Mode, choice.Cost, lane.Currency, now);

@@ -2,6 +2,7 @@ using Hub.Contracts.Logistics;
 using Hub.Logistics.Data;
 using Hub.Logistics.Domain;
 using Hub.Logistics.Domain.Shipments;
+using Hub.ServiceDefaults.Hosting;
 using Hub.ServiceDefaults.Messaging.Outbox;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,9 +10,9 @@ namespace Hub.Logistics.Tracking;
 
 /// <summary>
 /// Records tracking milestones from operators or a carrier feed, guarded by the records' own state, and publishes
-/// the matching events through the outbox in the same transaction.
+/// the matching events through the outbox in the same transaction, here and at the hubs that own the orders.
 /// </summary>
-internal sealed class TrackingRecorder(LogisticsDbContext db, IOutbox outbox, ILogger<TrackingRecorder> logger)
+internal sealed class TrackingRecorder(LogisticsDbContext db, IOutbox outbox, ServiceIdentity identity, ILogger<TrackingRecorder> logger)
 {
     public const string Departed = "Departed";
     public const string Arrived = "Arrived";
@@ -40,7 +41,7 @@ internal sealed class TrackingRecorder(LogisticsDbContext db, IOutbox outbox, IL
             {
                 shipment.Depart(at);
                 consignments.ForEach(c => c.Depart());
-                outbox.Publish(new ShipmentDeparted(shipment.Id, shipment.MasterBill, lane.Origin, lane.Destination, lane.Mode.ToString(),
+                outbox.PublishForOrders(identity.Hub, Orders(shipment), new ShipmentDeparted(shipment.Id, shipment.MasterBill, lane.Origin, lane.Destination, lane.Mode.ToString(),
                     References(shipment), Orders(shipment), at));
             }
             else
@@ -54,7 +55,7 @@ internal sealed class TrackingRecorder(LogisticsDbContext db, IOutbox outbox, IL
                     }
                 }
 
-                outbox.Publish(new ShipmentArrived(shipment.Id, shipment.MasterBill, lane.Origin, lane.Destination, lane.Mode.ToString(),
+                outbox.PublishForOrders(identity.Hub, Orders(shipment), new ShipmentArrived(shipment.Id, shipment.MasterBill, lane.Origin, lane.Destination, lane.Mode.ToString(),
                     References(shipment), Orders(shipment), at));
             }
         }
@@ -91,7 +92,7 @@ internal sealed class TrackingRecorder(LogisticsDbContext db, IOutbox outbox, IL
             else
             {
                 consignment.Deliver(at);
-                outbox.Publish(new ConsignmentDelivered(consignment.Reference, consignment.OrderId, consignment.CompanyId, at));
+                outbox.PublishForOrder(identity.Hub, consignment.OrderId, new ConsignmentDelivered(consignment.Reference, consignment.OrderId, consignment.CompanyId, at));
             }
         }
         catch (IllegalTransitionException ex)

@@ -67,9 +67,9 @@ internal sealed class CartPricer(HubClients hubs, PaymentClient payment, IOption
                 errors[$"lines[{i}].quantity"] = ["Quantity must be at least 1."];
             }
 
-            if (!CompanyId.TryParse(line.SupplierCompany, out _))
+            if (line.SupplierCompany is not null && !CompanyId.TryParse(line.SupplierCompany, out _))
             {
-                errors[$"lines[{i}].supplierCompany"] = ["Expected a company id such as KR-C-000123."];
+                errors[$"lines[{i}].supplierCompany"] = ["Expected a company id such as KR-C-000123, or none."];
             }
         }
 
@@ -117,6 +117,14 @@ internal sealed class CartPricer(HubClients hubs, PaymentClient payment, IOption
                 {
                     errors[field + ".quantity"] = [$"Only {quote.Available} units of product {line.ProductId} are available."];
                 }
+                else if (!CompanyId.TryParse(quote.SupplierCompany, out _))
+                {
+                    errors[field + ".productId"] = [$"The catalog of hub {group.Key} does not say which company supplies product {line.ProductId}."];
+                }
+                else if (line.SupplierCompany is not null && line.SupplierCompany != quote.SupplierCompany)
+                {
+                    errors[field + ".supplierCompany"] = [$"Product {line.ProductId} is supplied by {quote.SupplierCompany}, not {line.SupplierCompany}."];
+                }
                 else
                 {
                     quotes[index] = quote;
@@ -125,14 +133,6 @@ internal sealed class CartPricer(HubClients hubs, PaymentClient payment, IOption
         }
 
         var suppliers = quotes.GroupBy(q => q.Value.SupplierId).ToList();
-        foreach (var supplier in suppliers)
-        {
-            if (supplier.Select(q => lines[q.Key].SupplierCompany).Distinct(StringComparer.Ordinal).Count() > 1)
-            {
-                errors[$"lines[{supplier.First().Key}].supplierCompany"] = [$"All products of supplier {supplier.Key} name the same supplier company."];
-            }
-        }
-
         if (errors.Count > 0)
         {
             return new CartPricing(errors, []);
@@ -184,7 +184,7 @@ internal sealed class CartPricer(HubClients hubs, PaymentClient payment, IOption
 
         return new PricedSupplier(
             first.SupplierId,
-            lines[0].Line.SupplierCompany!,
+            first.SupplierCompany,
             supplierHub.ToString(),
             currency,
             goodsTotal,

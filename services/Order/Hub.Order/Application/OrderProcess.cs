@@ -153,6 +153,16 @@ internal sealed class OrderProcess(HubClients hubs, PaymentClient payment, IOutb
             }
         }
 
+        if (compensation.WithdrawExport)
+        {
+            await WithdrawAsync(order, HubId.Parse(order.SupplierHub), DeclarationType.Export, cause, cancellationToken);
+        }
+
+        if (compensation.WithdrawImport)
+        {
+            await WithdrawAsync(order, hubs.Self, DeclarationType.Import, cause, cancellationToken);
+        }
+
         if (compensation.RefundEscrow)
         {
             try
@@ -164,6 +174,21 @@ internal sealed class OrderProcess(HubClients hubs, PaymentClient payment, IOutb
             {
                 order.Note(Now, Self, "EscrowRefunded", cause, $"nothing in escrow: {ex.Status.Detail}");
             }
+        }
+    }
+
+    private async Task WithdrawAsync(TradeOrder order, HubId hub, DeclarationType type, string cause, CancellationToken cancellationToken)
+    {
+        var reason = order.Status == OrderStatus.Cancelled ? $"order {order.Id} cancelled" : $"order {order.Id} failed: {order.FailureReason}";
+        var step = type == DeclarationType.Export ? "ExportWithdrawn" : "ImportWithdrawn";
+        try
+        {
+            var reply = await hubs.Customs(hub).WithdrawAsync(new WithdrawDeclarationRequest { OrderId = order.Id, Type = type, Reason = reason }, cancellationToken: cancellationToken);
+            order.Note(Now, hub.ToString(), step, cause, $"declaration {reply.DeclarationId}");
+        }
+        catch (RpcException ex) when (ex.StatusCode is StatusCode.NotFound or StatusCode.FailedPrecondition)
+        {
+            order.Note(Now, hub.ToString(), step, cause, $"nothing to withdraw: {ex.Status.Detail}");
         }
     }
 

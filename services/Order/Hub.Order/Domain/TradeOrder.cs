@@ -240,9 +240,13 @@ internal sealed class TradeOrder
     /// <summary>Records a step that does not change the state (a command sent, a compensation done).</summary>
     public void Note(DateTime at, string hub, string step, string cause, string? detail) => Record(at, hub, step, cause, detail);
 
-    // Stock is committed at export clearance; escrow is held from payment until release.
+    // Stock is committed at export clearance; escrow is held from payment until release; the export is declared once
+    // payment is secured and stands until the goods depart, the import from departure until it clears.
     private static Compensation CompensationFor(OrderStatus status) =>
-        new(ReleaseStock: status < OrderStatus.ExportCleared, RefundEscrow: status is >= OrderStatus.PaymentSecured and < OrderStatus.Completed);
+        new(ReleaseStock: status < OrderStatus.ExportCleared,
+            RefundEscrow: status is >= OrderStatus.PaymentSecured and < OrderStatus.Completed,
+            WithdrawExport: status is >= OrderStatus.PaymentSecured and < OrderStatus.Departed,
+            WithdrawImport: status == OrderStatus.Departed);
 
     private bool Move(OrderStatus from, OrderStatus to, DateTime at, string hub, string cause, string? detail)
     {

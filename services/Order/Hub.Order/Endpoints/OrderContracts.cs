@@ -9,7 +9,10 @@ public sealed record CartRequest(string? Incoterm, string? NamedPlace, string? M
 
 /// <param name="ProductId">A hub-qualified product id, e.g. KR-P-000123.</param>
 /// <param name="Quantity">Units, at least the product's MOQ.</param>
-/// <param name="SupplierCompany">The company that supplies the product (the catalog does not tell it yet).</param>
+/// <param name="SupplierCompany">
+/// Optional: the company the buyer expects to buy from. The supplier's catalog says who supplies the product; a line
+/// naming another company is refused.
+/// </param>
 public sealed record CartLineRequest(string? ProductId, int Quantity, string? SupplierCompany);
 
 /// <summary>A priced cart. Money is integer minor units of the named currency.</summary>

@@ -12,7 +12,7 @@ internal sealed class OrderPlacementGrpcService(OrderPlacementDesk desk) : Order
     public override async Task<PlaceOrderReply> PlaceOrder(PlaceOrderRequest request, ServerCallContext context)
     {
         var cart = new CartRequest(request.Incoterm, request.NamedPlace, request.Mode,
-            [.. request.Lines.Select(l => new CartLineRequest(l.ProductId, l.Quantity, l.SupplierCompany))]);
+            [.. request.Lines.Select(l => new CartLineRequest(l.ProductId, l.Quantity, l.SupplierCompany.Length == 0 ? null : l.SupplierCompany))]);
         var errors = CartPricer.Validate(cart);
         if (!CompanyId.TryParse(request.BuyerCompany, out var buyer))
         {

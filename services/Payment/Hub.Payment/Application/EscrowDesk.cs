@@ -125,14 +125,29 @@ internal sealed class EscrowDesk(PaymentDbContext db, Ledger ledger, TermsBook t
         }
 
         var posting = ledger.Post(key, $"Order {order}: escrow released to {escrow.SupplierCompany}" + (automatic ? " (confirmation period ran out)" : ""), [.. entries]);
-        var wallet = await ledger.AccountAsync(AccountKind.SmeWallet, escrow.SupplierCompany, settled.Currency, cancellationToken);
-        var payout = ledger.Post($"payout:{key}", $"Order {order}: settlement paid to {escrow.SupplierCompany}",
-            PostingEntry.Debit(receivable, supplierShare),
-            PostingEntry.Credit(wallet, supplierShare));
-
         outbox.Publish(new EscrowReleased(order, escrow.SupplierCompany, released.ToMinorUnits(), released.Currency.Code,
             settled.ToMinorUnits(), fee.ToMinorUnits(), settled.Currency.Code, automatic, Now));
-        outbox.Publish(new PayoutMade(key, escrow.SupplierCompany, supplierShare.ToMinorUnits(), supplierShare.Currency.Code, payout.Id, Now));
+
+        var supplierHub = CompanyId.Parse(escrow.SupplierCompany).Hub;
+        if (supplierHub == identity.Hub)
+        {
+            var wallet = await ledger.AccountAsync(AccountKind.SmeWallet, escrow.SupplierCompany, settled.Currency, cancellationToken);
+            var payout = ledger.Post($"payout:{key}", $"Order {order}: settlement paid to {escrow.SupplierCompany}",
+                PostingEntry.Debit(receivable, supplierShare),
+                PostingEntry.Credit(wallet, supplierShare));
+            outbox.Publish(new PayoutMade(key, escrow.SupplierCompany, supplierShare.ToMinorUnits(), supplierShare.Currency.Code, payout.Id, Now));
+        }
+        else
+        {
+            // The supplier banks with its own hub: this hub now owes that hub the share, and that hub pays the supplier.
+            var partner = await ledger.AccountAsync(AccountKind.PartnerHub, supplierHub.ToString(), settled.Currency, cancellationToken);
+            var transfer = ledger.Post($"payout:{key}", $"Order {order}: settlement for {escrow.SupplierCompany} owed to hub {supplierHub}",
+                PostingEntry.Debit(receivable, supplierShare),
+                PostingEntry.Credit(partner, supplierShare));
+            outbox.PublishToHub(supplierHub, new SupplierSettlementSent(order, escrow.SupplierCompany, supplierShare.ToMinorUnits(), supplierShare.Currency.Code,
+                Hub, transfer.Id, Now));
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return new EscrowOutcome(escrow, posting.Id, Replayed: false);
     }

@@ -76,6 +76,9 @@ internal sealed class Declaration
 
     public string? RejectionReason { get; private set; }
 
+    /// <summary>Why the declarant withdrew it (the order was cancelled or failed).</summary>
+    public string? WithdrawalReason { get; private set; }
+
     public string? DecidedBy { get; private set; }
 
     public DateTime SubmittedAt { get; private set; }
@@ -178,6 +181,31 @@ internal sealed class Declaration
         RejectionReason = reason.Trim();
         DecidedBy = decidedBy;
         DecidedAt = now;
+    }
+
+    /// <summary>The trade will not happen: the declaration is withdrawn. False if it already was.</summary>
+    public bool Withdraw(string reason, string by, DateTime now)
+    {
+        if (Status == DeclarationStatus.Withdrawn)
+        {
+            return false;
+        }
+
+        if (Status == DeclarationStatus.Rejected)
+        {
+            throw new DeclarationStateException($"Declaration {Id} was rejected and cannot be withdrawn.");
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new CustomsRuleException("reason", "A withdrawal needs a reason.");
+        }
+
+        Status = DeclarationStatus.Withdrawn;
+        WithdrawalReason = reason.Trim();
+        DecidedBy = by;
+        DecidedAt = now;
+        return true;
     }
 
     public bool Concerns(CompanyId company)

@@ -1,6 +1,9 @@
 namespace Hub.Customs.Domain.Declarations;
 
-/// <summary>Submitted → Accepted (the authority's MRN) → Cleared | Held | Rejected; Held → Cleared | Rejected.</summary>
+/// <summary>
+/// Submitted → Accepted (the authority's MRN) → Cleared | Held | Rejected; Held → Cleared | Rejected; anything but
+/// Rejected → Withdrawn when the trade will not happen.
+/// </summary>
 internal enum DeclarationStatus
 {
     Submitted,
@@ -8,4 +11,5 @@ internal enum DeclarationStatus
     Cleared,
     Held,
     Rejected,
+    Withdrawn,
 }

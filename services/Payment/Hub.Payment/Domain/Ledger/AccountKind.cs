@@ -25,4 +25,10 @@ internal enum AccountKind
 
     /// <summary>Money entering or leaving the hub: bank settlement, and the demo's test money (owner: hub id).</summary>
     Clearing,
+
+    /// <summary>
+    /// What this hub owes a partner hub (a credit balance) or is owed by it (a debit balance) for suppliers paid across
+    /// hubs, settled between the hubs outside the platform (owner: partner hub id).
+    /// </summary>
+    PartnerHub,
 }

@@ -1,0 +1,84 @@
+using System.Net.Http.Json;
+using Grpc.Core;
+using Hub.Contracts.Customs;
+using Hub.Customs.V1;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hub.Customs.Tests.Grpc;
+
+/// <summary>The declarant withdraws a declaration when the order will not go ahead.</summary>
+public sealed class WithdrawTests(CustomsHost host) : IClassFixture<CustomsHost>
+{
+    [Fact]
+    public async Task Withdraw_HeldExport_IsWithdrawnOnceAndTheOrdersHubIsTold()
+    {
+        var request = Requests.Declaration(DeclarationType.Export, exporter: "HANBIT PRECISION TRADING LIMITED", orderId: Requests.NewOrderId("CN"));
+        var held = await host.Grpc.DeclareAsync(request);
+        var withdraw = new WithdrawDeclarationRequest { OrderId = request.OrderId, Type = DeclarationType.Export, Reason = "order cancelled by the buyer" };
+
+        var first = await host.Grpc.WithdrawAsync(withdraw);
+        var again = await host.Grpc.WithdrawAsync(withdraw);
+
+        first.DeclarationId.ShouldBe(held.DeclarationId);
+        first.Status.ShouldBe(DeclarationStatus.Withdrawn);
+        first.WithdrawalReason.ShouldBe("order cancelled by the buyer");
+        again.Status.ShouldBe(DeclarationStatus.Withdrawn);
+        (await host.EventsAsync<DeclarationWithdrawn>()).Where(e => e.OrderId == request.OrderId).ShouldHaveSingleItem().Type.ShouldBe("Export");
+        (await host.EventsToHubAsync<DeclarationWithdrawn>("CN")).Where(e => e.OrderId == request.OrderId).ShouldHaveSingleItem();
+        using var op = host.Operator();
+        var release = await op.PostAsync($"/api/customs/declarations/{held.DeclarationId}/release", null);
+        release.StatusCode.ShouldBe(System.Net.HttpStatusCode.Conflict, "a withdrawn declaration is not released");
+    }
+
+    [Fact]
+    public async Task Withdraw_ClearedImportOfThisHub_WithdrawsIt()
+    {
+        var request = Requests.Declaration(DeclarationType.Import, orderId: Requests.NewOrderId("KR"));
+        await host.Grpc.DeclareAsync(request);
+
+        var reply = await host.Grpc.WithdrawAsync(new WithdrawDeclarationRequest { OrderId = request.OrderId, Type = DeclarationType.Import, Reason = "order failed" });
+
+        reply.Status.ShouldBe(DeclarationStatus.Withdrawn);
+        (await host.EventsToHubAsync<DeclarationWithdrawn>("CN")).ShouldNotContain(e => e.OrderId == request.OrderId);
+    }
+
+    [Fact]
+    public async Task Withdraw_RejectedDeclaration_FailedPreconditionAndUnchanged()
+    {
+        var request = Requests.Declaration(DeclarationType.Export, exporter: "HANBIT PRECISION TRADING LIMITED");
+        var held = await host.Grpc.DeclareAsync(request);
+        using var op = host.Operator();
+        (await op.PostAsJsonAsync($"/api/customs/declarations/{held.DeclarationId}/reject", new { reason = "Confirmed denied party" })).EnsureSuccessStatusCode();
+
+        var error = await Should.ThrowAsync<RpcException>(() =>
+            host.Grpc.WithdrawAsync(new WithdrawDeclarationRequest { OrderId = request.OrderId, Type = DeclarationType.Export, Reason = "order failed" }).ResponseAsync);
+
+        error.StatusCode.ShouldBe(StatusCode.FailedPrecondition);
+        await using var db = host.Db();
+        (await db.Declarations.SingleAsync(d => d.OrderId == request.OrderId)).Status.ToString().ShouldBe("Rejected");
+        (await host.EventsAsync<DeclarationWithdrawn>()).ShouldNotContain(e => e.OrderId == request.OrderId);
+    }
+
+    [Fact]
+    public async Task Withdraw_BadRequestOrUnknownOrder_RefusedAndNothingChanged()
+    {
+        var request = Requests.Declaration(DeclarationType.Export);
+        await host.Grpc.DeclareAsync(request);
+
+        var noReason = await Should.ThrowAsync<RpcException>(() =>
+            host.Grpc.WithdrawAsync(new WithdrawDeclarationRequest { OrderId = request.OrderId, Type = DeclarationType.Export, Reason = " " }).ResponseAsync);
+        var noType = await Should.ThrowAsync<RpcException>(() =>
+            host.Grpc.WithdrawAsync(new WithdrawDeclarationRequest { OrderId = request.OrderId, Reason = "order failed" }).ResponseAsync);
+        var unknown = await Should.ThrowAsync<RpcException>(() =>
+            host.Grpc.WithdrawAsync(new WithdrawDeclarationRequest { OrderId = Requests.NewOrderId(), Type = DeclarationType.Export, Reason = "order failed" }).ResponseAsync);
+
+        noReason.StatusCode.ShouldBe(StatusCode.InvalidArgument);
+        noReason.Status.Detail.ShouldStartWith("reason");
+        noType.StatusCode.ShouldBe(StatusCode.InvalidArgument);
+        noType.Status.Detail.ShouldStartWith("type");
+        unknown.StatusCode.ShouldBe(StatusCode.NotFound);
+        await using var db = host.Db();
+        (await db.Declarations.SingleAsync(d => d.OrderId == request.OrderId)).Status.ToString().ShouldBe("Cleared");
+        (await host.EventsAsync<DeclarationWithdrawn>()).ShouldNotContain(e => e.OrderId == request.OrderId);
+    }
+}
