@@ -12,7 +12,7 @@ public sealed class TwoHubs : IAsyncLifetime
 {
     // Generous: on a loaded 2-core machine fourteen processes take minutes to migrate and start.
     private static readonly TimeSpan MigrateTimeout = TimeSpan.FromMinutes(5);
-    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromMinutes(4);
+    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromMinutes(8);
     private readonly List<IAsyncDisposable> _resources = [];
     private readonly Dictionary<(string Hub, string Name), HubProcess> _processes = [];
     private readonly Dictionary<string, HubFile> _files = [];
