@@ -9,7 +9,8 @@ namespace Hub.Story;
 /// <summary>One hub's gateway as its users see it: REST with bearer tokens from <c>POST /api/identity/token</c>.</summary>
 public sealed class GatewayClient(string hub, Uri gateway) : IDisposable
 {
-    private readonly HttpClient _http = new() { BaseAddress = gateway, Timeout = TimeSpan.FromSeconds(30) };
+    // Patient: a checkout crosses two hubs and four services, and a busy machine stretches each hop.
+    private readonly HttpClient _http = new() { BaseAddress = gateway, Timeout = TimeSpan.FromSeconds(100) };
     private readonly ConcurrentDictionary<string, Session> _sessions = new(StringComparer.Ordinal);
 
     /// <summary>The hub id (KR, CN).</summary>
