@@ -1,0 +1,49 @@
+using System.Text.Json.Nodes;
+using Hub.Story;
+
+namespace Hub.EndToEnd.Tests;
+
+/// <summary>What a hub's operator reads back after a story: wallets, statements, the trial balance, declarations, claims.</summary>
+internal sealed class Books(GatewayClient hub, Session op)
+{
+    public static async Task<Books> OpenAsync(GatewayClient hub, StoryUser op) => new(hub, await hub.SignInAsync(op, CancellationToken.None));
+
+    /// <summary>The company's wallet statement in one currency: its lines (signed minor units) and balance.</summary>
+    public async Task<(IReadOnlyList<(string Description, long Amount)> Lines, long Balance)> StatementAsync(string company, string currency)
+    {
+        var statement = await hub.GetAsync(op, $"/api/payment/wallets/{company}/statement?currency={currency}", CancellationToken.None);
+        var lines = statement["lines"]!.AsArray()
+            .Select(l => (l!["description"]!.GetValue<string>(), l["amount"]!["minorUnits"]!.GetValue<long>())).ToList();
+        return (lines, statement["balance"]!["minorUnits"]!.GetValue<long>());
+    }
+
+    /// <summary>Net debits per currency over every account of the hub's ledger: zero for each currency when the books balance.</summary>
+    public async Task<IReadOnlyDictionary<string, long>> TrialBalanceAsync()
+    {
+        var accounts = (await hub.GetAsync(op, "/api/payment/ledger/accounts", CancellationToken.None)).AsArray();
+        return accounts.GroupBy(a => a!["netDebits"]!["currency"]!.GetValue<string>())
+            .ToDictionary(g => g.Key, g => g.Sum(a => a!["netDebits"]!["minorUnits"]!.GetValue<long>()));
+    }
+
+    public async Task<IReadOnlyList<JsonNode>> DeclarationsAsync(string orderId, string type) =>
+        [.. (await hub.GetAsync(op, "/api/customs/declarations", CancellationToken.None)).AsArray()
+            .Where(d => d!["orderId"]!.GetValue<string>() == orderId && d["type"]!.GetValue<string>() == type).Select(d => d!)];
+
+    public async Task<IReadOnlyList<JsonNode>> ClaimsAsync(string orderId) =>
+        [.. (await hub.GetAsync(op, "/api/tax-refund/claims", CancellationToken.None)).AsArray()
+            .Where(c => c!["orderId"]!.GetValue<string>() == orderId).Select(c => c!)];
+
+    public async Task<IReadOnlyList<JsonNode>> ConsignmentsAsync(string orderId) =>
+        [.. (await hub.GetAsync(op, "/api/logistics/consignments", CancellationToken.None)).AsArray()
+            .Where(c => c!["orderId"]!.GetValue<string>() == orderId).Select(c => c!)];
+
+    public Task<JsonNode> EscrowAsync(string orderId) => hub.GetAsync(op, $"/api/payment/escrows/{orderId}", CancellationToken.None);
+
+    public Task<JsonNode> TariffAsync(string hs) => hub.GetAsync(op, $"/api/customs/tariffs/lookup?hub={hub.Hub}&hs={hs}", CancellationToken.None);
+
+    public Task<JsonNode> GetAsync(string path) => hub.GetAsync(op, path, CancellationToken.None);
+
+    public Task<JsonNode> PostAsync(string path, object? body) => hub.PostAsync(op, path, body, CancellationToken.None);
+
+    public Task<JsonNode> PutAsync(string path, object body) => hub.SendAsync(HttpMethod.Put, path, op, body, null, CancellationToken.None);
+}

@@ -1,0 +1,71 @@
+using System.Globalization;
+using Hub.Story;
+using Xunit.Abstractions;
+
+namespace Hub.EndToEnd.Tests;
+
+/// <summary>A CN buyer orders a KR supplier's goods through the CN gateway, and every hub's books agree afterwards.</summary>
+[Collection(TwoHubsCollection.Name)]
+public sealed class CrossBorderOrderTests(TwoHubs hubs, ITestOutputHelper output) : StoryTest(hubs, output)
+{
+    [Fact]
+    public Task PlaceOrder_CnBuyerKrSupplier_CompletesWithLedgersDutiesAndRefundSettled() => RunAsync(async ct =>
+    {
+        var story = Story(StoryCast.Default);
+        var outcome = await story.PlayAsync(ct);
+
+        var order = await Hubs.Cn.GetAsync(await Hubs.Cn.SignInAsync(StoryCast.Default.Buyer, ct), $"/api/order/orders/{outcome.OrderId}", ct);
+        order["status"]!.GetValue<string>().ShouldBe("Completed");
+        var buyerTotal = order["buyerTotal"]!["minorUnits"]!.GetValue<long>();
+        order["buyerTotal"]!["currency"]!.GetValue<string>().ShouldBe("CNY");
+        var goodsTotal = order["goodsTotal"]!["minorUnits"]!.GetValue<long>();
+        order["goodsTotal"]!["currency"]!.GetValue<string>().ShouldBe("KRW");
+
+        var cn = await Books.OpenAsync(Hubs.Cn, CnOperator);
+        var kr = await Books.OpenAsync(Hubs.Kr, KrOperator);
+
+        // The buyer: funded once, debited the order's CNY total once, on CN's ledger.
+        var buyer = await cn.StatementAsync("CN-C-000001", "CNY");
+        buyer.Lines.Count(l => l.Amount < 0).ShouldBe(1, string.Join("; ", buyer.Lines));
+        buyer.Lines.Single(l => l.Amount < 0).Amount.ShouldBe(-buyerTotal);
+        buyer.Balance.ShouldBe(5_000_000 - buyerTotal);
+
+        // The supplier: the released escrow and the export VAT refund, both in KRW on KR's ledger.
+        var claims = await kr.ClaimsAsync(outcome.OrderId);
+        claims.Count.ShouldBe(1);
+        claims[0]["state"]!.GetValue<string>().ShouldBe("Paid");
+        var refund = claims[0]["refundMinorUnits"]!.GetValue<long>();
+        refund.ShouldBeGreaterThan(0);
+        var supplier = await kr.StatementAsync("KR-C-000002", "KRW");
+        supplier.Lines.Count.ShouldBe(2, string.Join("; ", supplier.Lines));
+        supplier.Lines.ShouldContain(l => l.Amount == refund);
+        var settlement = supplier.Balance - refund;
+        settlement.ShouldBeGreaterThan(goodsTotal * 9 / 10, "the supplier is paid the goods less at most a 10 % platform fee");
+        settlement.ShouldBeLessThanOrEqualTo(goodsTotal);
+
+        // Both ledgers balance in every currency.
+        (await cn.TrialBalanceAsync()).ShouldAllBe(c => c.Value == 0);
+        (await kr.TrialBalanceAsync()).ShouldAllBe(c => c.Value == 0);
+
+        // Duties at CN per CN's tariff for the goods' code, and the order carries them.
+        var import = (await cn.DeclarationsAsync(outcome.OrderId, "Import")).ShouldHaveSingleItem();
+        import["status"]!.GetValue<string>().ShouldBe("Cleared");
+        import["currency"]!.GetValue<string>().ShouldBe("CNY");
+        decimal duty = 0;
+        foreach (var item in import["items"]!.AsArray())
+        {
+            var tariff = await cn.TariffAsync(item!["hsCode"]!.GetValue<string>());
+            var line = item["taxes"]!.AsArray().Single(t => t!["type"]!.GetValue<string>() == "DUTY")!;
+            var expected = tariff["dutyKind"]!.GetValue<string>() == "AdValorem"
+                ? Math.Round(line["base"]!.GetValue<decimal>() * tariff["dutyRate"]!.GetValue<decimal>(), 2, MidpointRounding.AwayFromZero)
+                : line["amount"]!.GetValue<decimal>();
+            line["amount"]!.GetValue<decimal>().ShouldBe(expected, 0.01m, $"duty at CN's rate {tariff["dutyRate"]} for {item["hsCode"]}");
+            duty += line["amount"]!.GetValue<decimal>();
+        }
+
+        import["duty"]!.GetValue<decimal>().ShouldBe(duty);
+        order["dutiesAndTaxes"]!["minorUnits"]!.GetValue<long>().ShouldBe((long)Math.Round(import["totalTaxes"]!.GetValue<decimal>() * 100m));
+        (await kr.DeclarationsAsync(outcome.OrderId, "Export")).ShouldHaveSingleItem()["status"]!.GetValue<string>().ShouldBe("Cleared");
+        Narrate(string.Create(CultureInfo.InvariantCulture, $"Checked: buyer −{buyerTotal} CNY minor, supplier +{settlement} KRW and refund {refund} KRW, CN duty {duty} CNY, both ledgers balanced."));
+    });
+}

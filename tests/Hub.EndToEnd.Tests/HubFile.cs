@@ -1,0 +1,79 @@
+using System.Text.Json.Nodes;
+using Hub.Testing;
+using Npgsql;
+
+namespace Hub.EndToEnd.Tests;
+
+/// <summary>
+/// A hub file for the tests, derived from deploy/hubs/&lt;hub&gt;.json: free ports, databases and a virtual host of its
+/// own, extra users, and the short timeouts and redeliveries the scenarios need. Partners are wired by <see cref="PointAt"/>.
+/// </summary>
+internal sealed class HubFile
+{
+    private readonly JsonNode _json;
+
+    private HubFile(string hub, JsonNode json)
+    {
+        Hub = hub;
+        _json = json;
+    }
+
+    public string Hub { get; }
+
+    public static readonly string[] Services = ["Catalog", "Order", "Customs", "Logistics", "Payment", "TaxRefund"];
+
+    public string Address(string process, string endpoint = "Http") => _json["Services"]![process]![endpoint]!.GetValue<string>();
+
+    /// <summary>Reads the deployed hub file and gives it fresh addresses, the databases, the virtual host and the users.</summary>
+    public static HubFile Derive(string repositoryRoot, string hub, IReadOnlyDictionary<string, TestDatabase> databases, TestVirtualHost vhost,
+        IEnumerable<(string User, string Password, string Role, string? Company)> extraUsers)
+    {
+        var json = JsonNode.Parse(File.ReadAllText(Path.Combine(repositoryRoot, "deploy", "hubs", $"{hub.ToLowerInvariant()}.json")))!;
+        foreach (var (_, endpoints) in json["Services"]!.AsObject())
+        {
+            foreach (var name in endpoints!.AsObject().Select(p => p.Key).ToList())
+            {
+                endpoints[name] = TestPorts.FreeAddress();
+            }
+        }
+
+        // A busy shared server may take longer than Npgsql's default 15 s to hand out a connection.
+        foreach (var service in Services)
+        {
+            json["ConnectionStrings"]![service] = new NpgsqlConnectionStringBuilder(databases[service].ConnectionString) { Pooling = true, Timeout = 60, CommandTimeout = 120 }.ConnectionString;
+        }
+
+        var messaging = json["Messaging"]!;
+        foreach (var (key, value) in vhost.Settings())
+        {
+            var name = key["Messaging:".Length..];
+            messaging[name] = name == "Port" ? int.Parse(value!, System.Globalization.CultureInfo.InvariantCulture) : value;
+        }
+
+        // A cross-hub call refused while a gateway is down is redelivered within seconds, not minutes.
+        messaging["Redelivery"] = new JsonArray("00:00:03", "00:00:05", "00:00:10", "00:00:15", "00:00:20", "00:00:30", "00:00:30", "00:00:30");
+        json["Order"] = new JsonObject { ["SweepInterval"] = "00:00:02" };
+        var users = json["Identity"]!["Users"]!.AsArray();
+        foreach (var (user, password, role, company) in extraUsers)
+        {
+            users.Add(new JsonObject { ["User"] = user, ["Password"] = password, ["Role"] = role, ["Company"] = company });
+        }
+
+        return new HubFile(hub, json);
+    }
+
+    /// <summary>Makes <paramref name="partner"/>'s gateway this hub's partner at its test addresses.</summary>
+    public void PointAt(HubFile partner)
+    {
+        var entry = _json["Partners"]![partner.Hub]!;
+        entry["Gateway"] = partner.Address("Gateway");
+        entry["GatewayGrpc"] = partner.Address("Gateway", "Grpc");
+    }
+
+    public string Write(string directory)
+    {
+        var path = Path.Combine(directory, $"{Hub.ToLowerInvariant()}.json");
+        File.WriteAllText(path, _json.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+        return path;
+    }
+}
