@@ -1,6 +1,7 @@
 using System.Globalization;
 using Hub.Benchmarks.Catalog;
 using Hub.Benchmarks.Gateway;
+using Hub.Benchmarks.Orders;
 using Hub.Benchmarks.Outbox;
 using Hub.Benchmarks.Planner;
 
@@ -8,6 +9,7 @@ using Hub.Benchmarks.Planner;
 // dotnet run -c Release --project tests/Hub.Benchmarks -- gateway [CONCURRENCY] [SECONDS]
 // dotnet run -c Release --project tests/Hub.Benchmarks -- catalog [PRODUCTS] [CLIENTS] [SECONDS]
 // dotnet run -c Release --project tests/Hub.Benchmarks -- planner [CONSIGNMENTS] [POOLS]
+// dotnet run -c Release --project tests/Hub.Benchmarks -- order [ORDERS=N] [SECONDS=S] [CLIENTS=C] [STALL=S]   (needs ./hub up)
 switch (args)
 {
     case ["outbox", .. var rest] when OutboxBenchmarkOptions.TryParse(rest, out var options):
@@ -18,12 +20,15 @@ switch (args)
         return await CatalogBenchmark.RunAsync(At(n, 0, 100_000), At(n, 1, 8), At(n, 2, 10));
     case ["planner", .. var rest] when Counts(rest, 2) is { } n:
         return PlannerBenchmark.Run(At(n, 0, 10_000), At(n, 1, 3), TimeSpan.FromSeconds(2));
+    case ["order", .. var rest] when OrderBenchmarkOptions.TryParse(rest, out var orderOptions):
+        return await OrderBenchmark.RunAsync(orderOptions);
     default:
         await Console.Error.WriteLineAsync(string.Join(Environment.NewLine,
             OutboxBenchmarkOptions.Usage,
             "   or: gateway [CONCURRENCY=32] [SECONDS=10]",
             "   or: catalog [PRODUCTS=100000] [CLIENTS=8] [SECONDS=10]",
-            "   or: planner [CONSIGNMENTS=10000] [POOLS=3]"));
+            "   or: planner [CONSIGNMENTS=10000] [POOLS=3]",
+            OrderBenchmarkOptions.Usage));
         return 2;
 }
 

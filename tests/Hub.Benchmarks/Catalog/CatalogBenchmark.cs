@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using Hub.Benchmarks.Gateway;
 using Hub.Benchmarks.Outbox;
+using Hub.Benchmarks.Shared;
 using Hub.Catalog.Data;
 using Hub.Contracts.Values;
 using Hub.Testing;

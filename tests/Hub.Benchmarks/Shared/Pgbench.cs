@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Npgsql;
 
-namespace Hub.Benchmarks.Catalog;
+namespace Hub.Benchmarks.Shared;
 
 /// <summary>
 /// PostgreSQL's own pgbench on the same server, as the yardstick of what it sustains: the simple-update script

@@ -1,0 +1,135 @@
+using System.Globalization;
+using Hub.Benchmarks.Outbox;
+using Hub.Benchmarks.Shared;
+using Npgsql;
+
+namespace Hub.Benchmarks.Orders;
+
+/// <summary>
+/// The order benchmark against the running platform (<c>./hub up</c>): CN's buyer places orders for a KR supplier's
+/// product through CN's gateway (closed loop, CLIENTS at once), then every order is driven to Completed as the
+/// operators and the buyer would, then everything the orders left behind is counted, then pgbench simple-update runs
+/// with the same clients on the same server. Targets: placed/s ≥ 0.25 × pgbench TPS; no order lost or duplicated.
+/// </summary>
+internal static class OrderBenchmark
+{
+    private const double PlacementRatioTarget = 0.25;
+
+    public static async Task<int> RunAsync(OrderBenchmarkOptions options)
+    {
+        var kr = HubFile.Load("KR");
+        var cn = HubFile.Load("CN");
+        using var krHttp = new HttpClient { BaseAddress = kr.Gateway, Timeout = TimeSpan.FromSeconds(60) };
+        using var cnHttp = new HttpClient { BaseAddress = cn.Gateway, Timeout = TimeSpan.FromSeconds(60) };
+        var problem = await Unreachable(krHttp, kr) ?? await Unreachable(cnHttp, cn);
+        if (problem is not null)
+        {
+            await Console.Error.WriteLineAsync($"{problem}. Start the platform first: ./hub up");
+            return 2;
+        }
+
+        var run = DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
+        var supplier = await HubSession.SignInAsync(krHttp, kr, "kr-supplier");
+        var krOperator = await HubSession.SignInAsync(krHttp, kr, "kr-operator");
+        var buyer = await HubSession.SignInAsync(cnHttp, cn, "cn-buyer");
+        var cnOperator = await HubSession.SignInAsync(cnHttp, cn, "cn-operator");
+        var productId = await OrderSetup.ListProductAsync(supplier, run, options.Orders * OrderSetup.UnitsPerOrder * 2);
+        await OrderSetup.FundAsync(cnOperator, cn.Company("cn-buyer"), run);
+        Console.WriteLine($"Run {run}: product {productId} (KR), buyer {cn.Company("cn-buyer")} (CN) funded; {options.Clients} clients place for up to {options.Seconds} s or {options.Orders} orders");
+
+        var loadBefore = Report.LoadAverage();
+        var placement = await PlacementLoad.RunAsync(buyer, productId, run, options.Clients, options.Orders, TimeSpan.FromSeconds(options.Seconds));
+        var loadPlacing = Report.LoadAverage();
+        Console.WriteLine(Invariant($"Placed {placement.Placed.Count} purchases in {placement.Elapsed.TotalSeconds:0.0} s ({placement.Failed} failed); driving them to Completed…"));
+        foreach (var sample in placement.FailureSamples)
+        {
+            Console.WriteLine($"  ! {sample}");
+        }
+
+        var orders = placement.Placed.SelectMany(p => p.OrderIds).Distinct().Select(id => new TrackedOrder(id)).ToList();
+        var fulfilment = new Fulfilment(cnOperator, krOperator, buyer, placement.StartedAt);
+        var driving = await fulfilment.RunAsync(orders, TimeSpan.FromSeconds(options.StallSeconds));
+        await Fulfilment.RefreshAsync(cnOperator, orders);
+        var census = await OrderCensus.CountAsync(cnOperator, kr, cn, placement, orders);
+
+        var pgbench = await Pgbench.SimpleUpdateTpsAsync(ServerConnectionString(cn), options.Clients, Math.Clamp((int)placement.Elapsed.TotalSeconds, 10, 60));
+        return Print(options, placement, orders, driving, census, pgbench, $"{loadBefore} → {loadPlacing} (placing) → {Report.LoadAverage()}") ? 0 : 1;
+    }
+
+    private static bool Print(OrderBenchmarkOptions options, PlacementResult placement, List<TrackedOrder> orders, TimeSpan driving, CensusResult census, double pgbench, string load)
+    {
+        Console.WriteLine();
+        Console.WriteLine(Invariant($"Order benchmark: CN buyer → KR supplier through the CN gateway, {options.Clients} clients, {Environment.ProcessorCount} CPUs, load {load}"));
+        Console.WriteLine();
+        Console.WriteLine(Invariant($"{"Placement (closed loop)",-32} {"calls",7} {"per s",8} {"p50 ms",8} {"p99 ms",8}"));
+        Console.WriteLine(Invariant($"{"POST /api/order/checkout",-32} {placement.CheckoutMs.Length,7} {placement.CheckoutMs.Length / placement.Elapsed.TotalSeconds,8:0.0} {P(placement.CheckoutMs, 50),8:0} {P(placement.CheckoutMs, 99),8:0}"));
+        Console.WriteLine(Invariant($"{"POST /api/order/orders",-32} {placement.PlaceMs.Length,7} {placement.PerSecond,8:0.0} {P(placement.PlaceMs, 50),8:0} {P(placement.PlaceMs, 99),8:0}   {placement.Placed.Count} accepted, {placement.Failed} failed, {placement.Elapsed.TotalSeconds:0.0} s"));
+        Console.WriteLine(Invariant($"{"pgbench -N (simple update) TPS",-32} {"",7} {pgbench,8:0}"));
+
+        var completed = orders.Where(o => o.Status == "Completed").ToList();
+        Console.WriteLine();
+        Console.WriteLine($"Orders at CN after processing: {Fulfilment.Census(orders)}");
+        foreach (var failed in orders.Where(o => o.Status == "Failed").GroupBy(o => o.FailureReason).Take(5))
+        {
+            Console.WriteLine($"  Failed ×{failed.Count()}: {failed.Key}");
+        }
+
+        if (completed.Count > 0)
+        {
+            var span = completed.Max(o => o.UpdatedAt) - orders.Min(o => o.PlacedAt);
+            Console.WriteLine(Invariant($"Fully processed: {completed.Count} Completed in {span.TotalSeconds:0.0} s from the first placement to the last Completed = {completed.Count / span.TotalSeconds:0.00} orders/s (processing phase {driving.TotalSeconds:0.0} s)"));
+        }
+
+        if (completed.Count < orders.Count)
+        {
+            Console.WriteLine($"Not Completed: {Fulfilment.Census(orders.Where(o => o.Status != "Completed"))} — stuck where listed (nothing moved for {options.StallSeconds} s)");
+        }
+
+        Console.WriteLine();
+        Console.WriteLine($"  {"Records per order (or key)",-46} {"one",8} {"none",8} {"more",8}");
+        foreach (var tally in census.Tallies)
+        {
+            Console.WriteLine(tally.Row());
+        }
+
+        Console.WriteLine(Invariant($"  Placements the server saved but answered with an error: {census.Unacknowledged}"));
+        Console.WriteLine();
+        var ratio = placement.PerSecond / pgbench;
+        var results = new[]
+        {
+            Check(Invariant($"Placement {placement.PerSecond:0.0}/s vs pgbench {pgbench:0} TPS: ratio {ratio:0.000}"), Invariant($"≥ {PlacementRatioTarget:0.00}"), ratio >= PlacementRatioTarget),
+            Check(Invariant($"Orders lost {census.Lost}, duplicated {census.Duplicated}"), "0 and 0", census.Lost == 0 && census.Duplicated == 0),
+        };
+        return results.All(r => r);
+    }
+
+    private static async Task<string?> Unreachable(HttpClient http, HubFile hub)
+    {
+        try
+        {
+            using var response = await http.GetAsync("/health/ready");
+            return response.IsSuccessStatusCode ? null : $"Hub {hub.Id}'s gateway {hub.Gateway} is not ready ({(int)response.StatusCode})";
+        }
+        catch (HttpRequestException ex)
+        {
+            return $"Hub {hub.Id}'s gateway {hub.Gateway} is not reachable ({ex.Message})";
+        }
+    }
+
+    // pgbench gets a scratch database of its own on the hubs' server; HUB_TEST_POSTGRES names the server when set.
+    private static string ServerConnectionString(HubFile hub) =>
+        Environment.GetEnvironmentVariable("HUB_TEST_POSTGRES") is { Length: > 0 } server
+            ? server
+            : new NpgsqlConnectionStringBuilder(hub.ConnectionStrings["Order"]) { Database = "postgres" }.ConnectionString;
+
+    private static bool Check(string figure, string target, bool pass)
+    {
+        Console.WriteLine($"{figure,-70} target {target,-12} {(pass ? "PASS" : "FAIL")}");
+        return pass;
+    }
+
+    private static double P(double[] sorted, double p) =>
+        sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Length) - 1, 0, sorted.Length - 1)];
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

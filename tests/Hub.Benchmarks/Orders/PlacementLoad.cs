@@ -1,0 +1,88 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Hub.Benchmarks.Orders;
+
+/// <summary>An accepted placement: the key it was sent under, the purchase and the order ids the answer gave.</summary>
+internal sealed record Placement(string Key, Guid PurchaseId, IReadOnlyList<string> OrderIds);
+
+/// <summary>What the placement phase did: accepted placements, refusals, and both calls' latencies in ms (sorted).</summary>
+internal sealed record PlacementResult(
+    IReadOnlyList<Placement> Placed, IReadOnlyList<string> Keys, int Failed, IReadOnlyList<string> FailureSamples, TimeSpan Elapsed,
+    double[] CheckoutMs, double[] PlaceMs, DateTime StartedAt)
+{
+    public double PerSecond => Placed.Count / Elapsed.TotalSeconds;
+}
+
+/// <summary>
+/// Closed-loop buyers: each prices the cart (<c>POST /api/order/checkout</c>) then places it
+/// (<c>POST /api/order/orders</c>, a new Idempotency-Key each time) and starts again, until the time or the count
+/// runs out. A placement that fails is counted and not retried.
+/// </summary>
+internal static class PlacementLoad
+{
+    public static async Task<PlacementResult> RunAsync(HubSession buyer, string productId, string run, int clients, int maxOrders, TimeSpan duration)
+    {
+        var placed = new ConcurrentBag<Placement>();
+        var keys = new ConcurrentBag<string>();
+        var failures = new ConcurrentQueue<string>();
+        var checkout = new ConcurrentBag<double>();
+        var place = new ConcurrentBag<double>();
+        var started = 0;
+        var failed = 0;
+        var cart = OrderSetup.Cart(productId);
+        var startedAt = DateTime.UtcNow;
+        var clock = Stopwatch.StartNew();
+
+        async Task ClientAsync(int client)
+        {
+            while (clock.Elapsed < duration && Interlocked.Increment(ref started) is var n && n <= maxOrders)
+            {
+                var key = string.Create(CultureInfo.InvariantCulture, $"orderbench-{run}-{client}-{n}");
+                var t = Stopwatch.GetTimestamp();
+                var quote = await buyer.PostAsync("/api/order/checkout", cart);
+                checkout.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+                if (!quote.Ok)
+                {
+                    Fail("checkout", quote);
+                    continue;
+                }
+
+                keys.Add(key);
+                t = Stopwatch.GetTimestamp();
+                var answer = await buyer.PostAsync("/api/order/orders", cart, new Dictionary<string, string> { ["Idempotency-Key"] = key });
+                place.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+                if (!answer.Ok)
+                {
+                    Fail("place", answer);
+                    continue;
+                }
+
+                var purchase = answer.Json;
+                placed.Add(new Placement(key, purchase.GetProperty("purchaseId").GetGuid(),
+                    [.. purchase.GetProperty("orders").EnumerateArray().Select(o => o.GetProperty("orderId").GetString()!)]));
+            }
+        }
+
+        void Fail(string call, Reply reply)
+        {
+            Interlocked.Increment(ref failed);
+            if (failures.Count < 5)
+            {
+                failures.Enqueue($"{call}: {(int)reply.Status} {reply.Body[..Math.Min(300, reply.Body.Length)]}");
+            }
+        }
+
+        await Task.WhenAll(Enumerable.Range(1, clients).Select(c => Task.Run(() => ClientAsync(c))));
+        var elapsed = clock.Elapsed;
+        return new PlacementResult([.. placed], [.. keys], failed, [.. failures], elapsed, Sorted(checkout), Sorted(place), startedAt);
+    }
+
+    private static double[] Sorted(IEnumerable<double> values)
+    {
+        var array = values.ToArray();
+        Array.Sort(array);
+        return array;
+    }
+}
