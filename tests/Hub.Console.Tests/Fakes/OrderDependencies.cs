@@ -69,7 +69,7 @@ internal sealed class OrderDependencies : IAsyncDisposable
                 reply.Products.Add(_products.TryGetValue(item.ProductId, out var p)
                     ? new CatalogGrpc.ProductQuote
                     {
-                        ProductId = item.ProductId, Found = true, Status = "listed", SupplierId = p.Supplier, Title = "Goods " + item.ProductId, HsCode = "330499",
+                        ProductId = item.ProductId, Found = true, Status = "listed", SupplierId = p.Supplier, SupplierCompany = p.Supplier.Replace("-S-", "-C-", StringComparison.Ordinal), Title = "Goods " + item.ProductId, HsCode = "330499",
                         Origin = "KR", Moq = 1, MeetsMoq = true, Quantity = item.Quantity, Currency = "KRW", UnitPriceMinor = p.UnitPriceMinor,
                         LineTotalMinor = p.UnitPriceMinor * item.Quantity, PriceVersion = 1, Available = 1_000_000, UnitNetWeightKg = 0.2, UnitGrossWeightKg = 0.25,
                         UnitsPerCarton = 10, CartonLengthCm = 40, CartonWidthCm = 30, CartonHeightCm = 20, CartonGrossWeightKg = 3,

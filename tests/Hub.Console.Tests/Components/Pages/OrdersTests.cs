@@ -16,7 +16,7 @@ public sealed class OrdersTests(ConsoleFixture fixture)
         using var asBuyer = HubServices.Sme(fixture.Services.Order, buyer);
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/order/orders")
         {
-            Content = JsonContent.Create(new { incoterm = "FOB", namedPlace = "Busan port", mode = "SEA", lines = new[] { new { productId = product, quantity = 20, supplierCompany = "KR-C-000901" } } }),
+            Content = JsonContent.Create(new { incoterm = "FOB", namedPlace = "Busan port", mode = "SEA", lines = new[] { new { productId = product, quantity = 20 } } }),
         };
         request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
         var placed = await asBuyer.SendAsync(request);
