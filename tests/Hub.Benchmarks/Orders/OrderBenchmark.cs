@@ -118,9 +118,10 @@ internal static class OrderBenchmark
 
     // pgbench gets a scratch database of its own on the hubs' server; HUB_TEST_POSTGRES names the server when set.
     private static string ServerConnectionString(HubFile hub) =>
-        Environment.GetEnvironmentVariable("HUB_TEST_POSTGRES") is { Length: > 0 } server
-            ? server
-            : new NpgsqlConnectionStringBuilder(hub.ConnectionStrings["Order"]) { Database = "postgres" }.ConnectionString;
+        new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("HUB_TEST_POSTGRES") is { Length: > 0 } server ? server : hub.ConnectionStrings["Order"])
+        {
+            Database = "postgres",
+        }.ConnectionString;
 
     private static bool Check(string figure, string target, bool pass)
     {
