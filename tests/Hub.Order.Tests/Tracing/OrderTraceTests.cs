@@ -111,6 +111,7 @@ public sealed class OrderTraceTests : IAsyncLifetime
         spans.Count(a => a.Kind == ActivityKind.Server && Tag(a, "url.path") == $"/api/order/orders/{order}/cancel")
             .ShouldBe(2, "the gateway's server span and the order service's, behind it");
         spans.ShouldContain(a => a.Kind == ActivityKind.Producer, "the outbox relay published OrderCancelled in the trace");
+        spans.ShouldContain(a => Tag(a, "order.id") == order, "a trace UI finds the order's traces by its id");
     }
 
     private IEnumerable<Activity> InTrace(ActivityTraceId trace) => _activities.Where(a => a.TraceId == trace);

@@ -165,6 +165,7 @@ internal sealed class OrderEventsConsumer(OrderDbContext db, OrderProcess proces
         var order = await db.Orders.Include(o => o.Lines).Include(o => o.Timeline).AsSplitQuery()
             .SingleOrDefaultAsync(o => o.Id == orderId, context.CancellationToken);
         var cause = $"{typeof(T).Name} {context.MessageId}";
+        OrderTracing.Tag(orderId);
         if (order is null || !await step(order, cause, context.CancellationToken))
         {
             OrderLog.EventIgnored(logger, typeof(T).Name, orderId);

@@ -102,6 +102,7 @@ internal static class OrderEndpoints
         string id, Caller caller, OrderDbContext db, CancellationToken cancellationToken, Func<TradeOrder, Task> change)
     {
         var buyer = caller.Company?.ToString();
+        OrderTracing.Tag(id);
         for (var attempt = 1; ; attempt++)
         {
             var order = await db.Orders.Include(o => o.Lines).Include(o => o.Timeline).AsSplitQuery()
