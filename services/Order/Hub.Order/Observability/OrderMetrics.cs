@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Diagnostics.Metrics;
 using Hub.Order.Data;
 using Hub.Order.Domain;
@@ -13,20 +12,16 @@ namespace Hub.Order.Observability;
 /// rates are the placement and completion rates). One grouped query, at most every <c>Metrics:GaugeRefresh</c>
 /// (15 s by default), serves every scrape in between; a scrape never waits for the database.
 /// </summary>
-internal sealed partial class OrderMetrics : IHostedService
+internal sealed class OrderMetrics : IHostedService
 {
-    private readonly IServiceScopeFactory _scopes;
-    private readonly TimeSpan _refresh;
-    private readonly ILogger<OrderMetrics> _logger;
-    private IReadOnlyDictionary<OrderStatus, long> _byState = new Dictionary<OrderStatus, long>();
-    private long _readAt = long.MinValue / 2;
-    private int _reading;
+    private readonly DatabaseReading<OrderDbContext, IReadOnlyDictionary<OrderStatus, long>> _reading;
 
     public OrderMetrics(ServiceMetrics metrics, IServiceScopeFactory scopes, IConfiguration configuration, ILogger<OrderMetrics> logger)
     {
-        _scopes = scopes;
-        _refresh = configuration.GetValue("Metrics:GaugeRefresh", TimeSpan.FromSeconds(15));
-        _logger = logger;
+        _reading = new DatabaseReading<OrderDbContext, IReadOnlyDictionary<OrderStatus, long>>(
+            scopes, configuration, logger, new Dictionary<OrderStatus, long>(),
+            async db => (await db.Orders.AsNoTracking().GroupBy(o => o.Status).Select(g => new { Status = g.Key, Count = g.LongCount() }).ToListAsync())
+                .ToDictionary(c => c.Status, c => c.Count));
         metrics.Meter.CreateObservableGauge("hub.orders.in_state",
             () => Current().Select(s => new Measurement<long>(s.Value, new KeyValuePair<string, object?>("state", s.Key.ToString()))),
             "{order}", "Orders in each state now.");
@@ -44,38 +39,5 @@ internal sealed partial class OrderMetrics : IHostedService
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>The last figures read; starts a new read in the background when they are older than the refresh interval.</summary>
-    private IReadOnlyDictionary<OrderStatus, long> Current()
-    {
-        // A monotonic clock: the interval is about load on the database, not about business time.
-        if (Environment.TickCount64 - Interlocked.Read(ref _readAt) >= (long)_refresh.TotalMilliseconds && Interlocked.CompareExchange(ref _reading, 1, 0) == 0)
-        {
-            _ = Task.Run(ReadAsync);
-        }
-
-        return Volatile.Read(ref _byState);
-    }
-
-    private async Task ReadAsync()
-    {
-        try
-        {
-            await using var scope = _scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<OrderDbContext>();
-            var counts = await db.Orders.AsNoTracking().GroupBy(o => o.Status).Select(g => new { Status = g.Key, Count = g.LongCount() }).ToListAsync();
-            Volatile.Write(ref _byState, counts.ToDictionary(c => c.Status, c => c.Count));
-        }
-        catch (Exception ex) when (ex is DbException or InvalidOperationException or TimeoutException)
-        {
-            LogReadFailed(ex.Message);
-        }
-        finally
-        {
-            Interlocked.Exchange(ref _readAt, Environment.TickCount64);
-            Volatile.Write(ref _reading, 0);
-        }
-    }
-
-    [LoggerMessage(LogLevel.Warning, "Order metrics could not be read from the database: {Reason}")]
-    private partial void LogReadFailed(string reason);
+    private IReadOnlyDictionary<OrderStatus, long> Current() => _reading.Current();
 }
