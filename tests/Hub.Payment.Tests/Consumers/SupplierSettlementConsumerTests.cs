@@ -50,6 +50,7 @@ public sealed class SupplierSettlementConsumerTests(PaymentHost host) : IClassFi
         await host.PublishAsync(Settlement(order, supplier, 700_000), sourceHub);
         await host.PublishAsync(Settlement(new OrderId(HubId.Parse("CN"), Random.Shared.Next(1, 999_999)), witness, 1), sourceHub: "CN");
         await WalletReachesAsync(witness, 1);
+        await Task.Delay(TimeSpan.FromSeconds(1));  // consumers run concurrently: the refused message may finish after the witness
 
         (await host.WalletAsync(supplier, "KRW")).ShouldBe(0);
         (await host.PostingsAsync($"release:{order}")).ShouldBe(0);
