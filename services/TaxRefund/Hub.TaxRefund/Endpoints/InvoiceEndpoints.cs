@@ -105,11 +105,24 @@ internal static class InvoiceEndpoints
         db.Invoices.Add(invoice);
         await db.SaveChangesAsync(cancellationToken);
 
-        // A claim waiting for its supplier learns it from the invoice.
-        if (await db.Evidence.SingleOrDefaultAsync(e => e.OrderId == order, cancellationToken) is { } evidence)
+        // A claim waiting for its supplier learns it from the invoice. An event handled meanwhile may have changed the
+        // evidence first (its row version wins): the sync then runs again on what it wrote.
+        for (var attempt = 1; ; attempt++)
         {
-            await desk.SyncAsync(evidence, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
+            try
+            {
+                if (await db.Evidence.SingleOrDefaultAsync(e => e.OrderId == order, cancellationToken) is { } evidence)
+                {
+                    await desk.SyncAsync(evidence, cancellationToken);
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+
+                break;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 3)
+            {
+                db.ChangeTracker.Clear();
+            }
         }
 
         return TypedResults.Created($"/api/tax-refund/invoices/{invoice.Id}", ToResponse(invoice));
