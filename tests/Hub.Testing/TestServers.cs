@@ -75,7 +75,7 @@ public sealed class TestServers
         catch (Exception ex) when (ex is DockerUnavailableException or ArgumentException or InvalidOperationException)
         {
             throw new InvalidOperationException(
-                "No test servers: set HUB_TEST_POSTGRES (e.g. 'Host=127.0.0.1;Port=5432;Username=hub;Password=hub') and " +
+                "No test servers: set HUB_TEST_POSTGRES (e.g. 'Host=127.0.0.1;Port=5432;Username=hub;Password=hub;SSL Mode=Disable') and " +
                 "HUB_TEST_RABBITMQ (e.g. 'amqp://hub:hub@127.0.0.1:5672') to running servers — './hub test' starts them and sets both — " +
                 "or run where Docker is available so Testcontainers can start them.", ex);
         }

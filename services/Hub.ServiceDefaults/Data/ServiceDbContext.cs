@@ -20,7 +20,8 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
     /// <summary>Messaging probes sent through this service's outbox.</summary>
     public DbSet<MessagingProbe> MessagingProbes => Set<MessagingProbe>();
 
-    // Set when outbox rows are saved, cleared when their transaction ends; read by the relay's wake-up.
+    // Set when outbox rows are saved, cleared when their transaction ends; read by the relay's wake-up. A pooled
+    // context whose transaction was disposed unfinished keeps it set, which costs one needless wake-up at most.
     internal bool HasUncommittedOutboxMessages { get; set; }
 
     /// <inheritdoc />

@@ -44,7 +44,10 @@ internal static class LatencyPhase
         var producing = Stopwatch.GetElapsedTime(started);
         await expectation.WaitAsync(drainTimeout);
 
-        var relayProfile = profile ? await ProfileRelayAsync(services, run) + Environment.NewLine + ProfileStages(stages!, messageIds, committed, expectation.Timestamps) : null;
+        var relayProfile = profile
+            ? await ProfileRelayAsync(services, run) + Environment.NewLine + ProfileStages(stages!, messageIds, committed, expectation.Timestamps)
+                + Environment.NewLine + ProfileSeconds(started, committed, expectation.Timestamps)
+            : null;
         var received = expectation.Timestamps;
         var latencies = new List<double>(total);
         for (var i = 0; i < total; i++)
@@ -117,6 +120,31 @@ internal static class LatencyPhase
                 values.Add(Stopwatch.GetElapsedTime(from, to).TotalMilliseconds);
             }
         }
+    }
+
+    // The p99 of each second's commits, by when they committed: a stall shows as a few bad seconds, saturation as a climb.
+    private static string ProfileSeconds(long started, long[] committed, ReadOnlySpan<long> handled)
+    {
+        var bySecond = new SortedDictionary<int, List<double>>();
+        for (var i = 0; i < committed.Length; i++)
+        {
+            if (committed[i] != 0 && handled[i] != 0)
+            {
+                var second = (int)Stopwatch.GetElapsedTime(started, committed[i]).TotalSeconds;
+                if (!bySecond.TryGetValue(second, out var values))
+                {
+                    bySecond[second] = values = [];
+                }
+
+                values.Add(Stopwatch.GetElapsedTime(committed[i], handled[i]).TotalMilliseconds);
+            }
+        }
+
+        return "           p99 by second of commit (ms): " + string.Join(' ', bySecond.Values.Select(v =>
+        {
+            double[] sorted = [.. v.Order()];
+            return LatencyResult.Percentile(sorted, 99).ToString("0", CultureInfo.InvariantCulture);
+        }));
     }
 
     private static async Task CommitAsync(IServiceProvider services, int run, int sequence, long[] committing, long[] committed, Guid[] messageIds, SemaphoreSlim inFlight)

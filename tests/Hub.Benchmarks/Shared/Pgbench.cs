@@ -45,6 +45,16 @@ internal static partial class Pgbench
         }
 
         start.Environment["PGPASSWORD"] = settings.Password ?? "";
+        // The same transport as the services' connections, so the comparison is of the work, not of TLS.
+        start.Environment["PGSSLMODE"] = settings.SslMode switch
+        {
+            SslMode.Disable => "disable",
+            SslMode.Allow => "allow",
+            SslMode.Require => "require",
+            SslMode.VerifyCA => "verify-ca",
+            SslMode.VerifyFull => "verify-full",
+            _ => "prefer",
+        };
         using var process = Process.Start(start) ?? throw new InvalidOperationException("pgbench did not start.");
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
