@@ -11,7 +11,7 @@ internal static partial class LogisticsLog
         ILogger logger, Guid pool, string lane, string reason, string mode, int containers, string container, int lowerBound, int ffd,
         double volumeFill, double weightFill, int split, int flagged, double runtimeMs, string method);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Pool {Pool} was planned concurrently; this attempt is dropped")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Pool {Pool} changed while it was being planned; planning it again")]
     public static partial void PoolPlannedConcurrently(ILogger logger, Guid pool);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Closing pool {Pool} failed; the cut-off service will retry")]

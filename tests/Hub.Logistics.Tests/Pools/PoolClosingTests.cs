@@ -1,5 +1,7 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Grpc.Core;
 using Hub.Logistics.Domain.Pools;
 using Hub.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -103,5 +105,46 @@ public sealed class PoolClosingTests : IAsyncLifetime
         plan.Mode.ShouldBe(LoadMode.SharedSpace);
         plan.Cost.ShouldBe(90_000m);
         (await check.Consignments.SingleAsync(c => c.OrderId == "CN-O-000301")).HouseBill.ShouldNotBeNullOrEmpty();
+    }
+
+    [Fact]
+    public async Task ClosePool_WhileBookingsJoinIt_AnswersWithThePlanOfEverythingThatJoined()
+    {
+        // Every booking that joins the pool changes it under the operator's close; the close plans again instead of
+        // answering that there is no pool.
+        await _host.CreateLaneAsync("VN", "SEA", usableM3: 28m, payloadKg: 28_000m, fullLoadRate: 2_000_000m, sharedRate: 90_000m, earlyCloseFill: 0.99m);
+        var first = await _host.Grpc.BookConsignmentAsync(Request("CN-O-000400", "KR-C-000001", Lane("VN"), Carton("40", "40", "40", "10")));
+        using var client = _host.Operator();
+
+        var bookings = Enumerable.Range(1, 12).Select(i => BookRetryingAsync(
+            Request($"CN-O-0004{i:00}", "KR-C-000001", Lane("VN"), Carton("40", "40", "40", "10")))).ToList();
+        var close = client.PostAsync($"/api/logistics/pools/{first.PoolId}/close", null);
+        var replies = await Task.WhenAll(bookings);
+        using var answer = await close;
+
+        answer.StatusCode.ShouldBe(HttpStatusCode.OK, await answer.Content.ReadAsStringAsync());
+        await using var db = _host.Db();
+        var poolId = Guid.Parse(first.PoolId);
+        (await db.Pools.SingleAsync(p => p.Id == poolId)).Status.ShouldBe(PoolStatus.Closed);
+        var joined = replies.Where(r => r.PoolId == first.PoolId).Select(r => r.ConsignmentId).Append(first.ConsignmentId).ToList();
+        var loaded = await db.Consignments.Where(c => c.PoolId == poolId).ToListAsync();
+        loaded.Select(c => c.Reference).ShouldBe(joined, ignoreOrder: true);
+        loaded.ShouldAllBe(c => c.HouseBill != null);
+    }
+
+    // As the order service's gRPC pipeline does: a booking that met the pool busy is sent again.
+    private async Task<V1.BookConsignmentReply> BookRetryingAsync(V1.BookConsignmentRequest request)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await _host.Grpc.BookConsignmentAsync(request);
+            }
+            catch (RpcException ex) when (ex.StatusCode == StatusCode.Aborted && attempt < 20)
+            {
+                await Task.Delay(20 * attempt);
+            }
+        }
     }
 }

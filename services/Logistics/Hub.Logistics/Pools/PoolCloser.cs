@@ -19,24 +19,33 @@ namespace Hub.Logistics.Pools;
 internal sealed class PoolCloser(
     LogisticsDbContext db, IOutbox outbox, ServiceIdentity identity, ConsolidationPlanner planner, PlanMetrics metrics, TimeProvider clock, ILogger<PoolCloser> logger)
 {
+    private const int MaxAttempts = 5;
+
     /// <summary>Plans the pool; returns the plan (an existing one if the pool was planned before), null if there is no such pool.</summary>
     public async Task<PoolPlan?> CloseAsync(Guid poolId, string reason, CancellationToken cancellationToken)
     {
-        try
+        // The pool changed under the plan even so (a caller's own transaction read it unlocked): either another closer
+        // planned it (the next attempt returns that plan) or a booking joined it (the next attempt plans that one too).
+        for (var attempt = 1; ; attempt++)
         {
-            return await PlanAsync(poolId, reason, cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            LogisticsLog.PoolPlannedConcurrently(logger, poolId);
-            db.ChangeTracker.Clear();
-            return await db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.PoolId == poolId, cancellationToken);
+            try
+            {
+                return await PlanAsync(poolId, reason, cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
+            {
+                LogisticsLog.PoolPlannedConcurrently(logger, poolId);
+                db.ChangeTracker.Clear();
+            }
         }
     }
 
     private async Task<PoolPlan?> PlanAsync(Guid poolId, string reason, CancellationToken cancellationToken)
     {
-        var pool = await db.Pools.FirstOrDefaultAsync(p => p.Id == poolId, cancellationToken);
+        // The pool's row stays locked until the plan commits, so bookings wait for it (and then open the next pool)
+        // instead of changing the pool under the plan.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        var pool = (await db.Pools.FromSql($"SELECT *, xmin FROM pools WHERE id = {poolId} FOR UPDATE").ToListAsync(cancellationToken)).SingleOrDefault();
         if (pool is null || pool.Status == PoolStatus.Closed)
         {
             return pool is null ? null : await db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.PoolId == poolId, cancellationToken);
@@ -78,6 +87,11 @@ internal sealed class PoolCloser(
 
         pool.MarkPlanned(now);
         await db.SaveChangesAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         metrics.Record(lane.Code, plan);
         LogisticsLog.PoolPlanned(
             logger, pool.Id, lane.Code, pool.CloseReason ?? reason, plan.Mode.ToString(), plan.Containers, plan.ContainerCode, plan.LowerBound,
