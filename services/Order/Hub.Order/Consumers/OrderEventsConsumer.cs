@@ -13,8 +13,12 @@ namespace Hub.Order.Consumers;
 /// <summary>
 /// The order process manager: each event moves the order it names one step and sends the next step's command.
 /// An event for an order this hub does not own, or for a step already taken (a duplicate or a stale event), changes
-/// nothing. An event that comes before the step it follows throws and is redelivered later. Optimistic concurrency
-/// (xmin) turns a race between two events of one order into a retry.
+/// nothing. The handling of one order's events is serialised by a lock on its row, taken before the order is read and
+/// held until the inbox transaction commits: the step that sends a command (declare the export, book the consignment,
+/// declare the import) often hears the command's outcome before its own transaction has committed, and that outcome
+/// then waits for the commit instead of finding the order a step behind. An event that still comes before the step
+/// it follows throws and is retried, then redelivered later. Optimistic concurrency (xmin) still guards against
+/// the order's other writers (the buyer's requests, the timeout sweeper).
 /// </summary>
 internal sealed class OrderEventsConsumer(OrderDbContext db, OrderProcess process, ILogger<OrderEventsConsumer> logger) :
     IConsumer<OrderPlaced>,
@@ -90,7 +94,8 @@ internal sealed class OrderEventsConsumer(OrderDbContext db, OrderProcess proces
 
     public async Task Consume(ConsumeContext<ShipmentDeparted> context)
     {
-        foreach (var orderId in context.Message.OrderIds)
+        // In one order, so that two shipments carrying parts of the same orders cannot lock them crosswise.
+        foreach (var orderId in context.Message.OrderIds.Distinct().Order(StringComparer.Ordinal))
         {
             await HandleAsync(context, orderId, async (order, cause, ct) =>
             {
@@ -162,6 +167,7 @@ internal sealed class OrderEventsConsumer(OrderDbContext db, OrderProcess proces
     private async Task HandleAsync<T>(ConsumeContext<T> context, string orderId, Func<TradeOrder, string, CancellationToken, Task<bool>> step)
         where T : class
     {
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM orders WHERE id = {orderId} FOR UPDATE", context.CancellationToken);
         var order = await db.Orders.Include(o => o.Lines).Include(o => o.Timeline).AsSplitQuery()
             .SingleOrDefaultAsync(o => o.Id == orderId, context.CancellationToken);
         var cause = $"{typeof(T).Name} {context.MessageId}";
