@@ -139,12 +139,9 @@ internal sealed class CartPricer(HubClients hubs, PaymentClient payment, IOption
         }
 
         var buyerCurrency = BuyerCurrency;
-        var priced = new List<PricedSupplier>();
-        foreach (var supplier in suppliers)
-        {
-            priced.Add(await PriceSupplierAsync(buyer, buyerCurrency, cart, supplier.Select(q => (lines[q.Key], q.Value)).ToList(), cancellationToken));
-        }
-
+        // Each supplier's freight, duties and FX are its own: the suppliers are priced at once.
+        var priced = await Task.WhenAll(suppliers.Select(supplier =>
+            PriceSupplierAsync(buyer, buyerCurrency, cart, [.. supplier.Select(q => (lines[q.Key], q.Value))], cancellationToken)));
         return new CartPricing(errors, priced);
     }
 
@@ -160,6 +157,14 @@ internal sealed class CartPricer(HubClients hubs, PaymentClient payment, IOption
         }
 
         var goodsTotal = lines.Sum(l => l.Quote.LineTotalMinor);
+
+        // The FX quote needs only the goods total: it runs while freight and then duties are asked for.
+        using var fxCall = payment.QuoteFxAsync(new QuoteFxRequest
+        {
+            BuyerCompany = buyer.ToString(),
+            PayCurrency = buyerCurrency,
+            Settlement = new Hub.Payment.V1.Money { MinorUnits = goodsTotal, Currency = currency },
+        }, cancellationToken: cancellationToken);
         var freightRequest = new EstimateFreightRequest { Lane = new LaneKey { Origin = supplierHub.ToString(), Destination = hubs.Self.ToString(), Mode = cart.Mode } };
         freightRequest.Cartons.AddRange(lines.Select(l => Carton(l.Quote, l.Line.Quantity)));
         var freight = await hubs.Logistics(supplierHub).EstimateFreightAsync(freightRequest, cancellationToken: cancellationToken);
@@ -174,13 +179,7 @@ internal sealed class CartPricer(HubClients hubs, PaymentClient payment, IOption
         };
         landed.Lines.AddRange(lines.Select(l => Goods(l.Quote, l.Line.Quantity, l.Quote.LineTotalMinor, hubs.Self.ToString())));
         var duties = await hubs.Customs(hubs.Self).PreviewLandedCostAsync(landed, cancellationToken: cancellationToken);
-
-        var fx = await payment.QuoteFxAsync(new QuoteFxRequest
-        {
-            BuyerCompany = buyer.ToString(),
-            PayCurrency = buyerCurrency,
-            Settlement = new Hub.Payment.V1.Money { MinorUnits = goodsTotal, Currency = currency },
-        }, cancellationToken: cancellationToken);
+        var fx = await fxCall;
 
         return new PricedSupplier(
             first.SupplierId,

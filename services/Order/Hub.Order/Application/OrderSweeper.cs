@@ -67,6 +67,8 @@ internal sealed class OrderSweeper(IServiceScopeFactory scopes, IOptionsMonitor<
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OrderDbContext>();
         var process = scope.ServiceProvider.GetRequiredService<OrderProcess>();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.LockOrderAsync(id, cancellationToken);
         var order = await db.Orders.Include(o => o.Lines).Include(o => o.Timeline).AsSplitQuery().SingleAsync(o => o.Id == id, cancellationToken);
         if (order.DueBy is not { } due || due > process.Now || order.IsTerminal)
         {
@@ -84,6 +86,7 @@ internal sealed class OrderSweeper(IServiceScopeFactory scopes, IOptionsMonitor<
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return true;
     }
 }

@@ -17,8 +17,8 @@ namespace Hub.Order.Consumers;
 /// held until the inbox transaction commits: the step that sends a command (declare the export, book the consignment,
 /// declare the import) often hears the command's outcome before its own transaction has committed, and that outcome
 /// then waits for the commit instead of finding the order a step behind. An event that still comes before the step
-/// it follows throws and is retried, then redelivered later. Optimistic concurrency (xmin) still guards against
-/// the order's other writers (the buyer's requests, the timeout sweeper).
+/// it follows throws and is retried, then redelivered later. Optimistic concurrency (xmin) stays as the guard of
+/// last resort.
 /// </summary>
 internal sealed class OrderEventsConsumer(OrderDbContext db, OrderProcess process, ILogger<OrderEventsConsumer> logger) :
     IConsumer<OrderPlaced>,
@@ -167,7 +167,7 @@ internal sealed class OrderEventsConsumer(OrderDbContext db, OrderProcess proces
     private async Task HandleAsync<T>(ConsumeContext<T> context, string orderId, Func<TradeOrder, string, CancellationToken, Task<bool>> step)
         where T : class
     {
-        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM orders WHERE id = {orderId} FOR UPDATE", context.CancellationToken);
+        await db.LockOrderAsync(orderId, context.CancellationToken);
         var order = await db.Orders.Include(o => o.Lines).Include(o => o.Timeline).AsSplitQuery()
             .SingleOrDefaultAsync(o => o.Id == orderId, context.CancellationToken);
         var cause = $"{typeof(T).Name} {context.MessageId}";

@@ -10,6 +10,13 @@ public sealed class OrderDbContext(DbContextOptions<OrderDbContext> options) : S
 
     internal DbSet<TradeOrder> Orders => Set<TradeOrder>();
 
+    /// <summary>
+    /// Locks the order's row until the current transaction ends, so that one order's changes (its events, its buyer's
+    /// requests) are made one after the other, each on the order as the previous one left it.
+    /// </summary>
+    internal Task LockOrderAsync(string orderId, CancellationToken cancellationToken) =>
+        Database.ExecuteSqlAsync($"SELECT 1 FROM orders WHERE id = {orderId} FOR UPDATE", cancellationToken);
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);

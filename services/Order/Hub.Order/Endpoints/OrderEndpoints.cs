@@ -96,8 +96,9 @@ internal static class OrderEndpoints
         string id, Caller caller, OrderDbContext db, OrderProcess process, CancellationToken cancellationToken) =>
         ChangeAsync(id, caller, db, cancellationToken, order => process.CancelAsync(order, caller.Subject, $"cancelled by {caller.Subject}", cancellationToken));
 
-    // Only the buyer changes its order. A change that loses a race with an event (or the sweeper) on the order's row
-    // version is applied again to the order as it now is: the commands it sends are idempotent per order.
+    // Only the buyer changes its order, under the order's row lock (events wait for it, and it for them). A change
+    // that still loses a race on the order's row version is applied again to the order as it now
+    // is: the commands it sends are idempotent per order.
     private static async Task<Results<Ok<OrderResponse>, ProblemHttpResult>> ChangeAsync(
         string id, Caller caller, OrderDbContext db, CancellationToken cancellationToken, Func<TradeOrder, Task> change)
     {
@@ -105,6 +106,8 @@ internal static class OrderEndpoints
         OrderTracing.Tag(id);
         for (var attempt = 1; ; attempt++)
         {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.LockOrderAsync(id, cancellationToken);
             var order = await db.Orders.Include(o => o.Lines).Include(o => o.Timeline).AsSplitQuery()
                 .SingleOrDefaultAsync(o => o.Id == id && o.BuyerCompany == buyer, cancellationToken);
             if (order is null)
@@ -116,6 +119,7 @@ internal static class OrderEndpoints
             {
                 await change(order);
                 await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
                 return TypedResults.Ok(order.ToResponse(withTimeline: true));
             }
             catch (OrderRuleException ex)
