@@ -57,6 +57,9 @@ internal static class CatalogBenchmark
         var cpu = ProcessCpu();
         var search = await SearchLoad.RunAsync(new Uri(http), token, cases, clients, duration);
         var searchCpu = ProcessCpu() - cpu;
+
+        // One buyer alone: the latency of the search itself, without the queue for the CPU that CLIENTS callers make.
+        var alone = (await SearchLoad.RunAsync(new Uri(http), token, cases, 1, duration))[0] with { Name = "all searches, 1 client" };
         await ReserveLoad.RunAsync(new Uri(grpc), stocked, clients, TimeSpan.FromSeconds(2));
         cpu = ProcessCpu();
         var reserve = await ReserveLoad.RunAsync(new Uri(grpc), stocked, clients, duration);
@@ -71,6 +74,8 @@ internal static class CatalogBenchmark
         {
             Console.WriteLine(result.Row());
         }
+
+        Console.WriteLine(alone.Row());
 
         Console.WriteLine();
         var ratio = reserve.PerSecond / pgbench;
