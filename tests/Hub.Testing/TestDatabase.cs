@@ -48,7 +48,9 @@ public sealed class TestDatabase : IAsyncDisposable
     /// <inheritdoc />
     /// <remarks>
     /// A host that has just stopped may still be closing its last connections, or a pooled connection may reconnect between
-    /// the forced disconnect and the drop; both end in "object in use", so the drop is retried a few times before it fails.
+    /// the forced disconnect and the drop; both end in "object in use". An autovacuum worker busy in the database is a
+    /// process the test role may not terminate ("insufficient privilege"), and it leaves by itself. The drop is retried a
+    /// few times before it fails.
     /// </remarks>
     public async ValueTask DisposeAsync()
     {
@@ -63,7 +65,7 @@ public sealed class TestDatabase : IAsyncDisposable
                 await drop.ExecuteNonQueryAsync();
                 return;
             }
-            catch (PostgresException ex) when (attempt < DropAttempts && ex.SqlState is PostgresErrorCodes.ObjectInUse or PostgresErrorCodes.DeadlockDetected)
+            catch (PostgresException ex) when (attempt < DropAttempts && ex.SqlState is PostgresErrorCodes.ObjectInUse or PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.InsufficientPrivilege)
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(250 * attempt));
                 NpgsqlConnection.ClearAllPools();

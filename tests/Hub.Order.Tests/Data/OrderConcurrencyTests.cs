@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using Hub.Order.Endpoints;
 using Hub.Order.Tests.Fakes;
+using Hub.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hub.Order.Tests.Data;
@@ -47,6 +48,15 @@ public class OrderConcurrencyTests(OrderFixture fixture) : IClassFixture<OrderFi
         var buyer = fixture.ClientFor(OrderFixture.NewCompany());
         var product = fixture.Fakes.Catalog.List(FakeCatalog.NewSupplier(), 1000, 100);
         var placed = await OrderFixture.PlaceAsync(buyer, OrderFixture.Cart(new CartLineRequest(product, 5, null)), key);
-        return (buyer, (await placed.Content.ReadFromJsonAsync<PurchaseResponse>())!.Orders.Single().OrderId);
+        var id = (await placed.Content.ReadFromJsonAsync<PurchaseResponse>())!.Orders.Single().OrderId;
+
+        // The order process handles OrderPlaced under the order's row lock; the two writers here race each other only
+        // once it has asked for the funds (the fake payment then sends nothing more).
+        await Eventually.TrueAsync(async () =>
+        {
+            await using var db = fixture.CreateDb();
+            return await db.Orders.Where(o => o.Id == id).SelectMany(o => o.Timeline).AnyAsync(t => t.Step == "FundsRequested");
+        }, TimeSpan.FromSeconds(20), "the order process has asked for the funds");
+        return (buyer, id);
     }
 }
