@@ -97,8 +97,8 @@ internal static class OrderEndpoints
         ChangeAsync(id, caller, db, cancellationToken, order => process.CancelAsync(order, caller.Subject, $"cancelled by {caller.Subject}", cancellationToken));
 
     // Only the buyer changes its order, under the order's row lock (events wait for it, and it for them). A change
-    // that still loses a race on the order's row version is applied again to the order as it now
-    // is: the commands it sends are idempotent per order.
+    // that still loses a race on the order's row version is applied again to the order as it now is: the commands it
+    // sends are idempotent per order.
     private static async Task<Results<Ok<OrderResponse>, ProblemHttpResult>> ChangeAsync(
         string id, Caller caller, OrderDbContext db, CancellationToken cancellationToken, Func<TradeOrder, Task> change)
     {
