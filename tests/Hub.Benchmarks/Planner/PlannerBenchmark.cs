@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Hub.Benchmarks.Outbox;
 using Hub.Logistics.Domain.Planning;
+using Hub.Logistics.Tests.Domain.Planning;
 
 namespace Hub.Benchmarks.Planner;
 
@@ -11,13 +12,11 @@ namespace Hub.Benchmarks.Planner;
 /// </summary>
 internal static class PlannerBenchmark
 {
-    private static readonly ContainerSpec TwentyFoot = ContainerSpec.FromMetric("20GP", 28m, 28_000m);
-
     public static int Run(int consignments, int pools, TimeSpan timeLimit)
     {
         var planner = new ConsolidationPlanner(PlannerOptions.Default with { TimeLimit = timeLimit });
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Consolidation planner: {pools} seeded pools × {consignments} consignments (1–6 cartons each) into {TwentyFoot.Code}; time limit {timeLimit.TotalSeconds:0.#} s; {Environment.ProcessorCount} CPUs, load {Report.LoadAverage()}"));
+            $"Consolidation planner: {pools} seeded pools × {consignments} consignments (1–6 cartons each) into {PlanningInstances.TwentyFoot.Code}; time limit {timeLimit.TotalSeconds:0.#} s; {Environment.ProcessorCount} CPUs, load {Report.LoadAverage()}"));
         Console.WriteLine($"{"Seed",6} {"Cartons",8} {"Planner",8} {"FFD",6} {"Bound",6} {"Over bound",11} {"Vol fill",9} {"Wt fill",8} {"Split",6} {"Runtime",9}  Method");
 
         var worseThanFfd = 0;
@@ -25,8 +24,8 @@ internal static class PlannerBenchmark
         var total = Stopwatch.StartNew();
         for (var seed = 1; seed <= pools; seed++)
         {
-            var pool = RandomPool(seed * 7_919, consignments);
-            var plan = planner.Plan(pool, TwentyFoot);
+            var pool = PlanningInstances.RandomPool(seed * 7_919, consignments);
+            var plan = planner.Plan(pool, PlanningInstances.TwentyFoot);
             var q = plan.Quality;
             var over = (q.Containers - q.LowerBound) / (double)q.LowerBound;
             overBound.Add(over);
@@ -40,25 +39,5 @@ internal static class PlannerBenchmark
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Mean over the lower bound {mean:P2} (target ≤ 5 %); pools worse than FFD {worseThanFfd} (target 0); total {total.Elapsed.TotalSeconds:0.0} s   {(pass ? "PASS" : "FAIL")}"));
         return pass ? 0 : 1;
-    }
-
-    // Mostly light, bulky goods with some dense ones, as small wholesale lots are; the same seed gives the same pool.
-    private static List<PlanningConsignment> RandomPool(int seed, int count)
-    {
-        var random = new Random(seed);
-        var pool = new List<PlanningConsignment>(count);
-        for (var i = 0; i < count; i++)
-        {
-            var dense = random.NextDouble() < 0.2;
-            var cartons = Enumerable.Range(0, random.Next(1, 7)).Select(_ =>
-            {
-                long volume = random.Next(20_000, 900_000);
-                var kgPerM3 = dense ? random.Next(800, 2_500) : random.Next(60, 400);
-                return new PlanningCarton(new Load(volume, volume * kgPerM3 / 1_000));
-            });
-            pool.Add(new PlanningConsignment($"B{seed}-{i}", [.. cartons]));
-        }
-
-        return pool;
     }
 }
