@@ -140,14 +140,14 @@ internal static class ProductSearch
     {
         if (ownerCompany is null)
         {
-            sql.Where("p.status = 'Listed'");
+            sql.Within("p.status = 'Listed'");
         }
         else
         {
-            sql.Where("p.company_id = @company", ("company", ownerCompany));
+            sql.Within("p.company_id = @company", ("company", ownerCompany));
             if (query.Status is { } status)
             {
-                sql.Where("p.status = @status", ("status", Enum.Parse<ProductStatus>(status, ignoreCase: true).ToString()));
+                sql.Within("p.status = @status", ("status", Enum.Parse<ProductStatus>(status, ignoreCase: true).ToString()));
             }
         }
 
@@ -163,15 +163,17 @@ internal static class ProductSearch
 
         if (query.MinPrice is not null || query.MaxPrice is not null)
         {
-            sql.Where("p.currency = @currency", ("currency", CurrencyCode.Parse(query.Currency!).Code));
+            // A price sort walks the currency's price index from the range's start.
+            var bound = sql.Sort is "price_asc" or "price_desc";
+            sql.Where("p.currency = @currency", bound, ("currency", CurrencyCode.Parse(query.Currency!).Code));
             if (query.MinPrice is { } min)
             {
-                sql.Where("p.list_unit_price >= @minPrice", ("minPrice", min));
+                sql.Where("p.list_unit_price >= @minPrice", bound, ("minPrice", min));
             }
 
             if (query.MaxPrice is { } max)
             {
-                sql.Where("p.list_unit_price <= @maxPrice", ("maxPrice", max));
+                sql.Where("p.list_unit_price <= @maxPrice", bound, ("maxPrice", max));
             }
         }
 
@@ -192,16 +194,16 @@ internal static class ProductSearch
             switch (sql.Sort)
             {
                 case "price_asc":
-                    sql.Where("(p.list_unit_price, p.number) > (@key, @number)", key, number);
+                    sql.Within("(p.list_unit_price, p.number) > (@key, @number)", key, number);
                     break;
                 case "price_desc":
-                    sql.Where("(p.list_unit_price, p.number) < (@key, @number)", key, number);
+                    sql.Within("(p.list_unit_price, p.number) < (@key, @number)", key, number);
                     break;
                 case "moq_asc":
-                    sql.Where("(p.moq, p.number) > (@key, @number)", ("key", (int)cursor.Key), number);
+                    sql.Within("(p.moq, p.number) > (@key, @number)", ("key", (int)cursor.Key), number);
                     break;
                 default:
-                    sql.Where("p.number < @number", number);
+                    sql.Within("p.number < @number", number);
                     break;
             }
         }

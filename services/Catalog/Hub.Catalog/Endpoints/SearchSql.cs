@@ -14,6 +14,7 @@ internal sealed class SearchSql
         ["id", "number", "supplier_id", "status", "hs_code", "origin", "moq", "lead_time_days", "currency", "list_unit_price", "price_version"];
 
     private readonly List<string> _conditions = [];
+    private readonly List<string> _window = [];
     private readonly List<NpgsqlParameter> _parameters = [];
     private string _stockJoin = "";
 
@@ -38,6 +39,20 @@ internal sealed class SearchSql
         return this;
     }
 
+    /// <summary>
+    /// Adds a condition that also bounds the walk of a word search (see <see cref="Words"/>): one an index in the page's
+    /// sort order can start from (listed or the owner's, the currency and price range of a price sort, the cursor).
+    /// </summary>
+    public SearchSql Within(string condition, params (string Name, object Value)[] parameters)
+    {
+        _window.Add(condition);
+        return Where(condition, parameters);
+    }
+
+    /// <summary><see cref="Within"/> when <paramref name="bounding"/>, else a plain condition.</summary>
+    public SearchSql Where(string condition, bool bounding, params (string Name, object Value)[] parameters) =>
+        bounding ? Within(condition, parameters) : Where(condition, parameters);
+
     public SearchSql RequireStock(string condition)
     {
         _stockJoin = $"JOIN product_stock s ON s.product_id = p.id AND {condition}";
@@ -54,18 +69,22 @@ internal sealed class SearchSql
 
     /// <summary>
     /// Products whose words match <paramref name="match"/> (a condition on the alias it is given), first in the sort order. Common
-    /// words are found fastest by walking the first <c>@walk</c> products in sort order and keeping those that match;
-    /// rare ones through the full-text index, then sorted. The walk runs first; only when it fills no page does the
-    /// index lookup run, so the page is the same either way.
+    /// words are found fastest by walking the first <c>@walk</c> products in sort order (within the <see cref="Within"/>
+    /// conditions) and keeping those that pass the other filters and match; rare ones through the full-text index, then
+    /// sorted. The walk is a prefix of the sort order, so a page it fills is the page; only when it fills none does the
+    /// index lookup run. Its cost is bounded by the rows walked, however few of them a selective filter keeps.
     /// </summary>
     public string Words(Func<string, string> match, int walk)
     {
         Add("walk", walk);
         var where = string.Join(" AND ", _conditions);
+        var window = _window.Count == 0 ? "true" : string.Join(" AND ", _window);
         return $"""
             WITH walk AS (
                 SELECT {Select("r")} FROM (
-                    SELECT {Select("p")}, p.search_vector FROM products p {_stockJoin} WHERE {where} ORDER BY {Order("p")} LIMIT @walk
+                    SELECT {Select("p")}, p.search_vector FROM (
+                        SELECT * FROM products p WHERE {window} ORDER BY {Order("p")} LIMIT @walk
+                    ) p {_stockJoin} WHERE {where}
                 ) r WHERE {match("r")} ORDER BY {Order("r")} LIMIT @take
             ), matched AS MATERIALIZED (
                 SELECT {Select("p")} FROM products p {_stockJoin} WHERE {where} AND {match("p")}
