@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Net.Http.Headers;
 using Hub.Benchmarks.Gateway;
 using Hub.Benchmarks.Outbox;
@@ -8,6 +7,7 @@ using Hub.Catalog.Data;
 using Hub.Contracts.Values;
 using Hub.Testing;
 using Npgsql;
+using static Hub.Benchmarks.Shared.Figures;
 
 namespace Hub.Benchmarks.Catalog;
 
@@ -80,7 +80,7 @@ internal static class CatalogBenchmark
         Console.WriteLine();
         var ratio = reserve.PerSecond / pgbench;
         Console.WriteLine(Invariant($"{"Writes",-32} {"per second",12}   (same {clients} clients, {seconds} s)"));
-        Console.WriteLine(Invariant($"{"gRPC ReserveStock (1 line)",-32} {reserve.PerSecond,12:0}   {reserve.Reserved} reserved, {reserve.Rejected} rejected, {reserve.Failed} failed; p50 {P(reserve.Latencies, 50):0.00} ms, p99 {P(reserve.Latencies, 99):0.00} ms"));
+        Console.WriteLine(Invariant($"{"gRPC ReserveStock (1 line)",-32} {reserve.PerSecond,12:0}   {reserve.Reserved} reserved, {reserve.Rejected} rejected, {reserve.Failed} failed; p50 {Percentile(reserve.Latencies, 50):0.00} ms, p99 {Percentile(reserve.Latencies, 99):0.00} ms"));
         Console.WriteLine(Invariant($"{"pgbench -N (simple update) TPS",-32} {pgbench,12:0}"));
         Console.WriteLine();
 
@@ -122,15 +122,4 @@ internal static class CatalogBenchmark
         using var process = Process.GetCurrentProcess();
         return process.TotalProcessorTime;
     }
-
-    private static bool Check(string figure, string target, bool ok)
-    {
-        Console.WriteLine($"{figure,-52} target {target,-24} {(ok ? "PASS" : "FAIL")}");
-        return ok;
-    }
-
-    private static double P(double[] sorted, double p) =>
-        sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Length) - 1, 0, sorted.Length - 1)];
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

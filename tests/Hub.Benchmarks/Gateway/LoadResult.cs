@@ -1,4 +1,5 @@
 using System.Globalization;
+using Hub.Benchmarks.Shared;
 
 namespace Hub.Benchmarks.Gateway;
 
@@ -7,8 +8,7 @@ internal sealed record LoadResult(string Name, int Completed, int Failed, TimeSp
 {
     public double PerSecond => Completed / Duration.TotalSeconds;
 
-    public double Percentile(double p) =>
-        Latencies.Length == 0 ? double.NaN : Latencies[Math.Clamp((int)Math.Ceiling(p / 100 * Latencies.Length) - 1, 0, Latencies.Length - 1)];
+    public double Percentile(double p) => Figures.Percentile(Latencies, p);
 
     public string Row() => string.Create(CultureInfo.InvariantCulture,
         $"{Name,-22} {Completed,9} {Failed,7} {PerSecond,10:0} {Percentile(50),8:0.00} {Percentile(99),8:0.00}");

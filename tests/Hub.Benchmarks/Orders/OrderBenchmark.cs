@@ -2,6 +2,7 @@ using System.Globalization;
 using Hub.Benchmarks.Outbox;
 using Hub.Benchmarks.Shared;
 using Npgsql;
+using static Hub.Benchmarks.Shared.Figures;
 
 namespace Hub.Benchmarks.Orders;
 
@@ -62,8 +63,8 @@ internal static class OrderBenchmark
         Console.WriteLine(Invariant($"Order benchmark: CN buyer → KR supplier through the CN gateway, {options.Clients} clients, {Environment.ProcessorCount} CPUs, load {load}"));
         Console.WriteLine();
         Console.WriteLine(Invariant($"{"Placement (closed loop)",-32} {"calls",7} {"per s",8} {"p50 ms",8} {"p99 ms",8}"));
-        Console.WriteLine(Invariant($"{"POST /api/order/checkout",-32} {placement.CheckoutMs.Length,7} {placement.CheckoutMs.Length / placement.Elapsed.TotalSeconds,8:0.0} {P(placement.CheckoutMs, 50),8:0} {P(placement.CheckoutMs, 99),8:0}"));
-        Console.WriteLine(Invariant($"{"POST /api/order/orders",-32} {placement.PlaceMs.Length,7} {placement.PerSecond,8:0.0} {P(placement.PlaceMs, 50),8:0} {P(placement.PlaceMs, 99),8:0}   {placement.Placed.Count} accepted, {placement.Failed} failed, {placement.Elapsed.TotalSeconds:0.0} s"));
+        Console.WriteLine(Invariant($"{"POST /api/order/checkout",-32} {placement.CheckoutMs.Length,7} {placement.CheckoutMs.Length / placement.Elapsed.TotalSeconds,8:0.0} {Percentile(placement.CheckoutMs, 50),8:0} {Percentile(placement.CheckoutMs, 99),8:0}"));
+        Console.WriteLine(Invariant($"{"POST /api/order/orders",-32} {placement.PlaceMs.Length,7} {placement.PerSecond,8:0.0} {Percentile(placement.PlaceMs, 50),8:0} {Percentile(placement.PlaceMs, 99),8:0}   {placement.Placed.Count} accepted, {placement.Failed} failed, {placement.Elapsed.TotalSeconds:0.0} s"));
         Console.WriteLine(Invariant($"{"pgbench -N (simple update) TPS",-32} {"",7} {pgbench,8:0}"));
 
         var completed = orders.Where(o => o.Status == "Completed").ToList();
@@ -97,8 +98,8 @@ internal static class OrderBenchmark
         var ratio = placement.PerSecond / pgbench;
         var results = new[]
         {
-            Check(Invariant($"Placement {placement.PerSecond:0.0}/s vs pgbench {pgbench:0} TPS: ratio {ratio:0.000}"), Invariant($"≥ {PlacementRatioTarget:0.00}"), ratio >= PlacementRatioTarget),
-            Check(Invariant($"Orders lost {census.Lost}, duplicated {census.Duplicated}"), "0 and 0", census.Lost == 0 && census.Duplicated == 0),
+            Check(Invariant($"Placement {placement.PerSecond:0.0}/s vs pgbench {pgbench:0} TPS: ratio {ratio:0.000}"), Invariant($"≥ {PlacementRatioTarget:0.00}"), ratio >= PlacementRatioTarget, figureWidth: 70),
+            Check(Invariant($"Orders lost {census.Lost}, duplicated {census.Duplicated}"), "0 and 0", census.Lost == 0 && census.Duplicated == 0, figureWidth: 70),
         };
         return results.All(r => r);
     }
@@ -122,15 +123,4 @@ internal static class OrderBenchmark
         {
             Database = "postgres",
         }.ConnectionString;
-
-    private static bool Check(string figure, string target, bool pass)
-    {
-        Console.WriteLine($"{figure,-70} target {target,-12} {(pass ? "PASS" : "FAIL")}");
-        return pass;
-    }
-
-    private static double P(double[] sorted, double p) =>
-        sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Length) - 1, 0, sorted.Length - 1)];
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Hub.ServiceDefaults.Messaging.Outbox;
 using Microsoft.EntityFrameworkCore;
+using static Hub.Benchmarks.Shared.Figures;
 
 namespace Hub.Benchmarks.Outbox;
 
@@ -78,7 +79,7 @@ internal static class LatencyPhase
         var batches = await rows.Select(m => m.SentAt).Distinct().CountAsync();
         var dispatches = services.GetRequiredService<TimedDispatcher>().TakeDurations();
         return string.Create(CultureInfo.InvariantCulture,
-            $"relay lag (created → batch confirmed) p50 {LatencyResult.Percentile(lags, 50):0.0} ms, p99 {LatencyResult.Percentile(lags, 99):0.0} ms; {batches} relay batches, {(double)lags.Length / Math.Max(1, batches):0.0} messages each; one publish → confirm p50 {LatencyResult.Percentile(dispatches, 50):0.0} ms, p99 {LatencyResult.Percentile(dispatches, 99):0.0} ms");
+            $"relay lag (created → batch confirmed) p50 {Percentile(lags, 50):0.0} ms, p99 {Percentile(lags, 99):0.0} ms; {batches} relay batches, {(double)lags.Length / Math.Max(1, batches):0.0} messages each; one publish → confirm p50 {Percentile(dispatches, 50):0.0} ms, p99 {Percentile(dispatches, 99):0.0} ms");
     }
 
     // Each message's way split into stages; every figure is per message, so the stages' p99s do not add up to the total's.
@@ -110,7 +111,7 @@ internal static class LatencyPhase
         {
             double[] sorted = [.. s.Values.Order()];
             return string.Create(CultureInfo.InvariantCulture,
-                $"           {s.Name,-36} p50 {LatencyResult.Percentile(sorted, 50),7:0.0}  p90 {LatencyResult.Percentile(sorted, 90),7:0.0}  p99 {LatencyResult.Percentile(sorted, 99),7:0.0} ms ({sorted.Length})");
+                $"           {s.Name,-36} p50 {Percentile(sorted, 50),7:0.0}  p90 {Percentile(sorted, 90),7:0.0}  p99 {Percentile(sorted, 99),7:0.0} ms ({sorted.Length})");
         }));
 
         static void Add(List<double> values, long from, long to)
@@ -143,7 +144,7 @@ internal static class LatencyPhase
         return "           p99 by second of commit (ms): " + string.Join(' ', bySecond.Values.Select(v =>
         {
             double[] sorted = [.. v.Order()];
-            return LatencyResult.Percentile(sorted, 99).ToString("0", CultureInfo.InvariantCulture);
+            return Percentile(sorted, 99).ToString("0", CultureInfo.InvariantCulture);
         }));
     }
 

@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Runtime.InteropServices;
+using static Hub.Benchmarks.Shared.Figures;
 
 namespace Hub.Benchmarks.Outbox;
 
@@ -36,8 +36,8 @@ internal static class Report
 
         Console.WriteLine();
         Console.WriteLine(Invariant($"Commit → consume latency: {latency.Offered} commits at {latency.OfferedRate:0} msg/s (asked {options.Rate}), received {latency.Received}/{latency.Offered}, {latency.Duplicates} duplicates"));
-        Console.WriteLine(Invariant($"  p50 {P(latency.Latencies, 50):0.0} ms   p90 {P(latency.Latencies, 90):0.0} ms   p99 {P(latency.Latencies, 99):0.0} ms   max {P(latency.Latencies, 100):0.0} ms"));
-        Console.WriteLine(Invariant($"  (the producer's commit itself: p50 {P(latency.CommitDurations, 50):0.0} ms, p99 {P(latency.CommitDurations, 99):0.0} ms)"));
+        Console.WriteLine(Invariant($"  p50 {Percentile(latency.Latencies, 50):0.0} ms   p90 {Percentile(latency.Latencies, 90):0.0} ms   p99 {Percentile(latency.Latencies, 99):0.0} ms   max {Percentile(latency.Latencies, 100):0.0} ms"));
+        Console.WriteLine(Invariant($"  (the producer's commit itself: p50 {Percentile(latency.CommitDurations, 50):0.0} ms, p99 {Percentile(latency.CommitDurations, 99):0.0} ms)"));
         if (options.Profile)
         {
             Console.WriteLine();
@@ -48,25 +48,15 @@ internal static class Report
 
         Console.WriteLine();
         var ratio = relay.Rate / raw.Rate;
-        var p99 = P(latency.Latencies, 99);
+        var p99 = Percentile(latency.Latencies, 99);
         var delivered = raw.Problem is null && relay.Problem is null && latency.Received == latency.Offered;
         bool[] results =
         [
             Check(Invariant($"Relay / raw publish rate      {ratio,8:0.00}"), Invariant($"≥ {RelayRatioTarget:0.0}"), ratio >= RelayRatioTarget),
             Check(Invariant($"Latency p99 at {latency.OfferedRate,4:0} msg/s {p99,9:0.0} ms"), Invariant($"< {P99TargetMs:0} ms at ≥ {LatencyTargetRate} msg/s"),
                 p99 < P99TargetMs && latency.OfferedRate >= LatencyTargetRate * RateTolerance),
-            Check("Every message delivered               ", "all phases", delivered),
+            Check("Every message delivered", "all phases", delivered),
         ];
         return results.All(ok => ok);
     }
-
-    private static bool Check(string figure, string target, bool ok)
-    {
-        Console.WriteLine($"{figure}   target {target,-24}{(ok ? "PASS" : "FAIL")}");
-        return ok;
-    }
-
-    private static double P(double[] sorted, double p) => LatencyResult.Percentile(sorted, p);
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
