@@ -13,17 +13,11 @@ namespace Hub.Customs.Observability;
 /// declarations. One grouped query, at most every <c>Metrics:GaugeRefresh</c> (15 s by default), serves every scrape in
 /// between; a scrape never waits for the database.
 /// </summary>
-internal sealed class DeclarationMetrics : IHostedService
+internal sealed class DeclarationMetrics : DatabaseGauges<CustomsDbContext, IReadOnlyDictionary<(DeclarationType Type, DeclarationStatus Status), long>>
 {
-    private readonly DatabaseReading<CustomsDbContext, IReadOnlyDictionary<(DeclarationType Type, DeclarationStatus Status), long>> _reading;
-
     public DeclarationMetrics(ServiceMetrics metrics, IServiceScopeFactory scopes, IConfiguration configuration, ILogger<DeclarationMetrics> logger)
+        : base(scopes, configuration, logger, new Dictionary<(DeclarationType, DeclarationStatus), long>())
     {
-        _reading = new DatabaseReading<CustomsDbContext, IReadOnlyDictionary<(DeclarationType Type, DeclarationStatus Status), long>>(
-            scopes, configuration, logger, new Dictionary<(DeclarationType, DeclarationStatus), long>(),
-            async db => (await db.Declarations.AsNoTracking().GroupBy(d => new { d.Type, d.Status })
-                .Select(g => new { g.Key.Type, g.Key.Status, Count = g.LongCount() }).ToListAsync())
-                .ToDictionary(c => (c.Type, c.Status), c => c.Count));
         metrics.Meter.CreateObservableGauge("hub.customs.declarations.current",
             () => Current().Select(d => new Measurement<long>(d.Value,
                 new KeyValuePair<string, object?>("type", d.Key.Type.ToString()), new KeyValuePair<string, object?>("status", d.Key.Status.ToString()))),
@@ -33,14 +27,8 @@ internal sealed class DeclarationMetrics : IHostedService
             "{declaration}", "Declarations lodged since the hub began, by type.");
     }
 
-    /// <summary>Reads once at start-up, so the first scrape already has figures.</summary>
-    public Task StartAsync(CancellationToken cancellationToken)
-    {
-        _ = Current();
-        return Task.CompletedTask;
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    private IReadOnlyDictionary<(DeclarationType Type, DeclarationStatus Status), long> Current() => _reading.Current();
+    protected override async Task<IReadOnlyDictionary<(DeclarationType Type, DeclarationStatus Status), long>> ReadAsync(CustomsDbContext db) =>
+        (await db.Declarations.AsNoTracking().GroupBy(d => new { d.Type, d.Status })
+            .Select(g => new { g.Key.Type, g.Key.Status, Count = g.LongCount() }).ToListAsync())
+            .ToDictionary(c => (c.Type, c.Status), c => c.Count);
 }

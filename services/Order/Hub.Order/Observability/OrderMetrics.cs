@@ -12,16 +12,11 @@ namespace Hub.Order.Observability;
 /// rates are the placement and completion rates). One grouped query, at most every <c>Metrics:GaugeRefresh</c>
 /// (15 s by default), serves every scrape in between; a scrape never waits for the database.
 /// </summary>
-internal sealed class OrderMetrics : IHostedService
+internal sealed class OrderMetrics : DatabaseGauges<OrderDbContext, IReadOnlyDictionary<OrderStatus, long>>
 {
-    private readonly DatabaseReading<OrderDbContext, IReadOnlyDictionary<OrderStatus, long>> _reading;
-
     public OrderMetrics(ServiceMetrics metrics, IServiceScopeFactory scopes, IConfiguration configuration, ILogger<OrderMetrics> logger)
+        : base(scopes, configuration, logger, new Dictionary<OrderStatus, long>())
     {
-        _reading = new DatabaseReading<OrderDbContext, IReadOnlyDictionary<OrderStatus, long>>(
-            scopes, configuration, logger, new Dictionary<OrderStatus, long>(),
-            async db => (await db.Orders.AsNoTracking().GroupBy(o => o.Status).Select(g => new { Status = g.Key, Count = g.LongCount() }).ToListAsync())
-                .ToDictionary(c => c.Status, c => c.Count));
         metrics.Meter.CreateObservableGauge("hub.orders.in_state",
             () => Current().Select(s => new Measurement<long>(s.Value, new KeyValuePair<string, object?>("state", s.Key.ToString()))),
             "{order}", "Orders in each state now.");
@@ -30,14 +25,7 @@ internal sealed class OrderMetrics : IHostedService
             "Orders completed since the hub began.");
     }
 
-    /// <summary>Reads once at start-up, so the first scrape already has figures.</summary>
-    public Task StartAsync(CancellationToken cancellationToken)
-    {
-        _ = Current();
-        return Task.CompletedTask;
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    private IReadOnlyDictionary<OrderStatus, long> Current() => _reading.Current();
+    protected override async Task<IReadOnlyDictionary<OrderStatus, long>> ReadAsync(OrderDbContext db) =>
+        (await db.Orders.AsNoTracking().GroupBy(o => o.Status).Select(g => new { Status = g.Key, Count = g.LongCount() }).ToListAsync())
+            .ToDictionary(c => c.Status, c => c.Count);
 }

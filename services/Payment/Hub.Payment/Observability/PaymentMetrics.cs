@@ -12,36 +12,21 @@ namespace Hub.Payment.Observability;
 /// positive long, negative short). Both in major units. One grouped query, at most every <c>Metrics:GaugeRefresh</c>
 /// (15 s by default), serves every scrape in between; a scrape never waits for the database.
 /// </summary>
-internal sealed class PaymentMetrics : IHostedService
+internal sealed class PaymentMetrics : DatabaseGauges<PaymentDbContext, IReadOnlyList<PaymentMetrics.Balance>>
 {
-    private readonly DatabaseReading<PaymentDbContext, IReadOnlyList<Balance>> _reading;
-
     public PaymentMetrics(ServiceMetrics metrics, IServiceScopeFactory scopes, IConfiguration configuration, ILogger<PaymentMetrics> logger)
+        : base(scopes, configuration, logger, [])
     {
-        _reading = new DatabaseReading<PaymentDbContext, IReadOnlyList<Balance>>(
-            scopes, configuration, logger, [],
-            ReadBalancesAsync);
         metrics.Meter.CreateObservableGauge("hub.escrow.balance", () => Observe(AccountKind.Escrow), description: "Funds held in escrow, by currency (major units).");
         metrics.Meter.CreateObservableGauge("hub.fx.position", () => Observe(AccountKind.FxPosition),
             description: "The hub's FX exposure: its position per currency from conversions (major units; positive long, negative short).");
     }
 
-    /// <summary>Reads once at start-up, so the first scrape already has figures.</summary>
-    public Task StartAsync(CancellationToken cancellationToken)
-    {
-        _ = Current();
-        return Task.CompletedTask;
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
     private IEnumerable<Measurement<double>> Observe(AccountKind kind) =>
         Current().Where(b => b.Kind == kind)
             .Select(b => new Measurement<double>((double)b.Amount, new KeyValuePair<string, object?>("currency", b.Currency)));
 
-    private IReadOnlyList<Balance> Current() => _reading.Current();
-
-    private static async Task<IReadOnlyList<Balance>> ReadBalancesAsync(PaymentDbContext db)
+    protected override async Task<IReadOnlyList<Balance>> ReadAsync(PaymentDbContext db)
     {
         var sums = await (
             from line in db.PostingLines.AsNoTracking()
@@ -54,5 +39,5 @@ internal sealed class PaymentMetrics : IHostedService
         return [.. sums.Select(s => new Balance(s.Kind, s.Currency, -s.NetDebits))];
     }
 
-    private sealed record Balance(AccountKind Kind, string Currency, decimal Amount);
+    internal sealed record Balance(AccountKind Kind, string Currency, decimal Amount);
 }

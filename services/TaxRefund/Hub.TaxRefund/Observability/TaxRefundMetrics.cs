@@ -12,29 +12,17 @@ namespace Hub.TaxRefund.Observability;
 /// every <c>Metrics:GaugeRefresh</c> (15 s by default), serves every scrape in between; a scrape never waits for the
 /// database.
 /// </summary>
-internal sealed class TaxRefundMetrics : IHostedService
+internal sealed class TaxRefundMetrics : DatabaseGauges<TaxRefundDbContext, IReadOnlyDictionary<ClaimState, long>>
 {
-    private readonly DatabaseReading<TaxRefundDbContext, IReadOnlyDictionary<ClaimState, long>> _reading;
-
     public TaxRefundMetrics(ServiceMetrics metrics, IServiceScopeFactory scopes, IConfiguration configuration, ILogger<TaxRefundMetrics> logger)
+        : base(scopes, configuration, logger, new Dictionary<ClaimState, long>())
     {
-        _reading = new DatabaseReading<TaxRefundDbContext, IReadOnlyDictionary<ClaimState, long>>(
-            scopes, configuration, logger, new Dictionary<ClaimState, long>(),
-            async db => (await db.Claims.AsNoTracking().GroupBy(c => c.State).Select(g => new { State = g.Key, Count = g.LongCount() }).ToListAsync())
-                .ToDictionary(c => c.State, c => c.Count));
         metrics.Meter.CreateObservableGauge("hub.refund.claims",
             () => Current().Select(s => new Measurement<long>(s.Value, new KeyValuePair<string, object?>("state", s.Key.ToString()))),
             "{claim}", "Refund claims in each state now.");
     }
 
-    /// <summary>Reads once at start-up, so the first scrape already has figures.</summary>
-    public Task StartAsync(CancellationToken cancellationToken)
-    {
-        _ = Current();
-        return Task.CompletedTask;
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    private IReadOnlyDictionary<ClaimState, long> Current() => _reading.Current();
+    protected override async Task<IReadOnlyDictionary<ClaimState, long>> ReadAsync(TaxRefundDbContext db) =>
+        (await db.Claims.AsNoTracking().GroupBy(c => c.State).Select(g => new { State = g.Key, Count = g.LongCount() }).ToListAsync())
+            .ToDictionary(c => c.State, c => c.Count);
 }
