@@ -1,9 +1,15 @@
+using MassTransit;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Hub.Testing;
 
-/// <summary>Hosts one service in-process (hub KR) on a database and virtual host of its own, with the test token settings.</summary>
+/// <summary>
+/// Hosts one service in-process (hub KR) on a database and virtual host of its own, with the test token settings. The
+/// host starts once its bus is connected and its queues are bound, so a test's first message is not published before
+/// anything listens for it.
+/// </summary>
 /// <typeparam name="TMarker">Any public type of the service's assembly (its DbContext).</typeparam>
 public sealed class ServiceFactory<TMarker>(string configurationName, TestDatabase database, TestVirtualHost vhost, IReadOnlyDictionary<string, string?>? settings = null)
     : WebApplicationFactory<TMarker>
@@ -14,6 +20,7 @@ public sealed class ServiceFactory<TMarker>(string configurationName, TestDataba
         builder.UseSetting("Hub:Id", "KR");
         builder.UseSetting($"ConnectionStrings:{configurationName}", database.ConnectionString);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.ConfigureServices(services => services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true));
         foreach (var (key, value) in vhost.Settings().Concat(TestSecurity.Settings()).Concat(settings ?? new Dictionary<string, string?>()))
         {
             builder.UseSetting(key, value);

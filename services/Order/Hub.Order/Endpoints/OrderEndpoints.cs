@@ -96,52 +96,43 @@ internal static class OrderEndpoints
         string id, Caller caller, OrderDbContext db, OrderProcess process, CancellationToken cancellationToken) =>
         ChangeAsync(id, caller, db, cancellationToken, order => process.CancelAsync(order, caller.Subject, $"cancelled by {caller.Subject}", cancellationToken));
 
-    // Only the buyer changes its order, under the order's row lock (events wait for it, and it for them). A change
-    // that still loses a race on the order's row version is applied again to the order as it now is: the commands it
-    // sends are idempotent per order.
+    // Only the buyer changes its order, under the order's row lock: every writer of an order (its events, the sweeper,
+    // these requests) takes that lock first, so the change is made on the order as the previous writer left it. The
+    // row version still guards it; losing on it answers 409.
     private static async Task<Results<Ok<OrderResponse>, ProblemHttpResult>> ChangeAsync(
         string id, Caller caller, OrderDbContext db, CancellationToken cancellationToken, Func<TradeOrder, Task> change)
     {
         var buyer = caller.Company?.ToString();
         OrderTracing.Tag(id);
-        for (var attempt = 1; ; attempt++)
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.LockOrderAsync(id, cancellationToken);
+        var order = await db.Orders.Include(o => o.Lines).Include(o => o.Timeline).AsSplitQuery()
+            .SingleOrDefaultAsync(o => o.Id == id && o.BuyerCompany == buyer, cancellationToken);
+        if (order is null)
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await db.LockOrderAsync(id, cancellationToken);
-            var order = await db.Orders.Include(o => o.Lines).Include(o => o.Timeline).AsSplitQuery()
-                .SingleOrDefaultAsync(o => o.Id == id && o.BuyerCompany == buyer, cancellationToken);
-            if (order is null)
-            {
-                return NotFound(id);
-            }
+            return NotFound(id);
+        }
 
-            try
-            {
-                await change(order);
-                await db.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-                return TypedResults.Ok(order.ToResponse(withTimeline: true));
-            }
-            catch (OrderRuleException ex)
-            {
-                return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The order cannot do that now", detail: ex.Message);
-            }
-            catch (DbUpdateException) when (attempt < ChangeAttempts)
-            {
-                db.ChangeTracker.Clear();
-            }
-            catch (DbUpdateException)
-            {
-                return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The order changed meanwhile", detail: "Read the order again and retry.");
-            }
-            catch (RpcException ex)
-            {
-                return CheckoutEndpoints.Upstream(ex);
-            }
+        try
+        {
+            await change(order);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return TypedResults.Ok(order.ToResponse(withTimeline: true));
+        }
+        catch (OrderRuleException ex)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The order cannot do that now", detail: ex.Message);
+        }
+        catch (DbUpdateException)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The order changed meanwhile", detail: "Read the order again and retry.");
+        }
+        catch (RpcException ex)
+        {
+            return CheckoutEndpoints.Upstream(ex);
         }
     }
-
-    private const int ChangeAttempts = 3;
 
     private static IQueryable<TradeOrder> Visible(IQueryable<TradeOrder> orders, Caller caller)
     {
