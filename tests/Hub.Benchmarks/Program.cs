@@ -7,7 +7,7 @@ using Hub.Benchmarks.Planner;
 
 // dotnet run -c Release --project tests/Hub.Benchmarks -- outbox [--messages N] [--rate R] [--seconds S] [--profile]
 // dotnet run -c Release --project tests/Hub.Benchmarks -- gateway [CONCURRENCY] [SECONDS]
-// dotnet run -c Release --project tests/Hub.Benchmarks -- catalog [PRODUCTS] [CLIENTS] [SECONDS]
+// dotnet run -c Release --project tests/Hub.Benchmarks -- catalog [PRODUCTS] [CLIENTS] [SECONDS] [RATE]
 // dotnet run -c Release --project tests/Hub.Benchmarks -- planner [CONSIGNMENTS] [POOLS]
 // dotnet run -c Release --project tests/Hub.Benchmarks -- order [ORDERS=N] [SECONDS=S] [CLIENTS=C] [STALL=S]   (needs ./hub up)
 switch (args)
@@ -16,8 +16,8 @@ switch (args)
         return await OutboxBenchmark.RunAsync(options);
     case ["gateway", .. var rest] when Counts(rest, 2) is { } n:
         return await GatewayBenchmark.RunAsync(At(n, 0, 32), At(n, 1, 10));
-    case ["catalog", .. var rest] when Counts(rest, 3) is { } n:
-        return await CatalogBenchmark.RunAsync(At(n, 0, 100_000), At(n, 1, 8), At(n, 2, 10));
+    case ["catalog", .. var rest] when Counts(rest, 4) is { } n:
+        return await CatalogBenchmark.RunAsync(At(n, 0, 100_000), At(n, 1, 8), At(n, 2, 10), At(n, 3, 100));
     case ["planner", .. var rest] when Counts(rest, 2) is { } n:
         return PlannerBenchmark.Run(At(n, 0, 10_000), At(n, 1, 3), TimeSpan.FromSeconds(2));
     case ["order", .. var rest] when OrderBenchmarkOptions.TryParse(rest, out var orderOptions):
@@ -26,7 +26,7 @@ switch (args)
         await Console.Error.WriteLineAsync(string.Join(Environment.NewLine,
             OutboxBenchmarkOptions.Usage,
             "   or: gateway [CONCURRENCY=32] [SECONDS=10]",
-            "   or: catalog [PRODUCTS=100000] [CLIENTS=8] [SECONDS=10]",
+            "   or: catalog [PRODUCTS=100000] [CLIENTS=8] [SECONDS=10] [RATE=100]",
             "   or: planner [CONSIGNMENTS=10000] [POOLS=3]",
             OrderBenchmarkOptions.Usage));
         return 2;

@@ -13,15 +13,17 @@ namespace Hub.Benchmarks.Catalog;
 
 /// <summary>
 /// The catalog targets of its issue on a seeded catalog, against the real Catalog service on Kestrel in this process:
-/// filtered text search p99 over HTTP, and <c>ReserveStock</c> throughput over gRPC next to pgbench simple-update TPS
-/// on the same PostgreSQL server with the same number of clients, all in one run.
+/// filtered text search p99 over HTTP at a fixed rate of searches, and <c>ReserveStock</c> throughput over gRPC next to
+/// pgbench simple-update TPS on the same PostgreSQL server with the same number of clients, all in one run. The search
+/// target is judged at a fixed rate because closed-loop callers keep the CPU busy whatever a search costs: their
+/// latency is their number divided by the throughput, which the closed-loop table reports.
 /// </summary>
 internal static class CatalogBenchmark
 {
     private const double SearchP99TargetMs = 30;
     private const double ReserveRatioTarget = 0.5;
 
-    public static async Task<int> RunAsync(int products, int clients, int seconds)
+    public static async Task<int> RunAsync(int products, int clients, int seconds, int rate)
     {
         await using var database = await TestDatabase.CreateAsync("catalogbench");
         await using var vhost = await TestVirtualHost.CreateAsync();
@@ -60,6 +62,7 @@ internal static class CatalogBenchmark
 
         // One buyer alone: the latency of the search itself, without the queue for the CPU that CLIENTS callers make.
         var alone = (await SearchLoad.RunAsync(new Uri(http), token, cases, 1, duration))[0] with { Name = "all searches, 1 client" };
+        var paced = await SearchLoad.RunPacedAsync(new Uri(http), token, cases, rate, duration);
         await ReserveLoad.RunAsync(new Uri(grpc), stocked, clients, TimeSpan.FromSeconds(2));
         cpu = ProcessCpu();
         var reserve = await ReserveLoad.RunAsync(new Uri(grpc), stocked, clients, duration);
@@ -76,6 +79,12 @@ internal static class CatalogBenchmark
         }
 
         Console.WriteLine(alone.Row());
+        Console.WriteLine();
+        Console.WriteLine(Invariant($"{"Paced: " + rate + " searches/s",-22} {"Requests",9} {"Failed",7} {"req/s",10} {"p50 ms",8} {"p99 ms",8}   (latency from when each was due)"));
+        foreach (var result in paced)
+        {
+            Console.WriteLine(result.Row());
+        }
 
         Console.WriteLine();
         var ratio = reserve.PerSecond / pgbench;
@@ -89,11 +98,11 @@ internal static class CatalogBenchmark
         Console.WriteLine(Invariant($"CPU of this process (clients and service) per search {searchCpu.TotalMilliseconds / Math.Max(1, search[0].Completed),6:0.00} ms, per reservation {reserveCpu.TotalMilliseconds / Math.Max(1, reserve.Reserved + reserve.Rejected + reserve.Failed),6:0.00} ms"));
         Console.WriteLine();
 
-        var overall = search[0];
+        var overall = paced[0];
         bool[] results =
         [
-            Check(Invariant($"Search p99 {overall.Percentile(99),8:0.00} ms, {overall.Failed} failed"), Invariant($"< {SearchP99TargetMs:0} ms, none failed"),
-                overall.Percentile(99) < SearchP99TargetMs && overall.Failed == 0),
+            Check(Invariant($"Search p99 at {rate}/s {overall.Percentile(99),8:0.00} ms, {overall.Failed} failed"), Invariant($"< {SearchP99TargetMs:0} ms, none failed"),
+                overall.Percentile(99) < SearchP99TargetMs && overall.Failed == 0 && search[0].Failed == 0),
             Check(Invariant($"ReserveStock / pgbench {ratio,8:0.00}, {reserve.Failed + reserve.Rejected} not reserved"), Invariant($"≥ {ReserveRatioTarget:0.0}, all reserved"),
                 ratio >= ReserveRatioTarget && reserve.Failed == 0 && reserve.Rejected == 0),
         ];

@@ -10,8 +10,9 @@ namespace Hub.Benchmarks.Catalog;
 internal sealed record SearchCase(string Kind, string Query);
 
 /// <summary>
-/// Closed-loop search load: each caller sends the searches of the fixed set in turn (starting at a different one),
-/// the next as soon as the last answered; latencies are kept per kind.
+/// Search load over the fixed set of searches, latencies kept per kind: closed loop (each caller sends the searches in
+/// turn, starting at a different one, the next as soon as the last answered) or paced (a search every 1 / rate
+/// seconds, however many are still running).
 /// </summary>
 internal static class SearchLoad
 {
@@ -103,16 +104,76 @@ internal static class SearchLoad
                 }
             }
 
-            return (latencies, failed);
+            return (Latencies: latencies, Failed: failed);
         })).ToArray();
 
         var results = await Task.WhenAll(workers);
+        return Results(cases, results, Stopwatch.GetElapsedTime(started));
+    }
+
+    /// <summary>
+    /// Open loop: search <c>n</c> is due <c>n</c> / <paramref name="rate"/> seconds after the start and is sent then
+    /// whether or not the earlier ones have answered, and its latency counts from when it was due, so a stall of the
+    /// service shows as latency of every search it held up rather than as a lower offered rate.
+    /// </summary>
+    public static async Task<IReadOnlyList<LoadResult>> RunPacedAsync(Uri catalog, string token, IReadOnlyList<SearchCase> cases, int rate, TimeSpan duration)
+    {
+        using var handler = new SocketsHttpHandler { PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
+        using var client = new HttpClient(handler) { BaseAddress = catalog };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+
+        var total = (int)(rate * duration.TotalSeconds);
+        var latencies = new double[total];
+        var succeeded = new bool[total];
+        var searches = new List<Task>(total);
+        var started = Stopwatch.GetTimestamp();
+        for (var n = 0; n < total; n++)
+        {
+            var due = started + (long)(n * (double)Stopwatch.Frequency / rate);
+            var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait);
+            }
+
+            searches.Add(SearchAsync(n, due));
+        }
+
+        await Task.WhenAll(searches);
         var elapsed = Stopwatch.GetElapsedTime(started);
+        var byCase = cases.Select(_ => (Latencies: new List<double>(), Failed: 0)).ToArray();
+        for (var n = 0; n < total; n++)
+        {
+            ref var entry = ref byCase[n % cases.Count];
+            if (succeeded[n])
+            {
+                entry.Latencies.Add(latencies[n]);
+            }
+            else
+            {
+                entry.Failed++;
+            }
+        }
+
+        return Results(cases, [(byCase.Select(c => c.Latencies).ToArray(), byCase.Select(c => c.Failed).ToArray())], elapsed);
+
+        async Task SearchAsync(int n, long due)
+        {
+            await Task.Yield();
+            using var response = await client.GetAsync(new Uri(cases[n % cases.Count].Query, UriKind.Relative), HttpCompletionOption.ResponseContentRead);
+            latencies[n] = Stopwatch.GetElapsedTime(due).TotalMilliseconds;
+            succeeded[n] = response.IsSuccessStatusCode;
+        }
+    }
+
+    // The figures over all searches first, then per kind in the order of the cases.
+    private static IReadOnlyList<LoadResult> Results(IReadOnlyList<SearchCase> cases, (List<double>[] Latencies, int[] Failed)[] callers, TimeSpan elapsed)
+    {
         LoadResult Result(string name, IEnumerable<int> indexes)
         {
             var chosen = indexes.ToArray();
-            var all = results.SelectMany(r => chosen.SelectMany(i => r.latencies[i])).Order().ToArray();
-            return new LoadResult(name, all.Length, results.Sum(r => chosen.Sum(i => r.failed[i])), elapsed, all);
+            var all = callers.SelectMany(r => chosen.SelectMany(i => r.Latencies[i])).Order().ToArray();
+            return new LoadResult(name, all.Length, callers.Sum(r => chosen.Sum(i => r.Failed[i])), elapsed, all);
         }
 
         var everything = Result("all searches", Enumerable.Range(0, cases.Count));

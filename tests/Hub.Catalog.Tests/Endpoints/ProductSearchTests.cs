@@ -146,6 +146,34 @@ public sealed class ProductSearchTests(CatalogFixture fixture) : IClassFixture<C
         (await Ids("sort=newest")).ShouldBe([shirts, cream, earbuds]);
     }
 
+    [Fact]
+    public async Task Search_InStockByPrice_PagesThroughTheProductsWithStockOnly_InPriceOrder()
+    {
+        var word = NewWord();
+        using var supplier = await fixture.SupplierAsync();
+        var stocked = new List<(string Id, decimal Price)>();
+        foreach (var (price, stock) in new[] { (7m, 0), (3m, 50), (6m, 50), (2m, 0), (5m, 50), (4m, 9), (1m, 50) })
+        {
+            var id = await CatalogFixture.CreateProductAsync(supplier, Requests.Product(title: word, moq: 10, stock: stock, tiers: [new PriceTierDto(10, price)]));
+            if (stock >= 10)
+            {
+                stocked.Add((id, price));
+            }
+        }
+
+        var walked = new List<string>();
+        string? cursor = null;
+        do
+        {
+            var page = await SearchAsync($"q={word}&inStock=true&sort=price_desc&limit=2" + (cursor is null ? "" : $"&cursor={cursor}"));
+            walked.AddRange(page.Items.Select(p => p.Id));
+            cursor = page.NextCursor;
+        }
+        while (cursor is not null && walked.Count < 10);
+
+        walked.ShouldBe(stocked.OrderByDescending(p => p.Price).Select(p => p.Id));
+    }
+
     [Theory]
     [InlineData("price_asc")]
     [InlineData("price_desc")]

@@ -184,7 +184,7 @@ internal static class ProductSearch
 
         if (query.InStock == true)
         {
-            sql.RequireStock("s.on_hand - s.reserved >= p.moq");
+            sql.RequireStock();
         }
 
         if (cursor is not null)

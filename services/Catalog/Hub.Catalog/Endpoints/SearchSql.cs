@@ -16,7 +16,7 @@ internal sealed class SearchSql
     private readonly List<string> _conditions = [];
     private readonly List<string> _window = [];
     private readonly List<NpgsqlParameter> _parameters = [];
-    private string _stockJoin = "";
+    private bool _inStock;
 
     public SearchSql(string sort, int take, string? language)
     {
@@ -27,7 +27,7 @@ internal sealed class SearchSql
 
     public string Sort { get; }
 
-    /// <summary>Adds a condition on products <c>p</c> (and <c>s</c>, its stock, after <see cref="RequireStock"/>).</summary>
+    /// <summary>Adds a condition on products <c>p</c>.</summary>
     public SearchSql Where(string condition, params (string Name, object Value)[] parameters)
     {
         _conditions.Add(condition);
@@ -53,16 +53,17 @@ internal sealed class SearchSql
     public SearchSql Where(string condition, bool bounding, params (string Name, object Value)[] parameters) =>
         bounding ? Within(condition, parameters) : Where(condition, parameters);
 
-    public SearchSql RequireStock(string condition)
+    /// <summary>Keeps only products with at least their MOQ available (on hand minus reserved).</summary>
+    public SearchSql RequireStock()
     {
-        _stockJoin = $"JOIN product_stock s ON s.product_id = p.id AND {condition}";
+        _inStock = true;
         return this;
     }
 
     /// <summary>Products matching the conditions, first in the sort order.</summary>
     public string Plain() => $"""
         WITH found AS (
-            SELECT {Select("p")} FROM products p {_stockJoin} WHERE {string.Join(" AND ", _conditions)} ORDER BY {Order("p")} LIMIT @take
+            SELECT {Select("p")} FROM products p {StockJoin()} WHERE {string.Join(" AND ", _conditions)} ORDER BY {Order("p")} LIMIT @take
         )
         {Page()}
         """;
@@ -72,26 +73,29 @@ internal sealed class SearchSql
     /// words are found fastest by walking the first <c>@walk</c> products in sort order (within the <see cref="Within"/>
     /// conditions) and keeping those that pass the other filters and match; rare ones through the full-text index, then
     /// sorted. The walk is a prefix of the sort order, so a page it fills is the page; only when it fills none does the
-    /// index lookup run. Its cost is bounded by the rows walked, however few of them a selective filter keeps.
+    /// index lookup run. Its cost is bounded by the rows walked, however few of them a selective filter keeps. The
+    /// index lookup checks the stock of its matches in sort order, only until the page is full, not of every match.
     /// </summary>
     public string Words(Func<string, string> match, int walk)
     {
         Add("walk", walk);
         var where = string.Join(" AND ", _conditions);
         var window = _window.Count == 0 ? "true" : string.Join(" AND ", _window);
+        var inStock = _inStock ? $"AND EXISTS (SELECT 1 FROM product_stock s WHERE s.product_id = r.id AND {Available("r")})" : "";
         return $"""
             WITH walk AS (
                 SELECT {Select("r")} FROM (
                     SELECT {Select("p")}, p.search_vector FROM (
                         SELECT * FROM products p WHERE {window} ORDER BY {Order("p")} LIMIT @walk
-                    ) p {_stockJoin} WHERE {where}
+                    ) p {StockJoin()} WHERE {where}
                 ) r WHERE {match("r")} ORDER BY {Order("r")} LIMIT @take
             ), matched AS MATERIALIZED (
-                SELECT {Select("p")} FROM products p {_stockJoin} WHERE {where} AND {match("p")}
+                SELECT {Select("p")} FROM products p WHERE {where} AND {match("p")}
             ), found AS (
                 SELECT * FROM walk WHERE (SELECT count(*) FROM walk) = @take
                 UNION ALL
-                (SELECT * FROM matched r WHERE (SELECT count(*) FROM walk) < @take ORDER BY {Order("r")} LIMIT @take)
+                (SELECT * FROM (SELECT * FROM matched r ORDER BY {Order("r")} OFFSET 0) r
+                 WHERE (SELECT count(*) FROM walk) < @take {inStock} ORDER BY {Order("r")} LIMIT @take)
             )
             {Page()}
             """;
@@ -142,6 +146,10 @@ internal sealed class SearchSql
         ) tt ON true
         ORDER BY {Order("r")}
         """;
+
+    private string StockJoin() => _inStock ? $"JOIN product_stock s ON s.product_id = p.id AND {Available("p")}" : "";
+
+    private static string Available(string alias) => $"s.on_hand - s.reserved >= {alias}.moq";
 
     private string Order(string alias) => Sort switch
     {
