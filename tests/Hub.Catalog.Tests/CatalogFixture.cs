@@ -1,10 +1,9 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using Grpc.Net.Client;
 using Hub.Catalog.Data;
 using Hub.Catalog.Endpoints;
 using Hub.Contracts.Values;
 using Hub.Testing;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using CatalogClient = Hub.Catalog.V1.Catalog.CatalogClient;
 
@@ -17,61 +16,32 @@ namespace Hub.Catalog.Tests;
 public sealed class CatalogFixture : IAsyncLifetime
 {
     private static int _companies;
-    private TestDatabase? _database;
-    private TestVirtualHost? _vhost;
-    private ServiceFactory<CatalogDbContext>? _factory;
-    private GrpcChannel? _channel;
+    private InProcessService<CatalogDbContext>? _service;
 
-    internal ServiceFactory<CatalogDbContext> Factory => _factory ?? throw new InvalidOperationException("Not initialized.");
+    internal WebApplicationFactory<CatalogDbContext> Factory => Service.Host;
 
-    internal CatalogClient Grpc => new(_channel ?? throw new InvalidOperationException("Not initialized."));
+    internal CatalogClient Grpc => new(Service.Channel);
 
-    public async Task InitializeAsync()
-    {
-        _database = await TestDatabase.CreateAsync("catalog");
-        await _database.MigrateAsync<CatalogDbContext>();
-        _vhost = await TestVirtualHost.CreateAsync();
-        _factory = new ServiceFactory<CatalogDbContext>("Catalog", _database, _vhost);
-        _channel = GrpcChannel.ForAddress(_factory.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = _factory.Server.CreateHandler() });
-    }
+    private InProcessService<CatalogDbContext> Service => _service ?? throw new InvalidOperationException("Not initialized.");
+
+    public async Task InitializeAsync() => _service = await InProcessService<CatalogDbContext>.StartAsync("Catalog");
 
     public async Task DisposeAsync()
     {
-        _channel?.Dispose();
-        if (_factory is not null)
+        if (_service is not null)
         {
-            await _factory.DisposeAsync();
-        }
-
-        if (_vhost is not null)
-        {
-            await _vhost.DisposeAsync();
-        }
-
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
+            await _service.DisposeAsync();
         }
     }
 
-    internal CatalogDbContext CreateDb() => _database!.CreateContext<CatalogDbContext>();
+    internal CatalogDbContext CreateDb() => Service.Db();
 
     /// <summary>A company no other test uses.</summary>
     internal static CompanyId NewCompany() => CompanyId.Parse($"KR-C-{Interlocked.Increment(ref _companies) + 100:000000}");
 
-    internal HttpClient ClientFor(CompanyId company)
-    {
-        var client = Factory.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestSecurity.Sme(company));
-        return client;
-    }
+    internal HttpClient ClientFor(CompanyId company) => Service.Client(TestSecurity.Sme(company));
 
-    internal HttpClient OperatorClient()
-    {
-        var client = Factory.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestSecurity.Operator(HubId.KR));
-        return client;
-    }
+    internal HttpClient OperatorClient() => Service.Client(TestSecurity.Operator(HubId.KR));
 
     /// <summary>A company registered as a KRW supplier, and its client.</summary>
     internal async Task<HttpClient> SupplierAsync(string currency = "KRW")

@@ -1,11 +1,7 @@
-using System.Net.Http.Headers;
 using System.Text.Json;
-using Grpc.Net.Client;
 using Hub.Contracts.Values;
 using Hub.Customs.Data;
 using Hub.Testing;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,11 +13,7 @@ public class CustomsHost : IAsyncLifetime
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
 
     private readonly string _hub;
-    private TestDatabase? _database;
-    private TestVirtualHost? _vhost;
-    private ServiceFactory<CustomsDbContext>? _root;
-    private WebApplicationFactory<CustomsDbContext>? _factory;
-    private GrpcChannel? _channel;
+    private InProcessService<CustomsDbContext>? _service;
 
     public CustomsHost()
         : this("KR")
@@ -37,33 +29,22 @@ public class CustomsHost : IAsyncLifetime
 
     public HubId Hub => HubId.Parse(_hub);
 
+    private InProcessService<CustomsDbContext> Service => _service ?? throw new InvalidOperationException("Not initialized.");
+
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync("customs");
-        await _database.MigrateAsync<CustomsDbContext>();
-        _vhost = await TestVirtualHost.CreateAsync();
-        _root = new ServiceFactory<CustomsDbContext>("Customs", _database, _vhost, new Dictionary<string, string?> { ["Hub:Id"] = _hub });
-        _factory = _root.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(new ShiftedClock(Today))));
-        _channel = GrpcChannel.ForAddress(_factory.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = _factory.Server.CreateHandler() });
-        Grpc = new V1.Customs.CustomsClient(_channel);
+        _service = await InProcessService<CustomsDbContext>.StartAsync("Customs", new Dictionary<string, string?> { ["Hub:Id"] = _hub },
+            s => s.AddSingleton<TimeProvider>(new ShiftedClock(Today)));
+        Grpc = new V1.Customs.CustomsClient(_service.Channel);
     }
 
-    public HttpClient Client(string? token)
-    {
-        var client = _factory!.CreateClient();
-        if (token is not null)
-        {
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        }
-
-        return client;
-    }
+    public HttpClient Client(string? token) => Service.Client(token);
 
     public HttpClient Operator() => Client(TestSecurity.Operator(Hub));
 
     public HttpClient Sme(string company) => Client(TestSecurity.Sme(CompanyId.Parse(company)));
 
-    internal CustomsDbContext Db() => _database!.CreateContext<CustomsDbContext>();
+    internal CustomsDbContext Db() => Service.Db();
 
     /// <summary>Events of type <typeparamref name="T"/> this service committed to its outbox for this hub's bus, oldest first.</summary>
     public Task<List<T>> EventsAsync<T>() => OutboxAsync<T>(destination: null);
@@ -90,25 +71,9 @@ public class CustomsHost : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        _channel?.Dispose();
-        if (_factory is not null)
+        if (_service is not null)
         {
-            await _factory.DisposeAsync();
-        }
-
-        if (_root is not null)
-        {
-            await _root.DisposeAsync();
-        }
-
-        if (_vhost is not null)
-        {
-            await _vhost.DisposeAsync();
-        }
-
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
+            await _service.DisposeAsync();
         }
     }
 }

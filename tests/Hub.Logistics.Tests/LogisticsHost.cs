@@ -1,10 +1,7 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using Grpc.Net.Client;
 using Hub.Contracts.Values;
 using Hub.Logistics.Data;
 using Hub.Testing;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using LogisticsClient = Hub.Logistics.V1.Logistics.LogisticsClient;
@@ -14,22 +11,13 @@ namespace Hub.Logistics.Tests;
 /// <summary>Logistics (hub KR) hosted in-process on a migrated database and a virtual host of the test's own.</summary>
 internal sealed class LogisticsHost : IAsyncDisposable
 {
-    private readonly TestDatabase _database;
-    private readonly TestVirtualHost _vhost;
-    private readonly ServiceFactory<LogisticsDbContext> _factory;
-    private readonly WebApplicationFactory<LogisticsDbContext> _host;
-    private readonly GrpcChannel _channel;
+    private readonly InProcessService<LogisticsDbContext> _service;
 
-    private LogisticsHost(
-        TestDatabase database, TestVirtualHost vhost, ServiceFactory<LogisticsDbContext> factory, WebApplicationFactory<LogisticsDbContext> host, TestClock clock)
+    private LogisticsHost(InProcessService<LogisticsDbContext> service, TestClock clock)
     {
+        _service = service;
         Clock = clock;
-        _database = database;
-        _vhost = vhost;
-        _factory = factory;
-        _host = host;
-        _channel = GrpcChannel.ForAddress(host.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = host.Server.CreateHandler() });
-        Grpc = new LogisticsClient(_channel);
+        Grpc = new LogisticsClient(service.Channel);
     }
 
     /// <summary>Starts on Monday 2026-11-23 03:00 UTC; the seeded KR lanes cut off at 09:00 on Mondays.</summary>
@@ -39,26 +27,23 @@ internal sealed class LogisticsHost : IAsyncDisposable
 
     public static async Task<LogisticsHost> StartAsync(IReadOnlyDictionary<string, string?>? overrides = null)
     {
-        var database = await TestDatabase.CreateAsync("logistics");
-        await database.MigrateAsync<LogisticsDbContext>();
-        var vhost = await TestVirtualHost.CreateAsync();
-        var factory = new ServiceFactory<LogisticsDbContext>("Logistics", database, vhost, new Dictionary<string, string?>
+        var clock = new TestClock(new DateTimeOffset(2026, 11, 23, 3, 0, 0, TimeSpan.Zero));
+        var service = await InProcessService<LogisticsDbContext>.StartAsync("Logistics", new Dictionary<string, string?>
         {
             ["Logistics:Pools:ScanInterval"] = "00:00:00.200",
             ["Logistics:Pools:PlannerTimeLimit"] = "00:00:00.200",
-        }.Concat(overrides ?? new Dictionary<string, string?>()).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Last().Value));
-        var clock = new TestClock(new DateTimeOffset(2026, 11, 23, 3, 0, 0, TimeSpan.Zero));
-        var configured = factory.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<TimeProvider>(clock)));
-        return new LogisticsHost(database, vhost, factory, configured, clock);
+        }.Concat(overrides ?? new Dictionary<string, string?>()).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Last().Value),
+            s => s.AddSingleton<TimeProvider>(clock));
+        return new LogisticsHost(service, clock);
     }
 
-    public HttpClient Operator() => Client(TestSecurity.Operator(HubId.KR));
+    public HttpClient Operator() => _service.Client(TestSecurity.Operator(HubId.KR));
 
-    public HttpClient Sme(string company) => Client(TestSecurity.Sme(CompanyId.Parse(company)));
+    public HttpClient Sme(string company) => _service.Client(TestSecurity.Sme(CompanyId.Parse(company)));
 
-    public HttpClient Anonymous() => _host.CreateClient();
+    public HttpClient Anonymous() => _service.Client();
 
-    public LogisticsDbContext Db() => _database.CreateContext<LogisticsDbContext>();
+    public LogisticsDbContext Db() => _service.Db();
 
     /// <summary>Creates a lane of the test's own so no other test's bookings share its pools.</summary>
     public async Task CreateLaneAsync(string destination, string mode, decimal usableM3, decimal payloadKg, decimal fullLoadRate, decimal sharedRate, decimal earlyCloseFill)
@@ -88,18 +73,5 @@ internal sealed class LogisticsHost : IAsyncDisposable
         return await db.OutboxMessages.CountAsync(m => m.MessageType.Contains(eventName) && m.Destination == destination);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        _channel.Dispose();
-        await _factory.DisposeAsync();
-        await _vhost.DisposeAsync();
-        await _database.DisposeAsync();
-    }
-
-    private HttpClient Client(string token)
-    {
-        var client = _host.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
+    public ValueTask DisposeAsync() => _service.DisposeAsync();
 }

@@ -1,12 +1,10 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Hub.Contracts.Values;
 using Hub.Order.Data;
 using Hub.Order.Endpoints;
 using Hub.Order.Tests.Fakes;
 using Hub.Testing;
-using MassTransit;
-using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Hub.Order.Tests;
 
@@ -17,70 +15,46 @@ namespace Hub.Order.Tests;
 public sealed class OrderFixture : IAsyncLifetime
 {
     private static int _companies;
-    private TestDatabase? _database;
-    private TestVirtualHost? _vhost;
-    private ServiceFactory<OrderDbContext>? _factory;
+    private InProcessService<OrderDbContext>? _service;
 
     internal FakeDependencies Fakes { get; private set; } = null!;
 
-    internal ServiceFactory<OrderDbContext> Factory => _factory ?? throw new InvalidOperationException("Not initialized.");
+    internal WebApplicationFactory<OrderDbContext> Factory => Service.Host;
+
+    private InProcessService<OrderDbContext> Service => _service ?? throw new InvalidOperationException("Not initialized.");
 
     public async Task InitializeAsync()
     {
         Fakes = await FakeDependencies.StartAsync();
-        _database = await TestDatabase.CreateAsync("order");
-        await _database.MigrateAsync<OrderDbContext>();
-        _vhost = await TestVirtualHost.CreateAsync();
         var settings = Fakes.Settings.ToDictionary();
         settings["Order:Timeouts:Placed"] = "00:30:00";
         settings["Order:Timeouts:Delivered"] = "7.00:00:00";
         settings["Order:SweepInterval"] = "01:00:00";
-        _factory = new ServiceFactory<OrderDbContext>("Order", _database, _vhost, settings);
-        _ = _factory.Server;
+        _service = await InProcessService<OrderDbContext>.StartAsync("Order", settings);
     }
 
     public async Task DisposeAsync()
     {
-        if (_factory is not null)
+        if (_service is not null)
         {
-            await _factory.DisposeAsync();
-        }
-
-        if (_vhost is not null)
-        {
-            await _vhost.DisposeAsync();
-        }
-
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
+            await _service.DisposeAsync();
         }
 
         await Fakes.DisposeAsync();
     }
 
-    internal OrderDbContext CreateDb() => _database!.CreateContext<OrderDbContext>();
+    internal OrderDbContext CreateDb() => Service.Db();
 
     /// <summary>A company no other test uses.</summary>
     internal static CompanyId NewCompany() => CompanyId.Parse($"KR-C-{Interlocked.Increment(ref _companies) + 100:000000}");
 
-    internal HttpClient ClientFor(CompanyId company)
-    {
-        var client = Factory.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestSecurity.Sme(company));
-        return client;
-    }
+    internal HttpClient ClientFor(CompanyId company) => Service.Client(TestSecurity.Sme(company));
 
-    internal HttpClient OperatorClient()
-    {
-        var client = Factory.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestSecurity.Operator(HubId.KR));
-        return client;
-    }
+    internal HttpClient OperatorClient() => Service.Client(TestSecurity.Operator(HubId.KR));
 
     /// <summary>Publishes an event on the test virtual host, as another service would.</summary>
     internal Task PublishAsync<T>(T message)
-        where T : class => Factory.Services.GetRequiredService<IBus>().Publish(message);
+        where T : class => Service.PublishAsync(message);
 
     internal static CartRequest Cart(params CartLineRequest[] lines) => new("FOB", "Busan port", "SEA", lines);
 

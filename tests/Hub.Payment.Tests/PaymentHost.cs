@@ -1,15 +1,11 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Grpc.Net.Client;
 using Hub.Contracts.Values;
 using Hub.Payment.Data;
 using Hub.Payment.V1;
 using Hub.ServiceDefaults.Messaging.Federation;
 using Hub.Testing;
 using MassTransit;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -18,71 +14,37 @@ namespace Hub.Payment.Tests;
 /// <summary>The payment service on a database and virtual host of its own (per test class), with a movable clock.</summary>
 public sealed class PaymentHost : IAsyncLifetime
 {
-    private TestDatabase? _database;
-    private TestVirtualHost? _vhost;
-    private ServiceFactory<PaymentDbContext>? _root;
-    private WebApplicationFactory<PaymentDbContext>? _factory;
-    private GrpcChannel? _channel;
+    private InProcessService<PaymentDbContext>? _service;
 
     public TestClock Clock { get; } = new();
 
-    public V1.Payment.PaymentClient Grpc => new(_channel!);
+    public V1.Payment.PaymentClient Grpc => new(Service.Channel);
 
     public static HubId Hub { get; } = HubId.Parse("KR");
 
-    public async Task InitializeAsync()
-    {
-        _database = await TestDatabase.CreateAsync("payment");
-        await _database.MigrateAsync<PaymentDbContext>();
-        _vhost = await TestVirtualHost.CreateAsync();
-        _root = new ServiceFactory<PaymentDbContext>("Payment", _database, _vhost, new Dictionary<string, string?>
+    private InProcessService<PaymentDbContext> Service => _service ?? throw new InvalidOperationException("Not initialized.");
+
+    public async Task InitializeAsync() =>
+        _service = await InProcessService<PaymentDbContext>.StartAsync("Payment", new Dictionary<string, string?>
         {
             ["Payment:AutoRelease:Interval"] = "00:00:00.200",
-        });
-        _factory = _root.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock)));
-        _channel = GrpcChannel.ForAddress(_factory.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = _factory.Server.CreateHandler() });
-    }
+        }, s => s.AddSingleton<TimeProvider>(Clock));
 
     public async Task DisposeAsync()
     {
-        _channel?.Dispose();
-        if (_factory is not null)
+        if (_service is not null)
         {
-            await _factory.DisposeAsync();
-        }
-
-        if (_root is not null)
-        {
-            await _root.DisposeAsync();
-        }
-
-        if (_vhost is not null)
-        {
-            await _vhost.DisposeAsync();
-        }
-
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
+            await _service.DisposeAsync();
         }
     }
 
-    public HttpClient Client(string? token = null)
-    {
-        var client = _factory!.CreateClient();
-        if (token is not null)
-        {
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        }
-
-        return client;
-    }
+    public HttpClient Client(string? token = null) => Service.Client(token);
 
     public HttpClient Operator() => Client(TestSecurity.Operator(Hub));
 
     public HttpClient Sme(CompanyId company) => Client(TestSecurity.Sme(company));
 
-    public PaymentDbContext Db() => _database!.CreateContext<PaymentDbContext>();
+    public PaymentDbContext Db() => Service.Db();
 
     /// <summary>Credits test money through the operator API.</summary>
     public async Task CreditAsync(CompanyId company, long minorUnits, string currency)
@@ -143,7 +105,7 @@ public sealed class PaymentHost : IAsyncLifetime
     /// verified sender in the source-hub header (none when <paramref name="sourceHub"/> is null).
     /// </summary>
     public Task PublishAsync<T>(T message, string? sourceHub, Guid? messageId = null) where T : class =>
-        _factory!.Services.GetRequiredService<IBus>().Publish(message, context =>
+        Service.Services.GetRequiredService<IBus>().Publish(message, context =>
         {
             context.MessageId = messageId ?? Guid.NewGuid();
             if (sourceHub is not null)

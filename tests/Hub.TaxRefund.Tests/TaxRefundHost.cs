@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Text.Json;
 using Hub.Contracts.Values;
 using Hub.TaxRefund.Data;
@@ -13,9 +12,7 @@ namespace Hub.TaxRefund.Tests;
 /// <summary>The tax-refund service (hub KR) on a database and virtual host of its own, paying through a fake payment service.</summary>
 public class TaxRefundHost : IAsyncLifetime
 {
-    private TestDatabase? _database;
-    private TestVirtualHost? _vhost;
-    private ServiceFactory<TaxRefundDbContext>? _factory;
+    private InProcessService<TaxRefundDbContext>? _service;
 
     public static HubId Hub { get; } = HubId.Parse("KR");
 
@@ -24,63 +21,43 @@ public class TaxRefundHost : IAsyncLifetime
     /// <summary>Whether the hub files Ready claims itself (<c>TaxRefund:AutoFile</c>); off so tests can file by hand.</summary>
     protected virtual bool AutoFile => false;
 
+    private InProcessService<TaxRefundDbContext> Service => _service ?? throw new InvalidOperationException("Not initialized.");
+
     public async Task InitializeAsync()
     {
         Payment = await FakePayment.StartAsync();
-        _database = await TestDatabase.CreateAsync("taxrefund");
-        await _database.MigrateAsync<TaxRefundDbContext>();
-        _vhost = await TestVirtualHost.CreateAsync();
-        _factory = new ServiceFactory<TaxRefundDbContext>("TaxRefund", _database, _vhost, new Dictionary<string, string?>
+        _service = await InProcessService<TaxRefundDbContext>.StartAsync("TaxRefund", new Dictionary<string, string?>
         {
             ["Services:Payment:Grpc"] = Payment.Address,
             ["TaxRefund:AutoFile"] = AutoFile ? "true" : "false",
         });
-        using var client = _factory.CreateClient();
+        using var client = Service.Client();
         await Eventually.TrueAsync(async () => (await client.GetAsync("/health/ready")).IsSuccessStatusCode, TimeSpan.FromSeconds(30), "the service is ready");
     }
 
     public async Task DisposeAsync()
     {
-        if (_factory is not null)
+        if (_service is not null)
         {
-            await _factory.DisposeAsync();
-        }
-
-        if (_vhost is not null)
-        {
-            await _vhost.DisposeAsync();
-        }
-
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
+            await _service.DisposeAsync();
         }
 
         await Payment.DisposeAsync();
     }
 
-    public HttpClient Client(string? token = null)
-    {
-        var client = _factory!.CreateClient();
-        if (token is not null)
-        {
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        }
-
-        return client;
-    }
+    public HttpClient Client(string? token = null) => Service.Client(token);
 
     public HttpClient Operator() => Client(TestSecurity.Operator(Hub));
 
     public HttpClient Sme(CompanyId company) => Client(TestSecurity.Sme(company));
 
-    public TaxRefundDbContext Db() => _database!.CreateContext<TaxRefundDbContext>();
+    public TaxRefundDbContext Db() => Service.Db();
 
     /// <summary>Publishes an event onto the test virtual host, as the service that owns it would.</summary>
-    public Task PublishAsync<T>(T message) where T : class => _factory!.Services.GetRequiredService<IBus>().Publish(message);
+    public Task PublishAsync<T>(T message) where T : class => Service.PublishAsync(message);
 
     /// <summary>Publishes an event of any contract type, by its runtime type.</summary>
-    public Task PublishObjectAsync(object message) => _factory!.Services.GetRequiredService<IBus>().Publish(message);
+    public Task PublishObjectAsync(object message) => Service.Services.GetRequiredService<IBus>().Publish(message);
 
     /// <summary>Events in the outbox of a type that mention <paramref name="text"/>.</summary>
     public async Task<List<JsonElement>> EventsAsync<T>(string text)
