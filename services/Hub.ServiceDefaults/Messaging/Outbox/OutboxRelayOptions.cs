@@ -10,11 +10,17 @@ public sealed class OutboxRelayOptions
     public int BatchSize { get; set; } = 200;
 
     /// <summary>
-    /// Batches this relay runs at once. While one batch waits for the broker's confirmations, a commit wakes another
-    /// that claims the rows committed since (<c>SKIP LOCKED</c> keeps them apart), so a new message never waits for
-    /// an earlier batch's confirmations before it is published.
+    /// Batches this relay runs at once while it drains a backlog (a batch came back full) or while a batch waits long
+    /// for the broker (<see cref="StragglerAfter"/>): one loop follows the commits, and the others join it only then,
+    /// each claiming rows of its own (<c>SKIP LOCKED</c>).
     /// </summary>
     public int ConcurrentBatches { get; set; } = 4;
+
+    /// <summary>
+    /// How long a batch may wait for the broker's confirmations before another loop takes the rows committed since,
+    /// instead of leaving them for that batch's successor.
+    /// </summary>
+    public TimeSpan StragglerAfter { get; set; } = TimeSpan.FromMilliseconds(50);
 
     /// <summary>Longest sleep between scans when no commit notification arrives.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);

@@ -5,10 +5,13 @@ using Microsoft.Extensions.Options;
 namespace Hub.ServiceDefaults.Messaging.Outbox;
 
 /// <summary>
-/// Runs the relay: wakes as soon as this process commits outbox rows (<see cref="OutboxCommitInterceptor"/>), and
-/// polls as a fallback for rows committed by other processes, retried rows and anything else that comes due.
-/// <see cref="OutboxRelayOptions.ConcurrentBatches"/> loops share the wake-ups, so a commit that arrives while a
-/// batch waits for the broker's confirmations is published by an idle loop at once instead of after that batch.
+/// Runs the relay: one loop wakes as soon as this process commits outbox rows (<see cref="OutboxCommitInterceptor"/>)
+/// and polls as a fallback for rows committed by other processes, retried rows and anything else that comes due.
+/// While that loop waits for a batch's confirmations, the rows committed meanwhile gather into its next batch, so a
+/// steady stream goes out in a few batches rather than one per commit. Up to
+/// <see cref="OutboxRelayOptions.ConcurrentBatches"/> − 1 helper loops join in, each claiming rows of its own
+/// (<c>SKIP LOCKED</c>), when a batch comes back full (a backlog) and while a batch is still waiting for the broker after
+/// <see cref="OutboxRelayOptions.StragglerAfter"/> (so one slow confirmation does not hold up what was committed since).
 /// </summary>
 internal sealed partial class OutboxRelayService(
     OutboxRelay relay,
@@ -19,14 +22,16 @@ internal sealed partial class OutboxRelayService(
 {
     private static readonly TimeSpan MaintenanceInterval = TimeSpan.FromSeconds(15);
     private readonly OutboxRelayOptions _options = options.Value;
+    private readonly OutboxWakeUp _backlog = new();
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll([
-            .. Enumerable.Range(0, Math.Max(1, _options.ConcurrentBatches)).Select(_ => RelayAsync(stoppingToken)),
+            RelayAsync(wakeUp, stoppingToken),
+            .. Enumerable.Range(1, Math.Max(0, _options.ConcurrentBatches - 1)).Select(_ => RelayAsync(_backlog, stoppingToken)),
             MaintainAsync(stoppingToken),
         ]);
 
-    private async Task RelayAsync(CancellationToken stoppingToken)
+    private async Task RelayAsync(OutboxWakeUp wakeUps, CancellationToken stoppingToken)
     {
         // Off the host's start-up path, and each loop on its own.
         await Task.Yield();
@@ -38,7 +43,7 @@ internal sealed partial class OutboxRelayService(
                 OutboxBatchResult result;
                 do
                 {
-                    result = await relay.RelayBatchAsync(stoppingToken);
+                    result = await RelayBatchAsync(stoppingToken);
                 }
                 while (result.Claimed == _options.BatchSize && result.Failed == 0);
 
@@ -56,8 +61,29 @@ internal sealed partial class OutboxRelayService(
                 continue;
             }
 
-            await Sleep(_options.PollInterval, stoppingToken, wakeOnCommit: true);
+            await Sleep(_options.PollInterval, stoppingToken, wakeUps);
         }
+    }
+
+    private async Task<OutboxBatchResult> RelayBatchAsync(CancellationToken stoppingToken)
+    {
+        var batch = relay.RelayBatchAsync(stoppingToken);
+        while (!batch.IsCompleted)
+        {
+            await Task.WhenAny(batch, Task.Delay(_options.StragglerAfter, clock, CancellationToken.None));
+            if (!batch.IsCompleted)
+            {
+                _backlog.Signal();
+            }
+        }
+
+        var result = await batch;
+        if (result.Claimed == _options.BatchSize)
+        {
+            _backlog.Signal();
+        }
+
+        return result;
     }
 
     private async Task MaintainAsync(CancellationToken stoppingToken)
@@ -82,13 +108,13 @@ internal sealed partial class OutboxRelayService(
         }
     }
 
-    private async Task Sleep(TimeSpan interval, CancellationToken stoppingToken, bool wakeOnCommit = false)
+    private async Task Sleep(TimeSpan interval, CancellationToken stoppingToken, OutboxWakeUp? wakeUps = null)
     {
         try
         {
-            if (wakeOnCommit)
+            if (wakeUps is not null)
             {
-                await wakeUp.WaitAsync(interval, stoppingToken);
+                await wakeUps.WaitAsync(interval, stoppingToken);
             }
             else
             {

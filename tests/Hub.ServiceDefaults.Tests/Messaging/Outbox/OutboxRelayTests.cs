@@ -67,7 +67,7 @@ public sealed class OutboxRelayTests
         await Eventually.TrueAsync(() => Task.FromResult(host.Deliveries.Handled.Contains("slow to confirm")), Patience, "the first event reaches the broker");
         await host.CommitAsync("committed meanwhile");
 
-        // The first batch still holds its row and waits; the second commit is relayed by another batch at once.
+        // The first batch still holds its row and waits; once it has waited StragglerAfter, another batch relays the second.
         await Eventually.TrueAsync(() => Task.FromResult(host.Deliveries.Handled.Contains("committed meanwhile")), TimeSpan.FromSeconds(5), "the later event is consumed");
         await Eventually.TrueAsync(
             async () => await host.CountAsync(db => db.OutboxMessages.Where(m => m.SentAt == null && m.MessageId == slow)) == 1
