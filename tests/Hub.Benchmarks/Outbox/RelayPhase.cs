@@ -7,13 +7,14 @@ namespace Hub.Benchmarks.Outbox;
 
 /// <summary>
 /// The relay draining a backlog: rows are committed first (the host runs no relay service), then the real
-/// <see cref="OutboxRelay"/> is driven exactly as the relay service drains, batch after full batch.
+/// <see cref="OutboxRelay"/> is driven as the relay service drains a backlog: <c>loops</c> loops at once, each batch
+/// after full batch.
 /// </summary>
 internal static class RelayPhase
 {
     private const int RowsPerTransaction = 1_000;
 
-    public static async Task<ThroughputResult> RunAsync(IServiceProvider services, DeliveryRecorder recorder, int run, int messages, int batchSize, TimeSpan drainTimeout)
+    public static async Task<ThroughputResult> RunAsync(IServiceProvider services, DeliveryRecorder recorder, int run, int messages, int batchSize, int loops, TimeSpan drainTimeout)
     {
         var expectation = recorder.Expect(run, messages);
         await FillAsync(services, run, messages);
@@ -27,14 +28,17 @@ internal static class RelayPhase
         var batches = 0;
         var dispatching = TimeSpan.Zero;
         var started = Stopwatch.GetTimestamp();
-        OutboxBatchResult batch;
-        do
+        await Task.WhenAll(Enumerable.Range(0, loops).Select(async _ =>
         {
-            batch = await relay.RelayBatchAsync(CancellationToken.None);
-            batches++;
-            dispatching += timed?.TakeWindow() ?? TimeSpan.Zero;
-        }
-        while (batch.Claimed == batchSize && batch.Failed == 0);
+            OutboxBatchResult batch;
+            do
+            {
+                batch = await relay.RelayBatchAsync(CancellationToken.None);
+                Interlocked.Increment(ref batches);
+                dispatching += timed?.TakeWindow() ?? TimeSpan.Zero;
+            }
+            while (batch.Claimed == batchSize && batch.Failed == 0);
+        }));
 
         var elapsed = Stopwatch.GetElapsedTime(started);
         var (claim, mark, commit) = database?.Take() ?? default;

@@ -25,7 +25,7 @@ internal static class Report
     {
         Console.WriteLine();
         Console.WriteLine(Invariant($"Outbox benchmark: {Environment.ProcessorCount} CPUs (load {environment.LoadBefore} → {environment.LoadAfter}), {RuntimeInformation.FrameworkDescription}, PostgreSQL {environment.Postgres}"));
-        Console.WriteLine(Invariant($"{environment.BatchSize} publishes in flight (relay batch size), publisher confirms, persistent; consumer behind the inbox"));
+        Console.WriteLine(Invariant($"{environment.Loops} × {environment.BatchSize} publishes in flight (relay batches at once × batch size), publisher confirms, persistent; consumer behind the inbox"));
         Console.WriteLine(Invariant($"Latency phase: relay service, up to {environment.ConcurrentBatches} batches at once; consumer prefetch {environment.Prefetch}, {environment.ConcurrentMessages} messages at once"));
         Console.WriteLine();
         Console.WriteLine(Invariant($"{"Phase",-26}{"Messages",10}{"Seconds",10}{"msg/s",10}{"Consumed msg/s",16}"));
