@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using Grpc.Net.Client;
 using Hub.Contracts.Values;
 using Hub.Order.Data;
 using Hub.Order.Endpoints;
@@ -20,6 +21,8 @@ public sealed class OrderFixture : IAsyncLifetime
     internal FakeDependencies Fakes { get; private set; } = null!;
 
     internal WebApplicationFactory<OrderDbContext> Factory => Service.Host;
+
+    internal GrpcChannel Channel => Service.Channel;
 
     private InProcessService<OrderDbContext> Service => _service ?? throw new InvalidOperationException("Not initialized.");
 

@@ -1,5 +1,4 @@
 using Grpc.Core;
-using Grpc.Net.Client;
 using Hub.Order.Tests.Fakes;
 using Hub.Order.V1;
 using Microsoft.EntityFrameworkCore;
@@ -11,8 +10,7 @@ public class OrderPlacementGrpcServiceTests(OrderFixture fixture) : IClassFixtur
     [Fact]
     public async Task PlaceOrder_SameKeyTwice_OnePurchaseSecondReplayed()
     {
-        using var channel = Channel();
-        var client = new OrderPlacement.OrderPlacementClient(channel);
+        var client = new OrderPlacement.OrderPlacementClient(fixture.Channel);
         var buyer = OrderFixture.NewCompany().ToString();
         var request = Request(buyer, "grpc-key", fixture.Fakes.Catalog.List(FakeCatalog.NewSupplier(), 700, 100), 10);
 
@@ -32,8 +30,7 @@ public class OrderPlacementGrpcServiceTests(OrderFixture fixture) : IClassFixtur
     [Fact]
     public async Task PlaceOrder_BadCart_InvalidArgumentNamingFields()
     {
-        using var channel = Channel();
-        var client = new OrderPlacement.OrderPlacementClient(channel);
+        var client = new OrderPlacement.OrderPlacementClient(fixture.Channel);
         var request = Request("not-a-company", "", "KR-P-1", 0);
 
         var ex = await Should.ThrowAsync<RpcException>(async () => await client.PlaceOrderAsync(request));
@@ -47,8 +44,7 @@ public class OrderPlacementGrpcServiceTests(OrderFixture fixture) : IClassFixtur
     [Fact]
     public async Task PlaceOrder_KeyReusedForOtherCart_AlreadyExists()
     {
-        using var channel = Channel();
-        var client = new OrderPlacement.OrderPlacementClient(channel);
+        var client = new OrderPlacement.OrderPlacementClient(fixture.Channel);
         var buyer = OrderFixture.NewCompany().ToString();
         var product = fixture.Fakes.Catalog.List(FakeCatalog.NewSupplier(), 700, 100);
         await client.PlaceOrderAsync(Request(buyer, "grpc-reused", product, 10));
@@ -57,9 +53,6 @@ public class OrderPlacementGrpcServiceTests(OrderFixture fixture) : IClassFixtur
 
         ex.StatusCode.ShouldBe(StatusCode.AlreadyExists);
     }
-
-    private GrpcChannel Channel() =>
-        GrpcChannel.ForAddress(fixture.Factory.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = fixture.Factory.Server.CreateHandler() });
 
     private static PlaceOrderRequest Request(string buyer, string key, string product, int quantity) => new()
     {

@@ -68,16 +68,21 @@ internal sealed partial class OutboxRelayService(
     private async Task<OutboxBatchResult> RelayBatchAsync(CancellationToken stoppingToken)
     {
         var batch = relay.RelayBatchAsync(stoppingToken);
-        while (!batch.IsCompleted)
+        OutboxBatchResult result;
+        while (true)
         {
-            await Task.WhenAny(batch, Task.Delay(_options.StragglerAfter, clock, CancellationToken.None));
-            if (!batch.IsCompleted)
+            try
+            {
+                // The timer stops as soon as the batch ends; only a batch still waiting after StragglerAfter throws.
+                result = await batch.WaitAsync(_options.StragglerAfter, clock, CancellationToken.None);
+                break;
+            }
+            catch (TimeoutException)
             {
                 _backlog.Signal();
             }
         }
 
-        var result = await batch;
         if (result.Claimed == _options.BatchSize)
         {
             _backlog.Signal();
