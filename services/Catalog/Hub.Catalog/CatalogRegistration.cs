@@ -16,6 +16,8 @@ internal static class CatalogRegistration
         builder.AddServiceDatabase<CatalogDbContext>();
         builder.Services.AddOptions<CatalogOptions>().Bind(builder.Configuration.GetSection(CatalogOptions.Section));
         builder.Services.AddScoped<StockLedger>();
+        builder.Services.AddSingleton<ReservationBatcher>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ReservationBatcher>());
         builder.Services.AddScoped<ProductQuotes>();
         builder.Services.AddOpenApi("catalog");
 

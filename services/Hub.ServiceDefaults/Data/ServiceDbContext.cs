@@ -20,9 +20,10 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
     /// <summary>Messaging probes sent through this service's outbox.</summary>
     public DbSet<MessagingProbe> MessagingProbes => Set<MessagingProbe>();
 
-    // Set when outbox rows are saved, cleared when their transaction ends; read by the relay's wake-up. A pooled
-    // context whose transaction was disposed unfinished keeps it set, which costs one needless wake-up at most.
-    internal bool HasUncommittedOutboxMessages { get; set; }
+    // The outbox rows saved in the current transaction, handed to the relay when it commits and forgotten when it
+    // ends otherwise. A pooled context whose transaction was disposed unfinished keeps them, which costs the relay one
+    // needless lookup of ids that no row has.
+    internal List<OutboxMessage> UncommittedOutboxMessages { get; } = [];
 
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)

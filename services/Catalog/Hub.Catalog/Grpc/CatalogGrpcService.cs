@@ -11,7 +11,7 @@ using ReservationLine = Hub.Catalog.Domain.Stock.ReservationLine;
 namespace Hub.Catalog.Grpc;
 
 /// <summary>The catalog for the order process and partner hubs: priced lookups and idempotent stock commands.</summary>
-internal sealed class CatalogGrpcService(MessagingProbeRunner probes, ProductQuotes quotes, StockLedger ledger) : V1.Catalog.CatalogBase
+internal sealed class CatalogGrpcService(MessagingProbeRunner probes, ProductQuotes quotes, StockLedger ledger, ReservationBatcher reservations) : V1.Catalog.CatalogBase
 {
     private const int MaxLines = 200;
 
@@ -47,7 +47,7 @@ internal sealed class CatalogGrpcService(MessagingProbeRunner probes, ProductQuo
             ProductId.TryParse(line.ProductId, out var id) ? id.ToString() : throw Invalid($"lines[{i}].product_id: '{line.ProductId}' is not a product id such as KR-P-000123."),
             line.Quantity > 0 ? line.Quantity : throw Invalid($"lines[{i}].quantity: must be at least 1."))).ToList();
 
-        return ToReply(await Guard(() => ledger.ReserveAsync(order, lines, context.CancellationToken)));
+        return ToReply(await Guard(() => reservations.ReserveAsync(order.ToString(), lines, context.CancellationToken)));
     }
 
     public override async Task<ReservationReply> ReleaseStock(OrderStockRequest request, ServerCallContext context)

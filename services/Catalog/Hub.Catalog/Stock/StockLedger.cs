@@ -1,5 +1,4 @@
 using Hub.Catalog.Data;
-using Hub.Catalog.Domain;
 using Hub.Catalog.Domain.Products;
 using Hub.Catalog.Domain.Stock;
 using Hub.Contracts.Catalog;
@@ -10,62 +9,77 @@ using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Hub.Catalog.Stock;
 
+/// <summary>What an order got from a reservation: its reservation, made now or by an earlier request for the order.</summary>
+internal sealed record ReservationOutcome(StockReservation Reservation, bool Repeat);
+
 /// <summary>
-/// Reserves, releases and commits an order's stock. Each command runs in one transaction that first takes an
-/// advisory lock on the order id (so repeats of the same order serialize and see the first outcome), then locks the
-/// stock rows in product-id order (so concurrent orders never deadlock and never oversell). A reservation, the hot
-/// path of every order, costs three round trips: the claim (<see cref="StockClaim"/>), the inserts of the reservation
-/// and its events, the commit.
+/// Reserves, releases and commits orders' stock. Each command runs in one transaction that takes the orders' advisory
+/// locks (so repeats of the same order serialize and see the first outcome) and then the stock rows in product-id
+/// order (so concurrent transactions never deadlock and never oversell). Reservations, the hot path of every order,
+/// come in groups (<see cref="ReservationBatcher"/>): one transaction of four round trips — the locks and what they
+/// guard (<see cref="StockLocks"/>), the reservations already made (only when a group repeats an order), the writes,
+/// the commit — for every order that arrived meanwhile.
 /// </summary>
 internal sealed class StockLedger(CatalogDbContext db, IOutbox outbox, TimeProvider clock, ILogger<StockLedger> logger)
 {
-    public async Task<StockReservation> ReserveAsync(OrderId order, IReadOnlyList<ReservationLine> lines, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reserves each order's lines in full or rejects the order with the reasons, in turn, so that orders of one group
+    /// competing for the last units are served first come, first served. The candidates are the orders as they would
+    /// be reserved, one per order id.
+    /// </summary>
+    public async Task<IReadOnlyList<ReservationOutcome>> ReserveAsync(IReadOnlyList<StockReservation> candidates, CancellationToken cancellationToken)
     {
-        var orderId = order.ToString();
-        var now = clock.GetUtcNow().UtcDateTime;
-        var candidate = StockReservation.Reserved(orderId, lines, now);
+        string[] orderIds = [.. candidates.Select(c => c.OrderId)];
+        string[] productIds = [.. candidates.SelectMany(c => c.Lines).Select(l => l.ProductId).Distinct(StringComparer.Ordinal)];
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var claim = await StockClaim.RunAsync(db.Database.GetDbConnection(), transaction.GetDbTransaction(), orderId, candidate.Lines, now, cancellationToken);
-        if (claim.Known)
-        {
-            var existing = await db.Reservations.AsNoTracking().SingleAsync(r => r.OrderId == orderId, cancellationToken);
-            return existing.IsFor(lines)
-                ? existing
-                : throw new CatalogRuleException($"Order {orderId} already reserved other lines; an order id can only be reserved once.");
-        }
+        var state = await StockLocks.TakeAsync(db.Database.GetDbConnection(), transaction.GetDbTransaction(), orderIds, productIds, cancellationToken);
+        var earlier = state.KnownOrders.Count == 0
+            ? []
+            : await db.Reservations.AsNoTracking().Where(r => state.KnownOrders.Contains(r.OrderId)).ToDictionaryAsync(r => r.OrderId, StringComparer.Ordinal, cancellationToken);
 
-        StockReservation reservation;
-        if (claim.Reserved)
-        {
-            reservation = candidate;
-            foreach (var line in claim.Lines)
-            {
-                var left = line.Available - line.Quantity;
-                if (line.Available >= line.LowStockThreshold && left < line.LowStockThreshold)
-                {
-                    outbox.Publish(new StockLow(line.ProductId, line.SupplierId!, left, line.LowStockThreshold, now));
-                }
-            }
+        db.StockItems.AttachRange(state.Stock.Values.Select(s => s.Item));
+        var now = clock.GetUtcNow().UtcDateTime;
+        var outcomes = candidates
+            .Select(c => earlier.TryGetValue(c.OrderId, out var known) ? new ReservationOutcome(known, Repeat: true) : new ReservationOutcome(Decide(c, state.Stock, now), Repeat: false))
+            .ToList();
 
-            outbox.Publish(new StockReserved(orderId, [.. reservation.Lines.Select(l => l.ProductId)], [.. reservation.Lines.Select(l => l.Quantity)], now));
-        }
-        else
-        {
-            var problems = claim.Lines.Select(line => line switch
-            {
-                { Status: null } => $"{line.ProductId}: no such product",
-                { Status: not ProductStatus.Listed } => $"{line.ProductId}: {line.Status.Value.ToString().ToLowerInvariant()}, not listed",
-                _ when line.Available < line.Quantity => $"{line.ProductId}: {line.Quantity} requested, {line.Available} available",
-                _ => null,
-            }).OfType<string>();
-            reservation = StockReservation.Rejected(orderId, lines, string.Join("; ", problems), now);
-            CatalogLog.ReservationRejected(logger, orderId, reservation.RejectionReason!);
-        }
-
-        db.Reservations.Add(reservation);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return reservation;
+        return outcomes;
+    }
+
+    private StockReservation Decide(StockReservation candidate, IReadOnlyDictionary<string, LockedStock> stock, DateTime now)
+    {
+        var problems = candidate.Lines.Select(line => stock.GetValueOrDefault(line.ProductId) switch
+        {
+            null => $"{line.ProductId}: no such product",
+            { Status: not ProductStatus.Listed } s => $"{line.ProductId}: {s.Status.ToString().ToLowerInvariant()}, not listed",
+            { Item.Available: var available } when available < line.Quantity => $"{line.ProductId}: {line.Quantity} requested, {available} available",
+            _ => null,
+        }).OfType<string>().ToList();
+
+        if (problems.Count > 0)
+        {
+            var rejected = StockReservation.Rejected(candidate.OrderId, candidate.Lines, string.Join("; ", problems), now);
+            CatalogLog.ReservationRejected(logger, rejected.OrderId, rejected.RejectionReason!);
+            db.Reservations.Add(rejected);
+            return rejected;
+        }
+
+        foreach (var line in candidate.Lines)
+        {
+            var (item, _, supplierId) = stock[line.ProductId];
+            var wasLow = item.IsLow;
+            item.Reserve(line.Quantity, now);
+            if (!wasLow && item.IsLow)
+            {
+                outbox.Publish(new StockLow(item.ProductId, supplierId, item.Available, item.LowStockThreshold, now));
+            }
+        }
+
+        outbox.Publish(new StockReserved(candidate.OrderId, [.. candidate.Lines.Select(l => l.ProductId)], [.. candidate.Lines.Select(l => l.Quantity)], candidate.CreatedAt));
+        db.Reservations.Add(candidate);
+        return candidate;
     }
 
     /// <summary>Gives the units back; null when the order never reserved anything.</summary>

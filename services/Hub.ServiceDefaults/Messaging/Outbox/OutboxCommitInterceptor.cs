@@ -6,12 +6,12 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Hub.ServiceDefaults.Messaging.Outbox;
 
 /// <summary>
-/// Wakes the relay when a transaction that wrote outbox rows commits, in process. A database trigger raising
+/// Hands the relay the ids of the outbox rows a transaction wrote, and wakes it, when that transaction commits, in process. A database trigger raising
 /// NOTIFY did the same across processes, but PostgreSQL serialises the commits of every notifying transaction in the
 /// database (measured here: 3,255 → 273 commits/s), so the wake-up lives where the commit happens instead; relays in
 /// other processes still find the rows on their next poll.
 /// </summary>
-internal sealed class OutboxCommitInterceptor(OutboxWakeUp wakeUp) : ISaveChangesInterceptor, IDbTransactionInterceptor
+internal sealed class OutboxCommitInterceptor(CommittedOutbox committed, OutboxWakeUp wakeUp) : ISaveChangesInterceptor, IDbTransactionInterceptor
 {
     public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -63,10 +63,12 @@ internal sealed class OutboxCommitInterceptor(OutboxWakeUp wakeUp) : ISaveChange
 
     private static void Track(DbContext? context)
     {
-        if (context is ServiceDbContext service
-            && service.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added))
+        if (context is ServiceDbContext service)
         {
-            service.HasUncommittedOutboxMessages = true;
+            // Tracked by reference: the ids are the database's, read back by the save.
+            service.UncommittedOutboxMessages.AddRange(service.ChangeTracker.Entries<OutboxMessage>()
+                .Where(e => e.State == EntityState.Added)
+                .Select(e => e.Entity));
         }
     }
 
@@ -79,11 +81,15 @@ internal sealed class OutboxCommitInterceptor(OutboxWakeUp wakeUp) : ISaveChange
         }
     }
 
+    // The commit of the transaction EF opens for a save of its own comes before the save has read the new rows' ids
+    // back into their entities; those rows are handed over when the save completes (SignalIfCommitted).
     private void Signal(DbContext? context)
     {
-        if (context is ServiceDbContext { HasUncommittedOutboxMessages: true } service)
+        if (context is ServiceDbContext { UncommittedOutboxMessages.Count: > 0 } service
+            && service.UncommittedOutboxMessages.TrueForAll(m => m.Id > 0))
         {
-            service.HasUncommittedOutboxMessages = false;
+            committed.Add(service.UncommittedOutboxMessages.Select(m => m.Id).Distinct());
+            service.UncommittedOutboxMessages.Clear();
             wakeUp.Signal();
         }
     }
@@ -100,7 +106,7 @@ internal sealed class OutboxCommitInterceptor(OutboxWakeUp wakeUp) : ISaveChange
     {
         if (context is ServiceDbContext service)
         {
-            service.HasUncommittedOutboxMessages = false;
+            service.UncommittedOutboxMessages.Clear();
         }
     }
 }

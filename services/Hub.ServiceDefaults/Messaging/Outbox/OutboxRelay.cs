@@ -21,25 +21,36 @@ public sealed partial class OutboxRelay(
 {
     private readonly OutboxRelayOptions _options = options.Value;
 
-    /// <summary>Delivers one batch of due messages.</summary>
+    /// <summary>Delivers one batch of due messages, the oldest first, found by scanning for them.</summary>
     /// <returns>How many rows the batch claimed and how many of them failed and were rescheduled.</returns>
-    public async Task<OutboxBatchResult> RelayBatchAsync(CancellationToken cancellationToken)
+    public Task<OutboxBatchResult> RelayBatchAsync(CancellationToken cancellationToken) =>
+        RelayAsync((db, now) => db.OutboxMessages.FromSql($"""
+            SELECT * FROM outbox_messages
+            WHERE sent_at IS NULL AND available_at <= {now}
+            ORDER BY available_at, id
+            LIMIT {_options.BatchSize}
+            FOR UPDATE SKIP LOCKED
+            """), cancellationToken);
+
+    /// <summary>
+    /// Delivers the given rows (ids this process committed, see <see cref="CommittedOutbox"/>) that are still due and
+    /// not held by another batch, found by primary key.
+    /// </summary>
+    public Task<OutboxBatchResult> RelayCommittedAsync(long[] ids, CancellationToken cancellationToken) =>
+        RelayAsync((db, now) => db.OutboxMessages.FromSql($"""
+            SELECT * FROM outbox_messages
+            WHERE id = ANY({ids}) AND sent_at IS NULL AND available_at <= {now}
+            ORDER BY id
+            FOR UPDATE SKIP LOCKED
+            """), cancellationToken);
+
+    private async Task<OutboxBatchResult> RelayAsync(Func<ServiceDbContext, DateTime, IQueryable<OutboxMessage>> claim, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ServiceDbContext>();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        var batch = await db.OutboxMessages
-            .FromSql($"""
-                SELECT * FROM outbox_messages
-                WHERE sent_at IS NULL AND available_at <= {now}
-                ORDER BY available_at, id
-                LIMIT {_options.BatchSize}
-                FOR UPDATE SKIP LOCKED
-                """)
-            .AsNoTracking()
-            .ToListAsync(cancellationToken);
+        var batch = await claim(db, clock.GetUtcNow().UtcDateTime).AsNoTracking().ToListAsync(cancellationToken);
         if (batch.Count == 0)
         {
             return new OutboxBatchResult(0, 0);

@@ -5,16 +5,18 @@ using Microsoft.Extensions.Options;
 namespace Hub.ServiceDefaults.Messaging.Outbox;
 
 /// <summary>
-/// Runs the relay: one loop wakes as soon as this process commits outbox rows (<see cref="OutboxCommitInterceptor"/>)
-/// and polls as a fallback for rows committed by other processes, retried rows and anything else that comes due.
-/// While that loop waits for a batch's confirmations, the rows committed meanwhile gather into its next batch, so a
-/// steady stream goes out in a few batches rather than one per commit. Up to
+/// Runs the relay. One loop wakes as soon as this process commits outbox rows (<see cref="OutboxCommitInterceptor"/>)
+/// and claims them by their ids (<see cref="CommittedOutbox"/>); while it waits for a batch's confirmations, the rows
+/// committed meanwhile gather into its next batch, so a steady stream goes out in a few batches rather than one per
+/// commit. Every <see cref="OutboxRelayOptions.PollInterval"/> one loop also scans for due rows, the oldest first: rows
+/// committed by other processes or before a restart, retried rows, ids the queue had no room for. Up to
 /// <see cref="OutboxRelayOptions.ConcurrentBatches"/> − 1 helper loops join in, each claiming rows of its own
 /// (<c>SKIP LOCKED</c>), when a batch comes back full (a backlog) and while a batch is still waiting for the broker after
 /// <see cref="OutboxRelayOptions.StragglerAfter"/> (so one slow confirmation does not hold up what was committed since).
 /// </summary>
 internal sealed partial class OutboxRelayService(
     OutboxRelay relay,
+    CommittedOutbox committed,
     OutboxWakeUp wakeUp,
     IOptions<OutboxRelayOptions> options,
     TimeProvider clock,
@@ -23,6 +25,8 @@ internal sealed partial class OutboxRelayService(
     private static readonly TimeSpan MaintenanceInterval = TimeSpan.FromSeconds(15);
     private readonly OutboxRelayOptions _options = options.Value;
     private readonly OutboxWakeUp _backlog = new();
+    private long _nextScan = long.MinValue;
+    private volatile bool _scanBacklog;
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll([
@@ -40,12 +44,11 @@ internal sealed partial class OutboxRelayService(
         {
             try
             {
-                OutboxBatchResult result;
-                do
+                await RelayCommittedAsync(stoppingToken);
+                if (ScanDue())
                 {
-                    result = await RelayBatchAsync(stoppingToken);
+                    await ScanAsync(stoppingToken);
                 }
-                while (result.Claimed == _options.BatchSize && result.Failed == 0);
 
                 failures = 0;
             }
@@ -65,9 +68,52 @@ internal sealed partial class OutboxRelayService(
         }
     }
 
-    private async Task<OutboxBatchResult> RelayBatchAsync(CancellationToken stoppingToken)
+    private async Task RelayCommittedAsync(CancellationToken stoppingToken)
     {
-        var batch = relay.RelayBatchAsync(stoppingToken);
+        for (var ids = committed.Take(_options.BatchSize); ids.Length > 0; ids = committed.Take(_options.BatchSize))
+        {
+            var result = await WatchAsync(relay.RelayCommittedAsync(ids, stoppingToken), full: ids.Length == _options.BatchSize);
+            if (result.Failed > 0)
+            {
+                // Rescheduled with a backoff; the scans pick them up when they come due.
+                return;
+            }
+        }
+    }
+
+    // Whether this loop should scan now: the interval is up (for whichever loop gets there first), the committed ids
+    // overflowed their queue, or a scan is draining a backlog that the helpers share.
+    private bool ScanDue()
+    {
+        var now = clock.GetUtcNow().UtcTicks;
+        var next = Interlocked.Read(ref _nextScan);
+        var due = now >= next && Interlocked.CompareExchange(ref _nextScan, now + _options.PollInterval.Ticks, next) == next;
+        return committed.TakeOverflow() || _scanBacklog || due;
+    }
+
+    private async Task ScanAsync(CancellationToken stoppingToken)
+    {
+        OutboxBatchResult result;
+        do
+        {
+            result = await WatchAsync(relay.RelayBatchAsync(stoppingToken), full: false);
+            _scanBacklog = result.Claimed == _options.BatchSize && result.Failed == 0;
+            if (_scanBacklog)
+            {
+                _backlog.Signal();
+            }
+        }
+        while (_scanBacklog);
+    }
+
+    // Calls in the helpers while the batch waits on the broker past StragglerAfter, and when it was full.
+    private async Task<OutboxBatchResult> WatchAsync(Task<OutboxBatchResult> batch, bool full)
+    {
+        if (full)
+        {
+            _backlog.Signal();
+        }
+
         OutboxBatchResult result;
         while (true)
         {
@@ -81,11 +127,6 @@ internal sealed partial class OutboxRelayService(
             {
                 _backlog.Signal();
             }
-        }
-
-        if (result.Claimed == _options.BatchSize)
-        {
-            _backlog.Signal();
         }
 
         return result;

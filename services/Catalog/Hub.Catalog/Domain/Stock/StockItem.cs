@@ -32,6 +32,10 @@ internal sealed class StockItem
         return new StockItem { ProductId = productId, OnHand = onHand, LowStockThreshold = lowStockThreshold, UpdatedAt = now };
     }
 
+    /// <summary>The stock as read from its row, which the caller holds locked.</summary>
+    public static StockItem Locked(string productId, int onHand, int reserved, int lowStockThreshold, DateTime updatedAt) =>
+        new() { ProductId = productId, OnHand = onHand, Reserved = reserved, LowStockThreshold = lowStockThreshold, UpdatedAt = updatedAt };
+
     /// <summary>Sets the counted stock; it can never fall below what is already reserved.</summary>
     public void Count(int onHand, DateTime now)
     {

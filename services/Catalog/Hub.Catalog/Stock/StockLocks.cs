@@ -1,0 +1,77 @@
+using System.Data.Common;
+using Hub.Catalog.Domain.Products;
+using Hub.Catalog.Domain.Stock;
+using Npgsql;
+
+namespace Hub.Catalog.Stock;
+
+/// <summary>A product's stock row, locked for the caller's transaction, with what a reservation checks of the listing.</summary>
+internal sealed record LockedStock(StockItem Item, ProductStatus Status, string SupplierId);
+
+/// <summary>What a group of orders found once its locks were held.</summary>
+internal sealed record LockedState(IReadOnlyDictionary<string, LockedStock> Stock, IReadOnlySet<string> KnownOrders);
+
+/// <summary>
+/// Takes the locks of a group of reservations in one round trip to PostgreSQL, inside the caller's transaction, always
+/// in the same order so that concurrent groups, releases and commits never deadlock: first the orders' advisory locks
+/// sorted by key (repeats of an order serialize and see its first outcome), then the products' stock rows sorted by
+/// product id. Then, in a statement of its own and so in a snapshot taken after the locks, which of the orders already
+/// have a reservation.
+/// </summary>
+internal static class StockLocks
+{
+    // The service plans every statement for its parameters (searches need it). A reservation's statements, these and
+    // the writes after them in the same transaction, have one best plan whatever the order; planning them anew took
+    // about a third of PostgreSQL's time per reservation.
+    private const string KeepPlansSql = "SET LOCAL plan_cache_mode = force_generic_plan";
+
+    // The subquery sorts before the aggregate calls the lock function; OFFSET 0 keeps the planner from merging the two.
+    private const string LockOrdersSql = """
+        SELECT count(pg_advisory_xact_lock(k))
+        FROM (SELECT hashtextextended(o, 0) AS k FROM unnest(@orders::text[]) AS o ORDER BY 1 OFFSET 0) AS sorted
+        """;
+
+    private const string LockStockSql = """
+        SELECT s.product_id, s.on_hand, s.reserved, s.low_stock_threshold, s.updated_at, p.status, p.supplier_id
+        FROM product_stock s JOIN products p ON p.id = s.product_id
+        WHERE s.product_id = ANY(@products)
+        ORDER BY s.product_id
+        FOR UPDATE OF s
+        """;
+
+    private const string KnownOrdersSql = "SELECT order_id FROM stock_reservations WHERE order_id = ANY(@orders)";
+
+    public static async Task<LockedState> TakeAsync(DbConnection connection, DbTransaction transaction, string[] orderIds, string[] productIds,
+        CancellationToken cancellationToken)
+    {
+        await using var batch = new NpgsqlBatch((NpgsqlConnection)connection, (NpgsqlTransaction)transaction)
+        {
+            BatchCommands =
+            {
+                new NpgsqlBatchCommand(KeepPlansSql),
+                new NpgsqlBatchCommand(LockOrdersSql) { Parameters = { new("orders", orderIds) } },
+                new NpgsqlBatchCommand(LockStockSql) { Parameters = { new("products", productIds) } },
+                new NpgsqlBatchCommand(KnownOrdersSql) { Parameters = { new("orders", orderIds) } },
+            },
+        };
+
+        // The SET has no result set: the reader starts on the order locks'.
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        await reader.NextResultAsync(cancellationToken);
+        var stock = new Dictionary<string, LockedStock>(productIds.Length, StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var item = StockItem.Locked(reader.GetString(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetDateTime(4));
+            stock[item.ProductId] = new LockedStock(item, Enum.Parse<ProductStatus>(reader.GetString(5)), reader.GetString(6));
+        }
+
+        await reader.NextResultAsync(cancellationToken);
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            known.Add(reader.GetString(0));
+        }
+
+        return new LockedState(stock, known);
+    }
+}
