@@ -21,8 +21,7 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<MessagingProbe> MessagingProbes => Set<MessagingProbe>();
 
     // The outbox rows saved in the current transaction, handed to the relay when it commits and forgotten when it
-    // ends otherwise. A pooled context whose transaction was disposed unfinished keeps them, which costs the relay one
-    // needless lookup of ids that no row has.
+    // ends otherwise (see OutboxCommitInterceptor).
     internal List<OutboxMessage> UncommittedOutboxMessages { get; } = [];
 
     /// <inheritdoc />

@@ -17,8 +17,6 @@ internal sealed class CommittedOutbox
     private int _count;
     private int _overflowed;
 
-    public bool IsEmpty => Volatile.Read(ref _count) == 0;
-
     public void Add(IEnumerable<long> ids)
     {
         foreach (var id in ids)
