@@ -35,6 +35,7 @@ public static class DatabaseRegistration
             .AddInterceptors(sp.GetRequiredService<OutboxCommitInterceptor>()));
         builder.Services.AddScoped<ServiceDbContext>(sp => sp.GetRequiredService<TContext>());
         builder.Services.AddScoped<IOutbox, EfOutbox>();
+        builder.Services.AddSingleton(sp => new OutboxWriter(sp.GetRequiredService<CommittedOutbox>(), sp.GetRequiredService<OutboxWakeUp>(), sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddScoped<MessagingProbeRunner>();
         builder.Services.AddSingleton<OutboxMetrics>();
         builder.Services.AddSingleton<OutboxRelay>();

@@ -16,11 +16,11 @@ internal sealed record ReservationOutcome(StockReservation Reservation, bool Rep
 /// Reserves, releases and commits orders' stock. Each command runs in one transaction that takes the orders' advisory
 /// locks (so repeats of the same order serialize and see the first outcome) and then the stock rows in product-id
 /// order (so concurrent transactions never deadlock and never oversell). Reservations, the hot path of every order,
-/// come in groups (<see cref="ReservationBatcher"/>): one transaction of four round trips — the locks and what they
-/// guard (<see cref="StockLocks"/>), the reservations already made (only when a group repeats an order), the writes,
-/// the commit — for every order that arrived meanwhile.
+/// come in groups (<see cref="ReservationBatcher"/>): one transaction of three round trips — the locks and what they
+/// guard (<see cref="StockLocks"/>), the writes (<see cref="StockWrites"/>), the commit, and a fourth for the
+/// reservations already made when a group repeats an order — for every order that arrived meanwhile.
 /// </summary>
-internal sealed class StockLedger(CatalogDbContext db, IOutbox outbox, TimeProvider clock, ILogger<StockLedger> logger)
+internal sealed class StockLedger(CatalogDbContext db, IOutbox outbox, OutboxWriter events, TimeProvider clock, ILogger<StockLedger> logger)
 {
     /// <summary>
     /// Reserves each order's lines in full or rejects the order with the reasons, in turn, so that orders of one group
@@ -37,18 +37,20 @@ internal sealed class StockLedger(CatalogDbContext db, IOutbox outbox, TimeProvi
             ? []
             : await db.Reservations.AsNoTracking().Where(r => state.KnownOrders.Contains(r.OrderId)).ToDictionaryAsync(r => r.OrderId, StringComparer.Ordinal, cancellationToken);
 
-        db.StockItems.AttachRange(state.Stock.Values.Select(s => s.Item));
         var now = clock.GetUtcNow().UtcDateTime;
+        var group = new GroupWrites();
         var outcomes = candidates
-            .Select(c => earlier.TryGetValue(c.OrderId, out var known) ? new ReservationOutcome(known, Repeat: true) : new ReservationOutcome(Decide(c, state.Stock, now), Repeat: false))
+            .Select(c => earlier.TryGetValue(c.OrderId, out var known) ? new ReservationOutcome(known, Repeat: true) : new ReservationOutcome(Decide(c, state.Stock, now, group), Repeat: false))
             .ToList();
 
-        await db.SaveChangesAsync(cancellationToken);
+        var outboxIds = await StockWrites.RunAsync(db.Database.GetDbConnection(), transaction.GetDbTransaction(), group.Stock.Values,
+            [.. outcomes.Where(o => !o.Repeat).Select(o => o.Reservation)], group.Events.Count > 0 ? events.Publish(group.Events) : null, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        events.Committed(outboxIds);
         return outcomes;
     }
 
-    private StockReservation Decide(StockReservation candidate, IReadOnlyDictionary<string, LockedStock> stock, DateTime now)
+    private StockReservation Decide(StockReservation candidate, IReadOnlyDictionary<string, LockedStock> stock, DateTime now, GroupWrites group)
     {
         var problems = candidate.Lines.Select(line => stock.GetValueOrDefault(line.ProductId) switch
         {
@@ -62,7 +64,6 @@ internal sealed class StockLedger(CatalogDbContext db, IOutbox outbox, TimeProvi
         {
             var rejected = StockReservation.Rejected(candidate.OrderId, candidate.Lines, string.Join("; ", problems), now);
             CatalogLog.ReservationRejected(logger, rejected.OrderId, rejected.RejectionReason!);
-            db.Reservations.Add(rejected);
             return rejected;
         }
 
@@ -71,14 +72,14 @@ internal sealed class StockLedger(CatalogDbContext db, IOutbox outbox, TimeProvi
             var (item, _, supplierId) = stock[line.ProductId];
             var wasLow = item.IsLow;
             item.Reserve(line.Quantity, now);
+            group.Stock[item.ProductId] = item;
             if (!wasLow && item.IsLow)
             {
-                outbox.Publish(new StockLow(item.ProductId, supplierId, item.Available, item.LowStockThreshold, now));
+                group.Events.Add(new StockLow(item.ProductId, supplierId, item.Available, item.LowStockThreshold, now));
             }
         }
 
-        outbox.Publish(new StockReserved(candidate.OrderId, [.. candidate.Lines.Select(l => l.ProductId)], [.. candidate.Lines.Select(l => l.Quantity)], candidate.CreatedAt));
-        db.Reservations.Add(candidate);
+        group.Events.Add(new StockReserved(candidate.OrderId, [.. candidate.Lines.Select(l => l.ProductId)], [.. candidate.Lines.Select(l => l.Quantity)], candidate.CreatedAt));
         return candidate;
     }
 
@@ -140,4 +141,12 @@ internal sealed class StockLedger(CatalogDbContext db, IOutbox outbox, TimeProvi
         db.StockItems
             .FromSql($"SELECT * FROM product_stock WHERE product_id = ANY({productIds}) ORDER BY product_id FOR UPDATE")
             .ToListAsync(cancellationToken);
+
+    /// <summary>What a group's decisions change: the stock it reserved from and the events to publish.</summary>
+    private sealed class GroupWrites
+    {
+        public Dictionary<string, StockItem> Stock { get; } = new(StringComparer.Ordinal);
+
+        public List<object> Events { get; } = [];
+    }
 }

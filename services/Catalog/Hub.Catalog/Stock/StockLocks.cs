@@ -20,11 +20,6 @@ internal sealed record LockedState(IReadOnlyDictionary<string, LockedStock> Stoc
 /// </summary>
 internal static class StockLocks
 {
-    // The service plans every statement for its parameters (searches need it). A reservation's statements, these and
-    // the writes after them in the same transaction, have one best plan whatever the order; planning them anew took
-    // about a third of PostgreSQL's time per reservation.
-    private const string KeepPlansSql = "SET LOCAL plan_cache_mode = force_generic_plan";
-
     // The subquery sorts before the aggregate calls the lock function; OFFSET 0 keeps the planner from merging the two.
     private const string LockOrdersSql = """
         SELECT count(pg_advisory_xact_lock(k))
@@ -48,14 +43,12 @@ internal static class StockLocks
         {
             BatchCommands =
             {
-                new NpgsqlBatchCommand(KeepPlansSql),
                 new NpgsqlBatchCommand(LockOrdersSql) { Parameters = { new("orders", orderIds) } },
                 new NpgsqlBatchCommand(LockStockSql) { Parameters = { new("products", productIds) } },
                 new NpgsqlBatchCommand(KnownOrdersSql) { Parameters = { new("orders", orderIds) } },
             },
         };
 
-        // The SET has no result set: the reader starts on the order locks'.
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         await reader.NextResultAsync(cancellationToken);
         var stock = new Dictionary<string, LockedStock>(productIds.Length, StringComparer.Ordinal);

@@ -34,12 +34,14 @@ public sealed partial class OutboxRelay(
 
     /// <summary>
     /// Delivers the given rows (ids this process committed, see <see cref="CommittedOutbox"/>) that are still due and
-    /// not held by another batch, found by primary key.
+    /// not held by another batch, found by primary key. Whether a row is still pending and due is checked on the rows
+    /// found, not in the query: that condition is the predicate of the pending-rows index, and a planner whose
+    /// statistics predate the rows (a young table) would walk that index, dead entries and all, instead of the key.
     /// </summary>
     public Task<OutboxBatchResult> RelayCommittedAsync(long[] ids, CancellationToken cancellationToken) =>
-        RelayAsync((db, now) => db.OutboxMessages.FromSql($"""
+        RelayAsync((db, _) => db.OutboxMessages.FromSql($"""
             SELECT * FROM outbox_messages
-            WHERE id = ANY({ids}) AND sent_at IS NULL AND available_at <= {now}
+            WHERE id = ANY({ids})
             ORDER BY id
             FOR UPDATE SKIP LOCKED
             """), cancellationToken);
@@ -50,7 +52,10 @@ public sealed partial class OutboxRelay(
         var db = scope.ServiceProvider.GetRequiredService<ServiceDbContext>();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
-        var batch = await claim(db, clock.GetUtcNow().UtcDateTime).AsNoTracking().ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var batch = (await claim(db, now).AsNoTracking().ToListAsync(cancellationToken))
+            .Where(m => m.SentAt is null && m.AvailableAt <= now)
+            .ToList();
         if (batch.Count == 0)
         {
             return new OutboxBatchResult(0, 0);
