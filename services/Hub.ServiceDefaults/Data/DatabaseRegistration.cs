@@ -27,6 +27,7 @@ public static class DatabaseRegistration
 
         builder.Services.AddSingleton<OutboxWakeUp>();
         builder.Services.AddSingleton<CommittedOutbox>();
+        builder.Services.AddSingleton(sp => new OutboxWriter(sp.GetRequiredService<CommittedOutbox>(), sp.GetRequiredService<OutboxWakeUp>(), sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<OutboxCommitInterceptor>();
         // Pooled: a context and EF's services behind it are reused instead of resolved anew for every request and
         // message, which is most of EF's own cost per unit of work.
@@ -35,7 +36,6 @@ public static class DatabaseRegistration
             .AddInterceptors(sp.GetRequiredService<OutboxCommitInterceptor>()));
         builder.Services.AddScoped<ServiceDbContext>(sp => sp.GetRequiredService<TContext>());
         builder.Services.AddScoped<IOutbox, EfOutbox>();
-        builder.Services.AddSingleton(sp => new OutboxWriter(sp.GetRequiredService<CommittedOutbox>(), sp.GetRequiredService<OutboxWakeUp>(), sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddScoped<MessagingProbeRunner>();
         builder.Services.AddSingleton<OutboxMetrics>();
         builder.Services.AddSingleton<OutboxRelay>();

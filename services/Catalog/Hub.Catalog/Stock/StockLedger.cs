@@ -95,7 +95,7 @@ internal sealed class StockLedger(CatalogDbContext db, IOutbox outbox, OutboxWri
     {
         var orderId = order.ToString();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await LockOrderAsync(orderId, cancellationToken);
+        await StockLocks.LockOrderAsync(db.Database.GetDbConnection(), transaction.GetDbTransaction(), orderId, cancellationToken);
         var reservation = await db.Reservations.FirstOrDefaultAsync(r => r.OrderId == orderId, cancellationToken);
         if (reservation is null || reservation.Status == target
             || (target == ReservationStatus.Released && reservation.Status == ReservationStatus.Rejected))
@@ -133,9 +133,6 @@ internal sealed class StockLedger(CatalogDbContext db, IOutbox outbox, OutboxWri
         await transaction.CommitAsync(cancellationToken);
         return reservation;
     }
-
-    private Task LockOrderAsync(string orderId, CancellationToken cancellationToken) =>
-        db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({orderId}, 0))", cancellationToken);
 
     private Task<List<StockItem>> LockStockAsync(string[] productIds, CancellationToken cancellationToken) =>
         db.StockItems

@@ -67,4 +67,16 @@ internal static class StockLocks
 
         return new LockedState(stock, known);
     }
+
+    /// <summary>
+    /// Takes one order's advisory lock, with the same key as a group takes it, for a release or a commit of the order.
+    /// </summary>
+    public static async Task LockOrderAsync(DbConnection connection, DbTransaction transaction, string orderId, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(LockOrdersSql, (NpgsqlConnection)connection, (NpgsqlTransaction)transaction)
+        {
+            Parameters = { new("orders", new[] { orderId }) },
+        };
+        await command.ExecuteScalarAsync(cancellationToken);
+    }
 }

@@ -11,7 +11,7 @@ namespace Hub.ServiceDefaults.Messaging.Outbox;
 /// database (measured here: 3,255 → 273 commits/s), so the wake-up lives where the commit happens instead; relays in
 /// other processes still find the rows on their next poll.
 /// </summary>
-internal sealed class OutboxCommitInterceptor(CommittedOutbox committed, OutboxWakeUp wakeUp) : ISaveChangesInterceptor, IDbTransactionInterceptor
+internal sealed class OutboxCommitInterceptor(OutboxWriter handOver) : ISaveChangesInterceptor, IDbTransactionInterceptor
 {
     public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -93,12 +93,8 @@ internal sealed class OutboxCommitInterceptor(CommittedOutbox committed, OutboxW
         }
 
         var ids = service.UncommittedOutboxMessages.Where(m => m.Id > 0).Select(m => m.Id).Distinct().ToList();
-        if (ids.Count > 0)
-        {
-            committed.Add(ids);
-            service.UncommittedOutboxMessages.RemoveAll(m => m.Id > 0);
-            wakeUp.Signal();
-        }
+        handOver.Committed(ids);
+        service.UncommittedOutboxMessages.RemoveAll(m => m.Id > 0);
     }
 
     private static void ForgetIfNoTransaction(DbContext? context)
