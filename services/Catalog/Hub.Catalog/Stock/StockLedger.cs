@@ -3,9 +3,11 @@ using Hub.Catalog.Domain.Products;
 using Hub.Catalog.Domain.Stock;
 using Hub.Contracts.Catalog;
 using Hub.Contracts.Values;
+using Hub.ServiceDefaults.Data;
 using Hub.ServiceDefaults.Messaging.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 
 namespace Hub.Catalog.Stock;
 
@@ -16,9 +18,9 @@ internal sealed record ReservationOutcome(StockReservation Reservation, bool Rep
 /// Reserves, releases and commits orders' stock. Each command runs in one transaction that takes the orders' advisory
 /// locks (so repeats of the same order serialize and see the first outcome) and then the stock rows in product-id
 /// order (so concurrent transactions never deadlock and never oversell). Reservations, the hot path of every order,
-/// come in groups (<see cref="ReservationBatcher"/>): one transaction of three round trips — the locks and what they
-/// guard (<see cref="StockLocks"/>), the writes (<see cref="StockWrites"/>), the commit, and a fourth for the
-/// reservations already made when a group repeats an order — for every order that arrived meanwhile.
+/// come in groups (<see cref="ReservationBatcher"/>): one transaction of two round trips — its beginning with the locks
+/// and what they guard (<see cref="StockLocks"/>), the writes with the commit (<see cref="StockWrites"/>), and a third
+/// for the reservations already made when a group repeats an order — for every order that arrived meanwhile.
 /// </summary>
 internal sealed class StockLedger(CatalogDbContext db, IOutbox outbox, OutboxWriter events, TimeProvider clock, ILogger<StockLedger> logger)
 {
@@ -31,23 +33,35 @@ internal sealed class StockLedger(CatalogDbContext db, IOutbox outbox, OutboxWri
     {
         string[] orderIds = [.. candidates.Select(c => c.OrderId)];
         string[] productIds = [.. candidates.SelectMany(c => c.Lines).Select(l => l.ProductId).Distinct(StringComparer.Ordinal)];
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var state = await StockLocks.TakeAsync(db.Database.GetDbConnection(), transaction.GetDbTransaction(), orderIds, productIds, cancellationToken);
-        var earlier = state.KnownOrders.Count == 0
-            ? []
-            : await db.Reservations.AsNoTracking().Where(r => state.KnownOrders.Contains(r.OrderId)).ToDictionaryAsync(r => r.OrderId, StringComparer.Ordinal, cancellationToken);
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            var state = await StockLocks.BeginAsync(connection, orderIds, productIds, cancellationToken);
+            var earlier = state.KnownOrders.Count == 0
+                ? []
+                : await db.Reservations.AsNoTracking().Where(r => state.KnownOrders.Contains(r.OrderId)).ToDictionaryAsync(r => r.OrderId, StringComparer.Ordinal, cancellationToken);
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        var group = new GroupWrites();
-        var outcomes = candidates
-            .Select(c => earlier.TryGetValue(c.OrderId, out var known) ? new ReservationOutcome(known, Repeat: true) : new ReservationOutcome(Decide(c, state.Stock, now, group), Repeat: false))
-            .ToList();
+            var now = clock.GetUtcNow().UtcDateTime;
+            var group = new GroupWrites();
+            var outcomes = candidates
+                .Select(c => earlier.TryGetValue(c.OrderId, out var known) ? new ReservationOutcome(known, Repeat: true) : new ReservationOutcome(Decide(c, state.Stock, now, group), Repeat: false))
+                .ToList();
 
-        var outboxIds = await StockWrites.RunAsync(db.Database.GetDbConnection(), transaction.GetDbTransaction(), group.Stock.Values,
-            [.. outcomes.Where(o => !o.Repeat).Select(o => o.Reservation)], group.Events.Count > 0 ? events.Publish(group.Events) : null, now, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        events.Committed(outboxIds);
-        return outcomes;
+            var outboxIds = await StockWrites.CommitAsync(connection, group.Stock.Values, [.. outcomes.Where(o => !o.Repeat).Select(o => o.Reservation)],
+                group.Events.Count > 0 ? events.Publish(group.Events) : null, now, cancellationToken);
+            events.Committed(outboxIds);
+            return outcomes;
+        }
+        catch
+        {
+            await BatchTransaction.AbandonAsync(connection);
+            throw;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     private StockReservation Decide(StockReservation candidate, IReadOnlyDictionary<string, LockedStock> stock, DateTime now, GroupWrites group)

@@ -1,13 +1,15 @@
-using System.Data.Common;
 using Hub.Catalog.Domain.Stock;
+using Hub.ServiceDefaults.Data;
 using Npgsql;
 
 namespace Hub.Catalog.Stock;
 
 /// <summary>
-/// Writes what a group of reservations decided in one round trip, inside the caller's transaction: the new stock of
-/// every product the group reserved from, the reservations (reserved and rejected) with their lines, and their events
-/// — a statement per table whatever the group's size, where EF Core's change tracker wrote a statement per row.
+/// Writes what a group of reservations decided and commits, in one round trip, in the transaction
+/// <see cref="StockLocks.BeginAsync"/> began: the new stock of every product the group reserved from, the reservations
+/// (reserved and rejected) with their lines, and their events — a statement per table whatever the group's size, where
+/// EF Core's change tracker wrote a statement per row — then the commit. Like the locks, they are planned once per
+/// connection.
 /// </summary>
 internal static class StockWrites
 {
@@ -29,11 +31,11 @@ internal static class StockWrites
         """;
 
     /// <returns>The ids of the outbox rows <paramref name="events"/> wrote, if any.</returns>
-    public static async Task<IReadOnlyList<long>> RunAsync(DbConnection connection, DbTransaction transaction, IReadOnlyCollection<StockItem> stock,
+    public static async Task<IReadOnlyList<long>> CommitAsync(NpgsqlConnection connection, IReadOnlyCollection<StockItem> stock,
         IReadOnlyList<StockReservation> reservations, NpgsqlBatchCommand? events, DateTime now, CancellationToken cancellationToken)
     {
         var lines = reservations.SelectMany(r => r.Lines.Select(l => (r.OrderId, l.ProductId, l.Quantity))).ToList();
-        await using var batch = new NpgsqlBatch((NpgsqlConnection)connection, (NpgsqlTransaction)transaction)
+        await using var batch = new NpgsqlBatch(connection)
         {
             BatchCommands =
             {
@@ -71,16 +73,23 @@ internal static class StockWrites
 
         if (events is null)
         {
+            batch.BatchCommands.Add(BatchTransaction.Commit());
             await batch.ExecuteNonQueryAsync(cancellationToken);
             return [];
         }
 
         batch.BatchCommands.Add(events);
+        batch.BatchCommands.Add(BatchTransaction.Commit());
         var ids = new List<long>();
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             ids.Add(reader.GetInt64(0));
+        }
+
+        // The commit's outcome arrives after the ids: a failed commit throws here, not later.
+        while (await reader.NextResultAsync(cancellationToken))
+        {
         }
 
         return ids;

@@ -1,3 +1,5 @@
+using System.Data.Common;
+
 namespace Hub.ServiceDefaults.Messaging.Outbox;
 
 /// <summary>One message committed with a state change and published later by the relay.</summary>
@@ -42,6 +44,22 @@ public sealed class OutboxMessage
     private OutboxMessage()
     {
     }
+
+    /// <summary>A row the relay claimed, read in the column order of its claim.</summary>
+    internal static OutboxMessage Read(DbDataReader row) => new()
+    {
+        Id = row.GetInt64(0),
+        MessageId = row.GetGuid(1),
+        MessageType = row.GetString(2),
+        Destination = row.IsDBNull(3) ? null : row.GetString(3),
+        Body = row.GetString(4),
+        TraceParent = row.IsDBNull(5) ? null : row.GetString(5),
+        RedeliveryCount = row.GetInt32(6),
+        CreatedAt = row.GetDateTime(7),
+        AvailableAt = row.GetDateTime(8),
+        SentAt = row.IsDBNull(9) ? null : row.GetDateTime(9),
+        Attempts = row.GetInt32(10),
+    };
 
     internal static OutboxMessage Create(Guid messageId, string messageType, string body, string? destination,
         string? traceParent, DateTime now, DateTime availableAt, int redeliveryCount = 0) => new()

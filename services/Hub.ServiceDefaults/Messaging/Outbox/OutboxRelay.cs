@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace Hub.ServiceDefaults.Messaging.Outbox;
 
@@ -21,16 +22,18 @@ public sealed partial class OutboxRelay(
 {
     private readonly OutboxRelayOptions _options = options.Value;
 
+    private const string Columns = "id, message_id, message_type, destination, body, trace_parent, redelivery_count, created_at, available_at, sent_at, attempts";
+
     /// <summary>Delivers one batch of due messages, the oldest first, found by scanning for them.</summary>
     /// <returns>How many rows the batch claimed and how many of them failed and were rescheduled.</returns>
     public Task<OutboxBatchResult> RelayBatchAsync(CancellationToken cancellationToken) =>
-        RelayAsync((db, now) => db.OutboxMessages.FromSql($"""
-            SELECT * FROM outbox_messages
-            WHERE sent_at IS NULL AND available_at <= {now}
+        RelayAsync(now => [new NpgsqlBatchCommand($"""
+            SELECT {Columns} FROM outbox_messages
+            WHERE sent_at IS NULL AND available_at <= @now
             ORDER BY available_at, id
-            LIMIT {_options.BatchSize}
+            LIMIT @limit
             FOR UPDATE SKIP LOCKED
-            """), cancellationToken);
+            """) { Parameters = { new("now", now), new("limit", _options.BatchSize) } }], cancellationToken);
 
     /// <summary>
     /// Delivers the given rows (ids this process committed, see <see cref="CommittedOutbox"/>) that are still due and
@@ -39,73 +42,120 @@ public sealed partial class OutboxRelay(
     /// statistics predate the rows (a young table) would walk that index, dead entries and all, instead of the key.
     /// </summary>
     public Task<OutboxBatchResult> RelayCommittedAsync(long[] ids, CancellationToken cancellationToken) =>
-        RelayAsync((db, _) => db.OutboxMessages.FromSql($"""
-            SELECT * FROM outbox_messages
-            WHERE id = ANY({ids})
+        RelayAsync(_ => [.. BatchTransaction.PlanKeyLookupsOnce(), new NpgsqlBatchCommand($"""
+            SELECT {Columns} FROM outbox_messages
+            WHERE id = ANY(@ids)
             ORDER BY id
             FOR UPDATE SKIP LOCKED
-            """), cancellationToken);
+            """) { Parameters = { new("ids", ids) } }], cancellationToken);
 
-    private async Task<OutboxBatchResult> RelayAsync(Func<ServiceDbContext, DateTime, IQueryable<OutboxMessage>> claim, CancellationToken cancellationToken)
+    /// <summary>
+    /// One batch in one transaction of two round trips (<see cref="BatchTransaction"/>): the claim, and after the
+    /// broker's confirmations the marks with the commit.
+    /// </summary>
+    private async Task<OutboxBatchResult> RelayAsync(Func<DateTime, IEnumerable<NpgsqlBatchCommand>> claim, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ServiceDbContext>();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        var batch = (await claim(db, now).AsNoTracking().ToListAsync(cancellationToken))
-            .Where(m => m.SentAt is null && m.AvailableAt <= now)
-            .ToList();
-        if (batch.Count == 0)
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
         {
-            return new OutboxBatchResult(0, 0);
-        }
-
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_options.DispatchTimeout);
-        var outcomes = await Task.WhenAll(batch.Select(m => DispatchAsync(m, timeout.Token)));
-        cancellationToken.ThrowIfCancellationRequested();
-
-        // Losing this commit in a crash only means the rows are sent again, which consumers' inboxes absorb; not
-        // waiting for its WAL flush takes a disk sync off every batch. The setting rides with the marking update, so
-        // it costs no round trip of its own.
-        var confirmedAt = clock.GetUtcNow().UtcDateTime;
-        var sent = outcomes.Where(o => o.Error is null).Select(o => o.Message.Id).ToArray();
-        if (sent.Length > 0)
-        {
-            await db.Database.ExecuteSqlAsync(
-                $"SET LOCAL synchronous_commit = off; UPDATE outbox_messages SET sent_at = {confirmedAt}, attempts = attempts + 1, last_error = NULL WHERE id = ANY({sent})",
-                cancellationToken);
-        }
-        else
-        {
-            await db.Database.ExecuteSqlRawAsync("SET LOCAL synchronous_commit = off", cancellationToken);
-        }
-
-        foreach (var (message, error) in outcomes.Where(o => o.Error is not null))
-        {
-            var retryAt = confirmedAt + Backoff(message.Attempts + 1);
-            await db.Database.ExecuteSqlAsync(
-                $"UPDATE outbox_messages SET attempts = attempts + 1, available_at = {retryAt}, last_error = {error} WHERE id = {message.Id}",
-                cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-
-        foreach (var (message, error) in outcomes)
-        {
-            if (error is null)
+            var now = clock.GetUtcNow().UtcDateTime;
+            var batch = (await ClaimAsync(connection, claim(now), cancellationToken))
+                .Where(m => m.SentAt is null && m.AvailableAt <= now)
+                .ToList();
+            if (batch.Count == 0)
             {
-                metrics.Published(confirmedAt - message.AvailableAt);
+                await MarkAsync(connection, [], cancellationToken);
+                return new OutboxBatchResult(0, 0);
             }
-            else
+
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(_options.DispatchTimeout);
+            var outcomes = await Task.WhenAll(batch.Select(m => DispatchAsync(m, timeout.Token)));
+            cancellationToken.ThrowIfCancellationRequested();
+
+            var confirmedAt = clock.GetUtcNow().UtcDateTime;
+            var sent = outcomes.Where(o => o.Error is null).Select(o => o.Message.Id).ToArray();
+            List<NpgsqlBatchCommand> marks = [];
+            if (sent.Length > 0)
             {
-                metrics.Failed();
-                LogDispatchFailed(message.MessageId, message.MessageType, message.Attempts + 1, error);
+                marks.Add(new NpgsqlBatchCommand("UPDATE outbox_messages SET sent_at = @at, attempts = attempts + 1, last_error = NULL WHERE id = ANY(@ids)")
+                {
+                    Parameters = { new("at", confirmedAt), new("ids", sent) },
+                });
             }
+
+            foreach (var (message, error) in outcomes.Where(o => o.Error is not null))
+            {
+                marks.Add(new NpgsqlBatchCommand("UPDATE outbox_messages SET attempts = attempts + 1, available_at = @at, last_error = @error WHERE id = @id")
+                {
+                    Parameters = { new("at", confirmedAt + Backoff(message.Attempts + 1)), new("error", error!), new("id", message.Id) },
+                });
+            }
+
+            await MarkAsync(connection, marks, cancellationToken);
+
+            foreach (var (message, error) in outcomes)
+            {
+                if (error is null)
+                {
+                    metrics.Published(confirmedAt - message.AvailableAt);
+                }
+                else
+                {
+                    metrics.Failed();
+                    LogDispatchFailed(message.MessageId, message.MessageType, message.Attempts + 1, error);
+                }
+            }
+
+            return new OutboxBatchResult(batch.Count, batch.Count - sent.Length);
+        }
+        catch
+        {
+            await BatchTransaction.AbandonAsync(connection);
+            throw;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static async Task<List<OutboxMessage>> ClaimAsync(NpgsqlConnection connection, IEnumerable<NpgsqlBatchCommand> claim, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlBatch(connection) { BatchCommands = { BatchTransaction.Begin() } };
+        foreach (var statement in claim)
+        {
+            command.BatchCommands.Add(statement);
         }
 
-        return new OutboxBatchResult(batch.Count, batch.Count - sent.Length);
+        var rows = new List<OutboxMessage>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(OutboxMessage.Read(reader));
+        }
+
+        return rows;
+    }
+
+    /// <summary>
+    /// Records what the broker confirmed and what failed, and commits. Losing this commit in a crash only means the
+    /// rows are sent again, which consumers' inboxes absorb; not waiting for its WAL flush takes a disk sync off every
+    /// batch. The setting rides in the same round trip.
+    /// </summary>
+    private static async Task MarkAsync(NpgsqlConnection connection, List<NpgsqlBatchCommand> marks, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlBatch(connection) { BatchCommands = { new NpgsqlBatchCommand("SET LOCAL synchronous_commit = off") } };
+        foreach (var mark in marks)
+        {
+            command.BatchCommands.Add(mark);
+        }
+
+        command.BatchCommands.Add(BatchTransaction.Commit());
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>Refreshes the backlog gauges and removes delivered and handled records past retention.</summary>
