@@ -28,7 +28,26 @@ internal static partial class Pgbench
         }
         finally
         {
-            await ExecuteAsync(connectionString, $"DROP DATABASE IF EXISTS {scratch} WITH (FORCE)");
+            await DropAsync(connectionString, scratch);
+        }
+    }
+
+    // Not WITH (FORCE): that refuses to end backends of other roles, such as the autovacuum worker that pgbench's
+    // updates call in. A plain drop ends an autovacuum worker itself; it is tried again while pgbench's own
+    // connections are still closing.
+    private static async Task DropAsync(string connectionString, string scratch)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await ExecuteAsync(connectionString, $"DROP DATABASE IF EXISTS {scratch}");
+                return;
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.ObjectInUse && attempt < 10)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1));
+            }
         }
     }
 
