@@ -20,9 +20,9 @@ public sealed partial class OutboxRelay(
     TimeProvider clock,
     ILogger<OutboxRelay> logger)
 {
-    private readonly OutboxRelayOptions _options = options.Value;
-
     private const string Columns = "id, message_id, message_type, destination, body, trace_parent, redelivery_count, created_at, available_at, sent_at, attempts";
+
+    private readonly OutboxRelayOptions _options = options.Value;
 
     /// <summary>Delivers one batch of due messages, the oldest first, found by scanning for them.</summary>
     /// <returns>How many rows the batch claimed and how many of them failed and were rescheduled.</returns>
