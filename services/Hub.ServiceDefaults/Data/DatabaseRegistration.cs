@@ -56,9 +56,10 @@ public static class DatabaseRegistration
     /// The statements a service runs again and again (its claims, inserts, outbox batches) are parsed once per pooled
     /// connection instead of on every execution, which was much of PostgreSQL's time per reservation; each execution
     /// is still planned for its own parameters, so a search never runs on a generic plan made for other filters, and a
-    /// statement never keeps a plan made while its tables were small. A connection taken from the pool is not reset
-    /// first: no service keeps session state (its settings are <c>SET LOCAL</c>, its locks transaction-scoped), and
-    /// the reset was six statements ahead of every unit of work. A connection string that sets
+    /// statement never keeps a plan made while its tables were small (hot transactions whose statements only look rows
+    /// up by key opt out, see <see cref="BatchTransaction.PlanKeyLookupsOnce"/>). A connection taken from the pool is
+    /// not reset first: no service keeps session state (its settings are <c>SET LOCAL</c>, its locks
+    /// transaction-scoped), and the reset was six statements ahead of every unit of work. A connection string that sets
     /// <c>Max Auto Prepare</c>, <c>Options</c> or <c>No Reset On Close</c> itself keeps its own.
     /// </summary>
     private static string WithPreparedStatements(string connectionString)

@@ -71,14 +71,11 @@ internal static class StockWrites
             },
         };
 
-        if (events is null)
+        if (events is not null)
         {
-            batch.BatchCommands.Add(BatchTransaction.Commit());
-            await batch.ExecuteNonQueryAsync(cancellationToken);
-            return [];
+            batch.BatchCommands.Add(events);
         }
 
-        batch.BatchCommands.Add(events);
         batch.BatchCommands.Add(BatchTransaction.Commit());
         var ids = new List<long>();
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
@@ -87,7 +84,8 @@ internal static class StockWrites
             ids.Add(reader.GetInt64(0));
         }
 
-        // The commit's outcome arrives after the ids: a failed commit throws here, not later.
+        // The reader starts at the first statement with rows (the events' ids, if any); the commit's outcome arrives
+        // after them, and a failed commit throws here, not later.
         while (await reader.NextResultAsync(cancellationToken))
         {
         }

@@ -6,9 +6,10 @@ namespace Hub.ServiceDefaults.Messaging.Outbox;
 
 /// <summary>
 /// Outbox rows for a hot path that writes with its own statements instead of EF Core's <c>SaveChanges</c>: the events
-/// to publish become one <c>INSERT</c> for the caller's batch, in the caller's transaction, and once that transaction has
-/// committed, <see cref="Committed"/> hands the new rows to the relay (as <see cref="OutboxCommitInterceptor"/> does, through
-/// it, for EF Core's saves). Rows whose hand-over is lost (a crash between the commit and the call) are found by the relay's scan.
+/// to publish become one <c>INSERT</c> for the caller's batch, in the caller's transaction, and once that transaction
+/// has committed, <see cref="Committed"/> hands the new rows to the relay (as <see cref="OutboxCommitInterceptor"/>
+/// does, through it, for EF Core's saves). Rows whose hand-over is lost (a crash between the commit and the call) are
+/// found by the relay's scan.
 /// </summary>
 public sealed class OutboxWriter
 {
