@@ -18,9 +18,11 @@ internal sealed record ReservationOutcome(StockReservation Reservation, bool Rep
 /// Reserves, releases and commits orders' stock. Each command runs in one transaction that takes the orders' advisory
 /// locks (so repeats of the same order serialize and see the first outcome) and then the stock rows in product-id
 /// order (so concurrent transactions never deadlock and never oversell). Reservations, the hot path of every order,
-/// come in groups (<see cref="ReservationBatcher"/>): one transaction of two round trips — its beginning with the locks
-/// and what they guard (<see cref="StockLocks"/>), the writes with the commit (<see cref="StockWrites"/>), and a third
-/// for the reservations already made when a group repeats an order — for every order that arrived meanwhile.
+/// come in groups (<see cref="ReservationBatcher"/>) for every order that arrived meanwhile. A group is first written
+/// as reserved in full, in one round trip that stops before its writes unless that is its outcome
+/// (<see cref="StockWrites.ReserveAllAsync"/>); otherwise it is decided order by order in two — the locks and what they
+/// guard (<see cref="StockLocks"/>), then the writes with the commit (<see cref="StockWrites.CommitAsync"/>) — and a
+/// third for the reservations already made when a group repeats an order.
 /// </summary>
 internal sealed class StockLedger(CatalogDbContext db, IOutbox outbox, OutboxWriter events, TimeProvider clock, ILogger<StockLedger> logger)
 {
@@ -31,27 +33,11 @@ internal sealed class StockLedger(CatalogDbContext db, IOutbox outbox, OutboxWri
     /// </summary>
     public async Task<IReadOnlyList<ReservationOutcome>> ReserveAsync(IReadOnlyList<StockReservation> candidates, CancellationToken cancellationToken)
     {
-        string[] orderIds = [.. candidates.Select(c => c.OrderId)];
-        string[] productIds = [.. candidates.SelectMany(c => c.Lines).Select(l => l.ProductId).Distinct(StringComparer.Ordinal)];
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            var state = await StockLocks.BeginAsync(connection, orderIds, productIds, cancellationToken);
-            var earlier = state.KnownOrders.Count == 0
-                ? []
-                : await db.Reservations.AsNoTracking().Where(r => state.KnownOrders.Contains(r.OrderId)).ToDictionaryAsync(r => r.OrderId, StringComparer.Ordinal, cancellationToken);
-
-            var now = clock.GetUtcNow().UtcDateTime;
-            var group = new GroupWrites();
-            var outcomes = candidates
-                .Select(c => earlier.TryGetValue(c.OrderId, out var known) ? new ReservationOutcome(known, Repeat: true) : new ReservationOutcome(Decide(c, state.Stock, now, group), Repeat: false))
-                .ToList();
-
-            var outboxIds = await StockWrites.CommitAsync(connection, group.Stock.Values, [.. outcomes.Where(o => !o.Repeat).Select(o => o.Reservation)],
-                group.Events.Count > 0 ? events.Publish(group.Events) : null, now, cancellationToken);
-            events.Committed(outboxIds);
-            return outcomes;
+            return await ReserveAllAsync(connection, candidates, cancellationToken) ?? await DecideAsync(connection, candidates, cancellationToken);
         }
         catch
         {
@@ -63,6 +49,51 @@ internal sealed class StockLedger(CatalogDbContext db, IOutbox outbox, OutboxWri
             await db.Database.CloseConnectionAsync();
         }
     }
+
+    // The usual case: orders never seen before, on stock that has plenty. Null when the group is not that case.
+    private async Task<IReadOnlyList<ReservationOutcome>?> ReserveAllAsync(NpgsqlConnection connection, IReadOnlyList<StockReservation> candidates, CancellationToken cancellationToken)
+    {
+        var reserved = candidates.SelectMany(c => c.Lines).GroupBy(l => l.ProductId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Sum(l => l.Quantity), StringComparer.Ordinal);
+        try
+        {
+            var outboxIds = await StockWrites.ReserveAllAsync(connection, reserved, candidates, events.Publish([.. candidates.Select(StockReservedEvent)]),
+                clock.GetUtcNow().UtcDateTime, cancellationToken);
+            events.Committed(outboxIds);
+            return [.. candidates.Select(c => new ReservationOutcome(c, Repeat: false))];
+        }
+        catch (PostgresException ex) when (ex.SqlState is StockLocks.ExpectationFailed or PostgresErrorCodes.UniqueViolation)
+        {
+            // A product unknown, unlisted, short or about to run low, or an order that has its reservation already: the
+            // insert of a repeated order's reservation breaks its key. Nothing was written.
+            await BatchTransaction.AbandonAsync(connection);
+            return null;
+        }
+    }
+
+    private async Task<IReadOnlyList<ReservationOutcome>> DecideAsync(NpgsqlConnection connection, IReadOnlyList<StockReservation> candidates, CancellationToken cancellationToken)
+    {
+        string[] orderIds = [.. candidates.Select(c => c.OrderId)];
+        string[] productIds = [.. candidates.SelectMany(c => c.Lines).Select(l => l.ProductId).Distinct(StringComparer.Ordinal)];
+        var state = await StockLocks.BeginAsync(connection, orderIds, productIds, cancellationToken);
+        var earlier = state.KnownOrders.Count == 0
+            ? []
+            : await db.Reservations.AsNoTracking().Where(r => state.KnownOrders.Contains(r.OrderId)).ToDictionaryAsync(r => r.OrderId, StringComparer.Ordinal, cancellationToken);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var group = new GroupWrites();
+        var outcomes = candidates
+            .Select(c => earlier.TryGetValue(c.OrderId, out var known) ? new ReservationOutcome(known, Repeat: true) : new ReservationOutcome(Decide(c, state.Stock, now, group), Repeat: false))
+            .ToList();
+
+        var outboxIds = await StockWrites.CommitAsync(connection, group.Reserved, [.. outcomes.Where(o => !o.Repeat).Select(o => o.Reservation)],
+            group.Events.Count > 0 ? events.Publish(group.Events) : null, now, cancellationToken);
+        events.Committed(outboxIds);
+        return outcomes;
+    }
+
+    private static StockReserved StockReservedEvent(StockReservation reservation) =>
+        new(reservation.OrderId, [.. reservation.Lines.Select(l => l.ProductId)], [.. reservation.Lines.Select(l => l.Quantity)], reservation.CreatedAt);
 
     private StockReservation Decide(StockReservation candidate, IReadOnlyDictionary<string, LockedStock> stock, DateTime now, GroupWrites group)
     {
@@ -86,14 +117,14 @@ internal sealed class StockLedger(CatalogDbContext db, IOutbox outbox, OutboxWri
             var (item, _, supplierId) = stock[line.ProductId];
             var wasLow = item.IsLow;
             item.Reserve(line.Quantity, now);
-            group.Stock[item.ProductId] = item;
+            group.Reserved[item.ProductId] = group.Reserved.GetValueOrDefault(item.ProductId) + line.Quantity;
             if (!wasLow && item.IsLow)
             {
                 group.Events.Add(new StockLow(item.ProductId, supplierId, item.Available, item.LowStockThreshold, now));
             }
         }
 
-        group.Events.Add(new StockReserved(candidate.OrderId, [.. candidate.Lines.Select(l => l.ProductId)], [.. candidate.Lines.Select(l => l.Quantity)], candidate.CreatedAt));
+        group.Events.Add(StockReservedEvent(candidate));
         return candidate;
     }
 
@@ -153,10 +184,10 @@ internal sealed class StockLedger(CatalogDbContext db, IOutbox outbox, OutboxWri
             .FromSql($"SELECT * FROM product_stock WHERE product_id = ANY({productIds}) ORDER BY product_id FOR UPDATE")
             .ToListAsync(cancellationToken);
 
-    /// <summary>What a group's decisions change: the stock it reserved from and the events to publish.</summary>
+    /// <summary>What a group's decisions change: the units it reserved per product and the events to publish.</summary>
     private sealed class GroupWrites
     {
-        public Dictionary<string, StockItem> Stock { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, int> Reserved { get; } = new(StringComparer.Ordinal);
 
         public List<object> Events { get; } = [];
     }

@@ -17,7 +17,8 @@ internal sealed record LockedState(IReadOnlyDictionary<string, LockedStock> Stoc
 /// order so that concurrent groups, releases and commits never deadlock: first the orders' advisory locks
 /// sorted by key (repeats of an order serialize and see its first outcome), then the products' stock rows sorted by
 /// product id. Then, in a statement of its own and so in a snapshot taken after the locks, which of the orders already
-/// have a reservation.
+/// have a reservation. Or, for a group expected to be reserved in full, the same locks with that expectation checked
+/// in place of the reads (<see cref="BeginExpecting"/>).
 /// </summary>
 internal static class StockLocks
 {
@@ -37,6 +38,28 @@ internal static class StockLocks
 
     private const string KnownOrdersSql = "SELECT order_id FROM stock_reservations WHERE order_id = ANY(@orders)";
 
+    // The same row locks in the same order as LockStockSql; a group fits when every product exists, is listed, has the
+    // units and stays on the side of its low-stock threshold it was on (crossing it raises StockLow, a decision).
+    private const string ExpectStockSql = """
+        SELECT catalog_expect(count(*) = cardinality(@products) AND coalesce(bool_and(fits), false), 'the group does not fit the stock as it is')
+        FROM (
+            SELECT p.status = @listed
+                AND s.on_hand - s.reserved >= w.quantity
+                AND (s.on_hand - s.reserved < s.low_stock_threshold OR s.on_hand - s.reserved - w.quantity >= s.low_stock_threshold) AS fits
+            FROM product_stock s
+            JOIN products p ON p.id = s.product_id
+            JOIN unnest(@products::text[], @quantities::int[]) AS w(product_id, quantity) ON w.product_id = s.product_id
+            ORDER BY s.product_id
+            FOR UPDATE OF s
+        ) AS locked
+        """;
+
+    /// <summary>The SQLSTATE with which <c>catalog_expect</c> fails a statement (see the ReservationExpectation migration).</summary>
+    public const string ExpectationFailed = "HUB01";
+
+    /// <summary>The result sets <see cref="BeginExpecting"/>'s statements return, ahead of the statements after them.</summary>
+    public const int ExpectingResults = 2;
+
     /// <summary>
     /// Begins the group's transaction on <paramref name="connection"/> (<see cref="BatchTransaction"/>; the group's
     /// writes commit it, see <see cref="StockWrites"/>) and takes the group's locks. Every statement of the transaction
@@ -45,13 +68,12 @@ internal static class StockLocks
     /// </summary>
     public static async Task<LockedState> BeginAsync(NpgsqlConnection connection, string[] orderIds, string[] productIds, CancellationToken cancellationToken)
     {
-        await using var batch = new NpgsqlBatch(connection) { BatchCommands = { BatchTransaction.Begin() } };
-        foreach (var setting in BatchTransaction.PlanKeyLookupsOnce())
+        await using var batch = new NpgsqlBatch(connection);
+        foreach (var command in Begin(orderIds))
         {
-            batch.BatchCommands.Add(setting);
+            batch.BatchCommands.Add(command);
         }
 
-        batch.BatchCommands.Add(new NpgsqlBatchCommand(LockOrdersSql) { Parameters = { new("orders", orderIds) } });
         batch.BatchCommands.Add(new NpgsqlBatchCommand(LockStockSql) { Parameters = { new("products", productIds) } });
         batch.BatchCommands.Add(new NpgsqlBatchCommand(KnownOrdersSql) { Parameters = { new("orders", orderIds) } });
 
@@ -73,6 +95,33 @@ internal static class StockLocks
 
         return new LockedState(stock, known);
     }
+
+    /// <summary>
+    /// Begins the transaction of a group expected to be reserved in full and takes the same locks as
+    /// <see cref="BeginAsync"/>, without reading: the stock statement fails with <see cref="ExpectationFailed"/> unless
+    /// every product can give the group what it wants (<paramref name="wanted"/>, the group's units per product) without
+    /// a decision, so that the writes sent after it in the same batch run only when they are the group's outcome.
+    /// </summary>
+    public static IEnumerable<NpgsqlBatchCommand> BeginExpecting(string[] orderIds, IReadOnlyDictionary<string, int> wanted) =>
+    [
+        .. Begin(orderIds),
+        new NpgsqlBatchCommand(ExpectStockSql)
+        {
+            Parameters =
+            {
+                new("products", wanted.Keys.ToArray()),
+                new("quantities", wanted.Values.ToArray()),
+                new("listed", ProductStatus.Listed.ToString()),
+            },
+        },
+    ];
+
+    private static IEnumerable<NpgsqlBatchCommand> Begin(string[] orderIds) =>
+    [
+        BatchTransaction.Begin(),
+        .. BatchTransaction.PlanKeyLookupsOnce(),
+        new NpgsqlBatchCommand(LockOrdersSql) { Parameters = { new("orders", orderIds) } },
+    ];
 
     /// <summary>
     /// Takes one order's advisory lock, with the same key as a group takes it, for a release or a commit of the order.
