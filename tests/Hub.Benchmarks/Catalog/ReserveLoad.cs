@@ -10,6 +10,14 @@ namespace Hub.Benchmarks.Catalog;
 internal sealed record ReserveResult(int Reserved, int Rejected, int Failed, TimeSpan Duration, double[] Latencies)
 {
     public double PerSecond => Reserved / Duration.TotalSeconds;
+
+    /// <summary>Windows taken together: their calls over their summed time, their latencies sorted as one.</summary>
+    public static ReserveResult Combine(IEnumerable<ReserveResult> windows)
+    {
+        var all = windows.ToList();
+        return new ReserveResult(all.Sum(w => w.Reserved), all.Sum(w => w.Rejected), all.Sum(w => w.Failed),
+            TimeSpan.FromTicks(all.Sum(w => w.Duration.Ticks)), [.. all.SelectMany(w => w.Latencies).Order()]);
+    }
 }
 
 /// <summary>

@@ -7,30 +7,57 @@ namespace Hub.Benchmarks.Shared;
 
 /// <summary>
 /// PostgreSQL's own pgbench on the same server, as the yardstick of what it sustains: the simple-update script
-/// (<c>-N</c>) on a scratch database of its own, initialised at scale 10, dropped afterwards.
+/// (<c>-N</c>) on a scratch database of its own, initialised at scale 10, dropped when disposed.
 /// </summary>
-internal static partial class Pgbench
+internal sealed partial class Pgbench : IAsyncDisposable
 {
+    private readonly string _connectionString;
+    private readonly NpgsqlConnectionStringBuilder _settings;
+    private readonly string _scratch;
+
+    private Pgbench(string connectionString, string scratch)
+    {
+        _connectionString = connectionString;
+        _settings = new NpgsqlConnectionStringBuilder(connectionString);
+        _scratch = scratch;
+    }
+
+    /// <summary>Creates and initialises the scratch database on the server <paramref name="connectionString"/> names.</summary>
+    public static async Task<Pgbench> InitializeAsync(string connectionString)
+    {
+        var bench = new Pgbench(connectionString, $"hub_pgbench_{Guid.NewGuid():N}"[..24]);
+        await ExecuteAsync(connectionString, $"CREATE DATABASE {bench._scratch}");
+        try
+        {
+            await RunAsync(bench._settings, bench._scratch, "-i", "-s", "10", "-q");
+            return bench;
+        }
+        catch
+        {
+            await bench.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>One run on a database of its own, dropped afterwards.</summary>
     /// <returns>Transactions per second without the initial connection time.</returns>
     public static async Task<double> SimpleUpdateTpsAsync(string connectionString, int clients, int seconds)
     {
-        var settings = new NpgsqlConnectionStringBuilder(connectionString);
-        var scratch = $"hub_pgbench_{Guid.NewGuid():N}"[..24];
-        await ExecuteAsync(connectionString, $"CREATE DATABASE {scratch}");
-        try
-        {
-            await RunAsync(settings, scratch, "-i", "-s", "10", "-q");
-            var output = await RunAsync(settings, scratch, "-N", "-c", Invariant(clients), "-j", Invariant(clients), "-T", Invariant(seconds));
-            var match = TpsLine().Match(output);
-            return match.Success
-                ? double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture)
-                : throw new InvalidOperationException("pgbench printed no 'tps = … (without initial connection time)':" + Environment.NewLine + output);
-        }
-        finally
-        {
-            await DropAsync(connectionString, scratch);
-        }
+        await using var bench = await InitializeAsync(connectionString);
+        return await bench.SimpleUpdateTpsAsync(clients, seconds);
     }
+
+    /// <returns>Transactions per second without the initial connection time.</returns>
+    public async Task<double> SimpleUpdateTpsAsync(int clients, int seconds)
+    {
+        var output = await RunAsync(_settings, _scratch, "-N", "-c", Invariant(clients), "-j", Invariant(clients), "-T", Invariant(seconds));
+        var match = TpsLine().Match(output);
+        return match.Success
+            ? double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture)
+            : throw new InvalidOperationException("pgbench printed no 'tps = … (without initial connection time)':" + Environment.NewLine + output);
+    }
+
+    public ValueTask DisposeAsync() => new(DropAsync(_connectionString, _scratch));
 
     // Not WITH (FORCE): that refuses to end backends of other roles, such as the autovacuum worker that pgbench's
     // updates call in. A plain drop ends an autovacuum worker itself; it is tried again while pgbench's own
