@@ -6,8 +6,8 @@ namespace Hub.Catalog.Stock;
 
 /// <summary>
 /// Writes concurrent reservations together. A request waits while a group is being written, and the next group takes
-/// every request that waited: one transaction of two round trips, the locks and the writes with the commit, for all
-/// of them instead of for each (<see cref="StockLedger.ReserveAsync"/>). A lone request is written at once, alone; a busy
+/// every request that waited: one transaction for all of them instead of one for each, a single round trip when they
+/// all fit the stock (<see cref="StockLedger.ReserveAsync"/>). A lone request is written at once, alone; a busy
 /// service writes larger groups, so PostgreSQL's work per reservation falls as the load rises. A group never holds the
 /// same order twice (a repeat waits for the next group and finds the first outcome), and a group that fails is written
 /// again one order at a time, so that no order fails for its neighbour's fault.
