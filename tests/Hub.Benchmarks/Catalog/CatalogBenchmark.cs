@@ -26,8 +26,8 @@ internal static class CatalogBenchmark
     // Reservation windows, each followed by a pgbench window of the same length.
     private const int ReserveRounds = 3;
 
-    // The reservation path (gRPC, EF Core's inserts, the relay, MassTransit) runs apart from the searches before it; on
-    // two cores its methods take about half a minute of load to reach their optimised tier, and the CPU it takes per
+    // The reservation path (gRPC, the ledger's batches, the relay, MassTransit) runs apart from the searches before it;
+    // on two cores its methods take about half a minute of load to reach their optimised tier, and the CPU it takes per
     // reservation halves meanwhile. The figures are the service's steady state, as a hub that has been up a while.
     private static readonly TimeSpan ReserveWarmup = TimeSpan.FromSeconds(30);
 
