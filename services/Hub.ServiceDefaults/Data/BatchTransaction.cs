@@ -15,6 +15,18 @@ public static class BatchTransaction
 
     public static NpgsqlBatchCommand Commit() => new("COMMIT");
 
+    /// <summary>The statements, in order, as one batch on <paramref name="connection"/>.</summary>
+    public static NpgsqlBatch Batch(NpgsqlConnection connection, IEnumerable<NpgsqlBatchCommand> statements)
+    {
+        var batch = new NpgsqlBatch(connection);
+        foreach (var statement in statements)
+        {
+            batch.BatchCommands.Add(statement);
+        }
+
+        return batch;
+    }
+
     /// <summary>
     /// Settings for the rest of the transaction, whose statements all find their rows by key: each is planned once per
     /// connection rather than on every execution (services plan every statement for its parameters, see

@@ -1,7 +1,6 @@
 using Hub.Catalog.Domain.Stock;
 using Hub.Catalog.Stock;
 using Microsoft.EntityFrameworkCore;
-using Hub.Contracts.Catalog;
 using Hub.ServiceDefaults.Data;
 using Hub.ServiceDefaults.Messaging.Outbox;
 using Microsoft.Extensions.DependencyInjection;
@@ -179,11 +178,9 @@ public sealed class StockLedgerTests(CatalogFixture fixture) : IClassFixture<Cat
         await using var db = fixture.CreateDb();
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await connection.OpenAsync();
-        var reserved = group.SelectMany(c => c.Lines).GroupBy(l => l.ProductId).ToDictionary(g => g.Key, g => g.Sum(l => l.Quantity));
-        var stockReserved = group.Select(c => (object)new StockReserved(c.OrderId, [.. c.Lines.Select(l => l.ProductId)], [.. c.Lines.Select(l => l.Quantity)], c.CreatedAt)).ToList();
         try
         {
-            return await StockWrites.ReserveAllAsync(connection, reserved, group, events.Publish(stockReserved), DateTime.UtcNow, CancellationToken.None);
+            return await StockWrites.ReserveAllAsync(connection, group, events.Publish([.. group.Select(StockLedger.StockReservedEvent)]), DateTime.UtcNow, CancellationToken.None);
         }
         catch
         {

@@ -82,23 +82,13 @@ public sealed class BatchTransactionTests : IAsyncLifetime
 
     private static async Task RunAsync(NpgsqlConnection connection, params NpgsqlBatchCommand[] commands)
     {
-        await using var batch = new NpgsqlBatch(connection);
-        foreach (var command in commands)
-        {
-            batch.BatchCommands.Add(command);
-        }
-
+        await using var batch = BatchTransaction.Batch(connection, commands);
         await batch.ExecuteNonQueryAsync();
     }
 
     private static async Task<List<string>> ReadAsync(NpgsqlConnection connection, IEnumerable<NpgsqlBatchCommand> commands)
     {
-        await using var batch = new NpgsqlBatch(connection);
-        foreach (var command in commands)
-        {
-            batch.BatchCommands.Add(command);
-        }
-
+        await using var batch = BatchTransaction.Batch(connection, commands);
         var rows = new List<string>();
         await using var reader = await batch.ExecuteReaderAsync();
         while (await reader.ReadAsync())

@@ -53,11 +53,9 @@ internal sealed class StockLedger(CatalogDbContext db, IOutbox outbox, OutboxWri
     // The usual case: orders never seen before, on stock that has plenty. Null when the group is not that case.
     private async Task<IReadOnlyList<ReservationOutcome>?> ReserveAllAsync(NpgsqlConnection connection, IReadOnlyList<StockReservation> candidates, CancellationToken cancellationToken)
     {
-        var reserved = candidates.SelectMany(c => c.Lines).GroupBy(l => l.ProductId, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Sum(l => l.Quantity), StringComparer.Ordinal);
         try
         {
-            var outboxIds = await StockWrites.ReserveAllAsync(connection, reserved, candidates, events.Publish([.. candidates.Select(StockReservedEvent)]),
+            var outboxIds = await StockWrites.ReserveAllAsync(connection, candidates, events.Publish([.. candidates.Select(StockReservedEvent)]),
                 clock.GetUtcNow().UtcDateTime, cancellationToken);
             events.Committed(outboxIds);
             return [.. candidates.Select(c => new ReservationOutcome(c, Repeat: false))];
@@ -92,7 +90,8 @@ internal sealed class StockLedger(CatalogDbContext db, IOutbox outbox, OutboxWri
         return outcomes;
     }
 
-    private static StockReserved StockReservedEvent(StockReservation reservation) =>
+    /// <summary>The event of a reservation made.</summary>
+    internal static StockReserved StockReservedEvent(StockReservation reservation) =>
         new(reservation.OrderId, [.. reservation.Lines.Select(l => l.ProductId)], [.. reservation.Lines.Select(l => l.Quantity)], reservation.CreatedAt);
 
     private StockReservation Decide(StockReservation candidate, IReadOnlyDictionary<string, LockedStock> stock, DateTime now, GroupWrites group)

@@ -68,14 +68,12 @@ internal static class StockLocks
     /// </summary>
     public static async Task<LockedState> BeginAsync(NpgsqlConnection connection, string[] orderIds, string[] productIds, CancellationToken cancellationToken)
     {
-        await using var batch = new NpgsqlBatch(connection);
-        foreach (var command in Begin(orderIds))
-        {
-            batch.BatchCommands.Add(command);
-        }
-
-        batch.BatchCommands.Add(new NpgsqlBatchCommand(LockStockSql) { Parameters = { new("products", productIds) } });
-        batch.BatchCommands.Add(new NpgsqlBatchCommand(KnownOrdersSql) { Parameters = { new("orders", orderIds) } });
+        await using var batch = BatchTransaction.Batch(connection,
+        [
+            .. Begin(orderIds),
+            new NpgsqlBatchCommand(LockStockSql) { Parameters = { new("products", productIds) } },
+            new NpgsqlBatchCommand(KnownOrdersSql) { Parameters = { new("orders", orderIds) } },
+        ]);
 
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         await reader.NextResultAsync(cancellationToken);

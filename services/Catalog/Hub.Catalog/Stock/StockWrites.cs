@@ -42,14 +42,17 @@ internal static class StockWrites
     /// Reserves a group expected to be reserved in full, in one round trip: its transaction's beginning with the locks
     /// and the expectation (<see cref="StockLocks.BeginExpecting"/>), its writes and the commit. When the expectation
     /// fails, nothing after it runs and this throws a <see cref="PostgresException"/> with
-    /// <see cref="StockLocks.ExpectationFailed"/>; the caller rolls back. <c>reserved</c> is the group's units per
-    /// product: every line of the reservations, all reserved.
+    /// <see cref="StockLocks.ExpectationFailed"/>; the caller rolls back.
     /// </summary>
-    /// <returns>The ids of the outbox rows the events wrote.</returns>
-    public static Task<IReadOnlyList<long>> ReserveAllAsync(NpgsqlConnection connection, IReadOnlyDictionary<string, int> reserved,
-        IReadOnlyList<StockReservation> reservations, NpgsqlBatchCommand events, DateTime now, CancellationToken cancellationToken) =>
-        WriteAsync(connection, StockLocks.BeginExpecting([.. reservations.Select(r => r.OrderId)], reserved), StockLocks.ExpectingResults,
+    /// <returns>The ids of the outbox rows <paramref name="events"/> wrote.</returns>
+    public static Task<IReadOnlyList<long>> ReserveAllAsync(NpgsqlConnection connection, IReadOnlyList<StockReservation> reservations,
+        NpgsqlBatchCommand events, DateTime now, CancellationToken cancellationToken)
+    {
+        var reserved = reservations.SelectMany(r => r.Lines).GroupBy(l => l.ProductId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Sum(l => l.Quantity), StringComparer.Ordinal);
+        return WriteAsync(connection, StockLocks.BeginExpecting([.. reservations.Select(r => r.OrderId)], reserved), StockLocks.ExpectingResults,
             reserved, reservations, events, now, cancellationToken);
+    }
 
     // The statements in first (returning firstResults result sets), then the group's writes and the commit.
     private static async Task<IReadOnlyList<long>> WriteAsync(NpgsqlConnection connection, IEnumerable<NpgsqlBatchCommand> first, int firstResults,
@@ -57,7 +60,7 @@ internal static class StockWrites
         CancellationToken cancellationToken)
     {
         var lines = reservations.SelectMany(r => r.Lines.Select(l => (r.OrderId, l.ProductId, l.Quantity))).ToList();
-        NpgsqlBatchCommand[] writes =
+        await using var batch = BatchTransaction.Batch(connection,
         [
             .. first,
             new NpgsqlBatchCommand(StockSql)
@@ -91,12 +94,7 @@ internal static class StockWrites
             },
             .. events is null ? [] : new[] { events },
             BatchTransaction.Commit(),
-        ];
-        await using var batch = new NpgsqlBatch(connection);
-        foreach (var command in writes)
-        {
-            batch.BatchCommands.Add(command);
-        }
+        ]);
 
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         for (var i = 0; i < firstResults; i++)

@@ -45,7 +45,10 @@ public sealed class OutboxMessage
     {
     }
 
-    /// <summary>A row the relay claimed, read in the column order of its claim.</summary>
+    /// <summary>The columns <see cref="Read"/> reads, in its order, for a statement that selects rows to read.</summary>
+    internal const string Columns = "id, message_id, message_type, destination, body, trace_parent, redelivery_count, created_at, available_at, sent_at, attempts";
+
+    /// <summary>A row selected as <see cref="Columns"/>.</summary>
     internal static OutboxMessage Read(DbDataReader row) => new()
     {
         Id = row.GetInt64(0),

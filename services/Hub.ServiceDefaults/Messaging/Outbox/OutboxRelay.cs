@@ -20,15 +20,13 @@ public sealed partial class OutboxRelay(
     TimeProvider clock,
     ILogger<OutboxRelay> logger)
 {
-    private const string Columns = "id, message_id, message_type, destination, body, trace_parent, redelivery_count, created_at, available_at, sent_at, attempts";
-
     private readonly OutboxRelayOptions _options = options.Value;
 
     /// <summary>Delivers one batch of due messages, the oldest first, found by scanning for them.</summary>
     /// <returns>How many rows the batch claimed and how many of them failed and were rescheduled.</returns>
     public Task<OutboxBatchResult> RelayBatchAsync(CancellationToken cancellationToken) =>
         RelayAsync(now => [new NpgsqlBatchCommand($"""
-            SELECT {Columns} FROM outbox_messages
+            SELECT {OutboxMessage.Columns} FROM outbox_messages
             WHERE sent_at IS NULL AND available_at <= @now
             ORDER BY available_at, id
             LIMIT @limit
@@ -43,7 +41,7 @@ public sealed partial class OutboxRelay(
     /// </summary>
     public Task<OutboxBatchResult> RelayCommittedAsync(long[] ids, CancellationToken cancellationToken) =>
         RelayAsync(_ => [.. BatchTransaction.PlanKeyLookupsOnce(), new NpgsqlBatchCommand($"""
-            SELECT {Columns} FROM outbox_messages
+            SELECT {OutboxMessage.Columns} FROM outbox_messages
             WHERE id = ANY(@ids)
             ORDER BY id
             FOR UPDATE SKIP LOCKED
@@ -125,12 +123,7 @@ public sealed partial class OutboxRelay(
 
     private static async Task<List<OutboxMessage>> ClaimAsync(NpgsqlConnection connection, IEnumerable<NpgsqlBatchCommand> claim, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlBatch(connection) { BatchCommands = { BatchTransaction.Begin() } };
-        foreach (var statement in claim)
-        {
-            command.BatchCommands.Add(statement);
-        }
-
+        await using var command = BatchTransaction.Batch(connection, [BatchTransaction.Begin(), .. claim]);
         var rows = new List<OutboxMessage>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -148,13 +141,7 @@ public sealed partial class OutboxRelay(
     /// </summary>
     private static async Task MarkAsync(NpgsqlConnection connection, List<NpgsqlBatchCommand> marks, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlBatch(connection) { BatchCommands = { new NpgsqlBatchCommand("SET LOCAL synchronous_commit = off") } };
-        foreach (var mark in marks)
-        {
-            command.BatchCommands.Add(mark);
-        }
-
-        command.BatchCommands.Add(BatchTransaction.Commit());
+        await using var command = BatchTransaction.Batch(connection, [new("SET LOCAL synchronous_commit = off"), .. marks, BatchTransaction.Commit()]);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
