@@ -21,10 +21,16 @@ public sealed class StockLedgerTests(CatalogFixture fixture) : IClassFixture<Cat
     private static StockReservation Candidate(string order, params (string Product, int Quantity)[] lines) =>
         StockReservation.Reserved(order, lines.Select(l => new ReservationLine(l.Product, l.Quantity)), DateTime.UtcNow);
 
-    private async Task<string> ProductAsync(int stock, int lowStockThreshold = 0, bool list = true)
+    private async Task<string> ProductAsync(int stock, int lowStockThreshold = 0, bool list = true, bool delist = false)
     {
         var supplier = await fixture.SupplierAsync();
-        return await CatalogFixture.CreateProductAsync(supplier, Requests.Product(moq: 1, stock: stock) with { LowStockThreshold = lowStockThreshold }, list);
+        var product = await CatalogFixture.CreateProductAsync(supplier, Requests.Product(moq: 1, stock: stock) with { LowStockThreshold = lowStockThreshold }, list);
+        if (delist)
+        {
+            (await supplier.PostAsync($"/api/catalog/products/{product}/delist", null)).EnsureSuccessStatusCode();
+        }
+
+        return product;
     }
 
     private async Task<IReadOnlyList<ReservationOutcome>> ReserveAsync(params StockReservation[] group)
@@ -147,6 +153,7 @@ public sealed class StockLedgerTests(CatalogFixture fixture) : IClassFixture<Cat
     [InlineData("short")]
     [InlineData("below threshold")]
     [InlineData("unlisted")]
+    [InlineData("delisted")]
     [InlineData("unknown")]
     public async Task ReserveAll_GroupThatDoesNotFit_FailsBeforeItsWrites(string why)
     {
@@ -156,6 +163,7 @@ public sealed class StockLedgerTests(CatalogFixture fixture) : IClassFixture<Cat
             "short" => await ProductAsync(stock: 5),
             "below threshold" => await ProductAsync(stock: 30, lowStockThreshold: 10),
             "unlisted" => await ProductAsync(stock: 50, list: false),
+            "delisted" => await ProductAsync(stock: 50, delist: true),
             _ => "KR-P-999997",
         };
         StockReservation[] group = [Candidate(NewOrder(), (plenty, 1)), Candidate(NewOrder(), (product, 3)), Candidate(NewOrder(), (product, 18))];

@@ -39,15 +39,15 @@ internal static class StockLocks
     private const string KnownOrdersSql = "SELECT order_id FROM stock_reservations WHERE order_id = ANY(@orders)";
 
     // The same row locks in the same order as LockStockSql; a group fits when every product exists, is listed, has the
-    // units and stays on the side of its low-stock threshold it was on (crossing it raises StockLow, a decision).
+    // units and stays on the side of its low-stock threshold it was on (crossing it raises StockLow, a decision). The
+    // stock row says whether its product is listed (the StockListedFlag migration), so the products stay unread.
     private const string ExpectStockSql = """
         SELECT catalog_expect(count(*) = cardinality(@products) AND coalesce(bool_and(fits), false), 'the group does not fit the stock as it is')
         FROM (
-            SELECT p.status = @listed
+            SELECT s.listed
                 AND s.on_hand - s.reserved >= w.quantity
                 AND (s.on_hand - s.reserved < s.low_stock_threshold OR s.on_hand - s.reserved - w.quantity >= s.low_stock_threshold) AS fits
             FROM product_stock s
-            JOIN products p ON p.id = s.product_id
             JOIN unnest(@products::text[], @quantities::int[]) AS w(product_id, quantity) ON w.product_id = s.product_id
             ORDER BY s.product_id
             FOR UPDATE OF s
@@ -109,7 +109,6 @@ internal static class StockLocks
             {
                 new("products", wanted.Keys.ToArray()),
                 new("quantities", wanted.Values.ToArray()),
-                new("listed", ProductStatus.Listed.ToString()),
             },
         },
     ];

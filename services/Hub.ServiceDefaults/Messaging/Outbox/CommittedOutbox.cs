@@ -32,6 +32,9 @@ internal sealed class CommittedOutbox
         }
     }
 
+    /// <summary>How many ids wait.</summary>
+    public int Count => Volatile.Read(ref _count);
+
     /// <summary>Up to <paramref name="max"/> ids, oldest first.</summary>
     public long[] Take(int max)
     {

@@ -22,6 +22,13 @@ public sealed class OutboxRelayOptions
     /// </summary>
     public TimeSpan StragglerAfter { get; set; } = TimeSpan.FromMilliseconds(50);
 
+    /// <summary>
+    /// Shortest time between the starts of two batches of committed rows: commits that come faster gather into the next
+    /// batch, so that a busy service relays several transactions' rows in one claim and one mark instead of a claim and
+    /// a mark for each, at the cost of at most this much delay. A commit after a quiet spell is relayed at once.
+    /// </summary>
+    public TimeSpan BatchInterval { get; set; } = TimeSpan.FromMilliseconds(5);
+
     /// <summary>Longest sleep between scans when no commit notification arrives.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 

@@ -6,9 +6,9 @@ namespace Hub.ServiceDefaults.Messaging.Outbox;
 
 /// <summary>
 /// Runs the relay. One loop wakes as soon as this process commits outbox rows (<see cref="OutboxCommitInterceptor"/>)
-/// and claims them by their ids (<see cref="CommittedOutbox"/>); while it waits for a batch's confirmations, the rows
-/// committed meanwhile gather into its next batch, so a steady stream goes out in a few batches rather than one per
-/// commit. Every <see cref="OutboxRelayOptions.PollInterval"/> one loop also scans for due rows, the oldest first: rows
+/// and claims them by their ids (<see cref="CommittedOutbox"/>); while it waits for a batch's confirmations, and until
+/// <see cref="OutboxRelayOptions.BatchInterval"/> has passed since that batch began, the rows committed meanwhile gather
+/// into its next batch, so a steady stream goes out in a few batches rather than one per commit. Every <see cref="OutboxRelayOptions.PollInterval"/> one loop also scans for due rows, the oldest first: rows
 /// committed by other processes or before a restart, retried rows, ids the queue had no room for. Up to
 /// <see cref="OutboxRelayOptions.ConcurrentBatches"/> − 1 helper loops join in, each claiming rows of its own
 /// (<c>SKIP LOCKED</c>), when a batch comes back full (a backlog) and while a batch is still waiting for the broker after
@@ -26,6 +26,7 @@ internal sealed partial class OutboxRelayService(
     private readonly OutboxRelayOptions _options = options.Value;
     private readonly OutboxWakeUp _backlog = new();
     private long _nextScan = long.MinValue;
+    private long _lastCommittedBatch;
     private volatile bool _scanBacklog;
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
@@ -70,7 +71,7 @@ internal sealed partial class OutboxRelayService(
 
     private async Task RelayCommittedAsync(CancellationToken stoppingToken)
     {
-        for (var ids = committed.Take(_options.BatchSize); ids.Length > 0; ids = committed.Take(_options.BatchSize))
+        for (var ids = await TakeCommittedAsync(stoppingToken); ids.Length > 0; ids = await TakeCommittedAsync(stoppingToken))
         {
             var result = await WatchAsync(relay.RelayCommittedAsync(ids, stoppingToken), full: ids.Length == _options.BatchSize);
             if (result.Failed > 0)
@@ -79,6 +80,20 @@ internal sealed partial class OutboxRelayService(
                 return;
             }
         }
+    }
+
+    // The committed ids for the next batch, once BatchInterval has passed since the last one began (unless a full batch
+    // is waiting already): the commits of that time go together.
+    private async Task<long[]> TakeCommittedAsync(CancellationToken stoppingToken)
+    {
+        var wait = _options.BatchInterval - clock.GetElapsedTime(_lastCommittedBatch);
+        if (wait > TimeSpan.Zero && committed.Count is > 0 and var count && count < _options.BatchSize)
+        {
+            await Task.Delay(wait, clock, stoppingToken);
+        }
+
+        _lastCommittedBatch = clock.GetTimestamp();
+        return committed.Take(_options.BatchSize);
     }
 
     // Whether this loop should scan now: the interval is up (for whichever loop gets there first), the committed ids

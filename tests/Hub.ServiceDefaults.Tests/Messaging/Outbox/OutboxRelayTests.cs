@@ -1,5 +1,6 @@
 using Hub.ServiceDefaults.Messaging.Outbox;
 using Hub.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -78,6 +79,31 @@ public sealed class OutboxRelayTests
         held.SetResult();
         await Eventually.TrueAsync(async () => await host.CountAsync(db => db.OutboxMessages.Where(m => m.SentAt == null)) == 0, Patience, "both rows are marked sent");
         host.Deliveries.Handled.Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task CommitsFasterThanTheBatchInterval_GoOutTogetherInTheNextBatch()
+    {
+        await using var host = await MessagingTestHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Messaging:Outbox:PollInterval"] = "00:10:00",
+            ["Messaging:Outbox:BatchInterval"] = "00:00:02",
+        });
+
+        await host.CommitAsync("after a quiet spell");
+        await Eventually.TrueAsync(() => Task.FromResult(host.Deliveries.Handled.Contains("after a quiet spell")), Patience, "the first event is consumed");
+
+        // Each in a transaction of its own, within the interval of the first batch: the relay waits for the interval,
+        // then claims them all at once, so they are marked sent by the same batch.
+        Guid[] gathered = [await host.CommitAsync("second"), await host.CommitAsync("third"), await host.CommitAsync("fourth")];
+        await Eventually.TrueAsync(async () => await host.CountAsync(db => db.OutboxMessages.Where(m => m.SentAt == null)) == 0, Patience, "every row is marked sent");
+
+        await using var scope = host.Services.CreateAsyncScope();
+        var rows = await scope.ServiceProvider.GetRequiredService<TestDbContext>().OutboxMessages.AsNoTracking().ToListAsync();
+        var first = rows.Single(r => !gathered.Contains(r.MessageId));
+        var later = rows.Where(r => gathered.Contains(r.MessageId)).ToList();
+        later.Select(r => r.SentAt).Distinct().Count().ShouldBe(1, "the three later commits are marked sent by one batch");
+        (later[0].SentAt!.Value - first.SentAt!.Value).ShouldBeGreaterThan(TimeSpan.FromSeconds(1), "the batch waited out the interval");
     }
 
     [Fact]
