@@ -8,8 +8,9 @@ namespace Hub.ServiceDefaults.Messaging.Outbox;
 /// Runs the relay. One loop wakes as soon as this process commits outbox rows (<see cref="OutboxCommitInterceptor"/>)
 /// and claims them by their ids (<see cref="CommittedOutbox"/>); while it waits for a batch's confirmations, and until
 /// <see cref="OutboxRelayOptions.BatchInterval"/> has passed since that batch began, the rows committed meanwhile gather
-/// into its next batch, so a steady stream goes out in a few batches rather than one per commit. Every <see cref="OutboxRelayOptions.PollInterval"/> one loop also scans for due rows, the oldest first: rows
-/// committed by other processes or before a restart, retried rows, ids the queue had no room for. Up to
+/// into its next batch, so a steady stream goes out in a few batches rather than one per commit. Every
+/// <see cref="OutboxRelayOptions.PollInterval"/> one loop also scans for due rows, the oldest first: rows committed by
+/// other processes or before a restart, retried rows, ids the queue had no room for. Up to
 /// <see cref="OutboxRelayOptions.ConcurrentBatches"/> − 1 helper loops join in, each claiming rows of its own
 /// (<c>SKIP LOCKED</c>), when a batch comes back full (a backlog) and while a batch is still waiting for the broker after
 /// <see cref="OutboxRelayOptions.StragglerAfter"/> (so one slow confirmation does not hold up what was committed since).
@@ -87,7 +88,8 @@ internal sealed partial class OutboxRelayService(
     private async Task<long[]> TakeCommittedAsync(CancellationToken stoppingToken)
     {
         var wait = _options.BatchInterval - clock.GetElapsedTime(_lastCommittedBatch);
-        if (wait > TimeSpan.Zero && committed.Count is > 0 and var count && count < _options.BatchSize)
+        var waiting = committed.Count;
+        if (wait > TimeSpan.Zero && waiting > 0 && waiting < _options.BatchSize)
         {
             await Task.Delay(wait, clock, stoppingToken);
         }
