@@ -103,10 +103,26 @@ internal sealed class MessagingTestHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        // After a broker outage MassTransit's stop can wait forever for a receive transport that is still waiting for a
+        // connection; the host is given a minute, then the virtual host's removal closes whatever it still holds.
+        try
+        {
+            await StopAndDisposeAppAsync().WaitAsync(StopPatience);
+        }
+        catch (TimeoutException)
+        {
+        }
+
         await VirtualHost.DisposeAsync();
         await Database.DisposeAsync();
+    }
+
+    private static readonly TimeSpan StopPatience = TimeSpan.FromMinutes(1);
+
+    private async Task StopAndDisposeAppAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
     }
 }
 
