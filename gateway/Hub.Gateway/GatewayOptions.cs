@@ -25,12 +25,19 @@ internal sealed record GatewayOptions
     public FederationOptions Federation { get; init; } = new();
 }
 
-/// <summary>A token bucket per client: <see cref="Burst"/> requests at once, refilled by <see cref="PerSecond"/>.</summary>
+/// <summary>
+/// A token bucket per client: <see cref="Burst"/> requests at once, refilled by <see cref="PerSecond"/>. A partner hub
+/// has a bucket of its own size: it carries the cross-border calls of all its companies and of their orders' processing.
+/// </summary>
 internal sealed record RateLimitOptions
 {
     public int Burst { get; init; } = 200;
 
     public int PerSecond { get; init; } = 100;
+
+    public int PartnerBurst { get; init; } = 4000;
+
+    public int PartnerPerSecond { get; init; } = 2000;
 }
 
 /// <summary>How the federated catalog search asks the hubs.</summary>

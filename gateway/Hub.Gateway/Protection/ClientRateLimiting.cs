@@ -7,8 +7,9 @@ using Microsoft.Extensions.Options;
 namespace Hub.Gateway.Protection;
 
 /// <summary>
-/// A token bucket per client: an authenticated caller by role, hub and subject, a partner hub by its id, anyone
-/// else by address. Over the limit the answer is 429 with <c>Retry-After</c> and problem details.
+/// A token bucket per client: an authenticated caller by role, hub and subject, a partner hub by its id (with the
+/// partner limits), anyone else by address. Over the limit the answer is 429 with <c>Retry-After</c> and problem
+/// details.
 /// </summary>
 internal static class ClientRateLimiting
 {
@@ -24,10 +25,11 @@ internal static class ClientRateLimiting
                 }
 
                 var limits = context.RequestServices.GetRequiredService<IOptionsMonitor<GatewayOptions>>().CurrentValue.RateLimit;
+                var partner = Caller.TryFrom(context.User, out var caller) && caller.IsPartnerHub;
                 return RateLimitPartition.GetTokenBucketLimiter(ClientKey(context), _ => new TokenBucketRateLimiterOptions
                 {
-                    TokenLimit = limits.Burst,
-                    TokensPerPeriod = limits.PerSecond,
+                    TokenLimit = partner ? limits.PartnerBurst : limits.Burst,
+                    TokensPerPeriod = partner ? limits.PartnerPerSecond : limits.PerSecond,
                     ReplenishmentPeriod = TimeSpan.FromSeconds(1),
                     QueueLimit = 0,
                     AutoReplenishment = true,

@@ -17,7 +17,9 @@ public sealed class ClientRateLimitingTests : IAsyncLifetime
         _gateway = new GatewayFactory(GatewaySettings.For("KR",
             ("Services:Catalog:Http", _catalog.Urls.First()),
             ("Gateway:RateLimit:Burst", "3"),
-            ("Gateway:RateLimit:PerSecond", "1")));
+            ("Gateway:RateLimit:PerSecond", "1"),
+            ("Gateway:RateLimit:PartnerBurst", "8"),
+            ("Gateway:RateLimit:PartnerPerSecond", "1")));
         _gateway.StartServer();
     }
 
@@ -52,6 +54,20 @@ public sealed class ClientRateLimitingTests : IAsyncLifetime
 
         using var patient = Client(TestSecurity.Sme(CompanyId.Parse("KR-C-000001"), "patient"));
         (await patient.GetAsync("/api/catalog/products")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task PartnerHub_HasABucketOfItsOwnSize()
+    {
+        using var partner = Client(TestSecurity.PartnerHub(HubId.Parse("CN")));
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 12; i++)
+        {
+            statuses.Add((await partner.GetAsync("/api/catalog/products")).StatusCode);
+        }
+
+        statuses.Take(8).ShouldAllBe(s => s != HttpStatusCode.TooManyRequests);
+        statuses.Count(s => s == HttpStatusCode.TooManyRequests).ShouldBeGreaterThanOrEqualTo(3);
     }
 
     [Fact]
