@@ -1,3 +1,4 @@
+using Grpc.Core;
 using Hub.Contracts.Values;
 using Hub.Payment.Domain.Ledger;
 using Microsoft.EntityFrameworkCore;
@@ -19,6 +20,29 @@ public sealed class LedgerDatabaseRulesTests(PaymentHost host) : IClassFixture<P
         await Should.ThrowAsync<PostgresException>(() => db.Database.ExecuteSqlInterpolatedAsync($"UPDATE posting_lines SET amount = amount * 2 WHERE posting_id = {posting.Id}"));
         await Should.ThrowAsync<PostgresException>(() => db.Database.ExecuteSqlInterpolatedAsync($"DELETE FROM postings WHERE id = {posting.Id}"));
         (await host.WalletAsync(company, "USD")).ShouldBe(1_000);
+    }
+
+    [Fact]
+    public async Task WalletKeptBalance_FollowsEveryLine_OtherAccountsKeepNone()
+    {
+        var (buyer, supplier, order) = (Ids.Company(), Ids.Company(), Ids.Order());
+        await host.CreditAsync(buyer, 1_000_00, "USD");
+        await host.CreditAsync(buyer, 500_00, "USD");
+        var quote = await host.QuoteAsync(buyer, "USD", 1_350_000, "KRW");
+        await host.SecureAsync(order, buyer, supplier, quote);
+        var insufficient = await host.QuoteAsync(buyer, "USD", 100_000_000, "KRW");
+        await Should.ThrowAsync<RpcException>(() => host.SecureAsync(Ids.Order(), buyer, supplier, insufficient));
+
+        await using var db = host.Db();
+        var accounts = await db.Accounts.AsNoTracking()
+            .Where(a => a.Owner == buyer.ToString() || a.Owner == order.ToString())
+            .Select(a => new { a.Kind, a.WalletNetDebits, Net = db.PostingLines.Where(l => l.AccountId == a.Id).Sum(l => l.Amount) })
+            .ToListAsync();
+        var wallet = accounts.Single(a => a.Kind == AccountKind.SmeWallet);
+        wallet.Net.ShouldBe(-(1_500m - quote.Pay.MinorUnits / 100m));
+        wallet.WalletNetDebits.ShouldBe(wallet.Net);
+        (await host.WalletAsync(buyer, "USD")).ShouldBe(1_500_00 - quote.Pay.MinorUnits);
+        accounts.Single(a => a.Kind == AccountKind.Escrow).WalletNetDebits.ShouldBe(0m);
     }
 
     [Fact]

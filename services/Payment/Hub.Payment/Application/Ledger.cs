@@ -29,9 +29,15 @@ internal sealed class Ledger(PaymentDbContext db, TimeProvider clock)
     public Task LockAsync(LedgerAccount account, CancellationToken cancellationToken) =>
         db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM ledger_accounts WHERE id = {account.Id} FOR UPDATE", cancellationToken);
 
+    /// <summary>
+    /// The balance as committed plus what this transaction has saved: a wallet's from the sum the database keeps on it,
+    /// any other account's from its lines.
+    /// </summary>
     public async Task<Money> BalanceAsync(LedgerAccount account, CancellationToken cancellationToken)
     {
-        var net = await db.PostingLines.Where(l => l.AccountId == account.Id).SumAsync(l => l.Amount, cancellationToken);
+        var net = account.Kind == AccountKind.SmeWallet
+            ? await db.Accounts.Where(a => a.Id == account.Id).Select(a => a.WalletNetDebits).SingleAsync(cancellationToken)
+            : await db.PostingLines.Where(l => l.AccountId == account.Id).SumAsync(l => l.Amount, cancellationToken);
         return account.BalanceFrom(net);
     }
 

@@ -14,6 +14,8 @@ internal sealed class LedgerAccountConfiguration : IEntityTypeConfiguration<Ledg
         b.Property(a => a.Owner).HasMaxLength(40).IsRequired();
         b.Property(a => a.Currency).HasMaxLength(3).IsRequired();
         b.Ignore(a => a.CurrencyCode);
+        // Kept by the trigger posting_lines_wallet_balance (migration WalletRunningBalance); EF only reads it.
+        b.Property(a => a.WalletNetDebits).HasPrecision(28, 4).HasDefaultValue(0m).ValueGeneratedOnAddOrUpdate();
         b.HasIndex(a => new { a.Kind, a.Owner, a.Currency }).IsUnique();
     }
 }

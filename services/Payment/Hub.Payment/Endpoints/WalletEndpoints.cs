@@ -32,7 +32,7 @@ internal static class WalletEndpoints
 
         var balances = await db.Accounts.AsNoTracking()
             .Where(a => a.Kind == AccountKind.SmeWallet && a.Owner == company)
-            .Select(a => new { a.Currency, Net = db.PostingLines.Where(l => l.AccountId == a.Id).Sum(l => l.Amount) })
+            .Select(a => new { a.Currency, Net = a.WalletNetDebits })
             .OrderBy(a => a.Currency)
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(new WalletResponse(company, balances

@@ -431,6 +431,13 @@ namespace Hub.Payment.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("owner");
 
+                    b.Property<decimal>("WalletNetDebits")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasPrecision(28, 4)
+                        .HasColumnType("numeric(28,4)")
+                        .HasDefaultValue(0m)
+                        .HasColumnName("wallet_net_debits");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Kind", "Owner", "Currency")

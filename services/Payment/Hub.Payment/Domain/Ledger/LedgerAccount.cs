@@ -2,7 +2,10 @@ using Hub.Contracts.Values;
 
 namespace Hub.Payment.Domain.Ledger;
 
-/// <summary>An account of one party in one currency. It holds no balance: balances are the sum of its posting lines.</summary>
+/// <summary>
+/// An account of one party in one currency. Its balance is the sum of its posting lines; for a wallet, whose balance
+/// every payment checks, the database also keeps that sum on the account as each line is written.
+/// </summary>
 internal sealed class LedgerAccount
 {
     private LedgerAccount()
@@ -19,6 +22,12 @@ internal sealed class LedgerAccount
     public string Currency { get; private set; } = "";
 
     public DateTime OpenedAt { get; private set; }
+
+    /// <summary>
+    /// A wallet's net of its lines (debits positive), kept by the database in the transaction that writes each line;
+    /// 0 for other kinds. Never written by the application; read it fresh, after <c>Ledger.LockAsync</c>.
+    /// </summary>
+    public decimal WalletNetDebits { get; private set; }
 
     public CurrencyCode CurrencyCode => CurrencyCode.Parse(Currency);
 
