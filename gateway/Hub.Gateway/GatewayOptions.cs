@@ -27,7 +27,8 @@ internal sealed record GatewayOptions
 
 /// <summary>
 /// A token bucket per client: <see cref="Burst"/> requests at once, refilled by <see cref="PerSecond"/>. A partner hub
-/// has a bucket of its own size: it carries the cross-border calls of all its companies and of their orders' processing.
+/// has a bucket of its own size: it carries the cross-border calls of all its companies and of their orders'
+/// processing.
 /// </summary>
 internal sealed record RateLimitOptions
 {

@@ -15,6 +15,8 @@ namespace Hub.ServiceDefaults.Tests.Messaging;
 /// <summary>A service host wired exactly as a service is, on a database and virtual host of its own.</summary>
 internal sealed class MessagingTestHost : IAsyncDisposable
 {
+    private static readonly TimeSpan StopPatience = TimeSpan.FromMinutes(1);
+
     private readonly WebApplication _app;
 
     private MessagingTestHost(WebApplication app, TestDatabase database, TestVirtualHost vhost)
@@ -116,8 +118,6 @@ internal sealed class MessagingTestHost : IAsyncDisposable
         await VirtualHost.DisposeAsync();
         await Database.DisposeAsync();
     }
-
-    private static readonly TimeSpan StopPatience = TimeSpan.FromMinutes(1);
 
     private async Task StopAndDisposeAppAsync()
     {
