@@ -79,15 +79,6 @@ internal sealed class CartPricer(HubClients hubs, PaymentClient payment, IOption
     /// <summary>Prices a valid cart for a buyer. Business refusals (MOQ, stock, unlisted, unreachable hub) come back as field errors.</summary>
     public async Task<CartPricing> PriceAsync(CompanyId buyer, CartRequest cart, CancellationToken cancellationToken)
     {
-        var quoted = await QuoteProductsAsync(cart, cancellationToken);
-        return quoted.Errors.Count > 0
-            ? new CartPricing(quoted.Errors, [])
-            : new CartPricing(quoted.Errors, await PriceSuppliersAsync(buyer, cart, quoted, cancellationToken));
-    }
-
-    /// <summary>The cart's products from their suppliers' catalogs, by supplier; business refusals come back as field errors.</summary>
-    public async Task<QuotedCart> QuoteProductsAsync(CartRequest cart, CancellationToken cancellationToken)
-    {
         var lines = cart.Lines!;
         var errors = new Dictionary<string, string[]>();
         var quotes = new Dictionary<int, ProductQuote>();
@@ -141,24 +132,24 @@ internal sealed class CartPricer(HubClients hubs, PaymentClient payment, IOption
             }
         }
 
-        return errors.Count > 0
-            ? new QuotedCart(errors, [])
-            : new QuotedCart(errors, [.. quotes.GroupBy(q => q.Value.SupplierId).Select(supplier => supplier.Select(q => (lines[q.Key], q.Value)).ToList())]);
-    }
+        var suppliers = quotes.GroupBy(q => q.Value.SupplierId).ToList();
+        if (errors.Count > 0)
+        {
+            return new CartPricing(errors, []);
+        }
 
-    /// <summary>Each supplier's part of a quoted cart, priced; in the order of <see cref="QuotedCart.Suppliers"/>.</summary>
-    public Task<PricedSupplier[]> PriceSuppliersAsync(CompanyId buyer, CartRequest cart, QuotedCart quoted, CancellationToken cancellationToken)
-    {
         var buyerCurrency = BuyerCurrency;
         // Each supplier's freight, duties and FX are its own: the suppliers are priced at once.
-        return Task.WhenAll(quoted.Suppliers.Select(lines => PriceSupplierAsync(buyer, buyerCurrency, cart, lines, cancellationToken)));
+        var priced = await Task.WhenAll(suppliers.Select(supplier =>
+            PriceSupplierAsync(buyer, buyerCurrency, cart, [.. supplier.Select(q => (lines[q.Key], q.Value))], cancellationToken)));
+        return new CartPricing(errors, priced);
     }
 
     private async Task<PricedSupplier> PriceSupplierAsync(
         CompanyId buyer, string buyerCurrency, CartRequest cart, List<(CartLineRequest Line, ProductQuote Quote)> lines, CancellationToken cancellationToken)
     {
         var first = lines[0].Quote;
-        var supplierHub = QuotedCart.HubOf(lines);
+        var supplierHub = SupplierId.Parse(first.SupplierId).Hub;
         var currency = first.Currency;
         if (lines.Any(l => l.Quote.Currency != currency))
         {
@@ -234,13 +225,6 @@ internal sealed class CartPricer(HubClients hubs, PaymentClient payment, IOption
     }
 
     private static string Decimal(double value) => Math.Round((decimal)value, 3, MidpointRounding.AwayFromZero).ToString(CultureInfo.InvariantCulture);
-}
-
-/// <summary>A cart's products as their catalogs quote them: the field errors that refuse it, or the lines of each supplier.</summary>
-internal sealed record QuotedCart(Dictionary<string, string[]> Errors, IReadOnlyList<List<(CartLineRequest Line, ProductQuote Quote)>> Suppliers)
-{
-    /// <summary>The hub of a supplier's catalog.</summary>
-    public static HubId HubOf(List<(CartLineRequest Line, ProductQuote Quote)> supplier) => SupplierId.Parse(supplier[0].Quote.SupplierId).Hub;
 }
 
 /// <summary>A priced cart: the field errors that refuse it, or one priced part per supplier.</summary>

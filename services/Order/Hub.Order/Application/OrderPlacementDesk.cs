@@ -33,43 +33,18 @@ internal sealed class OrderPlacementDesk(
             return Replay(existing, hash);
         }
 
-        var quoted = await pricer.QuoteProductsAsync(cart, cancellationToken);
-        if (quoted.Errors.Count > 0)
+        var pricing = await pricer.PriceAsync(buyer, cart, cancellationToken);
+        if (pricing.Errors.Count > 0)
         {
-            return PlacementOutcome.Invalid(quoted.Errors);
-        }
-
-        // One order per supplier, numbered first: its stock is reserved while the suppliers are priced, as neither
-        // needs the other; what was reserved is given back if the pricing fails.
-        var orderIds = new List<string>();
-        foreach (var _ in quoted.Suppliers)
-        {
-            orderIds.Add(new OrderId(hubs.Self, await db.NextOrderNumberAsync(cancellationToken)).ToString());
-        }
-
-        var reservation = ReserveAsync(quoted, orderIds, cancellationToken);
-        PricedSupplier[] priced;
-        try
-        {
-            priced = await pricer.PriceSuppliersAsync(buyer, cart, quoted, cancellationToken);
-        }
-        catch
-        {
-            await ReleaseAsync(await ReservedOrNoneAsync(reservation));
-            throw;
-        }
-
-        var (reserved, refusal) = await reservation;
-        if (refusal is not null)
-        {
-            return PlacementOutcome.StockRefused(refusal);
+            return PlacementOutcome.Invalid(pricing.Errors);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
         var purchase = new Purchase(Guid.CreateVersion7(), buyer.ToString(), idempotencyKey, hash, now);
         var cause = $"purchase {purchase.Id}";
-        foreach (var (supplier, orderId) in priced.Zip(orderIds))
+        foreach (var supplier in pricing.Suppliers)
         {
+            var orderId = new OrderId(hubs.Self, await db.NextOrderNumberAsync(cancellationToken)).ToString();
             var order = new TradeOrder(
                 new OrderPlacement(orderId, purchase.Id, buyer.ToString(), hubs.Self.ToString(), supplier.SupplierCompany, supplier.SupplierId, supplier.SupplierHub,
                     cart.Incoterm!, cart.NamedPlace!.Trim(), hubs.Self.Country.ToString(), cart.Mode!, supplier.Currency, supplier.BuyerCurrency, supplier.BuyerTotalMinor,
@@ -79,6 +54,31 @@ internal sealed class OrderPlacementDesk(
                 cause);
             order.Expect(Due(OrderStatus.Placed, now));
             purchase.Add(order);
+        }
+
+        var reserved = new List<TradeOrder>();
+        foreach (var order in purchase.Orders)
+        {
+            var request = new ReserveStockRequest { OrderId = order.Id };
+            request.Lines.AddRange(order.Lines.Select(l => new ReservationLine { ProductId = l.ProductId, Quantity = l.Quantity }));
+            ReservationReply reply;
+            try
+            {
+                reply = await hubs.Catalog(HubId.Parse(order.SupplierHub)).ReserveStockAsync(request, cancellationToken: cancellationToken);
+            }
+            catch
+            {
+                await ReleaseAsync([.. reserved, order]);
+                throw;
+            }
+
+            if (!reply.Reserved)
+            {
+                await ReleaseAsync(reserved);
+                return PlacementOutcome.StockRefused($"Order for supplier {order.SupplierId} could not reserve stock: {reply.RejectionReason}");
+            }
+
+            reserved.Add(order);
         }
 
         db.Purchases.Add(purchase);
@@ -119,61 +119,13 @@ internal sealed class OrderPlacementDesk(
     private static PlacementOutcome Replay(Purchase existing, string hash) =>
         existing.RequestHash == hash ? PlacementOutcome.Placed(existing, replayed: true) : PlacementOutcome.KeyReused();
 
-    /// <summary>
-    /// Reserves each supplier's lines under its order id, one supplier after another. A refusal gives back what was
-    /// reserved before it and says why; a failure gives back everything, the order in flight too, and throws.
-    /// </summary>
-    private async Task<(List<ReservedStock> Reserved, string? Refusal)> ReserveAsync(QuotedCart quoted, List<string> orderIds, CancellationToken cancellationToken)
+    private async Task ReleaseAsync(IEnumerable<TradeOrder> orders)
     {
-        var reserved = new List<ReservedStock>();
-        foreach (var (supplier, orderId) in quoted.Suppliers.Zip(orderIds))
-        {
-            var stock = new ReservedStock(orderId, QuotedCart.HubOf(supplier));
-            var request = new ReserveStockRequest { OrderId = orderId };
-            request.Lines.AddRange(supplier.Select(l => new ReservationLine { ProductId = l.Quote.ProductId, Quantity = l.Line.Quantity }));
-            ReservationReply reply;
-            try
-            {
-                reply = await hubs.Catalog(stock.Hub).ReserveStockAsync(request, cancellationToken: cancellationToken);
-            }
-            catch
-            {
-                await ReleaseAsync([.. reserved, stock]);
-                throw;
-            }
-
-            if (!reply.Reserved)
-            {
-                await ReleaseAsync(reserved);
-                return ([], $"Order for supplier {supplier[0].Quote.SupplierId} could not reserve stock: {reply.RejectionReason}");
-            }
-
-            reserved.Add(stock);
-        }
-
-        return (reserved, null);
-    }
-
-    /// <summary>What a reservation still holds once it ends: nothing when it was refused or failed (it gave its stock back).</summary>
-    private static async Task<List<ReservedStock>> ReservedOrNoneAsync(Task<(List<ReservedStock> Reserved, string? Refusal)> reservation)
-    {
-        try
-        {
-            return (await reservation).Reserved;
-        }
-        catch
-        {
-            return [];
-        }
-    }
-
-    private async Task ReleaseAsync(IEnumerable<ReservedStock> reservations)
-    {
-        foreach (var stock in reservations)
+        foreach (var order in orders)
         {
             try
             {
-                await hubs.Catalog(stock.Hub).ReleaseStockAsync(new OrderStockRequest { OrderId = stock.OrderId }, cancellationToken: CancellationToken.None);
+                await hubs.Catalog(HubId.Parse(order.SupplierHub)).ReleaseStockAsync(new OrderStockRequest { OrderId = order.Id }, cancellationToken: CancellationToken.None);
             }
             catch (RpcException ex) when (ex.StatusCode == StatusCode.NotFound)
             {
@@ -181,13 +133,10 @@ internal sealed class OrderPlacementDesk(
             }
             catch (RpcException ex)
             {
-                OrderLog.ReleaseFailed(logger, ex, stock.OrderId);
+                OrderLog.ReleaseFailed(logger, ex, order.Id);
             }
         }
     }
-
-    /// <summary>An order's stock held at its supplier's hub.</summary>
-    private sealed record ReservedStock(string OrderId, HubId Hub);
 
     internal static string Hash(CartRequest cart) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(cart))));
