@@ -107,6 +107,25 @@ public class PlacementTests(OrderFixture fixture) : IClassFixture<OrderFixture>
     }
 
     [Fact]
+    public async Task Place_SupplierPricingFails_SavesNothingAndLeavesTheStock()
+    {
+        var company = OrderFixture.NewCompany();
+        var buyer = fixture.ClientFor(company);
+        var supplier = FakeCatalog.NewSupplier();
+        var inWon = Catalog.List(supplier, 1000, 50);
+        var inDollars = Catalog.List(supplier, 10, 50, currency: "USD");
+
+        var response = await OrderFixture.PlaceAsync(buyer, OrderFixture.Cart(new CartLineRequest(inWon, 10, null), new CartLineRequest(inDollars, 10, null)), "key-two-currencies");
+
+        response.IsSuccessStatusCode.ShouldBeFalse();
+        Catalog.Available(inWon).ShouldBe(50);
+        Catalog.Available(inDollars).ShouldBe(50);
+        await using var db = fixture.CreateDb();
+        (await db.Purchases.CountAsync(p => p.BuyerCompany == company.ToString())).ShouldBe(0);
+        (await db.Orders.CountAsync(o => o.BuyerCompany == company.ToString())).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task Place_BelowMoqOrShortStock_Returns400NamingTheLine()
     {
         var company = OrderFixture.NewCompany();
