@@ -25,8 +25,9 @@ internal static class ClientRateLimiting
                 }
 
                 var limits = context.RequestServices.GetRequiredService<IOptionsMonitor<GatewayOptions>>().CurrentValue.RateLimit;
-                var partner = Caller.TryFrom(context.User, out var caller) && caller.IsPartnerHub;
-                return RateLimitPartition.GetTokenBucketLimiter(ClientKey(context), _ => new TokenBucketRateLimiterOptions
+                Caller.TryFrom(context.User, out var caller);
+                var partner = caller?.IsPartnerHub == true;
+                return RateLimitPartition.GetTokenBucketLimiter(ClientKey(caller, context), _ => new TokenBucketRateLimiterOptions
                 {
                     TokenLimit = partner ? limits.PartnerBurst : limits.Burst,
                     TokensPerPeriod = partner ? limits.PartnerPerSecond : limits.PerSecond,
@@ -38,10 +39,10 @@ internal static class ClientRateLimiting
             o.OnRejected = RejectAsync;
         });
 
-    internal static string ClientKey(HttpContext context) =>
-        Caller.TryFrom(context.User, out var caller)
-            ? caller.IsPartnerHub ? $"partner:{caller.Hub}" : $"{caller.Role}:{caller.Hub}:{caller.Subject}"
-            : $"address:{context.Connection.RemoteIpAddress}";
+    private static string ClientKey(Caller? caller, HttpContext context) =>
+        caller is null ? $"address:{context.Connection.RemoteIpAddress}"
+        : caller.IsPartnerHub ? $"partner:{caller.Hub}"
+        : $"{caller.Role}:{caller.Hub}:{caller.Subject}";
 
     private static bool IsInfrastructure(PathString path) =>
         path.StartsWithSegments("/health") || path.StartsWithSegments("/metrics");

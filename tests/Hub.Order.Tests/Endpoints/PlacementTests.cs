@@ -117,7 +117,8 @@ public class PlacementTests(OrderFixture fixture) : IClassFixture<OrderFixture>
 
         var response = await OrderFixture.PlaceAsync(buyer, OrderFixture.Cart(new CartLineRequest(inWon, 10, null), new CartLineRequest(inDollars, 10, null)), "key-two-currencies");
 
-        response.IsSuccessStatusCode.ShouldBeFalse();
+        response.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("more than one currency");
         Catalog.Available(inWon).ShouldBe(50);
         Catalog.Available(inDollars).ShouldBe(50);
         await using var db = fixture.CreateDb();
