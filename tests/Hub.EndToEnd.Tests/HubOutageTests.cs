@@ -15,8 +15,7 @@ public sealed class HubOutageTests(TwoHubs hubs, ITestOutputHelper output) : Sto
         var product = await story.ListProductAsync(stock: 100, ct);
         await story.FundBuyerAsync(5_000_000, ct);
         await story.FindAsync(product, ct);
-        var cart = CrossBorderStory.Cart(product, 20);
-        await story.CheckoutAsync(cart, ct);
+        var cart = CrossBorderStory.Cart(product, 20, await story.CheckoutAsync(CrossBorderStory.Cart(product, 20), ct));
         var key = $"outage-{Guid.NewGuid():N}";
         var placed = await story.PlaceAsync(cart, key, ct);
 

@@ -14,8 +14,7 @@ public sealed class OrderFailureTests(TwoHubs hubs, ITestOutputHelper output) : 
         var story = Story(cast);
         var product = await story.ListProductAsync(stock: 100, ct);
         await story.FindAsync(product, ct);
-        var cart = CrossBorderStory.Cart(product, 30);
-        await story.CheckoutAsync(cart, ct);
+        var cart = CrossBorderStory.Cart(product, 30, await story.CheckoutAsync(CrossBorderStory.Cart(product, 30), ct));
         var placed = await story.PlaceAsync(cart, $"unfunded-{Guid.NewGuid():N}", ct);
 
         var watcher = await story.WatcherAsync(ct);
@@ -44,8 +43,7 @@ public sealed class OrderFailureTests(TwoHubs hubs, ITestOutputHelper output) : 
         var product = await story.ListProductAsync(stock: 100, ct);
         await story.FundBuyerAsync(5_000_000, ct);
         await story.FindAsync(product, ct);
-        var cart = CrossBorderStory.Cart(product, 20);
-        await story.CheckoutAsync(cart, ct);
+        var cart = CrossBorderStory.Cart(product, 20, await story.CheckoutAsync(CrossBorderStory.Cart(product, 20), ct));
         var placed = await story.PlaceAsync(cart, $"rejected-{Guid.NewGuid():N}", ct);
 
         var booked = await story.WaitReleasingHoldsAsync(placed.OrderId, Hubs.Kr, KrOperator, "Export", "Booked", ct);

@@ -23,9 +23,8 @@ public sealed partial class CrossBorderStory(GatewayClient buyerHub, GatewayClie
         var product = await ListProductAsync(stock: 100, cancellationToken);
         await FundBuyerAsync(5_000_000, cancellationToken);
         await FindAsync(product, cancellationToken);
-        var cart = Cart(product, Quantity);
-        await CheckoutAsync(cart, cancellationToken);
-        var placed = await PlaceAsync(cart, $"story-{Guid.NewGuid():N}", cancellationToken);
+        var checkout = await CheckoutAsync(Cart(product, Quantity), cancellationToken);
+        var placed = await PlaceAsync(Cart(product, Quantity, checkout), $"story-{Guid.NewGuid():N}", cancellationToken);
         var order = await FollowToCompletionAsync(placed.OrderId, product, cancellationToken);
         var claim = await RefundExportVatAsync(placed.OrderId, cancellationToken);
         narrate($"The story is complete: order {placed.OrderId} Completed, tax refund claim {claim} paid.");
@@ -127,13 +126,17 @@ public sealed partial class CrossBorderStory(GatewayClient buyerHub, GatewayClie
         }
     }
 
-    /// <summary>A cart of one product under FOB at the supplier's port, by sea.</summary>
-    public static object Cart(ListedProduct product, int quantity) => new
+    /// <summary>
+    /// A cart of one product under FOB at the supplier's port, by sea; placed with the checkout that priced it, it is
+    /// bought at that checkout's figures.
+    /// </summary>
+    public static object Cart(ListedProduct product, int quantity, JsonNode? checkout = null) => new
     {
         incoterm = "FOB",
         namedPlace = "Busan port",
         mode = "SEA",
         lines = new[] { new { productId = product.Id, quantity, supplierCompany = product.SupplierCompany } },
+        checkoutId = checkout?["checkoutId"]!.GetValue<string>(),
     };
 
     /// <summary>The buyer prices the cart: goods, FX quote, freight, duties preview.</summary>
@@ -147,7 +150,7 @@ public sealed partial class CrossBorderStory(GatewayClient buyerHub, GatewayClie
                 $"freight {s["freight"]!["minorUnits"]} {s["freight"]!["currency"]}, duties and taxes {s["dutiesAndTaxes"]!["minorUnits"]} {s["dutiesAndTaxes"]!["currency"]}.");
         }
 
-        narrate($"Grand total {quote["grandTotalMinor"]} minor units of {quote["buyerCurrency"]}.");
+        narrate($"Grand total {quote["grandTotalMinor"]} minor units of {quote["buyerCurrency"]}; checkout {quote["checkoutId"]} can be placed at these figures until {quote["placeBy"]}.");
         return quote;
     }
 

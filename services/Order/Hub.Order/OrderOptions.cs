@@ -12,6 +12,15 @@ internal sealed class OrderOptions
     /// For <c>Delivered</c> it is how long the buyer has to confirm receipt before it is confirmed automatically.</summary>
     public Dictionary<string, TimeSpan> Timeouts { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// How long before its FX quotes expire a checkout is no longer placed, leaving the payment that follows the
+    /// placement time to use them.
+    /// </summary>
+    public TimeSpan CheckoutPaymentWindow { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How long an expired checkout is kept (for a buyer's late placement to be answered clearly) before the sweeper removes it.</summary>
+    public TimeSpan ExpiredCheckoutRetention { get; set; } = TimeSpan.FromDays(1);
+
     /// <summary>How often the sweeper looks for orders past their step's timeout.</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -25,6 +25,7 @@ internal static class OrderRegistration
         builder.Services.AddSingleton<PartnerChannels>();
         builder.Services.AddScoped<HubClients>();
         builder.Services.AddScoped<CartPricer>();
+        builder.Services.AddScoped<CheckoutBook>();
         builder.Services.AddScoped<OrderPlacementDesk>();
         builder.Services.AddScoped<OrderProcess>();
         builder.Services.AddSingleton<OrderSweeper>();

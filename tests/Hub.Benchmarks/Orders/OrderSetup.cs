@@ -51,11 +51,13 @@ internal static class OrderSetup
             new { amount = new { minorUnits = FundingFen, currency = "CNY" }, idempotencyKey = $"orderbench-{run}-funding" }))
         .Expect($"Funding {company} with CNY {(FundingFen / 100).ToString("N0", CultureInfo.InvariantCulture)}");
 
-    public static object Cart(string productId) => new
+    /// <summary>The benchmark's cart; with a checkout id, placed at that checkout's figures.</summary>
+    public static object Cart(string productId, Guid? checkoutId = null) => new
     {
         incoterm = "CIF",
         namedPlace = "Shanghai port",
         mode = "SEA",
         lines = new[] { new { productId, quantity = UnitsPerOrder } },
+        checkoutId,
     };
 }

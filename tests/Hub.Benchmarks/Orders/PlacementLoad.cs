@@ -16,9 +16,9 @@ internal sealed record PlacementResult(
 }
 
 /// <summary>
-/// Closed-loop buyers: each prices the cart (<c>POST /api/order/checkout</c>) then places it
-/// (<c>POST /api/order/orders</c>, a new Idempotency-Key each time) and starts again, until the time or the count
-/// runs out. A placement that fails is counted and not retried.
+/// Closed-loop buyers: each prices the cart (<c>POST /api/order/checkout</c>) then places it at that checkout
+/// (<c>POST /api/order/orders</c> naming the checkout, a new Idempotency-Key each time) and starts again, until the
+/// time or the count runs out. A placement that fails is counted and not retried.
 /// </summary>
 internal static class PlacementLoad
 {
@@ -51,7 +51,8 @@ internal static class PlacementLoad
 
                 keys.Add(key);
                 t = Stopwatch.GetTimestamp();
-                var answer = await buyer.PostAsync("/api/order/orders", cart, new Dictionary<string, string> { ["Idempotency-Key"] = key });
+                var placing = OrderSetup.Cart(productId, quote.Json.GetProperty("checkoutId").GetGuid());
+                var answer = await buyer.PostAsync("/api/order/orders", placing, new Dictionary<string, string> { ["Idempotency-Key"] = key });
                 place.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
                 if (!answer.Ok)
                 {

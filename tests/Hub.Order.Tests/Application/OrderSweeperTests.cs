@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Hub.Order.Application;
+using Hub.Order.Domain;
 using Hub.Order.Endpoints;
 using Hub.Order.Tests.Fakes;
 using Hub.Testing;
@@ -49,6 +50,27 @@ public class OrderSweeperTests(OrderFixture fixture) : IClassFixture<OrderFixtur
         await Sweeper.SweepAsync(CancellationToken.None);
 
         (await OrderFixture.GetAsync(buyer, order)).Status.ShouldBe("Placed");
+    }
+
+    [Fact]
+    public async Task RemoveExpiredCheckouts_RemovesOnlyThosePastTheRetention()
+    {
+        var now = DateTime.UtcNow;
+        Checkout Made(DateTime expiresAt) => new(Guid.CreateVersion7(), "KR-C-990001", new string('0', 64), "[]", expiresAt.AddMinutes(-15), expiresAt);
+        var (old, recent, open) = (Made(now.AddDays(-2)), Made(now.AddHours(-1)), Made(now.AddMinutes(10)));
+        await using (var db = fixture.CreateDb())
+        {
+            db.Checkouts.AddRange(old, recent, open);
+            await db.SaveChangesAsync();
+        }
+
+        var removed = await Sweeper.RemoveExpiredCheckoutsAsync(CancellationToken.None);
+
+        removed.ShouldBeGreaterThanOrEqualTo(1);
+        await using var check = fixture.CreateDb();
+        var ids = new[] { old.Id, recent.Id, open.Id };
+        (await check.Checkouts.Where(c => ids.Contains(c.Id)).Select(c => c.Id).ToListAsync())
+            .ShouldBe([recent.Id, open.Id], ignoreOrder: true, "expired a day ago or more goes; expired an hour ago is kept a while");
     }
 
     private OrderSweeper Sweeper => fixture.Factory.Services.GetRequiredService<OrderSweeper>();

@@ -32,9 +32,11 @@ public class PlacementTests(OrderFixture fixture) : IClassFixture<OrderFixture>
         first.FxQuoteId.ShouldNotBeNullOrEmpty();
         first.Freight.ShouldBe(new MoneyResponse(10_000, "KRW")); // 20 units in cartons of 10
         first.DutiesAndTaxes.ShouldBe(new MoneyResponse(1920, "KRW"));
+        quote.PlaceBy.ShouldBe(quote.Suppliers.Min(s => s.FxQuoteExpiresAt) - TimeSpan.FromMinutes(2), "until the payment window before the first quote expires");
         quote.GrandTotalMinor.ShouldBe(24_000 + 10_000 + 1920 + 25_000 + 5000 + 2000);
         await using var db = fixture.CreateDb();
         (await db.Purchases.CountAsync(p => p.BuyerCompany == company.ToString())).ShouldBe(0, "a checkout quote places nothing");
+        (await db.Checkouts.SingleAsync(c => c.Id == quote.CheckoutId)).BuyerCompany.ShouldBe(company.ToString());
     }
 
     [Fact]
@@ -184,5 +186,82 @@ public class PlacementTests(OrderFixture fixture) : IClassFixture<OrderFixture>
         var response = await OrderFixture.PlaceAsync(fixture.OperatorClient(), OrderFixture.Cart(new CartLineRequest("KR-P-000001", 1, "KR-C-000001")), "key-op");
 
         response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task Place_WithItsCheckout_BuysAtTheCheckoutsPricesAndQuoteOnce()
+    {
+        var company = OrderFixture.NewCompany();
+        var buyer = fixture.ClientFor(company);
+        var product = Catalog.List(FakeCatalog.NewSupplier(), unitPriceMinor: 1000, available: 50);
+        var checkout = await CheckoutAsync(buyer, OrderFixture.Cart(new CartLineRequest(product, 10, null)));
+        Catalog.Reprice(product, 1500);
+        var cart = OrderFixture.Cart(new CartLineRequest(product, 10, null)) with { CheckoutId = checkout.CheckoutId };
+
+        var placed = await OrderFixture.PlaceAsync(buyer, cart, "key-checkout");
+        var again = await OrderFixture.PlaceAsync(buyer, cart, "key-checkout");
+        var twice = await OrderFixture.PlaceAsync(buyer, cart, "key-checkout-twice");
+
+        placed.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var order = (await placed.Content.ReadFromJsonAsync<PurchaseResponse>())!.Orders.ShouldHaveSingleItem();
+        order.GoodsTotal.ShouldBe(new MoneyResponse(10_000, "KRW"), "the price the checkout quoted, not the supplier's new one");
+        order.FxQuoteId.ShouldBe(checkout.Suppliers[0].FxQuoteId);
+        order.Lines.ShouldHaveSingleItem().UnitPriceMinor.ShouldBe(1000);
+        again.StatusCode.ShouldBe(HttpStatusCode.OK, "the same key replays its purchase");
+        twice.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await twice.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail!.ShouldContain("placed already");
+        Catalog.Available(product).ShouldBe(40, "one reservation: the refused second placement gave its stock back");
+        await using var db = fixture.CreateDb();
+        (await db.Purchases.SingleAsync(p => p.BuyerCompany == company.ToString())).CheckoutId.ShouldBe(checkout.CheckoutId);
+
+        var repriced = await OrderFixture.PlaceAsync(buyer, cart with { CheckoutId = null }, "key-no-checkout");
+        (await repriced.Content.ReadFromJsonAsync<PurchaseResponse>())!.Orders.ShouldHaveSingleItem().GoodsTotal.MinorUnits
+            .ShouldBe(15_000, "a cart placed without its checkout is priced again");
+    }
+
+    [Fact]
+    public async Task Place_CheckoutNotOfThisCartBuyerOrTime_Returns400NamingCheckoutIdAndChangesNothing()
+    {
+        var company = OrderFixture.NewCompany();
+        var buyer = fixture.ClientFor(company);
+        var product = Catalog.List(FakeCatalog.NewSupplier(), unitPriceMinor: 1000, available: 50);
+        var cart = OrderFixture.Cart(new CartLineRequest(product, 10, null));
+        var checkout = await CheckoutAsync(buyer, cart);
+        var otherCompany = OrderFixture.NewCompany();
+        var othersCheckout = await CheckoutAsync(fixture.ClientFor(otherCompany), cart);
+        // Quotes that hold for a minute: less than the two the payment after the placement is given.
+        fixture.Fakes.Payment.QuoteLifetimes[company.ToString()] = TimeSpan.FromMinutes(1);
+        var closing = await CheckoutAsync(buyer, cart);
+        closing.PlaceBy.ShouldBeLessThan(DateTime.UtcNow);
+
+        var attempts = new (CartRequest Cart, string Reason)[]
+        {
+            (OrderFixture.Cart(new CartLineRequest(product, 11, null)) with { CheckoutId = checkout.CheckoutId }, "priced another cart"),
+            (cart with { CheckoutId = othersCheckout.CheckoutId }, "There is no checkout"),
+            (cart with { CheckoutId = Guid.NewGuid() }, "There is no checkout"),
+            (cart with { CheckoutId = closing.CheckoutId }, "check the cart out again"),
+        };
+        foreach (var (attempt, reason) in attempts)
+        {
+            var response = await OrderFixture.PlaceAsync(buyer, attempt, $"key-bad-checkout-{Guid.NewGuid()}");
+
+            response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+            var problem = (await response.Content.ReadFromJsonAsync<ValidationProblemDetails>())!;
+            problem.Errors["checkoutId"].ShouldHaveSingleItem().ShouldContain(reason);
+        }
+
+        Catalog.Available(product).ShouldBe(50);
+        await using var db = fixture.CreateDb();
+        (await db.Purchases.CountAsync(p => p.BuyerCompany == company.ToString())).ShouldBe(0);
+        (await db.Orders.CountAsync(o => o.BuyerCompany == company.ToString())).ShouldBe(0);
+        var checkedOut = await buyer.PostAsJsonAsync("/api/order/checkout", cart with { CheckoutId = checkout.CheckoutId });
+        checkedOut.StatusCode.ShouldBe(HttpStatusCode.BadRequest, "a checkout is placed, not checked out again");
+    }
+
+    private static async Task<CheckoutResponse> CheckoutAsync(HttpClient buyer, CartRequest cart)
+    {
+        var response = await buyer.PostAsJsonAsync("/api/order/checkout", cart);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        return (await response.Content.ReadFromJsonAsync<CheckoutResponse>())!;
     }
 }

@@ -30,6 +30,9 @@ internal sealed class FakeCatalog : Hub.Catalog.V1.Catalog.CatalogBase
 
     public int Available(string productId) => _products[productId].Available;
 
+    /// <summary>The supplier changes a product's price.</summary>
+    public void Reprice(string productId, long unitPriceMinor) => _products[productId] = _products[productId] with { UnitPriceMinor = unitPriceMinor };
+
     public override Task<GetProductsReply> GetProducts(GetProductsRequest request, ServerCallContext context)
     {
         var reply = new GetProductsReply();

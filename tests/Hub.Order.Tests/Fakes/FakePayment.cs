@@ -17,6 +17,9 @@ internal sealed class FakePayment : Hub.Payment.V1.Payment.PaymentBase
     /// <summary>Buyers whose funds are refused (FAILED_PRECONDITION, as for insufficient funds).</summary>
     public ConcurrentDictionary<string, bool> Broke { get; } = new();
 
+    /// <summary>How long a buyer's quotes hold, where not the 15 minutes of the other buyers.</summary>
+    public ConcurrentDictionary<string, TimeSpan> QuoteLifetimes { get; } = new();
+
     public override Task<FxQuote> QuoteFx(QuoteFxRequest request, ServerCallContext context) => Task.FromResult(new FxQuote
     {
         QuoteId = Guid.NewGuid().ToString(),
@@ -25,7 +28,7 @@ internal sealed class FakePayment : Hub.Payment.V1.Payment.PaymentBase
         Settlement = request.Settlement,
         Rate = "1",
         MarketRate = "1",
-        ExpiresAt = Timestamp.FromDateTime(DateTime.UtcNow.AddMinutes(15)),
+        ExpiresAt = Timestamp.FromDateTime(DateTime.UtcNow + QuoteLifetimes.GetValueOrDefault(request.BuyerCompany, TimeSpan.FromMinutes(15))),
     });
 
     public override Task<SecureFundsReply> SecureFunds(SecureFundsRequest request, ServerCallContext context)

@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using Grpc.Core;
 using Hub.Catalog.V1;
 using Hub.Contracts.Order;
@@ -15,11 +12,15 @@ using Npgsql;
 
 namespace Hub.Order.Application;
 
-/// <summary>Places a priced cart: one purchase per buyer and Idempotency-Key, one order per supplier.</summary>
+/// <summary>
+/// Places a cart: one purchase per buyer and Idempotency-Key, one order per supplier. A cart that names its checkout is
+/// placed as that checkout priced it; any other is priced again.
+/// </summary>
 internal sealed class OrderPlacementDesk(
     OrderDbContext db,
     IOutbox outbox,
     CartPricer pricer,
+    CheckoutBook checkouts,
     HubClients hubs,
     IOptions<OrderOptions> options,
     TimeProvider clock,
@@ -27,22 +28,38 @@ internal sealed class OrderPlacementDesk(
 {
     public async Task<PlacementOutcome> PlaceAsync(CompanyId buyer, string idempotencyKey, CartRequest cart, CancellationToken cancellationToken)
     {
-        var hash = Hash(cart);
+        var hash = CheckoutBook.RequestHash(cart);
         if (await FindAsync(buyer, idempotencyKey, cancellationToken) is { } existing)
         {
             return Replay(existing, hash);
         }
 
-        var pricing = await pricer.PriceAsync(buyer, cart, cancellationToken);
-        if (pricing.Errors.Count > 0)
+        IReadOnlyList<PricedSupplier> suppliers;
+        if (cart.CheckoutId is not null)
         {
-            return PlacementOutcome.Invalid(pricing.Errors);
+            var accepted = await checkouts.AcceptAsync(buyer, cart, cancellationToken);
+            if (accepted.Suppliers is null)
+            {
+                return accepted.Errors is { } refused ? PlacementOutcome.Invalid(refused) : PlacementOutcome.Conflicting(accepted.Conflict!);
+            }
+
+            suppliers = accepted.Suppliers;
+        }
+        else
+        {
+            var pricing = await pricer.PriceAsync(buyer, cart, cancellationToken);
+            if (pricing.Errors.Count > 0)
+            {
+                return PlacementOutcome.Invalid(pricing.Errors);
+            }
+
+            suppliers = pricing.Suppliers;
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var purchase = new Purchase(Guid.CreateVersion7(), buyer.ToString(), idempotencyKey, hash, now);
+        var purchase = new Purchase(Guid.CreateVersion7(), buyer.ToString(), idempotencyKey, hash, now, cart.CheckoutId);
         var cause = $"purchase {purchase.Id}";
-        foreach (var supplier in pricing.Suppliers)
+        foreach (var supplier in suppliers)
         {
             var orderId = new OrderId(hubs.Self, await db.NextOrderNumberAsync(cancellationToken)).ToString();
             var order = new TradeOrder(
@@ -94,11 +111,17 @@ internal sealed class OrderPlacementDesk(
         }
         catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
-            // A parallel request with the same key won: give our reservations back and answer with its purchase.
+            // A parallel request won the key (answer with its purchase) or the checkout (refuse): give our reservations back.
             await ReleaseAsync(reserved);
             db.ChangeTracker.Clear();
-            var winner = await FindAsync(buyer, idempotencyKey, cancellationToken) ?? throw new InvalidOperationException("The purchase that won the key is gone.", ex);
-            return Replay(winner, hash);
+            if (await FindAsync(buyer, idempotencyKey, cancellationToken) is { } winner)
+            {
+                return Replay(winner, hash);
+            }
+
+            return cart.CheckoutId is { } checkout
+                ? PlacementOutcome.Conflicting($"Checkout {checkout} was placed already, by a placement under another Idempotency-Key.")
+                : throw new InvalidOperationException("The purchase that won the key is gone.", ex);
         }
         catch
         {
@@ -137,9 +160,6 @@ internal sealed class OrderPlacementDesk(
             }
         }
     }
-
-    internal static string Hash(CartRequest cart) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(cart))));
 }
 
 /// <summary>How a placement ended.</summary>
@@ -152,4 +172,6 @@ internal sealed record PlacementOutcome(Purchase? Purchase, bool Replayed, Dicti
     public static PlacementOutcome StockRefused(string reason) => new(null, false, null, reason);
 
     public static PlacementOutcome KeyReused() => new(null, false, null, "This Idempotency-Key was used for another cart.");
+
+    public static PlacementOutcome Conflicting(string reason) => new(null, false, null, reason);
 }

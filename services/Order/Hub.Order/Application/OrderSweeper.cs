@@ -8,7 +8,8 @@ namespace Hub.Order.Application;
 
 /// <summary>
 /// Enforces each step's timeout (<c>Order:Timeouts</c>): an order still waiting past its step's due time fails and is
-/// compensated with the reason recorded, except a delivered order, whose receipt is then confirmed automatically.
+/// compensated with the reason recorded, except a delivered order, whose receipt is then confirmed automatically. It
+/// also removes checkouts that expired longer ago than <c>Order:ExpiredCheckoutRetention</c>.
 /// </summary>
 internal sealed class OrderSweeper(IServiceScopeFactory scopes, IOptionsMonitor<OrderOptions> options, TimeProvider clock, ILogger<OrderSweeper> logger) : BackgroundService
 {
@@ -19,6 +20,7 @@ internal sealed class OrderSweeper(IServiceScopeFactory scopes, IOptionsMonitor<
             try
             {
                 await SweepAsync(stoppingToken);
+                await RemoveExpiredCheckoutsAsync(stoppingToken);
                 await Task.Delay(options.CurrentValue.SweepInterval, clock, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -60,6 +62,24 @@ internal sealed class OrderSweeper(IServiceScopeFactory scopes, IOptionsMonitor<
         }
 
         return changed;
+    }
+
+    /// <summary>Removes the checkouts past their retention, a thousand at a time; returns how many.</summary>
+    public async Task<int> RemoveExpiredCheckoutsAsync(CancellationToken cancellationToken)
+    {
+        const int batch = 1000;
+        await using var scope = scopes.CreateAsyncScope();
+        var checkouts = scope.ServiceProvider.GetRequiredService<CheckoutBook>();
+        var removed = 0;
+        int last;
+        do
+        {
+            last = await checkouts.RemoveExpiredAsync(batch, cancellationToken);
+            removed += last;
+        }
+        while (last == batch);
+
+        return removed;
     }
 
     private async Task<bool> SweepOneAsync(string id, CancellationToken cancellationToken)

@@ -15,6 +15,8 @@ internal sealed class PurchaseConfiguration : IEntityTypeConfiguration<Purchase>
         b.Property(p => p.RequestHash).HasMaxLength(64);
         // One purchase per buyer and key: a parallel duplicate loses on this index.
         b.HasIndex(p => new { p.BuyerCompany, p.IdempotencyKey }).IsUnique();
+        // One purchase per checkout: a second placement of it under another key loses on this index.
+        b.HasIndex(p => p.CheckoutId).IsUnique();
         b.HasMany(p => p.Orders).WithOne().HasForeignKey(o => o.PurchaseId);
         b.Navigation(p => p.Orders).HasField("_orders");
     }

@@ -5,7 +5,7 @@ internal sealed class Purchase
 {
     private readonly List<TradeOrder> _orders = [];
 
-    public Purchase(Guid id, string buyerCompany, string idempotencyKey, string requestHash, DateTime createdAt)
+    public Purchase(Guid id, string buyerCompany, string idempotencyKey, string requestHash, DateTime createdAt, Guid? checkoutId = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(buyerCompany);
         ArgumentException.ThrowIfNullOrWhiteSpace(idempotencyKey);
@@ -14,6 +14,7 @@ internal sealed class Purchase
         IdempotencyKey = idempotencyKey;
         RequestHash = requestHash;
         CreatedAt = createdAt;
+        CheckoutId = checkoutId;
     }
 
     public Guid Id { get; private set; }
@@ -26,6 +27,9 @@ internal sealed class Purchase
     public string RequestHash { get; private set; }
 
     public DateTime CreatedAt { get; private set; }
+
+    /// <summary>The checkout it was placed at, if the buyer named one: a checkout is placed once.</summary>
+    public Guid? CheckoutId { get; private set; }
 
     public IReadOnlyList<TradeOrder> Orders => _orders;
 

@@ -2,19 +2,25 @@ using Grpc.Core;
 using Hub.Order.Application;
 using Hub.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace Hub.Order.Endpoints;
 
-/// <summary>Prices a cart for an SME buyer without placing it.</summary>
+/// <summary>Prices a cart for an SME buyer without placing it, and keeps the answer for the placement that names it.</summary>
 internal static class CheckoutEndpoints
 {
     public static void MapCheckoutEndpoints(this IEndpointRouteBuilder routes) =>
         routes.MapPost("/api/order/checkout", Checkout).WithTags("Checkout").WithName("Checkout").RequireAuthorization(HubPolicies.Sme);
 
     private static async Task<Results<Ok<CheckoutResponse>, ValidationProblem, ProblemHttpResult>> Checkout(
-        CartRequest? cart, Caller caller, CartPricer pricer, CancellationToken cancellationToken)
+        CartRequest? cart, Caller caller, CartPricer pricer, CheckoutBook checkouts, IOptions<OrderOptions> options, CancellationToken cancellationToken)
     {
         var errors = CartPricer.Validate(cart);
+        if (cart?.CheckoutId is not null)
+        {
+            errors["checkoutId"] = ["A checkout is placed (POST /api/order/orders), not checked out again."];
+        }
+
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
@@ -22,8 +28,15 @@ internal static class CheckoutEndpoints
 
         try
         {
-            var pricing = await pricer.PriceAsync(caller.Company!.Value, cart!, cancellationToken);
-            return pricing.Errors.Count > 0 ? TypedResults.ValidationProblem(pricing.Errors) : TypedResults.Ok(pricing.ToResponse(pricer.BuyerCurrency));
+            var buyer = caller.Company!.Value;
+            var pricing = await pricer.PriceAsync(buyer, cart!, cancellationToken);
+            if (pricing.Errors.Count > 0)
+            {
+                return TypedResults.ValidationProblem(pricing.Errors);
+            }
+
+            var checkout = await checkouts.KeepAsync(buyer, cart!, pricing.Suppliers, cancellationToken);
+            return TypedResults.Ok(pricing.ToResponse(pricer.BuyerCurrency, checkout.Id, checkout.ExpiresAt - options.Value.CheckoutPaymentWindow));
         }
         catch (RpcException ex)
         {

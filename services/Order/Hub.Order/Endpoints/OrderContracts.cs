@@ -5,7 +5,11 @@ namespace Hub.Order.Endpoints;
 /// <param name="NamedPlace">The place the rule names, e.g. "Busan port".</param>
 /// <param name="Mode">Main carriage: AIR or SEA.</param>
 /// <param name="Lines">Products and quantities.</param>
-public sealed record CartRequest(string? Incoterm, string? NamedPlace, string? Mode, IReadOnlyList<CartLineRequest>? Lines);
+/// <param name="CheckoutId">
+/// Placing only: the checkout that priced this very cart. The cart is then placed at that checkout's prices, freight,
+/// duties and FX quotes, once, while its quotes hold; without one the cart is priced again as it is placed.
+/// </param>
+public sealed record CartRequest(string? Incoterm, string? NamedPlace, string? Mode, IReadOnlyList<CartLineRequest>? Lines, Guid? CheckoutId = null);
 
 /// <param name="ProductId">A hub-qualified product id, e.g. KR-P-000123.</param>
 /// <param name="Quantity">Units, at least the product's MOQ.</param>
@@ -15,8 +19,13 @@ public sealed record CartRequest(string? Incoterm, string? NamedPlace, string? M
 /// </param>
 public sealed record CartLineRequest(string? ProductId, int Quantity, string? SupplierCompany);
 
-/// <summary>A priced cart. Money is integer minor units of the named currency.</summary>
+/// <summary>
+/// A priced cart. Money is integer minor units of the named currency. Placing the cart with its
+/// <paramref name="CheckoutId"/> buys at these figures; it can be placed once, until <paramref name="PlaceBy"/>.
+/// </summary>
 public sealed record CheckoutResponse(
+    Guid CheckoutId,
+    DateTime PlaceBy,
     string BuyerCurrency,
     IReadOnlyList<SupplierQuoteResponse> Suppliers,
     long GrandTotalMinor,

@@ -33,7 +33,7 @@ internal static class OrderMapping
     public static PurchaseResponse ToResponse(this Purchase p) =>
         new(p.Id, p.BuyerCompany, p.CreatedAt, [.. p.Orders.OrderBy(o => o.Id, StringComparer.Ordinal).Select(o => o.ToResponse(withTimeline: false))]);
 
-    public static CheckoutResponse ToResponse(this CartPricing pricing, string buyerCurrency)
+    public static CheckoutResponse ToResponse(this CartPricing pricing, string buyerCurrency, Guid checkoutId, DateTime placeBy)
     {
         var suppliers = pricing.Suppliers.Select(s => new SupplierQuoteResponse(
             s.SupplierId, s.SupplierCompany, s.SupplierHub, s.Currency, s.GoodsTotalMinor, s.Lines, s.BuyerTotalMinor, s.FxQuoteId, s.FxQuoteExpiresAt, s.FxRate,
@@ -43,6 +43,6 @@ internal static class OrderMapping
         var grand = pricing.Suppliers.Sum(s => s.BuyerTotalMinor
             + (s.Freight.Currency == buyerCurrency ? s.Freight.MinorUnits : 0)
             + (s.Duties.Currency == buyerCurrency ? s.Duties.MinorUnits : 0));
-        return new CheckoutResponse(buyerCurrency, suppliers, grand, extras);
+        return new CheckoutResponse(checkoutId, placeBy, buyerCurrency, suppliers, grand, extras);
     }
 }

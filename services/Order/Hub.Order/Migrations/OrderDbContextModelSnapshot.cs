@@ -24,6 +24,44 @@ namespace Hub.Order.Migrations
 
             modelBuilder.HasSequence("order_numbers");
 
+            modelBuilder.Entity("Hub.Order.Domain.Checkout", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BuyerCompany")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("buyer_company");
+
+                    b.Property<string>("CartHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("cart_hash");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("Pricing")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("pricing");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("checkouts", (string)null);
+                });
+
             modelBuilder.Entity("Hub.Order.Domain.Purchase", b =>
                 {
                     b.Property<Guid>("Id")
@@ -36,6 +74,10 @@ namespace Hub.Order.Migrations
                         .HasMaxLength(24)
                         .HasColumnType("character varying(24)")
                         .HasColumnName("buyer_company");
+
+                    b.Property<Guid?>("CheckoutId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("checkout_id");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -54,6 +96,9 @@ namespace Hub.Order.Migrations
                         .HasColumnName("request_hash");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CheckoutId")
+                        .IsUnique();
 
                     b.HasIndex("BuyerCompany", "IdempotencyKey")
                         .IsUnique();

@@ -1,0 +1,97 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Hub.Contracts.Values;
+using Hub.Order.Data;
+using Hub.Order.Domain;
+using Hub.Order.Endpoints;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Hub.Order.Application;
+
+/// <summary>
+/// The checkouts buyers were answered. A placement that names one takes its suppliers as they were priced — the
+/// prices, freight, duties and FX quotes the buyer saw — instead of pricing the cart again.
+/// </summary>
+internal sealed class CheckoutBook(OrderDbContext db, IOptions<OrderOptions> options, TimeProvider clock)
+{
+    /// <summary>Keeps a priced cart; it can be placed until its first FX quote expires.</summary>
+    public async Task<Checkout> KeepAsync(CompanyId buyer, CartRequest cart, IReadOnlyList<PricedSupplier> suppliers, CancellationToken cancellationToken)
+    {
+        var checkout = new Checkout(
+            Guid.CreateVersion7(),
+            buyer.ToString(),
+            CartHash(cart),
+            JsonSerializer.Serialize(suppliers),
+            clock.GetUtcNow().UtcDateTime,
+            suppliers.Min(s => s.FxQuoteExpiresAt));
+        db.Checkouts.Add(checkout);
+        await db.SaveChangesAsync(cancellationToken);
+        return checkout;
+    }
+
+    /// <summary>
+    /// The suppliers of the buyer's checkout the cart names, as they were priced; or why it cannot be placed (field
+    /// errors for a checkout that is not the buyer's, priced another cart or expires too soon; a conflict for one
+    /// already placed).
+    /// </summary>
+    public async Task<CheckoutAcceptance> AcceptAsync(CompanyId buyer, CartRequest cart, CancellationToken cancellationToken)
+    {
+        var id = cart.CheckoutId ?? throw new ArgumentException("The cart names no checkout.", nameof(cart));
+        var checkout = await db.Checkouts.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id && c.BuyerCompany == buyer.ToString(), cancellationToken);
+        if (checkout is null)
+        {
+            return CheckoutAcceptance.Refused($"There is no checkout {id} of company {buyer}.");
+        }
+
+        if (checkout.CartHash != CartHash(cart))
+        {
+            return CheckoutAcceptance.Refused($"Checkout {id} priced another cart: place the cart it priced, or check this one out.");
+        }
+
+        var lastAccepted = checkout.ExpiresAt - options.Value.CheckoutPaymentWindow;
+        if (clock.GetUtcNow().UtcDateTime >= lastAccepted)
+        {
+            return CheckoutAcceptance.Refused(
+                $"Checkout {id} could be placed until {lastAccepted:O} (its FX quotes expire at {checkout.ExpiresAt:O}); check the cart out again.");
+        }
+
+        if (await db.Purchases.AsNoTracking().Where(p => p.CheckoutId == id).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(cancellationToken) is { } purchase)
+        {
+            return CheckoutAcceptance.Placed(id, purchase);
+        }
+
+        var suppliers = JsonSerializer.Deserialize<List<PricedSupplier>>(checkout.Pricing)
+            ?? throw new InvalidOperationException($"Checkout {id} keeps no pricing.");
+        return new CheckoutAcceptance(suppliers, null, null);
+    }
+
+    /// <summary>Removes checkouts that expired longer ago than the retention; how many it removed.</summary>
+    public Task<int> RemoveExpiredAsync(int batch, CancellationToken cancellationToken)
+    {
+        var before = clock.GetUtcNow().UtcDateTime - options.Value.ExpiredCheckoutRetention;
+        return db.Checkouts.Where(c => c.ExpiresAt < before).OrderBy(c => c.ExpiresAt).Take(batch).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// A hash of the cart's goods and terms (not of the checkout it names). It reads as the request hash of a
+    /// placement without a checkout always did, so a key sent before checkouts were kept still replays.
+    /// </summary>
+    internal static string CartHash(CartRequest cart) =>
+        Sha256(JsonSerializer.Serialize(new { cart.Incoterm, cart.NamedPlace, cart.Mode, cart.Lines }));
+
+    /// <summary>A hash of a placement's request: the cart and the checkout it names.</summary>
+    internal static string RequestHash(CartRequest cart) =>
+        cart.CheckoutId is { } checkout ? Sha256($"{CartHash(cart)} checkout {checkout}") : CartHash(cart);
+
+    private static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+}
+
+/// <summary>A checkout accepted for placement (its priced suppliers), refused (field errors), or already placed.</summary>
+internal sealed record CheckoutAcceptance(IReadOnlyList<PricedSupplier>? Suppliers, Dictionary<string, string[]>? Errors, string? Conflict)
+{
+    public static CheckoutAcceptance Refused(string reason) => new(null, new Dictionary<string, string[]> { ["checkoutId"] = [reason] }, null);
+
+    public static CheckoutAcceptance Placed(Guid checkout, Guid purchase) => new(null, null, $"Checkout {checkout} was placed already, as purchase {purchase}.");
+}
