@@ -43,6 +43,12 @@ public sealed class CrossBorderOrderTests(TwoHubs hubs, ITestOutputHelper output
         settlement.ShouldBeGreaterThan(goodsTotal * 9 / 10, "the supplier is paid the goods less at most a 10 % platform fee");
         settlement.ShouldBeLessThanOrEqualTo(goodsTotal);
 
+        // The partner calls were signed, checked and forwarded without a warning on each in the gateways' logs.
+        foreach (var hub in new[] { "KR", "CN" })
+        {
+            Hubs.Log(hub, "Gateway").ShouldNotContain("Unable to disable max request body size", Case.Insensitive, $"{hub}'s gateway log");
+        }
+
         // Both ledgers balance in every currency.
         (await cn.TrialBalanceAsync()).ShouldAllBe(c => c.Value == 0);
         (await kr.TrialBalanceAsync()).ShouldAllBe(c => c.Value == 0);

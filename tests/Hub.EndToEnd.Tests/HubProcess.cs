@@ -71,14 +71,16 @@ internal sealed class HubProcess(string hub, string name, string binDirectory, s
     }
 
     /// <summary>The last lines of the process's log.</summary>
-    public string Tail(int lines)
+    public string Tail(int lines) => string.Join('\n', Log().Split('\n').TakeLast(lines));
+
+    /// <summary>The process's whole log so far.</summary>
+    public string Log()
     {
         try
         {
             using var stream = new FileStream(LogFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
             using var reader = new StreamReader(stream);
-            var all = reader.ReadToEnd().Split('\n');
-            return string.Join('\n', all.TakeLast(lines));
+            return reader.ReadToEnd();
         }
         catch (IOException ex)
         {

@@ -113,6 +113,9 @@ public sealed class TwoHubs : IAsyncLifetime
         await WaitReadyAsync(process, timeout.Token);
     }
 
+    /// <summary>One process's whole log so far.</summary>
+    public string Log(string hub, string name) => _processes[(hub, name)].Log();
+
     /// <summary>The last lines of every process's log, for a failed test's output.</summary>
     public string LogTails(int lines = 30)
     {

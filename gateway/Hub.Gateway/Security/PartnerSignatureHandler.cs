@@ -53,6 +53,10 @@ internal sealed partial class PartnerSignatureHandler(
         using var copy = new MemoryStream();
         await Request.Body.CopyToAsync(copy, Context.RequestAborted);
         Request.Body.Position = 0;
+        // The body is read whole, within the gateway's limit (Gateway:MaxRequestBodyBytes): what is forwarded is the
+        // buffered copy, so the limit has nothing left to guard. Said so, the proxy lifts it without warning about
+        // every partner call.
+        Context.Features.Set<IHttpMaxRequestBodySizeFeature>(new BodyAlreadyRead());
 
         var target = Context.Features.Get<IHttpRequestFeature>()?.RawTarget is { Length: > 0 } raw
             ? raw
@@ -86,4 +90,12 @@ internal sealed partial class PartnerSignatureHandler(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a partner request claiming hub '{Partner}' for {Method} {Path}: {Reason}")]
     private partial void LogRefused(string partner, string method, string path, string reason);
+
+    /// <summary>The request body size limit of a request whose body has been read and buffered.</summary>
+    private sealed class BodyAlreadyRead : IHttpMaxRequestBodySizeFeature
+    {
+        public bool IsReadOnly => false;
+
+        public long? MaxRequestBodySize { get; set; }
+    }
 }
