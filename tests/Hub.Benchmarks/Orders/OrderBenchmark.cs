@@ -40,7 +40,7 @@ internal static class OrderBenchmark
         Console.WriteLine($"Run {run}: product {productId} (KR), buyer {cn.Company("cn-buyer")} (CN) funded; {options.Clients} clients place for up to {options.Seconds} s or {options.Orders} orders");
 
         var loadBefore = Report.LoadAverage();
-        var placement = await PlacementLoad.RunAsync(buyer, productId, run, options.Clients, options.Orders, TimeSpan.FromSeconds(options.Seconds));
+        var placement = await PlacementLoad.RunAsync(buyer, productId, run, options.Clients, options.Orders, TimeSpan.FromSeconds(options.Seconds), options.Reprice);
         var loadPlacing = Report.LoadAverage();
         Console.WriteLine(Invariant($"Placed {placement.Placed.Count} purchases in {placement.Elapsed.TotalSeconds:0.0} s ({placement.Failed} failed); driving them to Completed…"));
         foreach (var sample in placement.FailureSamples)
@@ -70,7 +70,7 @@ internal static class OrderBenchmark
             return;
         }
 
-        var warm = await PlacementLoad.RunAsync(buyer, productId, run + "-warmup", options.Clients, options.Warmup, TimeSpan.FromSeconds(options.Seconds));
+        var warm = await PlacementLoad.RunAsync(buyer, productId, run + "-warmup", options.Clients, options.Warmup, TimeSpan.FromSeconds(options.Seconds), options.Reprice);
         var orders = warm.Placed.SelectMany(p => p.OrderIds).Distinct().Select(id => new TrackedOrder(id)).ToList();
         await new Fulfilment(cnOperator, krOperator, buyer, warm.StartedAt).RunAsync(orders, TimeSpan.FromSeconds(options.StallSeconds));
         await Fulfilment.RefreshAsync(cnOperator, orders);
@@ -84,7 +84,7 @@ internal static class OrderBenchmark
         Console.WriteLine();
         Console.WriteLine(Invariant($"{"Placement (closed loop)",-32} {"calls",7} {"per s",8} {"p50 ms",8} {"p99 ms",8}"));
         Console.WriteLine(Invariant($"{"POST /api/order/checkout",-32} {placement.CheckoutMs.Length,7} {placement.CheckoutMs.Length / placement.Elapsed.TotalSeconds,8:0.0} {Percentile(placement.CheckoutMs, 50),8:0} {Percentile(placement.CheckoutMs, 99),8:0}"));
-        Console.WriteLine(Invariant($"{"POST /api/order/orders",-32} {placement.PlaceMs.Length,7} {placement.PerSecond,8:0.0} {Percentile(placement.PlaceMs, 50),8:0} {Percentile(placement.PlaceMs, 99),8:0}   {placement.Placed.Count} accepted, {placement.Failed} failed, {placement.Elapsed.TotalSeconds:0.0} s"));
+        Console.WriteLine(Invariant($"{(options.Reprice ? "POST /api/order/orders (priced)" : "POST /api/order/orders"),-32} {placement.PlaceMs.Length,7} {placement.PerSecond,8:0.0} {Percentile(placement.PlaceMs, 50),8:0} {Percentile(placement.PlaceMs, 99),8:0}   {placement.Placed.Count} accepted, {placement.Failed} failed, {placement.Elapsed.TotalSeconds:0.0} s"));
         Console.WriteLine(Invariant($"{"pgbench -N (simple update) TPS",-32} {"",7} {pgbench,8:0}"));
 
         var completed = orders.Where(o => o.Status == "Completed").ToList();

@@ -18,11 +18,13 @@ internal sealed record PlacementResult(
 /// <summary>
 /// Closed-loop buyers: each prices the cart (<c>POST /api/order/checkout</c>) then places it at that checkout
 /// (<c>POST /api/order/orders</c> naming the checkout, a new Idempotency-Key each time) and starts again, until the
-/// time or the count runs out. A placement that fails is counted and not retried.
+/// time or the count runs out; with <c>reprice</c> the cart is placed without its checkout and priced again. A placement
+/// that fails is counted and not retried.
 /// </summary>
 internal static class PlacementLoad
 {
-    public static async Task<PlacementResult> RunAsync(HubSession buyer, string productId, string run, int clients, int maxOrders, TimeSpan duration)
+    public static async Task<PlacementResult> RunAsync(
+        HubSession buyer, string productId, string run, int clients, int maxOrders, TimeSpan duration, bool reprice)
     {
         var placed = new ConcurrentBag<Placement>();
         var keys = new ConcurrentBag<string>();
@@ -51,7 +53,7 @@ internal static class PlacementLoad
 
                 keys.Add(key);
                 t = Stopwatch.GetTimestamp();
-                var placing = OrderSetup.Cart(productId, quote.Json.GetProperty("checkoutId").GetGuid());
+                var placing = reprice ? cart : OrderSetup.Cart(productId, quote.Json.GetProperty("checkoutId").GetGuid());
                 var answer = await buyer.PostAsync("/api/order/orders", placing, new Dictionary<string, string> { ["Idempotency-Key"] = key });
                 place.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
                 if (!answer.Ok)

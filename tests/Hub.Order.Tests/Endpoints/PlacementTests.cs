@@ -220,6 +220,24 @@ public class PlacementTests(OrderFixture fixture) : IClassFixture<OrderFixture>
     }
 
     [Fact]
+    public async Task Place_OneCheckoutUnderManyKeysInParallel_PlacesItOnce()
+    {
+        var company = OrderFixture.NewCompany();
+        var buyer = fixture.ClientFor(company);
+        var product = Catalog.List(FakeCatalog.NewSupplier(), unitPriceMinor: 1000, available: 100);
+        var checkout = await CheckoutAsync(buyer, OrderFixture.Cart(new CartLineRequest(product, 10, null)));
+        var cart = OrderFixture.Cart(new CartLineRequest(product, 10, null)) with { CheckoutId = checkout.CheckoutId };
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => OrderFixture.PlaceAsync(buyer, cart, $"key-checkout-parallel-{i}")));
+
+        responses.Count(r => r.StatusCode == HttpStatusCode.Created).ShouldBe(1);
+        responses.Count(r => r.StatusCode == HttpStatusCode.Conflict).ShouldBe(5);
+        await using var db = fixture.CreateDb();
+        (await db.Purchases.CountAsync(p => p.BuyerCompany == company.ToString())).ShouldBe(1);
+        Catalog.Available(product).ShouldBe(90, "the refused placements gave their reservations back");
+    }
+
+    [Fact]
     public async Task Place_CheckoutNotOfThisCartBuyerOrTime_Returns400NamingCheckoutIdAndChangesNothing()
     {
         var company = OrderFixture.NewCompany();

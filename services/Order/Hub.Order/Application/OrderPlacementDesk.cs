@@ -40,7 +40,7 @@ internal sealed class OrderPlacementDesk(
             var accepted = await checkouts.AcceptAsync(buyer, cart, cancellationToken);
             if (accepted.Suppliers is null)
             {
-                return accepted.Errors is { } refused ? PlacementOutcome.Invalid(refused) : PlacementOutcome.Conflicting(accepted.Conflict!);
+                return accepted.Errors is { } refused ? PlacementOutcome.Invalid(refused) : PlacementOutcome.Refused(accepted.Conflict!);
             }
 
             suppliers = accepted.Suppliers;
@@ -92,7 +92,7 @@ internal sealed class OrderPlacementDesk(
             if (!reply.Reserved)
             {
                 await ReleaseAsync(reserved);
-                return PlacementOutcome.StockRefused($"Order for supplier {order.SupplierId} could not reserve stock: {reply.RejectionReason}");
+                return PlacementOutcome.Refused($"Order for supplier {order.SupplierId} could not reserve stock: {reply.RejectionReason}");
             }
 
             reserved.Add(order);
@@ -120,7 +120,7 @@ internal sealed class OrderPlacementDesk(
             }
 
             return cart.CheckoutId is { } checkout
-                ? PlacementOutcome.Conflicting($"Checkout {checkout} was placed already, by a placement under another Idempotency-Key.")
+                ? PlacementOutcome.Refused($"Checkout {checkout} was placed already, by a placement under another Idempotency-Key.")
                 : throw new InvalidOperationException("The purchase that won the key is gone.", ex);
         }
         catch
@@ -169,9 +169,8 @@ internal sealed record PlacementOutcome(Purchase? Purchase, bool Replayed, Dicti
 
     public static PlacementOutcome Invalid(Dictionary<string, string[]> errors) => new(null, false, errors, null);
 
-    public static PlacementOutcome StockRefused(string reason) => new(null, false, null, reason);
+    /// <summary>Refused for the state of things (stock, a checkout placed already), not for the request's shape.</summary>
+    public static PlacementOutcome Refused(string reason) => new(null, false, null, reason);
 
     public static PlacementOutcome KeyReused() => new(null, false, null, "This Idempotency-Key was used for another cart.");
-
-    public static PlacementOutcome Conflicting(string reason) => new(null, false, null, reason);
 }
