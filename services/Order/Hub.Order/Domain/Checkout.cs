@@ -11,11 +11,6 @@ internal sealed class Checkout
         ArgumentException.ThrowIfNullOrWhiteSpace(buyerCompany);
         ArgumentException.ThrowIfNullOrWhiteSpace(cartHash);
         ArgumentException.ThrowIfNullOrWhiteSpace(pricing);
-        if (expiresAt <= createdAt)
-        {
-            throw new OrderRuleException($"Checkout {id} would expire at {expiresAt:O}, before it was made at {createdAt:O}.");
-        }
-
         Id = id;
         BuyerCompany = buyerCompany;
         CartHash = cartHash;
@@ -36,6 +31,6 @@ internal sealed class Checkout
 
     public DateTime CreatedAt { get; private set; }
 
-    /// <summary>When the first of its FX quotes expires.</summary>
+    /// <summary>When the first of its FX quotes expires (a checkout whose quotes are gone is kept, and refused).</summary>
     public DateTime ExpiresAt { get; private set; }
 }
