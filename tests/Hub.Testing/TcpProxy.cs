@@ -21,10 +21,8 @@ public sealed class TcpProxy : IAsyncDisposable
     {
         _targetHost = targetHost;
         _targetPort = targetPort;
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        Port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
+        // Not a port of the kernel's ephemeral range: the proxy listens on it again after an outage.
+        Port = TestPorts.FreePort();
         Start();
     }
 
@@ -51,9 +49,13 @@ public sealed class TcpProxy : IAsyncDisposable
             foreach (var connection in _connections)
             {
                 // A zero linger resets the connection, so the client notices at once rather than on its next heartbeat.
-                if (connection.Client is { } socket)
+                try
                 {
-                    socket.LingerState = new LingerOption(true, 0);
+                    connection.Client?.LingerState = new LingerOption(true, 0);
+                }
+                catch (ObjectDisposedException)
+                {
+                    // Its pump closed it already, the other side having gone.
                 }
 
                 connection.Dispose();

@@ -24,7 +24,8 @@ public static class TestPorts
     /// </summary>
     public static string FreeAddress() => $"http://127.0.0.1:{FreePort()}";
 
-    private static int FreePort()
+    /// <summary>A loopback port nothing listens on right now.</summary>
+    public static int FreePort()
     {
         if (Range.Count == 0)
         {
