@@ -32,6 +32,12 @@ internal sealed class CheckoutBook(OrderDbContext db, IOptions<OrderOptions> opt
     }
 
     /// <summary>
+    /// Until when a checkout is placed: <c>Order:CheckoutPaymentWindow</c> before its first FX quote expires, leaving
+    /// the payment after the placement time to use the quote.
+    /// </summary>
+    public DateTime PlaceBy(Checkout checkout) => checkout.ExpiresAt - options.Value.CheckoutPaymentWindow;
+
+    /// <summary>
     /// The suppliers of the buyer's checkout the cart names, as they were priced; or why it cannot be placed (field
     /// errors for a checkout that is not the buyer's, priced another cart or expires too soon; a conflict for one
     /// already placed).
@@ -50,11 +56,11 @@ internal sealed class CheckoutBook(OrderDbContext db, IOptions<OrderOptions> opt
             return CheckoutAcceptance.Refused($"Checkout {id} priced another cart: place the cart it priced, or check this one out.");
         }
 
-        var lastAccepted = checkout.ExpiresAt - options.Value.CheckoutPaymentWindow;
-        if (clock.GetUtcNow().UtcDateTime >= lastAccepted)
+        var placeBy = PlaceBy(checkout);
+        if (clock.GetUtcNow().UtcDateTime >= placeBy)
         {
             return CheckoutAcceptance.Refused(
-                $"Checkout {id} could be placed until {lastAccepted:O} (its FX quotes expire at {checkout.ExpiresAt:O}); check the cart out again.");
+                $"Checkout {id} could be placed until {placeBy:O} (its FX quotes expire at {checkout.ExpiresAt:O}); check the cart out again.");
         }
 
         if (await db.Purchases.AsNoTracking().Where(p => p.CheckoutId == id).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(cancellationToken) is { } purchase)

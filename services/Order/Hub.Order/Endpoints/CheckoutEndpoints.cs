@@ -2,7 +2,6 @@ using Grpc.Core;
 using Hub.Order.Application;
 using Hub.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 
 namespace Hub.Order.Endpoints;
 
@@ -13,7 +12,7 @@ internal static class CheckoutEndpoints
         routes.MapPost("/api/order/checkout", Checkout).WithTags("Checkout").WithName("Checkout").RequireAuthorization(HubPolicies.Sme);
 
     private static async Task<Results<Ok<CheckoutResponse>, ValidationProblem, ProblemHttpResult>> Checkout(
-        CartRequest? cart, Caller caller, CartPricer pricer, CheckoutBook checkouts, IOptions<OrderOptions> options, CancellationToken cancellationToken)
+        CartRequest? cart, Caller caller, CartPricer pricer, CheckoutBook checkouts, CancellationToken cancellationToken)
     {
         var errors = CartPricer.Validate(cart);
         if (cart?.CheckoutId is not null)
@@ -36,7 +35,7 @@ internal static class CheckoutEndpoints
             }
 
             var checkout = await checkouts.KeepAsync(buyer, cart!, pricing.Suppliers, cancellationToken);
-            return TypedResults.Ok(pricing.ToResponse(pricer.BuyerCurrency, checkout.Id, checkout.ExpiresAt - options.Value.CheckoutPaymentWindow));
+            return TypedResults.Ok(pricing.ToResponse(pricer.BuyerCurrency, checkout.Id, checkouts.PlaceBy(checkout)));
         }
         catch (RpcException ex)
         {
