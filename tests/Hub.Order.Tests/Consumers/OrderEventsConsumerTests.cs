@@ -181,6 +181,142 @@ public class OrderEventsConsumerTests(OrderFixture fixture) : IClassFixture<Orde
         (await OrderFixture.GetAsync(buyer, order)).Status.ShouldBe("ExportCleared");
     }
 
+    [Fact]
+    public async Task Dispute_AfterDelivery_FreezesTheEscrow_ThenARefundDecisionEndsTheOrderRefunded()
+    {
+        var (buyer, order, _) = await PlaceAsync("key-dispute-refund");
+        await DeliverAsync(buyer, order);
+
+        var response = await buyer.PostAsJsonAsync($"/api/order/orders/{order}/dispute", new DisputeRequest("  Half the cartons were crushed  "));
+        var again = await buyer.PostAsJsonAsync($"/api/order/orders/{order}/dispute", new DisputeRequest("Half the cartons were crushed"));
+        var receipt = await buyer.PostAsync($"/api/order/orders/{order}/receipt", null);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var disputed = (await response.Content.ReadFromJsonAsync<OrderResponse>())!;
+        disputed.Status.ShouldBe("Disputed");
+        disputed.DueBy.ShouldBeNull("a disputed order waits for the decision, not for the receipt's timeout");
+        disputed.Timeline!.Single(t => t.Step == "Disputed").Detail.ShouldBe("Half the cartons were crushed");
+        disputed.Timeline!.ShouldContain(t => t.Step == "EscrowFrozen");
+        Fakes.Payment.Disputes[order].Reason.ShouldBe("Half the cartons were crushed");
+        Fakes.Payment.Disputes[order].BuyerCompany.ShouldBe(disputed.BuyerCompany);
+        again.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await again.Content.ReadFromJsonAsync<OrderResponse>())!.Timeline!.Count(t => t.Step == "Disputed").ShouldBe(1);
+        receipt.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        Fakes.Payment.Released.ShouldNotContain(order);
+
+        await fixture.PublishAsync(new DisputeResolved(order, DisputeDecision.Refund, 12_000, 0, "KRW", "kr-operator", DateTime.UtcNow));
+        var refunded = await OrderFixture.WaitForAsync(buyer, order, "Refunded");
+
+        refunded.Timeline!.Single(t => t.Step == "Refunded").Detail!.ShouldContain("12000 KRW minor units refunded to the buyer");
+        refunded.DueBy.ShouldBeNull();
+        (await buyer.PostAsJsonAsync($"/api/order/orders/{order}/dispute", new DisputeRequest("again"))).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task Dispute_ReleaseDecision_CompletesTheOrderOnTheEscrowRelease()
+    {
+        var (buyer, order, _) = await PlaceAsync("key-dispute-release");
+        await DeliverAsync(buyer, order);
+        (await buyer.PostAsJsonAsync($"/api/order/orders/{order}/dispute", new DisputeRequest("Wrong colour"))).EnsureSuccessStatusCode();
+
+        await fixture.PublishAsync(new DisputeResolved(order, DisputeDecision.PartialRefund, 2_000, 10_000, "KRW", "kr-operator", DateTime.UtcNow));
+        await Eventually.TrueAsync(async () => (await OrderFixture.GetAsync(buyer, order)).Timeline!.Any(t => t.Step == "DisputeResolved"), Wait, "the decision is recorded");
+        (await OrderFixture.GetAsync(buyer, order)).Status.ShouldBe("Disputed");
+        await fixture.PublishAsync(new EscrowReleased(order, "KR-C-000990", 10_000, "KRW", 10_000, 100, "KRW", false, DateTime.UtcNow));
+        var completed = await OrderFixture.WaitForAsync(buyer, order, "Completed");
+
+        completed.Timeline!.Single(t => t.Step == "DisputeResolved").Detail!.ShouldContain("PartialRefund");
+        await AssertOutboxAsync(order, "Hub.Contracts.Order.OrderCompleted");
+    }
+
+    [Fact]
+    public async Task Dispute_Refused_ChangesNothing()
+    {
+        var (buyer, order, _) = await PlaceAsync("key-dispute-refused");
+        var stranger = fixture.ClientFor(OrderFixture.NewCompany());
+        await fixture.PublishAsync(Secured(order));
+        await OrderFixture.WaitForAsync(buyer, order, "PaymentSecured");
+
+        var early = await buyer.PostAsJsonAsync($"/api/order/orders/{order}/dispute", new DisputeRequest("Not shipped yet"));
+        var noReason = await buyer.PostAsJsonAsync($"/api/order/orders/{order}/dispute", new DisputeRequest(" "));
+        var tooLong = await buyer.PostAsJsonAsync($"/api/order/orders/{order}/dispute", new DisputeRequest(new string('x', 1_001)));
+        var notTheirs = await stranger.PostAsJsonAsync($"/api/order/orders/{order}/dispute", new DisputeRequest("Mine now"));
+
+        early.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await early.Content.ReadAsStringAsync()).ShouldContain("delivered");
+        noReason.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await noReason.Content.ReadAsStringAsync()).ShouldContain("reason");
+        tooLong.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        notTheirs.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        Fakes.Payment.Disputes.ShouldNotContainKey(order);
+        var read = await OrderFixture.GetAsync(buyer, order);
+        read.Status.ShouldBe("PaymentSecured");
+        read.Timeline!.ShouldNotContain(t => t.Step.StartsWith("Dispute", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task DisputeOpenedAtPayment_DisputesTheDeliveredOrder_OrTheOrderOnItsWayOnceDelivered()
+    {
+        var company = OrderFixture.NewCompany();
+        var (buyer, delivered, _) = await PlaceAsync("key-dispute-at-payment", company);
+        var (_, onTheWay, _) = await PlaceAsync("key-dispute-on-the-way", company);
+        await DeliverAsync(buyer, delivered);
+        await DepartAsync(buyer, onTheWay);
+
+        await fixture.PublishAsync(new DisputeOpened(delivered, "x", "KR-C-000990", "Wrong goods", DateTime.UtcNow, DateTime.UtcNow.AddDays(3)));
+        await fixture.PublishAsync(new DisputeOpened(onTheWay, "x", "KR-C-000990", "Nothing heard", DateTime.UtcNow, DateTime.UtcNow.AddDays(3)));
+        (await OrderFixture.WaitForAsync(buyer, delivered, "Disputed")).Timeline!.Single(t => t.Step == "Disputed").Detail.ShouldBe("Wrong goods");
+        await Eventually.TrueAsync(async () => (await OrderFixture.GetAsync(buyer, onTheWay)).Timeline!.Any(t => t.Step == "DisputeOpened"), Wait, "the dispute on the way is recorded");
+        (await OrderFixture.GetAsync(buyer, onTheWay)).Status.ShouldBe("Departed");
+
+        await fixture.PublishAsync(new ImportCleared(onTheWay, $"{onTheWay}-IM", "KR", "LRN2", "MRN2", "KRW", 700, 900, DateTime.UtcNow));
+        await OrderFixture.WaitForAsync(buyer, onTheWay, "ImportCleared");
+        await fixture.PublishAsync(new ConsignmentDelivered($"CS-{onTheWay}", onTheWay, "KR-C-000990", DateTime.UtcNow));
+        var disputed = await OrderFixture.WaitForAsync(buyer, onTheWay, "Disputed");
+
+        disputed.DueBy.ShouldBeNull();
+        disputed.Timeline!.ShouldNotContain(t => t.Step == "ReceiptRequested");
+        Fakes.Payment.Disputes.ShouldNotContainKey(onTheWay, "payment opened it; the order does not open it again");
+    }
+
+    [Fact]
+    public async Task Receipt_OfAnEscrowDisputedAtPayment_DisputesTheOrderInsteadOfReleasing()
+    {
+        var (buyer, order, _) = await PlaceAsync("key-receipt-disputed");
+        await DeliverAsync(buyer, order);
+        Fakes.Payment.DisputedAtPayment[order] = true;
+
+        var receipt = await buyer.PostAsync($"/api/order/orders/{order}/receipt", null);
+
+        receipt.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await receipt.Content.ReadFromJsonAsync<OrderResponse>())!.Status.ShouldBe("Disputed");
+        Fakes.Payment.Released.ShouldNotContain(order);
+        (await OrderFixture.GetAsync(buyer, order)).Timeline!.ShouldNotContain(t => t.Step == "ReceiptConfirmed");
+    }
+
+    // Drives a placed order along the happy path's events to Departed, then to Delivered.
+    private async Task DepartAsync(HttpClient buyer, string order)
+    {
+        var now = DateTime.UtcNow;
+        await fixture.PublishAsync(Secured(order));
+        await OrderFixture.WaitForAsync(buyer, order, "PaymentSecured");
+        await fixture.PublishAsync(new ExportCleared(order, $"{order}-EX", "KR", "LRN", "MRN", "KRW", 0, 0, now));
+        await OrderFixture.WaitForAsync(buyer, order, "ExportCleared");
+        await fixture.PublishAsync(new ConsignmentBooked($"CS-{order}", order, "KR-C-000990", "KR", "KR", "SEA", 1m, "rt", now, now));
+        await OrderFixture.WaitForAsync(buyer, order, "Booked");
+        await fixture.PublishAsync(new ShipmentDeparted(Guid.NewGuid(), "MB-1", "KR", "KR", "SEA", [$"CS-{order}"], [order], now));
+        await OrderFixture.WaitForAsync(buyer, order, "Departed");
+    }
+
+    private async Task DeliverAsync(HttpClient buyer, string order)
+    {
+        await DepartAsync(buyer, order);
+        await fixture.PublishAsync(new ImportCleared(order, $"{order}-IM", "KR", "LRN2", "MRN2", "KRW", 700, 900, DateTime.UtcNow));
+        await OrderFixture.WaitForAsync(buyer, order, "ImportCleared");
+        await fixture.PublishAsync(new ConsignmentDelivered($"CS-{order}", order, "KR-C-000990", DateTime.UtcNow));
+        await OrderFixture.WaitForAsync(buyer, order, "Delivered");
+    }
+
     private async Task<(HttpClient Buyer, string OrderId, string ProductId)> PlaceAsync(string key, Contracts.Values.CompanyId? company = null)
     {
         var buyer = fixture.ClientFor(company ?? OrderFixture.NewCompany());

@@ -13,31 +13,33 @@ public class TradeOrderTests
         T0,
         "test");
 
-    // Drives a fresh order to the given state along the happy path.
+    // The happy path's states, in order (a dispute is a turn off it).
+    private static readonly OrderStatus[] HappyPath =
+    [
+        OrderStatus.Placed, OrderStatus.PaymentSecured, OrderStatus.ExportCleared, OrderStatus.Booked, OrderStatus.Departed,
+        OrderStatus.ImportCleared, OrderStatus.Delivered, OrderStatus.ReceiptConfirmed, OrderStatus.Completed,
+    ];
+
+    // Drives a fresh order to the given state along the happy path, or to Disputed from Delivered.
     internal static TradeOrder OrderIn(OrderStatus status)
     {
         var order = NewOrder();
-        var steps = new List<Action>
+        var target = status == OrderStatus.Disputed ? OrderStatus.Delivered : status;
+        foreach (var step in HappyPath.Skip(1).TakeWhile(s => s <= target))
         {
-            () => order.SecurePayment(T0, "KR", "e1"),
-            () => order.ClearExport("EX-1", T0, "CN", "e2"),
-            () => order.Book("CN-K-000001", T0, "CN", "e3"),
-            () => order.Depart(T0, "CN", "e4"),
-            () => order.ClearImport("IM-1", 9000, "KRW", T0, "KR", "e5"),
-            () => order.Deliver(T0, "KR", "e6"),
-            () => order.ConfirmReceipt(false, T0, "KR", "e7"),
-            () => order.Complete(T0, "KR", "e8"),
-        };
-        foreach (var step in steps.Take((int)status - 1))
+            Apply(order, step).ShouldBeTrue();
+        }
+
+        if (status == OrderStatus.Disputed)
         {
-            step();
+            order.Dispute("cartons crushed", T0, "KR", "buyer");
         }
 
         order.Status.ShouldBe(status);
         return order;
     }
 
-    public static TheoryData<OrderStatus> HappyStates => [.. Enum.GetValues<OrderStatus>().Where(s => s <= OrderStatus.Completed)];
+    public static TheoryData<OrderStatus> HappyStates => [.. HappyPath];
 
     [Fact]
     public void New_PlacedWithTotalsAndTimeline()
@@ -133,6 +135,62 @@ public class TradeOrderTests
 
         order.Complete(T0, "KR", "auto").ShouldBeTrue();
         order.Status.ShouldBe(OrderStatus.Completed);
+    }
+
+    [Theory]
+    [InlineData(OrderStatus.ImportCleared)]
+    [InlineData(OrderStatus.ReceiptConfirmed)]
+    [InlineData(OrderStatus.Completed)]
+    public void Dispute_OutsideDelivered_Throws(OrderStatus from)
+    {
+        var order = OrderIn(from);
+        var steps = order.Timeline.Count;
+
+        Should.Throw<OrderRuleException>(() => order.Dispute("late", T0, "KR", "buyer")).Message.ShouldContain("delivered");
+        order.Status.ShouldBe(from);
+        order.Timeline.Count.ShouldBe(steps);
+    }
+
+    [Fact]
+    public void Dispute_Delivered_WaitsWithoutDeadline_RefusesReceipt_AndIsRefundedOrCompleted()
+    {
+        var order = OrderIn(OrderStatus.Delivered);
+        order.Expect(T0.AddDays(7));
+
+        order.Dispute("cartons crushed", T0, "KR", "buyer").ShouldBeTrue();
+        order.Dispute("again", T0, "KR", "buyer").ShouldBeFalse();
+
+        order.Status.ShouldBe(OrderStatus.Disputed);
+        order.DueBy.ShouldBeNull();
+        order.Timeline[^1].Detail.ShouldBe("cartons crushed");
+        Should.Throw<OrderRuleException>(() => order.ConfirmReceipt(true, T0, "KR", "timeout")).Message.ShouldContain("disputed");
+        order.Deliver(T0, "KR", "duplicate").ShouldBeFalse();
+        order.Status.ShouldBe(OrderStatus.Disputed);
+
+        var refunded = OrderIn(OrderStatus.Disputed);
+        refunded.Refund("Refund decided", T0, "KR", "decision").ShouldBeTrue();
+        refunded.Refund("Refund decided", T0, "KR", "decision").ShouldBeFalse();
+        refunded.Status.ShouldBe(OrderStatus.Refunded);
+        refunded.IsTerminal.ShouldBeTrue();
+        refunded.Complete(T0, "KR", "late release").ShouldBeFalse();
+        refunded.Status.ShouldBe(OrderStatus.Refunded);
+
+        order.Complete(T0, "KR", "released by decision").ShouldBeTrue();
+        order.Status.ShouldBe(OrderStatus.Completed);
+        Should.Throw<OrderRuleException>(() => order.Refund("x", T0, "KR", "decision"));
+    }
+
+    [Fact]
+    public void DisputeOpenedOnTheWay_IsRecordedWithoutChangingTheState()
+    {
+        var order = OrderIn(OrderStatus.Departed);
+
+        order.HasDisputeOpened.ShouldBeFalse();
+        order.NoteDisputeOpened("nothing heard from the supplier", T0, "KR", "DisputeOpened 1");
+
+        order.HasDisputeOpened.ShouldBeTrue();
+        order.Status.ShouldBe(OrderStatus.Departed);
+        order.Timeline[^1].Step.ShouldBe("DisputeOpened");
     }
 
     [Theory]
@@ -243,6 +301,7 @@ public class TradeOrderTests
         OrderStatus.Delivered => order.Deliver(T0, "KR", "x"),
         OrderStatus.ReceiptConfirmed => order.ConfirmReceipt(false, T0, "KR", "x"),
         OrderStatus.Completed => order.Complete(T0, "KR", "x"),
+        OrderStatus.Disputed => order.Dispute("x", T0, "KR", "x"),
         _ => throw new ArgumentOutOfRangeException(nameof(to)),
     };
 }

@@ -17,6 +17,12 @@ internal sealed class FakePayment : Hub.Payment.V1.Payment.PaymentBase
     /// <summary>Buyers whose funds are refused (FAILED_PRECONDITION, as for insufficient funds).</summary>
     public ConcurrentDictionary<string, bool> Broke { get; } = new();
 
+    /// <summary>Disputes opened through OpenDispute, by order.</summary>
+    public ConcurrentDictionary<string, OpenDisputeRequest> Disputes { get; } = new();
+
+    /// <summary>Orders whose escrow the buyer disputed at payment directly: their release is refused as payment refuses it.</summary>
+    public ConcurrentDictionary<string, bool> DisputedAtPayment { get; } = new();
+
     /// <summary>How long a buyer's quotes hold, where not the 15 minutes of the other buyers.</summary>
     public ConcurrentDictionary<string, TimeSpan> QuoteLifetimes { get; } = new();
 
@@ -44,6 +50,11 @@ internal sealed class FakePayment : Hub.Payment.V1.Payment.PaymentBase
 
     public override Task<ReleaseReply> Release(ReleaseRequest request, ServerCallContext context)
     {
+        if (Disputes.ContainsKey(request.OrderId) || DisputedAtPayment.ContainsKey(request.OrderId))
+        {
+            throw new RpcException(new Status(StatusCode.FailedPrecondition, "frozen by a dispute"), new Metadata { { "reason", "escrow-disputed" } });
+        }
+
         Released.Enqueue(request.OrderId);
         return Task.FromResult(new ReleaseReply { OrderId = request.OrderId });
     }
@@ -53,5 +64,22 @@ internal sealed class FakePayment : Hub.Payment.V1.Payment.PaymentBase
         Refunds.Enqueue(request);
         var secured = Secured.GetValueOrDefault(request.OrderId)?.Amount ?? new Money { Currency = "KRW" };
         return Task.FromResult(new RefundReply { OrderId = request.OrderId, Refunded = secured, TotalRefunded = secured });
+    }
+
+    public override Task<OpenDisputeReply> OpenDispute(OpenDisputeRequest request, ServerCallContext context)
+    {
+        if (Released.Contains(request.OrderId))
+        {
+            throw new RpcException(new Status(StatusCode.FailedPrecondition, "The escrow is released and cannot be disputed."), new Metadata { { "reason", "escrow-released" } });
+        }
+
+        var replayed = !Disputes.TryAdd(request.OrderId, request);
+        return Task.FromResult(new OpenDisputeReply
+        {
+            OrderId = request.OrderId,
+            Status = "Negotiating",
+            NegotiationEndsAt = Timestamp.FromDateTime(DateTime.UtcNow.AddDays(3)),
+            Replayed = replayed,
+        });
     }
 }

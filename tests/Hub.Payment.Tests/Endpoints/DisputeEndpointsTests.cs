@@ -38,6 +38,46 @@ public sealed class DisputeEndpointsTests(PaymentHost host) : IClassFixture<Paym
     }
 
     [Fact]
+    public async Task OpenDisputeOverGrpc_ForTheOrderService_FreezesOnce_AndRefusesOthersAndReleasedEscrows()
+    {
+        var (buyer, supplier, order) = await SecuredAsync(500_000);
+        var (releasedBuyer, _, released) = await SecuredAsync(1_000);
+        await host.Grpc.ReleaseAsync(new ReleaseRequest { OrderId = released.ToString() });
+        OpenDisputeRequest Request(OrderId o, CompanyId company, string reason) => new() { OrderId = o.ToString(), BuyerCompany = company.ToString(), Reason = reason };
+
+        var opened = await host.Grpc.OpenDisputeAsync(Request(order, buyer, "Cartons crushed"));
+        var again = await host.Grpc.OpenDisputeAsync(Request(order, buyer, "Cartons crushed"));
+        var bySupplier = await Should.ThrowAsync<RpcException>(() => host.Grpc.OpenDisputeAsync(Request(order, supplier, "x")).ResponseAsync);
+        var late = await Should.ThrowAsync<RpcException>(() => host.Grpc.OpenDisputeAsync(Request(released, releasedBuyer, "Too late")).ResponseAsync);
+        var release = await Should.ThrowAsync<RpcException>(() => host.Grpc.ReleaseAsync(new ReleaseRequest { OrderId = order.ToString() }).ResponseAsync);
+
+        opened.Status.ShouldBe("Negotiating");
+        opened.Replayed.ShouldBeFalse();
+        opened.NegotiationEndsAt.ToDateTime().ShouldBeGreaterThan(DateTime.UtcNow);
+        again.Replayed.ShouldBeTrue();
+        bySupplier.StatusCode.ShouldBe(StatusCode.NotFound);
+        late.StatusCode.ShouldBe(StatusCode.FailedPrecondition);
+        release.Trailers.GetValue("reason").ShouldBe("escrow-disputed");
+        (await host.EventsAsync<DisputeOpened>(order.ToString())).Count.ShouldBe(1);
+        (await host.EventsAsync<DisputeOpened>(released.ToString())).ShouldBeEmpty();
+        (await host.WalletAsync(supplier, "KRW")).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task OpenDisputeOverGrpc_WithoutReason_IsInvalid()
+    {
+        var (buyer, _, order) = await SecuredAsync(1_000);
+
+        var refused = await Should.ThrowAsync<RpcException>(() => host.Grpc.OpenDisputeAsync(
+            new OpenDisputeRequest { OrderId = order.ToString(), BuyerCompany = buyer.ToString(), Reason = " " }).ResponseAsync);
+
+        refused.StatusCode.ShouldBe(StatusCode.InvalidArgument);
+        refused.Trailers.GetValue("reason").ShouldNotBeNullOrEmpty();
+        (await host.EventsAsync<DisputeOpened>(order.ToString())).ShouldBeEmpty();
+        await host.Grpc.ReleaseAsync(new ReleaseRequest { OrderId = order.ToString() });
+    }
+
+    [Fact]
     public async Task OpenDispute_BySupplierOrStranger_IsNotFound()
     {
         var (_, supplier, order) = await SecuredAsync(1_000);

@@ -1,6 +1,7 @@
 using Grpc.Core;
 using Hub.Catalog.V1;
 using Hub.Contracts.Order;
+using Hub.Contracts.Payment;
 using Hub.Contracts.Values;
 using Hub.Customs.V1;
 using Hub.Logistics.V1;
@@ -90,17 +91,81 @@ internal sealed class OrderProcess(HubClients hubs, PaymentClient payment, IOutb
         order.Note(Now, Self, "ReceiptRequested", cause, order.DueBy is { } due ? $"confirmed automatically at {due:O}" : null);
     }
 
-    /// <summary>Receipt confirmed (by the buyer or automatically): release the escrow to the supplier.</summary>
+    /// <summary>
+    /// Receipt confirmed (by the buyer or automatically): release the escrow to the supplier. An escrow the buyer
+    /// disputed at payment is not released: the order becomes Disputed and waits for the operator's decision.
+    /// </summary>
     public async Task ConfirmReceiptAsync(TradeOrder order, bool automatic, string cause, CancellationToken cancellationToken)
     {
-        if (!order.ConfirmReceipt(automatic, Now, Self, cause))
+        if (order.Status != OrderStatus.Delivered)
         {
+            // Nothing once confirmed; refused before delivery and while disputed.
+            order.ConfirmReceipt(automatic, Now, Self, cause);
             return;
         }
 
-        await payment.ReleaseAsync(new ReleaseRequest { OrderId = order.Id }, cancellationToken: cancellationToken);
+        try
+        {
+            await payment.ReleaseAsync(new ReleaseRequest { OrderId = order.Id }, cancellationToken: cancellationToken);
+        }
+        catch (RpcException ex) when (ex.StatusCode == StatusCode.FailedPrecondition && ex.Trailers.GetValue("reason") == EscrowDisputed)
+        {
+            order.Dispute("the buyer disputed the escrow at payment", Now, Self, cause);
+            return;
+        }
+
+        order.ConfirmReceipt(automatic, Now, Self, cause);
         order.Note(Now, Self, "EscrowReleaseRequested", cause, null);
         Schedule(order);
+    }
+
+    /// <summary>The buyer disputes the delivered order: payment freezes the escrow until an operator decides.</summary>
+    /// <exception cref="OrderRuleException">The order is not delivered, or past receipt, or payment refused the dispute.</exception>
+    public async Task DisputeAsync(TradeOrder order, string reason, string cause, CancellationToken cancellationToken)
+    {
+        if (order.Status != OrderStatus.Delivered)
+        {
+            // Nothing when disputed already; refused in every other state.
+            order.Dispute(reason, Now, Self, cause);
+            return;
+        }
+
+        OpenDisputeReply reply;
+        try
+        {
+            reply = await payment.OpenDisputeAsync(
+                new OpenDisputeRequest { OrderId = order.Id, BuyerCompany = order.BuyerCompany, Reason = reason }, cancellationToken: cancellationToken);
+        }
+        catch (RpcException ex) when (IsRefusal(ex.StatusCode))
+        {
+            throw new OrderRuleException($"Payment refused the dispute of order {order.Id}: {ex.Status.Detail}");
+        }
+
+        order.Dispute(reason, Now, Self, cause);
+        order.Note(Now, Self, "EscrowFrozen", cause, $"buyer and supplier negotiate until {reply.NegotiationEndsAt.ToDateTime():O}, then either may escalate to the hub's operators");
+    }
+
+    /// <summary>
+    /// An operator decided the order's dispute. A full refund ends a disputed order as Refunded (one refunded before
+    /// delivery fails, undoing what it holds); a release or partial refund is recorded, and the escrow's release that
+    /// payment announces with it completes the order.
+    /// </summary>
+    public async Task SettleDisputeAsync(TradeOrder order, DisputeResolved decision, string cause, CancellationToken cancellationToken)
+    {
+        var detail = $"{decision.Decision} decided by {decision.DecidedBy}: {decision.RefundedMinorUnits} {decision.Currency} minor units refunded to the buyer, "
+            + $"{decision.ReleasedMinorUnits} released to the supplier";
+        if (decision.Decision != DisputeDecision.Refund || order.IsTerminal)
+        {
+            order.Note(decision.ResolvedAt, Self, "DisputeResolved", cause, detail);
+        }
+        else if (order.Status == OrderStatus.Disputed)
+        {
+            order.Refund(detail, decision.ResolvedAt, Self, cause);
+        }
+        else
+        {
+            await FailAsync(order, $"the buyer's dispute was decided before delivery: {detail}", cause, cancellationToken);
+        }
     }
 
     /// <summary>The escrow was released: the order is complete.</summary>
@@ -193,6 +258,9 @@ internal sealed class OrderProcess(HubClients hubs, PaymentClient payment, IOutb
             order.Note(Now, hub.ToString(), step, cause, $"nothing to withdraw: {ex.Status.Detail}");
         }
     }
+
+    // Payment's reason for refusing to release an escrow a dispute froze.
+    private const string EscrowDisputed = "escrow-disputed";
 
     private static bool IsRefusal(StatusCode code) =>
         code is StatusCode.InvalidArgument or StatusCode.FailedPrecondition or StatusCode.NotFound or StatusCode.PermissionDenied or StatusCode.AlreadyExists;

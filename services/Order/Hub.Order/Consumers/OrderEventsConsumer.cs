@@ -31,7 +31,9 @@ internal sealed class OrderEventsConsumer(OrderDbContext db, OrderProcess proces
     IConsumer<DeclarationRejected>,
     IConsumer<DeclarationHeld>,
     IConsumer<ConsignmentDelivered>,
-    IConsumer<EscrowReleased>
+    IConsumer<EscrowReleased>,
+    IConsumer<DisputeOpened>,
+    IConsumer<DisputeResolved>
 {
     public Task Consume(ConsumeContext<OrderPlaced> context) =>
         HandleAsync(context, context.Message.OrderId, async (order, cause, ct) =>
@@ -148,7 +150,16 @@ internal sealed class OrderEventsConsumer(OrderDbContext db, OrderProcess proces
                 return Task.FromResult(false);
             }
 
-            process.RequestReceipt(order, cause);
+            if (order.HasDisputeOpened)
+            {
+                // Disputed at payment on the way: the decision, not the receipt, settles the escrow.
+                order.Dispute("the buyer disputed the escrow at payment before delivery", process.Now, process.Self, cause);
+            }
+            else
+            {
+                process.RequestReceipt(order, cause);
+            }
+
             return Task.FromResult(true);
         });
 
@@ -162,6 +173,32 @@ internal sealed class OrderEventsConsumer(OrderDbContext db, OrderProcess proces
 
             process.Complete(order);
             return Task.FromResult(true);
+        });
+
+    // Payment tells of every dispute, also of one the buyer opened there rather than through the order.
+    public Task Consume(ConsumeContext<DisputeOpened> context) =>
+        HandleAsync(context, context.Message.OrderId, (order, cause, _) =>
+        {
+            var dispute = context.Message;
+            if (order.IsTerminal || order.Status == OrderStatus.Disputed)
+            {
+                return Task.FromResult(false);
+            }
+
+            if (order.Status == OrderStatus.Delivered)
+            {
+                return Task.FromResult(order.Dispute(dispute.Reason, dispute.OpenedAt, process.Self, cause));
+            }
+
+            order.NoteDisputeOpened(dispute.Reason, dispute.OpenedAt, process.Self, cause);
+            return Task.FromResult(true);
+        });
+
+    public Task Consume(ConsumeContext<DisputeResolved> context) =>
+        HandleAsync(context, context.Message.OrderId, async (order, cause, ct) =>
+        {
+            await process.SettleDisputeAsync(order, context.Message, cause, ct);
+            return true;
         });
 
     private async Task HandleAsync<T>(ConsumeContext<T> context, string orderId, Func<TradeOrder, string, CancellationToken, Task<bool>> step)

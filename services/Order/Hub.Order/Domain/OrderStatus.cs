@@ -1,6 +1,9 @@
 namespace Hub.Order.Domain;
 
-/// <summary>Where a supplier order stands; the declaration order is the order of the happy path.</summary>
+/// <summary>
+/// Where a supplier order stands; the declaration order is the order of the happy path (Disputed stands between
+/// delivery and the escrow's release), then the ends an order may come to instead of Completed. Stored by name.
+/// </summary>
 public enum OrderStatus
 {
     Placed = 1,
@@ -10,8 +13,14 @@ public enum OrderStatus
     Departed = 5,
     ImportCleared = 6,
     Delivered = 7,
-    ReceiptConfirmed = 8,
-    Completed = 9,
-    Cancelled = 10,
-    Failed = 11,
+
+    /// <summary>The buyer disputed the delivered order: the escrow is frozen until an operator decides.</summary>
+    Disputed = 8,
+    ReceiptConfirmed = 9,
+    Completed = 10,
+    Cancelled = 11,
+    Failed = 12,
+
+    /// <summary>An operator decided the buyer's dispute with a full refund: the supplier is paid nothing.</summary>
+    Refunded = 13,
 }

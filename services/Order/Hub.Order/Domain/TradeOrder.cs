@@ -7,6 +7,8 @@ namespace Hub.Order.Domain;
 /// </summary>
 internal sealed class TradeOrder
 {
+    private const string DisputeOpenedStep = "DisputeOpened";
+
     private readonly List<OrderLine> _lines = [];
     private readonly List<TimelineEntry> _timeline = [];
 
@@ -132,7 +134,13 @@ internal sealed class TradeOrder
 
     public IReadOnlyList<TimelineEntry> Timeline => _timeline;
 
-    public bool IsTerminal => Status is OrderStatus.Completed or OrderStatus.Cancelled or OrderStatus.Failed;
+    public bool IsTerminal => Status is OrderStatus.Completed || HasEndedEarly;
+
+    /// <summary>Cancelled, failed or refunded: ended without the supplier being paid.</summary>
+    public bool HasEndedEarly => Status is OrderStatus.Cancelled or OrderStatus.Failed or OrderStatus.Refunded;
+
+    /// <summary>A dispute the buyer opened at payment while the goods were on their way was recorded.</summary>
+    public bool HasDisputeOpened => _timeline.Any(t => t.Step == DisputeOpenedStep);
 
     public bool HasReached(OrderStatus status) =>
         Status == status || (Status < OrderStatus.Cancelled && status < OrderStatus.Cancelled && Status > status);
@@ -181,19 +189,69 @@ internal sealed class TradeOrder
     public bool Deliver(DateTime at, string hub, string cause) =>
         Move(OrderStatus.ImportCleared, OrderStatus.Delivered, at, hub, cause, null);
 
-    public bool ConfirmReceipt(bool automatic, DateTime at, string hub, string cause) =>
-        Move(OrderStatus.Delivered, OrderStatus.ReceiptConfirmed, at, hub, cause, automatic ? "confirmed automatically" : "confirmed by the buyer");
+    public bool ConfirmReceipt(bool automatic, DateTime at, string hub, string cause)
+    {
+        if (Status == OrderStatus.Disputed)
+        {
+            throw new OrderRuleException($"Order {Id} is disputed; an operator's decision on the dispute settles its escrow.");
+        }
+
+        return Move(OrderStatus.Delivered, OrderStatus.ReceiptConfirmed, at, hub, cause, automatic ? "confirmed automatically" : "confirmed by the buyer");
+    }
+
+    /// <summary>
+    /// The buyer disputes the delivered order: it waits, without a timeout, for the operator's decision on the frozen
+    /// escrow instead of the buyer's receipt.
+    /// </summary>
+    /// <exception cref="OrderRuleException">Not delivered yet, or past receipt.</exception>
+    public bool Dispute(string reason, DateTime at, string hub, string cause)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        if (Status == OrderStatus.Disputed)
+        {
+            return false;
+        }
+
+        if (Status != OrderStatus.Delivered)
+        {
+            throw new OrderRuleException($"Order {Id} is {Status}; a dispute can be opened once it is delivered and until its receipt is confirmed.");
+        }
+
+        Finish(OrderStatus.Disputed, at, hub, OrderStatus.Disputed.ToString(), cause, reason);
+        return true;
+    }
+
+    /// <summary>A dispute opened at payment before the goods arrived: recorded; the order goes on and is disputed on delivery.</summary>
+    public void NoteDisputeOpened(string reason, DateTime at, string hub, string cause) => Record(at, hub, DisputeOpenedStep, cause, reason);
 
     /// <summary>The escrow was released to the supplier: the order is complete.</summary>
     public bool Complete(DateTime at, string hub, string cause)
     {
-        if (Status == OrderStatus.Delivered)
+        if (Status is OrderStatus.Delivered or OrderStatus.Disputed)
         {
-            // Payment may release on its own schedule before the buyer confirmed.
-            return Move(OrderStatus.Delivered, OrderStatus.Completed, at, hub, cause, "escrow released");
+            // Payment may release on its own schedule before the buyer confirmed, or on an operator's decision.
+            return Move(Status, OrderStatus.Completed, at, hub, cause, "escrow released");
         }
 
         return Move(OrderStatus.ReceiptConfirmed, OrderStatus.Completed, at, hub, cause, "escrow released");
+    }
+
+    /// <summary>An operator decided the dispute with a full refund to the buyer: the order ends, the supplier unpaid.</summary>
+    /// <exception cref="OrderRuleException">Not disputed.</exception>
+    public bool Refund(string detail, DateTime at, string hub, string cause)
+    {
+        if (Status == OrderStatus.Refunded)
+        {
+            return false;
+        }
+
+        if (Status != OrderStatus.Disputed)
+        {
+            throw new OrderRuleException($"Order {Id} is {Status}; only a disputed order is refunded by the dispute's decision.");
+        }
+
+        Finish(OrderStatus.Refunded, at, hub, OrderStatus.Refunded.ToString(), cause, detail);
+        return true;
     }
 
     /// <summary>The buyer withdraws the order; only before export clearance.</summary>
@@ -250,7 +308,7 @@ internal sealed class TradeOrder
 
     private bool Move(OrderStatus from, OrderStatus to, DateTime at, string hub, string cause, string? detail)
     {
-        if (HasReached(to) || Status is OrderStatus.Cancelled or OrderStatus.Failed)
+        if (HasReached(to) || HasEndedEarly)
         {
             return false;
         }

@@ -76,4 +76,8 @@ public sealed record OrderResponse(
     IReadOnlyList<LineResponse> Lines,
     IReadOnlyList<TimelineResponse>? Timeline);
 
+/// <summary>A buyer's dispute of a delivered order.</summary>
+/// <param name="Reason">What is wrong with the goods or the delivery, 1 to 1,000 characters.</param>
+public sealed record DisputeRequest(string? Reason);
+
 public sealed record TimelineResponse(int Sequence, DateTime At, string Hub, string Step, string Cause, string? Detail);

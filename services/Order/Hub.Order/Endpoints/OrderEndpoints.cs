@@ -9,10 +9,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Hub.Order.Endpoints;
 
-/// <summary>Placing, following, confirming and cancelling orders. An SME sees only orders its company buys or supplies.</summary>
+/// <summary>Placing, following, confirming, cancelling and disputing orders. An SME sees only orders its company buys or supplies.</summary>
 internal static class OrderEndpoints
 {
     private const int MaxKeyLength = 200;
+    private const int MaxReasonLength = 1_000;
 
     public static void MapOrdersEndpoints(this IEndpointRouteBuilder routes)
     {
@@ -22,6 +23,7 @@ internal static class OrderEndpoints
         orders.MapGet("/{id}", Get).WithName("GetOrder").RequireAuthorization(HubPolicies.SmeOrOperator);
         orders.MapPost("/{id}/receipt", ConfirmReceipt).WithName("ConfirmReceipt").RequireAuthorization(HubPolicies.Sme);
         orders.MapPost("/{id}/cancel", Cancel).WithName("CancelOrder").RequireAuthorization(HubPolicies.Sme);
+        orders.MapPost("/{id}/dispute", Dispute).WithName("DisputeOrder").RequireAuthorization(HubPolicies.Sme);
     }
 
     private static async Task<Results<Created<PurchaseResponse>, Ok<PurchaseResponse>, ValidationProblem, ProblemHttpResult>> Place(
@@ -95,6 +97,23 @@ internal static class OrderEndpoints
     private static Task<Results<Ok<OrderResponse>, ProblemHttpResult>> Cancel(
         string id, Caller caller, OrderDbContext db, OrderProcess process, CancellationToken cancellationToken) =>
         ChangeAsync(id, caller, db, cancellationToken, order => process.CancelAsync(order, caller.Subject, $"cancelled by {caller.Subject}", cancellationToken));
+
+    // The buyer disputes a delivered order; the escrow stays frozen until an operator decides.
+    private static async Task<Results<Ok<OrderResponse>, ValidationProblem, ProblemHttpResult>> Dispute(
+        string id, DisputeRequest? request, Caller caller, OrderDbContext db, OrderProcess process, CancellationToken cancellationToken)
+    {
+        var reason = request?.Reason?.Trim();
+        if (string.IsNullOrEmpty(reason) || reason.Length > MaxReasonLength)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["reason"] = [$"A dispute needs a reason of 1 to {MaxReasonLength:N0} characters."],
+            });
+        }
+
+        var changed = await ChangeAsync(id, caller, db, cancellationToken, order => process.DisputeAsync(order, reason, $"disputed by {caller.Subject}", cancellationToken));
+        return changed.Result is Ok<OrderResponse> ok ? ok : (ProblemHttpResult)changed.Result;
+    }
 
     // Only the buyer changes its order, under the order's row lock: every writer of an order (its events, the sweeper,
     // these requests) takes that lock first, so the change is made on the order as the previous writer left it. The

@@ -17,11 +17,15 @@ internal sealed class DisputeDesk(PaymentDbContext db, EscrowDesk escrows, Terms
 {
     private const string DisputeRefundKey = "dispute";
 
-    public Task<(Dispute Dispute, bool Replayed)> OpenAsync(OrderId order, Caller caller, string? reason, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Opens the buyer's dispute (the escrow frozen); a repeat answers the dispute already open. Only the order's buyer
+    /// (<paramref name="buyerCompany"/>, the caller's company) disputes it; others get not found.
+    /// </summary>
+    public Task<(Dispute Dispute, bool Replayed)> OpenAsync(OrderId order, string? buyerCompany, string? reason, CancellationToken cancellationToken) =>
         db.RunAsync(async () =>
         {
             var escrow = await escrows.LockEscrowAsync(order.ToString(), cancellationToken);
-            if (caller.Company?.ToString() != escrow.BuyerCompany)
+            if (buyerCompany != escrow.BuyerCompany)
             {
                 throw PaymentException.NotFound("payment", order.ToString());
             }

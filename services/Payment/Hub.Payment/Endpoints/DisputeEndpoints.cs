@@ -28,7 +28,7 @@ internal static class DisputeEndpoints
     {
         try
         {
-            var (dispute, replayed) = await desk.OpenAsync(ParseOrder(orderId), caller, request.Reason, cancellationToken);
+            var (dispute, replayed) = await desk.OpenAsync(ParseOrder(orderId), caller.Company?.ToString(), request.Reason, cancellationToken);
             return replayed
                 ? TypedResults.Ok(DisputeResponse.From(dispute))
                 : TypedResults.Created($"/api/payment/escrows/{orderId}/dispute", DisputeResponse.From(dispute));

@@ -9,7 +9,7 @@ using Hub.ServiceDefaults.Probes;
 namespace Hub.Payment.Grpc;
 
 /// <summary>Payment commands for the hub's other services (Order, TaxRefund); internal to the hub, no token.</summary>
-internal sealed class PaymentGrpcService(MessagingProbeRunner probes, QuoteDesk quotes, EscrowDesk escrows, PayoutDesk payouts) : V1.Payment.PaymentBase
+internal sealed class PaymentGrpcService(MessagingProbeRunner probes, QuoteDesk quotes, EscrowDesk escrows, PayoutDesk payouts, DisputeDesk disputes) : V1.Payment.PaymentBase
 {
     public override Task<ProbeReply> Probe(ProbeRequest request, ServerCallContext context) =>
         probes.RunAsync(request, context.CancellationToken);
@@ -80,6 +80,20 @@ internal sealed class PaymentGrpcService(MessagingProbeRunner probes, QuoteDesk 
         var payee = Input.Company("payeeCompany", request.PayeeCompany);
         var (payout, replayed) = await payouts.PayAsync(reference, payee, request.Amount.FromGrpc("amount"), context.CancellationToken);
         return new PayoutReply { Reference = payout.Reference, PostingId = payout.PostingId.ToString(), Replayed = replayed };
+    });
+
+    public override Task<OpenDisputeReply> OpenDispute(OpenDisputeRequest request, ServerCallContext context) => GrpcErrors.Guard(async () =>
+    {
+        var order = Input.Order("orderId", request.OrderId);
+        var buyer = Input.Company("buyerCompany", request.BuyerCompany);
+        var (dispute, replayed) = await disputes.OpenAsync(order, buyer.ToString(), request.Reason, context.CancellationToken);
+        return new OpenDisputeReply
+        {
+            OrderId = dispute.OrderId,
+            Status = dispute.Status.ToString(),
+            NegotiationEndsAt = Timestamp.FromDateTime(DateTime.SpecifyKind(dispute.NegotiationEndsAt, DateTimeKind.Utc)),
+            Replayed = replayed,
+        };
     });
 
     private static ReleaseReply ToReply(Escrow escrow, bool replayed)
