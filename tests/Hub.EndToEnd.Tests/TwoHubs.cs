@@ -32,12 +32,14 @@ public sealed class TwoHubs : IAsyncLifetime
             ("kr-supplier-outage", "supplier-demo", "sme", "KR-C-000031"),
             ("kr-supplier-unpaid", "supplier-demo", "sme", "KR-C-000032"),
             ("kr-supplier-rejected", "supplier-demo", "sme", "KR-C-000033"),
+            ("kr-supplier-disputed", "supplier-demo", "sme", "KR-C-000034"),
         ],
         ["CN"] =
         [
             ("cn-buyer-outage", "buyer-demo", "sme", "CN-C-000031"),
             ("cn-buyer-unfunded", "buyer-demo", "sme", "CN-C-000032"),
             ("cn-buyer-rejected", "buyer-demo", "sme", "CN-C-000033"),
+            ("cn-buyer-disputes", "buyer-demo", "sme", "CN-C-000034"),
         ],
     };
 

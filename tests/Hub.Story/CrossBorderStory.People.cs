@@ -115,6 +115,30 @@ public sealed partial class CrossBorderStory
         narrate($"{buyer.User} confirmed receipt of order {orderId}.");
     }
 
+    /// <summary>The buyer disputes the delivered order instead of confirming receipt; the escrow is frozen.</summary>
+    public async Task<JsonNode> DisputeAsync(string orderId, string reason, CancellationToken cancellationToken)
+    {
+        var buyer = await buyerHub.SignInAsync(cast.Buyer, cancellationToken);
+        var order = await buyerHub.PostAsync(buyer, $"/api/order/orders/{orderId}/dispute", new { reason }, cancellationToken);
+        narrate($"{buyer.User} disputed order {orderId}: \"{reason}\".");
+        return order;
+    }
+
+    /// <summary>
+    /// The buyer escalates its dispute to the buyer's hub once the negotiation period has run, and an operator there
+    /// decides it (<c>refund</c>, <c>partial-refund</c> with the refund in minor units, or <c>release</c>).
+    /// </summary>
+    public async Task DecideDisputeAsync(string orderId, string decision, long? refundMinorUnits, CancellationToken cancellationToken)
+    {
+        var buyer = await buyerHub.SignInAsync(cast.Buyer, cancellationToken);
+        await buyerHub.PostAsync(buyer, $"/api/payment/escrows/{orderId}/dispute/escalation", null, cancellationToken);
+        narrate($"{buyer.User} escalated the dispute of order {orderId} to {buyerHub.Hub}'s operators.");
+        var op = await buyerHub.SignInAsync(cast.BuyerOperator, cancellationToken);
+        var refund = refundMinorUnits is { } minor ? new { minorUnits = minor, currency = Currency(buyerHub.Hub) } : null;
+        await buyerHub.PostAsync(op, $"/api/payment/escrows/{orderId}/dispute/decision", new { decision, refund }, cancellationToken);
+        narrate($"{op.User} decided the dispute of order {orderId}: {decision}.");
+    }
+
     /// <summary>The supplier registers its purchase invoice for the goods (input VAT included), the basis of its export VAT refund.</summary>
     public async Task RegisterPurchaseInvoiceAsync(string orderId, ListedProduct product, CancellationToken cancellationToken)
     {

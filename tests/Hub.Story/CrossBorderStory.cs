@@ -34,6 +34,16 @@ public sealed partial class CrossBorderStory(GatewayClient buyerHub, GatewayClie
     /// <summary>From placement on: payment, export, shipping, import, delivery, receipt, release.</summary>
     public async Task<JsonNode> FollowToCompletionAsync(string orderId, ListedProduct product, CancellationToken cancellationToken)
     {
+        var watcher = await FollowToDeliveryAsync(orderId, product, cancellationToken);
+        await ConfirmReceiptAsync(orderId, cancellationToken);
+        var completed = await watcher.WaitForStatusAsync(orderId, StepTimeout, cancellationToken, "Completed");
+        narrate($"Order {orderId} is Completed: escrow released to the supplier.");
+        return completed;
+    }
+
+    /// <summary>From placement to delivery: payment, export, shipping, import, delivery to the buyer.</summary>
+    public async Task<OrderWatcher> FollowToDeliveryAsync(string orderId, ListedProduct product, CancellationToken cancellationToken)
+    {
         var watcher = await WatcherAsync(cancellationToken);
         await WaitReleasingHoldsAsync(orderId, supplierHub, cast.SupplierOperator, "Export", "PaymentSecured", cancellationToken);
         narrate("Payment secured in escrow at the buyer's hub; export declaration lodged at the supplier's hub.");
@@ -46,10 +56,7 @@ public sealed partial class CrossBorderStory(GatewayClient buyerHub, GatewayClie
         await WaitReleasingHoldsAsync(orderId, buyerHub, cast.BuyerOperator, "Import", "ImportCleared", cancellationToken);
         await DeliverAsync(consignment, cancellationToken);
         await watcher.WaitForStatusAsync(orderId, StepTimeout, cancellationToken, "Delivered");
-        await ConfirmReceiptAsync(orderId, cancellationToken);
-        var completed = await watcher.WaitForStatusAsync(orderId, StepTimeout, cancellationToken, "Completed");
-        narrate($"Order {orderId} is Completed: escrow released to the supplier.");
-        return completed;
+        return watcher;
     }
 
     /// <summary>The supplier registers (if it has not yet) and lists a product with stock.</summary>
