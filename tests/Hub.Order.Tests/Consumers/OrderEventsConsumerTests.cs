@@ -294,6 +294,32 @@ public class OrderEventsConsumerTests(OrderFixture fixture) : IClassFixture<Orde
         (await OrderFixture.GetAsync(buyer, order)).Timeline!.ShouldNotContain(t => t.Step == "ReceiptConfirmed");
     }
 
+    [Fact]
+    public async Task EscrowReleasedOnTheWay_IsRecorded_AndTheReceiptCompletesTheOrder()
+    {
+        var (buyer, order, _) = await PlaceAsync("key-released-early");
+        await DepartAsync(buyer, order);
+
+        // Payment released on its own schedule (its auto-release days ran out) while the goods were at sea.
+        Fakes.Payment.Released.Enqueue(order);
+        await fixture.PublishAsync(new EscrowReleased(order, "KR-C-000990", 12_000, "KRW", 12_000, 100, "KRW", true, DateTime.UtcNow));
+        await Eventually.TrueAsync(async () => (await OrderFixture.GetAsync(buyer, order)).Timeline!.Any(t => t.Step == "EscrowReleased"), Wait, "the early release is recorded");
+        (await OrderFixture.GetAsync(buyer, order)).Status.ShouldBe("Departed");
+
+        await fixture.PublishAsync(new ImportCleared(order, $"{order}-IM", "KR", "LRN2", "MRN2", "KRW", 700, 900, DateTime.UtcNow));
+        await OrderFixture.WaitForAsync(buyer, order, "ImportCleared");
+        await fixture.PublishAsync(new ConsignmentDelivered($"CS-{order}", order, "KR-C-000990", DateTime.UtcNow));
+        await OrderFixture.WaitForAsync(buyer, order, "Delivered");
+        var receipt = await buyer.PostAsync($"/api/order/orders/{order}/receipt", null);
+
+        receipt.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var completed = (await receipt.Content.ReadFromJsonAsync<OrderResponse>())!;
+        completed.Status.ShouldBe("Completed");
+        completed.DueBy.ShouldBeNull();
+        completed.Timeline!.Select(t => t.Step).ShouldContain("ReceiptConfirmed");
+        await AssertOutboxAsync(order, "Hub.Contracts.Order.OrderCompleted");
+    }
+
     // Drives a placed order along the happy path's events to Departed, then to Delivered.
     private async Task DepartAsync(HttpClient buyer, string order)
     {

@@ -55,8 +55,13 @@ internal sealed class FakePayment : Hub.Payment.V1.Payment.PaymentBase
             throw new RpcException(new Status(StatusCode.FailedPrecondition, "frozen by a dispute"), new Metadata { { "reason", "escrow-disputed" } });
         }
 
-        Released.Enqueue(request.OrderId);
-        return Task.FromResult(new ReleaseReply { OrderId = request.OrderId });
+        var replayed = Released.Contains(request.OrderId);
+        if (!replayed)
+        {
+            Released.Enqueue(request.OrderId);
+        }
+
+        return Task.FromResult(new ReleaseReply { OrderId = request.OrderId, Replayed = replayed });
     }
 
     public override Task<RefundReply> Refund(RefundRequest request, ServerCallContext context)

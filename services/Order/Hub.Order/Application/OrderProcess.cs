@@ -104,9 +104,10 @@ internal sealed class OrderProcess(HubClients hubs, PaymentClient payment, IOutb
             return;
         }
 
+        ReleaseReply released;
         try
         {
-            await payment.ReleaseAsync(new ReleaseRequest { OrderId = order.Id }, cancellationToken: cancellationToken);
+            released = await payment.ReleaseAsync(new ReleaseRequest { OrderId = order.Id }, cancellationToken: cancellationToken);
         }
         catch (RpcException ex) when (ex.StatusCode == StatusCode.FailedPrecondition && ex.Trailers.GetValue("reason") == EscrowDisputed)
         {
@@ -115,6 +116,15 @@ internal sealed class OrderProcess(HubClients hubs, PaymentClient payment, IOutb
         }
 
         order.ConfirmReceipt(automatic, Now, Self, cause);
+        if (released.Replayed)
+        {
+            // Released before: automatically after payment's days, or by a dispute's decision, while the goods were on
+            // their way (its event found the order undelivered and was recorded). Nothing more will announce it.
+            order.Complete(Now, Self, cause);
+            Complete(order);
+            return;
+        }
+
         order.Note(Now, Self, "EscrowReleaseRequested", cause, null);
         Schedule(order);
     }

@@ -166,6 +166,14 @@ internal sealed class OrderEventsConsumer(OrderDbContext db, OrderProcess proces
     public Task Consume(ConsumeContext<EscrowReleased> context) =>
         HandleAsync(context, context.Message.OrderId, (order, cause, _) =>
         {
+            if (order.Status is > OrderStatus.Placed and < OrderStatus.Delivered)
+            {
+                // Released while the goods are on their way (payment's automatic release after its days, or a dispute's
+                // decision): recorded; the order goes on, and its receipt completes it.
+                order.Note(context.Message.ReleasedAt, process.Self, "EscrowReleased", cause, "released to the supplier before delivery");
+                return Task.FromResult(true);
+            }
+
             if (!order.Complete(context.Message.ReleasedAt, process.Self, cause))
             {
                 return Task.FromResult(false);
