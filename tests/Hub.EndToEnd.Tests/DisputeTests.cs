@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using Hub.Story;
 using Xunit.Abstractions;
 
@@ -8,57 +9,114 @@ namespace Hub.EndToEnd.Tests;
 [Collection(TwoHubsCollection.Name)]
 public sealed class DisputeTests(TwoHubs hubs, ITestOutputHelper output) : StoryTest(hubs, output)
 {
+    private const long Funded = 5_000_000;
+
     [Fact]
     public Task DeliveredOrder_DisputedAndRefunded_BuyerRepaidInFull_SupplierUnpaid() => RunAsync(async ct =>
     {
-        const long funded = 5_000_000;
         var cast = Cast("cn-buyer-disputes", "kr-supplier-disputed");
+        var (story, orderId, watcher) = await DisputedOrderAsync(cast, "Half the cartons arrived crushed", ct);
+
+        var buyer = await Hubs.Cn.SignInAsync(cast.Buyer, ct);
+        var receipt = await Should.ThrowAsync<GatewayException>(() => Hubs.Cn.PostAsync(buyer, $"/api/order/orders/{orderId}/receipt", null, ct));
+        receipt.Status.ShouldBe(HttpStatusCode.Conflict, "a disputed order's escrow waits for the decision, not for the receipt");
         var cn = await Books.OpenAsync(Hubs.Cn, CnOperator);
+        (await cn.GetAsync($"/api/payment/escrows/{orderId}/dispute"))["status"]!.GetValue<string>().ShouldBe("Negotiating");
+
+        await story.DecideDisputeAsync(orderId, "refund", null, ct);
+        var refunded = await watcher.WaitForStatusAsync(orderId, story.StepTimeout, ct, "Refunded");
+
+        OrderWatcher.HasStep(refunded, "ReceiptConfirmed").ShouldBeFalse();
+        var escrow = await cn.EscrowAsync(orderId);
+        escrow["paid"]!["minorUnits"]!.GetValue<long>().ShouldBeGreaterThan(0);
+        escrow["refunded"]!["minorUnits"]!.GetValue<long>().ShouldBe(escrow["paid"]!["minorUnits"]!.GetValue<long>());
+        (await cn.StatementAsync("CN-C-000034", "CNY")).Balance.ShouldBe(Funded);
+        // The supplier was not settled (its export VAT refund is not claimed in this scenario).
         var kr = await Books.OpenAsync(Hubs.Kr, KrOperator);
+        (await kr.StatementAsync("KR-C-000034", "KRW")).Lines.ShouldBeEmpty();
+        (await cn.TrialBalanceAsync()).ShouldAllBe(c => c.Value == 0);
+        (await kr.TrialBalanceAsync()).ShouldAllBe(c => c.Value == 0);
+    });
+
+    [Fact]
+    public Task DeliveredOrder_DisputedAndPartlyRefunded_CompletesWithTheSupplierSettledForTheRest() => RunAsync(async ct =>
+    {
+        var cast = Cast("cn-buyer-partly-refunded", "kr-supplier-partly-paid");
+        var (story, orderId, watcher) = await DisputedOrderAsync(cast, "A quarter of the lot is the wrong colour", ct);
+        var cn = await Books.OpenAsync(Hubs.Cn, CnOperator);
+        var paid = (await cn.EscrowAsync(orderId))["paid"]!["minorUnits"]!.GetValue<long>();
+
+        await story.DecideDisputeAsync(orderId, "partial-refund", paid / 4, ct);
+        // The decision and the release it made arrive as two events, in either order.
+        var completed = await watcher.WaitAsync(orderId, "it is Completed with the decision recorded",
+            o => OrderWatcher.Status(o) == "Completed" && OrderWatcher.HasStep(o, "DisputeResolved"), story.StepTimeout, ct);
+
+        OrderWatcher.HasStep(completed, "ReceiptConfirmed").ShouldBeFalse();
+        (await cn.EscrowAsync(orderId))["refunded"]!["minorUnits"]!.GetValue<long>().ShouldBe(paid / 4);
+        (await cn.StatementAsync("CN-C-000035", "CNY")).Balance.ShouldBe(Funded - paid + (paid / 4));
+
+        // The supplier is paid about three quarters of the goods (the refund was rounded down to a CNY minor unit, worth
+        // far less than 1 % of the goods), less at most a 10 % platform fee, in KRW at KR.
+        var goods = completed["goodsTotal"]!["minorUnits"]!.GetValue<long>();
+        var kr = await Books.OpenAsync(Hubs.Kr, KrOperator);
+        var supplier = await WaitForSettlementAsync(kr, "KR-C-000035", ct);
+        supplier.ShouldBeGreaterThan(goods * 3 / 4 * 9 / 10);
+        supplier.ShouldBeLessThanOrEqualTo((goods * 3 / 4) + (goods / 100));
+        (await cn.TrialBalanceAsync()).ShouldAllBe(c => c.Value == 0);
+        (await kr.TrialBalanceAsync()).ShouldAllBe(c => c.Value == 0);
+    });
+
+    // Lists, funds, finds, checks out and places an order, follows it to delivery, then the buyer disputes it under
+    // terms that let the dispute be escalated at once (the terms are put back; a dispute keeps the period it opened under).
+    private async Task<(CrossBorderStory Story, string OrderId, OrderWatcher Watcher)> DisputedOrderAsync(StoryCast cast, string reason, CancellationToken ct)
+    {
         var story = Story(cast);
         var product = await story.ListProductAsync(stock: 100, ct);
-        await story.FundBuyerAsync(funded, ct);
+        await story.FundBuyerAsync(Funded, ct);
         await story.FindAsync(product, ct);
         var cart = CrossBorderStory.Cart(product, 20, await story.CheckoutAsync(CrossBorderStory.Cart(product, 20), ct));
         var placed = await story.PlaceAsync(cart, $"disputed-{Guid.NewGuid():N}", ct);
         var watcher = await story.FollowToDeliveryAsync(placed.OrderId, product, ct);
 
-        // CN's operators let disputes be escalated at once for this scenario (a dispute keeps the period it was opened under).
+        var cn = await Books.OpenAsync(Hubs.Cn, CnOperator);
         var terms = await cn.GetAsync("/api/payment/terms");
-        object Terms(int negotiationDays) => new
-        {
-            fxMarginBps = terms["fxMarginBps"]!.GetValue<int>(), platformFeeBps = terms["platformFeeBps"]!.GetValue<int>(),
-            quoteLockSeconds = terms["quoteLockSeconds"]!.GetValue<int>(), autoReleaseDays = terms["autoReleaseDays"]!.GetValue<int>(),
-            disputeNegotiationDays = negotiationDays,
-        };
-        await cn.PutAsync("/api/payment/terms", Terms(0));
+        await cn.PutAsync("/api/payment/terms", Terms(terms, negotiationDays: 0));
+        JsonNode disputed;
         try
         {
-            var disputed = await story.DisputeAsync(placed.OrderId, "Half the cartons arrived crushed", ct);
-            disputed["status"]!.GetValue<string>().ShouldBe("Disputed");
+            disputed = await story.DisputeAsync(placed.OrderId, reason, ct);
         }
         finally
         {
-            await cn.PutAsync("/api/payment/terms", Terms(terms["disputeNegotiationDays"]!.GetValue<int>()));
+            await cn.PutAsync("/api/payment/terms", Terms(terms, terms["disputeNegotiationDays"]!.GetValue<int>()));
         }
 
-        var buyer = await Hubs.Cn.SignInAsync(cast.Buyer, ct);
-        var receipt = await Should.ThrowAsync<GatewayException>(() => Hubs.Cn.PostAsync(buyer, $"/api/order/orders/{placed.OrderId}/receipt", null, ct));
-        receipt.Status.ShouldBe(HttpStatusCode.Conflict, "a disputed order's escrow waits for the decision, not for the receipt");
-        (await cn.GetAsync($"/api/payment/escrows/{placed.OrderId}/dispute"))["status"]!.GetValue<string>().ShouldBe("Negotiating");
+        disputed["status"]!.GetValue<string>().ShouldBe("Disputed");
+        disputed["timeline"]!.AsArray().ShouldContain(t => t!["step"]!.GetValue<string>() == "Disputed" && t["detail"]!.GetValue<string>() == reason);
+        return (story, placed.OrderId, watcher);
+    }
 
-        await story.DecideDisputeAsync(placed.OrderId, "refund", null, ct);
-        var refunded = await watcher.WaitForStatusAsync(placed.OrderId, story.StepTimeout, ct, "Refunded");
+    private static object Terms(JsonNode current, int negotiationDays) => new
+    {
+        fxMarginBps = current["fxMarginBps"]!.GetValue<int>(),
+        platformFeeBps = current["platformFeeBps"]!.GetValue<int>(),
+        quoteLockSeconds = current["quoteLockSeconds"]!.GetValue<int>(),
+        autoReleaseDays = current["autoReleaseDays"]!.GetValue<int>(),
+        disputeNegotiationDays = negotiationDays,
+    };
 
-        OrderWatcher.HasStep(refunded, "Disputed").ShouldBeTrue();
-        OrderWatcher.HasStep(refunded, "ReceiptConfirmed").ShouldBeFalse();
-        var escrow = await cn.EscrowAsync(placed.OrderId);
-        escrow["paid"]!["minorUnits"]!.GetValue<long>().ShouldBeGreaterThan(0);
-        escrow["refunded"]!["minorUnits"]!.GetValue<long>().ShouldBe(escrow["paid"]!["minorUnits"]!.GetValue<long>());
-        (await cn.StatementAsync("CN-C-000034", "CNY")).Balance.ShouldBe(funded);
-        // The supplier was not settled (its export VAT refund is not claimed in this scenario).
-        (await kr.StatementAsync("KR-C-000034", "KRW")).Lines.ShouldBeEmpty();
-        (await cn.TrialBalanceAsync()).ShouldAllBe(c => c.Value == 0);
-        (await kr.TrialBalanceAsync()).ShouldAllBe(c => c.Value == 0);
-    });
+    // The KR settlement follows CN's release through the partner gateway: the supplier's one positive line.
+    private static async Task<long> WaitForSettlementAsync(Books kr, string supplier, CancellationToken ct)
+    {
+        while (true)
+        {
+            var lines = (await kr.StatementAsync(supplier, "KRW")).Lines;
+            if (lines.Count > 0)
+            {
+                return lines.ShouldHaveSingleItem().Amount;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(500), ct);
+        }
+    }
 }

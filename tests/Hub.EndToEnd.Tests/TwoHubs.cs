@@ -33,6 +33,7 @@ public sealed class TwoHubs : IAsyncLifetime
             ("kr-supplier-unpaid", "supplier-demo", "sme", "KR-C-000032"),
             ("kr-supplier-rejected", "supplier-demo", "sme", "KR-C-000033"),
             ("kr-supplier-disputed", "supplier-demo", "sme", "KR-C-000034"),
+            ("kr-supplier-partly-paid", "supplier-demo", "sme", "KR-C-000035"),
         ],
         ["CN"] =
         [
@@ -40,6 +41,7 @@ public sealed class TwoHubs : IAsyncLifetime
             ("cn-buyer-unfunded", "buyer-demo", "sme", "CN-C-000032"),
             ("cn-buyer-rejected", "buyer-demo", "sme", "CN-C-000033"),
             ("cn-buyer-disputes", "buyer-demo", "sme", "CN-C-000034"),
+            ("cn-buyer-partly-refunded", "buyer-demo", "sme", "CN-C-000035"),
         ],
     };
 

@@ -162,6 +162,8 @@ public class TradeOrderTests
 
         order.Status.ShouldBe(OrderStatus.Disputed);
         order.DueBy.ShouldBeNull();
+        order.Expect(T0.AddDays(30));
+        order.DueBy.ShouldBeNull("no configured timeout fails a disputed order behind the operators' back");
         order.Timeline[^1].Detail.ShouldBe("cartons crushed");
         Should.Throw<OrderRuleException>(() => order.ConfirmReceipt(true, T0, "KR", "timeout")).Message.ShouldContain("disputed");
         order.Deliver(T0, "KR", "duplicate").ShouldBeFalse();
@@ -181,16 +183,19 @@ public class TradeOrderTests
     }
 
     [Fact]
-    public void DisputeOpenedOnTheWay_IsRecordedWithoutChangingTheState()
+    public void DisputeOpenedOnTheWay_IsRecordedWithoutChangingTheState_UntilDecided()
     {
         var order = OrderIn(OrderStatus.Departed);
 
-        order.HasDisputeOpened.ShouldBeFalse();
+        order.HasOpenDispute.ShouldBeFalse();
         order.NoteDisputeOpened("nothing heard from the supplier", T0, "KR", "DisputeOpened 1");
 
-        order.HasDisputeOpened.ShouldBeTrue();
+        order.HasOpenDispute.ShouldBeTrue();
         order.Status.ShouldBe(OrderStatus.Departed);
         order.Timeline[^1].Step.ShouldBe("DisputeOpened");
+
+        order.NoteDisputeResolved("Release decided", T0, "KR", "DisputeResolved 1");
+        order.HasOpenDispute.ShouldBeFalse("a decided dispute no longer stops the receipt");
     }
 
     [Theory]

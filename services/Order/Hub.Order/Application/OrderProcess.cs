@@ -166,7 +166,7 @@ internal sealed class OrderProcess(HubClients hubs, PaymentClient payment, IOutb
             + $"{decision.ReleasedMinorUnits} released to the supplier";
         if (decision.Decision != DisputeDecision.Refund || order.IsTerminal)
         {
-            order.Note(decision.ResolvedAt, Self, "DisputeResolved", cause, detail);
+            order.NoteDisputeResolved(detail, decision.ResolvedAt, Self, cause);
         }
         else if (order.Status == OrderStatus.Disputed)
         {

@@ -150,7 +150,7 @@ internal sealed class OrderEventsConsumer(OrderDbContext db, OrderProcess proces
                 return Task.FromResult(false);
             }
 
-            if (order.HasDisputeOpened)
+            if (order.HasOpenDispute)
             {
                 // Disputed at payment on the way: the decision, not the receipt, settles the escrow.
                 order.Dispute("the buyer disputed the escrow at payment before delivery", process.Now, process.Self, cause);

@@ -8,6 +8,7 @@ namespace Hub.Order.Domain;
 internal sealed class TradeOrder
 {
     private const string DisputeOpenedStep = "DisputeOpened";
+    private const string DisputeResolvedStep = "DisputeResolved";
 
     private readonly List<OrderLine> _lines = [];
     private readonly List<TimelineEntry> _timeline = [];
@@ -139,8 +140,8 @@ internal sealed class TradeOrder
     /// <summary>Cancelled, failed or refunded: ended without the supplier being paid.</summary>
     public bool HasEndedEarly => Status is OrderStatus.Cancelled or OrderStatus.Failed or OrderStatus.Refunded;
 
-    /// <summary>A dispute the buyer opened at payment while the goods were on their way was recorded.</summary>
-    public bool HasDisputeOpened => _timeline.Any(t => t.Step == DisputeOpenedStep);
+    /// <summary>A dispute the buyer opened at payment while the goods were on their way was recorded, and no decision on it.</summary>
+    public bool HasOpenDispute => _timeline.Any(t => t.Step == DisputeOpenedStep) && !_timeline.Any(t => t.Step == DisputeResolvedStep);
 
     public bool HasReached(OrderStatus status) =>
         Status == status || (Status < OrderStatus.Cancelled && status < OrderStatus.Cancelled && Status > status);
@@ -224,6 +225,9 @@ internal sealed class TradeOrder
     /// <summary>A dispute opened at payment before the goods arrived: recorded; the order goes on and is disputed on delivery.</summary>
     public void NoteDisputeOpened(string reason, DateTime at, string hub, string cause) => Record(at, hub, DisputeOpenedStep, cause, reason);
 
+    /// <summary>An operator's decision that leaves the order to the escrow's release (or comes after its end): recorded.</summary>
+    public void NoteDisputeResolved(string decision, DateTime at, string hub, string cause) => Record(at, hub, DisputeResolvedStep, cause, decision);
+
     /// <summary>The escrow was released to the supplier: the order is complete.</summary>
     public bool Complete(DateTime at, string hub, string cause)
     {
@@ -292,8 +296,8 @@ internal sealed class TradeOrder
         return compensation;
     }
 
-    /// <summary>Sets when the current step times out.</summary>
-    public void Expect(DateTime? dueBy) => DueBy = IsTerminal ? null : dueBy;
+    /// <summary>Sets when the current step times out; a disputed order waits for the decision, however long it takes.</summary>
+    public void Expect(DateTime? dueBy) => DueBy = IsTerminal || Status == OrderStatus.Disputed ? null : dueBy;
 
     /// <summary>Records a step that does not change the state (a command sent, a compensation done).</summary>
     public void Note(DateTime at, string hub, string step, string cause, string? detail) => Record(at, hub, step, cause, detail);
