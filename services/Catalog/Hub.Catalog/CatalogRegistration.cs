@@ -13,7 +13,7 @@ internal static class CatalogRegistration
 {
     public static void AddCatalog(this WebApplicationBuilder builder)
     {
-        builder.AddServiceDatabase<CatalogDbContext>();
+        builder.AddServiceDatabase<CatalogDbContext>(StatementPlanning.PerExecution);
         builder.Services.AddOptions<CatalogOptions>().Bind(builder.Configuration.GetSection(CatalogOptions.Section));
         builder.Services.AddScoped<StockLedger>();
         builder.Services.AddSingleton<ReservationBatcher>();

@@ -18,12 +18,14 @@ public static class DatabaseRegistration
     /// (<c>ConnectionStrings:Catalog</c>, …), the outbox, the relay, and a readiness check that fails
     /// while the database is unreachable or has migrations not yet applied.
     /// </summary>
-    public static IHostApplicationBuilder AddServiceDatabase<TContext>(this IHostApplicationBuilder builder)
+    /// <param name="builder">The service's host builder.</param>
+    /// <param name="planning">How PostgreSQL plans the service's prepared statements.</param>
+    public static IHostApplicationBuilder AddServiceDatabase<TContext>(this IHostApplicationBuilder builder, StatementPlanning planning = StatementPlanning.Cached)
         where TContext : ServiceDbContext
     {
         var identity = builder.GetServiceIdentity();
         var connectionString = WithPreparedStatements(builder.Configuration.GetConnectionString(identity.ConfigurationName)
-            ?? throw new InvalidOperationException($"ConnectionStrings:{identity.ConfigurationName} is not configured."));
+            ?? throw new InvalidOperationException($"ConnectionStrings:{identity.ConfigurationName} is not configured."), planning);
 
         builder.Services.AddSingleton<OutboxWakeUp>();
         builder.Services.AddSingleton<CommittedOutbox>();
@@ -54,15 +56,14 @@ public static class DatabaseRegistration
 
     /// <summary>
     /// The statements a service runs again and again (its claims, inserts, outbox batches) are parsed once per pooled
-    /// connection instead of on every execution, which was much of PostgreSQL's time per reservation; each execution
-    /// is still planned for its own parameters, so a search never runs on a generic plan made for other filters, and a
-    /// statement never keeps a plan made while its tables were small (hot transactions whose statements only look rows
-    /// up by key opt out, see <see cref="BatchTransaction.PlanKeyLookupsOnce"/>). A connection taken from the pool is
+    /// connection instead of on every execution, which was much of PostgreSQL's time per reservation. How they are
+    /// planned is the service's <see cref="StatementPlanning"/> (hot transactions whose statements only look rows up by
+    /// key plan once in either case, see <see cref="BatchTransaction.PlanKeyLookupsOnce"/>). A connection taken from the pool is
     /// not reset first: no service keeps session state (its settings are <c>SET LOCAL</c>, its locks
     /// transaction-scoped), and the reset was six statements ahead of every unit of work. A connection string that sets
     /// <c>Max Auto Prepare</c>, <c>Options</c> or <c>No Reset On Close</c> itself keeps its own.
     /// </summary>
-    private static string WithPreparedStatements(string connectionString)
+    private static string WithPreparedStatements(string connectionString, StatementPlanning planning)
     {
         var settings = new NpgsqlConnectionStringBuilder(connectionString);
         if (settings.MaxAutoPrepare == 0)
@@ -72,7 +73,7 @@ public static class DatabaseRegistration
 
         if (string.IsNullOrEmpty(settings.Options))
         {
-            settings.Options = "-c plan_cache_mode=force_custom_plan";
+            settings.Options = planning == StatementPlanning.PerExecution ? "-c plan_cache_mode=force_custom_plan" : "-c plan_cache_mode=auto";
         }
 
         // The typed builder knows every keyword; only the string itself tells whether it named this one.

@@ -40,7 +40,9 @@ internal static class OrderBenchmark
         Console.WriteLine($"Run {run}: product {productId} (KR), buyer {cn.Company("cn-buyer")} (CN) funded; {options.Clients} clients place for up to {options.Seconds} s or {options.Orders} orders");
 
         var loadBefore = Report.LoadAverage();
+        var cpuBefore = MachineCpu.Snapshot();
         var placement = await PlacementLoad.RunAsync(buyer, productId, run, options.Clients, options.Orders, TimeSpan.FromSeconds(options.Seconds), options.Reprice);
+        var placingCpu = MachineCpu.Between(cpuBefore, MachineCpu.Snapshot());
         var loadPlacing = Report.LoadAverage();
         Console.WriteLine(Invariant($"Placed {placement.Placed.Count} purchases in {placement.Elapsed.TotalSeconds:0.0} s ({placement.Failed} failed); driving them to Completed…"));
         foreach (var sample in placement.FailureSamples)
@@ -55,7 +57,7 @@ internal static class OrderBenchmark
         var census = await OrderCensus.CountAsync(cnOperator, kr, cn, placement, orders);
 
         var pgbench = await Pgbench.SimpleUpdateTpsAsync(ServerConnectionString(cn), options.Clients, Math.Clamp((int)placement.Elapsed.TotalSeconds, 10, 60));
-        return Print(options, placement, orders, driving, census, pgbench, $"{loadBefore} → {loadPlacing} (placing) → {Report.LoadAverage()}") ? 0 : 1;
+        return Print(options, placement, placingCpu, orders, driving, census, pgbench, $"{loadBefore} → {loadPlacing} (placing) → {Report.LoadAverage()}") ? 0 : 1;
     }
 
     /// <summary>
@@ -77,7 +79,9 @@ internal static class OrderBenchmark
         Console.WriteLine(Invariant($"Warm-up: {warm.Placed.Count} placed ({warm.PerSecond:0.0}/s), {orders.Count(o => o.Status == "Completed")} Completed; not counted below"));
     }
 
-    private static bool Print(OrderBenchmarkOptions options, PlacementResult placement, List<TrackedOrder> orders, TimeSpan driving, CensusResult census, double pgbench, string load)
+    private static bool Print(
+        OrderBenchmarkOptions options, PlacementResult placement, IReadOnlyList<(string Label, TimeSpan Cpu)> placingCpu, List<TrackedOrder> orders, TimeSpan driving,
+        CensusResult census, double pgbench, string load)
     {
         Console.WriteLine();
         Console.WriteLine(Invariant($"Order benchmark: CN buyer → KR supplier through the CN gateway, {options.Clients} clients, {Environment.ProcessorCount} CPUs, load {load}"));
@@ -86,6 +90,7 @@ internal static class OrderBenchmark
         Console.WriteLine(Invariant($"{"POST /api/order/checkout",-32} {placement.CheckoutMs.Length,7} {placement.CheckoutMs.Length / placement.Elapsed.TotalSeconds,8:0.0} {Percentile(placement.CheckoutMs, 50),8:0} {Percentile(placement.CheckoutMs, 99),8:0}"));
         Console.WriteLine(Invariant($"{(options.Reprice ? "POST /api/order/orders (priced)" : "POST /api/order/orders"),-32} {placement.PlaceMs.Length,7} {placement.PerSecond,8:0.0} {Percentile(placement.PlaceMs, 50),8:0} {Percentile(placement.PlaceMs, 99),8:0}   {placement.Placed.Count} accepted, {placement.Failed} failed, {placement.Elapsed.TotalSeconds:0.0} s"));
         Console.WriteLine(Invariant($"{"pgbench -N (simple update) TPS",-32} {"",7} {pgbench,8:0}"));
+        PrintCpu(placement, placingCpu);
 
         var completed = orders.Where(o => o.Status == "Completed").ToList();
         Console.WriteLine();
@@ -122,6 +127,28 @@ internal static class OrderBenchmark
             Check(Invariant($"Orders lost {census.Lost}, duplicated {census.Duplicated}"), "0 and 0", census.Lost == 0 && census.Duplicated == 0, figureWidth: 70),
         };
         return results.All(r => r);
+    }
+
+    // What the machine spent per order placed while placing, process by process: the orders placed earlier are
+    // processed on the same cores meanwhile, and that is part of the price of a placement on this machine.
+    private static void PrintCpu(PlacementResult placement, IReadOnlyList<(string Label, TimeSpan Cpu)> cpu)
+    {
+        if (cpu.Count == 0 || placement.Placed.Count == 0)
+        {
+            return;
+        }
+
+        var machine = placement.Elapsed.TotalMilliseconds * Environment.ProcessorCount;
+        double PerOrder(TimeSpan t) => t.TotalMilliseconds / placement.Placed.Count;
+        Console.WriteLine();
+        Console.WriteLine("CPU while placing, per order placed (the orders placed before are processed meanwhile):");
+        foreach (var (label, time) in cpu.Take(12))
+        {
+            Console.WriteLine(Invariant($"  {label,-20} {PerOrder(time),8:0.0} ms {time.TotalMilliseconds / machine,7:0.0%} of the machine"));
+        }
+
+        var total = TimeSpan.FromTicks(cpu.Sum(c => c.Cpu.Ticks));
+        Console.WriteLine(Invariant($"  {"all processes",-20} {PerOrder(total),8:0.0} ms {total.TotalMilliseconds / machine,7:0.0%} of the machine: at this cost {Environment.ProcessorCount} CPUs place at most {Environment.ProcessorCount * 1000 / PerOrder(total):0.0} orders/s"));
     }
 
     private static async Task<string?> Unreachable(HttpClient http, HubFile hub)
