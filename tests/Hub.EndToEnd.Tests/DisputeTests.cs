@@ -59,7 +59,7 @@ public sealed class DisputeTests(TwoHubs hubs, ITestOutputHelper output) : Story
         // far less than 1 % of the goods), less at most a 10 % platform fee, in KRW at KR.
         var goods = completed["goodsTotal"]!["minorUnits"]!.GetValue<long>();
         var kr = await Books.OpenAsync(Hubs.Kr, KrOperator);
-        var supplier = await WaitForSettlementAsync(kr, "KR-C-000035", ct);
+        var supplier = await WaitForSettlementAsync(kr, "KR-C-000035", story.StepTimeout, ct);
         supplier.ShouldBeGreaterThan(goods * 3 / 4 * 9 / 10);
         supplier.ShouldBeLessThanOrEqualTo((goods * 3 / 4) + (goods / 100));
         (await cn.TrialBalanceAsync()).ShouldAllBe(c => c.Value == 0);
@@ -106,9 +106,10 @@ public sealed class DisputeTests(TwoHubs hubs, ITestOutputHelper output) : Story
     };
 
     // The KR settlement follows CN's release through the partner gateway: the supplier's one positive line.
-    private static async Task<long> WaitForSettlementAsync(Books kr, string supplier, CancellationToken ct)
+    private static async Task<long> WaitForSettlementAsync(Books kr, string supplier, TimeSpan timeout, CancellationToken ct)
     {
-        while (true)
+        var until = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < until)
         {
             var lines = (await kr.StatementAsync(supplier, "KRW")).Lines;
             if (lines.Count > 0)
@@ -118,5 +119,7 @@ public sealed class DisputeTests(TwoHubs hubs, ITestOutputHelper output) : Story
 
             await Task.Delay(TimeSpan.FromMilliseconds(500), ct);
         }
+
+        throw new ShouldAssertException($"{supplier} was not settled at KR within {timeout.TotalSeconds:0} s of the order's completion.");
     }
 }

@@ -8,7 +8,7 @@ public enum StatementPlanning
     /// runs on one plan made for any values unless that plan looks costlier; statistics that change as tables grow
     /// (autovacuum's analyses) make it plan afresh. For services whose statements find rows by key: their orders,
     /// escrows, declarations and events are not planned again at every execution (with planning at every execution,
-    /// PostgreSQL's planner led its profile during the order benchmark).
+    /// planner functions stood among PostgreSQL's top functions during the order benchmark).
     /// </summary>
     Cached,
 
