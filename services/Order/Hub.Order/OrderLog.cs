@@ -17,6 +17,12 @@ internal static partial class OrderLog
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sweeping overdue order {OrderId} failed; it is tried again next sweep")]
     public static partial void SweepFailed(ILogger logger, Exception exception, string orderId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Releasing the reservation of order {OrderId} after a failed placement failed")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Releasing the reservation of order {OrderId} of a placement that did not save it failed; the sweeper tries again")]
     public static partial void ReleaseFailed(ILogger logger, Exception exception, string orderId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Gave back the stock reserved at {SupplierHub} for order {OrderId}, asked at {AskedAt:O} by a placement that never saved it")]
+    public static partial void AbandonedReservationReleased(ILogger logger, string orderId, string supplierHub, DateTime askedAt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not forget the pending reservations of orders {OrderIds}; the sweeper releases them again")]
+    public static partial void ForgetPendingFailed(ILogger logger, Exception exception, string orderIds);
 }

@@ -21,6 +21,12 @@ internal sealed class OrderOptions
     /// <summary>How long an expired checkout is kept (for a buyer's late placement to be answered clearly) before the sweeper removes it.</summary>
     public TimeSpan ExpiredCheckoutRetention { get; set; } = TimeSpan.FromDays(1);
 
+    /// <summary>
+    /// How long after it was asked a reservation whose order was never saved is given back by the sweeper: longer than
+    /// any placement may take (each catalog call gives up within seconds), so that none still under way is touched.
+    /// </summary>
+    public TimeSpan AbandonedReservationGrace { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>How often the sweeper looks for orders past their step's timeout.</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(30);
 

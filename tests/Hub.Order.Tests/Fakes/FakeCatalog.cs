@@ -15,6 +15,9 @@ internal sealed class FakeCatalog : Hub.Catalog.V1.Catalog.CatalogBase
 
     public ConcurrentQueue<string> Committed { get; } = new();
 
+    /// <summary>While true, releases answer UNAVAILABLE, as a catalog whose hub cannot be reached.</summary>
+    public bool ReleaseUnavailable { get; set; }
+
     /// <summary>Lists a product of a supplier (new ids each time), returning its id.</summary>
     public string List(string supplierId, long unitPriceMinor, int available, string currency = "KRW", int moq = 1, bool refuseReservation = false)
     {
@@ -111,6 +114,11 @@ internal sealed class FakeCatalog : Hub.Catalog.V1.Catalog.CatalogBase
 
     public override Task<ReservationReply> ReleaseStock(OrderStockRequest request, ServerCallContext context)
     {
+        if (ReleaseUnavailable)
+        {
+            throw new RpcException(new Status(StatusCode.Unavailable, "The catalog cannot be reached."));
+        }
+
         lock (_gate)
         {
             if (!Reservations.TryGetValue(request.OrderId, out var reservation))

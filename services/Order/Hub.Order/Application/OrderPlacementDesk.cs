@@ -73,11 +73,18 @@ internal sealed class OrderPlacementDesk(
             purchase.Add(order);
         }
 
-        var reserved = new List<TradeOrder>();
+        // Written before any stock is asked for: if this process stops before the purchase is saved, or a release
+        // below does not go through, the sweeper finds what the placement may hold and gives it back.
+        var pending = purchase.Orders.Select(o => new PendingReservation(o.Id, o.SupplierHub, now)).ToList();
+        db.PendingReservations.AddRange(pending);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var asked = new List<TradeOrder>();
         foreach (var order in purchase.Orders)
         {
             var request = new ReserveStockRequest { OrderId = order.Id };
             request.Lines.AddRange(order.Lines.Select(l => new ReservationLine { ProductId = l.ProductId, Quantity = l.Quantity }));
+            asked.Add(order);
             ReservationReply reply;
             try
             {
@@ -85,19 +92,21 @@ internal sealed class OrderPlacementDesk(
             }
             catch
             {
-                await ReleaseAsync([.. reserved, order]);
+                // The reservation may have been made even though its answer was lost.
+                await AbandonAsync(purchase, asked);
                 throw;
             }
 
             if (!reply.Reserved)
             {
-                await ReleaseAsync(reserved);
+                asked.Remove(order);
+                await AbandonAsync(purchase, asked);
                 return PlacementOutcome.Refused($"Order for supplier {order.SupplierId} could not reserve stock: {reply.RejectionReason}");
             }
-
-            reserved.Add(order);
         }
 
+        // Saved with the orders: a reservation the sweeper gave back meanwhile fails this save instead.
+        db.PendingReservations.RemoveRange(pending);
         db.Purchases.Add(purchase);
         foreach (var order in purchase.Orders)
         {
@@ -112,7 +121,7 @@ internal sealed class OrderPlacementDesk(
         catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
             // A parallel request won the key (answer with its purchase) or the checkout (refuse): give our reservations back.
-            await ReleaseAsync(reserved);
+            await AbandonAsync(purchase, asked);
             db.ChangeTracker.Clear();
             if (await FindAsync(buyer, idempotencyKey, cancellationToken) is { } winner)
             {
@@ -125,7 +134,7 @@ internal sealed class OrderPlacementDesk(
         }
         catch
         {
-            await ReleaseAsync(reserved);
+            await AbandonAsync(purchase, asked);
             throw;
         }
 
@@ -142,22 +151,89 @@ internal sealed class OrderPlacementDesk(
     private static PlacementOutcome Replay(Purchase existing, string hash) =>
         existing.RequestHash == hash ? PlacementOutcome.Placed(existing, replayed: true) : PlacementOutcome.KeyReused();
 
-    private async Task ReleaseAsync(IEnumerable<TradeOrder> orders)
+    /// <summary>
+    /// Gives back the sweeper's share of work: the reservations of placements that asked for stock more than
+    /// <paramref name="askedBefore"/> and never saved their order. Returns how many it released.
+    /// </summary>
+    public async Task<int> ReleaseAbandonedAsync(DateTime askedBefore, int batch, CancellationToken cancellationToken)
     {
-        foreach (var order in orders)
+        var ids = await db.PendingReservations.AsNoTracking().Where(r => r.AskedAt <= askedBefore).OrderBy(r => r.AskedAt)
+            .Select(r => r.OrderId).Take(batch).ToListAsync(cancellationToken);
+        var released = 0;
+        foreach (var id in ids)
         {
-            try
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            // Locked: a placement saving its order meanwhile waits, then finds its pending reservation gone and gives up.
+            var row = await db.PendingReservations.FromSql($"SELECT * FROM pending_reservations WHERE order_id = {id} FOR UPDATE")
+                .AsNoTracking().SingleOrDefaultAsync(cancellationToken);
+            if (row is null)
             {
-                await hubs.Catalog(HubId.Parse(order.SupplierHub)).ReleaseStockAsync(new OrderStockRequest { OrderId = order.Id }, cancellationToken: CancellationToken.None);
+                continue;
             }
-            catch (RpcException ex) when (ex.StatusCode == StatusCode.NotFound)
+
+            var saved = await db.Orders.AnyAsync(o => o.Id == id, cancellationToken);
+            if (!saved)
             {
-                // Never reserved: nothing to give back.
+                if (!await TryReleaseAsync(row.OrderId, row.SupplierHub))
+                {
+                    continue;
+                }
+
+                OrderLog.AbandonedReservationReleased(logger, id, row.SupplierHub, row.AskedAt);
+                released++;
             }
-            catch (RpcException ex)
+
+            await db.PendingReservations.Where(r => r.OrderId == id).ExecuteDeleteAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return released;
+    }
+
+    /// <summary>
+    /// A placement that will not save its purchase gives back the stock it asked for, and forgets the pending
+    /// reservations of the purchase except those whose release did not go through, left for the sweeper.
+    /// </summary>
+    private async Task AbandonAsync(Purchase purchase, IReadOnlyCollection<TradeOrder> asked)
+    {
+        var held = new List<string>();
+        foreach (var order in asked)
+        {
+            if (!await TryReleaseAsync(order.Id, order.SupplierHub))
             {
-                OrderLog.ReleaseFailed(logger, ex, order.Id);
+                held.Add(order.Id);
             }
+        }
+
+        var forgotten = purchase.Orders.Select(o => o.Id).Except(held).ToList();
+        try
+        {
+            await db.PendingReservations.Where(r => forgotten.Contains(r.OrderId)).ExecuteDeleteAsync(CancellationToken.None);
+        }
+        catch (NpgsqlException ex)
+        {
+            // Kept, they are released again by the sweeper, which a released reservation answers as it is.
+            OrderLog.ForgetPendingFailed(logger, ex, string.Join(", ", forgotten));
+        }
+    }
+
+    /// <summary>Releases an order's reservation at the supplier's catalog; false if the catalog did not answer.</summary>
+    private async Task<bool> TryReleaseAsync(string orderId, string supplierHub)
+    {
+        try
+        {
+            await hubs.Catalog(HubId.Parse(supplierHub)).ReleaseStockAsync(new OrderStockRequest { OrderId = orderId }, cancellationToken: CancellationToken.None);
+            return true;
+        }
+        catch (RpcException ex) when (ex.StatusCode == StatusCode.NotFound)
+        {
+            // Never reserved: nothing to give back.
+            return true;
+        }
+        catch (RpcException ex)
+        {
+            OrderLog.ReleaseFailed(logger, ex, orderId);
+            return false;
         }
     }
 }

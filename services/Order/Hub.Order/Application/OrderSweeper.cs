@@ -9,7 +9,8 @@ namespace Hub.Order.Application;
 /// <summary>
 /// Enforces each step's timeout (<c>Order:Timeouts</c>): an order still waiting past its step's due time fails and is
 /// compensated with the reason recorded, except a delivered order, whose receipt is then confirmed automatically. It
-/// also removes checkouts that expired longer ago than <c>Order:ExpiredCheckoutRetention</c>.
+/// also gives back the stock of placements that never saved their order (<c>Order:AbandonedReservationGrace</c> after
+/// they asked for it) and removes checkouts that expired longer ago than <c>Order:ExpiredCheckoutRetention</c>.
 /// </summary>
 internal sealed class OrderSweeper(IServiceScopeFactory scopes, IOptionsMonitor<OrderOptions> options, TimeProvider clock, ILogger<OrderSweeper> logger) : BackgroundService
 {
@@ -20,6 +21,7 @@ internal sealed class OrderSweeper(IServiceScopeFactory scopes, IOptionsMonitor<
             try
             {
                 await SweepAsync(stoppingToken);
+                await ReleaseAbandonedReservationsAsync(stoppingToken);
                 await RemoveExpiredCheckoutsAsync(stoppingToken);
                 await Task.Delay(options.CurrentValue.SweepInterval, clock, stoppingToken);
             }
@@ -62,6 +64,15 @@ internal sealed class OrderSweeper(IServiceScopeFactory scopes, IOptionsMonitor<
         }
 
         return changed;
+    }
+
+    /// <summary>Releases one batch of reservations whose placement never saved its order; returns how many.</summary>
+    public async Task<int> ReleaseAbandonedReservationsAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var desk = scope.ServiceProvider.GetRequiredService<OrderPlacementDesk>();
+        var settings = options.CurrentValue;
+        return await desk.ReleaseAbandonedAsync(clock.GetUtcNow().UtcDateTime - settings.AbandonedReservationGrace, settings.SweepBatch, cancellationToken);
     }
 
     /// <summary>Removes the checkouts past their retention, a thousand at a time; returns how many.</summary>

@@ -62,6 +62,30 @@ namespace Hub.Order.Migrations
                     b.ToTable("checkouts", (string)null);
                 });
 
+            modelBuilder.Entity("Hub.Order.Domain.PendingReservation", b =>
+                {
+                    b.Property<string>("OrderId")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("order_id");
+
+                    b.Property<DateTime>("AskedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("asked_at");
+
+                    b.Property<string>("SupplierHub")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("supplier_hub");
+
+                    b.HasKey("OrderId");
+
+                    b.HasIndex("AskedAt");
+
+                    b.ToTable("pending_reservations", (string)null);
+                });
+
             modelBuilder.Entity("Hub.Order.Domain.Purchase", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1,0 +1,26 @@
+namespace Hub.Order.Domain;
+
+/// <summary>
+/// Stock asked of a supplier's catalog for an order that is not saved yet. It is written before the reservation and
+/// removed in the transaction that saves the order, or once a failed placement gave the stock back; one left behind
+/// (the placement's process stopped in between, or the catalog did not answer the release) is released by the sweeper,
+/// so no placement that never became an order keeps a supplier's stock.
+/// </summary>
+internal sealed class PendingReservation
+{
+    public PendingReservation(string orderId, string supplierHub, DateTime askedAt)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(orderId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(supplierHub);
+        OrderId = orderId;
+        SupplierHub = supplierHub;
+        AskedAt = askedAt;
+    }
+
+    public string OrderId { get; private set; }
+
+    /// <summary>The hub whose catalog holds (or may hold) the stock.</summary>
+    public string SupplierHub { get; private set; }
+
+    public DateTime AskedAt { get; private set; }
+}

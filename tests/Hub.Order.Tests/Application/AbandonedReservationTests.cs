@@ -1,0 +1,127 @@
+using System.Net;
+using System.Net.Http.Json;
+using Hub.Catalog.V1;
+using Hub.Order.Application;
+using Hub.Order.Domain;
+using Hub.Order.Endpoints;
+using Hub.Order.Tests.Fakes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hub.Order.Tests.Application;
+
+/// <summary>Stock a placement reserved and never saved an order for is given back: at once, or later by the sweeper.</summary>
+public class AbandonedReservationTests(OrderFixture fixture) : IClassFixture<OrderFixture>
+{
+    [Fact]
+    public async Task Place_Saved_LeavesNoPendingReservation()
+    {
+        var product = Catalog.List(FakeCatalog.NewSupplier(), 1000, 50);
+
+        var order = await PlaceAsync(product, "key-saved");
+
+        Catalog.Available(product).ShouldBe(40);
+        (await PendingAsync(order)).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Place_RefusedWhileTheReleaseFails_KeepsTheReservationPendingUntilTheSweeperGivesItBack()
+    {
+        var company = OrderFixture.NewCompany();
+        var good = Catalog.List(FakeCatalog.NewSupplier(), 1000, 50);
+        var refused = Catalog.List(FakeCatalog.NewSupplier(), 1000, 50, refuseReservation: true);
+        Catalog.ReleaseUnavailable = true;
+        HttpResponseMessage response;
+        try
+        {
+            response = await OrderFixture.PlaceAsync(fixture.ClientFor(company), OrderFixture.Cart(new CartLineRequest(good, 10, null), new CartLineRequest(refused, 10, null)), "key-release-fails");
+        }
+        finally
+        {
+            Catalog.ReleaseUnavailable = false;
+        }
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        Catalog.Available(good).ShouldBe(40, "the release did not go through");
+        var held = Catalog.Reservations.Single(r => r.Value.Lines.Any(l => l.ProductId == good)).Key;
+        var pending = await PendingAsync(held);
+        pending.ShouldNotBeNull();
+        pending.SupplierHub.ShouldBe("KR");
+        var rejected = Catalog.Reservations.Single(r => r.Value.Lines.Any(l => l.ProductId == refused)).Key;
+        (await PendingAsync(rejected)).ShouldBeNull("the refused order holds nothing");
+
+        await Sweeper.ReleaseAbandonedReservationsAsync(CancellationToken.None);
+        Catalog.Available(good).ShouldBe(40, "a placement may still be under way within the grace");
+
+        await AskedLongAgo(held);
+        var released = await Sweeper.ReleaseAbandonedReservationsAsync(CancellationToken.None);
+
+        released.ShouldBeGreaterThanOrEqualTo(1);
+        Catalog.Available(good).ShouldBe(50);
+        (await PendingAsync(held)).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Sweep_ReservationOfAPlacementThatStoppedBeforeSaving_IsReleasedOnce()
+    {
+        var product = Catalog.List(FakeCatalog.NewSupplier(), 1000, 50);
+        var orderId = $"KR-O-{Random.Shared.Next(900_000_000, 999_999_999)}";
+        await using (var db = fixture.CreateDb())
+        {
+            db.PendingReservations.Add(new PendingReservation(orderId, "KR", DateTime.UtcNow.AddHours(-1)));
+            await db.SaveChangesAsync();
+        }
+
+        await Catalog.ReserveStock(new ReserveStockRequest { OrderId = orderId, Lines = { new ReservationLine { ProductId = product, Quantity = 15 } } }, null!);
+        Catalog.Available(product).ShouldBe(35);
+
+        await Sweeper.ReleaseAbandonedReservationsAsync(CancellationToken.None);
+        await Sweeper.ReleaseAbandonedReservationsAsync(CancellationToken.None);
+
+        Catalog.Available(product).ShouldBe(50);
+        Catalog.Reservations[orderId].Status.ShouldBe("released");
+        (await PendingAsync(orderId)).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Sweep_PendingReservationOfASavedOrder_IsForgottenWithoutReleasingItsStock()
+    {
+        var product = Catalog.List(FakeCatalog.NewSupplier(), 1000, 50);
+        var order = await PlaceAsync(product, "key-saved-pending");
+        await using (var db = fixture.CreateDb())
+        {
+            db.PendingReservations.Add(new PendingReservation(order, "KR", DateTime.UtcNow.AddHours(-1)));
+            await db.SaveChangesAsync();
+        }
+
+        await Sweeper.ReleaseAbandonedReservationsAsync(CancellationToken.None);
+
+        Catalog.Available(product).ShouldBe(40);
+        Catalog.Reservations[order].Status.ShouldBe("reserved");
+        (await PendingAsync(order)).ShouldBeNull();
+    }
+
+    private FakeCatalog Catalog => fixture.Fakes.Catalog;
+
+    private OrderSweeper Sweeper => fixture.Factory.Services.GetRequiredService<OrderSweeper>();
+
+    private async Task<string> PlaceAsync(string product, string key)
+    {
+        var response = await OrderFixture.PlaceAsync(fixture.ClientFor(OrderFixture.NewCompany()), OrderFixture.Cart(new CartLineRequest(product, 10, null)), key);
+        response.StatusCode.ShouldBe(HttpStatusCode.Created);
+        return (await response.Content.ReadFromJsonAsync<PurchaseResponse>())!.Orders.Single().OrderId;
+    }
+
+    private async Task<PendingReservation?> PendingAsync(string orderId)
+    {
+        await using var db = fixture.CreateDb();
+        return await db.PendingReservations.AsNoTracking().SingleOrDefaultAsync(r => r.OrderId == orderId);
+    }
+
+    private async Task AskedLongAgo(string orderId)
+    {
+        await using var db = fixture.CreateDb();
+        var longAgo = DateTime.UtcNow.AddHours(-1);
+        await db.Database.ExecuteSqlAsync($"UPDATE pending_reservations SET asked_at = {longAgo} WHERE order_id = {orderId}");
+    }
+}
