@@ -9,6 +9,7 @@ using Hub.ServiceDefaults.Grpc;
 using Hub.ServiceDefaults.Hosting;
 using Hub.ServiceDefaults.Messaging;
 using Hub.ServiceDefaults.Probes;
+using Hub.ServiceDefaults.Security;
 
 namespace Hub.Order;
 
@@ -42,6 +43,6 @@ internal static class OrderRegistration
         app.MapCheckoutEndpoints();
         app.MapOrdersEndpoints();
         app.MapGrpcService<OrderGrpcService>();
-        app.MapGrpcService<OrderPlacementGrpcService>();
+        app.MapGrpcService<OrderPlacementGrpcService>().RequireAuthorization(HubPolicies.PartnerHub);
     }
 }

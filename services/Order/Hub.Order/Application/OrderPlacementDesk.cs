@@ -26,7 +26,13 @@ internal sealed class OrderPlacementDesk(
     TimeProvider clock,
     ILogger<OrderPlacementDesk> logger)
 {
-    public async Task<PlacementOutcome> PlaceAsync(CompanyId buyer, string idempotencyKey, CartRequest cart, CancellationToken cancellationToken)
+    /// <summary>Places <paramref name="cart"/> for <paramref name="buyer"/>, a company of this hub.</summary>
+    /// <param name="buyer">The buying company.</param>
+    /// <param name="idempotencyKey">One purchase per buyer and key.</param>
+    /// <param name="cart">The cart, validated by <see cref="CartPricer.Validate"/>.</param>
+    /// <param name="partner">The partner hub placing for the buyer, named on each order's timeline; null for the buyer itself.</param>
+    /// <param name="cancellationToken">Stops the placement; what it reserved is given back.</param>
+    public async Task<PlacementOutcome> PlaceAsync(CompanyId buyer, string idempotencyKey, CartRequest cart, HubId? partner, CancellationToken cancellationToken)
     {
         var hash = CheckoutBook.RequestHash(cart);
         if (await FindAsync(buyer, idempotencyKey, cancellationToken) is { } existing)
@@ -58,7 +64,7 @@ internal sealed class OrderPlacementDesk(
 
         var now = clock.GetUtcNow().UtcDateTime;
         var purchase = new Purchase(Guid.CreateVersion7(), buyer.ToString(), idempotencyKey, hash, now, cart.CheckoutId);
-        var cause = $"purchase {purchase.Id}";
+        var cause = partner is { } placedBy ? $"purchase {purchase.Id} placed by partner hub {placedBy}" : $"purchase {purchase.Id}";
         foreach (var supplier in suppliers)
         {
             var orderId = new OrderId(hubs.Self, await db.NextOrderNumberAsync(cancellationToken)).ToString();

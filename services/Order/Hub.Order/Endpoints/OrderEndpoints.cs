@@ -43,7 +43,7 @@ internal static class OrderEndpoints
         PlacementOutcome outcome;
         try
         {
-            outcome = await desk.PlaceAsync(caller.Company!.Value, idempotencyKey!, cart!, cancellationToken);
+            outcome = await desk.PlaceAsync(caller.Company!.Value, idempotencyKey!, cart!, partner: null, cancellationToken);
         }
         catch (RpcException ex)
         {

@@ -3,20 +3,31 @@ using Hub.Contracts.Values;
 using Hub.Order.Application;
 using Hub.Order.Endpoints;
 using Hub.Order.V1;
+using Hub.ServiceDefaults.Hosting;
+using Hub.ServiceDefaults.Security;
 
 namespace Hub.Order.Grpc;
 
 /// <summary>PlaceOrder over gRPC, for partner hubs: the same placement as the REST endpoint, refusals as status codes.</summary>
-internal sealed class OrderPlacementGrpcService(OrderPlacementDesk desk) : OrderPlacement.OrderPlacementBase
+/// <remarks>
+/// Only partner hubs call it (<see cref="HubPolicies.PartnerHub"/>), and only for buyers of this hub: the buyer's hub
+/// owns the order, imports the goods and holds the buyer's escrow. Each order names the partner on its timeline.
+/// </remarks>
+internal sealed class OrderPlacementGrpcService(OrderPlacementDesk desk, ServiceIdentity identity) : OrderPlacement.OrderPlacementBase
 {
     public override async Task<PlaceOrderReply> PlaceOrder(PlaceOrderRequest request, ServerCallContext context)
     {
+        var partner = Caller.From(context.GetHttpContext().User);
         var cart = new CartRequest(request.Incoterm, request.NamedPlace, request.Mode,
             [.. request.Lines.Select(l => new CartLineRequest(l.ProductId, l.Quantity, l.SupplierCompany.Length == 0 ? null : l.SupplierCompany))]);
         var errors = CartPricer.Validate(cart);
         if (!CompanyId.TryParse(request.BuyerCompany, out var buyer))
         {
             errors["buyer_company"] = ["Expected a company id such as KR-C-000123."];
+        }
+        else if (buyer.Hub != identity.Hub)
+        {
+            errors["buyer_company"] = [$"The buyer must be a company of this hub ({identity.Hub}): the buyer's hub owns the order. Place at the buyer's own hub."];
         }
 
         if (string.IsNullOrWhiteSpace(request.IdempotencyKey) || request.IdempotencyKey.Length > 200)
@@ -29,7 +40,7 @@ internal sealed class OrderPlacementGrpcService(OrderPlacementDesk desk) : Order
             throw Invalid(errors);
         }
 
-        var outcome = await desk.PlaceAsync(buyer, request.IdempotencyKey, cart, context.CancellationToken);
+        var outcome = await desk.PlaceAsync(buyer, request.IdempotencyKey, cart, partner.Hub, context.CancellationToken);
         if (outcome.Errors is { } invalid)
         {
             throw Invalid(invalid);
