@@ -70,6 +70,9 @@ internal sealed class HubFile
         entry["GatewayGrpc"] = partner.Address("Gateway", "Grpc");
     }
 
+    /// <summary>The secret this hub and <paramref name="partner"/> sign their requests to each other with.</summary>
+    public string PartnerSecret(string partner) => _json["Partners"]![partner]!["Secret"]!.GetValue<string>();
+
     public string Write(string directory)
     {
         var path = Path.Combine(directory, $"{Hub.ToLowerInvariant()}.json");

@@ -1,4 +1,7 @@
 using System.Text;
+using Grpc.Net.Client;
+using Hub.Contracts.Values;
+using Hub.ServiceDefaults.Security;
 using Hub.Story;
 using Hub.Testing;
 
@@ -34,6 +37,7 @@ public sealed class TwoHubs : IAsyncLifetime
             ("kr-supplier-rejected", "supplier-demo", "sme", "KR-C-000033"),
             ("kr-supplier-disputed", "supplier-demo", "sme", "KR-C-000034"),
             ("kr-supplier-partly-paid", "supplier-demo", "sme", "KR-C-000035"),
+            ("kr-supplier-partner-sold", "supplier-demo", "sme", "KR-C-000036"),
         ],
         ["CN"] =
         [
@@ -103,6 +107,21 @@ public sealed class TwoHubs : IAsyncLifetime
         await Task.WhenAll(_processes.Values.Select(p => WaitReadyAsync(p, timeout.Token)));
         Kr = new GatewayClient("KR", new Uri(_files["KR"].Address("Gateway")));
         Cn = new GatewayClient("CN", new Uri(_files["CN"].Address("Gateway")));
+    }
+
+    /// <summary>
+    /// A gRPC channel to <paramref name="hub"/>'s gateway, every call signed as partner hub <paramref name="partner"/>
+    /// signs it (with the secret the two share), or unsigned when <paramref name="partner"/> is null.
+    /// </summary>
+    public GrpcChannel GatewayChannel(string hub, string? partner)
+    {
+        HttpMessageHandler handler = new SocketsHttpHandler();
+        if (partner is not null)
+        {
+            handler = new PartnerSigning(HubId.Parse(partner), _files[hub].PartnerSecret(partner)) { InnerHandler = handler };
+        }
+
+        return GrpcChannel.ForAddress(_files[hub].Address("Gateway", "Grpc"), new GrpcChannelOptions { HttpHandler = handler, DisposeHttpClient = true });
     }
 
     /// <summary>Kills a hub's process, as a crash or a network cut would take it away.</summary>
@@ -197,6 +216,16 @@ public sealed class TwoHubs : IAsyncLifetime
         }
 
         throw new InvalidOperationException($"No Hub.sln above {AppContext.BaseDirectory}.");
+    }
+}
+
+/// <summary>Signs each request as a partner hub's gateway client does.</summary>
+internal sealed class PartnerSigning(HubId self, string secret) : DelegatingHandler
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        await PartnerRequestSigner.SignAsync(request, self, secret, DateTimeOffset.UtcNow, cancellationToken);
+        return await base.SendAsync(request, cancellationToken);
     }
 }
 

@@ -28,6 +28,7 @@ internal static class OrderRegistration
         builder.Services.AddScoped<CartPricer>();
         builder.Services.AddScoped<CheckoutBook>();
         builder.Services.AddScoped<OrderPlacementDesk>();
+        builder.Services.AddScoped<OrderDesk>();
         builder.Services.AddScoped<OrderProcess>();
         builder.Services.AddSingleton<OrderSweeper>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OrderSweeper>());

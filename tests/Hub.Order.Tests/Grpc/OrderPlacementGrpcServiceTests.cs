@@ -1,7 +1,7 @@
 using Grpc.Core;
+using Hub.Contracts.Values;
 using Hub.Order.Tests.Fakes;
 using Hub.Order.V1;
-using Hub.Contracts.Values;
 using Hub.Testing;
 using Microsoft.EntityFrameworkCore;
 
@@ -104,6 +104,88 @@ public class OrderPlacementGrpcServiceTests(OrderFixture fixture) : IClassFixtur
         ex.StatusCode.ShouldBe(expected);
         fixture.Fakes.Catalog.Available(product).ShouldBe(100);
     }
+
+    [Fact]
+    public async Task GetOrder_ThePartnerThatPlacedIt_SeesItsTimeline_OtherPartnersDoNot()
+    {
+        var client = new OrderPlacement.OrderPlacementClient(fixture.Channel);
+        var (order, _) = await PlaceAsPartnerAsync("grpc-follow");
+
+        var view = await client.GetOrderAsync(new OrderRequest { OrderId = order }, AsPartner);
+        var other = await Should.ThrowAsync<RpcException>(async () => await client.GetOrderAsync(new OrderRequest { OrderId = order }, As(HubId.Parse("MY"))));
+
+        view.Status.ShouldBe("Placed");
+        view.GoodsTotalMinor.ShouldBe(7000);
+        view.Timeline.Select(t => t.Step).ShouldContain("Placed");
+        view.Timeline.Select(t => t.Step).ShouldContain("FundsRequested");
+        view.Timeline[0].At.ToDateTime().ShouldBeInRange(DateTime.UtcNow.AddMinutes(-1), DateTime.UtcNow);
+        other.StatusCode.ShouldBe(StatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task CancelOrder_ByThePartnerThatPlacedIt_CancelledAndStockGivenBack()
+    {
+        var client = new OrderPlacement.OrderPlacementClient(fixture.Channel);
+        var (order, product) = await PlaceAsPartnerAsync("grpc-cancel");
+
+        var stranger = await Should.ThrowAsync<RpcException>(async () => await client.CancelOrderAsync(new OrderRequest { OrderId = order }, As(HubId.Parse("MY"))));
+        fixture.Fakes.Catalog.Available(product).ShouldBe(90, "another partner changes nothing");
+        var cancelled = await client.CancelOrderAsync(new OrderRequest { OrderId = order }, AsPartner);
+
+        stranger.StatusCode.ShouldBe(StatusCode.NotFound);
+        cancelled.Status.ShouldBe("Cancelled");
+        cancelled.Timeline.Last().Cause.ShouldBe("cancelled by hub:CN");
+        fixture.Fakes.Catalog.Available(product).ShouldBe(100);
+    }
+
+    [Fact]
+    public async Task DisputeOrder_BeforeDeliveryOrWithoutAReason_RefusedAndUnchanged()
+    {
+        var client = new OrderPlacement.OrderPlacementClient(fixture.Channel);
+        var (order, _) = await PlaceAsPartnerAsync("grpc-dispute-early");
+
+        var early = await Should.ThrowAsync<RpcException>(async () => await client.DisputeOrderAsync(new DisputeOrderRequest { OrderId = order, Reason = "damaged" }, AsPartner));
+        var blank = await Should.ThrowAsync<RpcException>(async () => await client.DisputeOrderAsync(new DisputeOrderRequest { OrderId = order, Reason = "  " }, AsPartner));
+
+        early.StatusCode.ShouldBe(StatusCode.FailedPrecondition);
+        blank.StatusCode.ShouldBe(StatusCode.InvalidArgument);
+        blank.Status.Detail.ShouldContain("reason");
+        (await client.GetOrderAsync(new OrderRequest { OrderId = order }, AsPartner)).Status.ShouldBe("Placed");
+        fixture.Fakes.Payment.Disputes.ShouldNotContainKey(order);
+    }
+
+    [Fact]
+    public async Task ConfirmReceipt_DeliveredOrder_ReleasesTheEscrow_ThenDisputeIsRefused()
+    {
+        var client = new OrderPlacement.OrderPlacementClient(fixture.Channel);
+        var (order, _) = await PlaceAsPartnerAsync("grpc-receipt");
+        await using (var db = fixture.CreateDb())
+        {
+            await db.Database.ExecuteSqlAsync($"UPDATE orders SET status = 'Delivered' WHERE id = {order}");
+        }
+
+        var confirmed = await client.ConfirmReceiptAsync(new OrderRequest { OrderId = order }, AsPartner);
+        var dispute = await Should.ThrowAsync<RpcException>(async () => await client.DisputeOrderAsync(new DisputeOrderRequest { OrderId = order, Reason = "late" }, AsPartner));
+
+        confirmed.Status.ShouldBe("ReceiptConfirmed");
+        fixture.Fakes.Payment.Released.ShouldContain(order);
+        dispute.StatusCode.ShouldBe(StatusCode.FailedPrecondition);
+    }
+
+    private async Task<(string OrderId, string ProductId)> PlaceAsPartnerAsync(string key)
+    {
+        var client = new OrderPlacement.OrderPlacementClient(fixture.Channel);
+        var product = fixture.Fakes.Catalog.List(FakeCatalog.NewSupplier(), 700, 100);
+        var reply = await client.PlaceOrderAsync(Request(OrderFixture.NewCompany().ToString(), key, product, 10), AsPartner);
+        var order = reply.Orders.Single().OrderId;
+
+        // Let the placement's own step (funds requested) finish before the test changes the order.
+        await Eventually.TrueAsync(async () => (await client.GetOrderAsync(new OrderRequest { OrderId = order }, AsPartner)).Timeline.Any(t => t.Step == "FundsRequested"),
+            TimeSpan.FromSeconds(20), "funds are requested");
+        return (order, product);
+    }
+
+    private static Metadata As(HubId partner) => new() { { "Authorization", $"Bearer {TestSecurity.PartnerHub(partner)}" } };
 
     private static Metadata AsPartner => new() { { "Authorization", $"Bearer {TestSecurity.PartnerHub(HubId.CN)}" } };
 

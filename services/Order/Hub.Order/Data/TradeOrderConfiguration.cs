@@ -13,6 +13,7 @@ internal sealed class TradeOrderConfiguration : IEntityTypeConfiguration<TradeOr
         b.Property(o => o.Id).HasMaxLength(24);
         b.Property(o => o.BuyerCompany).HasMaxLength(24);
         b.Property(o => o.BuyerHub).HasMaxLength(2);
+        b.Property(o => o.PartnerHub).HasMaxLength(2);
         b.Property(o => o.SupplierCompany).HasMaxLength(24);
         b.Property(o => o.SupplierId).HasMaxLength(24);
         b.Property(o => o.SupplierHub).HasMaxLength(2);

@@ -1,6 +1,7 @@
 namespace Hub.Order.Domain;
 
 /// <summary>Everything a supplier order is placed with besides its lines.</summary>
+/// <remarks><c>PartnerHub</c> is the partner hub that placed the order for its buyer, null when the buyer placed it.</remarks>
 internal sealed record OrderPlacement(
     string OrderId,
     Guid PurchaseId,
@@ -21,4 +22,5 @@ internal sealed record OrderPlacement(
     long FreightMinor,
     string FreightCurrency,
     long DutiesMinor,
-    string DutiesCurrency);
+    string DutiesCurrency,
+    string? PartnerHub = null);

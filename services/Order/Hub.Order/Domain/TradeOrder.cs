@@ -59,6 +59,7 @@ internal sealed class TradeOrder
         FreightCurrency = placement.FreightCurrency;
         DutiesMinor = placement.DutiesMinor;
         DutiesCurrency = placement.DutiesCurrency;
+        PartnerHub = placement.PartnerHub;
         _lines.AddRange(lines);
         GoodsTotalMinor = lines.Sum(l => l.LineTotalMinor);
         PlacedAt = UpdatedAt = at;
@@ -73,6 +74,9 @@ internal sealed class TradeOrder
     public string BuyerCompany { get; private set; }
 
     public string BuyerHub { get; private set; }
+
+    /// <summary>The partner hub that placed the order for its buyer (and may follow and act on it), or null.</summary>
+    public string? PartnerHub { get; private set; }
 
     public string SupplierCompany { get; private set; }
 

@@ -13,7 +13,6 @@ namespace Hub.Order.Endpoints;
 internal static class OrderEndpoints
 {
     private const int MaxKeyLength = 200;
-    private const int MaxReasonLength = 1_000;
 
     public static void MapOrdersEndpoints(this IEndpointRouteBuilder routes)
     {
@@ -68,7 +67,7 @@ internal static class OrderEndpoints
     private static async Task<Ok<List<OrderResponse>>> List(
         Caller caller, OrderDbContext db, Guid? purchase, string? status, int? limit, CancellationToken cancellationToken)
     {
-        var query = Visible(db.Orders.AsNoTracking(), caller);
+        var query = OrderDesk.VisibleTo(db.Orders.AsNoTracking(), caller);
         if (purchase is { } purchaseId)
         {
             query = query.Where(o => o.PurchaseId == purchaseId);
@@ -84,84 +83,47 @@ internal static class OrderEndpoints
         return TypedResults.Ok(orders.Select(o => o.ToResponse(withTimeline: false)).ToList());
     }
 
-    private static async Task<Results<Ok<OrderResponse>, ProblemHttpResult>> Get(string id, Caller caller, OrderDbContext db, CancellationToken cancellationToken) =>
-        await Visible(db.Orders.AsNoTracking(), caller).Include(o => o.Lines).Include(o => o.Timeline).AsSplitQuery()
-            .SingleOrDefaultAsync(o => o.Id == id, cancellationToken) is { } order
-            ? TypedResults.Ok(order.ToResponse(withTimeline: true))
-            : NotFound(id);
+    private static async Task<Results<Ok<OrderResponse>, ProblemHttpResult>> Get(string id, Caller caller, OrderDesk desk, CancellationToken cancellationToken) =>
+        await desk.FindAsync(id, caller, cancellationToken) is { } order ? TypedResults.Ok(order.ToResponse(withTimeline: true)) : NotFound(id);
 
-    private static Task<Results<Ok<OrderResponse>, ProblemHttpResult>> ConfirmReceipt(
-        string id, Caller caller, OrderDbContext db, OrderProcess process, CancellationToken cancellationToken) =>
-        ChangeAsync(id, caller, db, cancellationToken, order => process.ConfirmReceiptAsync(order, automatic: false, $"receipt confirmed by {caller.Subject}", cancellationToken));
+    private static Task<Results<Ok<OrderResponse>, ProblemHttpResult>> ConfirmReceipt(string id, Caller caller, OrderDesk desk, CancellationToken cancellationToken) =>
+        ChangeAsync(id, () => desk.ConfirmReceiptAsync(id, caller, cancellationToken));
 
-    private static Task<Results<Ok<OrderResponse>, ProblemHttpResult>> Cancel(
-        string id, Caller caller, OrderDbContext db, OrderProcess process, CancellationToken cancellationToken) =>
-        ChangeAsync(id, caller, db, cancellationToken, order => process.CancelAsync(order, caller.Subject, $"cancelled by {caller.Subject}", cancellationToken));
+    private static Task<Results<Ok<OrderResponse>, ProblemHttpResult>> Cancel(string id, Caller caller, OrderDesk desk, CancellationToken cancellationToken) =>
+        ChangeAsync(id, () => desk.CancelAsync(id, caller, cancellationToken));
 
-    // The buyer disputes a delivered order; the escrow stays frozen until an operator decides.
     private static async Task<Results<Ok<OrderResponse>, ValidationProblem, ProblemHttpResult>> Dispute(
-        string id, DisputeRequest? request, Caller caller, OrderDbContext db, OrderProcess process, CancellationToken cancellationToken)
+        string id, DisputeRequest? request, Caller caller, OrderDesk desk, CancellationToken cancellationToken)
     {
-        var reason = request?.Reason?.Trim();
-        if (string.IsNullOrEmpty(reason) || reason.Length > MaxReasonLength)
+        if (OrderDesk.DisputeReason(request?.Reason) is not { } reason)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["reason"] = [$"A dispute needs a reason of 1 to {MaxReasonLength:N0} characters."],
-            });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = [OrderDesk.DisputeReasonRule] });
         }
 
-        var changed = await ChangeAsync(id, caller, db, cancellationToken, order => process.DisputeAsync(order, reason, $"disputed by {caller.Subject}", cancellationToken));
+        var changed = await ChangeAsync(id, () => desk.DisputeAsync(id, caller, reason, cancellationToken));
         return changed.Result is Ok<OrderResponse> ok ? ok : (ProblemHttpResult)changed.Result;
     }
 
-    // Only the buyer changes its order, under the order's row lock: every writer of an order (its events, the sweeper,
-    // these requests) takes that lock first, so the change is made on the order as the previous writer left it. The
-    // row version still guards it; losing on it answers 409.
-    private static async Task<Results<Ok<OrderResponse>, ProblemHttpResult>> ChangeAsync(
-        string id, Caller caller, OrderDbContext db, CancellationToken cancellationToken, Func<TradeOrder, Task> change)
+    // Only the buyer changes its order; losing to another writer answers 409.
+    private static async Task<Results<Ok<OrderResponse>, ProblemHttpResult>> ChangeAsync(string id, Func<Task<OrderChange>> change)
     {
-        var buyer = caller.Company?.ToString();
-        OrderTracing.Tag(id);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.LockOrderAsync(id, cancellationToken);
-        var order = await db.Orders.Include(o => o.Lines).Include(o => o.Timeline).AsSplitQuery()
-            .SingleOrDefaultAsync(o => o.Id == id && o.BuyerCompany == buyer, cancellationToken);
-        if (order is null)
-        {
-            return NotFound(id);
-        }
-
+        OrderChange outcome;
         try
         {
-            await change(order);
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return TypedResults.Ok(order.ToResponse(withTimeline: true));
-        }
-        catch (OrderRuleException ex)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The order cannot do that now", detail: ex.Message);
-        }
-        catch (DbUpdateException)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The order changed meanwhile", detail: "Read the order again and retry.");
+            outcome = await change();
         }
         catch (RpcException ex)
         {
             return CheckoutEndpoints.Upstream(ex);
         }
-    }
 
-    private static IQueryable<TradeOrder> Visible(IQueryable<TradeOrder> orders, Caller caller)
-    {
-        if (caller.IsOperator)
+        return outcome switch
         {
-            return orders;
-        }
-
-        var company = caller.Company?.ToString() ?? string.Empty;
-        return orders.Where(o => o.BuyerCompany == company || o.SupplierCompany == company);
+            { Order: { } order } => TypedResults.Ok(order.ToResponse(withTimeline: true)),
+            { Found: false } => NotFound(id),
+            { Rule: { } rule } => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The order cannot do that now", detail: rule),
+            _ => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The order changed meanwhile", detail: "Read the order again and retry."),
+        };
     }
 
     private static ProblemHttpResult NotFound(string id) =>

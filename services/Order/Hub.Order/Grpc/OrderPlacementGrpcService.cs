@@ -1,3 +1,4 @@
+using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Hub.Contracts.Values;
 using Hub.Order.Application;
@@ -8,16 +9,20 @@ using Hub.ServiceDefaults.Security;
 
 namespace Hub.Order.Grpc;
 
-/// <summary>PlaceOrder over gRPC, for partner hubs: the same placement as the REST endpoint, refusals as status codes.</summary>
+/// <summary>
+/// Placing and following orders over gRPC, for partner hubs: the same placement, timeline and buyer's changes as the
+/// REST API, refusals as status codes.
+/// </summary>
 /// <remarks>
 /// Only partner hubs call it (<see cref="HubPolicies.PartnerHub"/>), and only for buyers of this hub: the buyer's hub
-/// owns the order, imports the goods and holds the buyer's escrow. Each order names the partner on its timeline.
+/// owns the order, imports the goods and holds the buyer's escrow. Each order names the partner on its timeline, and
+/// the partner sees and changes only the orders it placed.
 /// </remarks>
-internal sealed class OrderPlacementGrpcService(OrderPlacementDesk desk, ServiceIdentity identity) : OrderPlacement.OrderPlacementBase
+internal sealed class OrderPlacementGrpcService(OrderPlacementDesk placement, OrderDesk orders, ServiceIdentity identity) : OrderPlacement.OrderPlacementBase
 {
     public override async Task<PlaceOrderReply> PlaceOrder(PlaceOrderRequest request, ServerCallContext context)
     {
-        var partner = Caller.From(context.GetHttpContext().User);
+        var partner = PartnerOf(context);
         var cart = new CartRequest(request.Incoterm, request.NamedPlace, request.Mode,
             [.. request.Lines.Select(l => new CartLineRequest(l.ProductId, l.Quantity, l.SupplierCompany.Length == 0 ? null : l.SupplierCompany))]);
         var errors = CartPricer.Validate(cart);
@@ -40,7 +45,7 @@ internal sealed class OrderPlacementGrpcService(OrderPlacementDesk desk, Service
             throw Invalid(errors);
         }
 
-        var outcome = await desk.PlaceAsync(buyer, request.IdempotencyKey, cart, partner.Hub, context.CancellationToken);
+        var outcome = await placement.PlaceAsync(buyer, request.IdempotencyKey, cart, partner.Hub, context.CancellationToken);
         if (outcome.Errors is { } invalid)
         {
             throw Invalid(invalid);
@@ -66,6 +71,84 @@ internal sealed class OrderPlacementGrpcService(OrderPlacementDesk desk, Service
         }));
         return reply;
     }
+
+    public override async Task<OrderView> GetOrder(OrderRequest request, ServerCallContext context) =>
+        await orders.FindAsync(request.OrderId, PartnerOf(context), context.CancellationToken) is { } order
+            ? View(order)
+            : throw NotFound(request.OrderId);
+
+    public override Task<OrderView> CancelOrder(OrderRequest request, ServerCallContext context) =>
+        ChangeAsync(request.OrderId, () => orders.CancelAsync(request.OrderId, PartnerOf(context), context.CancellationToken));
+
+    public override Task<OrderView> ConfirmReceipt(OrderRequest request, ServerCallContext context) =>
+        ChangeAsync(request.OrderId, () => orders.ConfirmReceiptAsync(request.OrderId, PartnerOf(context), context.CancellationToken));
+
+    public override Task<OrderView> DisputeOrder(DisputeOrderRequest request, ServerCallContext context) =>
+        OrderDesk.DisputeReason(request.Reason) is { } reason
+            ? ChangeAsync(request.OrderId, () => orders.DisputeAsync(request.OrderId, PartnerOf(context), reason, context.CancellationToken))
+            : throw Invalid(new Dictionary<string, string[]> { ["reason"] = [OrderDesk.DisputeReasonRule] });
+
+    private static Caller PartnerOf(ServerCallContext context) => Caller.From(context.GetHttpContext().User);
+
+    private static async Task<OrderView> ChangeAsync(string orderId, Func<Task<OrderChange>> change)
+    {
+        OrderChange outcome;
+        try
+        {
+            outcome = await change();
+        }
+        catch (RpcException ex)
+        {
+            // A service the change calls refused it or did not answer; the order is as it was.
+            var code = ex.StatusCode is StatusCode.InvalidArgument or StatusCode.FailedPrecondition or StatusCode.NotFound or StatusCode.PermissionDenied or StatusCode.AlreadyExists
+                ? StatusCode.FailedPrecondition
+                : StatusCode.Unavailable;
+            throw new RpcException(new Status(code, ex.Status.Detail));
+        }
+
+        return outcome switch
+        {
+            { Order: { } order } => View(order),
+            { Found: false } => throw NotFound(orderId),
+            { Rule: { } rule } => throw new RpcException(new Status(StatusCode.FailedPrecondition, rule)),
+            _ => throw new RpcException(new Status(StatusCode.Aborted, "The order changed meanwhile: read it again and retry.")),
+        };
+    }
+
+    private static OrderView View(Domain.TradeOrder order)
+    {
+        var view = new OrderView
+        {
+            OrderId = order.Id,
+            PurchaseId = order.PurchaseId.ToString(),
+            Status = order.Status.ToString(),
+            BuyerCompany = order.BuyerCompany,
+            SupplierCompany = order.SupplierCompany,
+            SupplierId = order.SupplierId,
+            SupplierHub = order.SupplierHub,
+            GoodsTotalMinor = order.GoodsTotalMinor,
+            Currency = order.Currency,
+            BuyerTotalMinor = order.BuyerTotalMinor,
+            BuyerCurrency = order.BuyerCurrency,
+            FailureReason = order.FailureReason ?? string.Empty,
+            PlacedAt = Utc(order.PlacedAt),
+            UpdatedAt = Utc(order.UpdatedAt),
+        };
+        view.Timeline.AddRange(order.Timeline.OrderBy(t => t.Sequence).Select(t => new TimelineEntry
+        {
+            Sequence = t.Sequence,
+            At = Utc(t.At),
+            Hub = t.Hub,
+            Step = t.Step,
+            Cause = t.Cause,
+            Detail = t.Detail ?? string.Empty,
+        }));
+        return view;
+    }
+
+    private static Timestamp Utc(DateTime at) => Timestamp.FromDateTime(DateTime.SpecifyKind(at, DateTimeKind.Utc));
+
+    private static RpcException NotFound(string orderId) => new(new Status(StatusCode.NotFound, $"There is no order {orderId} you placed."));
 
     private static RpcException Invalid(Dictionary<string, string[]> errors) =>
         new(new Status(StatusCode.InvalidArgument, string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}"))));

@@ -247,6 +247,11 @@ namespace Hub.Order.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("named_place");
 
+                    b.Property<string>("PartnerHub")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("partner_hub");
+
                     b.Property<DateTime>("PlacedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("placed_at");

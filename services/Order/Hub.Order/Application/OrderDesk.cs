@@ -1,0 +1,122 @@
+using Hub.Order.Data;
+using Hub.Order.Domain;
+using Hub.ServiceDefaults.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hub.Order.Application;
+
+/// <summary>
+/// Which orders a caller sees, and the buyer's changes to one (receipt, cancel, dispute), for the REST API of SMEs
+/// and the gRPC API of partner hubs alike. An SME sees the orders its company buys or supplies and changes those it
+/// buys; a partner hub sees and changes the orders it placed for its buyers; an operator sees all and changes none.
+/// </summary>
+internal sealed class OrderDesk(OrderDbContext db, OrderProcess process)
+{
+    private const int MaxDisputeReasonLength = 1_000;
+
+    /// <summary>What a dispute's reason must be.</summary>
+    public static readonly string DisputeReasonRule = $"A dispute needs a reason of 1 to {MaxDisputeReasonLength:N0} characters.";
+
+    /// <summary>The reason trimmed, or null if it breaks <see cref="DisputeReasonRule"/>.</summary>
+    public static string? DisputeReason(string? reason) =>
+        reason?.Trim() is { Length: > 0 and <= MaxDisputeReasonLength } trimmed ? trimmed : null;
+
+    public static IQueryable<TradeOrder> VisibleTo(IQueryable<TradeOrder> orders, Caller caller)
+    {
+        if (caller.IsOperator)
+        {
+            return orders;
+        }
+
+        if (caller.IsPartnerHub)
+        {
+            var partner = caller.Hub.ToString();
+            return orders.Where(o => o.PartnerHub == partner);
+        }
+
+        var company = caller.Company?.ToString() ?? string.Empty;
+        return orders.Where(o => o.BuyerCompany == company || o.SupplierCompany == company);
+    }
+
+    /// <summary>The order with its lines and timeline, if the caller may see it.</summary>
+    public Task<TradeOrder?> FindAsync(string id, Caller caller, CancellationToken cancellationToken) =>
+        VisibleTo(db.Orders.AsNoTracking(), caller).Include(o => o.Lines).Include(o => o.Timeline).AsSplitQuery()
+            .SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
+
+    /// <summary>The buyer confirms receipt of a delivered order, which releases the escrow.</summary>
+    public Task<OrderChange> ConfirmReceiptAsync(string id, Caller caller, CancellationToken cancellationToken) =>
+        ChangeAsync(id, caller, order => process.ConfirmReceiptAsync(order, automatic: false, $"receipt confirmed by {caller.Subject}", cancellationToken), cancellationToken);
+
+    /// <summary>The buyer cancels an order before its export clearance.</summary>
+    public Task<OrderChange> CancelAsync(string id, Caller caller, CancellationToken cancellationToken) =>
+        ChangeAsync(id, caller, order => process.CancelAsync(order, caller.Subject, $"cancelled by {caller.Subject}", cancellationToken), cancellationToken);
+
+    /// <summary>The buyer disputes a delivered order; the escrow stays frozen until an operator decides.</summary>
+    /// <param name="id">The order.</param>
+    /// <param name="caller">The buyer, or the partner hub that placed the order.</param>
+    /// <param name="reason">A reason checked by <see cref="DisputeReason"/>.</param>
+    /// <param name="cancellationToken">Stops the request.</param>
+    public Task<OrderChange> DisputeAsync(string id, Caller caller, string reason, CancellationToken cancellationToken) =>
+        ChangeAsync(id, caller, order => process.DisputeAsync(order, reason, $"disputed by {caller.Subject}", cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// Makes the caller's change to an order under the order's row lock: every writer of an order (its events, the
+    /// sweeper, these requests) takes that lock first, so the change is made on the order as the previous writer left
+    /// it. The row version still guards it. A refusal of the domain or of a service the change calls changes nothing;
+    /// the latter propagates as its <c>RpcException</c>.
+    /// </summary>
+    private async Task<OrderChange> ChangeAsync(string id, Caller caller, Func<TradeOrder, Task> change, CancellationToken cancellationToken)
+    {
+        OrderTracing.Tag(id);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.LockOrderAsync(id, cancellationToken);
+        var order = await ChangeableBy(db.Orders, caller).Include(o => o.Lines).Include(o => o.Timeline).AsSplitQuery()
+            .SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
+        if (order is null)
+        {
+            return OrderChange.NotFound;
+        }
+
+        try
+        {
+            await change(order);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return OrderChange.Made(order);
+        }
+        catch (OrderRuleException ex)
+        {
+            return OrderChange.Refused(ex.Message);
+        }
+        catch (DbUpdateException)
+        {
+            return OrderChange.Refused(null);
+        }
+    }
+
+    private static IQueryable<TradeOrder> ChangeableBy(IQueryable<TradeOrder> orders, Caller caller)
+    {
+        if (caller.IsPartnerHub)
+        {
+            var partner = caller.Hub.ToString();
+            return orders.Where(o => o.PartnerHub == partner);
+        }
+
+        var buyer = caller.Company?.ToString();
+        return buyer is null ? orders.Where(o => false) : orders.Where(o => o.BuyerCompany == buyer);
+    }
+}
+
+/// <summary>How a change to an order ended: made (with the order), not found for the caller, or refused.</summary>
+/// <param name="Order">The changed order, when it was made.</param>
+/// <param name="Found">False when the caller has no such order to change.</param>
+/// <param name="Rule">Why the order refused the change; null with no order found, or when another writer changed it meanwhile.</param>
+internal sealed record OrderChange(TradeOrder? Order, bool Found, string? Rule)
+{
+    public static readonly OrderChange NotFound = new(null, false, null);
+
+    public static OrderChange Made(TradeOrder order) => new(order, true, null);
+
+    /// <summary>The order's rules refused it (<paramref name="rule"/>), or another writer changed the order meanwhile (null).</summary>
+    public static OrderChange Refused(string? rule) => new(null, true, rule);
+}
