@@ -21,6 +21,20 @@ public sealed class CrossBorderOrderTests(TwoHubs hubs, ITestOutputHelper output
         var goodsTotal = order["goodsTotal"]!["minorUnits"]!.GetValue<long>();
         order["goodsTotal"]!["currency"]!.GetValue<string>().ShouldBe("KRW");
 
+        // The supplier follows the order from KR, which reads it from CN; KR's other suppliers do not see it.
+        var seen = await story.SupplierViewAsync(outcome.OrderId, ct);
+        seen["status"]!.GetValue<string>().ShouldBe("Completed");
+        seen["buyerTotal"]!["minorUnits"]!.GetValue<long>().ShouldBe(buyerTotal);
+        seen["timeline"]!.AsArray().Select(t => t!["step"]!.GetValue<string>())
+            .ShouldBe(order["timeline"]!.AsArray().Select(t => t!["step"]!.GetValue<string>()));
+        var supplierSession = await Hubs.Kr.SignInAsync(StoryCast.Default.Supplier, ct);
+        var sales = await Hubs.Kr.GetAsync(supplierSession, "/api/order/sales?status=Completed&limit=200", ct);
+        sales["hubsUnanswered"]!.AsArray().ShouldBeEmpty();
+        sales["orders"]!.AsArray().Select(o => o!["orderId"]!.GetValue<string>()).ShouldContain(outcome.OrderId);
+        var stranger = await Hubs.Kr.SignInAsync(new StoryUser("kr-supplier-outage", "supplier-demo"), ct);
+        (await Should.ThrowAsync<GatewayException>(() => Hubs.Kr.GetAsync(stranger, $"/api/order/orders/{outcome.OrderId}", ct)))
+            .Status.ShouldBe(System.Net.HttpStatusCode.NotFound);
+
         var cn = await Books.OpenAsync(Hubs.Cn, CnOperator);
         var kr = await Books.OpenAsync(Hubs.Kr, KrOperator);
 

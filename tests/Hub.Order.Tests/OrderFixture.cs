@@ -13,7 +13,7 @@ namespace Hub.Order.Tests;
 /// One migrated database, virtual host, set of fake gRPC dependencies and in-process order service (hub KR) per test
 /// class. Tests own their data by using companies, suppliers and products nobody else uses.
 /// </summary>
-public sealed class OrderFixture : IAsyncLifetime
+public class OrderFixture : IAsyncLifetime
 {
     private static int _companies;
     private InProcessService<OrderDbContext>? _service;
@@ -33,7 +33,14 @@ public sealed class OrderFixture : IAsyncLifetime
         settings["Order:Timeouts:Placed"] = "00:30:00";
         settings["Order:Timeouts:Delivered"] = "7.00:00:00";
         settings["Order:SweepInterval"] = "01:00:00";
+        Configure(settings);
         _service = await InProcessService<OrderDbContext>.StartAsync("Order", settings);
+    }
+
+    /// <summary>Settings a derived fixture adds or changes before the service starts.</summary>
+    /// <param name="settings">The service's settings so far.</param>
+    protected virtual void Configure(IDictionary<string, string?> settings)
+    {
     }
 
     public async Task DisposeAsync()

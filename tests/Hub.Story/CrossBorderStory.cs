@@ -26,6 +26,7 @@ public sealed partial class CrossBorderStory(GatewayClient buyerHub, GatewayClie
         var checkout = await CheckoutAsync(Cart(product, Quantity), cancellationToken);
         var placed = await PlaceAsync(Cart(product, Quantity, checkout), $"story-{Guid.NewGuid():N}", cancellationToken);
         var order = await FollowToCompletionAsync(placed.OrderId, product, cancellationToken);
+        await SupplierViewAsync(placed.OrderId, cancellationToken);
         var claim = await RefundExportVatAsync(placed.OrderId, cancellationToken);
         narrate($"The story is complete: order {placed.OrderId} Completed, tax refund claim {claim} paid.");
         return new StoryOutcome(product, Quantity, placed.PurchaseId, placed.OrderId, order["consignmentId"]?.GetValue<string>(), claim);
@@ -39,6 +40,15 @@ public sealed partial class CrossBorderStory(GatewayClient buyerHub, GatewayClie
         var completed = await watcher.WaitForStatusAsync(orderId, StepTimeout, cancellationToken, "Completed");
         narrate($"Order {orderId} is Completed: escrow released to the supplier.");
         return completed;
+    }
+
+    /// <summary>The supplier follows the order from its own hub, which reads it from the buyer's hub that owns it.</summary>
+    public async Task<JsonNode> SupplierViewAsync(string orderId, CancellationToken cancellationToken)
+    {
+        var supplier = await supplierHub.SignInAsync(cast.Supplier, cancellationToken);
+        var order = await supplierHub.GetAsync(supplier, $"/api/order/orders/{orderId}", cancellationToken);
+        narrate($"{supplier.User} follows order {orderId} from {supplierHub.Hub}, read from {buyerHub.Hub}: {order["status"]}, {order["timeline"]?.AsArray().Count ?? 0} steps on its timeline.");
+        return order;
     }
 
     /// <summary>From placement to delivery: payment, export, shipping, import, delivery to the buyer.</summary>

@@ -29,6 +29,7 @@ internal static class OrderRegistration
         builder.Services.AddScoped<CheckoutBook>();
         builder.Services.AddScoped<OrderPlacementDesk>();
         builder.Services.AddScoped<OrderDesk>();
+        builder.Services.AddSingleton<PartnerOrders>();
         builder.Services.AddScoped<OrderProcess>();
         builder.Services.AddSingleton<OrderSweeper>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OrderSweeper>());

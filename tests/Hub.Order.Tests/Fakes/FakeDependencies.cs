@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 namespace Hub.Order.Tests.Fakes;
 
 /// <summary>
-/// Fake Catalog, Payment, Customs and Logistics gRPC services on one real h2c port, as a hub's services listen.
+/// Fake Catalog, Payment, Customs and Logistics gRPC services (and a partner hub's order API) on one real h2c port, as a hub's services listen.
 /// Their state is shared so tests can arrange answers and see what the order service asked.
 /// </summary>
 public sealed class FakeDependencies : IAsyncDisposable
@@ -31,6 +31,8 @@ public sealed class FakeDependencies : IAsyncDisposable
 
     internal FakeLogistics Logistics => _app.Services.GetRequiredService<FakeLogistics>();
 
+    internal FakePartnerOrders PartnerOrders => _app.Services.GetRequiredService<FakePartnerOrders>();
+
     /// <summary>The settings that point the order service at these fakes.</summary>
     public IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
@@ -47,12 +49,13 @@ public sealed class FakeDependencies : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, o => o.Protocols = HttpProtocols.Http2));
         builder.Services.AddGrpc();
-        builder.Services.AddSingleton<FakeCatalog>().AddSingleton<FakePayment>().AddSingleton<FakeCustoms>().AddSingleton<FakeLogistics>();
+        builder.Services.AddSingleton<FakeCatalog>().AddSingleton<FakePayment>().AddSingleton<FakeCustoms>().AddSingleton<FakeLogistics>().AddSingleton<FakePartnerOrders>();
         var app = builder.Build();
         app.MapGrpcService<FakeCatalog>();
         app.MapGrpcService<FakePayment>();
         app.MapGrpcService<FakeCustoms>();
         app.MapGrpcService<FakeLogistics>();
+        app.MapGrpcService<FakePartnerOrders>();
         await app.StartAsync();
         var address = app.Urls.Single().Replace("[::1]", "127.0.0.1", StringComparison.Ordinal);
         return new FakeDependencies(app, address);

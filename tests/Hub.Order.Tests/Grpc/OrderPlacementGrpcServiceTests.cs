@@ -172,6 +172,51 @@ public class OrderPlacementGrpcServiceTests(OrderFixture fixture) : IClassFixtur
         dispute.StatusCode.ShouldBe(StatusCode.FailedPrecondition);
     }
 
+    [Fact]
+    public async Task ListOrders_ThePartnersOrdersNewestFirst_FilteredByStateAndSupplier()
+    {
+        var client = new OrderPlacement.OrderPlacementClient(fixture.Channel);
+        var (first, _) = await PlaceAsPartnerAsync("grpc-list-1");
+        var (second, _) = await PlaceAsPartnerAsync("grpc-list-2");
+        await client.CancelOrderAsync(new OrderRequest { OrderId = first }, AsPartner);
+        var supplierOfSecond = (await client.GetOrderAsync(new OrderRequest { OrderId = second }, AsPartner)).SupplierCompany;
+
+        var all = await client.ListOrdersAsync(new ListOrdersRequest { Limit = 200 }, AsPartner);
+        var cancelled = await client.ListOrdersAsync(new ListOrdersRequest { Status = "cancelled", Limit = 200 }, AsPartner);
+        var bySupplier = await client.ListOrdersAsync(new ListOrdersRequest { SupplierCompany = supplierOfSecond }, AsPartner);
+        var another = await client.ListOrdersAsync(new ListOrdersRequest { Limit = 200 }, As(HubId.Parse("MY")));
+        var invalid = await Should.ThrowAsync<RpcException>(async () => await client.ListOrdersAsync(new ListOrdersRequest { Status = "Shipped" }, AsPartner));
+
+        var ids = all.Orders.Select(o => o.OrderId).ToList();
+        ids.IndexOf(second).ShouldBeLessThan(ids.IndexOf(first));
+        all.Orders.ShouldAllBe(o => o.Timeline.Count == 0 && o.Lines.Count == 1);
+        cancelled.Orders.Select(o => o.OrderId).ShouldContain(first);
+        cancelled.Orders.Select(o => o.OrderId).ShouldNotContain(second);
+        bySupplier.Orders.Select(o => o.OrderId).ShouldBe([second]);
+        another.Orders.Select(o => o.OrderId).ShouldNotContain(first);
+        invalid.StatusCode.ShouldBe(StatusCode.InvalidArgument);
+    }
+
+    [Fact]
+    public async Task SupplierHub_SeesTheOrdersItsSuppliersSell_ButCannotChangeThem()
+    {
+        var client = new OrderPlacement.OrderPlacementClient(fixture.Channel);
+        var (order, _) = await PlaceAsPartnerAsync("grpc-supplier-hub");
+        await using (var db = fixture.CreateDb())
+        {
+            await db.Database.ExecuteSqlAsync($"UPDATE orders SET supplier_hub = 'MY' WHERE id = {order}");
+        }
+
+        var seen = await client.GetOrderAsync(new OrderRequest { OrderId = order }, As(HubId.Parse("MY")));
+        var listed = await client.ListOrdersAsync(new ListOrdersRequest { Limit = 200 }, As(HubId.Parse("MY")));
+        var cancel = await Should.ThrowAsync<RpcException>(async () => await client.CancelOrderAsync(new OrderRequest { OrderId = order }, As(HubId.Parse("MY"))));
+
+        seen.Timeline.ShouldNotBeEmpty();
+        listed.Orders.Select(o => o.OrderId).ShouldContain(order);
+        cancel.StatusCode.ShouldBe(StatusCode.NotFound);
+        (await client.GetOrderAsync(new OrderRequest { OrderId = order }, AsPartner)).Status.ShouldBe("Placed");
+    }
+
     private async Task<(string OrderId, string ProductId)> PlaceAsPartnerAsync(string key)
     {
         var client = new OrderPlacement.OrderPlacementClient(fixture.Channel);

@@ -30,12 +30,57 @@ internal sealed class OrderDesk(OrderDbContext db, OrderProcess process)
 
         if (caller.IsPartnerHub)
         {
+            // The orders it placed, and those its own suppliers sell here (its hub runs their export anyway).
             var partner = caller.Hub.ToString();
-            return orders.Where(o => o.PartnerHub == partner);
+            return orders.Where(o => o.PartnerHub == partner || o.SupplierHub == partner);
         }
 
         var company = caller.Company?.ToString() ?? string.Empty;
         return orders.Where(o => o.BuyerCompany == company || o.SupplierCompany == company);
+    }
+
+    /// <summary>What a list's state filter must be.</summary>
+    public static readonly string StatusRule = $"Expected one of the order states: {string.Join(", ", Enum.GetNames<OrderStatus>())}.";
+
+    /// <summary>The state a list is filtered by: null for none, false for a name that is no state.</summary>
+    public static bool TryParseStatus(string? name, out OrderStatus? status)
+    {
+        status = null;
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return true;
+        }
+
+        if (!Enum.TryParse<OrderStatus>(name, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || name.Trim().All(char.IsAsciiDigit))
+        {
+            return false;
+        }
+
+        status = parsed;
+        return true;
+    }
+
+    /// <summary>The orders the caller may see, newest first, with their lines (not their timelines).</summary>
+    public async Task<List<TradeOrder>> ListAsync(Caller caller, OrderQuery query, CancellationToken cancellationToken)
+    {
+        var orders = VisibleTo(db.Orders.AsNoTracking(), caller);
+        if (query.Purchase is { } purchase)
+        {
+            orders = orders.Where(o => o.PurchaseId == purchase);
+        }
+
+        if (query.SupplierCompany is { } supplier)
+        {
+            orders = orders.Where(o => o.SupplierCompany == supplier);
+        }
+
+        if (query.Status is { } status)
+        {
+            orders = orders.Where(o => o.Status == status);
+        }
+
+        return await orders.Include(o => o.Lines).OrderByDescending(o => o.PlacedAt).ThenByDescending(o => o.Id)
+            .Take(Math.Clamp(query.Limit ?? 50, 1, 200)).AsSplitQuery().ToListAsync(cancellationToken);
     }
 
     /// <summary>The order with its lines and timeline, if the caller may see it.</summary>
@@ -106,6 +151,9 @@ internal sealed class OrderDesk(OrderDbContext db, OrderProcess process)
         return buyer is null ? orders.Where(o => false) : orders.Where(o => o.BuyerCompany == buyer);
     }
 }
+
+/// <summary>A filter of the orders a caller sees; each part optional. <c>Limit</c> is kept within 1 to 200 (50 when null).</summary>
+internal sealed record OrderQuery(Guid? Purchase = null, string? SupplierCompany = null, OrderStatus? Status = null, int? Limit = null);
 
 /// <summary>How a change to an order ended: made (with the order), not found for the caller, or refused.</summary>
 /// <param name="Order">The changed order, when it was made.</param>

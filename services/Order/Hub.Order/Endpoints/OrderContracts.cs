@@ -76,6 +76,9 @@ public sealed record OrderResponse(
     IReadOnlyList<LineResponse> Lines,
     IReadOnlyList<TimelineResponse>? Timeline);
 
+/// <summary>What a supplier sells at this hub and at the partner hubs, and the partner hubs that did not answer in time.</summary>
+public sealed record SalesResponse(IReadOnlyList<OrderResponse> Orders, IReadOnlyList<string> HubsUnanswered);
+
 /// <summary>A buyer's dispute of a delivered order.</summary>
 /// <param name="Reason">What is wrong with the goods or the delivery, 1 to 1,000 characters.</param>
 public sealed record DisputeRequest(string? Reason);

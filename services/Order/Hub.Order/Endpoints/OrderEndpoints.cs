@@ -1,11 +1,10 @@
 using Grpc.Core;
 using Hub.Order.Application;
-using Hub.Order.Data;
-using Hub.Order.Domain;
+using Hub.Contracts.Values;
+using Hub.Order.V1;
 using Hub.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Hub.Order.Endpoints;
 
@@ -20,6 +19,7 @@ internal static class OrderEndpoints
         orders.MapPost("/", Place).WithName("PlaceOrder").RequireAuthorization(HubPolicies.Sme);
         orders.MapGet("/", List).WithName("ListOrders").RequireAuthorization(HubPolicies.SmeOrOperator);
         orders.MapGet("/{id}", Get).WithName("GetOrder").RequireAuthorization(HubPolicies.SmeOrOperator);
+        routes.MapGet("/api/order/sales", Sales).WithTags("Orders").WithName("ListSales").RequireAuthorization(HubPolicies.Sme);
         orders.MapPost("/{id}/receipt", ConfirmReceipt).WithName("ConfirmReceipt").RequireAuthorization(HubPolicies.Sme);
         orders.MapPost("/{id}/cancel", Cancel).WithName("CancelOrder").RequireAuthorization(HubPolicies.Sme);
         orders.MapPost("/{id}/dispute", Dispute).WithName("DisputeOrder").RequireAuthorization(HubPolicies.Sme);
@@ -64,27 +64,63 @@ internal static class OrderEndpoints
             : TypedResults.Created($"/api/order/orders?purchase={purchase.Id}", purchase.ToResponse());
     }
 
-    private static async Task<Ok<List<OrderResponse>>> List(
-        Caller caller, OrderDbContext db, Guid? purchase, string? status, int? limit, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<List<OrderResponse>>, ValidationProblem>> List(
+        Caller caller, OrderDesk desk, Guid? purchase, string? status, int? limit, CancellationToken cancellationToken)
     {
-        var query = OrderDesk.VisibleTo(db.Orders.AsNoTracking(), caller);
-        if (purchase is { } purchaseId)
+        if (!OrderDesk.TryParseStatus(status, out var wanted))
         {
-            query = query.Where(o => o.PurchaseId == purchaseId);
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["status"] = [OrderDesk.StatusRule] });
         }
 
-        if (Enum.TryParse<OrderStatus>(status, ignoreCase: true, out var wanted))
-        {
-            query = query.Where(o => o.Status == wanted);
-        }
-
-        var orders = await query.Include(o => o.Lines).OrderByDescending(o => o.PlacedAt).ThenByDescending(o => o.Id)
-            .Take(Math.Clamp(limit ?? 50, 1, 200)).AsSplitQuery().ToListAsync(cancellationToken);
+        var orders = await desk.ListAsync(caller, new OrderQuery(purchase, Status: wanted, Limit: limit), cancellationToken);
         return TypedResults.Ok(orders.Select(o => o.ToResponse(withTimeline: false)).ToList());
     }
 
-    private static async Task<Results<Ok<OrderResponse>, ProblemHttpResult>> Get(string id, Caller caller, OrderDesk desk, CancellationToken cancellationToken) =>
-        await desk.FindAsync(id, caller, cancellationToken) is { } order ? TypedResults.Ok(order.ToResponse(withTimeline: true)) : NotFound(id);
+    // An order of another hub (its id names the hub) is read from that hub, which shows this hub the orders of its
+    // suppliers: an SME sees it if its company supplies (or buys) it, an operator sees what the hub may see.
+    private static async Task<Results<Ok<OrderResponse>, ProblemHttpResult>> Get(
+        string id, Caller caller, OrderDesk desk, PartnerOrders partners, CancellationToken cancellationToken)
+    {
+        if (!OrderId.TryParse(id, out var orderId) || orderId.Hub == caller.Hub)
+        {
+            return await desk.FindAsync(id, caller, cancellationToken) is { } order ? TypedResults.Ok(order.ToResponse(withTimeline: true)) : NotFound(id);
+        }
+
+        OrderView? remote;
+        try
+        {
+            remote = await partners.GetAsync(orderId, cancellationToken);
+        }
+        catch (RpcException ex)
+        {
+            return PartnerUnanswered(orderId.Hub, ex);
+        }
+
+        var company = caller.Company?.ToString();
+        return remote is not null && (caller.IsOperator || remote.SupplierCompany == company || remote.BuyerCompany == company)
+            ? TypedResults.Ok(remote.ToResponse())
+            : NotFound(id);
+    }
+
+    // The supplier's orders at this hub and at every partner hub, newest first; a partner that does not answer in
+    // time is named, not waited for.
+    private static async Task<Results<Ok<SalesResponse>, ValidationProblem>> Sales(
+        Caller caller, OrderDesk desk, PartnerOrders partners, string? status, int? limit, CancellationToken cancellationToken)
+    {
+        if (!OrderDesk.TryParseStatus(status, out var wanted))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["status"] = [OrderDesk.StatusRule] });
+        }
+
+        var supplier = caller.Company!.Value;
+        var take = Math.Clamp(limit ?? 50, 1, 200);
+        var remote = partners.ListSuppliedAsync(supplier, wanted, take, cancellationToken);
+        var local = await desk.ListAsync(caller, new OrderQuery(SupplierCompany: supplier.ToString(), Status: wanted, Limit: take), cancellationToken);
+        var elsewhere = await remote;
+        var orders = local.Select(o => o.ToResponse(withTimeline: false)).Concat(elsewhere.Orders.Select(o => o.ToResponse()))
+            .OrderByDescending(o => o.PlacedAt).ThenByDescending(o => o.OrderId, StringComparer.Ordinal).Take(take).ToList();
+        return TypedResults.Ok(new SalesResponse(orders, [.. elsewhere.Unanswered.Select(h => h.ToString())]));
+    }
 
     private static Task<Results<Ok<OrderResponse>, ProblemHttpResult>> ConfirmReceipt(string id, Caller caller, OrderDesk desk, CancellationToken cancellationToken) =>
         ChangeAsync(id, () => desk.ConfirmReceiptAsync(id, caller, cancellationToken));
@@ -125,6 +161,9 @@ internal static class OrderEndpoints
             _ => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The order changed meanwhile", detail: "Read the order again and retry."),
         };
     }
+
+    private static ProblemHttpResult PartnerUnanswered(HubId hub, RpcException ex) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: $"Hub {hub} did not answer", detail: ex.Status.Detail);
 
     private static ProblemHttpResult NotFound(string id) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Order not found", detail: $"There is no order {id} you can see.");

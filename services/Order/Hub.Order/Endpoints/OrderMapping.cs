@@ -1,5 +1,6 @@
 using Hub.Order.Application;
 using Hub.Order.Domain;
+using Hub.Order.V1;
 
 namespace Hub.Order.Endpoints;
 
@@ -29,6 +30,32 @@ internal static class OrderMapping
         o.DueBy,
         [.. o.Lines.Select(l => new LineResponse(l.ProductId, l.Quantity, l.UnitPriceMinor, l.Currency, l.PriceVersion, l.LineTotalMinor))],
         withTimeline ? [.. o.Timeline.OrderBy(t => t.Sequence).Select(t => new TimelineResponse(t.Sequence, t.At, t.Hub, t.Step, t.Cause, t.Detail))] : null);
+
+    /// <summary>An order another hub owns, as that hub showed it.</summary>
+    public static OrderResponse ToResponse(this OrderView o) => new(
+        o.OrderId,
+        Guid.Parse(o.PurchaseId),
+        o.Status,
+        o.BuyerCompany,
+        o.SupplierCompany,
+        o.SupplierId,
+        o.SupplierHub,
+        o.Incoterm,
+        o.NamedPlace,
+        o.Mode,
+        new MoneyResponse(o.GoodsTotalMinor, o.Currency),
+        new MoneyResponse(o.BuyerTotalMinor, o.BuyerCurrency),
+        o.FxQuoteId,
+        o.FxQuoteExpiresAt.ToDateTime(),
+        new MoneyResponse(o.FreightMinor, o.FreightCurrency),
+        new MoneyResponse(o.DutiesMinor, o.DutiesCurrency),
+        o.FailureReason.Length == 0 ? null : o.FailureReason,
+        o.ConsignmentId.Length == 0 ? null : o.ConsignmentId,
+        o.PlacedAt.ToDateTime(),
+        o.UpdatedAt.ToDateTime(),
+        o.DueBy?.ToDateTime(),
+        [.. o.Lines.Select(l => new LineResponse(l.ProductId, l.Quantity, l.UnitPriceMinor, l.Currency, l.PriceVersion, l.LineTotalMinor))],
+        o.Timeline.Count == 0 ? null : [.. o.Timeline.Select(t => new TimelineResponse(t.Sequence, t.At.ToDateTime(), t.Hub, t.Step, t.Cause, t.Detail.Length == 0 ? null : t.Detail))]);
 
     public static PurchaseResponse ToResponse(this Purchase p) =>
         new(p.Id, p.BuyerCompany, p.CreatedAt, [.. p.Orders.OrderBy(o => o.Id, StringComparer.Ordinal).Select(o => o.ToResponse(withTimeline: false))]);

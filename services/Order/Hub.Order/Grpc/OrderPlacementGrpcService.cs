@@ -74,8 +74,22 @@ internal sealed class OrderPlacementGrpcService(OrderPlacementDesk placement, Or
 
     public override async Task<OrderView> GetOrder(OrderRequest request, ServerCallContext context) =>
         await orders.FindAsync(request.OrderId, PartnerOf(context), context.CancellationToken) is { } order
-            ? View(order)
+            ? View(order, withTimeline: true)
             : throw NotFound(request.OrderId);
+
+    public override async Task<OrderList> ListOrders(ListOrdersRequest request, ServerCallContext context)
+    {
+        if (!OrderDesk.TryParseStatus(request.Status, out var status))
+        {
+            throw Invalid(new Dictionary<string, string[]> { ["status"] = [OrderDesk.StatusRule] });
+        }
+
+        var query = new OrderQuery(SupplierCompany: request.SupplierCompany.Length == 0 ? null : request.SupplierCompany, Status: status,
+            Limit: request.Limit == 0 ? null : request.Limit);
+        var list = new OrderList();
+        list.Orders.AddRange((await orders.ListAsync(PartnerOf(context), query, context.CancellationToken)).Select(o => View(o, withTimeline: false)));
+        return list;
+    }
 
     public override Task<OrderView> CancelOrder(OrderRequest request, ServerCallContext context) =>
         ChangeAsync(request.OrderId, () => orders.CancelAsync(request.OrderId, PartnerOf(context), context.CancellationToken));
@@ -108,14 +122,14 @@ internal sealed class OrderPlacementGrpcService(OrderPlacementDesk placement, Or
 
         return outcome switch
         {
-            { Order: { } order } => View(order),
+            { Order: { } order } => View(order, withTimeline: true),
             { Found: false } => throw NotFound(orderId),
             { Rule: { } rule } => throw new RpcException(new Status(StatusCode.FailedPrecondition, rule)),
             _ => throw new RpcException(new Status(StatusCode.Aborted, "The order changed meanwhile: read it again and retry.")),
         };
     }
 
-    private static OrderView View(Domain.TradeOrder order)
+    private static OrderView View(Domain.TradeOrder order, bool withTimeline)
     {
         var view = new OrderView
         {
@@ -133,22 +147,46 @@ internal sealed class OrderPlacementGrpcService(OrderPlacementDesk placement, Or
             FailureReason = order.FailureReason ?? string.Empty,
             PlacedAt = Utc(order.PlacedAt),
             UpdatedAt = Utc(order.UpdatedAt),
+            Incoterm = order.Incoterm,
+            NamedPlace = order.NamedPlace,
+            Mode = order.Mode,
+            FxQuoteId = order.FxQuoteId,
+            FxQuoteExpiresAt = Utc(order.FxQuoteExpiresAt),
+            FreightMinor = order.FreightMinor,
+            FreightCurrency = order.FreightCurrency,
+            DutiesMinor = order.DutiesMinor,
+            DutiesCurrency = order.DutiesCurrency,
+            ConsignmentId = order.ConsignmentId ?? string.Empty,
+            DueBy = order.DueBy is { } due ? Utc(due) : null,
         };
-        view.Timeline.AddRange(order.Timeline.OrderBy(t => t.Sequence).Select(t => new TimelineEntry
+        view.Lines.AddRange(order.Lines.Select(l => new OrderLineView
         {
-            Sequence = t.Sequence,
-            At = Utc(t.At),
-            Hub = t.Hub,
-            Step = t.Step,
-            Cause = t.Cause,
-            Detail = t.Detail ?? string.Empty,
+            ProductId = l.ProductId,
+            Quantity = l.Quantity,
+            UnitPriceMinor = l.UnitPriceMinor,
+            Currency = l.Currency,
+            PriceVersion = l.PriceVersion,
+            LineTotalMinor = l.LineTotalMinor,
         }));
+        if (withTimeline)
+        {
+            view.Timeline.AddRange(order.Timeline.OrderBy(t => t.Sequence).Select(t => new TimelineEntry
+            {
+                Sequence = t.Sequence,
+                At = Utc(t.At),
+                Hub = t.Hub,
+                Step = t.Step,
+                Cause = t.Cause,
+                Detail = t.Detail ?? string.Empty,
+            }));
+        }
+
         return view;
     }
 
     private static Timestamp Utc(DateTime at) => Timestamp.FromDateTime(DateTime.SpecifyKind(at, DateTimeKind.Utc));
 
-    private static RpcException NotFound(string orderId) => new(new Status(StatusCode.NotFound, $"There is no order {orderId} you placed."));
+    private static RpcException NotFound(string orderId) => new(new Status(StatusCode.NotFound, $"There is no order {orderId} you can see or change."));
 
     private static RpcException Invalid(Dictionary<string, string[]> errors) =>
         new(new Status(StatusCode.InvalidArgument, string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}"))));
