@@ -3,6 +3,7 @@ using Hub.Catalog.Endpoints;
 using Hub.Catalog.Grpc;
 using Hub.Catalog.Stock;
 using Hub.ServiceDefaults.Data;
+using Hub.ServiceDefaults.Grpc;
 using Hub.ServiceDefaults.Hosting;
 using Hub.ServiceDefaults.Messaging;
 using Hub.ServiceDefaults.Probes;
@@ -13,6 +14,8 @@ internal static class CatalogRegistration
 {
     public static void AddCatalog(this WebApplicationBuilder builder)
     {
+        // Partner hubs reserve, release and commit stock here only for their own orders.
+        builder.Services.AddPartnerOrderScope<CatalogGrpcService>();
         builder.AddServiceDatabase<CatalogDbContext>(StatementPlanning.PerExecution);
         builder.Services.AddOptions<CatalogOptions>().Bind(builder.Configuration.GetSection(CatalogOptions.Section));
         builder.Services.AddScoped<StockLedger>();

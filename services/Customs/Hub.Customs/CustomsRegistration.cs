@@ -4,6 +4,7 @@ using Hub.Customs.Endpoints;
 using Hub.Customs.Grpc;
 using Hub.Customs.Observability;
 using Hub.ServiceDefaults.Data;
+using Hub.ServiceDefaults.Grpc;
 using Hub.ServiceDefaults.Hosting;
 using Hub.ServiceDefaults.Messaging;
 using Hub.ServiceDefaults.Probes;
@@ -14,6 +15,8 @@ internal static class CustomsRegistration
 {
     public static void AddCustoms(this WebApplicationBuilder builder)
     {
+        // Partner hubs lodge and withdraw declarations here only for their own orders.
+        builder.Services.AddPartnerOrderScope<CustomsGrpcService>();
         builder.AddServiceDatabase<CustomsDbContext>();
         builder.Services.AddScoped<ReferenceDataReader>();
         builder.Services.AddScoped<DeclarationService>();

@@ -6,6 +6,7 @@ using Hub.Logistics.Grpc;
 using Hub.Logistics.Pools;
 using Hub.Logistics.Tracking;
 using Hub.ServiceDefaults.Data;
+using Hub.ServiceDefaults.Grpc;
 using Hub.ServiceDefaults.Hosting;
 using Hub.ServiceDefaults.Messaging;
 using Hub.ServiceDefaults.Probes;
@@ -17,6 +18,8 @@ internal static class LogisticsRegistration
 {
     public static void AddLogistics(this WebApplicationBuilder builder)
     {
+        // Partner hubs book consignments here only for their own orders.
+        builder.Services.AddPartnerOrderScope<LogisticsGrpcService>();
         builder.AddServiceDatabase<LogisticsDbContext>();
 
         // Every consumer of this service is listed here.

@@ -2,6 +2,8 @@ using System.Net.Http.Json;
 using Grpc.Core;
 using Hub.Catalog.Endpoints;
 using Hub.Catalog.V1;
+using Hub.Contracts.Values;
+using Hub.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hub.Catalog.Tests.Grpc;
@@ -232,5 +234,28 @@ public sealed class StockReservationTests(CatalogFixture fixture) : IClassFixtur
         var request = new GetProductsRequest();
         request.Items.AddRange(items.Select(i => new ProductQuantity { ProductId = i.Product, Quantity = i.Quantity, PriceVersion = i.Version }));
         return request;
+    }
+
+    [Fact]
+    public async Task PartnerHub_ReservesAndReleasesForItsOwnOrders_NeverForAnotherHubs()
+    {
+        var product = await ListedProductAsync(stock: 10);
+        var theirs = $"CN-O-{Interlocked.Increment(ref _orders):000000}";
+        var ours = NewOrder();
+        await fixture.Grpc.ReserveStockAsync(Reserve(ours, (product, 2)));
+        var asCn = new Metadata { { "Authorization", $"Bearer {TestSecurity.PartnerHub(HubId.Parse("CN"))}" } };
+
+        var reserved = await fixture.Grpc.ReserveStockAsync(Reserve(theirs, (product, 3)), asCn);
+        var reserveOurs = await Should.ThrowAsync<RpcException>(async () => await fixture.Grpc.ReserveStockAsync(Reserve(NewOrder(), (product, 1)), asCn));
+        var releaseOurs = await Should.ThrowAsync<RpcException>(async () => await fixture.Grpc.ReleaseStockAsync(new OrderStockRequest { OrderId = ours }, asCn));
+        var commitOurs = await Should.ThrowAsync<RpcException>(async () => await fixture.Grpc.CommitStockAsync(new OrderStockRequest { OrderId = ours }, asCn));
+
+        reserved.Reserved.ShouldBeTrue();
+        reserveOurs.StatusCode.ShouldBe(StatusCode.PermissionDenied);
+        releaseOurs.StatusCode.ShouldBe(StatusCode.PermissionDenied);
+        releaseOurs.Status.Detail.ShouldContain(ours);
+        commitOurs.StatusCode.ShouldBe(StatusCode.PermissionDenied);
+        (await StockOfAsync(product)).ShouldBe((10, 5), "this hub's reservation stands, the partner's own is made");
+        (await fixture.Grpc.ReleaseStockAsync(new OrderStockRequest { OrderId = theirs }, asCn)).Status.ShouldBe("released");
     }
 }

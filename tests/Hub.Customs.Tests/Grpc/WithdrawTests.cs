@@ -1,7 +1,9 @@
 using System.Net.Http.Json;
 using Grpc.Core;
 using Hub.Contracts.Customs;
+using Hub.Contracts.Values;
 using Hub.Customs.V1;
+using Hub.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hub.Customs.Tests.Grpc;
@@ -80,5 +82,26 @@ public sealed class WithdrawTests(CustomsHost host) : IClassFixture<CustomsHost>
         await using var db = host.Db();
         (await db.Declarations.SingleAsync(d => d.OrderId == request.OrderId)).Status.ToString().ShouldBe("Cleared");
         (await host.EventsAsync<DeclarationWithdrawn>()).ShouldNotContain(e => e.OrderId == request.OrderId);
+    }
+
+    [Fact]
+    public async Task PartnerHub_DeclaresAndWithdrawsForItsOwnOrders_NeverForAnotherHubs()
+    {
+        var asCn = new Metadata { { "Authorization", $"Bearer {TestSecurity.PartnerHub(HubId.Parse("CN"))}" } };
+        var ours = Requests.Declaration(DeclarationType.Import, orderId: Requests.NewOrderId("KR"));
+        await host.Grpc.DeclareAsync(ours);
+        var theirs = Requests.Declaration(DeclarationType.Export, orderId: Requests.NewOrderId("CN"));
+
+        var declared = await host.Grpc.DeclareAsync(theirs, asCn);
+        var declareForUs = await Should.ThrowAsync<RpcException>(async () =>
+            await host.Grpc.DeclareAsync(Requests.Declaration(DeclarationType.Export, orderId: Requests.NewOrderId("MY")), asCn));
+        var withdrawOurs = await Should.ThrowAsync<RpcException>(async () =>
+            await host.Grpc.WithdrawAsync(new WithdrawDeclarationRequest { OrderId = ours.OrderId, Type = DeclarationType.Import, Reason = "not theirs" }, asCn));
+
+        declared.OrderId.ShouldBe(theirs.OrderId);
+        declareForUs.StatusCode.ShouldBe(StatusCode.PermissionDenied);
+        withdrawOurs.StatusCode.ShouldBe(StatusCode.PermissionDenied);
+        await using var db = host.Db();
+        (await db.Declarations.SingleAsync(d => d.OrderId == ours.OrderId)).Status.ShouldNotBe(Hub.Customs.Domain.Declarations.DeclarationStatus.Withdrawn);
     }
 }

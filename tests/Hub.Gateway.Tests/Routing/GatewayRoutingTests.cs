@@ -75,6 +75,52 @@ public sealed class GatewayRoutingTests(GatewayFixture fixture)
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
+    // Partner hubs reach only the methods another hub calls; the services' internal commands (payment above all) have
+    // no route. An unsigned call to an exposed method is refused (403); any other is answered UNIMPLEMENTED by the
+    // gateway itself, never forwarded.
+    [Theory]
+    [InlineData("/hub.catalog.v1.Catalog/Probe", true)]
+    [InlineData("/hub.catalog.v1.Catalog/GetProducts", true)]
+    [InlineData("/hub.catalog.v1.Catalog/ReserveStock", true)]
+    [InlineData("/hub.catalog.v1.Catalog/ReleaseStock", true)]
+    [InlineData("/hub.catalog.v1.Catalog/CommitStock", true)]
+    [InlineData("/hub.customs.v1.Customs/Declare", true)]
+    [InlineData("/hub.customs.v1.Customs/Withdraw", true)]
+    [InlineData("/hub.customs.v1.Customs/PreviewLandedCost", false)]
+    [InlineData("/hub.customs.v1.Customs/GetDeclaration", false)]
+    [InlineData("/hub.logistics.v1.Logistics/EstimateFreight", true)]
+    [InlineData("/hub.logistics.v1.Logistics/BookConsignment", true)]
+    [InlineData("/hub.order.v1.OrderPlacement/PlaceOrder", true)]
+    [InlineData("/hub.order.v1.OrderPlacement/GetOrder", true)]
+    [InlineData("/hub.order.v1.Order/Probe", true)]
+    [InlineData("/hub.payment.v1.Payment/Probe", true)]
+    [InlineData("/hub.payment.v1.Payment/Payout", false)]
+    [InlineData("/hub.payment.v1.Payment/Release", false)]
+    [InlineData("/hub.payment.v1.Payment/Refund", false)]
+    [InlineData("/hub.payment.v1.Payment/SecureFunds", false)]
+    [InlineData("/hub.payment.v1.Payment/QuoteFx", false)]
+    [InlineData("/hub.payment.v1.Payment/OpenDispute", false)]
+    [InlineData("/hub.taxrefund.v1.TaxRefund/Probe", true)]
+    public async Task PartnerGrpcRoutes_OnlyTheMethodsAnotherHubCalls(string path, bool exposed)
+    {
+        using var client = fixture.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent([0, 0, 0, 0, 0]) };
+        request.Content.Headers.ContentType = new("application/grpc");
+
+        using var response = await client.SendAsync(request);
+
+        if (exposed)
+        {
+            response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        }
+        else
+        {
+            await response.Content.ReadAsByteArrayAsync();
+            var status = response.Headers.Concat(response.TrailingHeaders).Single(h => h.Key == "grpc-status").Value.Single();
+            status.ShouldBe("12", "UNIMPLEMENTED: no route");
+        }
+    }
+
     [Fact]
     public async Task Get_BackendNotListening_Returns502()
     {
@@ -97,7 +143,7 @@ public sealed class GatewayRoutingTests(GatewayFixture fixture)
         rest.Config.TimeoutPolicy.ShouldBe(GatewayRegistration.DefaultTimeoutPolicy);
 
         proxy.TryGetRoute($"{service}-grpc", out var grpc).ShouldBeTrue();
-        grpc.Config.Match.Path.ShouldBe($"/hub.{package}.v1.{name}/{{**method}}");
+        grpc.Config.Match.Path.ShouldStartWith($"/hub.{package}.v1.{name}/");
         grpc.Config.ClusterId.ShouldBe($"{service}-grpc");
         grpc.Config.TimeoutPolicy.ShouldBe(GatewayRegistration.DefaultTimeoutPolicy);
 
