@@ -6,8 +6,10 @@ using Yarp.ReverseProxy.Configuration;
 namespace Hub.Gateway.Federation;
 
 /// <summary>
-/// Routes <c>/partners/&lt;hub&gt;/…</c> to each partner hub's gateway, built from the hub registry and rebuilt
-/// whenever it changes: adding a hub is a configuration change, not a release. Requests leave signed as this hub.
+/// Routes <c>GET /partners/&lt;hub&gt;/api/catalog/…</c> to each partner hub's gateway, for this hub's users to browse a
+/// partner's catalog; built from the hub registry and rebuilt whenever it changes: adding a hub is a configuration
+/// change, not a release. Requests leave signed as this hub, so nothing else passes: a user of this hub never writes
+/// at a partner, nor sends it messages, in this hub's name.
 /// </summary>
 internal sealed class PartnerRouteProvider : IProxyConfigProvider, IDisposable
 {
@@ -45,7 +47,7 @@ internal sealed class PartnerRouteProvider : IProxyConfigProvider, IDisposable
                 ClusterId = id,
                 AuthorizationPolicy = HubPolicies.SmeOrOperator,
                 TimeoutPolicy = GatewayRegistration.DefaultTimeoutPolicy,
-                Match = new RouteMatch { Path = prefix + "/{**rest}" },
+                Match = new RouteMatch { Path = prefix + "/api/catalog/{**rest}", Methods = ["GET", "HEAD"] },
                 Metadata = new Dictionary<string, string> { [PartnerMetadata] = hub.ToString() },
                 Transforms = [new Dictionary<string, string> { ["PathRemovePrefix"] = prefix }],
             });
