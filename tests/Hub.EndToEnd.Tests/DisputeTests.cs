@@ -23,6 +23,7 @@ public sealed class DisputeTests(TwoHubs hubs, ITestOutputHelper output) : Story
         var cn = await Books.OpenAsync(Hubs.Cn, CnOperator);
         (await cn.GetAsync($"/api/payment/escrows/{orderId}/dispute"))["status"]!.GetValue<string>().ShouldBe("Negotiating");
 
+        await story.EscalateDisputeAsync(orderId, bySupplier: false, ct);
         await story.DecideDisputeAsync(orderId, "refund", null, ct);
         var refunded = await watcher.WaitForStatusAsync(orderId, story.StepTimeout, ct, "Refunded");
 
@@ -46,6 +47,14 @@ public sealed class DisputeTests(TwoHubs hubs, ITestOutputHelper output) : Story
         var cn = await Books.OpenAsync(Hubs.Cn, CnOperator);
         var paid = (await cn.EscrowAsync(orderId))["paid"]!["minorUnits"]!.GetValue<long>();
 
+        // The KR supplier escalates from KR: its hub asks CN's payment, acting for it.
+        var escalated = await story.EscalateDisputeAsync(orderId, bySupplier: true, ct);
+        escalated["status"]!.GetValue<string>().ShouldBe("Escalated");
+        escalated["supplierCompany"]!.GetValue<string>().ShouldBe("KR-C-000035");
+        (await cn.GetAsync($"/api/payment/escrows/{orderId}/dispute"))["status"]!.GetValue<string>().ShouldBe("Escalated");
+        var stranger = await Hubs.Kr.SignInAsync(new StoryUser("kr-supplier-outage", "supplier-demo"), ct);
+        (await Should.ThrowAsync<GatewayException>(() => Hubs.Kr.GetAsync(stranger, $"/api/payment/escrows/{orderId}/dispute", ct)))
+            .Status.ShouldBe(HttpStatusCode.NotFound);
         await story.DecideDisputeAsync(orderId, "partial-refund", paid / 4, ct);
         // The decision and the release it made arrive as two events, in either order.
         var completed = await watcher.WaitAsync(orderId, "it is Completed with the decision recorded",

@@ -20,6 +20,8 @@ public sealed class PaymentHost : IAsyncLifetime
 
     public V1.Payment.PaymentClient Grpc => new(Service.Channel);
 
+    public V1.PartnerDisputes.PartnerDisputesClient PartnerDisputes => new(Service.Channel);
+
     public static HubId Hub { get; } = HubId.Parse("KR");
 
     private InProcessService<PaymentDbContext> Service => _service ?? throw new InvalidOperationException("Not initialized.");

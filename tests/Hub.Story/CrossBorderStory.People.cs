@@ -125,14 +125,26 @@ public sealed partial class CrossBorderStory
     }
 
     /// <summary>
-    /// The buyer escalates its dispute to the buyer's hub once the negotiation period has run, and an operator there
-    /// decides it (<c>refund</c>, <c>partial-refund</c> with the refund in minor units, or <c>release</c>).
+    /// Once the negotiation period has run, the buyer — or the supplier, from its own hub, which asks the buyer's hub —
+    /// escalates the dispute to the operators of the buyer's hub. Returns the dispute as the one who escalated sees it.
+    /// </summary>
+    public async Task<JsonNode> EscalateDisputeAsync(string orderId, bool bySupplier, CancellationToken cancellationToken)
+    {
+        var (hub, user) = bySupplier ? (supplierHub, cast.Supplier) : (buyerHub, cast.Buyer);
+        var session = await hub.SignInAsync(user, cancellationToken);
+        var seen = await hub.GetAsync(session, $"/api/payment/escrows/{orderId}/dispute", cancellationToken);
+        narrate($"{session.User} sees the dispute of order {orderId} from {hub.Hub}: {seen["status"]}, \"{seen["reason"]}\".");
+        var escalated = await hub.PostAsync(session, $"/api/payment/escrows/{orderId}/dispute/escalation", null, cancellationToken);
+        narrate($"{session.User} escalated it from {hub.Hub} to {buyerHub.Hub}'s operators.");
+        return escalated;
+    }
+
+    /// <summary>
+    /// An operator of the buyer's hub decides the escalated dispute (<c>refund</c>, <c>partial-refund</c> with the
+    /// refund in minor units, or <c>release</c>).
     /// </summary>
     public async Task DecideDisputeAsync(string orderId, string decision, long? refundMinorUnits, CancellationToken cancellationToken)
     {
-        var buyer = await buyerHub.SignInAsync(cast.Buyer, cancellationToken);
-        await buyerHub.PostAsync(buyer, $"/api/payment/escrows/{orderId}/dispute/escalation", null, cancellationToken);
-        narrate($"{buyer.User} escalated the dispute of order {orderId} to {buyerHub.Hub}'s operators.");
         var op = await buyerHub.SignInAsync(cast.BuyerOperator, cancellationToken);
         var refund = refundMinorUnits is { } minor ? new { minorUnits = minor, currency = Currency(buyerHub.Hub) } : null;
         await buyerHub.PostAsync(op, $"/api/payment/escrows/{orderId}/dispute/decision", new { decision, refund }, cancellationToken);

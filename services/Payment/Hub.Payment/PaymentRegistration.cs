@@ -6,9 +6,11 @@ using Hub.Payment.Grpc;
 using Hub.Payment.Jobs;
 using Hub.Payment.Observability;
 using Hub.ServiceDefaults.Data;
+using Hub.ServiceDefaults.Grpc;
 using Hub.ServiceDefaults.Hosting;
 using Hub.ServiceDefaults.Messaging;
 using Hub.ServiceDefaults.Probes;
+using Hub.ServiceDefaults.Security;
 
 namespace Hub.Payment;
 
@@ -33,6 +35,8 @@ internal static class PaymentRegistration
         builder.Services.AddScoped<PayoutDesk>();
         builder.Services.AddScoped<WalletDesk>();
         builder.Services.AddScoped<DisputeDesk>();
+        builder.Services.AddSingleton<PartnerChannels>();
+        builder.Services.AddSingleton<RemoteDisputes>();
         builder.Services.AddHostedService<PaymentMetrics>();
 
         builder.Services.AddOptions<AutoReleaseOptions>().Bind(builder.Configuration.GetSection("Payment:AutoRelease"));
@@ -53,5 +57,6 @@ internal static class PaymentRegistration
         app.MapDisputeEndpoints();
         app.MapLedgerEndpoints();
         app.MapGrpcService<PaymentGrpcService>();
+        app.MapGrpcService<PartnerDisputesGrpcService>().RequireAuthorization(HubPolicies.PartnerHub);
     }
 }

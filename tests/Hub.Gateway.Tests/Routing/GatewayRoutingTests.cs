@@ -100,6 +100,8 @@ public sealed class GatewayRoutingTests(GatewayFixture fixture)
     [InlineData("/hub.payment.v1.Payment/SecureFunds", false)]
     [InlineData("/hub.payment.v1.Payment/QuoteFx", false)]
     [InlineData("/hub.payment.v1.Payment/OpenDispute", false)]
+    [InlineData("/hub.payment.v1.PartnerDisputes/GetDispute", true)]
+    [InlineData("/hub.payment.v1.PartnerDisputes/EscalateDispute", true)]
     [InlineData("/hub.taxrefund.v1.TaxRefund/Probe", true)]
     public async Task PartnerGrpcRoutes_OnlyTheMethodsAnotherHubCalls(string path, bool exposed)
     {

@@ -5,6 +5,7 @@ using Grpc.Core;
 using Hub.Contracts.Payment;
 using Hub.Contracts.Values;
 using Hub.Payment.V1;
+using Microsoft.EntityFrameworkCore;
 
 namespace Hub.Payment.Tests.Endpoints;
 
@@ -134,5 +135,39 @@ public sealed class DisputeEndpointsTests(PaymentHost host) : IClassFixture<Paym
         (await host.PostingsAsync("refund:" + order)).ShouldBe(0);
         (await host.WalletAsync(buyer, "KRW")).ShouldBe(0);
         (await asBuyer.GetFromJsonAsync<JsonElement>($"/api/payment/escrows/{order}/dispute")).GetProperty("status").GetString().ShouldBe("Escalated");
+    }
+
+    [Fact]
+    public async Task PartnerDisputes_TheSupplierOfThePartnerHub_SeesAndEscalatesOnceNegotiationEnds_NoOneElse()
+    {
+        var (buyer, supplier, order) = (Ids.Company(), Ids.Company("CN"), Ids.Order());
+        await host.CreditAsync(buyer, 1_000_000, "KRW");
+        await host.SecureAsync(order, buyer, supplier, await host.QuoteAsync(buyer, "KRW", 1_000_000, "KRW"));
+        using var asBuyer = host.Sme(buyer);
+        (await asBuyer.PostAsJsonAsync($"/api/payment/escrows/{order}/dispute", new { reason = "Wrong colour" })).EnsureSuccessStatusCode();
+        var asCn = new Metadata { { "Authorization", $"Bearer {Hub.Testing.TestSecurity.PartnerHub(HubId.Parse("CN"))}" } };
+        PartnerDisputeRequest For(CompanyId company) => new() { OrderId = order.ToString(), Company = company.ToString(), Actor = "cn-supplier" };
+
+        var seen = await host.PartnerDisputes.GetDisputeAsync(For(supplier), asCn);
+        var early = await Should.ThrowAsync<RpcException>(() => host.PartnerDisputes.EscalateDisputeAsync(For(supplier), asCn).ResponseAsync);
+        var forTheBuyer = await Should.ThrowAsync<RpcException>(() => host.PartnerDisputes.GetDisputeAsync(For(buyer), asCn).ResponseAsync);
+        var forAStranger = await Should.ThrowAsync<RpcException>(() => host.PartnerDisputes.GetDisputeAsync(For(Ids.Company("CN")), asCn).ResponseAsync);
+        var unsigned = await Should.ThrowAsync<RpcException>(() => host.PartnerDisputes.GetDisputeAsync(For(supplier)).ResponseAsync);
+        host.Clock.Advance(TimeSpan.FromDays(3));
+        var escalated = await host.PartnerDisputes.EscalateDisputeAsync(For(supplier), asCn);
+
+        seen.Status.ShouldBe("Negotiating");
+        seen.SupplierCompany.ShouldBe(supplier.ToString());
+        seen.Reason.ShouldBe("Wrong colour");
+        seen.EscalatedAt.ShouldBeNull();
+        early.StatusCode.ShouldBe(StatusCode.FailedPrecondition);
+        early.Trailers.GetValue("reason").ShouldBe("negotiation-open");
+        forTheBuyer.StatusCode.ShouldBe(StatusCode.PermissionDenied, "a partner acts only for its own hub's companies");
+        forAStranger.StatusCode.ShouldBe(StatusCode.NotFound);
+        unsigned.StatusCode.ShouldBe(StatusCode.Unauthenticated);
+        escalated.Status.ShouldBe("Escalated");
+        escalated.EscalatedAt.ShouldNotBeNull();
+        await using var db = host.Db();
+        (await db.Disputes.SingleAsync(d => d.OrderId == order.ToString())).EscalatedBy.ShouldBe("cn-supplier at hub CN");
     }
 }

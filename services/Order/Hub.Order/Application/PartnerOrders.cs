@@ -2,6 +2,7 @@ using Grpc.Core;
 using Hub.Contracts.Values;
 using Hub.Order.Domain;
 using Hub.Order.V1;
+using Hub.ServiceDefaults.Grpc;
 using Hub.ServiceDefaults.Security;
 using Microsoft.Extensions.Options;
 

@@ -15,8 +15,8 @@ namespace Hub.Order.Grpc;
 /// </summary>
 /// <remarks>
 /// Only partner hubs call it (<see cref="HubPolicies.PartnerHub"/>), and only for buyers of this hub: the buyer's hub
-/// owns the order, imports the goods and holds the buyer's escrow. Each order names the partner on its timeline, and
-/// the partner sees and changes only the orders it placed.
+/// owns the order, imports the goods and holds the buyer's escrow. Each order names the partner on its timeline; the
+/// partner changes only the orders it placed, and sees those and the orders its own hub's suppliers sell here.
 /// </remarks>
 internal sealed class OrderPlacementGrpcService(OrderPlacementDesk placement, OrderDesk orders, ServiceIdentity identity) : OrderPlacement.OrderPlacementBase
 {

@@ -1,8 +1,10 @@
+using Grpc.Core;
 using Hub.Contracts.Payment;
 using Hub.Contracts.Values;
 using Hub.Payment.Application;
 using Hub.Payment.Domain;
 using Hub.Payment.Domain.Disputes;
+using Hub.ServiceDefaults.Hosting;
 using Hub.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -39,27 +41,34 @@ internal static class DisputeEndpoints
         }
     }
 
-    private static async Task<Results<Ok<DisputeResponse>, ProblemHttpResult>> GetDispute(string orderId, Caller caller, DisputeDesk desk, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return TypedResults.Ok(DisputeResponse.From(await desk.VisibleAsync(ParseOrder(orderId), caller, cancellationToken)));
-        }
-        catch (PaymentException ex)
-        {
-            return Problems.From(ex);
-        }
-    }
+    // A dispute of an order another hub owns (a sale of this hub's supplier there) is read and escalated at that hub.
+    private static Task<Results<Ok<DisputeResponse>, ProblemHttpResult>> GetDispute(
+        string orderId, Caller caller, ServiceIdentity identity, DisputeDesk desk, RemoteDisputes remote, CancellationToken cancellationToken) =>
+        AtOwningHubAsync(orderId, identity,
+            async order => DisputeResponse.From(await desk.VisibleAsync(order, caller, cancellationToken)),
+            async order => DisputeResponse.From(await remote.GetAsync(order, caller, cancellationToken)));
 
-    private static async Task<Results<Ok<DisputeResponse>, ProblemHttpResult>> EscalateDispute(string orderId, Caller caller, DisputeDesk desk, CancellationToken cancellationToken)
+    private static Task<Results<Ok<DisputeResponse>, ProblemHttpResult>> EscalateDispute(
+        string orderId, Caller caller, ServiceIdentity identity, DisputeDesk desk, RemoteDisputes remote, CancellationToken cancellationToken) =>
+        AtOwningHubAsync(orderId, identity,
+            async order => DisputeResponse.From(await desk.EscalateAsync(order, caller, cancellationToken)),
+            async order => DisputeResponse.From(await remote.EscalateAsync(order, caller, cancellationToken)));
+
+    private static async Task<Results<Ok<DisputeResponse>, ProblemHttpResult>> AtOwningHubAsync(
+        string orderId, ServiceIdentity identity, Func<OrderId, Task<DisputeResponse>> here, Func<OrderId, Task<DisputeResponse>> elsewhere)
     {
         try
         {
-            return TypedResults.Ok(DisputeResponse.From(await desk.EscalateAsync(ParseOrder(orderId), caller, cancellationToken)));
+            var order = ParseOrder(orderId);
+            return TypedResults.Ok(order.Hub == identity.Hub ? await here(order) : await elsewhere(order));
         }
         catch (PaymentException ex)
         {
             return Problems.From(ex);
+        }
+        catch (RpcException ex)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: $"Hub {OrderId.Parse(orderId).Hub} did not answer.", detail: ex.Status.Detail);
         }
     }
 
@@ -97,6 +106,10 @@ internal sealed record DisputeResponse(
     string OrderId, string BuyerCompany, string SupplierCompany, string Reason, string Status, DateTime OpenedAt, DateTime NegotiationEndsAt,
     DateTime? EscalatedAt, string? Decision, DateTime? ResolvedAt)
 {
+    public static DisputeResponse From(V1.DisputeView d) => new(
+        d.OrderId, d.BuyerCompany, d.SupplierCompany, d.Reason, d.Status, d.OpenedAt.ToDateTime(), d.NegotiationEndsAt.ToDateTime(),
+        d.EscalatedAt?.ToDateTime(), d.Decision.Length == 0 ? null : d.Decision, d.ResolvedAt?.ToDateTime());
+
     public static DisputeResponse From(Dispute d) => new(
         d.OrderId, d.BuyerCompany, d.SupplierCompany, d.Reason, d.Status.ToString(), d.OpenedAt, d.NegotiationEndsAt,
         d.EscalatedAt, d.Decision?.ToString(), d.ResolvedAt);

@@ -1,0 +1,53 @@
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Hub.Payment.Application;
+using Hub.Payment.Domain;
+using Hub.Payment.Domain.Disputes;
+using Hub.Payment.V1;
+using Hub.ServiceDefaults.Security;
+
+namespace Hub.Payment.Grpc;
+
+/// <summary>
+/// The disputes of this hub's escrows, for partner hubs acting for their own companies: a supplier at another hub
+/// follows and escalates the dispute of what it sold to a buyer here, as it would through the REST API if it were a
+/// user of this hub.
+/// </summary>
+internal sealed class PartnerDisputesGrpcService(DisputeDesk disputes) : PartnerDisputes.PartnerDisputesBase
+{
+    public override Task<DisputeView> GetDispute(PartnerDisputeRequest request, ServerCallContext context) => GrpcErrors.Guard(async () =>
+        View(await disputes.VisibleAsync(Input.Order("orderId", request.OrderId), ActingFor(request, context), context.CancellationToken)));
+
+    public override Task<DisputeView> EscalateDispute(PartnerDisputeRequest request, ServerCallContext context) => GrpcErrors.Guard(async () =>
+        View(await disputes.EscalateAsync(Input.Order("orderId", request.OrderId), ActingFor(request, context), context.CancellationToken)));
+
+    // The partner acts as a user of the company it names, which must be one of its own.
+    private static Caller ActingFor(PartnerDisputeRequest request, ServerCallContext context)
+    {
+        var partner = Caller.From(context.GetHttpContext().User);
+        var company = Input.Company("company", request.Company);
+        if (company.Hub != partner.Hub)
+        {
+            throw new PaymentException(PaymentErrorKind.Forbidden, "not-your-company", $"Partner hub {partner.Hub} acts only for its own companies; {company} is not one.");
+        }
+
+        var actor = string.IsNullOrWhiteSpace(request.Actor) ? partner.Subject : $"{request.Actor.Trim()} at hub {partner.Hub}";
+        return new Caller(actor, HubRoles.Sme, company.Hub, company);
+    }
+
+    internal static DisputeView View(Dispute dispute) => new()
+    {
+        OrderId = dispute.OrderId,
+        BuyerCompany = dispute.BuyerCompany,
+        SupplierCompany = dispute.SupplierCompany,
+        Reason = dispute.Reason,
+        Status = dispute.Status.ToString(),
+        OpenedAt = Utc(dispute.OpenedAt),
+        NegotiationEndsAt = Utc(dispute.NegotiationEndsAt),
+        EscalatedAt = dispute.EscalatedAt is { } escalated ? Utc(escalated) : null,
+        Decision = dispute.Decision?.ToString() ?? string.Empty,
+        ResolvedAt = dispute.ResolvedAt is { } resolved ? Utc(resolved) : null,
+    };
+
+    private static Timestamp Utc(DateTime at) => Timestamp.FromDateTime(DateTime.SpecifyKind(at, DateTimeKind.Utc));
+}
