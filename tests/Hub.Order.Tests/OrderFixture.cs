@@ -6,6 +6,7 @@ using Hub.Order.Endpoints;
 using Hub.Order.Tests.Fakes;
 using Hub.Testing;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 
 namespace Hub.Order.Tests;
 
@@ -65,6 +66,18 @@ public class OrderFixture : IAsyncLifetime
     /// <summary>Publishes an event on the test virtual host, as another service would.</summary>
     internal Task PublishAsync<T>(T message)
         where T : class => Service.PublishAsync(message);
+
+    /// <summary>Publishes an event as the gateway does for a partner hub's message, naming the hub it came from.</summary>
+    internal Task PublishFromHubAsync<T>(T message, string sourceHub, Guid messageId)
+        where T : class => Service.PublishAsync(message, sourceHub, messageId);
+
+    /// <summary>Waits until the service's consumer has taken the message (it is in the inbox, whatever it did).</summary>
+    internal Task WaitHandledAsync(Guid messageId) =>
+        Eventually.TrueAsync(async () =>
+        {
+            await using var db = CreateDb();
+            return await db.InboxMessages.AnyAsync(m => m.MessageId == messageId);
+        }, TimeSpan.FromSeconds(20), $"message {messageId} is handled");
 
     internal static CartRequest Cart(params CartLineRequest[] lines) => new("FOB", "Busan port", "SEA", lines);
 

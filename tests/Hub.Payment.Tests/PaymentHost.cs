@@ -3,7 +3,6 @@ using System.Text.Json;
 using Hub.Contracts.Values;
 using Hub.Payment.Data;
 using Hub.Payment.V1;
-using Hub.ServiceDefaults.Messaging.Federation;
 using Hub.Testing;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -107,14 +106,7 @@ public sealed class PaymentHost : IAsyncLifetime
     /// verified sender in the source-hub header (none when <paramref name="sourceHub"/> is null).
     /// </summary>
     public Task PublishAsync<T>(T message, string? sourceHub, Guid? messageId = null) where T : class =>
-        Service.Services.GetRequiredService<IBus>().Publish(message, context =>
-        {
-            context.MessageId = messageId ?? Guid.NewGuid();
-            if (sourceHub is not null)
-            {
-                context.Headers.Set(FederatedMessage.SourceHubHeader, sourceHub);
-            }
-        });
+        Service.PublishAsync(message, sourceHub, messageId);
 
     /// <summary>Outbox rows addressed to a partner hub's bus (<c>hub://XX</c>) of a type that mention <paramref name="text"/>.</summary>
     public async Task<List<JsonElement>> EventsToHubAsync<T>(HubId hub, string text)

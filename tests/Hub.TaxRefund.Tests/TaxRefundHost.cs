@@ -56,6 +56,9 @@ public class TaxRefundHost : IAsyncLifetime
     /// <summary>Publishes an event onto the test virtual host, as the service that owns it would.</summary>
     public Task PublishAsync<T>(T message) where T : class => Service.PublishAsync(message);
 
+    /// <summary>Publishes a message as the gateway does for a partner hub's, naming the hub it came from.</summary>
+    public Task PublishFromHubAsync<T>(T message, string sourceHub, Guid messageId) where T : class => Service.PublishAsync(message, sourceHub, messageId);
+
     /// <summary>Publishes an event of any contract type, by its runtime type.</summary>
     public Task PublishObjectAsync(object message) => Service.Services.GetRequiredService<IBus>().Publish(message);
 

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using Grpc.Net.Client;
 using Hub.ServiceDefaults.Data;
+using Hub.ServiceDefaults.Messaging.Federation;
 using MassTransit;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -91,6 +92,20 @@ public sealed class InProcessService<TContext> : IAsyncDisposable
     /// <summary>Publishes <paramref name="message"/> on the service's virtual host, as the service that owns it would.</summary>
     public Task PublishAsync<T>(T message)
         where T : class => Services.GetRequiredService<IBus>().Publish(message);
+
+    /// <summary>
+    /// Publishes <paramref name="message"/> on this hub's bus as the gateway does for a partner hub's message, with the
+    /// verified sender in the source-hub header (none when <paramref name="sourceHub"/> is null).
+    /// </summary>
+    public Task PublishAsync<T>(T message, string? sourceHub, Guid? messageId = null)
+        where T : class => Services.GetRequiredService<IBus>().Publish(message, context =>
+        {
+            context.MessageId = messageId ?? Guid.NewGuid();
+            if (sourceHub is not null)
+            {
+                context.Headers.Set(FederatedMessage.SourceHubHeader, sourceHub);
+            }
+        });
 
     public async ValueTask DisposeAsync()
     {

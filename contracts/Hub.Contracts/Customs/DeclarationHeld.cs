@@ -1,3 +1,5 @@
+using Hub.Contracts.Platform;
+
 namespace Hub.Contracts.Customs;
 
 /// <summary>
@@ -15,5 +17,6 @@ namespace Hub.Contracts.Customs;
 /// <param name="DutiesMinor">Duties assessed, in minor units.</param>
 /// <param name="TaxesMinor">Consumption tax and VAT assessed, in minor units.</param>
 /// <param name="HeldAt">When it was held (UTC).</param>
+[CrossesHubs]
 public sealed record DeclarationHeld(string OrderId, string DeclarationId, string Hub, string Type, string Reason, double ScreeningScore, int ScreeningListVersion,
     string Currency, long DutiesMinor, long TaxesMinor, DateTime HeldAt);

@@ -1,3 +1,5 @@
+using Hub.Contracts.Platform;
+
 namespace Hub.Contracts.Customs;
 
 /// <summary>A declaration was rejected: the goods may not cross. The order should be compensated.</summary>
@@ -10,4 +12,5 @@ namespace Hub.Contracts.Customs;
 /// <param name="DutiesMinor">Duties that had been assessed, in minor units (not charged).</param>
 /// <param name="TaxesMinor">Taxes that had been assessed, in minor units (not charged).</param>
 /// <param name="RejectedAt">When it was rejected (UTC).</param>
+[CrossesHubs]
 public sealed record DeclarationRejected(string OrderId, string DeclarationId, string Hub, string Type, string Reason, string Currency, long DutiesMinor, long TaxesMinor, DateTime RejectedAt);

@@ -1,3 +1,5 @@
+using Hub.Contracts.Platform;
+
 namespace Hub.Contracts.Customs;
 
 /// <summary>
@@ -14,5 +16,6 @@ namespace Hub.Contracts.Customs;
 /// <param name="ConsumptionTaxMinor">Consumption tax, in minor units.</param>
 /// <param name="VatMinor">Import VAT, in minor units.</param>
 /// <param name="AssessedAt">When they were assessed (UTC).</param>
+[CrossesHubs]
 public sealed record DutiesAssessed(string OrderId, string DeclarationId, string Hub, string RegimeCode, string Currency, long CustomsValueMinor, long DutyMinor,
     long ConsumptionTaxMinor, long VatMinor, DateTime AssessedAt);

@@ -1,3 +1,5 @@
+using Hub.Contracts.Platform;
+
 namespace Hub.Contracts.Customs;
 
 /// <summary>
@@ -13,4 +15,5 @@ namespace Hub.Contracts.Customs;
 /// <param name="DutiesMinor">Duties charged, in minor units.</param>
 /// <param name="TaxesMinor">Consumption tax and VAT charged, in minor units.</param>
 /// <param name="ClearedAt">When the declaration was cleared (UTC).</param>
+[CrossesHubs]
 public sealed record ExportCleared(string OrderId, string DeclarationId, string Hub, string Lrn, string Mrn, string Currency, long DutiesMinor, long TaxesMinor, DateTime ClearedAt);

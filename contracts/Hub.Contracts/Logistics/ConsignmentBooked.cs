@@ -1,3 +1,5 @@
+using Hub.Contracts.Platform;
+
 namespace Hub.Contracts.Logistics;
 
 /// <summary>
@@ -14,6 +16,7 @@ namespace Hub.Contracts.Logistics;
 /// <param name="ChargeableUnit"><c>kg</c> or <c>rt</c>.</param>
 /// <param name="CutOffAt">Cut-off of the pool the consignment joined (UTC); it may leave earlier if the pool fills.</param>
 /// <param name="BookedAt">When the booking was committed (UTC).</param>
+[CrossesHubs]
 public sealed record ConsignmentBooked(
     string ConsignmentId,
     string OrderId,

@@ -1,3 +1,5 @@
+using Hub.Contracts.Platform;
+
 namespace Hub.Contracts.Logistics;
 
 /// <summary>
@@ -9,4 +11,5 @@ namespace Hub.Contracts.Logistics;
 /// <param name="CompanyId">The supplier's company.</param>
 /// <param name="Reason">Why it cannot be shipped, for people.</param>
 /// <param name="FlaggedAt">When it was flagged (UTC).</param>
+[CrossesHubs]
 public sealed record ConsignmentFlagged(string ConsignmentId, string OrderId, string CompanyId, string Reason, DateTime FlaggedAt);

@@ -1,3 +1,5 @@
+using Hub.Contracts.Platform;
+
 namespace Hub.Contracts.Logistics;
 
 /// <summary>A consolidated shipment reached the destination hub.</summary>
@@ -9,6 +11,7 @@ namespace Hub.Contracts.Logistics;
 /// <param name="ConsignmentIds">Consignments on board.</param>
 /// <param name="OrderIds">The orders those consignments carry, in the same order as <paramref name="ConsignmentIds"/>.</param>
 /// <param name="ArrivedAt">When the shipment arrived (UTC).</param>
+[CrossesHubs]
 public sealed record ShipmentArrived(
     Guid ShipmentId,
     string MasterBill,

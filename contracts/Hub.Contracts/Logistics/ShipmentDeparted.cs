@@ -1,3 +1,5 @@
+using Hub.Contracts.Platform;
+
 namespace Hub.Contracts.Logistics;
 
 /// <summary>A consolidated shipment (one container or ULD) left the origin hub with the listed consignments.</summary>
@@ -9,6 +11,7 @@ namespace Hub.Contracts.Logistics;
 /// <param name="ConsignmentIds">Consignments on board (a split consignment appears on each of its shipments).</param>
 /// <param name="OrderIds">The orders those consignments carry, in the same order as <paramref name="ConsignmentIds"/>.</param>
 /// <param name="DepartedAt">When the shipment departed (UTC).</param>
+[CrossesHubs]
 public sealed record ShipmentDeparted(
     Guid ShipmentId,
     string MasterBill,

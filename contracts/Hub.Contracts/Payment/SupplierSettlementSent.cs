@@ -1,3 +1,5 @@
+using Hub.Contracts.Platform;
+
 namespace Hub.Contracts.Payment;
 
 /// <summary>
@@ -12,6 +14,7 @@ namespace Hub.Contracts.Payment;
 /// <param name="FromHub">The buyer's hub, which owes the amount.</param>
 /// <param name="PostingId">The buyer's hub's posting that moved the share to the partner hub's account.</param>
 /// <param name="SentAt">When the release committed (UTC).</param>
+[CrossesHubs]
 public sealed record SupplierSettlementSent(
     string OrderId,
     string SupplierCompany,

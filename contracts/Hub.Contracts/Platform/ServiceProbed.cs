@@ -8,4 +8,5 @@ namespace Hub.Contracts.Platform;
 /// <param name="Hub">The hub of the probed service.</param>
 /// <param name="Service">The probed service, e.g. <c>catalog</c>.</param>
 /// <param name="RequestedAt">When the probe was committed (UTC).</param>
+[CrossesHubs]
 public sealed record ServiceProbed(Guid ProbeId, string Hub, string Service, DateTime RequestedAt);

@@ -28,4 +28,7 @@ internal static partial class OrderLog
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Partner hub {Hub} did not answer for the orders of this hub's supplier")]
     public static partial void PartnerOrdersUnanswered(ILogger logger, Exception exception, string hub);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Event} for order {OrderId} from hub {Sender} refused: only the order's supplier hub tells it what it does for the order")]
+    public static partial void FactFromAnotherHubRefused(ILogger logger, string @event, string orderId, string sender);
 }

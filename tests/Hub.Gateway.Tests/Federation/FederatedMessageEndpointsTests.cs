@@ -43,6 +43,23 @@ public sealed class FederatedMessageEndpointsTests(GatewayFixture fixture)
         (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("messageType", out _).ShouldBeTrue();
     }
 
+    // Contract types that only this hub's own services state never come from a partner.
+    [Theory]
+    [InlineData("Hub.Contracts.Payment.PaymentSecured")]
+    [InlineData("Hub.Contracts.Payment.EscrowReleased")]
+    [InlineData("Hub.Contracts.Payment.DisputeResolved")]
+    [InlineData("Hub.Contracts.Order.OrderPlaced")]
+    public async Task PartnerMessage_OfAContractTypeThatDoesNotCrossHubs_IsRefusedNamingTheField(string type)
+    {
+        using var partner = fixture.CreatePartnerClient();
+        var envelope = Envelope(Guid.NewGuid(), new { OrderId = "KR-O-000001" }) with { MessageType = type };
+
+        using var response = await partner.PostAsJsonAsync("/api/federation/messages", envelope);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("messageType", out _).ShouldBeTrue();
+    }
+
     [Fact]
     public async Task PartnerMessage_ClaimingAnotherSourceHub_IsRefused()
     {

@@ -321,6 +321,31 @@ public class OrderEventsConsumerTests(OrderFixture fixture) : IClassFixture<Orde
     }
 
     // Drives a placed order along the happy path's events to Departed, then to Delivered.
+    [Fact]
+    public async Task FactsFromAnotherHub_OnlyTheSupplierHubsOwnAreTaken()
+    {
+        var (buyer, order, _) = await PlaceAsync("key-foreign-facts");
+        await Eventually.TrueAsync(() => Task.FromResult(Fakes.Payment.Secured.ContainsKey(order)), Wait, "funds are requested after placement");
+        await fixture.PublishAsync(Secured(order));
+        await OrderFixture.WaitForAsync(buyer, order, "PaymentSecured");
+        var (forged, notTheirs) = (Guid.NewGuid(), Guid.NewGuid());
+
+        // A hub that is not the order's supplier hub states its export; the supplier hub states its import.
+        await fixture.PublishFromHubAsync(new ExportCleared(order, "MY-D-000001", "MY", "LRN", "MRN", "KRW", 0, 0, DateTime.UtcNow), "MY", forged);
+        await fixture.PublishFromHubAsync(new ImportCleared(order, "KR-D-000009", "KR", "LRN", "MRN", "KRW", 0, 0, DateTime.UtcNow), "KR", notTheirs);
+        await fixture.WaitHandledAsync(forged);
+        await fixture.WaitHandledAsync(notTheirs);
+
+        var unchanged = await OrderFixture.GetAsync(buyer, order);
+        unchanged.Status.ShouldBe("PaymentSecured");
+        unchanged.Timeline!.ShouldNotContain(t => t.Step == "ExportCleared" || t.Step == "ImportCleared");
+        Fakes.Logistics.Bookings.ShouldNotContain(b => b.OrderId == order);
+
+        // The supplier hub's own export clearance, as its gateway delivers it, is taken.
+        await fixture.PublishFromHubAsync(new ExportCleared(order, $"{order}-EX", "KR", "LRN", "MRN", "KRW", 0, 0, DateTime.UtcNow), "KR", Guid.NewGuid());
+        await OrderFixture.WaitForAsync(buyer, order, "ExportCleared");
+    }
+
     private async Task DepartAsync(HttpClient buyer, string order)
     {
         var now = DateTime.UtcNow;

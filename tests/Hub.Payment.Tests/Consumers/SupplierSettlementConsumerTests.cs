@@ -56,6 +56,21 @@ public sealed class SupplierSettlementConsumerTests(PaymentHost host) : IClassFi
         (await host.PostingsAsync($"release:{order}")).ShouldBe(0);
     }
 
+    [Fact]
+    public async Task Settlement_FromTheHubItNames_ForAnOrderAnotherHubOwns_CreditsNothing()
+    {
+        var (supplier, order) = (Ids.Company(), new OrderId(HubId.Parse("MY"), Random.Shared.Next(1, 999_999)));
+        var witness = Ids.Company();
+
+        await host.PublishAsync(Settlement(order, supplier, 900_000), sourceHub: "CN");
+        await host.PublishAsync(Settlement(new OrderId(HubId.Parse("CN"), Random.Shared.Next(1, 999_999)), witness, 1), sourceHub: "CN");
+        await WalletReachesAsync(witness, 1);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+
+        (await host.WalletAsync(supplier, "KRW")).ShouldBe(0, "only the hub that owns the order releases its escrow");
+        (await host.PostingsAsync($"release:{order}")).ShouldBe(0);
+    }
+
     private static SupplierSettlementSent Settlement(OrderId order, CompanyId supplier, long minorUnits) =>
         new(order.ToString(), supplier.ToString(), minorUnits, "KRW", "CN", Guid.NewGuid(), DateTime.UtcNow);
 

@@ -8,7 +8,7 @@ namespace Hub.ServiceDefaults.Messaging.Federation;
 /// <see cref="MessageId"/>, so a redelivery is absorbed by the consumers' inboxes.
 /// </summary>
 /// <param name="MessageId">The outbox message id, stable across retries.</param>
-/// <param name="MessageType">The contract's full type name (only types of the contracts assembly are accepted).</param>
+/// <param name="MessageType">The contract's full type name (only those of <see cref="FederatedMessageTypes"/> are accepted).</param>
 /// <param name="Body">The message as JSON.</param>
 /// <param name="SourceHub">The sending hub.</param>
 /// <param name="SentAt">When the sender committed it (UTC).</param>
@@ -20,4 +20,11 @@ public sealed record FederatedMessage(Guid MessageId, string MessageType, JsonEl
     /// A consumer that must only accept a message from a partner hub checks it.
     /// </summary>
     public const string SourceHubHeader = "Hub-Source";
+
+    /// <summary>The partner hub a consumed message came from through the gateway; null for this hub's own bus.</summary>
+    public static string? SourceHubOf(MassTransit.ConsumeContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.Headers.Get<string>(SourceHubHeader);
+    }
 }

@@ -5,6 +5,7 @@ using Hub.Contracts.Payment;
 using Hub.Order.Application;
 using Hub.Order.Data;
 using Hub.Order.Domain;
+using Hub.ServiceDefaults.Messaging.Federation;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 
@@ -35,6 +36,9 @@ internal sealed class OrderEventsConsumer(OrderDbContext db, OrderProcess proces
     IConsumer<DisputeOpened>,
     IConsumer<DisputeResolved>
 {
+    private static readonly HashSet<Type> SupplierHubFacts =
+        [typeof(ExportCleared), typeof(DeclarationHeld), typeof(DeclarationRejected), typeof(ConsignmentBooked), typeof(ShipmentDeparted), typeof(ConsignmentDelivered)];
+
     public Task Consume(ConsumeContext<OrderPlaced> context) =>
         HandleAsync(context, context.Message.OrderId, async (order, cause, ct) =>
         {
@@ -217,6 +221,13 @@ internal sealed class OrderEventsConsumer(OrderDbContext db, OrderProcess proces
             .SingleOrDefaultAsync(o => o.Id == orderId, context.CancellationToken);
         var cause = $"{typeof(T).Name} {context.MessageId}";
         OrderTracing.Tag(orderId);
+        // An order hears from this hub's own services, and from its supplier's hub (through the gateway) only what that
+        // hub does for it: the export, the consignment and its journey. No other hub speaks for it.
+        if (FederatedMessage.SourceHubOf(context) is { } sender && (order is null || sender != order.SupplierHub || !SupplierHubFacts.Contains(typeof(T))))
+        {
+            OrderLog.FactFromAnotherHubRefused(logger, typeof(T).Name, orderId, sender);
+            return;
+        }
         if (order is null || !await step(order, cause, context.CancellationToken))
         {
             OrderLog.EventIgnored(logger, typeof(T).Name, orderId);

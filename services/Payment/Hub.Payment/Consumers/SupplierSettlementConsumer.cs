@@ -13,8 +13,8 @@ namespace Hub.Payment.Consumers;
 /// <summary>
 /// A partner hub released an order's escrow for one of this hub's suppliers: the supplier's wallet is credited here, in
 /// its own currency, against what that hub now owes this one, and <see cref="PayoutMade"/> says so (the tax refund
-/// takes it as the payment evidence). Only a message the gateway received from that very hub is taken; a repeat
-/// finds the posting it made before and posts nothing.
+/// takes it as the payment evidence). Only a message the gateway received from that very hub, about an order it owns,
+/// is taken; a repeat finds the posting it made before and posts nothing.
 /// </summary>
 internal sealed partial class SupplierSettlementConsumer(
     PaymentDbContext db, Ledger ledger, IOutbox outbox, ServiceIdentity identity, TimeProvider clock, ILogger<SupplierSettlementConsumer> logger)
@@ -23,9 +23,9 @@ internal sealed partial class SupplierSettlementConsumer(
     public async Task Consume(ConsumeContext<SupplierSettlementSent> context)
     {
         var m = context.Message;
-        var sender = context.Headers.Get<string>(FederatedMessage.SourceHubHeader);
+        var sender = FederatedMessage.SourceHubOf(context);
         var supplier = CompanyId.Parse(m.SupplierCompany);
-        if (sender != m.FromHub || supplier.Hub != identity.Hub)
+        if (sender != m.FromHub || supplier.Hub != identity.Hub || !OrderId.TryParse(m.OrderId, out var order) || order.Hub.ToString() != sender)
         {
             LogRefused( m.OrderId, m.FromHub, sender ?? "(this hub's bus)", m.SupplierCompany);
             return;

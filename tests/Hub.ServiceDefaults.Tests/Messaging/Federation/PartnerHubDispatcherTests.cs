@@ -61,6 +61,20 @@ public sealed class PartnerHubDispatcherTests
         Should.Throw<ArgumentException>(() => scope.ServiceProvider.GetRequiredService<IOutbox>().PublishToHub(HubId.Parse("CN"), new NoteWritten("local only")));
     }
 
+    [Fact]
+    public async Task PublishToHub_ContractTypeThatStaysInItsHub_IsRefusedAtOnce()
+    {
+        await using var host = await MessagingTestHost.StartAsync();
+        await using var scope = host.Services.CreateAsyncScope();
+        var outbox = scope.ServiceProvider.GetRequiredService<IOutbox>();
+
+        Should.Throw<ArgumentException>(() => outbox.PublishToHub(HubId.Parse("CN"),
+            new Hub.Contracts.Order.OrderCompleted("KR-O-000001", "KR-C-000001", "CN-C-000001", DateTime.UtcNow)));
+        FederatedMessageTypes.TryResolve(typeof(Hub.Contracts.Payment.EscrowReleased).FullName, out _).ShouldBeFalse();
+        FederatedMessageTypes.TryResolve(typeof(Hub.Contracts.Customs.ExportCleared).FullName, out var crossing).ShouldBeTrue();
+        crossing.ShouldBe(typeof(Hub.Contracts.Customs.ExportCleared));
+    }
+
     /// <summary>A partner gateway that verifies signatures and refuses the first deliveries as if it were down.</summary>
     private sealed class PartnerGateway(int refuseFirst)
     {
