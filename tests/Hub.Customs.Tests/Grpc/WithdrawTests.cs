@@ -95,12 +95,16 @@ public sealed class WithdrawTests(CustomsHost host) : IClassFixture<CustomsHost>
         var declared = await host.Grpc.DeclareAsync(theirs, asCn);
         var declareForUs = await Should.ThrowAsync<RpcException>(async () =>
             await host.Grpc.DeclareAsync(Requests.Declaration(DeclarationType.Export, orderId: Requests.NewOrderId("MY")), asCn));
+        var importForTheirs = await Should.ThrowAsync<RpcException>(async () =>
+            await host.Grpc.DeclareAsync(Requests.Declaration(DeclarationType.Import, orderId: Requests.NewOrderId("CN")), asCn));
         var withdrawOurs = await Should.ThrowAsync<RpcException>(async () =>
             await host.Grpc.WithdrawAsync(new WithdrawDeclarationRequest { OrderId = ours.OrderId, Type = DeclarationType.Import, Reason = "not theirs" }, asCn));
 
         declared.OrderId.ShouldBe(theirs.OrderId);
         declareForUs.StatusCode.ShouldBe(StatusCode.PermissionDenied);
         withdrawOurs.StatusCode.ShouldBe(StatusCode.PermissionDenied);
+        importForTheirs.StatusCode.ShouldBe(StatusCode.PermissionDenied, "imports into this hub are its own business");
+        importForTheirs.Status.Detail.ShouldContain("only export declarations");
         await using var db = host.Db();
         (await db.Declarations.SingleAsync(d => d.OrderId == ours.OrderId)).Status.ShouldNotBe(Hub.Customs.Domain.Declarations.DeclarationStatus.Withdrawn);
     }

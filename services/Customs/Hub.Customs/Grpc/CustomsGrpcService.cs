@@ -1,12 +1,13 @@
 using Grpc.Core;
 using Hub.Customs.Application;
-using Hub.Customs.Domain;
 using Hub.Customs.Domain.Declarations;
 using Hub.Customs.Domain.LandedCost;
+using Hub.Customs.Domain;
 using Hub.Customs.V1;
 using Hub.Platform.V1;
 using Hub.ServiceDefaults.Hosting;
 using Hub.ServiceDefaults.Probes;
+using Hub.ServiceDefaults.Security;
 
 namespace Hub.Customs.Grpc;
 
@@ -25,7 +26,10 @@ internal sealed class CustomsGrpcService(
     });
 
     public override Task<DeclarationReply> Declare(DeclareRequest request, ServerCallContext context) => Guard(async () =>
-        (await declarations.DeclareAsync(ProtoParser.Parse(request), context.CancellationToken)).ToReply());
+    {
+        ExportsOnlyForPartners(request.Type, context);
+        return (await declarations.DeclareAsync(ProtoParser.Parse(request), context.CancellationToken)).ToReply();
+    });
 
     public override Task<DeclarationReply> GetDeclaration(GetDeclarationRequest request, ServerCallContext context) => Guard(async () =>
         (await declarations.FindAsync(request.DeclarationId ?? "", context.CancellationToken))?.ToReply()
@@ -33,6 +37,7 @@ internal sealed class CustomsGrpcService(
 
     public override Task<DeclarationReply> Withdraw(WithdrawDeclarationRequest request, ServerCallContext context) => Guard(async () =>
     {
+        ExportsOnlyForPartners(request.Type, context);
         var type = request.Type switch
         {
             V1.DeclarationType.Export => Domain.Declarations.DeclarationType.Export,
@@ -66,4 +71,14 @@ internal sealed class CustomsGrpcService(
 
     private static RpcException Fail(StatusCode code, string field, string message) =>
         new(new Status(code, $"{field}: {message}"), new Metadata { { "field", field } });
+
+    // A partner hub lodges here the export of goods leaving this hub for its buyer; an import into this hub is this
+    // hub's own business.
+    private static void ExportsOnlyForPartners(V1.DeclarationType type, ServerCallContext context)
+    {
+        if (type != V1.DeclarationType.Export && Caller.TryFrom(context.GetHttpContext().User, out var caller) && caller.IsPartnerHub)
+        {
+            throw new RpcException(new Status(StatusCode.PermissionDenied, $"Partner hub {caller.Hub} lodges and withdraws only export declarations here."));
+        }
+    }
 }
