@@ -8,7 +8,8 @@ namespace Hub.Order.Application;
 /// <summary>
 /// Which orders a caller sees, and the buyer's changes to one (receipt, cancel, dispute), for the REST API of SMEs
 /// and the gRPC API of partner hubs alike. An SME sees the orders its company buys or supplies and changes those it
-/// buys; a partner hub sees and changes the orders it placed for its buyers; an operator sees all and changes none.
+/// buys; a partner hub changes the orders it placed for its buyers, and sees those and the orders its own suppliers
+/// sell here; an operator sees all and changes none.
 /// </summary>
 internal sealed class OrderDesk(OrderDbContext db, OrderProcess process)
 {
@@ -21,6 +22,7 @@ internal sealed class OrderDesk(OrderDbContext db, OrderProcess process)
     public static string? DisputeReason(string? reason) =>
         reason?.Trim() is { Length: > 0 and <= MaxDisputeReasonLength } trimmed ? trimmed : null;
 
+    /// <summary>The orders the caller may see.</summary>
     public static IQueryable<TradeOrder> VisibleTo(IQueryable<TradeOrder> orders, Caller caller)
     {
         if (caller.IsOperator)

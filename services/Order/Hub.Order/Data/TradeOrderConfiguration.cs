@@ -34,6 +34,9 @@ internal sealed class TradeOrderConfiguration : IEntityTypeConfiguration<TradeOr
         b.Property(o => o.Version).IsRowVersion();
         b.Ignore(o => o.IsTerminal);
         b.HasIndex(o => o.BuyerCompany);
+        // A supplier's orders (its sales, its SME view) and a partner hub's placements are read by these.
+        b.HasIndex(o => o.SupplierCompany);
+        b.HasIndex(o => o.PartnerHub).HasFilter("partner_hub IS NOT NULL");
         b.HasIndex(o => o.DueBy).HasFilter("due_by IS NOT NULL");
         b.OwnsMany(o => o.Lines, l =>
         {

@@ -301,7 +301,12 @@ namespace Hub.Order.Migrations
                     b.HasIndex("DueBy")
                         .HasFilter("due_by IS NOT NULL");
 
+                    b.HasIndex("PartnerHub")
+                        .HasFilter("partner_hub IS NOT NULL");
+
                     b.HasIndex("PurchaseId");
+
+                    b.HasIndex("SupplierCompany");
 
                     b.ToTable("orders", (string)null);
                 });
