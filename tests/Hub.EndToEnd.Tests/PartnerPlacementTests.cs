@@ -10,10 +10,11 @@ namespace Hub.EndToEnd.Tests;
 public sealed class PartnerPlacementTests(TwoHubs hubs, ITestOutputHelper output) : StoryTest(hubs, output)
 {
     // A CN company with no money at CN: its payment fails, so the order ends on its own, without a race with the test.
+    // Its user (cn-buyer-through-partner) gives KR the mandate to place for it.
     private const string Buyer = "CN-C-000036";
 
     [Fact]
-    public Task PartnerHub_PlacesAndFollowsForABuyerOfTheHub_OnlyWhenSignedAndOnlyForThatHubsBuyers() => RunAsync(async ct =>
+    public Task PartnerHub_PlacesAndFollowsForABuyerOfTheHub_OnlySignedAndOnlyWithTheBuyersMandate() => RunAsync(async ct =>
     {
         var story = Story(Cast("cn-buyer", "kr-supplier-partner-sold"));
         var product = await story.ListProductAsync(stock: 100, ct);
@@ -36,7 +37,14 @@ public sealed class PartnerPlacementTests(TwoHubs hubs, ITestOutputHelper output
         var foreign = await Should.ThrowAsync<RpcException>(async () => await partner.PlaceOrderAsync(Cart("KR-C-000036", "partner-foreign"), cancellationToken: ct));
         foreign.StatusCode.ShouldBe(StatusCode.InvalidArgument);
         foreign.Status.Detail.ShouldContain("company of this hub (CN)");
-        Narrate("CN's gateway refused an unsigned placement, and KR's placement for a KR buyer.");
+        var unmandated = await Should.ThrowAsync<RpcException>(async () => await partner.PlaceOrderAsync(Cart(Buyer, "partner-unmandated"), cancellationToken: ct));
+        unmandated.StatusCode.ShouldBe(StatusCode.PermissionDenied);
+        Narrate("CN's gateway refused an unsigned placement, KR's placement for a KR buyer, and for a CN buyer that gave KR no mandate.");
+
+        var user = await Hubs.Cn.SignInAsync(new StoryUser("cn-buyer-through-partner", "buyer-demo"), ct);
+        var mandate = await Hubs.Cn.SendAsync(HttpMethod.Put, "/api/order/mandates/KR", user, null, null, ct);
+        mandate["partnerHub"]!.GetValue<string>().ShouldBe("KR");
+        Narrate($"{user.User} gave partner hub KR a mandate to place orders for {Buyer}.");
 
         var key = $"partner-{Guid.NewGuid():N}";
         var placed = await partner.PlaceOrderAsync(Cart(Buyer, key), cancellationToken: ct);

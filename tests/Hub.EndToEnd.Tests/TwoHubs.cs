@@ -46,6 +46,7 @@ public sealed class TwoHubs : IAsyncLifetime
             ("cn-buyer-rejected", "buyer-demo", "sme", "CN-C-000033"),
             ("cn-buyer-disputes", "buyer-demo", "sme", "CN-C-000034"),
             ("cn-buyer-partly-refunded", "buyer-demo", "sme", "CN-C-000035"),
+            ("cn-buyer-through-partner", "buyer-demo", "sme", "CN-C-000036"),
         ],
     };
 

@@ -44,6 +44,7 @@ internal static class OrderRegistration
         app.MapProbeEndpoints(identity);
         app.MapCheckoutEndpoints();
         app.MapOrdersEndpoints();
+        app.MapMandateEndpoints();
         app.MapGrpcService<OrderGrpcService>();
         app.MapGrpcService<OrderPlacementGrpcService>().RequireAuthorization(HubPolicies.PartnerHub);
     }

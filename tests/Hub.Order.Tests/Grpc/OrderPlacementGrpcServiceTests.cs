@@ -1,5 +1,7 @@
+using System.Net.Http.Json;
 using Grpc.Core;
 using Hub.Contracts.Values;
+using Hub.Order.Endpoints;
 using Hub.Order.Tests.Fakes;
 using Hub.Order.V1;
 using Hub.Testing;
@@ -13,7 +15,7 @@ public class OrderPlacementGrpcServiceTests(OrderFixture fixture) : IClassFixtur
     public async Task PlaceOrder_SameKeyTwice_OnePurchaseSecondReplayed()
     {
         var client = new OrderPlacement.OrderPlacementClient(fixture.Channel);
-        var buyer = OrderFixture.NewCompany().ToString();
+        var buyer = (await MandatedBuyerAsync()).ToString();
         var request = Request(buyer, "grpc-key", fixture.Fakes.Catalog.List(FakeCatalog.NewSupplier(), 700, 100), 10);
 
         var first = await client.PlaceOrderAsync(request, AsPartner);
@@ -47,7 +49,7 @@ public class OrderPlacementGrpcServiceTests(OrderFixture fixture) : IClassFixtur
     public async Task PlaceOrder_KeyReusedForOtherCart_AlreadyExists()
     {
         var client = new OrderPlacement.OrderPlacementClient(fixture.Channel);
-        var buyer = OrderFixture.NewCompany().ToString();
+        var buyer = (await MandatedBuyerAsync()).ToString();
         var product = fixture.Fakes.Catalog.List(FakeCatalog.NewSupplier(), 700, 100);
         await client.PlaceOrderAsync(Request(buyer, "grpc-reused", product, 10), AsPartner);
 
@@ -60,7 +62,7 @@ public class OrderPlacementGrpcServiceTests(OrderFixture fixture) : IClassFixtur
     public async Task PlaceOrder_NamesThePartnerOnTheTimeline()
     {
         var client = new OrderPlacement.OrderPlacementClient(fixture.Channel);
-        var buyer = OrderFixture.NewCompany();
+        var buyer = (await MandatedBuyerAsync());
 
         var reply = await client.PlaceOrderAsync(Request(buyer.ToString(), "grpc-named", fixture.Fakes.Catalog.List(FakeCatalog.NewSupplier(), 700, 100), 10), AsPartner);
 
@@ -103,6 +105,49 @@ public class OrderPlacementGrpcServiceTests(OrderFixture fixture) : IClassFixtur
 
         ex.StatusCode.ShouldBe(expected);
         fixture.Fakes.Catalog.Available(product).ShouldBe(100);
+    }
+
+    [Fact]
+    public async Task PlaceOrder_WithoutTheBuyersMandate_PermissionDeniedAndNothingReserved_ThenPlacedOnceGranted()
+    {
+        var client = new OrderPlacement.OrderPlacementClient(fixture.Channel);
+        var buyer = OrderFixture.NewCompany();
+        var product = fixture.Fakes.Catalog.List(FakeCatalog.NewSupplier(), 700, 100);
+        using var user = fixture.ClientFor(buyer);
+        (await user.PutAsync("/api/order/mandates/MY", null)).StatusCode.ShouldBe(System.Net.HttpStatusCode.BadRequest, "MY is no partner of KR");
+
+        var refused = await Should.ThrowAsync<RpcException>(async () => await client.PlaceOrderAsync(Request(buyer.ToString(), "grpc-mandate", product, 10), AsPartner));
+        refused.StatusCode.ShouldBe(StatusCode.PermissionDenied);
+        refused.Status.Detail.ShouldContain("mandate");
+        fixture.Fakes.Catalog.Available(product).ShouldBe(100);
+
+        var granted = await user.PutAsync("/api/order/mandates/CN", null);
+        var again = await user.PutAsync("/api/order/mandates/cn", null);
+        var placed = await client.PlaceOrderAsync(Request(buyer.ToString(), "grpc-mandate", product, 10), AsPartner);
+
+        granted.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+        again.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+        (await user.GetFromJsonAsync<List<MandateResponse>>("/api/order/mandates"))!.ShouldHaveSingleItem().PartnerHub.ShouldBe("CN");
+        placed.Orders.ShouldHaveSingleItem();
+        fixture.Fakes.Catalog.Available(product).ShouldBe(90);
+    }
+
+    [Fact]
+    public async Task Mandate_Revoked_ThePartnerPlacesAndChangesNoMore_ButStillSeesWhatItPlaced()
+    {
+        var client = new OrderPlacement.OrderPlacementClient(fixture.Channel);
+        var (order, product) = await PlaceAsPartnerAsync("grpc-revoked");
+        var buyer = (await client.GetOrderAsync(new OrderRequest { OrderId = order }, AsPartner)).BuyerCompany;
+        using var user = fixture.ClientFor(CompanyId.Parse(buyer));
+
+        (await user.DeleteAsync("/api/order/mandates/CN")).StatusCode.ShouldBe(System.Net.HttpStatusCode.NoContent);
+        var place = await Should.ThrowAsync<RpcException>(async () => await client.PlaceOrderAsync(Request(buyer, "grpc-revoked-2", product, 10), AsPartner));
+        var cancel = await Should.ThrowAsync<RpcException>(async () => await client.CancelOrderAsync(new OrderRequest { OrderId = order }, AsPartner));
+
+        place.StatusCode.ShouldBe(StatusCode.PermissionDenied);
+        cancel.StatusCode.ShouldBe(StatusCode.NotFound);
+        (await client.GetOrderAsync(new OrderRequest { OrderId = order }, AsPartner)).Status.ShouldBe("Placed");
+        (await user.GetFromJsonAsync<List<MandateResponse>>("/api/order/mandates"))!.ShouldBeEmpty();
     }
 
     [Fact]
@@ -221,13 +266,21 @@ public class OrderPlacementGrpcServiceTests(OrderFixture fixture) : IClassFixtur
     {
         var client = new OrderPlacement.OrderPlacementClient(fixture.Channel);
         var product = fixture.Fakes.Catalog.List(FakeCatalog.NewSupplier(), 700, 100);
-        var reply = await client.PlaceOrderAsync(Request(OrderFixture.NewCompany().ToString(), key, product, 10), AsPartner);
+        var reply = await client.PlaceOrderAsync(Request((await MandatedBuyerAsync()).ToString(), key, product, 10), AsPartner);
         var order = reply.Orders.Single().OrderId;
 
         // Let the placement's own step (funds requested) finish before the test changes the order.
         await Eventually.TrueAsync(async () => (await client.GetOrderAsync(new OrderRequest { OrderId = order }, AsPartner)).Timeline.Any(t => t.Step == "FundsRequested"),
             TimeSpan.FromSeconds(20), "funds are requested");
         return (order, product);
+    }
+
+    /// <summary>A company of the hub (KR) whose user gave partner hub CN a mandate.</summary>
+    private async Task<CompanyId> MandatedBuyerAsync()
+    {
+        var buyer = OrderFixture.NewCompany();
+        (await fixture.ClientFor(buyer).PutAsync("/api/order/mandates/CN", null)).StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+        return buyer;
     }
 
     private static Metadata As(HubId partner) => new() { { "Authorization", $"Bearer {TestSecurity.PartnerHub(partner)}" } };

@@ -1,3 +1,4 @@
+using Hub.Contracts.Values;
 using Hub.Order.Data;
 using Hub.Order.Domain;
 using Hub.ServiceDefaults.Security;
@@ -8,8 +9,8 @@ namespace Hub.Order.Application;
 /// <summary>
 /// Which orders a caller sees, and the buyer's changes to one (receipt, cancel, dispute), for the REST API of SMEs
 /// and the gRPC API of partner hubs alike. An SME sees the orders its company buys or supplies and changes those it
-/// buys; a partner hub changes the orders it placed for its buyers, and sees those and the orders its own suppliers
-/// sell here; an operator sees all and changes none.
+/// buys; a partner hub changes the orders it placed for its buyers while their mandate lasts, and sees those and the
+/// orders its own suppliers sell here; an operator sees all and changes none.
 /// </summary>
 internal sealed class OrderDesk(OrderDbContext db, OrderProcess process)
 {
@@ -141,12 +142,20 @@ internal sealed class OrderDesk(OrderDbContext db, OrderProcess process)
         }
     }
 
-    private static IQueryable<TradeOrder> ChangeableBy(IQueryable<TradeOrder> orders, Caller caller)
+    /// <summary>True if <paramref name="buyer"/> lets <paramref name="partner"/> place orders for it and act on them.</summary>
+    public Task<bool> HoldsMandateAsync(CompanyId buyer, HubId partner, CancellationToken cancellationToken)
+    {
+        var (company, hub) = (buyer.ToString(), partner.ToString());
+        return db.PartnerMandates.AnyAsync(m => m.Company == company && m.PartnerHub == hub, cancellationToken);
+    }
+
+    private IQueryable<TradeOrder> ChangeableBy(IQueryable<TradeOrder> orders, Caller caller)
     {
         if (caller.IsPartnerHub)
         {
+            // The orders it placed, while their buyer's mandate lasts.
             var partner = caller.Hub.ToString();
-            return orders.Where(o => o.PartnerHub == partner);
+            return orders.Where(o => o.PartnerHub == partner && db.PartnerMandates.Any(m => m.Company == o.BuyerCompany && m.PartnerHub == partner));
         }
 
         var buyer = caller.Company?.ToString();

@@ -14,9 +14,10 @@ namespace Hub.Order.Grpc;
 /// REST API, refusals as status codes.
 /// </summary>
 /// <remarks>
-/// Only partner hubs call it (<see cref="HubPolicies.PartnerHub"/>), and only for buyers of this hub: the buyer's hub
-/// owns the order, imports the goods and holds the buyer's escrow. Each order names the partner on its timeline; the
-/// partner changes only the orders it placed, and sees those and the orders its own hub's suppliers sell here.
+/// Only partner hubs call it (<see cref="HubPolicies.PartnerHub"/>), and only for buyers of this hub that gave the
+/// partner a mandate (<see cref="Domain.PartnerMandate"/>): the buyer's hub owns the order, imports the goods and holds
+/// the buyer's escrow. Each order names the partner on its timeline; the partner changes only the orders it placed,
+/// while the mandate lasts, and sees those and the orders its own hub's suppliers sell here.
 /// </remarks>
 internal sealed class OrderPlacementGrpcService(OrderPlacementDesk placement, OrderDesk orders, ServiceIdentity identity) : OrderPlacement.OrderPlacementBase
 {
@@ -43,6 +44,12 @@ internal sealed class OrderPlacementGrpcService(OrderPlacementDesk placement, Or
         if (errors.Count > 0)
         {
             throw Invalid(errors);
+        }
+
+        if (!await orders.HoldsMandateAsync(buyer, partner.Hub, context.CancellationToken))
+        {
+            throw new RpcException(new Status(StatusCode.PermissionDenied,
+                $"{buyer} has given partner hub {partner.Hub} no mandate to place orders for it (its users grant one: PUT /api/order/mandates/{partner.Hub})."));
         }
 
         var outcome = await placement.PlaceAsync(buyer, request.IdempotencyKey, cart, partner.Hub, context.CancellationToken);

@@ -62,6 +62,33 @@ namespace Hub.Order.Migrations
                     b.ToTable("checkouts", (string)null);
                 });
 
+            modelBuilder.Entity("Hub.Order.Domain.PartnerMandate", b =>
+                {
+                    b.Property<string>("Company")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("company");
+
+                    b.Property<string>("PartnerHub")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("partner_hub");
+
+                    b.Property<DateTime>("GrantedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("granted_at");
+
+                    b.Property<string>("GrantedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("granted_by");
+
+                    b.HasKey("Company", "PartnerHub");
+
+                    b.ToTable("partner_mandates", (string)null);
+                });
+
             modelBuilder.Entity("Hub.Order.Domain.PendingReservation", b =>
                 {
                     b.Property<string>("OrderId")
