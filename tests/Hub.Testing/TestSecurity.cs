@@ -31,4 +31,7 @@ public static class TestSecurity
 
     /// <summary>A token for <paramref name="partner"/> calling as a partner hub.</summary>
     public static string PartnerHub(HubId partner) => Issuer.IssueForPartnerHub(partner);
+
+    /// <summary>gRPC call headers carrying <paramref name="token"/>, as a caller's channel sends them.</summary>
+    public static Grpc.Core.Metadata Bearer(string token) => new() { { "Authorization", $"Bearer {token}" } };
 }

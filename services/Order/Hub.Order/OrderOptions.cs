@@ -27,9 +27,6 @@ internal sealed class OrderOptions
     /// </summary>
     public TimeSpan AbandonedReservationGrace { get; set; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>How long a read of a partner hub's orders (a supplier following what it sells there) may take.</summary>
-    public TimeSpan PartnerReadTimeout { get; set; } = TimeSpan.FromSeconds(3);
-
     /// <summary>How often the sweeper looks for orders past their step's timeout.</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -243,7 +243,7 @@ public sealed class StockReservationTests(CatalogFixture fixture) : IClassFixtur
         var theirs = $"CN-O-{Interlocked.Increment(ref _orders):000000}";
         var ours = NewOrder();
         await fixture.Grpc.ReserveStockAsync(Reserve(ours, (product, 2)));
-        var asCn = new Metadata { { "Authorization", $"Bearer {TestSecurity.PartnerHub(HubId.Parse("CN"))}" } };
+        var asCn = TestSecurity.Bearer(TestSecurity.PartnerHub(HubId.Parse("CN")));
 
         var reserved = await fixture.Grpc.ReserveStockAsync(Reserve(theirs, (product, 3)), asCn);
         var reserveOurs = await Should.ThrowAsync<RpcException>(async () => await fixture.Grpc.ReserveStockAsync(Reserve(NewOrder(), (product, 1)), asCn));

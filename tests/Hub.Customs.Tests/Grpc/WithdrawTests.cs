@@ -87,7 +87,7 @@ public sealed class WithdrawTests(CustomsHost host) : IClassFixture<CustomsHost>
     [Fact]
     public async Task PartnerHub_DeclaresAndWithdrawsForItsOwnOrders_NeverForAnotherHubs()
     {
-        var asCn = new Metadata { { "Authorization", $"Bearer {TestSecurity.PartnerHub(HubId.Parse("CN"))}" } };
+        var asCn = TestSecurity.Bearer(TestSecurity.PartnerHub(HubId.Parse("CN")));
         var ours = Requests.Declaration(DeclarationType.Import, orderId: Requests.NewOrderId("KR"));
         await host.Grpc.DeclareAsync(ours);
         var theirs = Requests.Declaration(DeclarationType.Export, orderId: Requests.NewOrderId("CN"));

@@ -22,7 +22,7 @@ public sealed class PartnerOrderFixture : OrderFixture
         settings["Partners:MY:Gateway"] = down;
         settings["Partners:MY:GatewayGrpc"] = down;
         settings["Partners:MY:Secret"] = "kr-my-test-secret";
-        settings["Order:PartnerReadTimeout"] = "00:00:01";
+        settings["Grpc:Client:AttemptDeadline"] = "00:00:01";
     }
 }
 

@@ -99,7 +99,7 @@ public class OrderPlacementGrpcServiceTests(OrderFixture fixture) : IClassFixtur
             "sme" => TestSecurity.Sme(buyer),
             _ => null,
         };
-        var headers = token is null ? null : new Metadata { { "Authorization", $"Bearer {token}" } };
+        var headers = token is null ? null : TestSecurity.Bearer(token);
 
         var ex = await Should.ThrowAsync<RpcException>(async () => await client.PlaceOrderAsync(Request(buyer.ToString(), "grpc-not-partner", product, 10), headers));
 
@@ -283,9 +283,9 @@ public class OrderPlacementGrpcServiceTests(OrderFixture fixture) : IClassFixtur
         return buyer;
     }
 
-    private static Metadata As(HubId partner) => new() { { "Authorization", $"Bearer {TestSecurity.PartnerHub(partner)}" } };
+    private static Metadata As(HubId partner) => TestSecurity.Bearer(TestSecurity.PartnerHub(partner));
 
-    private static Metadata AsPartner => new() { { "Authorization", $"Bearer {TestSecurity.PartnerHub(HubId.CN)}" } };
+    private static Metadata AsPartner => As(HubId.CN);
 
     private static PlaceOrderRequest Request(string buyer, string key, string product, int quantity) => new()
     {

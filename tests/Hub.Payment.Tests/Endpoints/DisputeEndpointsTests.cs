@@ -145,7 +145,7 @@ public sealed class DisputeEndpointsTests(PaymentHost host) : IClassFixture<Paym
         await host.SecureAsync(order, buyer, supplier, await host.QuoteAsync(buyer, "KRW", 1_000_000, "KRW"));
         using var asBuyer = host.Sme(buyer);
         (await asBuyer.PostAsJsonAsync($"/api/payment/escrows/{order}/dispute", new { reason = "Wrong colour" })).EnsureSuccessStatusCode();
-        var asCn = new Metadata { { "Authorization", $"Bearer {Hub.Testing.TestSecurity.PartnerHub(HubId.Parse("CN"))}" } };
+        var asCn = Hub.Testing.TestSecurity.Bearer(Hub.Testing.TestSecurity.PartnerHub(HubId.Parse("CN")));
         PartnerDisputeRequest For(CompanyId company) => new() { OrderId = order.ToString(), Company = company.ToString(), Actor = "cn-supplier" };
 
         var seen = await host.PartnerDisputes.GetDisputeAsync(For(supplier), asCn);

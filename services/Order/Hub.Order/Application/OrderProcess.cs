@@ -43,7 +43,7 @@ internal sealed class OrderProcess(HubClients hubs, PaymentClient payment, IOutb
             }, cancellationToken: cancellationToken);
             order.Note(Now, Self, "FundsRequested", cause, $"{order.BuyerTotalMinor} {order.BuyerCurrency} minor units at quote {order.FxQuoteId}");
         }
-        catch (RpcException ex) when (IsRefusal(ex.StatusCode))
+        catch (RpcException ex) when (Upstream.IsRefusal(ex.StatusCode))
         {
             await FailAsync(order, $"payment refused: {ex.Status.Detail}", cause, cancellationToken);
         }
@@ -146,7 +146,7 @@ internal sealed class OrderProcess(HubClients hubs, PaymentClient payment, IOutb
             reply = await payment.OpenDisputeAsync(
                 new OpenDisputeRequest { OrderId = order.Id, BuyerCompany = order.BuyerCompany, Reason = reason }, cancellationToken: cancellationToken);
         }
-        catch (RpcException ex) when (IsRefusal(ex.StatusCode))
+        catch (RpcException ex) when (Upstream.IsRefusal(ex.StatusCode))
         {
             throw new OrderRuleException($"Payment refused the dispute of order {order.Id}: {ex.Status.Detail}");
         }
@@ -271,9 +271,6 @@ internal sealed class OrderProcess(HubClients hubs, PaymentClient payment, IOutb
 
     // Payment's reason for refusing to release an escrow a dispute froze.
     private const string EscrowDisputed = "escrow-disputed";
-
-    private static bool IsRefusal(StatusCode code) =>
-        code is StatusCode.InvalidArgument or StatusCode.FailedPrecondition or StatusCode.NotFound or StatusCode.PermissionDenied or StatusCode.AlreadyExists;
 
     // The goods as the catalog described them at the price version the order was placed at.
     private async Task<IReadOnlyList<ProductQuote>> ProductsAsync(TradeOrder order, CancellationToken cancellationToken)

@@ -10,12 +10,12 @@ namespace Hub.Order.Application;
 
 /// <summary>
 /// Orders that partner hubs own, read from their order service through their gateway, as this hub: a partner sees
-/// there the orders this hub's suppliers sell to its buyers. Each call gives up after <c>Order:PartnerReadTimeout</c>.
+/// there the orders this hub's suppliers sell to its buyers. Each call gives up after <c>Grpc:Client:AttemptDeadline</c>.
 /// </summary>
 internal sealed class PartnerOrders(
     PartnerChannels channels,
     IOptionsMonitor<PartnerRegistry> registry,
-    IOptionsMonitor<OrderOptions> options,
+    IOptions<GrpcClientOptions> options,
     TimeProvider clock,
     ILogger<PartnerOrders> logger)
 {
@@ -66,7 +66,7 @@ internal sealed class PartnerOrders(
 
     private V1.OrderPlacement.OrderPlacementClient Client(HubId hub) => new(channels.For(hub));
 
-    private DateTime Deadline() => clock.GetUtcNow().UtcDateTime + options.CurrentValue.PartnerReadTimeout;
+    private DateTime Deadline() => clock.GetUtcNow().UtcDateTime + options.Value.AttemptDeadline;
 }
 
 /// <summary>What the partner hubs answered: their orders, and the hubs that did not answer.</summary>

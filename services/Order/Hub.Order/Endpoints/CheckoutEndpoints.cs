@@ -44,10 +44,7 @@ internal static class CheckoutEndpoints
     }
 
     /// <summary>A refusal or failure of another service, as problem details.</summary>
-    internal static ProblemHttpResult Upstream(RpcException ex) => ex.StatusCode switch
-    {
-        StatusCode.InvalidArgument or StatusCode.FailedPrecondition or StatusCode.NotFound or StatusCode.PermissionDenied or StatusCode.AlreadyExists =>
-            TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "The cart cannot be priced or placed", detail: ex.Status.Detail),
-        _ => TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "A service the order needs did not answer", detail: ex.Status.Detail),
-    };
+    internal static ProblemHttpResult Upstream(RpcException ex) => Application.Upstream.IsRefusal(ex.StatusCode)
+        ? TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "The cart cannot be priced or placed", detail: ex.Status.Detail)
+        : TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "A service the order needs did not answer", detail: ex.Status.Detail);
 }

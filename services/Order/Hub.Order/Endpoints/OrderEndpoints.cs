@@ -2,6 +2,7 @@ using Grpc.Core;
 using Hub.Order.Application;
 using Hub.Contracts.Values;
 using Hub.Order.V1;
+using Hub.ServiceDefaults.Hosting;
 using Hub.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -79,9 +80,9 @@ internal static class OrderEndpoints
     // An order of another hub (its id names the hub) is read from that hub, which shows this hub the orders of its
     // suppliers: an SME sees it if its company supplies (or buys) it, an operator sees what the hub may see.
     private static async Task<Results<Ok<OrderResponse>, ProblemHttpResult>> Get(
-        string id, Caller caller, OrderDesk desk, PartnerOrders partners, CancellationToken cancellationToken)
+        string id, Caller caller, ServiceIdentity identity, OrderDesk desk, PartnerOrders partners, CancellationToken cancellationToken)
     {
-        if (!OrderId.TryParse(id, out var orderId) || orderId.Hub == caller.Hub)
+        if (!OrderId.TryParse(id, out var orderId) || orderId.Hub == identity.Hub)
         {
             return await desk.FindAsync(id, caller, cancellationToken) is { } order ? TypedResults.Ok(order.ToResponse(withTimeline: true)) : NotFound(id);
         }

@@ -1,9 +1,9 @@
-using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Hub.Contracts.Values;
 using Hub.Order.Application;
 using Hub.Order.Endpoints;
 using Hub.Order.V1;
+using Hub.ServiceDefaults.Grpc;
 using Hub.ServiceDefaults.Hosting;
 using Hub.ServiceDefaults.Security;
 
@@ -121,10 +121,7 @@ internal sealed class OrderPlacementGrpcService(OrderPlacementDesk placement, Or
         catch (RpcException ex)
         {
             // A service the change calls refused it or did not answer; the order is as it was.
-            var code = ex.StatusCode is StatusCode.InvalidArgument or StatusCode.FailedPrecondition or StatusCode.NotFound or StatusCode.PermissionDenied or StatusCode.AlreadyExists
-                ? StatusCode.FailedPrecondition
-                : StatusCode.Unavailable;
-            throw new RpcException(new Status(code, ex.Status.Detail));
+            throw new RpcException(new Status(Upstream.IsRefusal(ex.StatusCode) ? StatusCode.FailedPrecondition : StatusCode.Unavailable, ex.Status.Detail));
         }
 
         return outcome switch
@@ -152,19 +149,19 @@ internal sealed class OrderPlacementGrpcService(OrderPlacementDesk placement, Or
             BuyerTotalMinor = order.BuyerTotalMinor,
             BuyerCurrency = order.BuyerCurrency,
             FailureReason = order.FailureReason ?? string.Empty,
-            PlacedAt = Utc(order.PlacedAt),
-            UpdatedAt = Utc(order.UpdatedAt),
+            PlacedAt = Timestamps.Utc(order.PlacedAt),
+            UpdatedAt = Timestamps.Utc(order.UpdatedAt),
             Incoterm = order.Incoterm,
             NamedPlace = order.NamedPlace,
             Mode = order.Mode,
             FxQuoteId = order.FxQuoteId,
-            FxQuoteExpiresAt = Utc(order.FxQuoteExpiresAt),
+            FxQuoteExpiresAt = Timestamps.Utc(order.FxQuoteExpiresAt),
             FreightMinor = order.FreightMinor,
             FreightCurrency = order.FreightCurrency,
             DutiesMinor = order.DutiesMinor,
             DutiesCurrency = order.DutiesCurrency,
             ConsignmentId = order.ConsignmentId ?? string.Empty,
-            DueBy = order.DueBy is { } due ? Utc(due) : null,
+            DueBy = order.DueBy is { } due ? Timestamps.Utc(due) : null,
         };
         view.Lines.AddRange(order.Lines.Select(l => new OrderLineView
         {
@@ -180,7 +177,7 @@ internal sealed class OrderPlacementGrpcService(OrderPlacementDesk placement, Or
             view.Timeline.AddRange(order.Timeline.OrderBy(t => t.Sequence).Select(t => new TimelineEntry
             {
                 Sequence = t.Sequence,
-                At = Utc(t.At),
+                At = Timestamps.Utc(t.At),
                 Hub = t.Hub,
                 Step = t.Step,
                 Cause = t.Cause,
@@ -190,8 +187,6 @@ internal sealed class OrderPlacementGrpcService(OrderPlacementDesk placement, Or
 
         return view;
     }
-
-    private static Timestamp Utc(DateTime at) => Timestamp.FromDateTime(DateTime.SpecifyKind(at, DateTimeKind.Utc));
 
     private static RpcException NotFound(string orderId) => new(new Status(StatusCode.NotFound, $"There is no order {orderId} you can see or change."));
 

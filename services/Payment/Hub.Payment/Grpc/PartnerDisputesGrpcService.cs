@@ -1,9 +1,9 @@
-using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Hub.Payment.Application;
-using Hub.Payment.Domain;
 using Hub.Payment.Domain.Disputes;
+using Hub.Payment.Domain;
 using Hub.Payment.V1;
+using Hub.ServiceDefaults.Grpc;
 using Hub.ServiceDefaults.Security;
 
 namespace Hub.Payment.Grpc;
@@ -42,12 +42,10 @@ internal sealed class PartnerDisputesGrpcService(DisputeDesk disputes) : Partner
         SupplierCompany = dispute.SupplierCompany,
         Reason = dispute.Reason,
         Status = dispute.Status.ToString(),
-        OpenedAt = Utc(dispute.OpenedAt),
-        NegotiationEndsAt = Utc(dispute.NegotiationEndsAt),
-        EscalatedAt = dispute.EscalatedAt is { } escalated ? Utc(escalated) : null,
+        OpenedAt = Timestamps.Utc(dispute.OpenedAt),
+        NegotiationEndsAt = Timestamps.Utc(dispute.NegotiationEndsAt),
+        EscalatedAt = dispute.EscalatedAt is { } escalated ? Timestamps.Utc(escalated) : null,
         Decision = dispute.Decision?.ToString() ?? string.Empty,
-        ResolvedAt = dispute.ResolvedAt is { } resolved ? Utc(resolved) : null,
+        ResolvedAt = dispute.ResolvedAt is { } resolved ? Timestamps.Utc(resolved) : null,
     };
-
-    private static Timestamp Utc(DateTime at) => Timestamp.FromDateTime(DateTime.SpecifyKind(at, DateTimeKind.Utc));
 }

@@ -1,9 +1,9 @@
-using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Hub.Payment.Application;
 using Hub.Payment.Domain.Escrows;
 using Hub.Payment.V1;
 using Hub.Platform.V1;
+using Hub.ServiceDefaults.Grpc;
 using Hub.ServiceDefaults.Probes;
 
 namespace Hub.Payment.Grpc;
@@ -29,7 +29,7 @@ internal sealed class PaymentGrpcService(MessagingProbeRunner probes, QuoteDesk 
             Rate = GrpcMoney.Rate(quote.Rate),
             MarketRate = GrpcMoney.Rate(quote.MarketRate),
             MarginBps = quote.MarginBps,
-            ExpiresAt = Timestamp.FromDateTime(DateTime.SpecifyKind(quote.ExpiresAt, DateTimeKind.Utc)),
+            ExpiresAt = Timestamps.Utc(quote.ExpiresAt),
         };
     });
 
@@ -91,7 +91,7 @@ internal sealed class PaymentGrpcService(MessagingProbeRunner probes, QuoteDesk 
         {
             OrderId = dispute.OrderId,
             Status = dispute.Status.ToString(),
-            NegotiationEndsAt = Timestamp.FromDateTime(DateTime.SpecifyKind(dispute.NegotiationEndsAt, DateTimeKind.Utc)),
+            NegotiationEndsAt = Timestamps.Utc(dispute.NegotiationEndsAt),
             Replayed = replayed,
         };
     });
