@@ -1,9 +1,11 @@
+using Hub.ServiceDefaults.Messaging.Federation;
 using Hub.ServiceDefaults.Messaging.Inbox;
 using Hub.ServiceDefaults.Probes;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Hub.ServiceDefaults.Messaging;
@@ -14,6 +16,7 @@ public static class MessagingRegistration
     /// <summary>
     /// Registers the bus. Every consumer runs inside: immediate retries with exponential backoff, then delayed
     /// redelivery through the outbox → inbox transaction → consumer; what still fails lands in the <c>_error</c> queue.
+    /// A consumer sees a partner hub's copy of a message only if it is marked <see cref="TakesPartnerMessagesAttribute"/>.
     /// </summary>
     public static IHostApplicationBuilder AddServiceMessaging(this IHostApplicationBuilder builder, Action<IBusRegistrationConfigurator>? consumers = null) =>
         builder.AddBus(bus =>
@@ -60,6 +63,7 @@ public static class MessagingRegistration
                 });
                 rabbit.PrefetchCount = options.PrefetchCount;
                 rabbit.ConcurrentMessageLimit = options.ConcurrentMessageLimit;
+                rabbit.ConnectConsumerConfigurationObserver(new PartnerCopyGuard(context.GetRequiredService<ILoggerFactory>()));
 
                 rabbit.ConfigureEndpoints(context);
             });

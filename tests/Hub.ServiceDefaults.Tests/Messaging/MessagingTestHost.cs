@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
+using Hub.Contracts.Platform;
 using Hub.ServiceDefaults.Data;
 using Hub.ServiceDefaults.Messaging;
+using Hub.ServiceDefaults.Messaging.Federation;
 using Hub.ServiceDefaults.Messaging.Outbox;
 using Hub.Testing;
 using MassTransit;
@@ -71,6 +73,8 @@ internal sealed class MessagingTestHost : IAsyncDisposable
         {
             bus.AddConsumer<RecordingConsumer>();
             bus.AddConsumer<FailingConsumer>();
+            bus.AddConsumer<OwnFactsConsumer>();
+            bus.AddConsumer<PartnerFactsConsumer>();
         });
         builder.Services.AddSingleton<Deliveries>();
         services?.Invoke(builder.Services);
@@ -151,6 +155,10 @@ public sealed record NoteWritten(string Text);
 
 public sealed record NoteRejected(string Text);
 
+/// <summary>A message that may come from a partner hub.</summary>
+[CrossesHubs]
+public sealed record FactShared(string Text);
+
 /// <summary>What reached the consumers, and how many deliveries the endpoints finished (including those the inbox turned away).</summary>
 internal sealed class Deliveries : IReceiveObserver
 {
@@ -193,5 +201,26 @@ internal sealed class FailingConsumer(Deliveries deliveries) : IConsumer<NoteRej
     {
         deliveries.FailedAttempts.AddOrUpdate($"{context.Message.Text} #{context.GetRedeliveryCount()}", 1, (_, n) => n + 1);
         throw new InvalidOperationException("This consumer always fails.");
+    }
+}
+
+/// <summary>Takes this hub's own facts only (the default).</summary>
+internal sealed class OwnFactsConsumer(Deliveries deliveries) : IConsumer<FactShared>
+{
+    public Task Consume(ConsumeContext<FactShared> context)
+    {
+        deliveries.Handled.Enqueue($"own:{context.Message.Text}");
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Takes partner hubs' copies too.</summary>
+[TakesPartnerMessages]
+internal sealed class PartnerFactsConsumer(Deliveries deliveries) : IConsumer<FactShared>
+{
+    public Task Consume(ConsumeContext<FactShared> context)
+    {
+        deliveries.Handled.Enqueue($"partner-aware:{context.Message.Text} from {FederatedMessage.SourceHubOf(context) ?? "here"}");
+        return Task.CompletedTask;
     }
 }

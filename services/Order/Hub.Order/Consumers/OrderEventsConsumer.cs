@@ -19,8 +19,9 @@ namespace Hub.Order.Consumers;
 /// declare the import) often hears the command's outcome before its own transaction has committed, and that outcome
 /// then waits for the commit instead of finding the order a step behind. An event that still comes before the step
 /// it follows throws and is retried, then redelivered later. Optimistic concurrency (xmin) stays as the guard of
-/// last resort.
+/// last resort. Copies partner hubs sent are taken only from the order's supplier hub, and only its facts.
 /// </summary>
+[TakesPartnerMessages]
 internal sealed class OrderEventsConsumer(OrderDbContext db, OrderProcess process, ILogger<OrderEventsConsumer> logger) :
     IConsumer<OrderPlaced>,
     IConsumer<PaymentSecured>,

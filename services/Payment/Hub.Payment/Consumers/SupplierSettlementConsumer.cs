@@ -16,6 +16,7 @@ namespace Hub.Payment.Consumers;
 /// takes it as the payment evidence). Only a message the gateway received from that very hub, about an order it owns,
 /// is taken; a repeat finds the posting it made before and posts nothing.
 /// </summary>
+[TakesPartnerMessages]
 internal sealed partial class SupplierSettlementConsumer(
     PaymentDbContext db, Ledger ledger, IOutbox outbox, ServiceIdentity identity, TimeProvider clock, ILogger<SupplierSettlementConsumer> logger)
     : IConsumer<SupplierSettlementSent>

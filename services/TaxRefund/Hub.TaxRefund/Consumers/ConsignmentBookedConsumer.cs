@@ -1,5 +1,4 @@
 using Hub.Contracts.Logistics;
-using Hub.ServiceDefaults.Messaging.Federation;
 using Hub.TaxRefund.Application;
 using Hub.TaxRefund.Data;
 using MassTransit;
@@ -11,12 +10,6 @@ internal sealed class ConsignmentBookedConsumer(ClaimDesk desk, TaxRefundDbConte
 {
     public async Task Consume(ConsumeContext<ConsignmentBooked> context)
     {
-        // This hub's exports are what its own logistics states: a copy a partner hub sent (about an order it owns) is not.
-        if (FederatedMessage.SourceHubOf(context) is not null)
-        {
-            return;
-        }
-
         var m = context.Message;
         await desk.RecordAsync(m.OrderId, e => e.RecordBooking(m.ConsignmentId, m.CompanyId), context.CancellationToken);
         await db.SaveChangesAsync(context.CancellationToken);

@@ -1,6 +1,5 @@
 using Hub.Contracts.Customs;
 using Hub.ServiceDefaults.Hosting;
-using Hub.ServiceDefaults.Messaging.Federation;
 using Hub.TaxRefund.Data;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -12,12 +11,6 @@ internal sealed class DeclarationWithdrawnConsumer(TaxRefundDbContext db, Servic
 {
     public async Task Consume(ConsumeContext<DeclarationWithdrawn> context)
     {
-        // This hub's exports are what its own customs states: a copy a partner hub sent (about an order it owns) is not.
-        if (FederatedMessage.SourceHubOf(context) is not null)
-        {
-            return;
-        }
-
         var m = context.Message;
         if (m.Type != "Export" || m.Hub != identity.Hub.ToString())
         {

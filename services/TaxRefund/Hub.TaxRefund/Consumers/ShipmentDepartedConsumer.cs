@@ -1,5 +1,4 @@
 using Hub.Contracts.Logistics;
-using Hub.ServiceDefaults.Messaging.Federation;
 using Hub.TaxRefund.Application;
 using Hub.TaxRefund.Data;
 using MassTransit;
@@ -11,12 +10,6 @@ internal sealed class ShipmentDepartedConsumer(ClaimDesk desk, TaxRefundDbContex
 {
     public async Task Consume(ConsumeContext<ShipmentDeparted> context)
     {
-        // This hub's exports are what its own logistics states: a copy a partner hub sent (about an order it owns) is not.
-        if (FederatedMessage.SourceHubOf(context) is not null)
-        {
-            return;
-        }
-
         var m = context.Message;
         foreach (var orderId in m.OrderIds.Distinct(StringComparer.Ordinal))
         {
