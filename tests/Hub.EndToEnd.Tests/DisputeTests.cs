@@ -52,6 +52,11 @@ public sealed class DisputeTests(TwoHubs hubs, ITestOutputHelper output) : Story
         escalated["status"]!.GetValue<string>().ShouldBe("Escalated");
         escalated["supplierCompany"]!.GetValue<string>().ShouldBe("KR-C-000035");
         (await cn.GetAsync($"/api/payment/escrows/{orderId}/dispute"))["status"]!.GetValue<string>().ShouldBe("Escalated");
+        // KR's operators follow their supplier's dispute from KR; CN's decide it.
+        var kr = await Books.OpenAsync(Hubs.Kr, KrOperator);
+        (await kr.GetAsync($"/api/payment/escrows/{orderId}/dispute"))["supplierCompany"]!.GetValue<string>().ShouldBe("KR-C-000035");
+        (await Should.ThrowAsync<GatewayException>(() => kr.PostAsync($"/api/payment/escrows/{orderId}/dispute/escalation", null)))
+            .Status.ShouldBe(HttpStatusCode.Conflict);
         var stranger = await Hubs.Kr.SignInAsync(new StoryUser("kr-supplier-outage", "supplier-demo"), ct);
         (await Should.ThrowAsync<GatewayException>(() => Hubs.Kr.GetAsync(stranger, $"/api/payment/escrows/{orderId}/dispute", ct)))
             .Status.ShouldBe(HttpStatusCode.NotFound);
@@ -67,7 +72,6 @@ public sealed class DisputeTests(TwoHubs hubs, ITestOutputHelper output) : Story
         // The supplier is paid about three quarters of the goods (the refund was rounded down to a CNY minor unit, worth
         // far less than 1 % of the goods), less at most a 10 % platform fee, in KRW at KR.
         var goods = completed["goodsTotal"]!["minorUnits"]!.GetValue<long>();
-        var kr = await Books.OpenAsync(Hubs.Kr, KrOperator);
         var supplier = await WaitForSettlementAsync(kr, "KR-C-000035", story.StepTimeout, ct);
         supplier.ShouldBeGreaterThan(goods * 3 / 4 * 9 / 10);
         supplier.ShouldBeLessThanOrEqualTo((goods * 3 / 4) + (goods / 100));

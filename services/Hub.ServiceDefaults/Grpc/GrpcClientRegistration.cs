@@ -30,6 +30,18 @@ public static class GrpcClientRegistration
             .AddInterceptor(InterceptorScope.Client, sp => new ResilienceInterceptor(
                 sp.GetRequiredService<ResiliencePipelineProvider<string>>().GetPipeline(key),
                 sp.GetRequiredService<IOptions<GrpcClientOptions>>().Value.AttemptDeadline,
-                sp.GetService<TimeProvider>() ?? TimeProvider.System));
+                sp.GetService<TimeProvider>() ?? TimeProvider.System,
+                service));
+    }
+
+    /// <summary>
+    /// Registers <see cref="PartnerChannels"/>: calls to partner hubs, with the same deadlines and resilience policy
+    /// (<c>Grpc:Client</c>) as the calls to this hub's services, and a circuit breaker per partner hub.
+    /// </summary>
+    public static IHostApplicationBuilder AddPartnerChannels(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<GrpcClientOptions>().Bind(builder.Configuration.GetSection("Grpc:Client"));
+        builder.Services.AddSingleton<PartnerChannels>();
+        return builder;
     }
 }

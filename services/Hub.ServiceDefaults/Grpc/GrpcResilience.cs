@@ -5,7 +5,7 @@ using Polly.Retry;
 
 namespace Hub.ServiceDefaults.Grpc;
 
-/// <summary>The Polly pipeline every gRPC client call runs through: timeout ⊃ retry ⊃ circuit breaker.</summary>
+/// <summary>The Polly pipeline every gRPC client call runs through: timeout ⊃ retry (none if <c>MaxRetries</c> is 0) ⊃ circuit breaker.</summary>
 public static class GrpcResilience
 {
     /// <summary>Status codes worth another attempt: the call may succeed unchanged a moment later.</summary>
@@ -16,16 +16,20 @@ public static class GrpcResilience
     public static ResiliencePipeline Build(GrpcClientOptions options)
     {
         var transient = new PredicateBuilder().Handle<RpcException>(e => IsTransient(e.StatusCode));
-        return new ResiliencePipelineBuilder()
-            .AddTimeout(options.TotalTimeout)
-            .AddRetry(new RetryStrategyOptions
+        var pipeline = new ResiliencePipelineBuilder().AddTimeout(options.TotalTimeout);
+        if (options.MaxRetries > 0)
+        {
+            pipeline.AddRetry(new RetryStrategyOptions
             {
                 ShouldHandle = transient,
                 MaxRetryAttempts = options.MaxRetries,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = options.RetryDelay,
-            })
+            });
+        }
+
+        return pipeline
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions
             {
                 ShouldHandle = transient,

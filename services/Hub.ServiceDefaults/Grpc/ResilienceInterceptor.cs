@@ -1,14 +1,21 @@
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Polly;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
 
 namespace Hub.ServiceDefaults.Grpc;
 
 /// <summary>
 /// Gives every unary call a deadline per attempt and runs it through the client's resilience pipeline.
-/// Streaming calls get the deadline only: a half-consumed stream cannot be replayed.
+/// Streaming calls get the deadline only: a half-consumed stream cannot be replayed. The caller sees gRPC's own
+/// failures only: an open circuit is UNAVAILABLE, the pipeline's total timeout DEADLINE_EXCEEDED.
 /// </summary>
-public sealed class ResilienceInterceptor(ResiliencePipeline pipeline, TimeSpan attemptDeadline, TimeProvider clock) : Interceptor
+/// <param name="pipeline">Timeout, retries and circuit breaker, shared by all calls to <paramref name="target"/>.</param>
+/// <param name="attemptDeadline">Deadline of one attempt when the caller set none (or a later one).</param>
+/// <param name="clock">The clock the deadlines are taken from.</param>
+/// <param name="target">What the calls reach, for the failures' messages ("Customs", "hub CN").</param>
+public sealed class ResilienceInterceptor(ResiliencePipeline pipeline, TimeSpan attemptDeadline, TimeProvider clock, string target) : Interceptor
 {
     /// <inheritdoc />
     public override AsyncUnaryCall<TResponse> AsyncUnaryCall<TRequest, TResponse>(
@@ -16,7 +23,7 @@ public sealed class ResilienceInterceptor(ResiliencePipeline pipeline, TimeSpan 
         ClientInterceptorContext<TRequest, TResponse> context,
         AsyncUnaryCallContinuation<TRequest, TResponse> continuation)
     {
-        var final = pipeline.ExecuteAsync(async cancellationToken =>
+        var final = RunAsync(async cancellationToken =>
         {
             var call = continuation(request, WithDeadline(context, cancellationToken));
             try
@@ -29,7 +36,7 @@ public sealed class ResilienceInterceptor(ResiliencePipeline pipeline, TimeSpan 
                 call.Dispose();
                 throw;
             }
-        }, context.Options.CancellationToken).AsTask();
+        }, context.Options.CancellationToken);
 
         return new AsyncUnaryCall<TResponse>(
             Response(final),
@@ -51,6 +58,22 @@ public sealed class ResilienceInterceptor(ResiliencePipeline pipeline, TimeSpan 
         ClientInterceptorContext<TRequest, TResponse> context,
         AsyncServerStreamingCallContinuation<TRequest, TResponse> continuation) =>
         continuation(request, WithDeadline(context, context.Options.CancellationToken));
+
+    private async Task<T> RunAsync<T>(Func<CancellationToken, ValueTask<T>> attempt, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await pipeline.ExecuteAsync(attempt, cancellationToken);
+        }
+        catch (BrokenCircuitException e)
+        {
+            throw new RpcException(new Status(StatusCode.Unavailable, $"Calls to {target} are suspended for a while: its recent calls kept failing.", e));
+        }
+        catch (TimeoutRejectedException e)
+        {
+            throw new RpcException(new Status(StatusCode.DeadlineExceeded, $"{target} did not answer within {e.Timeout.TotalSeconds:0.###} s, retries included.", e));
+        }
+    }
 
     private ClientInterceptorContext<TRequest, TResponse> WithDeadline<TRequest, TResponse>(
         ClientInterceptorContext<TRequest, TResponse> context, CancellationToken cancellationToken)

@@ -23,7 +23,7 @@ internal static class OrderRegistration
         builder.AddServiceGrpcClient<Payment.V1.Payment.PaymentClient>("Payment");
         builder.AddServiceGrpcClient<Customs.V1.Customs.CustomsClient>("Customs");
         builder.AddServiceGrpcClient<Logistics.V1.Logistics.LogisticsClient>("Logistics");
-        builder.Services.AddSingleton<PartnerChannels>();
+        builder.AddPartnerChannels();
         builder.Services.AddScoped<HubClients>();
         builder.Services.AddScoped<CartPricer>();
         builder.Services.AddScoped<CheckoutBook>();

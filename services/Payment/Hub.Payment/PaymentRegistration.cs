@@ -35,7 +35,7 @@ internal static class PaymentRegistration
         builder.Services.AddScoped<PayoutDesk>();
         builder.Services.AddScoped<WalletDesk>();
         builder.Services.AddScoped<DisputeDesk>();
-        builder.Services.AddSingleton<PartnerChannels>();
+        builder.AddPartnerChannels();
         builder.Services.AddSingleton<RemoteDisputes>();
         builder.Services.AddHostedService<PaymentMetrics>();
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Grpc.Core;
 using Hub.Contracts.Payment;
 using Hub.Contracts.Values;
+using Hub.Payment.Domain.Disputes;
 using Hub.Payment.V1;
 using Microsoft.EntityFrameworkCore;
 
@@ -103,13 +104,17 @@ public sealed class DisputeEndpointsTests(PaymentHost host) : IClassFixture<Paym
         var decidedEarly = await asOperator.PostAsJsonAsync($"/api/payment/escrows/{order}/dispute/decision", new { decision = "release" });
         host.Clock.Advance(TimeSpan.FromDays(3));
         var escalated = await asBuyer.PostAsync($"/api/payment/escrows/{order}/dispute/escalation", null);
+        var escalatedAgain = await asBuyer.PostAsync($"/api/payment/escrows/{order}/dispute/escalation", null);
         var decided = await asOperator.PostAsJsonAsync($"/api/payment/escrows/{order}/dispute/decision",
             new { decision = "partial-refund", refund = new { minorUnits = 400_000, currency = "KRW" } });
+        var escalatedAfterDecision = await asBuyer.PostAsync($"/api/payment/escrows/{order}/dispute/escalation", null);
 
         early.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         decidedEarly.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         escalated.StatusCode.ShouldBe(HttpStatusCode.OK);
+        escalatedAgain.StatusCode.ShouldBe(HttpStatusCode.OK, "escalating again (a retry) changes nothing");
         decided.StatusCode.ShouldBe(HttpStatusCode.OK);
+        escalatedAfterDecision.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         (await host.WalletAsync(buyer, "KRW")).ShouldBe(400_000);
         (await host.WalletAsync(supplier, "KRW")).ShouldBe(588_000);  // 600,000 less the 2 % fee
         var resolved = (await host.EventsAsync<DisputeResolved>(order.ToString())).Single();
@@ -155,6 +160,10 @@ public sealed class DisputeEndpointsTests(PaymentHost host) : IClassFixture<Paym
         var unsigned = await Should.ThrowAsync<RpcException>(() => host.PartnerDisputes.GetDisputeAsync(For(supplier)).ResponseAsync);
         host.Clock.Advance(TimeSpan.FromDays(3));
         var escalated = await host.PartnerDisputes.EscalateDisputeAsync(For(supplier), asCn);
+        host.Clock.Advance(TimeSpan.FromMinutes(1));
+        var retry = For(supplier);
+        retry.Actor = "cn-supplier-retrying";
+        var retried = await host.PartnerDisputes.EscalateDisputeAsync(retry, asCn);
 
         seen.Status.ShouldBe("Negotiating");
         seen.SupplierCompany.ShouldBe(supplier.ToString());
@@ -167,7 +176,38 @@ public sealed class DisputeEndpointsTests(PaymentHost host) : IClassFixture<Paym
         unsigned.StatusCode.ShouldBe(StatusCode.Unauthenticated);
         escalated.Status.ShouldBe("Escalated");
         escalated.EscalatedAt.ShouldNotBeNull();
+        retried.Status.ShouldBe("Escalated", "a retried escalation finds the first one");
+        retried.EscalatedAt.ToDateTime().ShouldBe(escalated.EscalatedAt.ToDateTime(), TimeSpan.FromMilliseconds(1), "the first escalation's time (the store keeps microseconds)");
         await using var db = host.Db();
         (await db.Disputes.SingleAsync(d => d.OrderId == order.ToString())).EscalatedBy.ShouldBe("cn-supplier at hub CN");
+    }
+
+    [Fact]
+    public async Task PartnerDisputes_ThePartnerHubsOperators_ReadTheirCompaniesDisputes_AndEscalateNone()
+    {
+        var (buyer, cnSupplier, order) = (Ids.Company(), Ids.Company("CN"), Ids.Order());
+        await host.CreditAsync(buyer, 1_000_000, "KRW");
+        await host.SecureAsync(order, buyer, cnSupplier, await host.QuoteAsync(buyer, "KRW", 1_000_000, "KRW"));
+        var (domestic, domesticSupplier) = (Ids.Order(), Ids.Company());
+        await host.CreditAsync(buyer, 1_000_000, "KRW");
+        await host.SecureAsync(domestic, buyer, domesticSupplier, await host.QuoteAsync(buyer, "KRW", 1_000_000, "KRW"));
+        using var asBuyer = host.Sme(buyer);
+        (await asBuyer.PostAsJsonAsync($"/api/payment/escrows/{order}/dispute", new { reason = "Wrong colour" })).EnsureSuccessStatusCode();
+        (await asBuyer.PostAsJsonAsync($"/api/payment/escrows/{domestic}/dispute", new { reason = "Late" })).EnsureSuccessStatusCode();
+        host.Clock.Advance(TimeSpan.FromDays(3));
+        var asCn = Hub.Testing.TestSecurity.Bearer(Hub.Testing.TestSecurity.PartnerHub(HubId.Parse("CN")));
+        PartnerDisputeRequest Operators(OrderId id) => new() { OrderId = id.ToString(), Operators = true, Actor = "cn-operator" };
+
+        var seen = await host.PartnerDisputes.GetDisputeAsync(Operators(order), asCn);
+        var notTheirs = await Should.ThrowAsync<RpcException>(() => host.PartnerDisputes.GetDisputeAsync(Operators(domestic), asCn).ResponseAsync);
+        var escalation = await Should.ThrowAsync<RpcException>(() => host.PartnerDisputes.EscalateDisputeAsync(Operators(order), asCn).ResponseAsync);
+
+        seen.SupplierCompany.ShouldBe(cnSupplier.ToString());
+        seen.Status.ShouldBe("Negotiating");
+        notTheirs.StatusCode.ShouldBe(StatusCode.NotFound, "no company of CN is party to a dispute between two of this hub's");
+        escalation.StatusCode.ShouldBe(StatusCode.PermissionDenied);
+        escalation.Trailers.GetValue("reason").ShouldBe("decided-here");
+        await using var db = host.Db();
+        (await db.Disputes.SingleAsync(d => d.OrderId == order.ToString())).Status.ShouldBe(DisputeStatus.Negotiating);
     }
 }

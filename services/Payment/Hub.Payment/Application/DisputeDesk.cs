@@ -110,5 +110,16 @@ internal sealed class DisputeDesk(PaymentDbContext db, EscrowDesk escrows, Terms
             : throw PaymentException.NotFound("dispute", id);
     }
 
+    /// <summary>The dispute of <paramref name="order"/>, if a company of <paramref name="hub"/> is its buyer or supplier.</summary>
+    /// <exception cref="PaymentException">No such dispute, or none of that hub's companies is party to it.</exception>
+    public async Task<Dispute> VisibleToHubAsync(OrderId order, HubId hub, CancellationToken cancellationToken)
+    {
+        var id = order.ToString();
+        var dispute = await db.Disputes.SingleOrDefaultAsync(d => d.OrderId == id, cancellationToken);
+        return dispute is not null && (CompanyId.Parse(dispute.BuyerCompany).Hub == hub || CompanyId.Parse(dispute.SupplierCompany).Hub == hub)
+            ? dispute
+            : throw PaymentException.NotFound("dispute", id);
+    }
+
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 }

@@ -11,20 +11,35 @@ namespace Hub.Payment.Grpc;
 /// <summary>
 /// The disputes of this hub's escrows, for partner hubs acting for their own companies: a supplier at another hub
 /// follows and escalates the dispute of what it sold to a buyer here, as it would through the REST API if it were a
-/// user of this hub.
+/// user of this hub; that hub's operators read the disputes their companies are party to.
 /// </summary>
 internal sealed class PartnerDisputesGrpcService(DisputeDesk disputes) : PartnerDisputes.PartnerDisputesBase
 {
     public override Task<DisputeView> GetDispute(PartnerDisputeRequest request, ServerCallContext context) => GrpcErrors.Guard(async () =>
-        View(await disputes.VisibleAsync(Input.Order("orderId", request.OrderId), ActingFor(request, context), context.CancellationToken)));
+    {
+        var order = Input.Order("orderId", request.OrderId);
+        return View(request.Operators
+            ? await disputes.VisibleToHubAsync(order, Partner(context).Hub, context.CancellationToken)
+            : await disputes.VisibleAsync(order, ActingFor(request, context), context.CancellationToken));
+    });
 
     public override Task<DisputeView> EscalateDispute(PartnerDisputeRequest request, ServerCallContext context) => GrpcErrors.Guard(async () =>
-        View(await disputes.EscalateAsync(Input.Order("orderId", request.OrderId), ActingFor(request, context), context.CancellationToken)));
+    {
+        if (request.Operators)
+        {
+            throw new PaymentException(PaymentErrorKind.Forbidden, "decided-here",
+                "A partner hub's operators read this hub's disputes; the buyer or the supplier escalates, and this hub's operators decide.");
+        }
+
+        return View(await disputes.EscalateAsync(Input.Order("orderId", request.OrderId), ActingFor(request, context), context.CancellationToken));
+    });
+
+    private static Caller Partner(ServerCallContext context) => Caller.From(context.GetHttpContext().User);
 
     // The partner acts as a user of the company it names, which must be one of its own.
     private static Caller ActingFor(PartnerDisputeRequest request, ServerCallContext context)
     {
-        var partner = Caller.From(context.GetHttpContext().User);
+        var partner = Partner(context);
         var company = Input.Company("company", request.Company);
         if (company.Hub != partner.Hub)
         {

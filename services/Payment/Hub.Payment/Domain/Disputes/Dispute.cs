@@ -60,9 +60,18 @@ internal sealed class Dispute
         };
     }
 
-    /// <exception cref="PaymentException">Not negotiating, or the negotiation period has not run yet.</exception>
+    /// <summary>
+    /// Hands the dispute to the operators. Escalating an escalated dispute changes nothing (a retried request finds its
+    /// own escalation), so who escalated and when stay those of the first.
+    /// </summary>
+    /// <exception cref="PaymentException">Resolved, or the negotiation period has not run yet.</exception>
     public void Escalate(string by, DateTime now)
     {
+        if (Status == DisputeStatus.Escalated)
+        {
+            return;
+        }
+
         if (Status != DisputeStatus.Negotiating)
         {
             throw new PaymentException(PaymentErrorKind.Refused, "dispute-" + Status.ToString().ToLowerInvariant(), $"The dispute of order {OrderId} is {Status.ToString().ToLowerInvariant()}.");
