@@ -11,10 +11,7 @@ namespace Hub.ServiceDefaults.Tests.Grpc;
 
 public sealed class PartnerChannelsTests
 {
-    private static readonly Method<string, string> Lookup = new(
-        MethodType.Unary, "test.v1.Partner", "Lookup",
-        Marshallers.Create(s => System.Text.Encoding.UTF8.GetBytes(s), b => System.Text.Encoding.UTF8.GetString(b)),
-        Marshallers.Create(s => System.Text.Encoding.UTF8.GetBytes(s), b => System.Text.Encoding.UTF8.GetString(b)));
+    private static readonly Method<string, string> Lookup = StringMethods.Unary("test.v1.Partner", "Lookup");
 
     [Fact]
     public async Task PartnerThatKeepsFailing_IsSuspendedAlone_OtherPartnersAreStillCalled()

@@ -7,10 +7,7 @@ namespace Hub.ServiceDefaults.Tests.Grpc;
 
 public sealed class ResilienceInterceptorTests
 {
-    private static readonly Method<string, string> Echo = new(
-        MethodType.Unary, "test.v1.Echo", "Say",
-        Marshallers.Create(s => System.Text.Encoding.UTF8.GetBytes(s), b => System.Text.Encoding.UTF8.GetString(b)),
-        Marshallers.Create(s => System.Text.Encoding.UTF8.GetBytes(s), b => System.Text.Encoding.UTF8.GetString(b)));
+    private static readonly Method<string, string> Echo = StringMethods.Unary("test.v1.Echo", "Say");
 
     [Fact]
     public async Task TransientFailures_AreRetried_EachAttemptWithItsOwnDeadline()
