@@ -100,25 +100,22 @@ internal sealed class DisputeDesk(PaymentDbContext db, EscrowDesk escrows, Terms
         }, cancellationToken);
 
     /// <summary>The dispute if the caller is its buyer, its supplier or an operator; otherwise not found.</summary>
-    public async Task<Dispute> VisibleAsync(OrderId order, Caller caller, CancellationToken cancellationToken)
+    public Task<Dispute> VisibleAsync(OrderId order, Caller caller, CancellationToken cancellationToken)
     {
-        var id = order.ToString();
-        var dispute = await db.Disputes.SingleOrDefaultAsync(d => d.OrderId == id, cancellationToken);
         var company = caller.Company?.ToString();
-        return dispute is not null && (caller.IsOperator || dispute.BuyerCompany == company || dispute.SupplierCompany == company)
-            ? dispute
-            : throw PaymentException.NotFound("dispute", id);
+        return FindAsync(order, d => caller.IsOperator || d.BuyerCompany == company || d.SupplierCompany == company, cancellationToken);
     }
 
     /// <summary>The dispute of <paramref name="order"/>, if a company of <paramref name="hub"/> is its buyer or supplier.</summary>
     /// <exception cref="PaymentException">No such dispute, or none of that hub's companies is party to it.</exception>
-    public async Task<Dispute> VisibleToHubAsync(OrderId order, HubId hub, CancellationToken cancellationToken)
+    public Task<Dispute> VisibleToHubAsync(OrderId order, HubId hub, CancellationToken cancellationToken) =>
+        FindAsync(order, d => CompanyId.Parse(d.BuyerCompany).Hub == hub || CompanyId.Parse(d.SupplierCompany).Hub == hub, cancellationToken);
+
+    private async Task<Dispute> FindAsync(OrderId order, Func<Dispute, bool> visible, CancellationToken cancellationToken)
     {
         var id = order.ToString();
         var dispute = await db.Disputes.SingleOrDefaultAsync(d => d.OrderId == id, cancellationToken);
-        return dispute is not null && (CompanyId.Parse(dispute.BuyerCompany).Hub == hub || CompanyId.Parse(dispute.SupplierCompany).Hub == hub)
-            ? dispute
-            : throw PaymentException.NotFound("dispute", id);
+        return dispute is not null && visible(dispute) ? dispute : throw PaymentException.NotFound("dispute", id);
     }
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
