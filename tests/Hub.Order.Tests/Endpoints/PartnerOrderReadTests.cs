@@ -81,6 +81,25 @@ public class PartnerOrderReadTests(PartnerOrderFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task Sales_ForAnOperator_TheOrdersOfEverySupplierOfThisHub_HereAndAtPartners_NotOthers()
+    {
+        var supplierId = FakeCatalog.NewSupplier();
+        var local = await PlaceLocalAsync(fixture.Fakes.Catalog.List(supplierId, 1200, 100));
+        var remote = AtCn("CN-O-700004", OrderFixture.NewCompany(), "Booked");
+        var cnSupplier = CompanyId.Parse("CN-C-000777");
+        var cnSale = AtCn("CN-O-700005", cnSupplier, "Booked", supplierHub: "CN");
+
+        var sales = await fixture.OperatorClient().GetFromJsonAsync<SalesResponse>("/api/order/sales?limit=200");
+
+        var ids = sales!.Orders.Select(o => o.OrderId).ToList();
+        ids.ShouldContain(local);
+        ids.ShouldContain(remote.OrderId);
+        ids.ShouldNotContain(cnSale.OrderId, "a CN supplier's sale at CN is none of KR's");
+        sales.Orders.ShouldAllBe(o => o.SupplierCompany.StartsWith("KR-", StringComparison.Ordinal));
+        sales.HubsUnanswered.ShouldBe(["MY"]);
+    }
+
+    [Fact]
     public async Task Sales_UnknownStatus_BadRequestNamingIt()
     {
         var response = await fixture.ClientFor(OrderFixture.NewCompany()).GetAsync("/api/order/sales?status=Shipped");
@@ -89,7 +108,7 @@ public class PartnerOrderReadTests(PartnerOrderFixture fixture) : IClassFixture<
         (await response.Content.ReadFromJsonAsync<ValidationProblemDetails>())!.Errors.ShouldContainKey("status");
     }
 
-    private OrderView AtCn(string orderId, CompanyId supplier, string status, DateTime? placedAt = null)
+    private OrderView AtCn(string orderId, CompanyId supplier, string status, DateTime? placedAt = null, string supplierHub = "KR")
     {
         var placed = placedAt ?? DateTime.UtcNow.AddHours(-1);
         var order = new OrderView
@@ -100,7 +119,7 @@ public class PartnerOrderReadTests(PartnerOrderFixture fixture) : IClassFixture<
             BuyerCompany = "CN-C-000001",
             SupplierCompany = supplier.ToString(),
             SupplierId = supplier.ToString().Replace("-C-", "-S-", StringComparison.Ordinal),
-            SupplierHub = "KR",
+            SupplierHub = supplierHub,
             GoodsTotalMinor = 120_000,
             Currency = "KRW",
             BuyerTotalMinor = 61_234,

@@ -9,6 +9,9 @@ internal sealed class FakePartnerOrders : OrderPlacement.OrderPlacementBase
 {
     public ConcurrentDictionary<string, OrderView> Orders { get; } = new();
 
+    /// <summary>The hub the tests' service is (the one calling here).</summary>
+    public string CallerHub { get; init; } = "KR";
+
     public override Task<OrderView> GetOrder(OrderRequest request, ServerCallContext context) =>
         Orders.TryGetValue(request.OrderId, out var order)
             ? Task.FromResult(order)
@@ -18,7 +21,8 @@ internal sealed class FakePartnerOrders : OrderPlacement.OrderPlacementBase
     {
         var list = new OrderList();
         list.Orders.AddRange(Orders.Values
-            .Where(o => o.SupplierCompany == request.SupplierCompany && (request.Status.Length == 0 || o.Status == request.Status))
+            .Where(o => (request.OwnSuppliers ? o.SupplierHub == CallerHub : o.SupplierCompany == request.SupplierCompany)
+                && (request.Status.Length == 0 || o.Status == request.Status))
             .OrderByDescending(o => o.PlacedAt.ToDateTime()).Take(request.Limit)
             .Select(o =>
             {

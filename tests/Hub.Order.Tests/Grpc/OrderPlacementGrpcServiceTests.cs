@@ -254,10 +254,15 @@ public class OrderPlacementGrpcServiceTests(OrderFixture fixture) : IClassFixtur
 
         var seen = await client.GetOrderAsync(new OrderRequest { OrderId = order }, As(HubId.Parse("MY")));
         var listed = await client.ListOrdersAsync(new ListOrdersRequest { Limit = 200 }, As(HubId.Parse("MY")));
+        var ofItsSuppliers = await client.ListOrdersAsync(new ListOrdersRequest { Limit = 200, OwnSuppliers = true }, As(HubId.Parse("MY")));
+        var ofThePlacersSuppliers = await client.ListOrdersAsync(new ListOrdersRequest { Limit = 200, OwnSuppliers = true }, AsPartner);
         var cancel = await Should.ThrowAsync<RpcException>(async () => await client.CancelOrderAsync(new OrderRequest { OrderId = order }, As(HubId.Parse("MY"))));
 
         seen.Timeline.ShouldNotBeEmpty();
         listed.Orders.Select(o => o.OrderId).ShouldContain(order);
+        ofItsSuppliers.Orders.Select(o => o.OrderId).ShouldContain(order);
+        ofItsSuppliers.Orders.ShouldAllBe(o => o.SupplierHub == "MY");
+        ofThePlacersSuppliers.Orders.Select(o => o.OrderId).ShouldNotContain(order, "the placing hub's own suppliers do not sell it");
         cancel.StatusCode.ShouldBe(StatusCode.NotFound);
         (await client.GetOrderAsync(new OrderRequest { OrderId = order }, AsPartner)).Status.ShouldBe("Placed");
     }

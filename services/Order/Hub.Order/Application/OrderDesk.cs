@@ -77,6 +77,11 @@ internal sealed class OrderDesk(OrderDbContext db, OrderProcess process)
             orders = orders.Where(o => o.SupplierCompany == supplier);
         }
 
+        if (query.SupplierHub?.ToString() is { } supplierHub)
+        {
+            orders = orders.Where(o => o.SupplierHub == supplierHub);
+        }
+
         if (query.Status is { } status)
         {
             orders = orders.Where(o => o.Status == status);
@@ -164,7 +169,7 @@ internal sealed class OrderDesk(OrderDbContext db, OrderProcess process)
 }
 
 /// <summary>A filter of the orders a caller sees; each part optional. <c>Limit</c> is kept within 1 to 200 (50 when null).</summary>
-internal sealed record OrderQuery(Guid? Purchase = null, string? SupplierCompany = null, OrderStatus? Status = null, int? Limit = null);
+internal sealed record OrderQuery(Guid? Purchase = null, string? SupplierCompany = null, OrderStatus? Status = null, int? Limit = null, HubId? SupplierHub = null);
 
 /// <summary>How a change to an order ended: made (with the order), not found for the caller, or refused.</summary>
 /// <param name="Order">The changed order, when it was made.</param>

@@ -40,12 +40,18 @@ internal sealed class PartnerOrders(
     }
 
     /// <summary>
-    /// The orders <paramref name="supplier"/> sells at every partner hub, newest first per hub, all partners asked at
-    /// once; the hubs that did not answer in time are named instead.
+    /// The orders <paramref name="supplier"/> (or, without one, any supplier of this hub) sells at every partner hub,
+    /// newest first per hub, all partners asked at once; the hubs that did not answer in time are named instead.
     /// </summary>
-    public async Task<PartnerOrderList> ListSuppliedAsync(CompanyId supplier, OrderStatus? status, int limit, CancellationToken cancellationToken)
+    public async Task<PartnerOrderList> ListSuppliedAsync(CompanyId? supplier, OrderStatus? status, int limit, CancellationToken cancellationToken)
     {
-        var request = new ListOrdersRequest { SupplierCompany = supplier.ToString(), Status = status?.ToString() ?? string.Empty, Limit = limit };
+        var request = new ListOrdersRequest
+        {
+            SupplierCompany = supplier?.ToString() ?? string.Empty,
+            OwnSuppliers = supplier is null,
+            Status = status?.ToString() ?? string.Empty,
+            Limit = limit,
+        };
         var answers = await Task.WhenAll(registry.CurrentValue.Reachable().Select(async partner =>
         {
             try

@@ -20,7 +20,7 @@ internal static class OrderEndpoints
         orders.MapPost("/", Place).WithName("PlaceOrder").RequireAuthorization(HubPolicies.Sme);
         orders.MapGet("/", List).WithName("ListOrders").RequireAuthorization(HubPolicies.SmeOrOperator);
         orders.MapGet("/{id}", Get).WithName("GetOrder").RequireAuthorization(HubPolicies.SmeOrOperator);
-        routes.MapGet("/api/order/sales", Sales).WithTags("Orders").WithName("ListSales").RequireAuthorization(HubPolicies.Sme);
+        routes.MapGet("/api/order/sales", Sales).WithTags("Orders").WithName("ListSales").RequireAuthorization(HubPolicies.SmeOrOperator);
         orders.MapPost("/{id}/receipt", ConfirmReceipt).WithName("ConfirmReceipt").RequireAuthorization(HubPolicies.Sme);
         orders.MapPost("/{id}/cancel", Cancel).WithName("CancelOrder").RequireAuthorization(HubPolicies.Sme);
         orders.MapPost("/{id}/dispute", Dispute).WithName("DisputeOrder").RequireAuthorization(HubPolicies.Sme);
@@ -103,20 +103,23 @@ internal static class OrderEndpoints
             : NotFound(id);
     }
 
-    // The supplier's orders at this hub and at every partner hub, newest first; a partner that does not answer in
-    // time is named, not waited for.
+    // The supplier's orders at this hub and at every partner hub, newest first (for an operator, those of every
+    // supplier of this hub); a partner that does not answer in time is named, not waited for.
     private static async Task<Results<Ok<SalesResponse>, ValidationProblem>> Sales(
-        Caller caller, OrderDesk desk, PartnerOrders partners, string? status, int? limit, CancellationToken cancellationToken)
+        Caller caller, ServiceIdentity identity, OrderDesk desk, PartnerOrders partners, string? status, int? limit, CancellationToken cancellationToken)
     {
         if (!OrderDesk.TryParseStatus(status, out var wanted))
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["status"] = [OrderDesk.StatusRule] });
         }
 
-        var supplier = caller.Company!.Value;
+        var supplier = caller.Company;
         var take = Math.Clamp(limit ?? 50, 1, 200);
         var remote = partners.ListSuppliedAsync(supplier, wanted, take, cancellationToken);
-        var local = await desk.ListAsync(caller, new OrderQuery(SupplierCompany: supplier.ToString(), Status: wanted, Limit: take), cancellationToken);
+        var here = supplier is { } company
+            ? new OrderQuery(SupplierCompany: company.ToString(), Status: wanted, Limit: take)
+            : new OrderQuery(SupplierHub: identity.Hub, Status: wanted, Limit: take);
+        var local = await desk.ListAsync(caller, here, cancellationToken);
         var elsewhere = await remote;
         var orders = local.Select(o => o.ToResponse(withTimeline: false)).Concat(elsewhere.Orders.Select(o => o.ToResponse()))
             .OrderByDescending(o => o.PlacedAt).ThenByDescending(o => o.OrderId, StringComparer.Ordinal).Take(take).ToList();

@@ -92,7 +92,7 @@ internal sealed class OrderPlacementGrpcService(OrderPlacementDesk placement, Or
         }
 
         var query = new OrderQuery(SupplierCompany: request.SupplierCompany.Length == 0 ? null : request.SupplierCompany, Status: status,
-            Limit: request.Limit == 0 ? null : request.Limit);
+            Limit: request.Limit == 0 ? null : request.Limit, SupplierHub: request.OwnSuppliers ? PartnerOf(context).Hub : null);
         var list = new OrderList();
         list.Orders.AddRange((await orders.ListAsync(PartnerOf(context), query, context.CancellationToken)).Select(o => View(o, withTimeline: false)));
         return list;
