@@ -37,6 +37,9 @@ public sealed class CrossBorderOrderTests(TwoHubs hubs, ITestOutputHelper output
 
         var cn = await Books.OpenAsync(Hubs.Cn, CnOperator);
         var kr = await Books.OpenAsync(Hubs.Kr, KrOperator);
+        // KR's operators see it among the sales of KR's suppliers, read from CN.
+        (await kr.GetAsync("/api/order/sales?status=Completed&limit=200"))["orders"]!.AsArray()
+            .Select(o => o!["orderId"]!.GetValue<string>()).ShouldContain(outcome.OrderId);
 
         // The buyer: funded once, debited the order's CNY total once, on CN's ledger.
         var buyer = await cn.StatementAsync("CN-C-000001", "CNY");
