@@ -37,6 +37,8 @@ internal sealed class TradeOrderConfiguration : IEntityTypeConfiguration<TradeOr
         // A supplier's orders (its sales, its SME view) and a partner hub's placements are read by these.
         b.HasIndex(o => o.SupplierCompany);
         b.HasIndex(o => o.PartnerHub).HasFilter("partner_hub IS NOT NULL");
+        // The sales of a hub's suppliers, newest first: for its operators here, and for it as a partner hub.
+        b.HasIndex(o => new { o.SupplierHub, o.PlacedAt });
         b.HasIndex(o => o.DueBy).HasFilter("due_by IS NOT NULL");
         b.OwnsMany(o => o.Lines, l =>
         {

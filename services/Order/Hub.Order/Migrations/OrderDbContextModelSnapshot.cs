@@ -335,6 +335,8 @@ namespace Hub.Order.Migrations
 
                     b.HasIndex("SupplierCompany");
 
+                    b.HasIndex("SupplierHub", "PlacedAt");
+
                     b.ToTable("orders", (string)null);
                 });
 
