@@ -24,7 +24,7 @@ public static class ServiceDefaultsExtensions
         var identity = new ServiceIdentity(HubId.Parse(hub), service);
         builder.Host.Properties[typeof(ServiceIdentity)] = identity;
         builder.Services.AddSingleton(identity);
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<TimeProvider>(new MicrosecondClock(TimeProvider.System));
 
         KestrelEndpoints.Configure(builder.WebHost, builder.Configuration, identity.ConfigurationName);
         builder.AddHubTelemetry(identity);

@@ -51,7 +51,9 @@ public sealed class DisputeTests(TwoHubs hubs, ITestOutputHelper output) : Story
         var escalated = await story.EscalateDisputeAsync(orderId, bySupplier: true, ct);
         escalated["status"]!.GetValue<string>().ShouldBe("Escalated");
         escalated["supplierCompany"]!.GetValue<string>().ShouldBe("KR-C-000035");
-        (await cn.GetAsync($"/api/payment/escrows/{orderId}/dispute"))["status"]!.GetValue<string>().ShouldBe("Escalated");
+        var stored = await cn.GetAsync($"/api/payment/escrows/{orderId}/dispute");
+        stored["status"]!.GetValue<string>().ShouldBe("Escalated");
+        stored["escalatedAt"]!.GetValue<string>().ShouldBe(escalated["escalatedAt"]!.GetValue<string>(), "the time answered is the time kept");
         // KR's operators follow their supplier's dispute from KR; CN's decide it.
         var kr = await Books.OpenAsync(Hubs.Kr, KrOperator);
         (await kr.GetAsync($"/api/payment/escrows/{orderId}/dispute"))["supplierCompany"]!.GetValue<string>().ShouldBe("KR-C-000035");

@@ -136,9 +136,4 @@ public sealed class SecurityTests : IAsyncLifetime
     private static CallerView View(Caller caller) => new(caller.Subject, caller.Role, caller.Hub.ToString(), caller.Company?.ToString());
 
     private sealed record CallerView(string Subject, string Role, string Hub, string? Company);
-
-    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 }
