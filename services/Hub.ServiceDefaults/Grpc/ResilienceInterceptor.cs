@@ -8,8 +8,9 @@ namespace Hub.ServiceDefaults.Grpc;
 
 /// <summary>
 /// Gives every unary call a deadline per attempt and runs it through the client's resilience pipeline.
-/// Streaming calls get the deadline only: a half-consumed stream cannot be replayed. The caller sees gRPC's own
-/// failures only: an open circuit is UNAVAILABLE, the pipeline's total timeout DEADLINE_EXCEEDED.
+/// Streaming calls get the deadline only: a half-consumed stream cannot be replayed. A deadline the caller set ends the
+/// call, retries included. The caller sees gRPC's own failures only: an open circuit is UNAVAILABLE, the pipeline's
+/// total timeout or the caller's deadline DEADLINE_EXCEEDED.
 /// </summary>
 /// <param name="pipeline">Timeout, retries and circuit breaker, shared by all calls to <paramref name="target"/>.</param>
 /// <param name="attemptDeadline">Deadline of one attempt when the caller set none (or a later one).</param>
@@ -36,7 +37,7 @@ public sealed class ResilienceInterceptor(ResiliencePipeline pipeline, TimeSpan 
                 call.Dispose();
                 throw;
             }
-        }, context.Options.CancellationToken);
+        }, context.Options.Deadline, context.Options.CancellationToken);
 
         return new AsyncUnaryCall<TResponse>(
             Response(final),
@@ -59,11 +60,22 @@ public sealed class ResilienceInterceptor(ResiliencePipeline pipeline, TimeSpan 
         AsyncServerStreamingCallContinuation<TRequest, TResponse> continuation) =>
         continuation(request, WithDeadline(context, context.Options.CancellationToken));
 
-    private async Task<T> RunAsync<T>(Func<CancellationToken, ValueTask<T>> attempt, CancellationToken cancellationToken)
+    // The caller's own deadline ends the call, retries included: no attempt starts after it.
+    private async Task<T> RunAsync<T>(Func<CancellationToken, ValueTask<T>> attempt, DateTime? callerDeadline, CancellationToken cancellationToken)
     {
+        var now = clock.GetUtcNow().UtcDateTime;
+        using var deadline = callerDeadline is { } end && end != DateTime.MaxValue
+            ? new CancellationTokenSource(end > now ? end - now : TimeSpan.Zero, clock)
+            : new CancellationTokenSource();
+        using var ends = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         try
         {
-            return await pipeline.ExecuteAsync(attempt, cancellationToken);
+            return await pipeline.ExecuteAsync(attempt, ends.Token);
+        }
+        catch (Exception e) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested
+            && e is OperationCanceledException or RpcException { StatusCode: StatusCode.Cancelled or StatusCode.DeadlineExceeded })
+        {
+            throw new RpcException(new Status(StatusCode.DeadlineExceeded, $"{target} did not answer before the caller's deadline.", e));
         }
         catch (BrokenCircuitException e)
         {

@@ -36,6 +36,24 @@ public sealed class ResilienceInterceptorTests
     }
 
     [Fact]
+    public async Task CallersDeadline_EndsTheCall_NoAttemptStartsAfterIt()
+    {
+        var server = new ScriptedServer { RunOutTheDeadline = true };
+        var invoker = server.Intercept(Interceptor(new GrpcClientOptions
+        {
+            AttemptDeadline = TimeSpan.FromSeconds(10),
+            TotalTimeout = TimeSpan.FromSeconds(30),
+            RetryDelay = TimeSpan.FromMilliseconds(200),
+        }));
+
+        var late = await Should.ThrowAsync<RpcException>(() =>
+            invoker.AsyncUnaryCall(Echo, null, new CallOptions(deadline: DateTime.UtcNow.AddMilliseconds(300)), "hello").ResponseAsync);
+
+        late.StatusCode.ShouldBe(StatusCode.DeadlineExceeded);
+        server.Attempts.Count.ShouldBeLessThanOrEqualTo(2, "the retries after the caller's deadline could only fail");
+    }
+
+    [Fact]
     public async Task Refusal_IsNotRetried_AndReachesTheCallerAsItCame()
     {
         var server = new ScriptedServer(StatusCode.FailedPrecondition);
@@ -99,6 +117,9 @@ public sealed class ResilienceInterceptorTests
 
         public bool Hang { get; init; }
 
+        /// <summary>Answer DEADLINE_EXCEEDED when the attempt's deadline passes, as a server that does not answer in time.</summary>
+        public bool RunOutTheDeadline { get; init; }
+
         public override AsyncUnaryCall<TResponse> AsyncUnaryCall<TRequest, TResponse>(Method<TRequest, TResponse> method, string? host, CallOptions options, TRequest request)
         {
             Attempts.Enqueue(options.Deadline ?? DateTime.MaxValue);
@@ -111,6 +132,13 @@ public sealed class ResilienceInterceptorTests
             if (Hang)
             {
                 await Task.Delay(Timeout.Infinite, options.CancellationToken);
+            }
+
+            if (RunOutTheDeadline)
+            {
+                var left = (options.Deadline ?? DateTime.MaxValue) - DateTime.UtcNow;
+                await Task.Delay(left > TimeSpan.Zero ? left : TimeSpan.Zero, options.CancellationToken);
+                throw new RpcException(new Status(StatusCode.DeadlineExceeded, "scripted"));
             }
 
             if (_failures.TryDequeue(out var failure))

@@ -1,8 +1,8 @@
 using Grpc.Core;
 using Hub.Customs.Application;
+using Hub.Customs.Domain;
 using Hub.Customs.Domain.Declarations;
 using Hub.Customs.Domain.LandedCost;
-using Hub.Customs.Domain;
 using Hub.Customs.V1;
 using Hub.Platform.V1;
 using Hub.ServiceDefaults.Hosting;

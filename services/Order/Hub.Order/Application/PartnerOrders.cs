@@ -10,7 +10,8 @@ namespace Hub.Order.Application;
 
 /// <summary>
 /// Orders that partner hubs own, read from their order service through their gateway, as this hub: a partner sees
-/// there the orders this hub's suppliers sell to its buyers. Each call gives up after <c>Grpc:Client:AttemptDeadline</c>.
+/// there the orders this hub's suppliers sell to its buyers. Each call gives up after
+/// <c>Grpc:Client:AttemptDeadline</c>, retries included.
 /// </summary>
 internal sealed class PartnerOrders(
     PartnerChannels channels,

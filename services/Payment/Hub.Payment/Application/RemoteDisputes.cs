@@ -12,7 +12,7 @@ namespace Hub.Payment.Application;
 /// Disputes of orders another hub owns (the order id names it): read and escalated at that hub's payment through its
 /// gateway, this hub acting for its user's company. A supplier of this hub follows the dispute of what it sold to a
 /// partner hub's buyer from here, and this hub's operators read it (that hub's operators decide it). Each call has
-/// <c>Grpc:Client:AttemptDeadline</c>.
+/// <c>Grpc:Client:AttemptDeadline</c>, retries included.
 /// </summary>
 internal sealed class RemoteDisputes(PartnerChannels channels, IOptions<GrpcClientOptions> options, TimeProvider clock)
 {
