@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Hub.ServiceDefaults.Data;
+using Hub.ServiceDefaults.Messaging.Federation;
 using Hub.ServiceDefaults.Messaging.Outbox;
 using MassTransit;
 using Microsoft.Extensions.Logging;
@@ -12,7 +13,8 @@ namespace Hub.ServiceDefaults.Messaging;
 /// delayed-message plugin, so a redelivery goes back into this service's outbox, due later, addressed to the same
 /// queue; the original is acknowledged only after that row commits, so a crash cannot lose it. When the
 /// redeliveries are spent too, the exception propagates and MassTransit moves the message to the endpoint's
-/// <c>_error</c> queue. (MassTransit's own retry filter would wrap this one, so the retries live here.)
+/// <c>_error</c> queue. (MassTransit's own retry filter would wrap this one, so the retries live here.) A partner
+/// hub's copy is redelivered as that hub's copy: the row keeps its <c>Hub-Source</c>.
 /// </summary>
 internal sealed partial class RetryFilter<T>(
     ServiceDbContext db,
@@ -42,7 +44,8 @@ internal sealed partial class RetryFilter<T>(
                 Activity.Current?.Id,
                 now,
                 now + options.Value.Redelivery[redelivery - 1],
-                redelivery));
+                redelivery,
+                FederatedMessage.SourceHubOf(context)));
             await db.SaveChangesAsync(context.CancellationToken);
             LogRedelivery(ex, context.MessageId.Value, typeof(T).Name, queue, redelivery, options.Value.Redelivery[redelivery - 1]);
         }

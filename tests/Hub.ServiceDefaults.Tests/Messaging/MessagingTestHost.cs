@@ -214,12 +214,17 @@ internal sealed class OwnFactsConsumer(Deliveries deliveries) : IConsumer<FactSh
     }
 }
 
-/// <summary>Takes partner hubs' copies too.</summary>
+/// <summary>Takes partner hubs' copies too; a fact named "fails-once" fails its first delivery.</summary>
 [TakesPartnerMessages]
 internal sealed class PartnerFactsConsumer(Deliveries deliveries) : IConsumer<FactShared>
 {
     public Task Consume(ConsumeContext<FactShared> context)
     {
+        if (context.Message.Text == "fails-once" && context.GetRedeliveryCount() == 0)
+        {
+            throw new InvalidOperationException("The first delivery of this fact fails.");
+        }
+
         deliveries.Handled.Enqueue($"partner-aware:{context.Message.Text} from {FederatedMessage.SourceHubOf(context) ?? "here"}");
         return Task.CompletedTask;
     }

@@ -43,5 +43,10 @@ internal sealed class BusOutboxDispatcher(IBus bus, PartnerHubDispatcher partner
         {
             context.Headers.Set(MessageHeaders.RedeliveryCount, message.RedeliveryCount);
         }
+
+        if (message.SourceHub is { } sourceHub)
+        {
+            context.Headers.Set(FederatedMessage.SourceHubHeader, sourceHub);
+        }
     }
 }

@@ -26,6 +26,12 @@ public sealed class OutboxMessage
     /// <summary>How many times the message was redelivered to a failing consumer before this attempt.</summary>
     public int RedeliveryCount { get; private set; }
 
+    /// <summary>
+    /// For a redelivery of a message a partner hub sent: that hub, set again as the <c>Hub-Source</c> header so the
+    /// consumer still knows whose copy it is; null for this hub's own messages.
+    /// </summary>
+    public string? SourceHub { get; private set; }
+
     /// <summary>When the message was committed (UTC).</summary>
     public DateTime CreatedAt { get; private set; }
 
@@ -46,7 +52,7 @@ public sealed class OutboxMessage
     }
 
     /// <summary>The columns <see cref="Read"/> reads, in its order, for a statement that selects rows to read.</summary>
-    internal const string Columns = "id, message_id, message_type, destination, body, trace_parent, redelivery_count, created_at, available_at, sent_at, attempts";
+    internal const string Columns = "id, message_id, message_type, destination, body, trace_parent, redelivery_count, created_at, available_at, sent_at, attempts, source_hub";
 
     /// <summary>A row selected as <see cref="Columns"/>.</summary>
     internal static OutboxMessage Read(DbDataReader row) => new()
@@ -62,10 +68,11 @@ public sealed class OutboxMessage
         AvailableAt = row.GetDateTime(8),
         SentAt = row.IsDBNull(9) ? null : row.GetDateTime(9),
         Attempts = row.GetInt32(10),
+        SourceHub = row.IsDBNull(11) ? null : row.GetString(11),
     };
 
     internal static OutboxMessage Create(Guid messageId, string messageType, string body, string? destination,
-        string? traceParent, DateTime now, DateTime availableAt, int redeliveryCount = 0) => new()
+        string? traceParent, DateTime now, DateTime availableAt, int redeliveryCount = 0, string? sourceHub = null) => new()
     {
         MessageId = messageId,
         MessageType = messageType,
@@ -75,5 +82,6 @@ public sealed class OutboxMessage
         CreatedAt = now,
         AvailableAt = availableAt,
         RedeliveryCount = redeliveryCount,
+        SourceHub = sourceHub,
     };
 }

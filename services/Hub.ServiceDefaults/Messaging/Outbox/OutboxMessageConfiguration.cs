@@ -17,6 +17,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         b.Property(m => m.Body).HasColumnName("body").HasColumnType("jsonb").IsRequired();
         b.Property(m => m.TraceParent).HasColumnName("trace_parent");
         b.Property(m => m.RedeliveryCount).HasColumnName("redelivery_count");
+        b.Property(m => m.SourceHub).HasColumnName("source_hub").HasMaxLength(8);
         b.Property(m => m.CreatedAt).HasColumnName("created_at");
         b.Property(m => m.AvailableAt).HasColumnName("available_at");
         b.Property(m => m.SentAt).HasColumnName("sent_at");

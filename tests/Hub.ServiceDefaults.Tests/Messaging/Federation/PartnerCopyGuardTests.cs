@@ -25,4 +25,22 @@ public sealed class PartnerCopyGuardTests
             "partner-aware:from-here from here",
         ]);
     }
+
+    [Fact]
+    public async Task PartnerHubsCopy_RedeliveredAfterAFailure_IsStillThePartnersCopy()
+    {
+        await using var host = await MessagingTestHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Messaging:RetryLimit"] = "0",
+            ["Messaging:Redelivery:0"] = "00:00:00.300",
+        });
+        var bus = host.Services.GetRequiredService<IBus>();
+
+        await bus.Publish(new FactShared("fails-once"), context => context.Headers.Set(FederatedMessage.SourceHubHeader, "CN"));
+
+        // Two deliveries of the partner's copy (the first, failed, and its redelivery), one the own-facts endpoint turned away.
+        await Eventually.TrueAsync(() => Task.FromResult(host.Deliveries.Received == 3), TimeSpan.FromSeconds(30), "the redelivery finishes");
+        host.Deliveries.Handled.ShouldBe(["partner-aware:fails-once from CN"]);
+        (await host.CountAsync(db => db.OutboxMessages.Where(m => m.RedeliveryCount == 1 && m.SourceHub == "CN"))).ShouldBe(1);
+    }
 }
