@@ -30,6 +30,12 @@ internal sealed class OrderOptions
     /// <summary>How often the sweeper looks for orders past their step's timeout.</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long an overdue order whose timeout could not be handled (a service it must undo something at did not
+    /// answer) waits before the sweeper tries it again, so that the orders behind it get their turn.
+    /// </summary>
+    public TimeSpan SweepRetryDelay { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>How many overdue orders one sweep handles.</summary>
     public int SweepBatch { get; set; } = 50;
 

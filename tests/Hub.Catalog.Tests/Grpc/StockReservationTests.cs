@@ -169,6 +169,38 @@ public sealed class StockReservationTests(CatalogFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task ReturnStock_Committed_PutsTheUnitsBackOnHandOnce()
+    {
+        var product = await ListedProductAsync(stock: 10);
+        var order = NewOrder();
+        await fixture.Grpc.ReserveStockAsync(Reserve(order, (product, 4)));
+        await fixture.Grpc.CommitStockAsync(new OrderStockRequest { OrderId = order });
+
+        var first = await fixture.Grpc.ReturnStockAsync(new OrderStockRequest { OrderId = order });
+        var second = await fixture.Grpc.ReturnStockAsync(new OrderStockRequest { OrderId = order });
+
+        first.Status.ShouldBe("returned");
+        second.Status.ShouldBe("returned");
+        (await StockOfAsync(product)).ShouldBe((10, 0));
+        (await fixture.OutboxBodiesAsync("StockReturned")).Count(b => b.Contains(order, StringComparison.Ordinal)).ShouldBe(1);
+        var commit = await Should.ThrowAsync<RpcException>(() => fixture.Grpc.CommitStockAsync(new OrderStockRequest { OrderId = order }).ResponseAsync);
+        commit.StatusCode.ShouldBe(StatusCode.FailedPrecondition);
+    }
+
+    [Fact]
+    public async Task ReturnStock_OnlyReserved_IsFailedPreconditionAndChangesNothing()
+    {
+        var product = await ListedProductAsync(stock: 10);
+        var order = NewOrder();
+        await fixture.Grpc.ReserveStockAsync(Reserve(order, (product, 4)));
+
+        var ex = await Should.ThrowAsync<RpcException>(() => fixture.Grpc.ReturnStockAsync(new OrderStockRequest { OrderId = order }).ResponseAsync);
+
+        ex.StatusCode.ShouldBe(StatusCode.FailedPrecondition);
+        (await StockOfAsync(product)).ShouldBe((10, 4));
+    }
+
+    [Fact]
     public async Task ReleaseStock_UnknownOrder_IsNotFound()
     {
         var ex = await Should.ThrowAsync<RpcException>(() => fixture.Grpc.ReleaseStockAsync(new OrderStockRequest { OrderId = NewOrder() }).ResponseAsync);

@@ -29,6 +29,20 @@ public class OrderSweeperTests(OrderFixture fixture) : IClassFixture<OrderFixtur
     }
 
     [Fact]
+    public async Task Sweep_PlacedOrderWhoseFundsWereSecured_AsksPaymentForThemBack()
+    {
+        var (buyer, order, _) = await PlaceAsync("key-sweep-secured");
+        fixture.Fakes.Payment.Secured.ShouldContainKey(order);
+        await Overdue(order, status: null);
+
+        // The order timed out in Placed (its PaymentSecured still on its way): the escrow payment holds goes back.
+        await Sweeper.SweepAsync(CancellationToken.None);
+
+        (await OrderFixture.GetAsync(buyer, order)).Status.ShouldBe("Failed");
+        fixture.Fakes.Payment.Refunds.ShouldContain(r => r.OrderId == order && r.IdempotencyKey == "order-failed");
+    }
+
+    [Fact]
     public async Task Sweep_DeliveredPastReceiptTime_ConfirmsReceiptAndReleasesEscrow()
     {
         var (buyer, order, _) = await PlaceAsync("key-sweep-receipt");
@@ -40,6 +54,48 @@ public class OrderSweeperTests(OrderFixture fixture) : IClassFixture<OrderFixtur
         confirmed.Status.ShouldBe("ReceiptConfirmed");
         confirmed.Timeline!.ShouldContain(t => t.Step == "ReceiptConfirmed" && t.Detail == "confirmed automatically");
         fixture.Fakes.Payment.Released.ShouldContain(order);
+    }
+
+    [Fact]
+    public async Task Sweep_ReceiptConfirmedWhoseReleaseEventDidNotCome_CompletesTheOrder()
+    {
+        var (buyer, order, _) = await PlaceAsync("key-sweep-released");
+        await Overdue(order, status: "Delivered");
+        await Sweeper.SweepAsync(CancellationToken.None);
+        (await OrderFixture.GetAsync(buyer, order)).Status.ShouldBe("ReceiptConfirmed");
+
+        // Payment released the escrow when the receipt was confirmed; its EscrowReleased never came.
+        await Overdue(order, status: null);
+        await Sweeper.SweepAsync(CancellationToken.None);
+
+        var completed = await OrderFixture.GetAsync(buyer, order);
+        completed.Status.ShouldBe("Completed");
+        fixture.Fakes.Payment.Refunds.ShouldNotContain(r => r.OrderId == order);
+        await using var db = fixture.CreateDb();
+        var completions = await db.OutboxMessages.Where(m => m.MessageType.StartsWith("Hub.Contracts.Order.OrderCompleted,")).Select(m => m.Body).ToListAsync();
+        completions.Count(b => b.Contains(order, StringComparison.Ordinal)).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Sweep_OrderWhoseCompensationCannotRun_IsTriedAgainAfterTheRetryDelay()
+    {
+        var (buyer, order, _) = await PlaceAsync("key-sweep-unreachable");
+        await Overdue(order, status: null);
+        fixture.Fakes.Catalog.ReleaseUnavailable = true;
+        try
+        {
+            await Sweeper.SweepAsync(CancellationToken.None);
+        }
+        finally
+        {
+            fixture.Fakes.Catalog.ReleaseUnavailable = false;
+        }
+
+        // Still Placed, and no longer at the head of the overdue orders.
+        var waiting = await OrderFixture.GetAsync(buyer, order);
+        waiting.Status.ShouldBe("Placed");
+        waiting.DueBy.ShouldNotBeNull();
+        waiting.DueBy.Value.ShouldBeGreaterThan(DateTime.UtcNow.AddMinutes(4));
     }
 
     [Fact]

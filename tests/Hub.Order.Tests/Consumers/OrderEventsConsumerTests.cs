@@ -167,6 +167,26 @@ public class OrderEventsConsumerTests(OrderFixture fixture) : IClassFixture<Orde
     }
 
     [Fact]
+    public async Task Cancel_WhileTheBookingAfterExportClearanceFails_ReturnsTheCommittedStock()
+    {
+        var (buyer, order, product) = await PlaceAsync("key-cancel-committed");
+        await fixture.PublishAsync(Secured(order));
+        await OrderFixture.WaitForAsync(buyer, order, "PaymentSecured");
+
+        // The export clears, the stock is committed, then the booking cannot be made: the order stays a step behind.
+        Fakes.Logistics.Unreachable[order] = true;
+        await fixture.PublishAsync(new ExportCleared(order, $"{order}-EX", "KR", "LRN", "MRN", "KRW", 0, 0, DateTime.UtcNow));
+        await Eventually.TrueAsync(() => Task.FromResult(Fakes.Catalog.Committed.Contains(order)), Wait, "the stock is committed");
+        var response = await buyer.PostAsync($"/api/order/orders/{order}/cancel", null);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var cancelled = await OrderFixture.GetAsync(buyer, order);
+        cancelled.Status.ShouldBe("Cancelled");
+        cancelled.Timeline!.ShouldContain(t => t.Step == "StockReturned");
+        Fakes.Catalog.Available(product).ShouldBe(100);
+    }
+
+    [Fact]
     public async Task Cancel_AfterExportClearance_Returns409()
     {
         var (buyer, order, _) = await PlaceAsync("key-late-cancel");

@@ -199,7 +199,7 @@ public class TradeOrderTests
     }
 
     [Theory]
-    [InlineData(OrderStatus.Placed, true, false, false)]
+    [InlineData(OrderStatus.Placed, true, true, false)]
     [InlineData(OrderStatus.PaymentSecured, true, true, true)]
     public void Cancel_BeforeExportClearance_CompensatesWhatIsHeld(OrderStatus from, bool releaseStock, bool refund, bool withdrawExport)
     {
@@ -226,7 +226,7 @@ public class TradeOrderTests
     }
 
     [Theory]
-    [InlineData(OrderStatus.Placed, true, false, false, false)]
+    [InlineData(OrderStatus.Placed, true, true, false, false)]
     [InlineData(OrderStatus.PaymentSecured, true, true, true, false)]
     [InlineData(OrderStatus.ExportCleared, false, true, true, false)]
     [InlineData(OrderStatus.Booked, false, true, true, false)]
@@ -245,6 +245,20 @@ public class TradeOrderTests
         order.DueBy.ShouldBeNull();
         order.Fail("again", T0, "KR", "event").ShouldBe(Compensation.None);
         order.FailureReason.ShouldBe("import declaration rejected");
+    }
+
+    [Fact]
+    public void Fail_ReasonLongerThanKept_IsCutToFit()
+    {
+        var order = OrderIn(OrderStatus.Departed);
+        var reason = "import declaration rejected: " + new string('x', 3000);
+
+        order.Fail(reason, T0, "KR", "event");
+
+        order.FailureReason!.Length.ShouldBe(TradeOrder.MaxTextLength);
+        order.FailureReason.ShouldStartWith("import declaration rejected: xxx");
+        order.FailureReason.ShouldEndWith("…");
+        order.Timeline[^1].Detail.ShouldBe(order.FailureReason);
     }
 
     [Fact]

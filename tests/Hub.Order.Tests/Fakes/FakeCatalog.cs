@@ -126,6 +126,11 @@ internal sealed class FakeCatalog : Hub.Catalog.V1.Catalog.CatalogBase
                 throw new RpcException(new Status(StatusCode.NotFound, $"Order {request.OrderId} has no stock reservation."));
             }
 
+            if (reservation.Status == "committed")
+            {
+                throw new RpcException(new Status(StatusCode.FailedPrecondition, $"The reservation of order {request.OrderId} is committed; it cannot become released."));
+            }
+
             if (reservation.Status == "reserved")
             {
                 foreach (var line in reservation.Lines)
@@ -151,6 +156,28 @@ internal sealed class FakeCatalog : Hub.Catalog.V1.Catalog.CatalogBase
             reservation.Status = "committed";
             Reservations[request.OrderId] = reservation;
             Committed.Enqueue(request.OrderId);
+            return Task.FromResult(reservation);
+        }
+    }
+
+    public override Task<ReservationReply> ReturnStock(OrderStockRequest request, ServerCallContext context)
+    {
+        lock (_gate)
+        {
+            var reservation = Reservations[request.OrderId];
+            if (reservation.Status != "committed")
+            {
+                throw new RpcException(new Status(StatusCode.FailedPrecondition, $"The reservation of order {request.OrderId} is {reservation.Status}; it cannot become returned."));
+            }
+
+            foreach (var line in reservation.Lines)
+            {
+                _products[line.ProductId].Available += line.Quantity;
+            }
+
+            reservation = reservation.Clone();
+            reservation.Status = "returned";
+            Reservations[request.OrderId] = reservation;
             return Task.FromResult(reservation);
         }
     }

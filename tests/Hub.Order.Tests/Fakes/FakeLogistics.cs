@@ -17,8 +17,16 @@ internal sealed class FakeLogistics : Hub.Logistics.V1.Logistics.LogisticsBase
             Currency = "KRW",
         });
 
+    /// <summary>Orders whose booking answers UNAVAILABLE, as a logistics service that cannot be reached.</summary>
+    public ConcurrentDictionary<string, bool> Unreachable { get; } = new();
+
     public override Task<BookConsignmentReply> BookConsignment(BookConsignmentRequest request, ServerCallContext context)
     {
+        if (Unreachable.ContainsKey(request.OrderId))
+        {
+            throw new RpcException(new Status(StatusCode.Unavailable, "Logistics cannot be reached."));
+        }
+
         Bookings.Enqueue(request);
         return Task.FromResult(new BookConsignmentReply { ConsignmentId = "CS-" + request.OrderId, Status = "Pooled" });
     }

@@ -62,6 +62,12 @@ internal sealed class CatalogGrpcService(MessagingProbeRunner probes, ProductQuo
         return ToReply(await Guard(() => ledger.CommitAsync(order, context.CancellationToken)) ?? throw NotFound(order));
     }
 
+    public override async Task<ReservationReply> ReturnStock(OrderStockRequest request, ServerCallContext context)
+    {
+        var order = ParseOrder(request.OrderId);
+        return ToReply(await Guard(() => ledger.ReturnAsync(order, context.CancellationToken)) ?? throw NotFound(order));
+    }
+
     private static async Task<T> Guard<T>(Func<Task<T>> action)
     {
         try

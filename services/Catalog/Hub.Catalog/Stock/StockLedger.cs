@@ -135,6 +135,13 @@ internal sealed class StockLedger(CatalogDbContext db, IOutbox outbox, OutboxWri
     public Task<StockReservation?> CommitAsync(OrderId order, CancellationToken cancellationToken) =>
         FinishAsync(order, ReservationStatus.Committed, cancellationToken);
 
+    /// <summary>
+    /// Puts committed units back on hand, for an order that ended before its goods left the supplier; null when the
+    /// order never reserved anything.
+    /// </summary>
+    public Task<StockReservation?> ReturnAsync(OrderId order, CancellationToken cancellationToken) =>
+        FinishAsync(order, ReservationStatus.Returned, cancellationToken);
+
     private async Task<StockReservation?> FinishAsync(OrderId order, ReservationStatus target, CancellationToken cancellationToken)
     {
         var orderId = order.ToString();
@@ -152,25 +159,35 @@ internal sealed class StockLedger(CatalogDbContext db, IOutbox outbox, OutboxWri
             .ToDictionary(s => s.ProductId, StringComparer.Ordinal);
         var productIds = reservation.Lines.Select(l => l.ProductId).ToList();
         var quantities = reservation.Lines.Select(l => l.Quantity).ToList();
-        if (target == ReservationStatus.Released)
+        switch (target)
         {
-            reservation.Release(now);
-            foreach (var line in reservation.Lines)
-            {
-                stock[line.ProductId].Release(line.Quantity, now);
-            }
+            case ReservationStatus.Released:
+                reservation.Release(now);
+                foreach (var line in reservation.Lines)
+                {
+                    stock[line.ProductId].Release(line.Quantity, now);
+                }
 
-            outbox.Publish(new StockReleased(orderId, productIds, quantities, now));
-        }
-        else
-        {
-            reservation.Commit(now);
-            foreach (var line in reservation.Lines)
-            {
-                stock[line.ProductId].Commit(line.Quantity, now);
-            }
+                outbox.Publish(new StockReleased(orderId, productIds, quantities, now));
+                break;
+            case ReservationStatus.Committed:
+                reservation.Commit(now);
+                foreach (var line in reservation.Lines)
+                {
+                    stock[line.ProductId].Commit(line.Quantity, now);
+                }
 
-            outbox.Publish(new StockCommitted(orderId, productIds, quantities, now));
+                outbox.Publish(new StockCommitted(orderId, productIds, quantities, now));
+                break;
+            default:
+                reservation.Return(now);
+                foreach (var line in reservation.Lines)
+                {
+                    stock[line.ProductId].Return(line.Quantity, now);
+                }
+
+                outbox.Publish(new StockReturned(orderId, productIds, quantities, now));
+                break;
         }
 
         await db.SaveChangesAsync(cancellationToken);

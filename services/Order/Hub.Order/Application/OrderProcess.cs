@@ -129,6 +129,20 @@ internal sealed class OrderProcess(HubClients hubs, PaymentClient payment, IOutb
         Schedule(order);
     }
 
+    /// <summary>
+    /// Receipt confirmed, and the EscrowReleased that completes the order did not come in time: payment released the
+    /// escrow when the receipt was confirmed, so the release is asked for again (payment answers the one it made) and
+    /// the order completes.
+    /// </summary>
+    public async Task CompleteReleasedAsync(TradeOrder order, string cause, CancellationToken cancellationToken)
+    {
+        await payment.ReleaseAsync(new ReleaseRequest { OrderId = order.Id }, cancellationToken: cancellationToken);
+        if (order.Complete(Now, Self, cause))
+        {
+            Complete(order);
+        }
+    }
+
     /// <summary>The buyer disputes the delivered order: payment freezes the escrow until an operator decides.</summary>
     /// <exception cref="OrderRuleException">The order is not delivered, or past receipt, or payment refused the dispute.</exception>
     public async Task DisputeAsync(TradeOrder order, string reason, string cause, CancellationToken cancellationToken)
@@ -218,15 +232,7 @@ internal sealed class OrderProcess(HubClients hubs, PaymentClient payment, IOutb
     {
         if (compensation.ReleaseStock)
         {
-            try
-            {
-                await hubs.Catalog(HubId.Parse(order.SupplierHub)).ReleaseStockAsync(new OrderStockRequest { OrderId = order.Id }, cancellationToken: cancellationToken);
-                order.Note(Now, order.SupplierHub, "StockReleased", cause, null);
-            }
-            catch (RpcException ex) when (ex.StatusCode is StatusCode.NotFound or StatusCode.FailedPrecondition)
-            {
-                order.Note(Now, order.SupplierHub, "StockReleased", cause, $"nothing to release: {ex.Status.Detail}");
-            }
+            await GiveBackStockAsync(order, cause, cancellationToken);
         }
 
         if (compensation.WithdrawExport)
@@ -251,6 +257,39 @@ internal sealed class OrderProcess(HubClients hubs, PaymentClient payment, IOutb
                 // No escrow, or payment refunded it already on the order's cancelled/failed event.
                 order.Note(Now, Self, "EscrowRefunded", cause, $"nothing in escrow: {ex.Status.Detail}");
             }
+        }
+    }
+
+    // Releases the order's reserved units; units already committed (by an export-clearance step that failed after
+    // committing them, its order left a step behind) are returned instead: the goods never left the supplier.
+    private async Task GiveBackStockAsync(TradeOrder order, string cause, CancellationToken cancellationToken)
+    {
+        var catalog = hubs.Catalog(HubId.Parse(order.SupplierHub));
+        var request = new OrderStockRequest { OrderId = order.Id };
+        try
+        {
+            await catalog.ReleaseStockAsync(request, cancellationToken: cancellationToken);
+            order.Note(Now, order.SupplierHub, "StockReleased", cause, null);
+            return;
+        }
+        catch (RpcException ex) when (ex.StatusCode == StatusCode.NotFound)
+        {
+            order.Note(Now, order.SupplierHub, "StockReleased", cause, $"nothing to release: {ex.Status.Detail}");
+            return;
+        }
+        catch (RpcException ex) when (ex.StatusCode == StatusCode.FailedPrecondition)
+        {
+            // Not held as a reservation: committed, or ended already.
+        }
+
+        try
+        {
+            await catalog.ReturnStockAsync(request, cancellationToken: cancellationToken);
+            order.Note(Now, order.SupplierHub, "StockReturned", cause, "committed units back on hand");
+        }
+        catch (RpcException ex) when (ex.StatusCode is StatusCode.NotFound or StatusCode.FailedPrecondition)
+        {
+            order.Note(Now, order.SupplierHub, "StockReleased", cause, $"nothing to release: {ex.Status.Detail}");
         }
     }
 

@@ -8,7 +8,8 @@ namespace Hub.Order.Application;
 
 /// <summary>
 /// Enforces each step's timeout (<c>Order:Timeouts</c>): an order still waiting past its step's due time fails and is
-/// compensated with the reason recorded, except a delivered order, whose receipt is then confirmed automatically. It
+/// compensated with the reason recorded, except a delivered order, whose receipt is then confirmed automatically, and
+/// one whose receipt was confirmed, whose release payment made then completes it (its event did not come). It
 /// also gives back the stock of placements that never saved their order (<c>Order:AbandonedReservationGrace</c> after
 /// they asked for it) and removes checkouts that expired longer ago than <c>Order:ExpiredCheckoutRetention</c>.
 /// </summary>
@@ -58,12 +59,23 @@ internal sealed class OrderSweeper(IServiceScopeFactory scopes, IOptionsMonitor<
             }
             catch (Exception ex) when (ex is DbUpdateException or RpcException or OrderRuleException)
             {
-                // Another writer moved the order, or a compensation could not run: the next sweep tries again.
+                // Another writer moved the order, or a compensation could not run: tried again after the retry delay,
+                // behind the orders that came due meanwhile.
                 OrderLog.SweepFailed(logger, ex, id);
+                await PostponeAsync(id, now, cancellationToken);
             }
         }
 
         return changed;
+    }
+
+    private async Task PostponeAsync(string id, DateTime now, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OrderDbContext>();
+        var retryAt = now + options.CurrentValue.SweepRetryDelay;
+        await db.Orders.Where(o => o.Id == id && o.DueBy != null && o.DueBy <= now)
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.DueBy, retryAt), cancellationToken);
     }
 
     /// <summary>Releases one batch of reservations whose placement never saved its order; returns how many.</summary>
@@ -110,6 +122,10 @@ internal sealed class OrderSweeper(IServiceScopeFactory scopes, IOptionsMonitor<
         if (order.Status == OrderStatus.Delivered)
         {
             await process.ConfirmReceiptAsync(order, automatic: true, cause, cancellationToken);
+        }
+        else if (order.Status == OrderStatus.ReceiptConfirmed)
+        {
+            await process.CompleteReleasedAsync(order, cause, cancellationToken);
         }
         else
         {

@@ -27,7 +27,7 @@ internal sealed class TradeOrderConfiguration : IEntityTypeConfiguration<TradeOr
         b.Property(o => o.DutiesCurrency).HasMaxLength(3);
         b.Property(o => o.FxQuoteId).HasMaxLength(64);
         b.Property(o => o.Status).HasConversion<string>().HasMaxLength(24);
-        b.Property(o => o.FailureReason).HasMaxLength(1000);
+        b.Property(o => o.FailureReason).HasMaxLength(TradeOrder.MaxTextLength);
         b.Property(o => o.ConsignmentId).HasMaxLength(32);
         b.Property(o => o.ExportDeclarationId).HasMaxLength(64);
         b.Property(o => o.ImportDeclarationId).HasMaxLength(64);
@@ -59,7 +59,7 @@ internal sealed class TradeOrderConfiguration : IEntityTypeConfiguration<TradeOr
             t.Property(x => x.Hub).HasMaxLength(2);
             t.Property(x => x.Step).HasMaxLength(40);
             t.Property(x => x.Cause).HasMaxLength(200);
-            t.Property(x => x.Detail).HasMaxLength(1000);
+            t.Property(x => x.Detail).HasMaxLength(TradeOrder.MaxTextLength);
         });
         b.Navigation(o => o.Timeline).HasField("_timeline");
     }

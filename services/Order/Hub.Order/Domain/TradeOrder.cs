@@ -295,7 +295,7 @@ internal sealed class TradeOrder
         }
 
         var compensation = CompensationFor(Status);
-        FailureReason = reason;
+        FailureReason = Clip(reason);
         Finish(OrderStatus.Failed, at, hub, "Failed", cause, reason);
         return compensation;
     }
@@ -306,11 +306,13 @@ internal sealed class TradeOrder
     /// <summary>Records a step that does not change the state (a command sent, a compensation done).</summary>
     public void Note(DateTime at, string hub, string step, string cause, string? detail) => Record(at, hub, step, cause, detail);
 
-    // Stock is committed at export clearance; escrow is held from payment until release; the export is declared once
-    // payment is secured and stands until the goods depart, the import from departure until it clears.
+    // Stock is committed at export clearance; escrow is held from payment until release (and asked back from Placed
+    // on too: funds secured while their event is still on its way are not left in escrow for an order that ended); the
+    // export is declared once payment is secured and stands until the goods depart, the import from departure until
+    // it clears.
     private static Compensation CompensationFor(OrderStatus status) =>
         new(ReleaseStock: status < OrderStatus.ExportCleared,
-            RefundEscrow: status is >= OrderStatus.PaymentSecured and < OrderStatus.Completed,
+            RefundEscrow: status < OrderStatus.Completed,
             WithdrawExport: status is >= OrderStatus.PaymentSecured and < OrderStatus.Departed,
             WithdrawImport: status == OrderStatus.Departed);
 
@@ -342,5 +344,10 @@ internal sealed class TradeOrder
     }
 
     private void Record(DateTime at, string hub, string step, string cause, string? detail) =>
-        _timeline.Add(new TimelineEntry(_timeline.Count + 1, at, hub, step, cause, detail));
+        _timeline.Add(new TimelineEntry(_timeline.Count + 1, at, hub, step, cause, detail is null ? null : Clip(detail)));
+
+    /// <summary>How long a failure reason or a step's detail is kept; what another service says is cut to fit.</summary>
+    public const int MaxTextLength = 1000;
+
+    private static string Clip(string text) => text.Length <= MaxTextLength ? text : string.Concat(text.AsSpan(0, MaxTextLength - 1), "…");
 }

@@ -85,4 +85,12 @@ internal sealed class StockItem
         OnHand -= quantity;
         UpdatedAt = now;
     }
+
+    /// <summary>Committed units that never left come back on hand.</summary>
+    public void Return(int quantity, DateTime now)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(quantity);
+        OnHand += quantity;
+        UpdatedAt = now;
+    }
 }

@@ -40,9 +40,13 @@ internal sealed class StockReservation
 
     public void Commit(DateTime now) => Finish(ReservationStatus.Committed, now);
 
+    /// <summary>The committed units are back on hand: the order ended before its goods left the supplier.</summary>
+    public void Return(DateTime now) => Finish(ReservationStatus.Returned, now);
+
     private void Finish(ReservationStatus next, DateTime now)
     {
-        if (Status != ReservationStatus.Reserved)
+        var from = next == ReservationStatus.Returned ? ReservationStatus.Committed : ReservationStatus.Reserved;
+        if (Status != from)
         {
             throw new CatalogRuleException($"The reservation of order {OrderId} is {Status.ToString().ToLowerInvariant()}; it cannot become {next.ToString().ToLowerInvariant()}.");
         }
