@@ -366,6 +366,45 @@ public class OrderEventsConsumerTests(OrderFixture fixture) : IClassFixture<Orde
         await OrderFixture.WaitForAsync(buyer, order, "ExportCleared");
     }
 
+    [Fact]
+    public async Task ShipmentDeparted_WithAnOrderNotYetBooked_DepartsTheOthers()
+    {
+        var now = DateTime.UtcNow;
+        var (buyer, booked, _) = await PlaceAsync("key-depart-booked");
+        await fixture.PublishAsync(Secured(booked));
+        await OrderFixture.WaitForAsync(buyer, booked, "PaymentSecured");
+        await fixture.PublishAsync(new ExportCleared(booked, $"{booked}-EX", "KR", "LRN", "MRN", "KRW", 0, 0, now));
+        await OrderFixture.WaitForAsync(buyer, booked, "ExportCleared");
+        await fixture.PublishAsync(new ConsignmentBooked($"CS-{booked}", booked, "KR-C-000990", "KR", "KR", "SEA", 1m, "rt", now, now));
+        await OrderFixture.WaitForAsync(buyer, booked, "Booked");
+        var (other, unbooked, _) = await PlaceAsync("key-depart-unbooked");
+        await fixture.PublishAsync(Secured(unbooked));
+        await OrderFixture.WaitForAsync(other, unbooked, "PaymentSecured");
+
+        // Listed first, the order that cannot depart yet does not hold the booked one back.
+        string[] orders = string.CompareOrdinal(unbooked, booked) < 0 ? [unbooked, booked] : [booked, unbooked];
+        await fixture.PublishAsync(new ShipmentDeparted(Guid.NewGuid(), "MB-7", "KR", "KR", "SEA", [.. orders.Select(o => $"CS-{o}")], orders, now));
+
+        var departed = await OrderFixture.WaitForAsync(buyer, booked, "Departed");
+        departed.Timeline!.ShouldContain(t => t.Step == "ImportDeclared");
+        Fakes.Customs.Declarations.ShouldContain(d => d.OrderId == booked && d.Type == Customs.V1.DeclarationType.Import && d.Transport.TransportDocument == "MB-7");
+        (await OrderFixture.GetAsync(other, unbooked)).Status.ShouldBe("PaymentSecured");
+    }
+
+    [Fact]
+    public async Task ShipmentDeparted_FromAHubThatSuppliesNoneOfItsOrders_DepartsNone()
+    {
+        var now = DateTime.UtcNow;
+        var (buyer, first, _) = await PlaceAsync("key-depart-foreign-1");
+        var (_, second, _) = await PlaceAsync("key-depart-foreign-2");
+
+        await fixture.PublishFromHubAsync(new ShipmentDeparted(Guid.NewGuid(), "MB-8", "CN", "KR", "SEA", [$"CS-{first}", $"CS-{second}"], [first, second], now), "CN", Guid.NewGuid());
+        await Task.Delay(1000);
+
+        Fakes.Customs.Declarations.ShouldNotContain(d => d.Transport != null && d.Transport.TransportDocument == "MB-8");
+        (await OrderFixture.GetAsync(buyer, first)).Timeline!.ShouldNotContain(t => t.Step == "Departed");
+    }
+
     private async Task DepartAsync(HttpClient buyer, string order)
     {
         var now = DateTime.UtcNow;

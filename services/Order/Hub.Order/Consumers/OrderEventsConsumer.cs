@@ -6,6 +6,7 @@ using Hub.Order.Application;
 using Hub.Order.Data;
 using Hub.Order.Domain;
 using Hub.ServiceDefaults.Messaging.Federation;
+using Hub.ServiceDefaults.Messaging.Outbox;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,7 +23,7 @@ namespace Hub.Order.Consumers;
 /// last resort. Copies partner hubs sent are taken only from the order's supplier hub, and only its facts.
 /// </summary>
 [TakesPartnerMessages]
-internal sealed class OrderEventsConsumer(OrderDbContext db, OrderProcess process, ILogger<OrderEventsConsumer> logger) :
+internal sealed class OrderEventsConsumer(OrderDbContext db, OrderProcess process, IOutbox outbox, ILogger<OrderEventsConsumer> logger) :
     IConsumer<OrderPlaced>,
     IConsumer<PaymentSecured>,
     IConsumer<PaymentFailed>,
@@ -101,20 +102,52 @@ internal sealed class OrderEventsConsumer(OrderDbContext db, OrderProcess proces
 
     public async Task Consume(ConsumeContext<ShipmentDeparted> context)
     {
-        // In one order, so that two shipments carrying parts of the same orders cannot lock them crosswise.
-        foreach (var orderId in context.Message.OrderIds.Distinct().Order(StringComparer.Ordinal))
+        var departed = context.Message;
+        var orderIds = departed.OrderIds.Distinct().ToList();
+        if (orderIds.Count > 1)
         {
-            await HandleAsync(context, orderId, async (order, cause, ct) =>
-            {
-                if (!order.Depart(context.Message.DepartedAt, context.Message.Origin, cause))
-                {
-                    return false;
-                }
-
-                await process.DeclareImportAsync(order, context.Message.MasterBill, cause, ct);
-                return true;
-            });
+            await SplitDepartureAsync(context, orderIds);
+            return;
         }
+
+        await HandleAsync(context, orderIds[0], async (order, cause, ct) =>
+        {
+            if (!order.Depart(departed.DepartedAt, departed.Origin, cause))
+            {
+                return false;
+            }
+
+            await process.DeclareImportAsync(order, departed.MasterBill, cause, ct);
+            return true;
+        });
+    }
+
+    /// <summary>
+    /// A shipment carrying several orders departs for each in a message of its own, sent to this consumer's queue in
+    /// the inbox transaction: one order that cannot take the departure yet (not booked, its import declaration
+    /// refused) is retried and redelivered alone, and holds none of the others back. The orders are the ones this hub
+    /// owns; a partner hub's copy speaks only for the orders it supplies.
+    /// </summary>
+    private async Task SplitDepartureAsync(ConsumeContext<ShipmentDeparted> context, IReadOnlyList<string> orderIds)
+    {
+        var departed = context.Message;
+        var sender = FederatedMessage.SourceHubOf(context);
+        var owned = await db.Orders.AsNoTracking().Where(o => orderIds.Contains(o.Id))
+            .Select(o => new { o.Id, o.SupplierHub }).ToListAsync(context.CancellationToken);
+        var queue = new Uri($"queue:{context.ReceiveContext.InputAddress.AbsolutePath.TrimEnd('/').Split('/')[^1]}");
+        foreach (var order in owned)
+        {
+            if (sender is not null && sender != order.SupplierHub)
+            {
+                OrderLog.FactFromAnotherHubRefused(logger, nameof(ShipmentDeparted), order.Id, sender);
+                continue;
+            }
+
+            var consignments = departed.ConsignmentIds.Where((_, i) => departed.OrderIds[i] == order.Id).Distinct().ToList();
+            outbox.Send(queue, departed with { ConsignmentIds = consignments, OrderIds = [order.Id] });
+        }
+
+        await db.SaveChangesAsync(context.CancellationToken);
     }
 
     public Task Consume(ConsumeContext<ImportCleared> context) =>
