@@ -27,7 +27,20 @@ internal sealed class RateBook(PaymentDbContext db)
     public async Task<QuotedRate?> FindAsync(CurrencyCode from, CurrencyCode to, CancellationToken cancellationToken) =>
         Resolve(await CurrentAsync(cancellationToken), from, to);
 
+    /// <summary>FROM/TO, or null when no route exists or its rate is too small for the rate scale.</summary>
     internal static QuotedRate? Resolve(IReadOnlyList<FxRate> published, CurrencyCode from, CurrencyCode to)
+    {
+        try
+        {
+            return Route(published, from, to);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    private static QuotedRate? Route(IReadOnlyList<FxRate> published, CurrencyCode from, CurrencyCode to)
     {
         if (from == to)
         {

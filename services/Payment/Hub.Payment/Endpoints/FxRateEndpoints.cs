@@ -52,6 +52,7 @@ internal static class FxRateEndpoints
         try
         {
             rate = QuotedRate.Of(Input.Currency("base", @base), Input.Currency("quote", quote), request.Bid, request.Ask);
+            _ = rate.Invert();  // a rate whose inverse is below the rate scale could not price the other direction
         }
         catch (PaymentException ex)
         {
