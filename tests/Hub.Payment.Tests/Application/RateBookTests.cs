@@ -38,6 +38,29 @@ public sealed class RateBookTests
     }
 
     [Fact]
+    public void Resolve_BothDirectionsPublished_TheNewerPublicationPricesEveryRoute()
+    {
+        var olderKrwUsd = FxRate.Publish(QuotedRate.Of(CurrencyCode.KRW, CurrencyCode.USD, 0.00070000m, 0.00070100m), "test", Now.AddHours(-1), Now);
+        var newerUsdKrw = FxRate.Publish(QuotedRate.Of(CurrencyCode.USD, CurrencyCode.KRW, 1349.50m, 1350.50m), "test", Now, Now);
+        var usdCny = Published[1];
+
+        RateBook.Resolve([olderKrwUsd, newerUsdKrw, usdCny], CurrencyCode.KRW, CurrencyCode.USD).ShouldBe(newerUsdKrw.Rate.Invert());
+        RateBook.Resolve([olderKrwUsd, newerUsdKrw, usdCny], CurrencyCode.USD, CurrencyCode.KRW).ShouldBe(newerUsdKrw.Rate);
+        RateBook.Resolve([olderKrwUsd, newerUsdKrw, usdCny], CurrencyCode.CNY, CurrencyCode.KRW)
+            .ShouldBe(RateBook.Resolve([newerUsdKrw, usdCny], CurrencyCode.CNY, CurrencyCode.KRW));
+    }
+
+    [Fact]
+    public void Resolve_AskedDirectionOlderThanItsInverse_IsTheInverseOfTheNewer()
+    {
+        var olderUsdKrw = FxRate.Publish(QuotedRate.Of(CurrencyCode.USD, CurrencyCode.KRW, 1300.00m, 1301.00m), "test", Now.AddHours(-1), Now);
+        var newerKrwUsd = FxRate.Publish(QuotedRate.Of(CurrencyCode.KRW, CurrencyCode.USD, 0.00074047m, 0.00074101m), "test", Now, Now);
+
+        RateBook.Resolve([olderUsdKrw, newerKrwUsd], CurrencyCode.USD, CurrencyCode.KRW).ShouldBe(newerKrwUsd.Rate.Invert());
+        RateBook.Publication([olderUsdKrw, newerKrwUsd], CurrencyCode.USD, CurrencyCode.KRW).ShouldBe(newerKrwUsd);
+    }
+
+    [Fact]
     public void Resolve_NoRoute_IsNull()
     {
         RateBook.Resolve(Published, CurrencyCode.MYR, CurrencyCode.KRW).ShouldBeNull();

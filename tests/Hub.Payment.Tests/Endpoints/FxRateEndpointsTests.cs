@@ -65,6 +65,17 @@ public sealed class FxRateEndpointsTests(PaymentHost host) : IClassFixture<Payme
     }
 
     [Fact]
+    public async Task PublishRate_InverseBelowTheRateScale_IsValidationProblemAndChangesNothing()
+    {
+        using var client = host.Operator();
+
+        var response = await client.PutAsJsonAsync("/api/payment/fx/rates/USD/IDR", new { bid = 200_000_000m, ask = 300_000_000m });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await client.GetAsync("/api/payment/fx/rates/USD/IDR")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task PublishRate_BySme_IsForbidden()
     {
         using var client = host.Sme(Ids.Company());

@@ -27,6 +27,31 @@ public sealed class QuoteEndpointsTests(PaymentHost host) : IClassFixture<Paymen
         (await @operator.GetAsync(location)).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
+    [Fact]
+    public async Task TakeQuote_InverseOfARateWithSidesCloserThanTheScale_IsPriced()
+    {
+        using var @operator = host.Operator();
+        (await @operator.PutAsJsonAsync("/api/payment/fx/rates/USD/VND", new { bid = 25_400m, ask = 25_405m, source = "test feed" })).EnsureSuccessStatusCode();
+        using var client = host.Sme(Ids.Company());
+
+        var inverse = await client.GetFromJsonAsync<JsonElement>("/api/payment/fx/rates/VND/USD");
+        var cross = await client.GetAsync("/api/payment/fx/rates/VND/KRW");
+        var response = await client.PostAsJsonAsync("/api/payment/quotes", new { payCurrency = "VND", settlement = new { minorUnits = 100_00, currency = "USD" } });
+        var viaGrpc = await host.QuoteAsync(Ids.Company(), "VND", 100_00, "USD");
+
+        var (bid, ask) = (inverse.GetProperty("bid").GetDecimal(), inverse.GetProperty("ask").GetDecimal());
+        bid.ShouldBeLessThan(ask);
+        bid.ShouldBeLessThanOrEqualTo(1m / 25_405m);
+        cross.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var quote = await response.Content.ReadFromJsonAsync<JsonElement>();
+        quote.GetProperty("marketRate").GetDecimal().ShouldBe(bid);
+        var rate = quote.GetProperty("rate").GetDecimal();
+        quote.GetProperty("pay").GetProperty("minorUnits").GetInt64().ShouldBe((long)decimal.Ceiling(100m / rate));
+        quote.GetProperty("pay").GetProperty("minorUnits").GetInt64().ShouldBeGreaterThan(100 * 25_405);
+        viaGrpc.Pay.MinorUnits.ShouldBe(quote.GetProperty("pay").GetProperty("minorUnits").GetInt64());
+    }
+
     [Theory]
     [InlineData("USD", 0, "KRW", "settlement")]
     [InlineData("USD", -1, "KRW", "settlement")]

@@ -25,6 +25,25 @@ public sealed class TermsEndpointsTests(PaymentHost host) : IClassFixture<Paymen
         released.Fee.MinorUnits.ShouldBe(30_000);
     }
 
+    [Fact]
+    public async Task ChangeTerms_AfterFundsAreSecured_ReleaseChargesTheFeeInForceWhenSecured()
+    {
+        using var client = host.Operator();
+        (await client.PutAsJsonAsync("/api/payment/terms", new { fxMarginBps = 50, platformFeeBps = 200, quoteLockSeconds = 900, autoReleaseDays = 14 })).EnsureSuccessStatusCode();
+        var (buyer, supplier, order) = (Ids.Company(), Ids.Company(), Ids.Order());
+        await host.CreditAsync(buyer, 1_000_000, "KRW");
+        await host.SecureAsync(order, buyer, supplier, await host.QuoteAsync(buyer, "KRW", 1_000_000, "KRW"));
+        host.Clock.Advance(TimeSpan.FromSeconds(1));
+        (await client.PutAsJsonAsync("/api/payment/terms", new { fxMarginBps = 50, platformFeeBps = 500, quoteLockSeconds = 900, autoReleaseDays = 14 })).EnsureSuccessStatusCode();
+
+        var escrow = await client.GetFromJsonAsync<JsonElement>($"/api/payment/escrows/{order}");
+        var released = await host.Grpc.ReleaseAsync(new V1.ReleaseRequest { OrderId = order.ToString() });
+
+        escrow.GetProperty("platformFeeBps").GetInt32().ShouldBe(200);
+        released.Fee.MinorUnits.ShouldBe(1_000_000 * 200 / 10_000);
+        (await host.WalletAsync(supplier, "KRW")).ShouldBe(1_000_000 - (1_000_000 * 200 / 10_000));
+    }
+
     [Theory]
     [InlineData(-1, 200, 900, 14, "fxMarginBps")]
     [InlineData(50, 5_000, 900, 14, "platformFeeBps")]

@@ -83,7 +83,8 @@ internal sealed class EscrowDesk(PaymentDbContext db, Ledger ledger, TermsBook t
             PostingEntry.Credit(escrowAccount, command.Amount));
 
         var current = await terms.CurrentAsync(cancellationToken);
-        var escrow = Escrow.Secure(command.Order, command.Buyer, command.Supplier, command.Amount, quote.Settlement, quote.Id, Now, TimeSpan.FromDays(current.AutoReleaseDays));
+        var escrow = Escrow.Secure(command.Order, command.Buyer, command.Supplier, command.Amount, quote.Settlement, quote.Id, current.PlatformFeeBps, Now,
+            TimeSpan.FromDays(current.AutoReleaseDays));
         db.Escrows.Add(escrow);
         outbox.Publish(new PaymentSecured(order, escrow.BuyerCompany, escrow.SupplierCompany, command.Amount.ToMinorUnits(), escrow.Currency,
             quote.Settlement.ToMinorUnits(), escrow.SettlementCurrency, quote.Id, posting.Id, Now));
@@ -103,10 +104,9 @@ internal sealed class EscrowDesk(PaymentDbContext db, Ledger ledger, TermsBook t
             return new EscrowOutcome(escrow, original!.Id, Replayed: true);
         }
 
-        var current = await terms.CurrentAsync(cancellationToken);
         var released = escrow.Remaining;
         var settled = escrow.SettlementForRemaining();
-        var (supplierShare, fee) = FeeSplit.Split(settled, current.PlatformFeeBps);
+        var (supplierShare, fee) = FeeSplit.Split(settled, escrow.PlatformFeeBps);
         escrow.Release(settled, fee, automatic, Now);
 
         var escrowAccount = await ledger.AccountAsync(AccountKind.Escrow, order, released.Currency, cancellationToken);

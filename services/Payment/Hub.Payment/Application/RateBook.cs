@@ -27,7 +27,20 @@ internal sealed class RateBook(PaymentDbContext db)
     public async Task<QuotedRate?> FindAsync(CurrencyCode from, CurrencyCode to, CancellationToken cancellationToken) =>
         Resolve(await CurrentAsync(cancellationToken), from, to);
 
+    /// <summary>FROM/TO, or null when no route exists or its rate is too small for the rate scale.</summary>
     internal static QuotedRate? Resolve(IReadOnlyList<FxRate> published, CurrencyCode from, CurrencyCode to)
+    {
+        try
+        {
+            return Route(published, from, to);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    private static QuotedRate? Route(IReadOnlyList<FxRate> published, CurrencyCode from, CurrencyCode to)
     {
         if (from == to)
         {
@@ -47,8 +60,18 @@ internal sealed class RateBook(PaymentDbContext db)
         return QuotedRate.Cross(from, to, first.ExactFrom(from), second.ExactFrom(Pivot));
     }
 
-    // A pair published in the asked direction wins over its inverse.
-    private static QuotedRate? Leg(IReadOnlyList<FxRate> published, CurrencyCode a, CurrencyCode b) =>
-        (published.FirstOrDefault(r => r.BaseCurrency == a.Code && r.QuoteCurrency == b.Code)
-            ?? published.FirstOrDefault(r => r.BaseCurrency == b.Code && r.QuoteCurrency == a.Code))?.Rate;
+    /// <summary>
+    /// The current publication of the pair in either direction: of A/B and B/A, the newer one (A/B when both were quoted
+    /// at the same time), so a direction no longer published never outlives the other's newer rates.
+    /// </summary>
+    internal static FxRate? Publication(IReadOnlyList<FxRate> published, CurrencyCode a, CurrencyCode b)
+    {
+        var asked = published.FirstOrDefault(r => r.BaseCurrency == a.Code && r.QuoteCurrency == b.Code);
+        var inverse = published.FirstOrDefault(r => r.BaseCurrency == b.Code && r.QuoteCurrency == a.Code);
+        return asked is null || (inverse is not null && (inverse.AsOf, inverse.RecordedAt).CompareTo((asked.AsOf, asked.RecordedAt)) > 0)
+            ? inverse
+            : asked;
+    }
+
+    private static QuotedRate? Leg(IReadOnlyList<FxRate> published, CurrencyCode a, CurrencyCode b) => Publication(published, a, b)?.Rate;
 }

@@ -34,9 +34,9 @@ internal static class FxRateEndpoints
                 return Problems.NotFound($"No rate converts {from} to {to}.");
             }
 
-            var direct = published.FirstOrDefault(r => r.BaseCurrency == from.Code && r.QuoteCurrency == to.Code);
-            var derivation = direct is not null ? "published"
-                : published.Any(r => r.BaseCurrency == to.Code && r.QuoteCurrency == from.Code) ? "inverted" : "cross via " + RateBook.Pivot;
+            var publication = RateBook.Publication(published, from, to);
+            var direct = publication?.BaseCurrency == from.Code ? publication : null;
+            var derivation = direct is not null ? "published" : publication is not null ? "inverted" : "cross via " + RateBook.Pivot;
             return TypedResults.Ok(FxRateResponse.From(rate, derivation, direct?.Source, direct?.AsOf));
         }
         catch (PaymentException ex)
@@ -52,6 +52,7 @@ internal static class FxRateEndpoints
         try
         {
             rate = QuotedRate.Of(Input.Currency("base", @base), Input.Currency("quote", quote), request.Bid, request.Ask);
+            _ = rate.Invert();  // a rate whose inverse is below the rate scale could not price the other direction
         }
         catch (PaymentException ex)
         {

@@ -123,6 +123,10 @@ namespace Hub.Payment.Migrations
                         .HasColumnType("numeric(28,4)")
                         .HasColumnName("paid_amount");
 
+                    b.Property<int>("PlatformFeeBps")
+                        .HasColumnType("integer")
+                        .HasColumnName("platform_fee_bps");
+
                     b.Property<Guid>("QuoteId")
                         .HasColumnType("uuid")
                         .HasColumnName("quote_id");

@@ -9,7 +9,7 @@ public sealed class EscrowTests
     private static readonly DateTime Now = new(2026, 11, 23, 10, 0, 0, DateTimeKind.Utc);
 
     private static Escrow Escrow() => Payment.Domain.Escrows.Escrow.Secure(OrderId.Parse("KR-O-000001"), CompanyId.Parse("KR-C-000001"), CompanyId.Parse("KR-C-000002"),
-        new Money(1005.40m, CurrencyCode.USD), new Money(1_350_000m, CurrencyCode.KRW), Guid.NewGuid(), Now, TimeSpan.FromDays(14));
+        new Money(1005.40m, CurrencyCode.USD), new Money(1_350_000m, CurrencyCode.KRW), Guid.NewGuid(), 200, Now, TimeSpan.FromDays(14));
 
     [Fact]
     public void Refund_MoreThanRemains_IsRefusedAndChangesNothing()

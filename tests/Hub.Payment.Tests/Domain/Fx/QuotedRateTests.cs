@@ -30,6 +30,24 @@ public sealed class QuotedRateTests
         inverse.Ask.ShouldBeLessThanOrEqualTo(1m / UsdKrw.Bid);
     }
 
+    [Theory]
+    [InlineData("KRW", 1349.99, 1350.01, 0.00074073, 0.00074075)]
+    [InlineData("VND", 25400, 25405, 0.00003936, 0.00003938)]
+    public void Invert_SidesCloserThanTheScale_RoundsAwayFromTheMid(string currency, decimal bid, decimal ask, decimal inverseBid, decimal inverseAsk)
+    {
+        var inverse = QuotedRate.Of(CurrencyCode.USD, CurrencyCode.Parse(currency), bid, ask).Invert();
+
+        (inverse.Bid, inverse.Ask).ShouldBe((inverseBid, inverseAsk));
+        inverse.Bid.ShouldBeLessThan(inverse.Ask);
+        inverse.Bid.ShouldBeLessThanOrEqualTo(1m / ask);
+        inverse.Ask.ShouldBeGreaterThanOrEqualTo(1m / bid);
+        (inverse.Ask - inverse.Bid).ShouldBeLessThanOrEqualTo(0.00000002m);  // one step of the scale out on each side at most
+    }
+
+    [Fact]
+    public void Invert_BelowTheRateScale_IsRefused() =>
+        Should.Throw<ArgumentException>(() => QuotedRate.Of(CurrencyCode.USD, CurrencyCode.KRW, 200_000_000m, 300_000_000m).Invert());
+
     [Fact]
     public void Cross_ThroughUsd_MultipliesExactLegsAndRoundsOnce()
     {

@@ -31,6 +31,9 @@ internal sealed class Escrow
 
     public Guid QuoteId { get; private set; }
 
+    /// <summary>The platform fee in force when the funds were secured, in basis points: the release keeps it.</summary>
+    public int PlatformFeeBps { get; private set; }
+
     public EscrowStatus Status { get; private set; }
 
     public DateTime SecuredAt { get; private set; }
@@ -57,7 +60,7 @@ internal sealed class Escrow
 
     public Money Settlement => new(SettlementAmount, CurrencyCode.Parse(SettlementCurrency));
 
-    public static Escrow Secure(OrderId order, CompanyId buyer, CompanyId supplier, Money paid, Money settlement, Guid quoteId, DateTime now, TimeSpan releaseAfter) => new()
+    public static Escrow Secure(OrderId order, CompanyId buyer, CompanyId supplier, Money paid, Money settlement, Guid quoteId, int platformFeeBps, DateTime now, TimeSpan releaseAfter) => new()
     {
         OrderId = order.ToString(),
         BuyerCompany = buyer.ToString(),
@@ -67,6 +70,7 @@ internal sealed class Escrow
         SettlementCurrency = settlement.Currency.Code,
         SettlementAmount = settlement.Amount,
         QuoteId = quoteId,
+        PlatformFeeBps = platformFeeBps,
         Status = EscrowStatus.Secured,
         SecuredAt = now,
         ReleaseDueAt = now + releaseAfter,

@@ -39,9 +39,25 @@ internal sealed record QuotedRate
         return Checked(@base, quote, bid, ask);
     }
 
-    /// <summary>A derived rate from exact sides, each rounded toward the mid (see <see cref="RateRounding"/>).</summary>
-    public static QuotedRate Derived(CurrencyCode @base, CurrencyCode quote, decimal exactBid, decimal exactAsk) =>
-        Checked(@base, quote, RateRounding.Up(exactBid), RateRounding.Down(exactAsk));
+    /// <summary>
+    /// A derived rate from exact sides, each rounded toward the mid; when the sides are too close for that to leave bid
+    /// below ask, each is rounded away from the mid instead (see <see cref="RateRounding"/>).
+    /// </summary>
+    /// <exception cref="ArgumentException">The bid rounds to zero: the rate is too small for the rate scale.</exception>
+    public static QuotedRate Derived(CurrencyCode @base, CurrencyCode quote, decimal exactBid, decimal exactAsk)
+    {
+        var (bid, ask) = (RateRounding.Up(exactBid), RateRounding.Down(exactAsk));
+        if (bid >= ask)
+        {
+            (bid, ask) = (RateRounding.Down(exactBid), RateRounding.Up(exactAsk));
+            if (bid == 0 && exactBid > 0)
+            {
+                throw new ArgumentException($"{@base}/{quote} {exactBid} is below the smallest rate {RateRounding.Decimals} decimals carry.");
+            }
+        }
+
+        return Checked(@base, quote, bid, ask);
+    }
 
     /// <summary>QUOTE/BASE: inverse bid = 1/ask, inverse ask = 1/bid.</summary>
     public QuotedRate Invert() => Derived(Quote, Base, 1m / Ask, 1m / Bid);

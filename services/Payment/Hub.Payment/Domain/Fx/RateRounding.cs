@@ -4,7 +4,10 @@ namespace Hub.Payment.Domain.Fx;
 /// Rates are kept to <see cref="Decimals"/> decimal places. Derived rates (inversions, crosses) are computed exactly and
 /// rounded once, each side toward the mid: the bid up, the ask down. So a derived quote never widens the spread of the
 /// quotes it came from; the platform's margin is charged explicitly, never hidden in rounding.
-/// (USD/KRW 1,349.50 / 1,350.50 → KRW/USD 0.00074047 / 0.00074101.)
+/// (USD/KRW 1,349.50 / 1,350.50 → KRW/USD 0.00074047 / 0.00074101.) Where the exact sides lie so close together that
+/// rounding toward the mid would leave bid ≥ ask, each side is rounded away from the mid instead (bid down, ask up):
+/// the smallest widening the scale allows, so the rate stays usable (USD/VND 25,400 / 25,405 → VND/USD
+/// 0.00003936 / 0.00003938, where toward the mid both would be 0.00003937).
 /// </summary>
 internal static class RateRounding
 {
