@@ -76,6 +76,7 @@ internal sealed partial class DeclarationService(
         var now = clock.GetUtcNow().UtcDateTime;
         if (declaration.Withdraw(reason, "declarant", now))
         {
+            await GiveAllowanceBackAsync(declaration, cancellationToken);
             outbox.PublishForOrder(identity.Hub, declaration.OrderId,
                 new DeclarationWithdrawn(declaration.OrderId, declaration.Id, declaration.Hub, declaration.Type.ToString(), declaration.WithdrawalReason!, now));
             await db.SaveChangesAsync(cancellationToken);
@@ -95,6 +96,7 @@ internal sealed partial class DeclarationService(
 
         var now = clock.GetUtcNow().UtcDateTime;
         declaration.Reject(reason, operatorId, now);
+        await GiveAllowanceBackAsync(declaration, cancellationToken);
         outbox.PublishForOrder(identity.Hub, declaration.OrderId, new DeclarationRejected(declaration.OrderId, declaration.Id, declaration.Hub, declaration.Type.ToString(), declaration.RejectionReason!,
             declaration.Currency, Minor(declaration.Duty, declaration.Currency), Minor(declaration.ConsumptionTax + declaration.Vat, declaration.Currency), now));
         await db.SaveChangesAsync(cancellationToken);
@@ -172,6 +174,19 @@ internal sealed partial class DeclarationService(
         var order = draft.OrderId.ToString();
         return await db.Declarations.FirstOrDefaultAsync(
             d => d.Hub == hub && d.Type == draft.Type && (d.Lrn == draft.Lrn || d.OrderId == order), cancellationToken);
+    }
+
+    // An import that will not happen no longer uses up the buyer's low-value allowance: its entry goes with the
+    // declaration's change of status, in the same save.
+    private async Task GiveAllowanceBackAsync(Declaration declaration, CancellationToken cancellationToken)
+    {
+        if (declaration.Type != DeclarationType.Import)
+        {
+            return;
+        }
+
+        var entries = await db.BuyerImports.Where(b => b.Hub == declaration.Hub && b.OrderId == declaration.OrderId).ToListAsync(cancellationToken);
+        db.BuyerImports.RemoveRange(entries);
     }
 
     private async Task<ScreeningResult> ScreenAsync(IEnumerable<string> names, CancellationToken cancellationToken)
