@@ -112,17 +112,11 @@ public sealed class WithdrawTests(CustomsHost host) : IClassFixture<CustomsHost>
     [Fact]
     public async Task Declare_SameDayAfterAWithdrawnLowValueImport_CountsOnlyTheImportThatStands()
     {
-        static DeclareRequest SmallImport(long usdMinor) => Requests.Declaration(DeclarationType.Import, orderId: Requests.NewOrderId("KR")).Also(r =>
-        {
-            r.Channel = Channel.Ecommerce;
-            r.BuyerId = "KR-C-000501";
-            r.Lines[0].ValueMinor = usdMinor;
-        });
-        var withdrawn = SmallImport(12_000);
+        var withdrawn = Requests.KoreanSmallImport("KR-C-000501", 12_000);
         (await host.Grpc.DeclareAsync(withdrawn)).RegimeCode.ShouldBe("KR-GENERAL-150");
         await host.Grpc.WithdrawAsync(new WithdrawDeclarationRequest { OrderId = withdrawn.OrderId, Type = DeclarationType.Import, Reason = "order cancelled" });
 
-        var next = await host.Grpc.DeclareAsync(SmallImport(10_000));
+        var next = await host.Grpc.DeclareAsync(Requests.KoreanSmallImport("KR-C-000501", 10_000));
 
         next.RegimeCode.ShouldBe("KR-GENERAL-150", "USD 100 alone is within USD 150 once the USD 120 order is withdrawn");
         next.Duty.MinorUnits.ShouldBe(0);

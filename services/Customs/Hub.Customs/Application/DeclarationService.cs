@@ -20,7 +20,8 @@ namespace Hub.Customs.Application;
 /// clear routine cases and hold screening hits or incomplete data for an operator.
 /// </summary>
 internal sealed partial class DeclarationService(
-    CustomsDbContext db, IOutbox outbox, ReferenceDataReader reader, ServiceIdentity identity, TimeProvider clock, CustomsMetrics metrics,
+    CustomsDbContext db, IOutbox outbox, ReferenceDataReader reader, ServiceIdentity identity, TimeProvider clock, CustomsCalendar calendar,
+    CustomsMetrics metrics,
     ILogger<DeclarationService> logger)
 {
     public async Task<Declaration> DeclareAsync(DeclarationDraft draft, CancellationToken cancellationToken)
@@ -120,7 +121,7 @@ internal sealed partial class DeclarationService(
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var today = DateOnly.FromDateTime(now);
+        var today = calendar.Today(identity.Hub);
         var reference = await reader.LoadAsync(identity.Hub, draft.Buyer, today, cancellationToken);
         var cost = draft.Type == DeclarationType.Import ? LandedCostCalculator.Calculate(draft.ToLandedCostRequest(identity.Hub, today), reference) : null;
         var fx = cost?.FxRate ?? LandedCostCalculator.FxRate(reference, identity.Hub, draft.InvoiceCurrency, today, "invoiceCurrency");
