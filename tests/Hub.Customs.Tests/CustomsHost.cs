@@ -13,6 +13,7 @@ public class CustomsHost : IAsyncLifetime
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
 
     private readonly string _hub;
+    private readonly TimeProvider _clock;
     private InProcessService<CustomsDbContext>? _service;
 
     public CustomsHost()
@@ -20,7 +21,19 @@ public class CustomsHost : IAsyncLifetime
     {
     }
 
-    protected CustomsHost(string hub) => _hub = hub;
+    protected CustomsHost(string hub)
+        : this(hub, new ShiftedClock(Today))
+    {
+    }
+
+    /// <summary>A host of <paramref name="hub"/> telling time by <paramref name="clock"/>.</summary>
+    /// <param name="hub">The hub the service belongs to.</param>
+    /// <param name="clock">The service's clock.</param>
+    private protected CustomsHost(string hub, TimeProvider clock)
+    {
+        _hub = hub;
+        _clock = clock;
+    }
 
     /// <summary>The service's "today": the seeded FX rates are in force from 2026-11-22.</summary>
     public static DateTime Today { get; } = new(2026, 11, 23, 9, 0, 0, DateTimeKind.Utc);
@@ -34,7 +47,7 @@ public class CustomsHost : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _service = await InProcessService<CustomsDbContext>.StartAsync("Customs", new Dictionary<string, string?> { ["Hub:Id"] = _hub },
-            s => s.AddSingleton<TimeProvider>(new ShiftedClock(Today)));
+            s => s.AddSingleton(_clock));
         Grpc = new V1.Customs.CustomsClient(_service.Channel);
     }
 

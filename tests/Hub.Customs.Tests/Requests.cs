@@ -37,4 +37,28 @@ internal static class Requests
         Lines = { Line() },
         Transport = new Transport { Mode = "sea", Conveyance = "MAERSK SEOUL 012E", ContainerIds = { "MSKU1234565" }, TransportDocument = transportDocument ?? "", LoadingPlace = "KRPUS", UnloadingPlace = "CNSHA" },
     };
+
+    /// <summary>A cross-border e-commerce retail import into CN (CIF, in CNY) for <paramref name="buyer"/>.</summary>
+    public static DeclareRequest CbecImport(string buyer, long valueMinor = 400_000)
+    {
+        var request = Declaration(DeclarationType.Import, orderId: NewOrderId("CN"));
+        request.InvoiceCurrency = "CNY";
+        request.Incoterm = "CIF";
+        request.FreightMinor = 0;
+        request.InsuranceMinor = 0;
+        request.Channel = Channel.Ecommerce;
+        request.BuyerId = buyer;
+        request.Lines[0].Origin = "KR";
+        request.Lines[0].ValueMinor = valueMinor;
+        return request;
+    }
+
+    /// <summary>A low-value e-commerce import into KR (FOB, in USD) for <paramref name="buyer"/>.</summary>
+    public static DeclareRequest KoreanSmallImport(string buyer, long usdMinor) =>
+        Declaration(DeclarationType.Import, orderId: NewOrderId("KR")).Also(r =>
+        {
+            r.Channel = Channel.Ecommerce;
+            r.BuyerId = buyer;
+            r.Lines[0].ValueMinor = usdMinor;
+        });
 }

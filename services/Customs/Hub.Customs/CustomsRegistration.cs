@@ -18,6 +18,10 @@ internal static class CustomsRegistration
         // Partner hubs lodge and withdraw declarations here only for their own orders.
         builder.Services.AddPartnerOrderScope<CustomsGrpcService>();
         builder.AddServiceDatabase<CustomsDbContext>();
+        builder.Services.AddOptions<CustomsOptions>().Bind(builder.Configuration.GetSection("Customs"))
+            .Validate(CustomsCalendar.AllZonesKnown, "Customs:TimeZones names a time zone this machine does not know (use IANA ids such as Asia/Seoul).")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<CustomsCalendar>();
         builder.Services.AddScoped<ReferenceDataReader>();
         builder.Services.AddScoped<DeclarationService>();
         builder.Services.AddSingleton<CustomsMetrics>();

@@ -108,4 +108,20 @@ public sealed class WithdrawTests(CustomsHost host) : IClassFixture<CustomsHost>
         await using var db = host.Db();
         (await db.Declarations.SingleAsync(d => d.OrderId == ours.OrderId)).Status.ShouldNotBe(Hub.Customs.Domain.Declarations.DeclarationStatus.Withdrawn);
     }
+
+    [Fact]
+    public async Task Declare_SameDayAfterAWithdrawnLowValueImport_CountsOnlyTheImportThatStands()
+    {
+        var withdrawn = Requests.KoreanSmallImport("KR-C-000501", 12_000);
+        (await host.Grpc.DeclareAsync(withdrawn)).RegimeCode.ShouldBe("KR-GENERAL-150");
+        await host.Grpc.WithdrawAsync(new WithdrawDeclarationRequest { OrderId = withdrawn.OrderId, Type = DeclarationType.Import, Reason = "order cancelled" });
+
+        var next = await host.Grpc.DeclareAsync(Requests.KoreanSmallImport("KR-C-000501", 10_000));
+
+        next.RegimeCode.ShouldBe("KR-GENERAL-150", "USD 100 alone is within USD 150 once the USD 120 order is withdrawn");
+        next.Duty.MinorUnits.ShouldBe(0);
+        next.Vat.MinorUnits.ShouldBe(0);
+        await using var db = host.Db();
+        (await db.BuyerImports.AnyAsync(b => b.OrderId == withdrawn.OrderId)).ShouldBeFalse();
+    }
 }

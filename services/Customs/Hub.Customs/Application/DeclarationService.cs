@@ -20,7 +20,8 @@ namespace Hub.Customs.Application;
 /// clear routine cases and hold screening hits or incomplete data for an operator.
 /// </summary>
 internal sealed partial class DeclarationService(
-    CustomsDbContext db, IOutbox outbox, ReferenceDataReader reader, ServiceIdentity identity, TimeProvider clock, CustomsMetrics metrics,
+    CustomsDbContext db, IOutbox outbox, ReferenceDataReader reader, ServiceIdentity identity, TimeProvider clock, CustomsCalendar calendar,
+    CustomsMetrics metrics,
     ILogger<DeclarationService> logger)
 {
     public async Task<Declaration> DeclareAsync(DeclarationDraft draft, CancellationToken cancellationToken)
@@ -76,6 +77,7 @@ internal sealed partial class DeclarationService(
         var now = clock.GetUtcNow().UtcDateTime;
         if (declaration.Withdraw(reason, "declarant", now))
         {
+            await GiveAllowanceBackAsync(declaration, cancellationToken);
             outbox.PublishForOrder(identity.Hub, declaration.OrderId,
                 new DeclarationWithdrawn(declaration.OrderId, declaration.Id, declaration.Hub, declaration.Type.ToString(), declaration.WithdrawalReason!, now));
             await db.SaveChangesAsync(cancellationToken);
@@ -95,6 +97,7 @@ internal sealed partial class DeclarationService(
 
         var now = clock.GetUtcNow().UtcDateTime;
         declaration.Reject(reason, operatorId, now);
+        await GiveAllowanceBackAsync(declaration, cancellationToken);
         outbox.PublishForOrder(identity.Hub, declaration.OrderId, new DeclarationRejected(declaration.OrderId, declaration.Id, declaration.Hub, declaration.Type.ToString(), declaration.RejectionReason!,
             declaration.Currency, Minor(declaration.Duty, declaration.Currency), Minor(declaration.ConsumptionTax + declaration.Vat, declaration.Currency), now));
         await db.SaveChangesAsync(cancellationToken);
@@ -118,7 +121,7 @@ internal sealed partial class DeclarationService(
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var today = DateOnly.FromDateTime(now);
+        var today = calendar.Today(identity.Hub);
         var reference = await reader.LoadAsync(identity.Hub, draft.Buyer, today, cancellationToken);
         var cost = draft.Type == DeclarationType.Import ? LandedCostCalculator.Calculate(draft.ToLandedCostRequest(identity.Hub, today), reference) : null;
         var fx = cost?.FxRate ?? LandedCostCalculator.FxRate(reference, identity.Hub, draft.InvoiceCurrency, today, "invoiceCurrency");
@@ -172,6 +175,19 @@ internal sealed partial class DeclarationService(
         var order = draft.OrderId.ToString();
         return await db.Declarations.FirstOrDefaultAsync(
             d => d.Hub == hub && d.Type == draft.Type && (d.Lrn == draft.Lrn || d.OrderId == order), cancellationToken);
+    }
+
+    // An import that will not happen no longer uses up the buyer's low-value allowance: its entry goes with the
+    // declaration's change of status, in the same save.
+    private async Task GiveAllowanceBackAsync(Declaration declaration, CancellationToken cancellationToken)
+    {
+        if (declaration.Type != DeclarationType.Import)
+        {
+            return;
+        }
+
+        var entries = await db.BuyerImports.Where(b => b.Hub == declaration.Hub && b.OrderId == declaration.OrderId).ToListAsync(cancellationToken);
+        db.BuyerImports.RemoveRange(entries);
     }
 
     private async Task<ScreeningResult> ScreenAsync(IEnumerable<string> names, CancellationToken cancellationToken)

@@ -1,12 +1,16 @@
 using Hub.Contracts.Values;
 using Hub.Customs.Data;
 using Hub.Customs.Domain;
+using Hub.Customs.Domain.Declarations;
 using Hub.Customs.Domain.LandedCost;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hub.Customs.Application;
 
-/// <summary>Loads what a landed-cost calculation for one hub, date and buyer needs, and nothing more.</summary>
+/// <summary>
+/// Loads what a landed-cost calculation for one hub, date and buyer needs, and nothing more. The buyer's earlier imports
+/// count only while their declarations stand (not withdrawn or rejected).
+/// </summary>
 internal sealed class ReferenceDataReader(CustomsDbContext db)
 {
     public async Task<CustomsReference> LoadAsync(HubId hub, string? buyer, DateOnly date, CancellationToken cancellationToken)
@@ -24,7 +28,11 @@ internal sealed class ReferenceDataReader(CustomsDbContext db)
         var yearStart = new DateOnly(date.Year, 1, 1);
         var history = buyer is null
             ? []
-            : await db.BuyerImports.AsNoTracking().Where(b => b.Hub == h && b.Buyer == buyer && b.Date >= yearStart && b.Date <= date).ToListAsync(cancellationToken);
+            : await db.BuyerImports.AsNoTracking()
+                .Where(b => b.Hub == h && b.Buyer == buyer && b.Date >= yearStart && b.Date <= date)
+                .Where(b => db.Declarations.Any(d => d.Hub == b.Hub && d.Type == DeclarationType.Import && d.OrderId == b.OrderId
+                    && d.Status != DeclarationStatus.Withdrawn && d.Status != DeclarationStatus.Rejected))
+                .ToListAsync(cancellationToken);
         return new CustomsReference(authority, tariff, regimes, preferences, fx, history);
     }
 }

@@ -1,4 +1,5 @@
 using Hub.Contracts.Values;
+using Hub.Customs.Application;
 using Hub.Customs.Data;
 using Hub.Customs.Domain;
 using Hub.Customs.Domain.Reference;
@@ -52,7 +53,7 @@ internal static class TariffEndpoints
     }
 
     private static async Task<Results<Ok<TariffLineResponse>, ValidationProblem, ProblemHttpResult>> Lookup(
-        CustomsDbContext db, string? hub, string? hs, DateOnly? on, TimeProvider clock, CancellationToken cancellationToken)
+        CustomsDbContext db, string? hub, string? hs, DateOnly? on, CustomsCalendar calendar, CancellationToken cancellationToken)
     {
         if (await EndpointProblems.KnownHubAsync(db, hub, cancellationToken) is not { } known)
         {
@@ -64,7 +65,13 @@ internal static class TariffEndpoints
             return EndpointProblems.Invalid("hs", $"'{hs}' is not an HS2022 code.");
         }
 
-        var date = on ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = default(DateOnly);
+        if (on is null && !calendar.TryToday(HubId.Parse(known), out today))
+        {
+            return EndpointProblems.Invalid("on", $"Hub {known} has no customs time zone configured; give the date.");
+        }
+
+        var date = on ?? today;
         var candidates = await db.TariffLines.AsNoTracking().Where(t => t.Hub == known).ToListAsync(cancellationToken);
         return TariffSchedule.Find(candidates, HubId.Parse(known), code, date) is { } line
             ? TypedResults.Ok(TariffLineResponse.From(line))

@@ -12,7 +12,7 @@ using Hub.ServiceDefaults.Security;
 namespace Hub.Customs.Grpc;
 
 internal sealed class CustomsGrpcService(
-    MessagingProbeRunner probes, ReferenceDataReader reader, DeclarationService declarations, ServiceIdentity identity, TimeProvider clock)
+    MessagingProbeRunner probes, ReferenceDataReader reader, DeclarationService declarations, ServiceIdentity identity, CustomsCalendar calendar)
     : V1.Customs.CustomsBase
 {
     public override Task<ProbeReply> Probe(ProbeRequest request, ServerCallContext context) =>
@@ -20,7 +20,7 @@ internal sealed class CustomsGrpcService(
 
     public override Task<LandedCostReply> PreviewLandedCost(PreviewLandedCostRequest request, ServerCallContext context) => Guard(async () =>
     {
-        var parsed = ProtoParser.Parse(request, identity.Hub, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        var parsed = ProtoParser.Parse(request, identity.Hub, calendar.Today);
         var reference = await reader.LoadAsync(parsed.Destination, parsed.Buyer, parsed.Date, context.CancellationToken);
         return LandedCostCalculator.Calculate(parsed, reference).ToReply(parsed.Destination);
     });

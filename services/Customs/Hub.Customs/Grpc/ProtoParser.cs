@@ -16,13 +16,13 @@ namespace Hub.Customs.Grpc;
 /// <summary>Turns wire messages into domain input, naming the first field that is missing or malformed.</summary>
 internal static class ProtoParser
 {
-    public static LandedCostRequest Parse(PreviewLandedCostRequest request, HubId thisHub, DateOnly today)
+    public static LandedCostRequest Parse(PreviewLandedCostRequest request, HubId thisHub, Func<HubId, DateOnly> today)
     {
         var destination = string.IsNullOrWhiteSpace(request.DestinationHub)
             ? thisHub
             : HubId.TryParse(request.DestinationHub, out var hub) ? hub : throw Invalid("destinationHub", $"'{request.DestinationHub}' is not a hub id.");
         var date = string.IsNullOrWhiteSpace(request.OnDate)
-            ? today
+            ? today(destination)
             : DateOnly.TryParseExact(request.OnDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
                 ? d
                 : throw Invalid("onDate", $"'{request.OnDate}' is not a date (yyyy-MM-dd).");

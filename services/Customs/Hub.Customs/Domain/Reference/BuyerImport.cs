@@ -4,7 +4,8 @@ namespace Hub.Customs.Domain.Reference;
 
 /// <summary>
 /// One import a buyer made under a low-value regime: the accumulator that same-day aggregation (KR) and the annual
-/// limit (CN) sum over. One entry per order, so declaring again does not count twice.
+/// limit (CN) sum over. One entry per order, so declaring again does not count twice; it goes when the declaration is
+/// withdrawn or rejected, since those goods are not imported.
 /// </summary>
 internal sealed class BuyerImport
 {
