@@ -22,6 +22,7 @@ public sealed class ClaimDeskAutoFileTests(AutoFilingHost host) : IClassFixture<
         const string order = "KR-O-000401";
         using var supplier = host.Sme(Supplier);
         using var op = host.Operator();
+        await ClaimEndpointsTests.BookAsync(host, order, Supplier);
         (await ClaimEndpointsTests.RegisterInvoiceAsync(supplier, order, "INV-401", "610910", 2_200_000, 0.10m)).StatusCode.ShouldBe(HttpStatusCode.Created);
 
         await PublishEvidenceAsync(order);

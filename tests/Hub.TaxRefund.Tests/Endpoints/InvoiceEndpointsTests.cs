@@ -45,6 +45,7 @@ public sealed class InvoiceEndpointsTests(TaxRefundHost host) : IClassFixture<Ta
     public async Task Register_SameNumberTwice_ConflictAndOneInvoice()
     {
         using var client = host.Sme(Supplier);
+        await ClaimEndpointsTests.BookAsync(host, "KR-O-000201", Supplier);
 
         (await ClaimEndpointsTests.RegisterInvoiceAsync(client, "KR-O-000201", "INV-201", "610910", 110_000, 0.10m)).StatusCode.ShouldBe(HttpStatusCode.Created);
         (await ClaimEndpointsTests.RegisterInvoiceAsync(client, "KR-O-000201", "INV-201", "610910", 220_000, 0.10m)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
@@ -59,6 +60,7 @@ public sealed class InvoiceEndpointsTests(TaxRefundHost host) : IClassFixture<Ta
     {
         using var owner = host.Sme(Supplier);
         using var other = host.Sme(CompanyId.Parse("KR-C-000202"));
+        await ClaimEndpointsTests.BookAsync(host, "KR-O-000202", Supplier);
         (await ClaimEndpointsTests.RegisterInvoiceAsync(owner, "KR-O-000202", "INV-202", "610910", 110_000, 0.10m)).StatusCode.ShouldBe(HttpStatusCode.Created);
 
         (await other.GetFromJsonAsync<JsonElement>("/api/tax-refund/invoices?orderId=KR-O-000202")).GetArrayLength().ShouldBe(0);

@@ -38,12 +38,10 @@ internal sealed partial class ClaimDesk(
     /// <summary>Opens the order's claim once its export is cleared at this hub, or feeds it the evidence (the caller saves).</summary>
     public async Task SyncAsync(OrderEvidence evidence, CancellationToken cancellationToken)
     {
-        var invoicingSupplier = await db.Invoices.Where(i => i.OrderId == evidence.OrderId)
-            .OrderBy(i => i.RegisteredAt).Select(i => i.SupplierCompany).FirstOrDefaultAsync(cancellationToken);
         var claim = await db.Claims.SingleOrDefaultAsync(c => c.OrderId == evidence.OrderId, cancellationToken);
         if (claim is not null)
         {
-            claim.Absorb(evidence, invoicingSupplier);
+            claim.Absorb(evidence);
             await TryAutoFileAsync(claim, cancellationToken);
             return;
         }
@@ -56,7 +54,7 @@ internal sealed partial class ClaimDesk(
         var number = await db.NextClaimNumberAsync(cancellationToken);
         claim = new RefundClaim(new ClaimId(identity.Hub, number).ToString(), evidence.OrderId, evidence.ExportHub,
             evidence.DeclarationId!, ExportCalendar.ExportDay(clearedAt, options.Value.ZoneOf(evidence.ExportHub)), clock.GetUtcNow().UtcDateTime);
-        claim.Absorb(evidence, invoicingSupplier);
+        claim.Absorb(evidence);
         db.Claims.Add(claim);
         outbox.Publish(new RefundClaimOpened(claim.Id, claim.OrderId, claim.Hub, claim.SupplierCompany, claim.DeclarationId,
             claim.ExportDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), claim.OpenedAt));

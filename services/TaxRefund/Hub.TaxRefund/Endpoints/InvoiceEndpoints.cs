@@ -87,12 +87,20 @@ internal static class InvoiceEndpoints
                 detail: $"Invoice {request.InvoiceNumber} is already registered.");
         }
 
-        var claim = await db.Claims.AsNoTracking().SingleOrDefaultAsync(c => c.OrderId == order, cancellationToken);
-        if (claim is not null && (claim.SupplierCompany is { } owner && owner != company))
+        // Only the order's own facts name its supplier: an invoice never does, or anyone could claim anyone's export.
+        var supplier = await db.Evidence.AsNoTracking().Where(e => e.OrderId == order).Select(e => e.SupplierCompany).SingleOrDefaultAsync(cancellationToken);
+        if (supplier is null)
         {
-            return Problems.Invalid(new Dictionary<string, string[]> { ["orderId"] = [$"Order {order} is not one of your orders."] });
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The order's supplier is not known yet.",
+                detail: $"The supplier of order {order} is not known here yet; register the invoice once its consignment is booked.");
         }
 
+        if (supplier != company)
+        {
+            return Problems.NotFound($"No order {order} of yours.");
+        }
+
+        var claim = await db.Claims.AsNoTracking().SingleOrDefaultAsync(c => c.OrderId == order, cancellationToken);
         if (claim is not null && claim.State is not (ClaimState.Open or ClaimState.Ready))
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The claim's state does not allow this.",
@@ -105,8 +113,8 @@ internal static class InvoiceEndpoints
         db.Invoices.Add(invoice);
         await db.SaveChangesAsync(cancellationToken);
 
-        // A claim waiting for its supplier learns it from the invoice. An event handled meanwhile may have changed the
-        // evidence first (its row version wins): the sync then runs again on what it wrote.
+        // A Ready claim may now be filed. An event handled meanwhile may have changed the evidence first (its row version
+        // wins): the sync then runs again on what it wrote.
         for (var attempt = 1; ; attempt++)
         {
             try
