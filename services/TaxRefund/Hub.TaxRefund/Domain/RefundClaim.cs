@@ -132,6 +132,21 @@ internal sealed class RefundClaim
         State = ClaimState.Filed;
     }
 
+    /// <summary>
+    /// Files a Filed claim again with amounts that take a later invoice in: invoices are taken until an operator decides
+    /// the claim, so none registered in time is lost. Who filed it stays the same.
+    /// </summary>
+    public void Refile(string currency, decimal net, decimal refund, decimal cost, string roundingRule, DateTime at)
+    {
+        Require(ClaimState.Filed, "be filed again");
+        Currency = currency;
+        PurchaseNet = net;
+        RefundAmount = refund;
+        CostAmount = cost;
+        RoundingRule = roundingRule;
+        FiledAt = at;
+    }
+
     public void Approve(string by, DateTime at)
     {
         Require(ClaimState.Filed, "approve");

@@ -31,7 +31,7 @@ internal static class InvoiceEndpoints
     }
 
     private static async Task<Results<Created<InvoiceResponse>, ProblemHttpResult>> Register(
-        InvoiceRequest request, Caller caller, TaxRefundDbContext db, ClaimDesk desk, TimeProvider clock, CancellationToken cancellationToken)
+        InvoiceRequest request, Caller caller, TaxRefundDbContext db, InvoiceRegistrar registrar, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.InvoiceNumber) || request.InvoiceNumber.Length > 64)
@@ -100,37 +100,21 @@ internal static class InvoiceEndpoints
             return Problems.NotFound($"No order {order} of yours.");
         }
 
-        var claim = await db.Claims.AsNoTracking().SingleOrDefaultAsync(c => c.OrderId == order, cancellationToken);
-        if (claim is not null && claim.State is not (ClaimState.Open or ClaimState.Ready))
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The claim's state does not allow this.",
-                detail: $"The refund claim of order {order} is already {claim.State}.");
-        }
-
         var invoice = new PurchaseInvoice(Guid.NewGuid(), company, request.InvoiceNumber!.Trim(), order, productId.ToString(), hsCode.ToString(),
             request.Quantity!.Value, Money.FromMinorUnits(request.AmountInclVatMinorUnits!.Value, currency).Amount, currency.Code,
             request.VatRate!.Value, clock.GetUtcNow().UtcDateTime);
-        db.Invoices.Add(invoice);
-        await db.SaveChangesAsync(cancellationToken);
-
-        // A Ready claim may now be filed. An event handled meanwhile may have changed the evidence first (its row version
-        // wins): the sync then runs again on what it wrote.
-        for (var attempt = 1; ; attempt++)
+        try
         {
-            try
-            {
-                if (await db.Evidence.SingleOrDefaultAsync(e => e.OrderId == order, cancellationToken) is { } evidence)
-                {
-                    await desk.SyncAsync(evidence, cancellationToken);
-                    await db.SaveChangesAsync(cancellationToken);
-                }
-
-                break;
-            }
-            catch (DbUpdateConcurrencyException) when (attempt < 3)
-            {
-                db.ChangeTracker.Clear();
-            }
+            await registrar.RegisterAsync(invoice, cancellationToken);
+        }
+        catch (TaxRefundException ex)
+        {
+            return Problems.From(ex);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The claim changed meanwhile.",
+                detail: $"The refund claim of order {order} kept changing; register the invoice again.");
         }
 
         return TypedResults.Created($"/api/tax-refund/invoices/{invoice.Id}", ToResponse(invoice));
