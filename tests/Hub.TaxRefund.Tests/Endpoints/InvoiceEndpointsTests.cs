@@ -56,6 +56,23 @@ public sealed class InvoiceEndpointsTests(TaxRefundHost host) : IClassFixture<Ta
     }
 
     [Fact]
+    public async Task Register_SameNumberWithSurroundingSpaces_ConflictAndOneInvoice()
+    {
+        const string order = "KR-O-000204";
+        using var client = host.Sme(Supplier);
+        await ClaimEndpointsTests.BookAsync(host, order, Supplier);
+        (await ClaimEndpointsTests.RegisterInvoiceAsync(client, order, "INV-204", "610910", 110_000, 0.10m)).StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        var again = await ClaimEndpointsTests.RegisterInvoiceAsync(client, order, "  INV-204 ", "610910", 220_000, 0.10m);
+
+        again.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        again.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        var mine = await client.GetFromJsonAsync<JsonElement>($"/api/tax-refund/invoices?orderId={order}");
+        mine.GetArrayLength().ShouldBe(1);
+        mine[0].GetProperty("invoiceNumber").GetString().ShouldBe("INV-204");
+    }
+
+    [Fact]
     public async Task List_OtherSupplier_SeesNoneOfTheInvoices()
     {
         using var owner = host.Sme(Supplier);

@@ -5,6 +5,7 @@ using Hub.TaxRefund.Data;
 using Hub.TaxRefund.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace Hub.TaxRefund.Endpoints;
 
@@ -34,7 +35,8 @@ internal static class InvoiceEndpoints
         InvoiceRequest request, Caller caller, TaxRefundDbContext db, InvoiceRegistrar registrar, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(request.InvoiceNumber) || request.InvoiceNumber.Length > 64)
+        var number = request.InvoiceNumber?.Trim();
+        if (string.IsNullOrEmpty(number) || number.Length > 64)
         {
             errors["invoiceNumber"] = ["The invoice number is required (at most 64 characters)."];
         }
@@ -81,10 +83,9 @@ internal static class InvoiceEndpoints
 
         var company = caller.Company!.Value.ToString();
         var order = orderId.ToString();
-        if (await db.Invoices.AnyAsync(i => i.SupplierCompany == company && i.InvoiceNumber == request.InvoiceNumber, cancellationToken))
+        if (await db.Invoices.AnyAsync(i => i.SupplierCompany == company && i.InvoiceNumber == number, cancellationToken))
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Invoice already registered.",
-                detail: $"Invoice {request.InvoiceNumber} is already registered.");
+            return AlreadyRegistered(number!);
         }
 
         // Only the order's own facts name its supplier: an invoice never does, or anyone could claim anyone's export.
@@ -100,7 +101,7 @@ internal static class InvoiceEndpoints
             return Problems.NotFound($"No order {order} of yours.");
         }
 
-        var invoice = new PurchaseInvoice(Guid.NewGuid(), company, request.InvoiceNumber!.Trim(), order, productId.ToString(), hsCode.ToString(),
+        var invoice = new PurchaseInvoice(Guid.NewGuid(), company, number!, order, productId.ToString(), hsCode.ToString(),
             request.Quantity!.Value, Money.FromMinorUnits(request.AmountInclVatMinorUnits!.Value, currency).Amount, currency.Code,
             request.VatRate!.Value, clock.GetUtcNow().UtcDateTime);
         try
@@ -116,9 +117,18 @@ internal static class InvoiceEndpoints
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The claim changed meanwhile.",
                 detail: $"The refund claim of order {order} kept changing; register the invoice again.");
         }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // The same number registered at the same moment by another request.
+            return AlreadyRegistered(number!);
+        }
 
         return TypedResults.Created($"/api/tax-refund/invoices/{invoice.Id}", ToResponse(invoice));
     }
+
+    private static ProblemHttpResult AlreadyRegistered(string number) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Invoice already registered.",
+            detail: $"Invoice {number} is already registered.");
 
     private static async Task<Ok<List<InvoiceResponse>>> List(string? orderId, Caller caller, TaxRefundDbContext db, CancellationToken cancellationToken)
     {
