@@ -157,17 +157,31 @@ public sealed partial class CrossBorderStory
         var supplier = await supplierHub.SignInAsync(cast.Supplier, cancellationToken);
         // The supplier bought the goods in at 70 % of its price, 10 % VAT on top.
         var net = product.UnitPriceMinor * Quantity * 7 / 10;
-        await supplierHub.PostAsync(supplier, "/api/tax-refund/invoices", new
+        var deadline = DateTime.UtcNow + StepTimeout;
+        while (true)
         {
-            invoiceNumber = $"PI-{orderId}",
-            orderId,
-            productId = product.Id,
-            hsCode = product.HsCode,
-            quantity = (decimal)Quantity,
-            amountInclVatMinorUnits = net + (net / 10),
-            currency = product.Currency,
-            vatRate = 0.10m,
-        }, cancellationToken);
+            try
+            {
+                await supplierHub.PostAsync(supplier, "/api/tax-refund/invoices", new
+                {
+                    invoiceNumber = $"PI-{orderId}",
+                    orderId,
+                    productId = product.Id,
+                    hsCode = product.HsCode,
+                    quantity = (decimal)Quantity,
+                    amountInclVatMinorUnits = net + (net / 10),
+                    currency = product.Currency,
+                    vatRate = 0.10m,
+                }, cancellationToken);
+                break;
+            }
+            catch (GatewayException ex) when (ex.Status == System.Net.HttpStatusCode.Conflict && DateTime.UtcNow < deadline)
+            {
+                // The tax-refund service learns the order's supplier from the booking event, a moment after the order shows Booked.
+                await Task.Delay(500, cancellationToken);
+            }
+        }
+
         narrate($"{supplier.User} registered purchase invoice PI-{orderId} ({net + (net / 10)} {product.Currency} incl. VAT).");
     }
 

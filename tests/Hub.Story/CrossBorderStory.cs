@@ -57,8 +57,8 @@ public sealed partial class CrossBorderStory(GatewayClient buyerHub, GatewayClie
         var watcher = await WatcherAsync(cancellationToken);
         await WaitReleasingHoldsAsync(orderId, supplierHub, cast.SupplierOperator, "Export", "PaymentSecured", cancellationToken);
         narrate("Payment secured in escrow at the buyer's hub; export declaration lodged at the supplier's hub.");
-        await RegisterPurchaseInvoiceAsync(orderId, product, cancellationToken);
         var booked = await WaitReleasingHoldsAsync(orderId, supplierHub, cast.SupplierOperator, "Export", "Booked", cancellationToken);
+        await RegisterPurchaseInvoiceAsync(orderId, product, cancellationToken);
         var consignment = booked["consignmentId"]?.GetValue<string>() ?? throw new StoryException($"Order {orderId} is booked without a consignment id.");
         var shipments = await DepartAsync(consignment, cancellationToken);
         await WaitReleasingHoldsAsync(orderId, buyerHub, cast.BuyerOperator, "Import", "Departed", cancellationToken);

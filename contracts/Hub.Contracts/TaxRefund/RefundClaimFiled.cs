@@ -1,8 +1,9 @@
 namespace Hub.Contracts.TaxRefund;
 
 /// <summary>
-/// A refund claim was filed with its amounts. Amounts are integer minor units of <paramref name="Currency"/>, each
-/// rounded half away from zero per invoice line and summed.
+/// A refund claim was filed with its amounts, or filed again with an invoice registered before its decision (the latest
+/// event's amounts hold). Amounts are integer minor units of <paramref name="Currency"/>, each rounded half away from zero
+/// per invoice line and summed.
 /// </summary>
 /// <param name="ClaimId">The claim.</param>
 /// <param name="OrderId">The exported order.</param>

@@ -31,6 +31,7 @@ internal static class TaxRefundRegistration
 
         builder.AddServiceGrpcClient<Payment.V1.Payment.PaymentClient>("Payment");
         builder.Services.AddScoped<ClaimDesk>();
+        builder.Services.AddScoped<InvoiceRegistrar>();
         builder.Services.AddHostedService<TaxRefundMetrics>();
         builder.Services.AddOptions<TaxRefundOptions>().Bind(builder.Configuration.GetSection("TaxRefund"));
     }

@@ -22,6 +22,7 @@ public sealed class ClaimDeskAutoFileTests(AutoFilingHost host) : IClassFixture<
         const string order = "KR-O-000401";
         using var supplier = host.Sme(Supplier);
         using var op = host.Operator();
+        await ClaimEndpointsTests.BookAsync(host, order, Supplier);
         (await ClaimEndpointsTests.RegisterInvoiceAsync(supplier, order, "INV-401", "610910", 2_200_000, 0.10m)).StatusCode.ShouldBe(HttpStatusCode.Created);
 
         await PublishEvidenceAsync(order);
@@ -48,6 +49,39 @@ public sealed class ClaimDeskAutoFileTests(AutoFilingHost host) : IClassFixture<
 
         var claim = await WaitForAsync(supplier, order, "Filed");
         claim.GetProperty("refundMinorUnits").GetInt64().ShouldBe(10_000);
+    }
+
+    [Fact]
+    public async Task Invoice_RegisteredAfterAutomaticFiling_FiledAgainWithEveryInvoiceUntilDecided()
+    {
+        const string order = "KR-O-000403";
+        using var supplier = host.Sme(Supplier);
+        using var op = host.Operator();
+        await ClaimEndpointsTests.BookAsync(host, order, Supplier);
+        (await ClaimEndpointsTests.RegisterInvoiceAsync(supplier, order, "INV-403-1", "610910", 110_000, 0.10m)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        await PublishEvidenceAsync(order);
+        var id = (await WaitForAsync(supplier, order, "Filed")).GetProperty("id").GetString()!;
+
+        (await ClaimEndpointsTests.RegisterInvoiceAsync(supplier, order, "INV-403-2", "610910", 220_000, 0.10m)).StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        var refiled = await supplier.GetFromJsonAsync<JsonElement>($"/api/tax-refund/claims/{id}");
+        refiled.GetProperty("state").GetString().ShouldBe("Filed");
+        refiled.GetProperty("filedBy").GetString().ShouldBe("automatic");
+        refiled.GetProperty("refundMinorUnits").GetInt64().ShouldBe(30_000);
+        (await host.EventsAsync<RefundClaimFiled>(id)).Select(e => e.GetProperty("refundMinorUnits").GetInt64()).Order().ShouldBe([10_000, 30_000]);
+
+        var otherCurrency = await supplier.PostAsJsonAsync("/api/tax-refund/invoices", new
+        {
+            invoiceNumber = "INV-403-3", orderId = order, productId = "KR-P-000001", hsCode = "610910", quantity = 1m,
+            amountInclVatMinorUnits = 1_100L, currency = "USD", vatRate = 0.10m,
+        });
+        otherCurrency.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await supplier.GetFromJsonAsync<JsonElement>($"/api/tax-refund/invoices?orderId={order}")).GetArrayLength().ShouldBe(2);
+
+        (await op.PostAsync($"/api/tax-refund/claims/{id}/approve", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await ClaimEndpointsTests.RegisterInvoiceAsync(supplier, order, "INV-403-4", "610910", 110_000, 0.10m)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        host.Payment.Paid(id)!.Amount.MinorUnits.ShouldBe(30_000);
+        (await supplier.GetFromJsonAsync<JsonElement>($"/api/tax-refund/invoices?orderId={order}")).GetArrayLength().ShouldBe(2);
     }
 
     private async Task PublishEvidenceAsync(string order)

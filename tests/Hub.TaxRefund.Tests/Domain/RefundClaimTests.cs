@@ -15,14 +15,14 @@ public sealed class RefundClaimTests
         var claim = NewClaim();
 
         evidence.RecordPayment("KR-C-000001", At);
-        claim.Absorb(evidence, null);
+        claim.Absorb(evidence);
         claim.State.ShouldBe(ClaimState.Open);
         claim.SupplierCompany.ShouldBe("KR-C-000001");
 
         evidence.RecordDeparture("MB-1", At);
-        claim.Absorb(evidence, null).ShouldBeTrue();
+        claim.Absorb(evidence).ShouldBeTrue();
         claim.State.ShouldBe(ClaimState.Ready);
-        claim.Absorb(evidence, null).ShouldBeFalse();
+        claim.Absorb(evidence).ShouldBeFalse();
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public sealed class RefundClaimTests
         var evidence = new OrderEvidence(claim.OrderId);
         evidence.RecordDeparture("MB-1", At);
         evidence.RecordPayment("KR-C-000001", At);
-        claim.Absorb(evidence, null);
+        claim.Absorb(evidence);
 
         Should.Throw<TaxRefundException>(() => claim.Approve("op", At));
         claim.File("KRW", 1_000_000m, 100_000m, 0m, RefundCalculator.Rule, "user-1", At);
@@ -68,7 +68,7 @@ public sealed class RefundClaimTests
         var evidence = new OrderEvidence(claim.OrderId);
         evidence.RecordDeparture("MB-1", At);
         evidence.RecordPayment("KR-C-000001", At);
-        claim.Absorb(evidence, null);
+        claim.Absorb(evidence);
         claim.File("KRW", 1m, 0m, 0m, RefundCalculator.Rule, "user-1", At);
 
         Should.Throw<TaxRefundException>(() => claim.Reject(" ", "op", At)).Field.ShouldBe("reason");

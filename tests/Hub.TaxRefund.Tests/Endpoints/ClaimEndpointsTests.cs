@@ -23,6 +23,7 @@ public sealed class ClaimEndpointsTests(TaxRefundHost host) : IClassFixture<TaxR
         const string order = "KR-O-000101";
         using var supplier = host.Sme(SupplierA);
         using var op = host.Operator();
+        await BookAsync(host, order, SupplierA);
         (await RegisterInvoiceAsync(supplier, order, "INV-101-1", "850760", 1_100_000, 0.10m)).StatusCode.ShouldBe(HttpStatusCode.Created);
         (await RegisterInvoiceAsync(supplier, order, "INV-101-2", "610910", 550_000, 0.10m)).StatusCode.ShouldBe(HttpStatusCode.Created);
 
@@ -88,6 +89,7 @@ public sealed class ClaimEndpointsTests(TaxRefundHost host) : IClassFixture<TaxR
         var rate = await op.PostAsJsonAsync("/api/tax-refund/rates",
             new { hub = "KR", hsPrefix = "8541", rate = 0.06m, validFrom = "2026-11-20" });
         rate.StatusCode.ShouldBe(HttpStatusCode.Created);
+        await BookAsync(host, order, SupplierA);
         (await RegisterInvoiceAsync(supplier, order, "INV-102-1", "854143", 1_100_000, 0.10m)).StatusCode.ShouldBe(HttpStatusCode.Created);
 
         await host.PublishAsync(new PayoutMade($"release:{order}", SupplierA.ToString(), 900_000, "KRW", Guid.NewGuid(), ClearedAt.AddDays(2)));
@@ -132,11 +134,41 @@ public sealed class ClaimEndpointsTests(TaxRefundHost host) : IClassFixture<TaxR
     }
 
     [Fact]
+    public async Task Invoice_ForAnotherSuppliersOrder_RefusedAndTheRefundPaysTheSupplier()
+    {
+        const string order = "CN-O-000142";
+        using var owner = host.Sme(SupplierA);
+        using var intruder = host.Sme(SupplierB);
+        using var op = host.Operator();
+        await host.PublishAsync(new ExportCleared(order, "KR-D-000142", "KR", "LRN-142", "MRN-142", "KRW", 0, 0, ClearedAt));
+        var id = (await WaitForClaimAsync(op, order, "Open")).GetProperty("id").GetString()!;
+
+        var early = await RegisterInvoiceAsync(intruder, order, "INV-142-X1", "610910", 1_100_000, 0.10m);
+        early.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await early.Content.ReadAsStringAsync()).ShouldContain("not known");
+        await BookAsync(host, order, SupplierA);
+        (await RegisterInvoiceAsync(intruder, order, "INV-142-X2", "610910", 1_100_000, 0.10m)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await RegisterInvoiceAsync(owner, order, "INV-142-1", "610910", 330_000, 0.10m)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        await host.PublishAsync(new ShipmentDeparted(Guid.NewGuid(), "MB-142", "KR", "CN", "Sea", ["KR-C-000942"], [order], ClearedAt));
+        await host.PublishAsync(new EscrowReleased(order, SupplierA.ToString(), 100, "USD", 135_000, 1_350, "KRW", false, ClearedAt));
+        (await WaitForClaimAsync(owner, order, "Ready")).GetProperty("supplierCompany").GetString().ShouldBe(SupplierA.ToString());
+        (await owner.PostAsync($"/api/tax-refund/claims/{id}/file", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await op.PostAsync($"/api/tax-refund/claims/{id}/approve", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        host.Payment.Paid(id)!.PayeeCompany.ShouldBe(SupplierA.ToString());
+        host.Payment.Paid(id)!.Amount.MinorUnits.ShouldBe(30_000);
+        (await intruder.GetAsync($"/api/tax-refund/claims/{id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        await using var db = host.Db();
+        (await db.Invoices.CountAsync(i => i.OrderId == order && i.SupplierCompany == SupplierB.ToString())).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task Reject_FiledClaim_RejectedWithReasonAndNeverPaid()
     {
         const string order = "KR-O-000104";
         using var supplier = host.Sme(SupplierA);
         using var op = host.Operator();
+        await BookAsync(host, order, SupplierA);
         (await RegisterInvoiceAsync(supplier, order, "INV-104-1", "610910", 110_000, 0.10m)).StatusCode.ShouldBe(HttpStatusCode.Created);
         await host.PublishAsync(new ExportCleared(order, "KR-D-000104", "KR", "LRN-104", "MRN-104", "KRW", 0, 0, ClearedAt));
         await host.PublishAsync(new ShipmentDeparted(Guid.NewGuid(), "MB-104", "KR", "CN", "Sea", ["KR-C-000904"], [order], ClearedAt));
@@ -239,6 +271,7 @@ public sealed class ClaimEndpointsTests(TaxRefundHost host) : IClassFixture<TaxR
         using var supplier = host.Sme(SupplierA);
         using var op1 = host.Operator();
         using var op2 = host.Client(TestSecurity.Operator(TaxRefundHost.Hub, "operator-2"));
+        await BookAsync(host, order, SupplierA);
         (await RegisterInvoiceAsync(supplier, order, "INV-120-1", "610910", 330_000, 0.10m)).StatusCode.ShouldBe(HttpStatusCode.Created);
         await host.PublishAsync(new ExportCleared(order, "KR-D-000120", "KR", "LRN-120", "MRN-120", "KRW", 0, 0, ClearedAt));
         await host.PublishAsync(new ShipmentDeparted(Guid.NewGuid(), "MB-120", "KR", "CN", "Sea", ["KR-C-000920"], [order], ClearedAt));
@@ -263,6 +296,7 @@ public sealed class ClaimEndpointsTests(TaxRefundHost host) : IClassFixture<TaxR
         const string order = "KR-O-000130";
         using var supplier = host.Sme(SupplierA);
         using var op = host.Operator();
+        await BookAsync(host, order, SupplierA);
         (await RegisterInvoiceAsync(supplier, order, "INV-130-1", "610910", 440_000, 0.10m)).StatusCode.ShouldBe(HttpStatusCode.Created);
         await host.PublishAsync(new ExportCleared(order, "KR-D-000130", "KR", "LRN-130", "MRN-130", "KRW", 0, 0, ClearedAt));
         await host.PublishAsync(new ShipmentDeparted(Guid.NewGuid(), "MB-130", "KR", "CN", "Sea", ["KR-C-000930"], [order], ClearedAt));
@@ -291,6 +325,18 @@ public sealed class ClaimEndpointsTests(TaxRefundHost host) : IClassFixture<TaxR
         host.Payment.Paid(id)!.Amount.MinorUnits.ShouldBe(40_000);
         host.Payment.Calls(id).ShouldBe(2);
         (await host.EventsAsync<RefundPaid>(id)).Count.ShouldBe(1);
+    }
+
+    /// <summary>Logistics books the order's consignment for <paramref name="supplier"/>: from then on the hub knows who supplies it.</summary>
+    internal static async Task BookAsync(TaxRefundHost host, string order, CompanyId supplier)
+    {
+        await host.PublishAsync(new ConsignmentBooked("KR-C-" + order[^6..], order, supplier.ToString(), "KR", "CN", "Sea", 1m, "rt",
+            ClearedAt.AddDays(1), ClearedAt.AddDays(-1)));
+        await Eventually.TrueAsync(async () =>
+        {
+            await using var db = host.Db();
+            return await db.Evidence.AnyAsync(e => e.OrderId == order && e.SupplierCompany == supplier.ToString());
+        }, TimeSpan.FromSeconds(20), $"the supplier of {order} is known");
     }
 
     internal static Task<HttpResponseMessage> RegisterInvoiceAsync(HttpClient client, string order, string number, string hsCode, long amount, decimal vatRate) =>

@@ -45,6 +45,7 @@ public sealed class InvoiceEndpointsTests(TaxRefundHost host) : IClassFixture<Ta
     public async Task Register_SameNumberTwice_ConflictAndOneInvoice()
     {
         using var client = host.Sme(Supplier);
+        await ClaimEndpointsTests.BookAsync(host, "KR-O-000201", Supplier);
 
         (await ClaimEndpointsTests.RegisterInvoiceAsync(client, "KR-O-000201", "INV-201", "610910", 110_000, 0.10m)).StatusCode.ShouldBe(HttpStatusCode.Created);
         (await ClaimEndpointsTests.RegisterInvoiceAsync(client, "KR-O-000201", "INV-201", "610910", 220_000, 0.10m)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
@@ -55,10 +56,28 @@ public sealed class InvoiceEndpointsTests(TaxRefundHost host) : IClassFixture<Ta
     }
 
     [Fact]
+    public async Task Register_SameNumberWithSurroundingSpaces_ConflictAndOneInvoice()
+    {
+        const string order = "KR-O-000204";
+        using var client = host.Sme(Supplier);
+        await ClaimEndpointsTests.BookAsync(host, order, Supplier);
+        (await ClaimEndpointsTests.RegisterInvoiceAsync(client, order, "INV-204", "610910", 110_000, 0.10m)).StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        var again = await ClaimEndpointsTests.RegisterInvoiceAsync(client, order, "  INV-204 ", "610910", 220_000, 0.10m);
+
+        again.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        again.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        var mine = await client.GetFromJsonAsync<JsonElement>($"/api/tax-refund/invoices?orderId={order}");
+        mine.GetArrayLength().ShouldBe(1);
+        mine[0].GetProperty("invoiceNumber").GetString().ShouldBe("INV-204");
+    }
+
+    [Fact]
     public async Task List_OtherSupplier_SeesNoneOfTheInvoices()
     {
         using var owner = host.Sme(Supplier);
         using var other = host.Sme(CompanyId.Parse("KR-C-000202"));
+        await ClaimEndpointsTests.BookAsync(host, "KR-O-000202", Supplier);
         (await ClaimEndpointsTests.RegisterInvoiceAsync(owner, "KR-O-000202", "INV-202", "610910", 110_000, 0.10m)).StatusCode.ShouldBe(HttpStatusCode.Created);
 
         (await other.GetFromJsonAsync<JsonElement>("/api/tax-refund/invoices?orderId=KR-O-000202")).GetArrayLength().ShouldBe(0);

@@ -36,6 +36,24 @@ public sealed class RateEndpointsTests(TaxRefundHost host) : IClassFixture<TaxRe
     }
 
     [Fact]
+    public async Task Add_BoundedLineInsideOpenEndedLine_OpenLineResumesAfterIt()
+    {
+        using var op = host.Operator();
+
+        var added = await op.PostAsJsonAsync("/api/tax-refund/rates", new { hub = "CN", hsPrefix = "8541", rate = 0.05m, validFrom = "2027-01-01", validTo = "2027-07-01" });
+
+        added.StatusCode.ShouldBe(HttpStatusCode.Created);
+        async Task<decimal> RateOn(string day) =>
+            (await op.GetFromJsonAsync<JsonElement>($"/api/tax-refund/rates?hub=CN&hsCode=854143&on={day}")).EnumerateArray()
+                .Single(r => r.GetProperty("hsPrefix").GetString() == "8541").GetProperty("rate").GetDecimal();
+        var before = await RateOn("2026-12-31");
+        (await RateOn("2027-01-01")).ShouldBe(0.05m);
+        (await RateOn("2027-06-30")).ShouldBe(0.05m);
+        (await RateOn("2027-07-01")).ShouldBe(before);
+        (await RateOn("2030-01-01")).ShouldBe(before);
+    }
+
+    [Fact]
     public async Task Add_BadInput_ProblemDetailsAndNothingAdded()
     {
         using var op = host.Operator();

@@ -38,12 +38,10 @@ internal sealed partial class ClaimDesk(
     /// <summary>Opens the order's claim once its export is cleared at this hub, or feeds it the evidence (the caller saves).</summary>
     public async Task SyncAsync(OrderEvidence evidence, CancellationToken cancellationToken)
     {
-        var invoicingSupplier = await db.Invoices.Where(i => i.OrderId == evidence.OrderId)
-            .OrderBy(i => i.RegisteredAt).Select(i => i.SupplierCompany).FirstOrDefaultAsync(cancellationToken);
         var claim = await db.Claims.SingleOrDefaultAsync(c => c.OrderId == evidence.OrderId, cancellationToken);
         if (claim is not null)
         {
-            claim.Absorb(evidence, invoicingSupplier);
+            claim.Absorb(evidence);
             await TryAutoFileAsync(claim, cancellationToken);
             return;
         }
@@ -56,7 +54,7 @@ internal sealed partial class ClaimDesk(
         var number = await db.NextClaimNumberAsync(cancellationToken);
         claim = new RefundClaim(new ClaimId(identity.Hub, number).ToString(), evidence.OrderId, evidence.ExportHub,
             evidence.DeclarationId!, ExportCalendar.ExportDay(clearedAt, options.Value.ZoneOf(evidence.ExportHub)), clock.GetUtcNow().UtcDateTime);
-        claim.Absorb(evidence, invoicingSupplier);
+        claim.Absorb(evidence);
         db.Claims.Add(claim);
         outbox.Publish(new RefundClaimOpened(claim.Id, claim.OrderId, claim.Hub, claim.SupplierCompany, claim.DeclarationId,
             claim.ExportDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), claim.OpenedAt));
@@ -90,6 +88,31 @@ internal sealed partial class ClaimDesk(
         return claim;
     }
 
+    /// <summary>
+    /// Takes a newly registered invoice into the order's claim (the caller saves): an Open claim waits for its evidence, a
+    /// Ready one is filed when automatic filing is on, a Filed one is filed again with every invoice; a decided or
+    /// withdrawn claim refuses it.
+    /// </summary>
+    public async Task TakeInvoiceAsync(RefundClaim claim, CancellationToken cancellationToken)
+    {
+        switch (claim.State)
+        {
+            case ClaimState.Open:
+                return;
+            case ClaimState.Ready:
+                await TryAutoFileAsync(claim, cancellationToken);
+                return;
+            case ClaimState.Filed:
+                var totals = await TotalsAsync(claim, cancellationToken);
+                var at = clock.GetUtcNow().UtcDateTime;
+                claim.Refile(totals.Net.Currency.Code, totals.Net.Amount, totals.Refund.Amount, totals.Cost.Amount, RefundCalculator.Rule, at);
+                Publish(claim, totals, claim.FiledBy!, at);
+                return;
+            default:
+                throw TaxRefundException.Conflict($"The refund claim of order {claim.OrderId} is already {claim.State}; invoices are taken until it is decided.");
+        }
+    }
+
     private async Task FileCoreAsync(RefundClaim claim, string by, CancellationToken cancellationToken)
     {
         if (claim.State != ClaimState.Ready)
@@ -97,6 +120,15 @@ internal sealed partial class ClaimDesk(
             throw TaxRefundException.Conflict($"Claim {claim.Id} is {claim.State}; only a Ready claim can be filed.");
         }
 
+        var totals = await TotalsAsync(claim, cancellationToken);
+        var at = clock.GetUtcNow().UtcDateTime;
+        claim.File(totals.Net.Currency.Code, totals.Net.Amount, totals.Refund.Amount, totals.Cost.Amount, RefundCalculator.Rule, by, at);
+        Publish(claim, totals, by, at);
+    }
+
+    /// <summary>Sums the supplier's invoices for the order at the rates in force on the export date.</summary>
+    private async Task<ClaimTotals> TotalsAsync(RefundClaim claim, CancellationToken cancellationToken)
+    {
         var invoices = await db.Invoices.AsNoTracking()
             .Where(i => i.OrderId == claim.OrderId && i.SupplierCompany == claim.SupplierCompany)
             .ToListAsync(cancellationToken);
@@ -113,24 +145,21 @@ internal sealed partial class ClaimDesk(
 
         var currency = CurrencyCode.Parse(currencies[0]);
         var rates = await db.RefundRates.AsNoTracking().Where(r => r.Hub == claim.Hub).ToListAsync(cancellationToken);
-        var net = Money.Zero(currency);
-        var refund = Money.Zero(currency);
-        var cost = Money.Zero(currency);
+        var totals = new ClaimTotals(Money.Zero(currency), Money.Zero(currency), Money.Zero(currency));
         foreach (var invoice in invoices)
         {
             var rate = RefundSchedule.RateFor(rates, claim.Hub, invoice.HsCode, claim.ExportDate)
                 ?? throw TaxRefundException.Conflict($"No refund rate of {claim.Hub} covers HS {invoice.HsCode} on {claim.ExportDate:yyyy-MM-dd}.");
             var line = RefundCalculator.Calculate(new Money(invoice.AmountInclVat, currency), invoice.VatRate, rate.Rate);
-            net += line.Net;
-            refund += line.Refund;
-            cost += line.Cost;
+            totals = new ClaimTotals(totals.Net + line.Net, totals.Refund + line.Refund, totals.Cost + line.Cost);
         }
 
-        var at = clock.GetUtcNow().UtcDateTime;
-        claim.File(currency.Code, net.Amount, refund.Amount, cost.Amount, RefundCalculator.Rule, by, at);
-        outbox.Publish(new RefundClaimFiled(claim.Id, claim.OrderId, claim.SupplierCompany!, net.ToMinorUnits(), refund.ToMinorUnits(),
-            cost.ToMinorUnits(), currency.Code, by, at));
+        return totals;
     }
+
+    private void Publish(RefundClaim claim, ClaimTotals totals, string by, DateTime at) =>
+        outbox.Publish(new RefundClaimFiled(claim.Id, claim.OrderId, claim.SupplierCompany!, totals.Net.ToMinorUnits(), totals.Refund.ToMinorUnits(),
+            totals.Cost.ToMinorUnits(), totals.Net.Currency.Code, by, at));
 
     public async Task<RefundClaim> ApproveAsync(RefundClaim claim, string by, CancellationToken cancellationToken)
     {
@@ -202,6 +231,9 @@ internal sealed partial class ClaimDesk(
 
     private static Money Refund(RefundClaim claim) =>
         new Money(claim.RefundAmount ?? 0m, CurrencyCode.Parse(claim.Currency!)).Round(RefundCalculator.Rounding);
+
+    /// <summary>A claim's sums, all in one currency.</summary>
+    private sealed record ClaimTotals(Money Net, Money Refund, Money Cost);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Refund claim {Claim} opened for order {Order}")]
     private static partial void LogOpened(ILogger logger, string claim, string order);

@@ -31,7 +31,10 @@ internal sealed class RefundClaim
 
     public string Hub { get; private set; }
 
-    /// <summary>The supplier claiming; known from its invoices or its payment, null until then.</summary>
+    /// <summary>
+    /// The supplier claiming, known only from the order's own facts (its consignment booking or its payment), never from
+    /// an invoice someone registered; null until then.
+    /// </summary>
     public string? SupplierCompany { get; private set; }
 
     public ClaimState State { get; private set; }
@@ -79,10 +82,10 @@ internal sealed class RefundClaim
     public uint Version { get; private set; }
 
     /// <summary>Takes the facts gathered for the order; becomes Ready once departure and payment are in. Returns true if it changed.</summary>
-    public bool Absorb(OrderEvidence evidence, string? invoicingSupplier)
+    public bool Absorb(OrderEvidence evidence)
     {
         var changed = false;
-        if (SupplierCompany is null && (evidence.SupplierCompany ?? invoicingSupplier) is { } supplier)
+        if (SupplierCompany is null && evidence.SupplierCompany is { } supplier)
         {
             SupplierCompany = supplier;
             changed = true;
@@ -127,6 +130,21 @@ internal sealed class RefundClaim
         FiledBy = by;
         FiledAt = at;
         State = ClaimState.Filed;
+    }
+
+    /// <summary>
+    /// Files a Filed claim again with amounts that take a later invoice in: invoices are taken until an operator decides
+    /// the claim, so none registered in time is lost. Who filed it stays the same.
+    /// </summary>
+    public void Refile(string currency, decimal net, decimal refund, decimal cost, string roundingRule, DateTime at)
+    {
+        Require(ClaimState.Filed, "be filed again");
+        Currency = currency;
+        PurchaseNet = net;
+        RefundAmount = refund;
+        CostAmount = cost;
+        RoundingRule = roundingRule;
+        FiledAt = at;
     }
 
     public void Approve(string by, DateTime at)

@@ -61,6 +61,22 @@ internal sealed class RefundRate
 
     public bool Overlaps(DateOnly from, DateOnly? to) => (to is null || ValidFrom < to) && (ValidTo is null || from < ValidTo);
 
+    /// <summary>
+    /// Makes room in an open-ended line for a line valid from <paramref name="from"/> until <paramref name="to"/>: this
+    /// line ends where that one starts and its continuation, at the same rate, starts where that one ends.
+    /// </summary>
+    /// <returns>The continuation, open-ended like this line was.</returns>
+    public RefundRate SplitAround(DateOnly from, DateOnly to, Guid continuationId)
+    {
+        if (ValidTo is not null)
+        {
+            throw TaxRefundException.Conflict($"The rate from {ValidFrom:yyyy-MM-dd} is not open-ended; it cannot be split.");
+        }
+
+        EndOn(from);
+        return new RefundRate(continuationId, Hub, HsPrefix, Rate, to, null);
+    }
+
     /// <summary>Ends an open-ended line where its successor starts.</summary>
     public void EndOn(DateOnly day)
     {

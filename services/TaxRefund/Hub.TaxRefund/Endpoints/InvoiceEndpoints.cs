@@ -5,6 +5,7 @@ using Hub.TaxRefund.Data;
 using Hub.TaxRefund.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace Hub.TaxRefund.Endpoints;
 
@@ -31,10 +32,11 @@ internal static class InvoiceEndpoints
     }
 
     private static async Task<Results<Created<InvoiceResponse>, ProblemHttpResult>> Register(
-        InvoiceRequest request, Caller caller, TaxRefundDbContext db, ClaimDesk desk, TimeProvider clock, CancellationToken cancellationToken)
+        InvoiceRequest request, Caller caller, TaxRefundDbContext db, InvoiceRegistrar registrar, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(request.InvoiceNumber) || request.InvoiceNumber.Length > 64)
+        var number = request.InvoiceNumber?.Trim();
+        if (string.IsNullOrEmpty(number) || number.Length > 64)
         {
             errors["invoiceNumber"] = ["The invoice number is required (at most 64 characters)."];
         }
@@ -81,52 +83,52 @@ internal static class InvoiceEndpoints
 
         var company = caller.Company!.Value.ToString();
         var order = orderId.ToString();
-        if (await db.Invoices.AnyAsync(i => i.SupplierCompany == company && i.InvoiceNumber == request.InvoiceNumber, cancellationToken))
+        if (await db.Invoices.AnyAsync(i => i.SupplierCompany == company && i.InvoiceNumber == number, cancellationToken))
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Invoice already registered.",
-                detail: $"Invoice {request.InvoiceNumber} is already registered.");
+            return AlreadyRegistered(number!);
         }
 
-        var claim = await db.Claims.AsNoTracking().SingleOrDefaultAsync(c => c.OrderId == order, cancellationToken);
-        if (claim is not null && (claim.SupplierCompany is { } owner && owner != company))
+        // Only the order's own facts name its supplier: an invoice never does, or anyone could claim anyone's export.
+        var supplier = await db.Evidence.AsNoTracking().Where(e => e.OrderId == order).Select(e => e.SupplierCompany).SingleOrDefaultAsync(cancellationToken);
+        if (supplier is null)
         {
-            return Problems.Invalid(new Dictionary<string, string[]> { ["orderId"] = [$"Order {order} is not one of your orders."] });
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The order's supplier is not known yet.",
+                detail: $"The supplier of order {order} is not known here yet; register the invoice once its consignment is booked.");
         }
 
-        if (claim is not null && claim.State is not (ClaimState.Open or ClaimState.Ready))
+        if (supplier != company)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The claim's state does not allow this.",
-                detail: $"The refund claim of order {order} is already {claim.State}.");
+            return Problems.NotFound($"No order {order} of yours.");
         }
 
-        var invoice = new PurchaseInvoice(Guid.NewGuid(), company, request.InvoiceNumber!.Trim(), order, productId.ToString(), hsCode.ToString(),
+        var invoice = new PurchaseInvoice(Guid.NewGuid(), company, number!, order, productId.ToString(), hsCode.ToString(),
             request.Quantity!.Value, Money.FromMinorUnits(request.AmountInclVatMinorUnits!.Value, currency).Amount, currency.Code,
             request.VatRate!.Value, clock.GetUtcNow().UtcDateTime);
-        db.Invoices.Add(invoice);
-        await db.SaveChangesAsync(cancellationToken);
-
-        // A claim waiting for its supplier learns it from the invoice. An event handled meanwhile may have changed the
-        // evidence first (its row version wins): the sync then runs again on what it wrote.
-        for (var attempt = 1; ; attempt++)
+        try
         {
-            try
-            {
-                if (await db.Evidence.SingleOrDefaultAsync(e => e.OrderId == order, cancellationToken) is { } evidence)
-                {
-                    await desk.SyncAsync(evidence, cancellationToken);
-                    await db.SaveChangesAsync(cancellationToken);
-                }
-
-                break;
-            }
-            catch (DbUpdateConcurrencyException) when (attempt < 3)
-            {
-                db.ChangeTracker.Clear();
-            }
+            await registrar.RegisterAsync(invoice, cancellationToken);
+        }
+        catch (TaxRefundException ex)
+        {
+            return Problems.From(ex);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The claim changed meanwhile.",
+                detail: $"The refund claim of order {order} kept changing; register the invoice again.");
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // The same number registered at the same moment by another request.
+            return AlreadyRegistered(number!);
         }
 
         return TypedResults.Created($"/api/tax-refund/invoices/{invoice.Id}", ToResponse(invoice));
     }
+
+    private static ProblemHttpResult AlreadyRegistered(string number) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Invoice already registered.",
+            detail: $"Invoice {number} is already registered.");
 
     private static async Task<Ok<List<InvoiceResponse>>> List(string? orderId, Caller caller, TaxRefundDbContext db, CancellationToken cancellationToken)
     {

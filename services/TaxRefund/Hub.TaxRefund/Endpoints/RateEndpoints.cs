@@ -9,7 +9,10 @@ namespace Hub.TaxRefund.Endpoints;
 /// <summary>A dated refund schedule line on the wire; rates are fractions (0.09 = 9 %), validTo is exclusive.</summary>
 internal sealed record RefundRateResponse(Guid Id, string Hub, string HsPrefix, decimal Rate, DateOnly ValidFrom, DateOnly? ValidTo);
 
-/// <summary>A new schedule line: an open-ended line of the same hub and prefix that starts earlier ends where it starts.</summary>
+/// <summary>
+/// A new schedule line: an open-ended line of the same hub and prefix that starts earlier ends where it starts, and
+/// resumes at its old rate where a bounded new line ends.
+/// </summary>
 internal sealed record RefundRateRequest(string? Hub, string? HsPrefix, decimal? Rate, DateOnly? ValidFrom, DateOnly? ValidTo);
 
 /// <summary>Refund schedules: everyone signed in reads them, operators add dated lines.</summary>
@@ -78,9 +81,16 @@ internal static class RateEndpoints
         {
             var rate = new RefundRate(Guid.NewGuid(), request.Hub!, request.HsPrefix!, request.Rate!.Value, request.ValidFrom!.Value, request.ValidTo);
             var siblings = await db.RefundRates.Where(r => r.Hub == rate.Hub && r.HsPrefix == rate.HsPrefix).ToListAsync(cancellationToken);
-            foreach (var open in siblings.Where(r => r.ValidTo is null && r.ValidFrom < rate.ValidFrom))
+            foreach (var open in siblings.Where(r => r.ValidTo is null && r.ValidFrom < rate.ValidFrom).ToList())
             {
-                open.EndOn(rate.ValidFrom);
+                if (rate.ValidTo is { } until)
+                {
+                    db.RefundRates.Add(open.SplitAround(rate.ValidFrom, until, Guid.NewGuid()));
+                }
+                else
+                {
+                    open.EndOn(rate.ValidFrom);
+                }
             }
 
             if (siblings.FirstOrDefault(r => r.Overlaps(rate.ValidFrom, rate.ValidTo)) is { } clash)

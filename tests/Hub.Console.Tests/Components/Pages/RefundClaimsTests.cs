@@ -65,11 +65,6 @@ public sealed class RefundClaimsTests(ConsoleFixture fixture)
         var supplier = HubServices.NewCompany();
         var order = HubServices.NewOrder().ToString();
         using var asSupplier = HubServices.Sme(services.TaxRefund, supplier);
-        (await asSupplier.PostAsJsonAsync("/api/tax-refund/invoices", new
-        {
-            invoiceNumber = $"INV-{order}", orderId = order, productId = "KR-P-000001", hsCode = "610910", quantity = 10m,
-            amountInclVatMinorUnits = 110_000, currency = "KRW", vatRate = 0.10m,
-        })).EnsureSuccessStatusCode();
         await services.PublishToTaxRefundAsync(new ExportCleared(order, $"KR-D-{order[5..]}", "KR", $"LRN-{order}", $"MRN-{order}", "KRW", 0, 0, ClearedAt));
         await services.PublishToTaxRefundAsync(new ShipmentDeparted(Guid.NewGuid(), $"MB-{order}", "KR", "CN", "Sea", ["KR-C-000904"], [order], ClearedAt));
         await services.PublishToTaxRefundAsync(new EscrowReleased(order, supplier.ToString(), 100, "USD", 135_000, 1_350, "KRW", false, ClearedAt));
@@ -81,6 +76,13 @@ public sealed class RefundClaimsTests(ConsoleFixture fixture)
             claim = claims.EnumerateArray().FirstOrDefault(c => c.GetProperty("orderId").GetString() == order);
             return claim.ValueKind == JsonValueKind.Object && claim.GetProperty("state").GetString() == "Ready";
         }, TimeSpan.FromSeconds(30), $"the claim of order {order} is ready");
+
+        // The supplier registers its invoice once the hub knows the order is its own (here from its payment).
+        (await asSupplier.PostAsJsonAsync("/api/tax-refund/invoices", new
+        {
+            invoiceNumber = $"INV-{order}", orderId = order, productId = "KR-P-000001", hsCode = "610910", quantity = 10m,
+            amountInclVatMinorUnits = 110_000, currency = "KRW", vatRate = 0.10m,
+        })).EnsureSuccessStatusCode();
         var id = claim.GetProperty("id").GetString()!;
         var filed = await asSupplier.PostAsync($"/api/tax-refund/claims/{id}/file", null);
         filed.EnsureSuccessStatusCode();
