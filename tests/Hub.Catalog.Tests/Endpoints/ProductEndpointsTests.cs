@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Hub.Catalog.Endpoints;
 using Microsoft.EntityFrameworkCore;
 
@@ -65,6 +66,42 @@ public sealed class ProductEndpointsTests(CatalogFixture fixture) : IClassFixtur
         foreignLine.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await foreignLine.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(p => p.Name).ShouldBe(["nationalLines[0].line"]);
         (await CountProductsAsync()).ShouldBe(before);
+    }
+
+    [Theory]
+    [InlineData("prices.tiers", "[null]", "prices.tiers[0]")]
+    [InlineData("prices.tiers", "[null, {\"minQuantity\": 10, \"unitPrice\": 12000}]", "prices.tiers[0]")]
+    [InlineData("texts", "[null]", "texts[0]")]
+    [InlineData("nationalLines", "[null]", "nationalLines[0]")]
+    [InlineData("unit.netWeightKg", "79228162514264337593543950335", "unit.netWeightKg")]
+    [InlineData("texts", "[{\"language\": \"ko\", \"title\": \"무선\\u0000이어폰\"}]", "texts[0].title")]
+    [InlineData("texts", "[{\"language\": \"ko\", \"title\": \"무선 이어폰\", \"description\": \"블루투스\\u0000\"}]", "texts[0].description")]
+    [InlineData("texts", "[{\"language\": \"ko\", \"title\": \"무선\\u001b[31m이어폰\"}]", "texts[0].title")]
+    public async Task Create_MalformedPart_Returns400NamingIt_AndSavesNothing(string path, string json, string field)
+    {
+        using var supplier = await fixture.SupplierAsync();
+        var before = await CountProductsAsync();
+        var request = JsonSerializer.SerializeToNode(Requests.Product() with { Packaging = new PackagingDto(2, 45m, 35m, 25m, 13.5m) }, JsonSerializerOptions.Web)!;
+        var names = path.Split('.');
+        names[..^1].Aggregate(request, (node, name) => node[name]!)[names[^1]] = JsonNode.Parse(json);
+
+        var response = await supplier.PostAsync("/api/catalog/products", new StringContent(request.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, await response.Content.ReadAsStringAsync());
+        response.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json");
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).ShouldContain(field, problem.ToString());
+        (await CountProductsAsync()).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task Create_DescriptionWithTabsAndLineBreaks_IsKept()
+    {
+        using var supplier = await fixture.SupplierAsync();
+        var description = "블루투스 5.3\r\n\t노이즈 캔슬링\n30시간";
+        var id = await CatalogFixture.CreateProductAsync(supplier, Requests.Product(description: description), list: false);
+
+        (await supplier.GetFromJsonAsync<ProductResponse>($"/api/catalog/products/{id}"))!.Texts.Single().Description.ShouldBe(description);
     }
 
     [Fact]

@@ -217,6 +217,11 @@ public sealed class ProductSearchTests(CatalogFixture fixture) : IClassFixture<C
     [InlineData("sort=cheapest", "sort")]
     [InlineData("limit=1000", "limit")]
     [InlineData("cursor=garbage!", "cursor")]
+    [InlineData("q=%00a", "q")]
+    [InlineData("q=a%00", "q")]
+    [InlineData("q=%1Bearphones", "q")]
+    [InlineData("lang=k%00o", "lang")]
+    [InlineData("lang=ko%0A", "lang")]
     public async Task Search_BadParameter_Returns400NamingIt(string query, string field)
     {
         using var buyer = fixture.ClientFor(CatalogFixture.NewCompany());
@@ -232,6 +237,32 @@ public sealed class ProductSearchTests(CatalogFixture fixture) : IClassFixture<C
         var cursor = new SearchCursor("price_asc", 1m, 1).Encode();
         using var buyer = fixture.ClientFor(CatalogFixture.NewCompany());
         (await buyer.GetAsync($"/api/catalog/products?sort=newest&cursor={cursor}")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [Theory]
+    [InlineData(3_000_000_000)]
+    [InlineData(-1)]
+    [InlineData(2.5)]
+    public async Task Search_MoqCursorWithAKeyNoMoqHas_Returns400(decimal key)
+    {
+        var cursor = new SearchCursor("moq_asc", key, 1).Encode();
+        using var buyer = fixture.ClientFor(CatalogFixture.NewCompany());
+
+        var response = await buyer.GetAsync($"/api/catalog/products?sort=moq_asc&cursor={cursor}");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(p => p.Name).ShouldBe(["cursor"]);
+    }
+
+    [Fact]
+    public async Task Search_WordsSeparatedByTabOrLineBreak_StillMatch()
+    {
+        var word = NewWord();
+        using var supplier = await fixture.SupplierAsync();
+        var id = await CatalogFixture.CreateProductAsync(supplier, Requests.Product(title: $"{word} earphones"));
+
+        (await SearchAsync($"q={word}%09earphones")).Items.Select(i => i.Id).ShouldBe([id]);
+        (await SearchAsync($"q={word}%0Aearphones")).Items.Select(i => i.Id).ShouldBe([id]);
     }
 
     [Fact]

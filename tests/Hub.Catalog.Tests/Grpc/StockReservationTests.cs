@@ -261,6 +261,34 @@ public sealed class StockReservationTests(CatalogFixture fixture) : IClassFixtur
         after.Products[1].UnitPriceMinor.ShouldBe(10_500);
     }
 
+    [Fact]
+    public async Task GetProducts_DraftIsNotFoundToPartnersAndThisHub_DelistedIsStillQuoted()
+    {
+        var supplier = await fixture.SupplierAsync();
+        var draft = await CatalogFixture.CreateProductAsync(supplier, Requests.Product(stock: 20), list: false);
+        var delisted = await CatalogFixture.CreateProductAsync(supplier, Requests.Product(stock: 20));
+        (await supplier.PostAsync($"/api/catalog/products/{delisted}/delist", null)).EnsureSuccessStatusCode();
+        var asCn = TestSecurity.Bearer(TestSecurity.PartnerHub(HubId.Parse("CN")));
+
+        var partner = await fixture.Grpc.GetProductsAsync(Items((draft, 1, 0), (delisted, 1, 1)), asCn);
+        var own = await fixture.Grpc.GetProductsAsync(Items((draft, 1, 0), (delisted, 1, 0)));
+
+        partner.Products[0].ShouldSatisfyAllConditions(
+            q => q.Found.ShouldBeFalse(),
+            q => q.ProductId.ShouldBe(draft),
+            q => q.Title.ShouldBeEmpty(),
+            q => q.HsCode.ShouldBeEmpty(),
+            q => q.UnitPriceMinor.ShouldBe(0),
+            q => q.Available.ShouldBe(0),
+            q => q.SupplierId.ShouldBeEmpty());
+        own.Products[0].Found.ShouldBeFalse();
+        partner.Products[1].ShouldSatisfyAllConditions(
+            q => q.Found.ShouldBeTrue(),
+            q => q.Status.ShouldBe("delisted"),
+            q => q.PriceVersion.ShouldBe(1));
+        own.Products[1].Found.ShouldBeTrue();
+    }
+
     private static GetProductsRequest Items(params (string Product, int Quantity, int Version)[] items)
     {
         var request = new GetProductsRequest();

@@ -42,7 +42,9 @@ internal static partial class ProductRequestValidator
         Positive("packaging.cartonWidthCm", packaging.CartonWidthCm, errors);
         Positive("packaging.cartonHeightCm", packaging.CartonHeightCm, errors);
         Positive("packaging.cartonGrossWeightKg", packaging.CartonGrossWeightKg, errors);
-        if (unit is not null && packaging.UnitsPerCarton > 0 && packaging.CartonGrossWeightKg < unit.NetWeightKg * packaging.UnitsPerCarton)
+        // Only weights already in range are multiplied: an oversized one has its own error and could overflow.
+        if (unit is { NetWeightKg: > 0 and <= MaxMeasure } && packaging.UnitsPerCarton is > 0 and <= MaxMoq
+            && packaging.CartonGrossWeightKg < unit.NetWeightKg * packaging.UnitsPerCarton)
         {
             errors.Add("packaging.cartonGrossWeightKg", "A carton cannot weigh less than the net weight of the units it holds.");
         }

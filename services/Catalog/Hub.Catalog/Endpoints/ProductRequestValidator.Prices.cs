@@ -24,11 +24,17 @@ internal static partial class ProductRequestValidator
 
         for (var i = 0; i < tiers.Count; i++)
         {
+            if (tiers[i] is null)
+            {
+                errors.Add($"prices.tiers[{i}]", "A quantity break with its unit price is required.");
+                continue;
+            }
+
             if (tiers[i].MinQuantity is <= 0 or > MaxMoq)
             {
                 errors.Add($"prices.tiers[{i}].minQuantity", $"Must be between 1 and {MaxMoq}.");
             }
-            else if (i > 0 && tiers[i].MinQuantity <= tiers[i - 1].MinQuantity)
+            else if (i > 0 && tiers[i - 1] is { } previous && tiers[i].MinQuantity <= previous.MinQuantity)
             {
                 errors.Add($"prices.tiers[{i}].minQuantity", "Quantity breaks must be strictly ascending.");
             }
@@ -43,11 +49,11 @@ internal static partial class ProductRequestValidator
             }
         }
 
-        if (moq > 0 && tiers[0].MinQuantity > moq)
+        if (moq > 0 && tiers[0] is { } first && first.MinQuantity > moq)
         {
             errors.Add("prices.tiers[0].minQuantity", "The first quantity break cannot exceed the MOQ, or the MOQ would have no price.");
         }
 
-        return [.. tiers.Select(t => new PriceTier(t.MinQuantity, t.UnitPrice))];
+        return [.. tiers.OfType<PriceTierDto>().Select(t => new PriceTier(t.MinQuantity, t.UnitPrice))];
     }
 }

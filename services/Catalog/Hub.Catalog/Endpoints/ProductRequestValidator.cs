@@ -94,6 +94,12 @@ internal static partial class ProductRequestValidator
         var result = new List<ProductText>();
         for (var i = 0; i < texts.Count; i++)
         {
+            if (texts[i] is null)
+            {
+                errors.Add($"texts[{i}]", "A text with a language and a title is required.");
+                continue;
+            }
+
             var (language, title, description) = (texts[i].Language?.Trim(), texts[i].Title?.Trim(), texts[i].Description?.Trim() ?? "");
             if (language is null || !LanguageTag().IsMatch(language))
             {
@@ -108,10 +114,18 @@ internal static partial class ProductRequestValidator
             {
                 errors.Add($"texts[{i}].title", $"A title of 1 to {ProductLimits.TitleLength} characters is required.");
             }
+            else if (PlainText.HasControlCharacters(title))
+            {
+                errors.Add($"texts[{i}].title", "A title is one line without control characters.");
+            }
 
             if (description.Length > ProductLimits.DescriptionLength)
             {
                 errors.Add($"texts[{i}].description", $"At most {ProductLimits.DescriptionLength} characters.");
+            }
+            else if (PlainText.HasControlCharacters(description, multiline: true))
+            {
+                errors.Add($"texts[{i}].description", "Control characters other than tabs and line breaks are not allowed.");
             }
 
             result.Add(new ProductText(language ?? "", title ?? "", description));
@@ -136,6 +150,12 @@ internal static partial class ProductRequestValidator
 
         for (var i = 0; i < lines.Count; i++)
         {
+            if (lines[i] is null)
+            {
+                errors.Add($"nationalLines[{i}]", "A destination and its national line are required.");
+                continue;
+            }
+
             if (!CountryCode.TryParse(lines[i].Destination, out var destination))
             {
                 errors.Add($"nationalLines[{i}].destination", $"'{lines[i].Destination}' is not an ISO 3166-1 alpha-2 country code.");

@@ -24,6 +24,15 @@ internal static class ProductSearch
         {
             errors["q"] = [$"At most {MaxQueryLength} characters."];
         }
+        else if (PlainText.HasControlCharacters(query.Q, multiline: true))
+        {
+            errors["q"] = ["Control characters other than tabs and line breaks are not allowed."];
+        }
+
+        if (PlainText.HasControlCharacters(query.Lang))
+        {
+            errors["lang"] = ["A language tag such as ko, zh, ms, en; control characters are not allowed."];
+        }
 
         if (query.Hs is { } hs && !(HsNomenclature.Hs2022.IsChapter(hs) || HsNomenclature.Hs2022.IsHeading(hs) || HsNomenclature.Hs2022.IsValidSubheading(hs)))
         {
@@ -65,7 +74,7 @@ internal static class ProductSearch
             errors["status"] = ["One of draft, listed, delisted."];
         }
 
-        if (!SearchCursor.TryDecode(query.Cursor, out cursor) || (cursor is not null && cursor.Sort != (query.Sort ?? Sorts[0])))
+        if (!SearchCursor.TryDecode(query.Cursor, out cursor) || (cursor is not null && (cursor.Sort != (query.Sort ?? Sorts[0]) || !cursor.HasKeyOfItsSort)))
         {
             errors["cursor"] = ["Not a cursor of this search; pass back the nextCursor of the previous page with the same sort."];
         }

@@ -10,6 +10,9 @@ namespace Hub.Catalog.Endpoints;
 /// </summary>
 internal sealed record SearchCursor(string Sort, decimal Key, long Number)
 {
+    /// <summary>Whether <see cref="Key"/> can be a value of the sort's column: a MOQ is a whole number of units.</summary>
+    public bool HasKeyOfItsSort => Sort != "moq_asc" || (Key == decimal.Truncate(Key) && Key is >= 0 and <= int.MaxValue);
+
     public string Encode() => Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(this));
 
     public static bool TryDecode(string? value, out SearchCursor? cursor)

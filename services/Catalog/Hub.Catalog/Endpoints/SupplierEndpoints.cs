@@ -23,14 +23,14 @@ internal static class SupplierEndpoints
         SupplierRequest request, Caller caller, CatalogDbContext db, ServiceIdentity identity, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Trim().Length > 200)
+        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Trim().Length > 200 || PlainText.HasControlCharacters(request.Name.Trim()))
         {
-            errors["name"] = ["A name of 1 to 200 characters is required."];
+            errors["name"] = ["A name of 1 to 200 characters, without control characters, is required."];
         }
 
-        if (string.IsNullOrWhiteSpace(request.TraderId) || request.TraderId.Trim().Length > 35)
+        if (string.IsNullOrWhiteSpace(request.TraderId) || request.TraderId.Trim().Length > 35 || PlainText.HasControlCharacters(request.TraderId.Trim()))
         {
-            errors["traderId"] = ["A trader id of 1 to 35 characters is required."];
+            errors["traderId"] = ["A trader id of 1 to 35 characters, without control characters, is required."];
         }
 
         if (!CountryCode.TryParse(request.Country, out var country))

@@ -1,18 +1,22 @@
 using Grpc.Core;
 using Hub.Catalog.Data;
+using Hub.Catalog.Domain.Products;
 using Hub.Catalog.V1;
 using Hub.Contracts.Values;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hub.Catalog.Grpc;
 
-/// <summary>Prices products for an order: the tier that applies to each quantity, from the asked or current price version.</summary>
+/// <summary>
+/// Prices products for an order: the tier that applies to each quantity, from the asked or current price version.
+/// A product never listed is not found: no order can name it, and its supplier has not published it to anyone.
+/// </summary>
 internal sealed class ProductQuotes(CatalogDbContext db)
 {
     public async Task<List<ProductQuote>> QuoteAsync(IReadOnlyList<(ProductId Id, int Quantity, int Version)> asked, CancellationToken cancellationToken)
     {
         var ids = asked.Select(a => a.Id.ToString()).Distinct().ToList();
-        var products = await db.Products.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
+        var products = await db.Products.AsNoTracking().Where(p => ids.Contains(p.Id) && p.Status != ProductStatus.Draft).ToDictionaryAsync(p => p.Id, cancellationToken);
         var stock = await db.StockItems.AsNoTracking().Where(s => ids.Contains(s.ProductId)).ToDictionaryAsync(s => s.ProductId, cancellationToken);
         var supplierIds = products.Values.Select(p => p.SupplierId).Distinct().ToList();
         var companies = await db.Suppliers.AsNoTracking().Where(s => supplierIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.CompanyId, cancellationToken);
