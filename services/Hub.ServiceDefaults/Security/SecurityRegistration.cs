@@ -19,11 +19,17 @@ public static class SecurityRegistration
     public static void AddHubSecurity(this WebApplicationBuilder builder, ServiceIdentity identity)
     {
         ArgumentNullException.ThrowIfNull(identity);
+        // A hub with partners signs their calls itself: its gateway forwards each partner's verified request with a
+        // token of this hub naming the partner, which the services trust beside the OIDC issuer's.
+        var federates = builder.Configuration.GetSection("Partners").GetChildren().Any();
         builder.Services.AddOptions<SecurityOptions>()
             .Bind(builder.Configuration.GetSection(SecurityOptions.Section))
             .Validate(o => !string.IsNullOrWhiteSpace(o.Issuer), "Security:Issuer is required.")
             .Validate(o => o.Authority is not null || (o.SigningKey?.Length ?? 0) >= MinimumKeyLength,
                 $"Either Security:Authority or a Security:SigningKey of at least {MinimumKeyLength} characters is required.")
+            .Validate(o => !federates || (o.SigningKey?.Length ?? 0) >= MinimumKeyLength,
+                $"A hub with partner hubs needs a Security:SigningKey of at least {MinimumKeyLength} characters, also beside Security:Authority: "
+                + "the gateway forwards a partner hub's calls with tokens of this hub signed with it.")
             .ValidateOnStart();
         builder.Services.AddSingleton<HubTokenIssuer>();
 

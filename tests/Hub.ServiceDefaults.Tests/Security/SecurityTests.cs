@@ -106,6 +106,27 @@ public sealed class SecurityTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task HubWithPartners_OidcAuthorityWithoutSigningKey_RefusesToStart()
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseTestServer();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Hub:Id"] = "KR",
+            ["Security:Issuer"] = "https://login.example.kr",
+            ["Security:Authority"] = "https://login.example.kr",
+            ["Partners:CN:Gateway"] = "http://127.0.0.1:8201",
+            ["Partners:CN:Secret"] = "a-secret-the-two-hubs-share-000000",
+        });
+        builder.AddServiceDefaults("security-test");
+        await using var app = builder.Build();
+
+        var refused = await Should.ThrowAsync<OptionsValidationException>(() => app.StartAsync());
+
+        refused.Message.ShouldContain("Security:SigningKey");
+    }
+
+    [Fact]
     public void CanActFor_OnlyOwnCompanyForSmes_EveryCompanyForOperators()
     {
         var mine = CompanyId.Parse("KR-C-000001");
