@@ -5,6 +5,9 @@ internal static partial class LogisticsLog
     [LoggerMessage(Level = LogLevel.Information, Message = "Consignment {Consignment} for order {Order} booked on lane {Lane}: {Status}")]
     public static partial void ConsignmentBooked(ILogger logger, string consignment, string order, string lane, string status);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Consignment {Consignment} for order {Order} cancelled: {Reason}")]
+    public static partial void ConsignmentCancelled(ILogger logger, string consignment, string order, string reason);
+
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Pool {Pool} on lane {Lane} planned ({Reason}): {Mode} in {Containers} × {Container}, lower bound {LowerBound}, FFD {Ffd}, fill {VolumeFill:P1} by volume / {WeightFill:P1} by weight, {Split} split, {Flagged} flagged, {RuntimeMs:0.0} ms by {Method}")]
     public static partial void PoolPlanned(

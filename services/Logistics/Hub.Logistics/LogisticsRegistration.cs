@@ -18,7 +18,7 @@ internal static class LogisticsRegistration
 {
     public static void AddLogistics(this WebApplicationBuilder builder)
     {
-        // Partner hubs book consignments here only for their own orders.
+        // Partner hubs book and cancel consignments here only for their own orders.
         builder.Services.AddPartnerOrderScope<LogisticsGrpcService>();
         builder.AddServiceDatabase<LogisticsDbContext>();
 
@@ -34,6 +34,7 @@ internal static class LogisticsRegistration
         builder.Services.AddSingleton<PlanMetrics>();
         builder.Services.AddScoped<PoolCloser>();
         builder.Services.AddScoped<ConsignmentBooking>();
+        builder.Services.AddScoped<ConsignmentCancellation>();
         builder.Services.AddScoped<TrackingRecorder>();
         builder.Services.AddHostedService<PoolCutOffService>();
     }

@@ -90,6 +90,7 @@ public sealed class GatewayRoutingTests(GatewayFixture fixture)
     [InlineData("/hub.customs.v1.Customs/GetDeclaration", false)]
     [InlineData("/hub.logistics.v1.Logistics/EstimateFreight", true)]
     [InlineData("/hub.logistics.v1.Logistics/BookConsignment", true)]
+    [InlineData("/hub.logistics.v1.Logistics/CancelConsignment", true)]
     [InlineData("/hub.order.v1.OrderPlacement/PlaceOrder", true)]
     [InlineData("/hub.order.v1.OrderPlacement/GetOrder", true)]
     [InlineData("/hub.order.v1.Order/Probe", true)]

@@ -79,4 +79,29 @@ public sealed class LaneEndpointsTests(LogisticsFixture fixture) : IClassFixture
         reply.NextCutOff.ShouldStartWith("2026-11-25T10:30:00");
         (await _host.Sme("KR-C-000001").PutAsJsonAsync("/api/logistics/lanes/KR-CN-SEA", new { })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
+
+    [Fact]
+    public async Task ReviseLane_FutureValidFrom_RefusedAndTheRateCardUnchanged()
+    {
+        using var op = _host.Operator();
+        var before = await op.GetFromJsonAsync<JsonElement>("/api/logistics/lanes/KR-MY-AIR");
+
+        var response = await op.PutAsJsonAsync("/api/logistics/lanes/KR-MY-AIR", new
+        {
+            cutOffWeekdays = before.GetProperty("cutOffWeekdays"),
+            cutOffTimeUtc = before.GetProperty("cutOffTimeUtc").GetString()![..5],
+            earlyCloseFill = before.GetProperty("earlyCloseFill").GetDecimal(),
+            volumetricDivisor = before.GetProperty("volumetricDivisor").GetDecimal(),
+            currency = before.GetProperty("currency").GetString(),
+            sharedRate = before.GetProperty("sharedRate").GetDecimal() * 2,
+            validFrom = _host.Clock.GetUtcNow().UtcDateTime.AddDays(30),
+            containers = before.GetProperty("containers"),
+        });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("validFrom", out _).ShouldBeTrue();
+        var after = await op.GetFromJsonAsync<JsonElement>("/api/logistics/lanes/KR-MY-AIR");
+        after.GetProperty("sharedRate").GetDecimal().ShouldBe(before.GetProperty("sharedRate").GetDecimal());
+        after.GetProperty("ratesValidFrom").GetDateTime().ShouldBe(before.GetProperty("ratesValidFrom").GetDateTime());
+    }
 }

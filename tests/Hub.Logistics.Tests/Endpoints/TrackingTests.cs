@@ -60,6 +60,36 @@ public sealed class TrackingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Tracking_SplitConsignmentShipmentsRecordedAtOnce_ConsignmentDepartsAndArrives()
+    {
+        // A 1 m³ box: two 0.9 m³ cartons fill the pool past its threshold and go in two containers.
+        await _host.CreateLaneAsync("TH", "SEA", usableM3: 1m, payloadKg: 10_000m, fullLoadRate: 1_000m, sharedRate: 1_000_000m, earlyCloseFill: 1m);
+        using var client = _host.Operator();
+        for (var round = 1; round <= 4; round++)
+        {
+            var booked = await _host.Grpc.BookConsignmentAsync(Request($"CN-O-00050{round}", "KR-C-000001", Lane("TH"), Carton("100", "100", "90", "100", quantity: 2)));
+            JsonElement plan = default;
+            await Eventually.TrueAsync(async () =>
+            {
+                var response = await client.GetAsync($"/api/logistics/pools/{booked.PoolId}/plan");
+                plan = response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<JsonElement>() : default;
+                return response.IsSuccessStatusCode;
+            }, TimeSpan.FromSeconds(20), "the full pool is planned");
+            var shipments = plan.GetProperty("shipments").EnumerateArray().Select(s => s.GetProperty("id").GetGuid()).ToList();
+            shipments.Count.ShouldBe(2);
+
+            foreach (var kind in new[] { "Departed", "Arrived" })
+            {
+                var recorded = await Task.WhenAll(shipments.Select(s => client.PostAsJsonAsync($"/api/logistics/shipments/{s}/tracking", new { kind })));
+                recorded.Select(r => r.StatusCode).ShouldAllBe(status => status == HttpStatusCode.NoContent, $"{kind} in round {round}");
+            }
+
+            var consignment = await client.GetFromJsonAsync<JsonElement>($"/api/logistics/consignments/{booked.ConsignmentId}");
+            consignment.GetProperty("status").GetString().ShouldBe("Arrived", $"round {round}");
+        }
+    }
+
+    [Fact]
     public async Task Tracking_UnknownKindOrMissingShipment_IsRefusedAndChangesNothing()
     {
         using var client = _host.Operator();

@@ -24,6 +24,7 @@ internal sealed class ConsignmentConfiguration : IEntityTypeConfiguration<Consig
         b.Property(c => c.FreightAmount).HasPrecision(18, 4);
         b.Property(c => c.FreightCurrency).HasMaxLength(3);
         b.Property(c => c.HouseBill).HasMaxLength(40);
+        b.Property(c => c.CancelReason).HasMaxLength(200);
         b.Property(c => c.Version).IsRowVersion().HasColumnName("xmin").HasColumnType("xid");
         b.OwnsMany(c => c.Cartons, c =>
         {

@@ -15,9 +15,11 @@ internal sealed record ConsignmentResponse(
     decimal? FreightAmount,
     string? FreightCurrency,
     DateTime BookedAt,
-    DateTime? DeliveredAt)
+    DateTime? DeliveredAt,
+    string? CancelReason,
+    DateTime? CancelledAt)
 {
     public static ConsignmentResponse From(Consignment c) => new(
         c.Reference, c.OrderId, c.CompanyId, c.Status.ToString(), c.Cartons.Count, c.ChargeableWeight, c.PoolId, c.FlagReason,
-        c.HouseBill, c.FreightAmount, c.FreightCurrency, c.BookedAt, c.DeliveredAt);
+        c.HouseBill, c.FreightAmount, c.FreightCurrency, c.BookedAt, c.DeliveredAt, c.CancelReason, c.CancelledAt);
 }

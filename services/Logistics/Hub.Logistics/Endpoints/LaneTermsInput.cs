@@ -39,6 +39,13 @@ internal static class LaneTermsInput
             errors["sharedRate"] = ["Cannot be negative."];
         }
 
+        // A lane keeps one version of its terms, in force from the moment it is saved: a future date would be recorded
+        // but not honoured, so estimates and bills would use the new rates early.
+        if (request.ValidFrom?.ToUniversalTime() > now.AddMinutes(5))
+        {
+            errors["validFrom"] = ["A lane's terms apply as soon as they are saved: leave validFrom out or give a time not in the future."];
+        }
+
         var containers = Containers(request.Containers, errors);
         return errors.Count > 0
             ? null

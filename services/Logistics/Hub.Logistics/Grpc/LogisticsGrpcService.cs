@@ -3,6 +3,7 @@ using Grpc.Core;
 using Hub.Contracts.Values;
 using Hub.Logistics.Booking;
 using Hub.Logistics.Data;
+using Hub.Logistics.Domain;
 using Hub.Logistics.Domain.Freight;
 using Hub.Logistics.V1;
 using Hub.Platform.V1;
@@ -11,7 +12,8 @@ using Hub.ServiceDefaults.Probes;
 
 namespace Hub.Logistics.Grpc;
 
-internal sealed class LogisticsGrpcService(MessagingProbeRunner probes, LogisticsDbContext db, ConsignmentBooking booking, TimeProvider clock)
+internal sealed class LogisticsGrpcService(
+    MessagingProbeRunner probes, LogisticsDbContext db, ConsignmentBooking booking, ConsignmentCancellation cancellation, TimeProvider clock)
     : V1.Logistics.LogisticsBase
 {
     public override Task<ProbeReply> Probe(ProbeRequest request, ServerCallContext context) =>
@@ -86,6 +88,51 @@ internal sealed class LogisticsGrpcService(MessagingProbeRunner probes, Logistic
             PoolId = consignment.PoolId?.ToString() ?? string.Empty,
             CutOffAt = result.Pool is { } pool ? Text(pool.CutOffAt) : string.Empty,
             FlagReason = consignment.FlagReason ?? string.Empty,
+        };
+    }
+
+    public override async Task<CancelConsignmentReply> CancelConsignment(CancelConsignmentRequest request, ServerCallContext context)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (!OrderId.TryParse(request.OrderId, out var order))
+        {
+            errors["orderId"] = [$"'{request.OrderId}' is not an order id such as KR-O-000123."];
+        }
+
+        var reason = request.Reason.Trim();
+        if (reason.Length is 0 or > 200)
+        {
+            errors["reason"] = ["Say why the order will not ship (at most 200 characters)."];
+        }
+
+        ThrowIfInvalid(errors);
+        CancellationResult? result;
+        try
+        {
+            result = await cancellation.CancelAsync(order, reason, context.CancellationToken);
+        }
+        catch (IllegalTransitionException ex)
+        {
+            throw new RpcException(new Status(StatusCode.FailedPrecondition, ex.Message));
+        }
+        catch (DbUpdateConcurrencyException ex)
+        {
+            throw new RpcException(new Status(StatusCode.Aborted, "The consignment changed meanwhile; retry the cancellation.", ex));
+        }
+
+        if (result is null)
+        {
+            throw new RpcException(new Status(StatusCode.NotFound, $"Order {order} has no consignment here."));
+        }
+
+        var consignment = result.Consignment;
+        return new CancelConsignmentReply
+        {
+            ConsignmentId = consignment.Reference,
+            Status = consignment.Status.ToString(),
+            AlreadyCancelled = result.AlreadyCancelled,
+            CancelReason = consignment.CancelReason ?? string.Empty,
+            CancelledAt = consignment.CancelledAt is { } at ? Text(at) : string.Empty,
         };
     }
 

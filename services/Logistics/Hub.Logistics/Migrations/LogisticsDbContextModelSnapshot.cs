@@ -34,6 +34,15 @@ namespace Hub.Logistics.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("booked_at");
 
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("cancel_reason");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cancelled_at");
+
                     b.Property<decimal>("ChargeableWeight")
                         .HasPrecision(14, 3)
                         .HasColumnType("numeric(14,3)")

@@ -6,4 +6,7 @@ internal enum TrackingOutcome
     NotFound,
     IllegalTransition,
     UnknownKind,
+
+    /// <summary>Another request changed the record first (409): the caller reads it again.</summary>
+    ChangedMeanwhile,
 }

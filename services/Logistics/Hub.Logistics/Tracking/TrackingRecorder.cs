@@ -26,6 +26,13 @@ internal sealed class TrackingRecorder(LogisticsDbContext db, IOutbox outbox, Se
             return (TrackingOutcome.UnknownKind, $"A shipment records {Departed} or {Arrived}, not '{kind}'.");
         }
 
+        var numbers = await db.Shipments.AsNoTracking().Where(s => s.Id == shipmentId)
+            .SelectMany(s => s.Items.Select(i => i.ConsignmentNumber)).Distinct().OrderBy(n => n).ToArrayAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        // Shipments sharing a split consignment take its rows in one order and decide in turn: the last shipment to
+        // arrive sees every other one arrived, and departures of two shipments do not both move the same consignment.
+        await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM consignments WHERE number = ANY({numbers}) ORDER BY number FOR UPDATE", cancellationToken);
         var shipment = await db.Shipments.FirstOrDefaultAsync(s => s.Id == shipmentId, cancellationToken);
         if (shipment is null)
         {
@@ -33,7 +40,6 @@ internal sealed class TrackingRecorder(LogisticsDbContext db, IOutbox outbox, Se
         }
 
         var lane = await db.Lanes.AsNoTracking().FirstAsync(l => l.Id == shipment.LaneId, cancellationToken);
-        var numbers = shipment.Items.Select(i => i.ConsignmentNumber).Distinct().ToList();
         var consignments = await db.Consignments.Where(c => numbers.Contains(c.Number)).ToListAsync(cancellationToken);
         try
         {
@@ -65,7 +71,17 @@ internal sealed class TrackingRecorder(LogisticsDbContext db, IOutbox outbox, Se
         }
 
         db.TrackingEvents.Add(TrackingEvent.ForShipment(shipment.Id, kind, at, by));
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return (TrackingOutcome.ChangedMeanwhile, $"Shipment {shipment.MasterBill} or one of its consignments changed meanwhile; read it again.");
+        }
+
         LogisticsLog.ShipmentTracked(logger, shipment.MasterBill, kind, by);
         return (TrackingOutcome.Recorded, null);
     }
@@ -101,7 +117,16 @@ internal sealed class TrackingRecorder(LogisticsDbContext db, IOutbox outbox, Se
         }
 
         db.TrackingEvents.Add(TrackingEvent.ForConsignment(consignment.Number, kind, at, by));
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return (TrackingOutcome.ChangedMeanwhile, $"Consignment {consignment.Reference} changed meanwhile; read it again.");
+        }
+
         return (TrackingOutcome.Recorded, null);
     }
 

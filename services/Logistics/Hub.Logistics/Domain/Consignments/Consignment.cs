@@ -48,6 +48,10 @@ internal sealed class Consignment
 
     public DateTime? DeliveredAt { get; private set; }
 
+    public string? CancelReason { get; private set; }
+
+    public DateTime? CancelledAt { get; private set; }
+
     public uint Version { get; private set; }
 
     public static Consignment Book(
@@ -86,6 +90,31 @@ internal sealed class Consignment
         Expect(ConsignmentStatus.Pooled, "be flagged");
         Status = ConsignmentStatus.Flagged;
         FlagReason = reason;
+    }
+
+    /// <summary>
+    /// Takes the consignment out of its pool (or out of the flagged ones) because its order will not ship. False when it
+    /// was cancelled before: the first reason stands.
+    /// </summary>
+    public bool Cancel(string reason, DateTime now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        if (Status == ConsignmentStatus.Cancelled)
+        {
+            return false;
+        }
+
+        if (Status is not (ConsignmentStatus.Pooled or ConsignmentStatus.Flagged))
+        {
+            throw new IllegalTransitionException(
+                $"Consignment {Reference} of order {OrderId} is {Status}: it is planned into a shipment or already moving and can no longer be cancelled.");
+        }
+
+        Status = ConsignmentStatus.Cancelled;
+        CancelReason = reason;
+        CancelledAt = now;
+        PoolId = null;
+        return true;
     }
 
     public void Load(string houseBill)

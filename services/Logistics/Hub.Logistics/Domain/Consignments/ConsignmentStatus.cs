@@ -14,4 +14,7 @@ internal enum ConsignmentStatus
     Arrived = 5,
     OutForDelivery = 6,
     Delivered = 7,
+
+    /// <summary>Taken out of its pool before planning because its order will not ship (final).</summary>
+    Cancelled = 8,
 }

@@ -57,6 +57,19 @@ internal sealed class Pool
         WeightKg += weightKg;
     }
 
+    /// <summary>A consignment left before the pool was planned: the totals no longer count it.</summary>
+    public void Remove(decimal volumeCm3, decimal weightKg)
+    {
+        if (Status == PoolStatus.Closed)
+        {
+            throw new IllegalTransitionException($"Pool {Id} is already planned.");
+        }
+
+        Consignments--;
+        VolumeCm3 -= volumeCm3;
+        WeightKg -= weightKg;
+    }
+
     /// <summary>The larger of volume and weight fill of one container of the given capacity.</summary>
     public decimal FillOf(decimal usableVolumeM3, decimal payloadKg) =>
         Math.Max(VolumeCm3 / (usableVolumeM3 * 1_000_000m), WeightKg / payloadKg);
