@@ -114,7 +114,7 @@ public class OrderEventsConsumerTests(OrderFixture fixture) : IClassFixture<Orde
     [Fact]
     public async Task ImportDeclarationRejected_FailsAndRefundsEscrow()
     {
-        var (buyer, order, _) = await PlaceAsync("key-rejected");
+        var (buyer, order, product) = await PlaceAsync("key-rejected");
         var now = DateTime.UtcNow;
         await fixture.PublishAsync(Secured(order));
         await OrderFixture.WaitForAsync(buyer, order, "PaymentSecured");
@@ -127,7 +127,33 @@ public class OrderEventsConsumerTests(OrderFixture fixture) : IClassFixture<Orde
         failed.FailureReason!.ShouldContain("prohibited goods");
         Fakes.Payment.Refunds.ShouldContain(r => r.OrderId == order);
         Fakes.Customs.Withdrawals.ShouldContain(w => w.OrderId == order && w.Type == Hub.Customs.V1.DeclarationType.Export, "the goods never left");
-        failed.Timeline!.ShouldNotContain(t => t.Step == "StockReleased"); // committed at export clearance
+        Fakes.Logistics.Cancellations.ShouldContainKey(order);
+        Fakes.Logistics.Cancellations[order].Reason.ShouldContain("prohibited goods");
+        failed.Timeline!.ShouldContain(t => t.Step == "ConsignmentWithdrawn");
+        failed.Timeline!.ShouldContain(t => t.Step == "StockReturned", "committed at export clearance, back on hand");
+        Fakes.Catalog.Available(product).ShouldBe(100);
+    }
+
+    [Fact]
+    public async Task FailedInBooked_GoodsWithTheCarrier_KeepsTheStockOut()
+    {
+        var (buyer, order, product) = await PlaceAsync("key-fail-shipped");
+        var now = DateTime.UtcNow;
+        await fixture.PublishAsync(Secured(order));
+        await OrderFixture.WaitForAsync(buyer, order, "PaymentSecured");
+        await fixture.PublishAsync(new ExportCleared(order, $"{order}-EX", "KR", "LRN", "MRN", "KRW", 0, 0, now));
+        await OrderFixture.WaitForAsync(buyer, order, "ExportCleared");
+        await fixture.PublishAsync(new ConsignmentBooked($"CS-{order}", order, "KR-C-000990", "KR", "KR", "SEA", 1m, "rt", now, now));
+        await OrderFixture.WaitForAsync(buyer, order, "Booked");
+        Fakes.Logistics.WithCarrier[order] = true;
+
+        await fixture.PublishAsync(new DeclarationRejected(order, $"{order}-EX", "KR", "Export", "licence revoked", "KRW", 0, 0, now));
+        var failed = await OrderFixture.WaitForAsync(buyer, order, "Failed");
+
+        failed.Timeline!.ShouldContain(t => t.Step == "ConsignmentWithdrawn" && t.Detail!.StartsWith("not withdrawn"));
+        failed.Timeline!.ShouldNotContain(t => t.Step == "StockReturned" || t.Step == "StockReleased");
+        Fakes.Catalog.Available(product).ShouldBe(90);
+        Fakes.Payment.Refunds.ShouldContain(r => r.OrderId == order);
     }
 
     [Fact]

@@ -199,15 +199,15 @@ public class TradeOrderTests
     }
 
     [Theory]
-    [InlineData(OrderStatus.Placed, true, true, false)]
-    [InlineData(OrderStatus.PaymentSecured, true, true, true)]
-    public void Cancel_BeforeExportClearance_CompensatesWhatIsHeld(OrderStatus from, bool releaseStock, bool refund, bool withdrawExport)
+    [InlineData(OrderStatus.Placed, true, true, false, false)]
+    [InlineData(OrderStatus.PaymentSecured, true, true, true, true)]
+    public void Cancel_BeforeExportClearance_CompensatesWhatIsHeld(OrderStatus from, bool releaseStock, bool refund, bool withdrawExport, bool withdrawConsignment)
     {
         var order = OrderIn(from);
 
         var compensation = order.Cancel("buyer-1", T0, "KR", "request");
 
-        compensation.ShouldBe(new Compensation(releaseStock, refund, withdrawExport));
+        compensation.ShouldBe(new Compensation(releaseStock, refund, withdrawExport, WithdrawConsignment: withdrawConsignment));
         order.Status.ShouldBe(OrderStatus.Cancelled);
         order.Timeline[^1].Step.ShouldBe("Cancelled");
         order.Cancel("buyer-1", T0, "KR", "again").ShouldBe(Compensation.None);
@@ -226,20 +226,20 @@ public class TradeOrderTests
     }
 
     [Theory]
-    [InlineData(OrderStatus.Placed, true, true, false, false)]
-    [InlineData(OrderStatus.PaymentSecured, true, true, true, false)]
-    [InlineData(OrderStatus.ExportCleared, false, true, true, false)]
-    [InlineData(OrderStatus.Booked, false, true, true, false)]
-    [InlineData(OrderStatus.Departed, false, true, false, true)]
-    [InlineData(OrderStatus.ReceiptConfirmed, false, true, false, false)]
-    public void Fail_RecordsReasonAndCompensation(OrderStatus from, bool releaseStock, bool refund, bool withdrawExport, bool withdrawImport)
+    [InlineData(OrderStatus.Placed, true, true, false, false, false)]
+    [InlineData(OrderStatus.PaymentSecured, true, true, true, false, true)]
+    [InlineData(OrderStatus.ExportCleared, true, true, true, false, true)]
+    [InlineData(OrderStatus.Booked, true, true, true, false, true)]
+    [InlineData(OrderStatus.Departed, false, true, false, true, false)]
+    [InlineData(OrderStatus.ReceiptConfirmed, false, true, false, false, false)]
+    public void Fail_RecordsReasonAndCompensation(OrderStatus from, bool releaseStock, bool refund, bool withdrawExport, bool withdrawImport, bool withdrawConsignment)
     {
         var order = OrderIn(from);
         order.Expect(T0.AddHours(1));
 
         var compensation = order.Fail("import declaration rejected", T0, "KR", "event");
 
-        compensation.ShouldBe(new Compensation(releaseStock, refund, withdrawExport, withdrawImport));
+        compensation.ShouldBe(new Compensation(releaseStock, refund, withdrawExport, withdrawImport, withdrawConsignment));
         order.Status.ShouldBe(OrderStatus.Failed);
         order.FailureReason.ShouldBe("import declaration rejected");
         order.DueBy.ShouldBeNull();

@@ -17,6 +17,12 @@ internal sealed class FakeLogistics : Hub.Logistics.V1.Logistics.LogisticsBase
             Currency = "KRW",
         });
 
+    /// <summary>Consignments taken out of their pools, by order.</summary>
+    public ConcurrentDictionary<string, CancelConsignmentRequest> Cancellations { get; } = new();
+
+    /// <summary>Orders whose consignment is with the carrier already: its cancellation is refused (FAILED_PRECONDITION).</summary>
+    public ConcurrentDictionary<string, bool> WithCarrier { get; } = new();
+
     /// <summary>Orders whose booking answers UNAVAILABLE, as a logistics service that cannot be reached.</summary>
     public ConcurrentDictionary<string, bool> Unreachable { get; } = new();
 
@@ -29,5 +35,27 @@ internal sealed class FakeLogistics : Hub.Logistics.V1.Logistics.LogisticsBase
 
         Bookings.Enqueue(request);
         return Task.FromResult(new BookConsignmentReply { ConsignmentId = "CS-" + request.OrderId, Status = "Pooled" });
+    }
+
+    public override Task<CancelConsignmentReply> CancelConsignment(CancelConsignmentRequest request, ServerCallContext context)
+    {
+        if (!Bookings.Any(b => b.OrderId == request.OrderId))
+        {
+            throw new RpcException(new Status(StatusCode.NotFound, $"Order {request.OrderId} has no consignment."));
+        }
+
+        if (WithCarrier.ContainsKey(request.OrderId))
+        {
+            throw new RpcException(new Status(StatusCode.FailedPrecondition, $"The consignment of order {request.OrderId} departed."));
+        }
+
+        var first = Cancellations.GetOrAdd(request.OrderId, request);
+        return Task.FromResult(new CancelConsignmentReply
+        {
+            ConsignmentId = "CS-" + request.OrderId,
+            Status = "Cancelled",
+            AlreadyCancelled = !ReferenceEquals(first, request),
+            CancelReason = first.Reason,
+        });
     }
 }

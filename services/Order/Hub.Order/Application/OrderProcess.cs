@@ -230,7 +230,8 @@ internal sealed class OrderProcess(HubClients hubs, PaymentClient payment, IOutb
 
     private async Task CompensateAsync(TradeOrder order, Compensation compensation, string key, string cause, CancellationToken cancellationToken)
     {
-        if (compensation.ReleaseStock)
+        var goodsWithSupplier = !compensation.WithdrawConsignment || await WithdrawConsignmentAsync(order, cause, cancellationToken);
+        if (compensation.ReleaseStock && goodsWithSupplier)
         {
             await GiveBackStockAsync(order, cause, cancellationToken);
         }
@@ -257,6 +258,29 @@ internal sealed class OrderProcess(HubClients hubs, PaymentClient payment, IOutb
                 // No escrow, or payment refunded it already on the order's cancelled/failed event.
                 order.Note(Now, Self, "EscrowRefunded", cause, $"nothing in escrow: {ex.Status.Detail}");
             }
+        }
+    }
+
+    // Takes the order's consignment out of its pool at the supplier's hub. True when the goods stay with the supplier
+    // (withdrawn, or none booked); false once they are with the carrier.
+    private async Task<bool> WithdrawConsignmentAsync(TradeOrder order, string cause, CancellationToken cancellationToken)
+    {
+        var reason = EndReason(order);
+        try
+        {
+            var reply = await hubs.Logistics(HubId.Parse(order.SupplierHub)).CancelConsignmentAsync(
+                new CancelConsignmentRequest { OrderId = order.Id, Reason = reason.Length <= 200 ? reason : reason[..199] + "…" }, cancellationToken: cancellationToken);
+            order.Note(Now, order.SupplierHub, "ConsignmentWithdrawn", cause, $"consignment {reply.ConsignmentId} out of its pool");
+            return true;
+        }
+        catch (RpcException ex) when (ex.StatusCode == StatusCode.NotFound)
+        {
+            return true;
+        }
+        catch (RpcException ex) when (ex.StatusCode == StatusCode.FailedPrecondition)
+        {
+            order.Note(Now, order.SupplierHub, "ConsignmentWithdrawn", cause, $"not withdrawn, the goods are with the carrier: {ex.Status.Detail}");
+            return false;
         }
     }
 
@@ -295,7 +319,7 @@ internal sealed class OrderProcess(HubClients hubs, PaymentClient payment, IOutb
 
     private async Task WithdrawAsync(TradeOrder order, HubId hub, DeclarationType type, string cause, CancellationToken cancellationToken)
     {
-        var reason = order.Status == OrderStatus.Cancelled ? $"order {order.Id} cancelled" : $"order {order.Id} failed: {order.FailureReason}";
+        var reason = EndReason(order);
         var step = type == DeclarationType.Export ? "ExportWithdrawn" : "ImportWithdrawn";
         try
         {
@@ -307,6 +331,10 @@ internal sealed class OrderProcess(HubClients hubs, PaymentClient payment, IOutb
             order.Note(Now, hub.ToString(), step, cause, $"nothing to withdraw: {ex.Status.Detail}");
         }
     }
+
+    // Why an ended order's declarations and consignment are withdrawn, as the other hub records it.
+    private static string EndReason(TradeOrder order) =>
+        order.Status == OrderStatus.Cancelled ? $"order {order.Id} cancelled" : $"order {order.Id} failed: {order.FailureReason}";
 
     // Payment's reason for refusing to release an escrow a dispute froze.
     private const string EscrowDisputed = "escrow-disputed";

@@ -306,15 +306,17 @@ internal sealed class TradeOrder
     /// <summary>Records a step that does not change the state (a command sent, a compensation done).</summary>
     public void Note(DateTime at, string hub, string step, string cause, string? detail) => Record(at, hub, step, cause, detail);
 
-    // Stock is committed at export clearance; escrow is held from payment until release (and asked back from Placed
-    // on too: funds secured while their event is still on its way are not left in escrow for an order that ended); the
-    // export is declared once payment is secured and stands until the goods depart, the import from departure until
-    // it clears.
+    // Until the goods depart they are the supplier's: the stock goes back (reserved, or committed at export clearance)
+    // and the consignment leaves its pool (asked from payment on, in case a booking went through in an attempt whose
+    // own save did not). Escrow is held from payment until release (and asked back from Placed on too: funds secured
+    // while their event is still on its way are not left in escrow for an order that ended). The export is declared
+    // once payment is secured and stands until the goods depart, the import from departure until it clears.
     private static Compensation CompensationFor(OrderStatus status) =>
-        new(ReleaseStock: status < OrderStatus.ExportCleared,
+        new(ReleaseStock: status < OrderStatus.Departed,
             RefundEscrow: status < OrderStatus.Completed,
             WithdrawExport: status is >= OrderStatus.PaymentSecured and < OrderStatus.Departed,
-            WithdrawImport: status == OrderStatus.Departed);
+            WithdrawImport: status == OrderStatus.Departed,
+            WithdrawConsignment: status is >= OrderStatus.PaymentSecured and < OrderStatus.Departed);
 
     private bool Move(OrderStatus from, OrderStatus to, DateTime at, string hub, string cause, string? detail)
     {
