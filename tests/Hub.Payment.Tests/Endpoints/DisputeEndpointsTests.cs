@@ -143,6 +143,33 @@ public sealed class DisputeEndpointsTests(PaymentHost host) : IClassFixture<Paym
     }
 
     [Fact]
+    public async Task Decide_PartialRefundLeavingLessThanTheSupplierMinorUnit_IsRefusedAndChangesNothing()
+    {
+        var (buyer, supplier, order) = (Ids.Company(), Ids.Company(), Ids.Order());
+        var quote = await host.QuoteAsync(buyer, "KRW", 100_00, "USD");
+        await host.CreditAsync(buyer, quote.Pay.MinorUnits, "KRW");
+        await host.SecureAsync(order, buyer, supplier, quote);
+        using var asBuyer = host.Sme(buyer);
+        using var asOperator = host.Operator();
+        (await asBuyer.PostAsJsonAsync($"/api/payment/escrows/{order}/dispute", new { reason = "Nearly all of it is missing" })).EnsureSuccessStatusCode();
+        host.Clock.Advance(TimeSpan.FromDays(3));
+        (await asBuyer.PostAsync($"/api/payment/escrows/{order}/dispute/escalation", null)).EnsureSuccessStatusCode();
+
+        var refused = await asOperator.PostAsJsonAsync($"/api/payment/escrows/{order}/dispute/decision",
+            new { decision = "partial-refund", refund = new { minorUnits = quote.Pay.MinorUnits - 13, currency = "KRW" } });
+        var dispute = await asBuyer.GetFromJsonAsync<JsonElement>($"/api/payment/escrows/{order}/dispute");
+        var refunded = await asOperator.PostAsJsonAsync($"/api/payment/escrows/{order}/dispute/decision", new { decision = "refund" });
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reason").GetString().ShouldBe("release-settles-nothing");
+        dispute.GetProperty("status").GetString().ShouldBe("Escalated");
+        refunded.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await host.PostingsAsync("refund:" + order)).ShouldBe(1);
+        (await host.WalletAsync(buyer, "KRW")).ShouldBe(quote.Pay.MinorUnits);
+        (await host.TrialBalanceAsync()).Values.ShouldAllBe(net => net == 0);
+    }
+
+    [Fact]
     public async Task PartnerDisputes_TheSupplierOfThePartnerHub_SeesAndEscalatesOnceNegotiationEnds_NoOneElse()
     {
         var (buyer, supplier, order) = (Ids.Company(), Ids.Company("CN"), Ids.Order());

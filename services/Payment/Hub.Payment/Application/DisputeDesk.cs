@@ -81,6 +81,12 @@ internal sealed class DisputeDesk(PaymentDbContext db, EscrowDesk escrows, Terms
                 DisputeDecision.PartialRefund => throw PaymentException.Invalid("refund", $"A partial refund needs a positive amount in {held.Currency} below the {held} held."),
                 _ => throw PaymentException.Invalid("decision", $"Unknown decision '{decision}'."),
             };
+            if (decision != DisputeDecision.Refund && escrow.SettlesNothing(held - refunded))
+            {
+                throw new PaymentException(PaymentErrorKind.Refused, "release-settles-nothing",
+                    $"The {held - refunded} this decision leaves for the supplier of order {escrow.OrderId} converts to less than one minor unit of {escrow.SettlementCurrency}: decide a refund, or a smaller partial refund.",
+                    "refund");
+            }
 
             dispute.Resolve(decision, refunded.Amount, caller.Subject, Now);
             escrow.EndDispute();

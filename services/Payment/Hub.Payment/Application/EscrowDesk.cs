@@ -45,6 +45,9 @@ internal sealed class EscrowDesk(PaymentDbContext db, Ledger ledger, TermsBook t
             .OrderBy(e => e.ReleaseDueAt).Select(e => e.OrderId).Take(max)
             .ToListAsync(cancellationToken);
 
+    /// <summary>The refund key of a remainder too small to settle anything, returned to the buyer on release.</summary>
+    public const string RemainderRefundKey = "release-remainder";
+
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     private string Hub => identity.Hub.ToString();
@@ -107,6 +110,11 @@ internal sealed class EscrowDesk(PaymentDbContext db, Ledger ledger, TermsBook t
         var released = escrow.Remaining;
         var settled = escrow.SettlementForRemaining();
         var (supplierShare, fee) = FeeSplit.Split(settled, escrow.PlatformFeeBps);
+        if (supplierShare.Amount == 0)
+        {
+            return await ReleaseRemainderToBuyerAsync(escrow, key, automatic, cancellationToken);
+        }
+
         escrow.Release(settled, fee, automatic, Now);
 
         var escrowAccount = await ledger.AccountAsync(AccountKind.Escrow, order, released.Currency, cancellationToken);
@@ -148,6 +156,25 @@ internal sealed class EscrowDesk(PaymentDbContext db, Ledger ledger, TermsBook t
                 Hub, transfer.Id, Now));
         }
 
+        await db.SaveChangesAsync(cancellationToken);
+        return new EscrowOutcome(escrow, posting.Id, Replayed: false);
+    }
+
+    // After partial refunds, what remains may convert to less than the supplier's minor unit (KRW 13 of KRW 135,730
+    // paid for USD 100.00): the supplier has nothing to receive, so the remainder goes back to the buyer.
+    private async Task<EscrowOutcome> ReleaseRemainderToBuyerAsync(Escrow escrow, string key, bool automatic, CancellationToken cancellationToken)
+    {
+        var order = escrow.OrderId;
+        var remainder = escrow.ReleaseRemainderToBuyer(automatic, Now);
+        var escrowAccount = await ledger.AccountAsync(AccountKind.Escrow, order, remainder.Currency, cancellationToken);
+        var wallet = await ledger.AccountAsync(AccountKind.SmeWallet, escrow.BuyerCompany, remainder.Currency, cancellationToken);
+        var posting = ledger.Post(key, $"Order {order}: escrow released with nothing to settle; the remainder back to {escrow.BuyerCompany}",
+            PostingEntry.Debit(escrowAccount, remainder),
+            PostingEntry.Credit(wallet, remainder));
+        db.EscrowRefunds.Add(EscrowRefund.Record(order, RemainderRefundKey, remainder.Amount, posting.Id, Now));
+        outbox.Publish(new PaymentRefunded(order, escrow.BuyerCompany, RemainderRefundKey, remainder.ToMinorUnits(), escrow.Refunded.ToMinorUnits(),
+            remainder.Currency.Code, FullyRefunded: true, Now));
+        outbox.Publish(new EscrowReleased(order, escrow.SupplierCompany, 0, remainder.Currency.Code, 0, 0, escrow.SettlementCurrency, automatic, Now));
         await db.SaveChangesAsync(cancellationToken);
         return new EscrowOutcome(escrow, posting.Id, Replayed: false);
     }
