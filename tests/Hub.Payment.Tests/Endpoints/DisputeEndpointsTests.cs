@@ -170,6 +170,36 @@ public sealed class DisputeEndpointsTests(PaymentHost host) : IClassFixture<Paym
     }
 
     [Fact]
+    public async Task Refund_InFullWhileADisputeIsOpen_ClosesTheDisputeAsRefundedOnce()
+    {
+        var (buyer, _, order) = await SecuredAsync(300_000);
+        using var asBuyer = host.Sme(buyer);
+        using var asOperator = host.Operator();
+        (await asBuyer.PostAsJsonAsync($"/api/payment/escrows/{order}/dispute", new { reason = "Never shipped" })).EnsureSuccessStatusCode();
+        var cancelled = new RefundRequest { OrderId = order.ToString(), IdempotencyKey = "order-cancelled" };
+
+        var refunded = await host.Grpc.RefundAsync(cancelled);
+        var again = await host.Grpc.RefundAsync(cancelled);
+        var dispute = await asBuyer.GetFromJsonAsync<JsonElement>($"/api/payment/escrows/{order}/dispute");
+        var decidedRefund = await asOperator.PostAsJsonAsync($"/api/payment/escrows/{order}/dispute/decision", new { decision = "refund" });
+        var decidedRelease = await asOperator.PostAsJsonAsync($"/api/payment/escrows/{order}/dispute/decision", new { decision = "release" });
+
+        refunded.Remaining.MinorUnits.ShouldBe(0);
+        again.Replayed.ShouldBeTrue();
+        dispute.GetProperty("status").GetString().ShouldBe("Resolved");
+        dispute.GetProperty("decision").GetString().ShouldBe("Refund");
+        dispute.GetProperty("decidedBy").GetString().ShouldNotBeNullOrWhiteSpace();
+        dispute.GetProperty("resolution").GetString()!.ShouldContain("order-cancelled");
+        dispute.GetProperty("resolvedAt").ValueKind.ShouldBe(JsonValueKind.String);
+        decidedRefund.StatusCode.ShouldBe(HttpStatusCode.OK, "the refund is what was decided");
+        decidedRelease.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await host.WalletAsync(buyer, "KRW")).ShouldBe(300_000);
+        (await host.EventsAsync<DisputeResolved>(order.ToString())).Single().GetProperty("refundedMinorUnits").GetInt64().ShouldBe(300_000);
+        await using var db = host.Db();
+        (await db.Escrows.SingleAsync(e => e.OrderId == order.ToString())).UnderDispute.ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task PartnerDisputes_TheSupplierOfThePartnerHub_SeesAndEscalatesOnceNegotiationEnds_NoOneElse()
     {
         var (buyer, supplier, order) = (Ids.Company(), Ids.Company("CN"), Ids.Order());

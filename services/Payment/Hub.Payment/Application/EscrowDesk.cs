@@ -2,6 +2,7 @@ using Hub.Contracts.Payment;
 using Hub.Contracts.Values;
 using Hub.Payment.Data;
 using Hub.Payment.Domain;
+using Hub.Payment.Domain.Disputes;
 using Hub.Payment.Domain.Escrows;
 using Hub.Payment.Domain.Ledger;
 using Hub.ServiceDefaults.Hosting;
@@ -47,6 +48,9 @@ internal sealed class EscrowDesk(PaymentDbContext db, Ledger ledger, TermsBook t
 
     /// <summary>The refund key of a remainder too small to settle anything, returned to the buyer on release.</summary>
     public const string RemainderRefundKey = "release-remainder";
+
+    /// <summary>Who refunds outside a dispute's decision: the order service, for a cancelled or failed order.</summary>
+    private const string RefundedBy = "order service";
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -201,7 +205,13 @@ internal sealed class EscrowDesk(PaymentDbContext db, Ledger ledger, TermsBook t
             throw PaymentException.Invalid("amount", $"Order {order} was paid in {escrow.Currency}, not {refund.Currency}.");
         }
 
+        var disputed = escrow.UnderDispute;
         escrow.Refund(refund);
+        if (disputed && escrow.Status == EscrowStatus.Refunded)
+        {
+            await CloseDisputeAsync(escrow, refund, refundKey, cancellationToken);
+        }
+
         var escrowAccount = await ledger.AccountAsync(AccountKind.Escrow, order, refund.Currency, cancellationToken);
         var wallet = await ledger.AccountAsync(AccountKind.SmeWallet, escrow.BuyerCompany, refund.Currency, cancellationToken);
         var posting = ledger.Post($"refund:{order}:{refundKey}", $"Order {order}: refund '{refundKey}' to {escrow.BuyerCompany}",
@@ -212,6 +222,21 @@ internal sealed class EscrowDesk(PaymentDbContext db, Ledger ledger, TermsBook t
             refund.Currency.Code, escrow.Status == EscrowStatus.Refunded, Now));
         await db.SaveChangesAsync(cancellationToken);
         return new RefundOutcome(escrow, refund, Replayed: false);
+    }
+
+    // A dispute's own decision ends the dispute before it refunds; a refund in full from elsewhere (the order was
+    // cancelled or failed) leaves the buyer nothing to dispute, so it closes the dispute as refunded.
+    private async Task CloseDisputeAsync(Escrow escrow, Money refund, string refundKey, CancellationToken cancellationToken)
+    {
+        escrow.EndDispute();
+        if (await db.Disputes.FindAsync([escrow.OrderId], cancellationToken) is not { Status: not DisputeStatus.Resolved } dispute)
+        {
+            return;
+        }
+
+        var status = dispute.Status.ToString().ToLowerInvariant();
+        dispute.CloseByRefund(refund.Amount, RefundedBy, $"Order {escrow.OrderId} was refunded in full ({refund}, refund '{refundKey}') while the dispute was {status}.", Now);
+        outbox.Publish(new DisputeResolved(escrow.OrderId, DisputeDecision.Refund, refund.ToMinorUnits(), 0, refund.Currency.Code, RefundedBy, Now));
     }
 
     internal async Task<Escrow> LockEscrowAsync(string order, CancellationToken cancellationToken) =>
