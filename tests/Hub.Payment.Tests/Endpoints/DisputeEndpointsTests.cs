@@ -124,6 +124,34 @@ public sealed class DisputeEndpointsTests(PaymentHost host) : IClassFixture<Paym
     }
 
     [Fact]
+    public async Task Decide_Repeated_SameDecisionAnswersAsDecided_OtherAmountOrDecisionIsConflict()
+    {
+        var (buyer, supplier, order) = await SecuredAsync(1_000_000);
+        using var asBuyer = host.Sme(buyer);
+        using var asOperator = host.Operator();
+        (await asBuyer.PostAsJsonAsync($"/api/payment/escrows/{order}/dispute", new { reason = "Half the lot is missing" })).EnsureSuccessStatusCode();
+        host.Clock.Advance(TimeSpan.FromDays(3));
+        (await asBuyer.PostAsync($"/api/payment/escrows/{order}/dispute/escalation", null)).EnsureSuccessStatusCode();
+        Task<HttpResponseMessage> PartialRefund(long krw) => asOperator.PostAsJsonAsync($"/api/payment/escrows/{order}/dispute/decision",
+            new { decision = "partial-refund", refund = new { minorUnits = krw, currency = "KRW" } });
+
+        var decided = await PartialRefund(400_000);
+        var repeated = await PartialRefund(400_000);
+        var otherAmount = await PartialRefund(300_000);
+        var otherDecision = await asOperator.PostAsJsonAsync($"/api/payment/escrows/{order}/dispute/decision", new { decision = "release" });
+
+        decided.StatusCode.ShouldBe(HttpStatusCode.OK);
+        repeated.StatusCode.ShouldBe(HttpStatusCode.OK);
+        otherAmount.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await otherAmount.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reason").GetString().ShouldBe("dispute-decided");
+        otherDecision.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await host.WalletAsync(buyer, "KRW")).ShouldBe(400_000);
+        (await host.WalletAsync(supplier, "KRW")).ShouldBe(588_000);
+        (await host.PostingsAsync("refund:" + order)).ShouldBe(1);
+        (await host.EventsAsync<DisputeResolved>(order.ToString())).Count.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Decide_PartialRefundNotBelowWhatIsHeld_IsValidationProblemAndNothingPosted()
     {
         var (buyer, _, order) = await SecuredAsync(500_000);
