@@ -124,6 +124,34 @@ public sealed class DisputeEndpointsTests(PaymentHost host) : IClassFixture<Paym
     }
 
     [Fact]
+    public async Task Decide_Repeated_SameDecisionAnswersAsDecided_OtherAmountOrDecisionIsConflict()
+    {
+        var (buyer, supplier, order) = await SecuredAsync(1_000_000);
+        using var asBuyer = host.Sme(buyer);
+        using var asOperator = host.Operator();
+        (await asBuyer.PostAsJsonAsync($"/api/payment/escrows/{order}/dispute", new { reason = "Half the lot is missing" })).EnsureSuccessStatusCode();
+        host.Clock.Advance(TimeSpan.FromDays(3));
+        (await asBuyer.PostAsync($"/api/payment/escrows/{order}/dispute/escalation", null)).EnsureSuccessStatusCode();
+        Task<HttpResponseMessage> PartialRefund(long krw) => asOperator.PostAsJsonAsync($"/api/payment/escrows/{order}/dispute/decision",
+            new { decision = "partial-refund", refund = new { minorUnits = krw, currency = "KRW" } });
+
+        var decided = await PartialRefund(400_000);
+        var repeated = await PartialRefund(400_000);
+        var otherAmount = await PartialRefund(300_000);
+        var otherDecision = await asOperator.PostAsJsonAsync($"/api/payment/escrows/{order}/dispute/decision", new { decision = "release" });
+
+        decided.StatusCode.ShouldBe(HttpStatusCode.OK);
+        repeated.StatusCode.ShouldBe(HttpStatusCode.OK);
+        otherAmount.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await otherAmount.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reason").GetString().ShouldBe("dispute-decided");
+        otherDecision.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await host.WalletAsync(buyer, "KRW")).ShouldBe(400_000);
+        (await host.WalletAsync(supplier, "KRW")).ShouldBe(588_000);
+        (await host.PostingsAsync("refund:" + order)).ShouldBe(1);
+        (await host.EventsAsync<DisputeResolved>(order.ToString())).Count.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Decide_PartialRefundNotBelowWhatIsHeld_IsValidationProblemAndNothingPosted()
     {
         var (buyer, _, order) = await SecuredAsync(500_000);
@@ -140,6 +168,63 @@ public sealed class DisputeEndpointsTests(PaymentHost host) : IClassFixture<Paym
         (await host.PostingsAsync("refund:" + order)).ShouldBe(0);
         (await host.WalletAsync(buyer, "KRW")).ShouldBe(0);
         (await asBuyer.GetFromJsonAsync<JsonElement>($"/api/payment/escrows/{order}/dispute")).GetProperty("status").GetString().ShouldBe("Escalated");
+    }
+
+    [Fact]
+    public async Task Decide_PartialRefundLeavingLessThanTheSupplierMinorUnit_IsRefusedAndChangesNothing()
+    {
+        var (buyer, supplier, order) = (Ids.Company(), Ids.Company(), Ids.Order());
+        var quote = await host.QuoteAsync(buyer, "KRW", 100_00, "USD");
+        await host.CreditAsync(buyer, quote.Pay.MinorUnits, "KRW");
+        await host.SecureAsync(order, buyer, supplier, quote);
+        using var asBuyer = host.Sme(buyer);
+        using var asOperator = host.Operator();
+        (await asBuyer.PostAsJsonAsync($"/api/payment/escrows/{order}/dispute", new { reason = "Nearly all of it is missing" })).EnsureSuccessStatusCode();
+        host.Clock.Advance(TimeSpan.FromDays(3));
+        (await asBuyer.PostAsync($"/api/payment/escrows/{order}/dispute/escalation", null)).EnsureSuccessStatusCode();
+
+        var refused = await asOperator.PostAsJsonAsync($"/api/payment/escrows/{order}/dispute/decision",
+            new { decision = "partial-refund", refund = new { minorUnits = quote.Pay.MinorUnits - 13, currency = "KRW" } });
+        var dispute = await asBuyer.GetFromJsonAsync<JsonElement>($"/api/payment/escrows/{order}/dispute");
+        var refunded = await asOperator.PostAsJsonAsync($"/api/payment/escrows/{order}/dispute/decision", new { decision = "refund" });
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reason").GetString().ShouldBe("release-settles-nothing");
+        dispute.GetProperty("status").GetString().ShouldBe("Escalated");
+        refunded.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await host.PostingsAsync("refund:" + order)).ShouldBe(1);
+        (await host.WalletAsync(buyer, "KRW")).ShouldBe(quote.Pay.MinorUnits);
+        (await host.TrialBalanceAsync()).Values.ShouldAllBe(net => net == 0);
+    }
+
+    [Fact]
+    public async Task Refund_InFullWhileADisputeIsOpen_ClosesTheDisputeAsRefundedOnce()
+    {
+        var (buyer, _, order) = await SecuredAsync(300_000);
+        using var asBuyer = host.Sme(buyer);
+        using var asOperator = host.Operator();
+        (await asBuyer.PostAsJsonAsync($"/api/payment/escrows/{order}/dispute", new { reason = "Never shipped" })).EnsureSuccessStatusCode();
+        var cancelled = new RefundRequest { OrderId = order.ToString(), IdempotencyKey = "order-cancelled" };
+
+        var refunded = await host.Grpc.RefundAsync(cancelled);
+        var again = await host.Grpc.RefundAsync(cancelled);
+        var dispute = await asBuyer.GetFromJsonAsync<JsonElement>($"/api/payment/escrows/{order}/dispute");
+        var decidedRefund = await asOperator.PostAsJsonAsync($"/api/payment/escrows/{order}/dispute/decision", new { decision = "refund" });
+        var decidedRelease = await asOperator.PostAsJsonAsync($"/api/payment/escrows/{order}/dispute/decision", new { decision = "release" });
+
+        refunded.Remaining.MinorUnits.ShouldBe(0);
+        again.Replayed.ShouldBeTrue();
+        dispute.GetProperty("status").GetString().ShouldBe("Resolved");
+        dispute.GetProperty("decision").GetString().ShouldBe("Refund");
+        dispute.GetProperty("decidedBy").GetString().ShouldNotBeNullOrWhiteSpace();
+        dispute.GetProperty("resolution").GetString()!.ShouldContain("order-cancelled");
+        dispute.GetProperty("resolvedAt").ValueKind.ShouldBe(JsonValueKind.String);
+        decidedRefund.StatusCode.ShouldBe(HttpStatusCode.OK, "the refund is what was decided");
+        decidedRelease.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await host.WalletAsync(buyer, "KRW")).ShouldBe(300_000);
+        (await host.EventsAsync<DisputeResolved>(order.ToString())).Single().GetProperty("refundedMinorUnits").GetInt64().ShouldBe(300_000);
+        await using var db = host.Db();
+        (await db.Escrows.SingleAsync(e => e.OrderId == order.ToString())).UnderDispute.ShouldBeFalse();
     }
 
     [Fact]

@@ -52,6 +52,19 @@ public sealed class QuoteEndpointsTests(PaymentHost host) : IClassFixture<Paymen
         viaGrpc.Pay.MinorUnits.ShouldBe(quote.GetProperty("pay").GetProperty("minorUnits").GetInt64());
     }
 
+    [Fact]
+    public async Task TakeQuote_RateLessMarginBelowTheRateScale_IsValidationProblem()
+    {
+        using var @operator = host.Operator();
+        (await @operator.PutAsJsonAsync("/api/payment/fx/rates/IDR/USD", new { bid = 0.00000001m, ask = 0.00000002m, source = "test feed" })).EnsureSuccessStatusCode();
+        using var client = host.Sme(Ids.Company());
+
+        var response = await client.PostAsJsonAsync("/api/payment/quotes", new { payCurrency = "IDR", settlement = new { minorUnits = 100_00, currency = "USD" } });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("payCurrency", out _).ShouldBeTrue();
+    }
+
     [Theory]
     [InlineData("USD", 0, "KRW", "settlement")]
     [InlineData("USD", -1, "KRW", "settlement")]

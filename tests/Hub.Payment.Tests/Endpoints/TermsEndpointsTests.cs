@@ -49,6 +49,7 @@ public sealed class TermsEndpointsTests(PaymentHost host) : IClassFixture<Paymen
     [InlineData(50, 5_000, 900, 14, "platformFeeBps")]
     [InlineData(50, 200, 0, 14, "quoteLockSeconds")]
     [InlineData(50, 200, 900, -1, "autoReleaseDays")]
+    [InlineData(50, 200, 900, 0, "autoReleaseDays")]
     public async Task ChangeTerms_OutOfRange_IsValidationProblemAndChangesNothing(int margin, int fee, int lockSeconds, int days, string field)
     {
         using var client = host.Operator();
@@ -59,6 +60,22 @@ public sealed class TermsEndpointsTests(PaymentHost host) : IClassFixture<Paymen
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty(field, out _).ShouldBeTrue();
         (await client.GetFromJsonAsync<JsonElement>("/api/payment/terms")).GetProperty("effectiveFrom").GetDateTime().ShouldBe(before.GetProperty("effectiveFrom").GetDateTime());
+    }
+
+    [Fact]
+    public async Task ChangeTerms_WithValuesLeftOut_IsValidationProblemNamingThemAndChangesNothing()
+    {
+        using var client = host.Operator();
+        var before = await client.GetFromJsonAsync<JsonElement>("/api/payment/terms");
+
+        var response = await client.PutAsJsonAsync("/api/payment/terms", new { platformFeeBps = 300, disputeNegotiationDays = 5 });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        errors.EnumerateObject().Select(e => e.Name).ShouldBe(["fxMarginBps", "quoteLockSeconds", "autoReleaseDays"], ignoreOrder: true);
+        var after = await client.GetFromJsonAsync<JsonElement>("/api/payment/terms");
+        after.GetProperty("effectiveFrom").GetDateTime().ShouldBe(before.GetProperty("effectiveFrom").GetDateTime());
+        after.GetProperty("autoReleaseDays").GetInt32().ShouldBe(before.GetProperty("autoReleaseDays").GetInt32());
     }
 
     [Fact]

@@ -36,6 +36,33 @@ public sealed class EscrowGrpcTests(PaymentHost host) : IClassFixture<PaymentHos
     }
 
     [Fact]
+    public async Task Release_RemainderConvertingToLessThanTheSupplierMinorUnit_GoesBackToTheBuyerWithNoZeroLine()
+    {
+        var (buyer, supplier, order) = (Ids.Company(), Ids.Company(), Ids.Order());
+        await host.CreditAsync(buyer, 200_000, "KRW");
+        var quote = await host.QuoteAsync(buyer, "KRW", 100_00, "USD");
+        await host.SecureAsync(order, buyer, supplier, quote);
+        await host.Grpc.RefundAsync(new RefundRequest
+        {
+            OrderId = order.ToString(), IdempotencyKey = "lines-cancelled", Amount = new V1.Money { MinorUnits = quote.Pay.MinorUnits - 13, Currency = "KRW" },
+        });
+
+        var released = await host.Grpc.ReleaseAsync(new ReleaseRequest { OrderId = order.ToString() });
+        var again = await host.Grpc.ReleaseAsync(new ReleaseRequest { OrderId = order.ToString() });
+
+        quote.Pay.MinorUnits.ShouldBe(135_730);  // USD 100.00: KRW 13 of it is worth USD 0.0096
+        released.Settled.MinorUnits.ShouldBe(0);
+        released.PaidToSupplier.MinorUnits.ShouldBe(0);
+        again.Replayed.ShouldBeTrue();
+        (await host.WalletAsync(buyer, "KRW")).ShouldBe(200_000);
+        (await host.WalletAsync(supplier, "USD")).ShouldBe(0);
+        (await host.AccountsAsync(order.ToString()))["Escrow KRW"].ShouldBe(0);
+        (await host.TrialBalanceAsync()).Values.ShouldAllBe(net => net == 0);
+        (await host.EventsAsync<EscrowReleased>(order.ToString())).Single().GetProperty("settledMinorUnits").GetInt64().ShouldBe(0);
+        (await host.EventsAsync<PayoutMade>(order.ToString())).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task SecureFunds_Replayed_MovesMoneyOnce()
     {
         var (buyer, supplier, order) = (Ids.Company(), Ids.Company(), Ids.Order());

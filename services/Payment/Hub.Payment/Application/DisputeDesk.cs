@@ -61,15 +61,22 @@ internal sealed class DisputeDesk(PaymentDbContext db, EscrowDesk escrows, Terms
             return dispute;
         }, cancellationToken);
 
-    /// <summary>Decides an escalated dispute; <c>refund</c> is required for (and only for) a partial refund.</summary>
+    /// <summary>
+    /// Decides an escalated dispute; <c>refund</c> is required for (and only for) a partial refund. Repeating the decision
+    /// (a partial refund with the same amount) answers the dispute as decided; any other decision of a resolved dispute is
+    /// a conflict.
+    /// </summary>
     public Task<Dispute> DecideAsync(OrderId order, DisputeDecision decision, Money? refund, Caller caller, CancellationToken cancellationToken) =>
         db.RunAsync(async () =>
         {
             var escrow = await escrows.LockEscrowAsync(order.ToString(), cancellationToken);
             var dispute = await db.Disputes.FindAsync([escrow.OrderId], cancellationToken) ?? throw PaymentException.NotFound("dispute", order.ToString());
-            if (dispute.Status == DisputeStatus.Resolved && dispute.Decision == decision)
+            if (dispute.Status == DisputeStatus.Resolved)
             {
-                return dispute;
+                return IsRepeat(dispute, decision, refund, escrow.Paid.Currency)
+                    ? dispute
+                    : throw new PaymentException(PaymentErrorKind.Conflict, "dispute-decided",
+                        $"The dispute of order {dispute.OrderId} was already decided: {dispute.Decision}, {dispute.RefundedAmount:0.####} {escrow.Currency} refunded.", "decision");
             }
 
             var held = escrow.Remaining;
@@ -81,6 +88,12 @@ internal sealed class DisputeDesk(PaymentDbContext db, EscrowDesk escrows, Terms
                 DisputeDecision.PartialRefund => throw PaymentException.Invalid("refund", $"A partial refund needs a positive amount in {held.Currency} below the {held} held."),
                 _ => throw PaymentException.Invalid("decision", $"Unknown decision '{decision}'."),
             };
+            if (decision != DisputeDecision.Refund && escrow.SettlesNothing(held - refunded))
+            {
+                throw new PaymentException(PaymentErrorKind.Refused, "release-settles-nothing",
+                    $"The {held - refunded} this decision leaves for the supplier of order {escrow.OrderId} converts to less than one minor unit of {escrow.SettlementCurrency}: decide a refund, or a smaller partial refund.",
+                    "refund");
+            }
 
             dispute.Resolve(decision, refunded.Amount, caller.Subject, Now);
             escrow.EndDispute();
@@ -117,6 +130,10 @@ internal sealed class DisputeDesk(PaymentDbContext db, EscrowDesk escrows, Terms
         var dispute = await db.Disputes.SingleOrDefaultAsync(d => d.OrderId == id, cancellationToken);
         return dispute is not null && visible(dispute) ? dispute : throw PaymentException.NotFound("dispute", id);
     }
+
+    private static bool IsRepeat(Dispute dispute, DisputeDecision decision, Money? refund, CurrencyCode paid) =>
+        dispute.Decision == decision
+        && (decision != DisputeDecision.PartialRefund || (refund is { } part && part.Currency == paid && part.Amount == dispute.RefundedAmount));
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 }

@@ -2,6 +2,7 @@ using Hub.Contracts.Payment;
 using Hub.Contracts.Values;
 using Hub.Payment.Data;
 using Hub.Payment.Domain;
+using Hub.Payment.Domain.Disputes;
 using Hub.Payment.Domain.Escrows;
 using Hub.Payment.Domain.Ledger;
 using Hub.ServiceDefaults.Hosting;
@@ -44,6 +45,12 @@ internal sealed class EscrowDesk(PaymentDbContext db, Ledger ledger, TermsBook t
             .Where(e => e.Status == EscrowStatus.Secured && !e.UnderDispute && e.ReleaseDueAt <= Now)
             .OrderBy(e => e.ReleaseDueAt).Select(e => e.OrderId).Take(max)
             .ToListAsync(cancellationToken);
+
+    /// <summary>The refund key of a remainder too small to settle anything, returned to the buyer on release.</summary>
+    public const string RemainderRefundKey = "release-remainder";
+
+    /// <summary>Who refunds outside a dispute's decision: the order service, for a cancelled or failed order.</summary>
+    private const string RefundedBy = "order service";
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -107,6 +114,11 @@ internal sealed class EscrowDesk(PaymentDbContext db, Ledger ledger, TermsBook t
         var released = escrow.Remaining;
         var settled = escrow.SettlementForRemaining();
         var (supplierShare, fee) = FeeSplit.Split(settled, escrow.PlatformFeeBps);
+        if (supplierShare.Amount == 0)
+        {
+            return await ReleaseRemainderToBuyerAsync(escrow, key, automatic, cancellationToken);
+        }
+
         escrow.Release(settled, fee, automatic, Now);
 
         var escrowAccount = await ledger.AccountAsync(AccountKind.Escrow, order, released.Currency, cancellationToken);
@@ -152,6 +164,25 @@ internal sealed class EscrowDesk(PaymentDbContext db, Ledger ledger, TermsBook t
         return new EscrowOutcome(escrow, posting.Id, Replayed: false);
     }
 
+    // After partial refunds, what remains may convert to less than the supplier's minor unit (KRW 13 of KRW 135,730
+    // paid for USD 100.00): the supplier has nothing to receive, so the remainder goes back to the buyer.
+    private async Task<EscrowOutcome> ReleaseRemainderToBuyerAsync(Escrow escrow, string key, bool automatic, CancellationToken cancellationToken)
+    {
+        var order = escrow.OrderId;
+        var remainder = escrow.ReleaseRemainderToBuyer(automatic, Now);
+        var escrowAccount = await ledger.AccountAsync(AccountKind.Escrow, order, remainder.Currency, cancellationToken);
+        var wallet = await ledger.AccountAsync(AccountKind.SmeWallet, escrow.BuyerCompany, remainder.Currency, cancellationToken);
+        var posting = ledger.Post(key, $"Order {order}: escrow released with nothing to settle; the remainder back to {escrow.BuyerCompany}",
+            PostingEntry.Debit(escrowAccount, remainder),
+            PostingEntry.Credit(wallet, remainder));
+        db.EscrowRefunds.Add(EscrowRefund.Record(order, RemainderRefundKey, remainder.Amount, posting.Id, Now));
+        outbox.Publish(new PaymentRefunded(order, escrow.BuyerCompany, RemainderRefundKey, remainder.ToMinorUnits(), escrow.Refunded.ToMinorUnits(),
+            remainder.Currency.Code, FullyRefunded: true, Now));
+        outbox.Publish(new EscrowReleased(order, escrow.SupplierCompany, 0, remainder.Currency.Code, 0, 0, escrow.SettlementCurrency, automatic, Now));
+        await db.SaveChangesAsync(cancellationToken);
+        return new EscrowOutcome(escrow, posting.Id, Replayed: false);
+    }
+
     /// <summary>The refund, inside the caller's transaction.</summary>
     internal async Task<RefundOutcome> RefundWithinAsync(OrderId orderId, string refundKey, Money? amount, CancellationToken cancellationToken)
     {
@@ -174,7 +205,13 @@ internal sealed class EscrowDesk(PaymentDbContext db, Ledger ledger, TermsBook t
             throw PaymentException.Invalid("amount", $"Order {order} was paid in {escrow.Currency}, not {refund.Currency}.");
         }
 
+        var disputed = escrow.UnderDispute;
         escrow.Refund(refund);
+        if (disputed && escrow.Status == EscrowStatus.Refunded)
+        {
+            await CloseDisputeAsync(escrow, refund, refundKey, cancellationToken);
+        }
+
         var escrowAccount = await ledger.AccountAsync(AccountKind.Escrow, order, refund.Currency, cancellationToken);
         var wallet = await ledger.AccountAsync(AccountKind.SmeWallet, escrow.BuyerCompany, refund.Currency, cancellationToken);
         var posting = ledger.Post($"refund:{order}:{refundKey}", $"Order {order}: refund '{refundKey}' to {escrow.BuyerCompany}",
@@ -185,6 +222,21 @@ internal sealed class EscrowDesk(PaymentDbContext db, Ledger ledger, TermsBook t
             refund.Currency.Code, escrow.Status == EscrowStatus.Refunded, Now));
         await db.SaveChangesAsync(cancellationToken);
         return new RefundOutcome(escrow, refund, Replayed: false);
+    }
+
+    // A dispute's own decision ends the dispute before it refunds; a refund in full from elsewhere (the order was
+    // cancelled or failed) leaves the buyer nothing to dispute, so it closes the dispute as refunded.
+    private async Task CloseDisputeAsync(Escrow escrow, Money refund, string refundKey, CancellationToken cancellationToken)
+    {
+        escrow.EndDispute();
+        if (await db.Disputes.FindAsync([escrow.OrderId], cancellationToken) is not { Status: not DisputeStatus.Resolved } dispute)
+        {
+            return;
+        }
+
+        var status = dispute.Status.ToString().ToLowerInvariant();
+        dispute.CloseByRefund(refund.Amount, RefundedBy, $"Order {escrow.OrderId} was refunded in full ({refund}, refund '{refundKey}') while the dispute was {status}.", Now);
+        outbox.Publish(new DisputeResolved(escrow.OrderId, DisputeDecision.Refund, refund.ToMinorUnits(), 0, refund.Currency.Code, RefundedBy, Now));
     }
 
     internal async Task<Escrow> LockEscrowAsync(string order, CancellationToken cancellationToken) =>

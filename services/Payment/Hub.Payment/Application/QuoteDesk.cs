@@ -9,7 +9,7 @@ namespace Hub.Payment.Application;
 /// <summary>Issues locked FX quotes to buyers.</summary>
 internal sealed class QuoteDesk(PaymentDbContext db, RateBook rates, TermsBook terms, TimeProvider clock)
 {
-    /// <exception cref="PaymentException">No rate for the pair.</exception>
+    /// <exception cref="PaymentException">No rate for the pair, or one too small to price at the rate scale.</exception>
     public async Task<FxQuote> QuoteAsync(CompanyId buyer, CurrencyCode pay, Money settlement, CancellationToken cancellationToken)
     {
         var current = await terms.CurrentAsync(cancellationToken);
@@ -19,7 +19,16 @@ internal sealed class QuoteDesk(PaymentDbContext db, RateBook rates, TermsBook t
             throw new PaymentException(PaymentErrorKind.Invalid, "no-rate", $"No rate converts {pay} to {settlement.Currency}.", "payCurrency");
         }
 
-        var calculation = QuoteCalculation.For(pay, settlement, market, current.FxMarginBps);
+        QuoteCalculation calculation;
+        try
+        {
+            calculation = QuoteCalculation.For(pay, settlement, market, current.FxMarginBps);
+        }
+        catch (ArgumentException ex) when (ex.ParamName == "market")
+        {
+            throw new PaymentException(PaymentErrorKind.Invalid, "no-rate", ex.Message, "payCurrency");
+        }
+
         var quote = FxQuote.Lock(buyer, calculation, clock.GetUtcNow().UtcDateTime, current.QuoteLock);
         db.FxQuotes.Add(quote);
         await db.SaveChangesAsync(cancellationToken);

@@ -19,5 +19,6 @@ internal sealed class DisputeConfiguration : IEntityTypeConfiguration<Dispute>
         b.Property(d => d.RefundedAmount).HasPrecision(28, 4);
         b.Property(d => d.EscalatedBy).HasMaxLength(200);
         b.Property(d => d.DecidedBy).HasMaxLength(200);
+        b.Property(d => d.Resolution).HasMaxLength(500);
     }
 }

@@ -104,7 +104,7 @@ internal sealed record DecisionRequest(string? Decision, MoneyDto? Refund);
 
 internal sealed record DisputeResponse(
     string OrderId, string BuyerCompany, string SupplierCompany, string Reason, string Status, DateTime OpenedAt, DateTime NegotiationEndsAt,
-    DateTime? EscalatedAt, string? Decision, DateTime? ResolvedAt)
+    DateTime? EscalatedAt, string? Decision, DateTime? ResolvedAt, string? DecidedBy = null, string? Resolution = null)
 {
     public static DisputeResponse From(V1.DisputeView d) => new(
         d.OrderId, d.BuyerCompany, d.SupplierCompany, d.Reason, d.Status, d.OpenedAt.ToDateTime(), d.NegotiationEndsAt.ToDateTime(),
@@ -112,5 +112,5 @@ internal sealed record DisputeResponse(
 
     public static DisputeResponse From(Dispute d) => new(
         d.OrderId, d.BuyerCompany, d.SupplierCompany, d.Reason, d.Status.ToString(), d.OpenedAt, d.NegotiationEndsAt,
-        d.EscalatedAt, d.Decision?.ToString(), d.ResolvedAt);
+        d.EscalatedAt, d.Decision?.ToString(), d.ResolvedAt, d.DecidedBy, d.Resolution);
 }

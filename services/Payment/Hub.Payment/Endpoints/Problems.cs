@@ -21,6 +21,14 @@ internal static class Problems
             Title = "One or more fields are invalid.",
         });
 
+    /// <summary>400 naming every required field the request left out.</summary>
+    public static ProblemHttpResult Missing(IEnumerable<string> fields) =>
+        TypedResults.Problem(new HttpValidationProblemDetails(fields.ToDictionary(f => f, f => new[] { $"The field {f} is required." }))
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "One or more fields are invalid.",
+        });
+
     public static ProblemHttpResult NotFound(string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: detail);
 }

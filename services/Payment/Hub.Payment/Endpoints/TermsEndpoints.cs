@@ -22,11 +22,16 @@ internal static class TermsEndpoints
     private static async Task<Results<Ok<TermsResponse>, ProblemHttpResult>> ChangeTerms(
         TermsRequest request, Caller caller, TermsBook book, PaymentDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
+        if (request.Missing() is { Count: > 0 } missing)
+        {
+            return Problems.Missing(missing);
+        }
+
         PaymentTerms terms;
         try
         {
             var negotiationDays = request.DisputeNegotiationDays ?? (await book.CurrentAsync(cancellationToken)).DisputeNegotiationDays;
-            terms = PaymentTerms.Adopt(request.FxMarginBps, request.PlatformFeeBps, request.QuoteLockSeconds, request.AutoReleaseDays,
+            terms = PaymentTerms.Adopt(request.FxMarginBps!.Value, request.PlatformFeeBps!.Value, request.QuoteLockSeconds!.Value, request.AutoReleaseDays!.Value,
                 negotiationDays, caller.Subject, clock.GetUtcNow().UtcDateTime);
         }
         catch (ArgumentOutOfRangeException ex)
@@ -40,8 +45,14 @@ internal static class TermsEndpoints
     }
 }
 
-/// <summary>New terms; a missing <c>DisputeNegotiationDays</c> keeps the current value.</summary>
-internal sealed record TermsRequest(int FxMarginBps, int PlatformFeeBps, int QuoteLockSeconds, int AutoReleaseDays, int? DisputeNegotiationDays);
+/// <summary>New terms: every value is required, except that a missing <c>DisputeNegotiationDays</c> keeps the current value.</summary>
+internal sealed record TermsRequest(int? FxMarginBps, int? PlatformFeeBps, int? QuoteLockSeconds, int? AutoReleaseDays, int? DisputeNegotiationDays)
+{
+    /// <summary>The required values the request leaves out, named as in JSON.</summary>
+    public IReadOnlyList<string> Missing() =>
+        new (string Field, int? Value)[] { ("fxMarginBps", FxMarginBps), ("platformFeeBps", PlatformFeeBps), ("quoteLockSeconds", QuoteLockSeconds), ("autoReleaseDays", AutoReleaseDays) }
+            .Where(f => f.Value is null).Select(f => f.Field).ToList();
+}
 
 internal sealed record TermsResponse(int FxMarginBps, int PlatformFeeBps, int QuoteLockSeconds, int AutoReleaseDays, int DisputeNegotiationDays, DateTime EffectiveFrom, string ChangedBy)
 {

@@ -41,6 +41,11 @@ internal sealed partial class AutoReleaseService(IServiceScopeFactory scopes, IO
             {
                 LogNotReleased(logger, order, ex.Message);
             }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                // One escrow that cannot be released must not hold back the others due after it.
+                LogReleaseFailed(logger, order, ex);
+            }
         }
     }
 
@@ -49,6 +54,9 @@ internal sealed partial class AutoReleaseService(IServiceScopeFactory scopes, IO
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Escrow of order {Order} is due but was not released: {Reason}")]
     private static partial void LogNotReleased(ILogger logger, string order, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Escrow of order {Order} is due but its release failed; the sweep goes on with the others")]
+    private static partial void LogReleaseFailed(ILogger logger, string order, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The auto-release sweep failed; it runs again at the next interval")]
     private static partial void LogSweepFailed(ILogger logger, Exception exception);

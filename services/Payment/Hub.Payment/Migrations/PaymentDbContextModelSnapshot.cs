@@ -73,6 +73,11 @@ namespace Hub.Payment.Migrations
                         .HasColumnType("numeric(28,4)")
                         .HasColumnName("refunded_amount");
 
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("resolution");
+
                     b.Property<DateTime?>("ResolvedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("resolved_at");

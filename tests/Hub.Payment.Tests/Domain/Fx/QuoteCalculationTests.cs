@@ -18,6 +18,15 @@ public sealed class QuoteCalculationTests
     }
 
     [Fact]
+    public void For_RateLessMarginBelowTheRateScale_IsRefused()
+    {
+        var idr = CurrencyCode.Parse("IDR");
+        var tiny = QuotedRate.Of(idr, CurrencyCode.USD, 0.00000001m, 0.00000002m);
+
+        Should.Throw<ArgumentException>(() => QuoteCalculation.For(idr, new Money(1m, CurrencyCode.USD), tiny, marginBps: 50)).ParamName.ShouldBe("market");
+    }
+
+    [Fact]
     public void For_PayAmountAtTheRate_NeverLeavesTheSupplierShort()
     {
         foreach (var settlement in new[] { 1m, 999m, 1_350_000m, 7_777_777m })

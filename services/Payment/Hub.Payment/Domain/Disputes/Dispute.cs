@@ -39,6 +39,9 @@ internal sealed class Dispute
 
     public DateTime? ResolvedAt { get; private set; }
 
+    /// <summary>Why it was resolved without an operator's decision (the escrow was refunded in full meanwhile).</summary>
+    public string? Resolution { get; private set; }
+
     /// <exception cref="ArgumentException">No reason given, or a reason over 1,000 characters.</exception>
     public static Dispute Open(Escrow escrow, string reason, DateTime now, TimeSpan negotiation)
     {
@@ -100,5 +103,24 @@ internal sealed class Dispute
         RefundedAmount = refunded;
         DecidedBy = by;
         ResolvedAt = now;
+    }
+
+    /// <summary>
+    /// Resolves an open dispute as refunded when its escrow went back to the buyer in full without a decision (the order
+    /// was cancelled or failed), with who refunded and why. A resolved dispute stays as it was.
+    /// </summary>
+    public void CloseByRefund(decimal refunded, string by, string why, DateTime now)
+    {
+        if (Status == DisputeStatus.Resolved)
+        {
+            return;
+        }
+
+        Status = DisputeStatus.Resolved;
+        Decision = DisputeDecision.Refund;
+        RefundedAmount = refunded;
+        DecidedBy = by;
+        ResolvedAt = now;
+        Resolution = why;
     }
 }

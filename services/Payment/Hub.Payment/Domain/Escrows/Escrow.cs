@@ -84,15 +84,14 @@ internal sealed class Escrow
     /// What the supplier is owed for what remains: the full settlement, or, after partial refunds, the same share of it
     /// rounded down (the buyer's refunds are never paid to the supplier).
     /// </summary>
-    public Money SettlementForRemaining()
-    {
-        if (RefundedAmount == 0)
-        {
-            return Settlement;
-        }
+    public Money SettlementForRemaining() => SettlementFor(Remaining);
 
-        return new Money(SettlementAmount * Remaining.Amount / PaidAmount, Settlement.Currency).Round(MoneyRounding.Down);
-    }
+    /// <summary>What the supplier would be owed if <paramref name="remaining"/> were what remains (see <see cref="SettlementForRemaining"/>).</summary>
+    public Money SettlementFor(Money remaining) =>
+        remaining == Paid ? Settlement : new Money(SettlementAmount * remaining.Amount / PaidAmount, Settlement.Currency).Round(MoneyRounding.Down);
+
+    /// <summary>True when <paramref name="remaining"/> would settle nothing for the supplier once converted and the fee kept.</summary>
+    public bool SettlesNothing(Money remaining) => FeeSplit.Split(SettlementFor(remaining), PlatformFeeBps).Supplier.Amount == 0;
 
     /// <exception cref="PaymentException">Not held.</exception>
     public void FreezeForDispute()
@@ -117,6 +116,20 @@ internal sealed class Escrow
         ReleasedAutomatically = automatic;
         SettledAmount = settled.Amount;
         FeeAmount = fee.Amount;
+    }
+
+    /// <summary>
+    /// Releases an escrow whose remainder converts to less than the supplier's minor unit: nothing is settled, and the
+    /// remainder (returned) goes back to the buyer rather than into a posting line of zero.
+    /// </summary>
+    /// <exception cref="PaymentException">Already refunded in full, or frozen by a dispute.</exception>
+    public Money ReleaseRemainderToBuyer(bool automatic, DateTime now)
+    {
+        var remainder = Remaining;
+        var nothing = Money.Zero(Settlement.Currency);
+        Release(nothing, nothing, automatic, now);
+        RefundedAmount = PaidAmount;
+        return remainder;
     }
 
     /// <exception cref="PaymentException">Released already, or more than remains.</exception>

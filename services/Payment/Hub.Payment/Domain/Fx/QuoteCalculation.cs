@@ -12,7 +12,10 @@ internal sealed record QuoteCalculation(Money Pay, Money Settlement, decimal Rat
     public const int BasisPoints = 10_000;
 
     /// <summary>Prices <c>settlement</c> in <c>pay</c> at <c>market</c> (PAY/SETTLEMENT; null when both currencies are the same: no conversion, no margin).</summary>
-    /// <exception cref="ArgumentException">The settlement is not positive or not rounded, or the rate's currencies do not match.</exception>
+    /// <exception cref="ArgumentException">
+    /// The settlement is not positive or not rounded, the rate's currencies do not match, or the rate less the margin is
+    /// below the rate scale.
+    /// </exception>
     public static QuoteCalculation For(CurrencyCode pay, Money settlement, QuotedRate? market, int marginBps)
     {
         if (settlement.Amount <= 0 || !settlement.IsRounded)
@@ -38,6 +41,11 @@ internal sealed record QuoteCalculation(Money Pay, Money Settlement, decimal Rat
         }
 
         var rate = RateRounding.Down(market.Bid * (BasisPoints - marginBps) / BasisPoints);
+        if (rate == 0)
+        {
+            throw new ArgumentException($"{market.Base}/{market.Quote} {market.Bid} less {marginBps} bps is below the smallest rate {RateRounding.Decimals} decimals carry.", nameof(market));
+        }
+
         var payAmount = new Money(settlement.Amount / rate, pay).Round(MoneyRounding.Up);
         return new QuoteCalculation(payAmount, settlement, rate, market.Bid, marginBps);
     }

@@ -22,7 +22,7 @@ internal sealed class PaymentTerms
 
     public int QuoteLockSeconds { get; private set; }
 
-    /// <summary>Days after securing after which an escrow is released without a receipt confirmation.</summary>
+    /// <summary>Days after securing after which an escrow is released without a receipt confirmation (at least 1).</summary>
     public int AutoReleaseDays { get; private set; }
 
     /// <summary>Days buyer and supplier negotiate a dispute before either may escalate it to the platform.</summary>
@@ -41,7 +41,7 @@ internal sealed class PaymentTerms
         ArgumentOutOfRangeException.ThrowIfGreaterThan(platformFeeBps, 2_000);
         ArgumentOutOfRangeException.ThrowIfLessThan(quoteLockSeconds, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(quoteLockSeconds, 86_400);
-        ArgumentOutOfRangeException.ThrowIfNegative(autoReleaseDays);
+        ArgumentOutOfRangeException.ThrowIfLessThan(autoReleaseDays, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(autoReleaseDays, 365);
         ArgumentOutOfRangeException.ThrowIfNegative(disputeNegotiationDays);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(disputeNegotiationDays, 60);
