@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using Grpc.Core;
 using Hub.Contracts.Customs;
+using Hub.Contracts.Values;
 using Hub.Customs.V1;
+using Hub.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hub.Customs.Tests.Grpc;
@@ -217,4 +219,24 @@ public sealed class DeclareTests(CustomsHost host) : IClassFixture<CustomsHost>
     }
 
     private sealed record DeclarationView(string Id, string Status);
+
+    [Fact]
+    public async Task Declare_PartnerHubGivesTheLrnOfAnotherOrder_AlreadyExistsAndNothingOfThatDeclarationIsTold()
+    {
+        var ours = Requests.Declaration(DeclarationType.Export, orderId: Requests.NewOrderId("KR"));
+        ours.Lrn = $"{ours.OrderId}-EX";
+        var lodged = await host.Grpc.DeclareAsync(ours);
+        var asCn = TestSecurity.Bearer(TestSecurity.PartnerHub(HubId.Parse("CN")));
+        var probing = Requests.Declaration(DeclarationType.Export, orderId: Requests.NewOrderId("CN")).Also(r => r.Lrn = ours.Lrn);
+
+        var error = await Should.ThrowAsync<RpcException>(async () => await host.Grpc.DeclareAsync(probing, asCn));
+
+        error.StatusCode.ShouldBe(StatusCode.AlreadyExists);
+        error.Status.Detail.ShouldStartWith("lrn");
+        error.Status.Detail.ShouldNotContain(lodged.DeclarationId);
+        error.Status.Detail.ShouldNotContain(lodged.Mrn);
+        error.Status.Detail.ShouldNotContain(lodged.Status.ToString());
+        await using var db = host.Db();
+        (await db.Declarations.AnyAsync(d => d.OrderId == probing.OrderId)).ShouldBeFalse();
+    }
 }

@@ -169,12 +169,20 @@ internal sealed partial class DeclarationService(
         return declaration;
     }
 
+    // The order's own declaration answers a repeated call. An LRN another order's declaration uses is refused: the
+    // caller may lodge only for its own order (partner hubs are held to theirs), and LRNs can be guessed.
     private async Task<Declaration?> FindExistingAsync(DeclarationDraft draft, CancellationToken cancellationToken)
     {
         var hub = identity.Hub.ToString();
         var order = draft.OrderId.ToString();
-        return await db.Declarations.FirstOrDefaultAsync(
-            d => d.Hub == hub && d.Type == draft.Type && (d.Lrn == draft.Lrn || d.OrderId == order), cancellationToken);
+        var found = await db.Declarations
+            .Where(d => d.Hub == hub && d.Type == draft.Type && (d.Lrn == draft.Lrn || d.OrderId == order)).ToListAsync(cancellationToken);
+        if (found.Any(d => d.Lrn == draft.Lrn && d.OrderId != order))
+        {
+            throw new LrnTakenException(draft.Lrn);
+        }
+
+        return found.FirstOrDefault(d => d.OrderId == order);
     }
 
     // An import that will not happen no longer uses up the buyer's low-value allowance: its entry goes with the

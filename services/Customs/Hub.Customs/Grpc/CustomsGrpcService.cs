@@ -63,6 +63,10 @@ internal sealed class CustomsGrpcService(
         {
             throw Fail(StatusCode.FailedPrecondition, ex.Field, ex.Message);
         }
+        catch (LrnTakenException ex)
+        {
+            throw Fail(StatusCode.AlreadyExists, "lrn", ex.Message);
+        }
         catch (DeclarationStateException ex)
         {
             throw new RpcException(new Status(StatusCode.FailedPrecondition, ex.Message));
