@@ -224,9 +224,9 @@ internal sealed partial class DeclarationService(
             ? []
             :
             [
-                new TaxLine("DUTY", line.CustomsValue.Amount, line.DutyBasis, line.Duty.Amount),
-                new TaxLine("CT", (line.CustomsValue + line.Duty).Amount, line.ConsumptionTaxRate.ToString("0.####", CultureInfo.InvariantCulture), line.ConsumptionTax.Amount),
-                new TaxLine("VAT", (line.CustomsValue + line.Duty + line.ConsumptionTax).Amount, line.VatRate.ToString("0.####", CultureInfo.InvariantCulture), line.Vat.Amount),
+                new TaxLine("DUTY", line.DutyBase, line.EffectiveDutyRate, line.Duty.Amount),
+                new TaxLine("CT", line.TaxablePrice.Amount, LineAssessor.Fraction(line.EffectiveConsumptionTaxRate), line.ConsumptionTax.Amount),
+                new TaxLine("VAT", line.TaxablePrice.Amount, LineAssessor.Fraction(line.EffectiveVatRate), line.Vat.Amount),
             ];
         return new GoodsItem(i + 1, item.Description, item.Line.Code.ToString(), item.Line.Origin.Code, item.Line.Quantity, item.Line.Unit,
             item.NetMassKg, item.GrossMassKg, item.Line.Value, line?.PreferenceApplied == true ? item.Line.Certificate?.Agreement : null,
