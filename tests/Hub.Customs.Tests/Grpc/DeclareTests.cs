@@ -239,4 +239,29 @@ public sealed class DeclareTests(CustomsHost host) : IClassFixture<CustomsHost>
         await using var db = host.Db();
         (await db.Declarations.AnyAsync(d => d.OrderId == probing.OrderId)).ShouldBeFalse();
     }
+
+    [Fact]
+    public async Task Declare_BuyerIdInAnotherCase_CountsAsTheSameBuyer()
+    {
+        var first = await host.Grpc.DeclareAsync(Requests.KoreanSmallImport("kr-c-000777", 10_000));
+        var second = await host.Grpc.DeclareAsync(Requests.KoreanSmallImport(" KR-C-000777 ", 10_000));
+
+        first.RegimeCode.ShouldBe("KR-GENERAL-150");
+        second.RegimeCode.ShouldBe("GENERAL", "one buyer's USD 100 + USD 100 on one day exceed USD 150");
+        await using var db = host.Db();
+        (await db.BuyerImports.CountAsync(b => b.Buyer == "KR-C-000777")).ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Declare_BuyerIdLongerThan64Characters_InvalidArgumentAndNothingLodged()
+    {
+        var request = Requests.KoreanSmallImport(new string('B', 65), 10_000);
+
+        var error = await Should.ThrowAsync<RpcException>(async () => await host.Grpc.DeclareAsync(request));
+
+        error.StatusCode.ShouldBe(StatusCode.InvalidArgument);
+        error.Status.Detail.ShouldStartWith("buyerId");
+        await using var db = host.Db();
+        (await db.Declarations.AnyAsync(d => d.OrderId == request.OrderId)).ShouldBeFalse();
+    }
 }
