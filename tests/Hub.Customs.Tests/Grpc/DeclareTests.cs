@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using Grpc.Core;
 using Hub.Contracts.Customs;
+using Hub.Contracts.Values;
 using Hub.Customs.V1;
+using Hub.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hub.Customs.Tests.Grpc;
@@ -217,4 +219,49 @@ public sealed class DeclareTests(CustomsHost host) : IClassFixture<CustomsHost>
     }
 
     private sealed record DeclarationView(string Id, string Status);
+
+    [Fact]
+    public async Task Declare_PartnerHubGivesTheLrnOfAnotherOrder_AlreadyExistsAndNothingOfThatDeclarationIsTold()
+    {
+        var ours = Requests.Declaration(DeclarationType.Export, orderId: Requests.NewOrderId("KR"));
+        ours.Lrn = $"{ours.OrderId}-EX";
+        var lodged = await host.Grpc.DeclareAsync(ours);
+        var asCn = TestSecurity.Bearer(TestSecurity.PartnerHub(HubId.Parse("CN")));
+        var probing = Requests.Declaration(DeclarationType.Export, orderId: Requests.NewOrderId("CN")).Also(r => r.Lrn = ours.Lrn);
+
+        var error = await Should.ThrowAsync<RpcException>(async () => await host.Grpc.DeclareAsync(probing, asCn));
+
+        error.StatusCode.ShouldBe(StatusCode.AlreadyExists);
+        error.Status.Detail.ShouldStartWith("lrn");
+        error.Status.Detail.ShouldNotContain(lodged.DeclarationId);
+        error.Status.Detail.ShouldNotContain(lodged.Mrn);
+        error.Status.Detail.ShouldNotContain(lodged.Status.ToString());
+        await using var db = host.Db();
+        (await db.Declarations.AnyAsync(d => d.OrderId == probing.OrderId)).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Declare_BuyerIdInAnotherCase_CountsAsTheSameBuyer()
+    {
+        var first = await host.Grpc.DeclareAsync(Requests.KoreanSmallImport("kr-c-000777", 10_000));
+        var second = await host.Grpc.DeclareAsync(Requests.KoreanSmallImport(" KR-C-000777 ", 10_000));
+
+        first.RegimeCode.ShouldBe("KR-GENERAL-150");
+        second.RegimeCode.ShouldBe("GENERAL", "one buyer's USD 100 + USD 100 on one day exceed USD 150");
+        await using var db = host.Db();
+        (await db.BuyerImports.CountAsync(b => b.Buyer == "KR-C-000777")).ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Declare_BuyerIdLongerThan64Characters_InvalidArgumentAndNothingLodged()
+    {
+        var request = Requests.KoreanSmallImport(new string('B', 65), 10_000);
+
+        var error = await Should.ThrowAsync<RpcException>(async () => await host.Grpc.DeclareAsync(request));
+
+        error.StatusCode.ShouldBe(StatusCode.InvalidArgument);
+        error.Status.Detail.ShouldStartWith("buyerId");
+        await using var db = host.Db();
+        (await db.Declarations.AnyAsync(d => d.OrderId == request.OrderId)).ShouldBeFalse();
+    }
 }

@@ -28,7 +28,7 @@ public sealed class LowValueAccumulationTests(ChinaCustomsHost host) : IClassFix
         first!.Duty.MinorUnits.ShouldBe(0);
         first.Vat.MinorUnits.ShouldBe(36_400);
         await using var db = host.Db();
-        var entries = await db.BuyerImports.Where(b => b.Buyer == "cn-buyer-annual").ToListAsync();
+        var entries = await db.BuyerImports.Where(b => b.Buyer == "CN-BUYER-ANNUAL").ToListAsync();
         entries.Count.ShouldBe(7);
         entries.Count(e => e.Applied).ShouldBe(6);
         entries.Where(e => e.Applied).Sum(e => e.Amount).ShouldBe(24_000m);
@@ -46,7 +46,7 @@ public sealed class LowValueAccumulationTests(ChinaCustomsHost host) : IClassFix
     [Fact]
     public async Task Declare_AfterCbecImportsWereWithdrawnOrRejected_TheirValueIsBackInTheAnnualAllowance()
     {
-        const string buyer = "cn-buyer-returns";
+        const string buyer = "CN-BUYER-RETURNS";
         var cleared = new List<DeclareRequest>();
         for (var n = 0; n < 4; n++)
         {

@@ -124,4 +124,28 @@ public sealed class WithdrawTests(CustomsHost host) : IClassFixture<CustomsHost>
         await using var db = host.Db();
         (await db.BuyerImports.AnyAsync(b => b.OrderId == withdrawn.OrderId)).ShouldBeFalse();
     }
+
+    [Fact]
+    public async Task Withdraw_WhileAnOperatorReleasesIt_AbortedAndTheReleaseStands()
+    {
+        var request = Requests.Declaration(DeclarationType.Export, exporter: "HANBIT PRECISION TRADING LIMITED", orderId: Requests.NewOrderId("CN"));
+        var held = await host.Grpc.DeclareAsync(request);
+        await using var release = host.Db();
+        await using var transaction = await release.Database.BeginTransactionAsync();
+        await release.Database.ExecuteSqlAsync($"UPDATE declarations SET status = 'Cleared', decided_by = 'kr-operator' WHERE id = {held.DeclarationId}");
+
+        var withdraw = host.Grpc.WithdrawAsync(new WithdrawDeclarationRequest { OrderId = request.OrderId, Type = DeclarationType.Export, Reason = "order cancelled" }).ResponseAsync;
+        await Eventually.TrueAsync(async () =>
+        {
+            await using var db = host.Db();
+            return await db.Database.SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'").SingleAsync() > 0;
+        }, TimeSpan.FromSeconds(20), "the withdrawal waits for the operator's release");
+        await transaction.CommitAsync();
+        var error = await Should.ThrowAsync<RpcException>(withdraw);
+
+        error.StatusCode.ShouldBe(StatusCode.Aborted);
+        await using var check = host.Db();
+        (await check.Declarations.SingleAsync(d => d.OrderId == request.OrderId)).Status.ToString().ShouldBe("Cleared");
+        (await host.EventsAsync<DeclarationWithdrawn>()).ShouldNotContain(e => e.OrderId == request.OrderId);
+    }
 }

@@ -169,12 +169,20 @@ internal sealed partial class DeclarationService(
         return declaration;
     }
 
+    // The order's own declaration answers a repeated call. An LRN another order's declaration uses is refused: the
+    // caller may lodge only for its own order (partner hubs are held to theirs), and LRNs can be guessed.
     private async Task<Declaration?> FindExistingAsync(DeclarationDraft draft, CancellationToken cancellationToken)
     {
         var hub = identity.Hub.ToString();
         var order = draft.OrderId.ToString();
-        return await db.Declarations.FirstOrDefaultAsync(
-            d => d.Hub == hub && d.Type == draft.Type && (d.Lrn == draft.Lrn || d.OrderId == order), cancellationToken);
+        var found = await db.Declarations
+            .Where(d => d.Hub == hub && d.Type == draft.Type && (d.Lrn == draft.Lrn || d.OrderId == order)).ToListAsync(cancellationToken);
+        if (found.Any(d => d.Lrn == draft.Lrn && d.OrderId != order))
+        {
+            throw new LrnTakenException(draft.Lrn);
+        }
+
+        return found.FirstOrDefault(d => d.OrderId == order);
     }
 
     // An import that will not happen no longer uses up the buyer's low-value allowance: its entry goes with the
@@ -216,9 +224,9 @@ internal sealed partial class DeclarationService(
             ? []
             :
             [
-                new TaxLine("DUTY", line.CustomsValue.Amount, line.DutyBasis, line.Duty.Amount),
-                new TaxLine("CT", (line.CustomsValue + line.Duty).Amount, line.ConsumptionTaxRate.ToString("0.####", CultureInfo.InvariantCulture), line.ConsumptionTax.Amount),
-                new TaxLine("VAT", (line.CustomsValue + line.Duty + line.ConsumptionTax).Amount, line.VatRate.ToString("0.####", CultureInfo.InvariantCulture), line.Vat.Amount),
+                new TaxLine("DUTY", line.DutyBase, line.EffectiveDutyRate, line.Duty.Amount),
+                new TaxLine("CT", line.TaxablePrice.Amount, LineAssessor.Fraction(line.EffectiveConsumptionTaxRate), line.ConsumptionTax.Amount),
+                new TaxLine("VAT", line.TaxablePrice.Amount, LineAssessor.Fraction(line.EffectiveVatRate), line.Vat.Amount),
             ];
         return new GoodsItem(i + 1, item.Description, item.Line.Code.ToString(), item.Line.Origin.Code, item.Line.Quantity, item.Line.Unit,
             item.NetMassKg, item.GrossMassKg, item.Line.Value, line?.PreferenceApplied == true ? item.Line.Certificate?.Agreement : null,

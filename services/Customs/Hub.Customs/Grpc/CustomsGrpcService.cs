@@ -8,6 +8,7 @@ using Hub.Platform.V1;
 using Hub.ServiceDefaults.Hosting;
 using Hub.ServiceDefaults.Probes;
 using Hub.ServiceDefaults.Security;
+using Microsoft.EntityFrameworkCore;
 
 namespace Hub.Customs.Grpc;
 
@@ -63,9 +64,18 @@ internal sealed class CustomsGrpcService(
         {
             throw Fail(StatusCode.FailedPrecondition, ex.Field, ex.Message);
         }
+        catch (LrnTakenException ex)
+        {
+            throw Fail(StatusCode.AlreadyExists, "lrn", ex.Message);
+        }
         catch (DeclarationStateException ex)
         {
             throw new RpcException(new Status(StatusCode.FailedPrecondition, ex.Message));
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // An operator released or rejected the declaration meanwhile; the caller reads it again and decides.
+            throw new RpcException(new Status(StatusCode.Aborted, "The declaration changed meanwhile; read it again."));
         }
     }
 

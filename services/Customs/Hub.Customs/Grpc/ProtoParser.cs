@@ -16,6 +16,8 @@ namespace Hub.Customs.Grpc;
 /// <summary>Turns wire messages into domain input, naming the first field that is missing or malformed.</summary>
 internal static class ProtoParser
 {
+    private const int MaxBuyerLength = 64;
+
     public static LandedCostRequest Parse(PreviewLandedCostRequest request, HubId thisHub, Func<HubId, DateOnly> today)
     {
         var destination = string.IsNullOrWhiteSpace(request.DestinationHub)
@@ -28,7 +30,7 @@ internal static class ProtoParser
                 : throw Invalid("onDate", $"'{request.OnDate}' is not a date (yyyy-MM-dd).");
         var currency = Currency(request.InvoiceCurrency);
         return new LandedCostRequest(destination, currency, Incoterm(request.Incoterm), Money(request.FreightMinor, currency, "freight"),
-            Money(request.InsuranceMinor, currency, "insurance"), Channel(request.Channel), Blank(request.BuyerId), date,
+            Money(request.InsuranceMinor, currency, "insurance"), Channel(request.Channel), Buyer(request.BuyerId), date,
             [.. request.Lines.Select((l, i) => Line(l, i, currency))]);
     }
 
@@ -64,7 +66,7 @@ internal static class ProtoParser
             request.Declarant is null ? Party(type == DomainDeclarationType.Export ? request.Exporter : request.Importer, "declarant") : Party(request.Declarant, "declarant"),
             Incoterm(request.Incoterm), Blank(request.IncotermPlace), Blank(request.InvoiceNumber), currency,
             Money(request.FreightMinor, currency, "freight"), Money(request.InsuranceMinor, currency, "insurance"), Channel(request.Channel),
-            Blank(request.BuyerId), items,
+            Buyer(request.BuyerId), items,
             new DomainTransport(Blank(transport.Mode) ?? "unknown", Blank(transport.Conveyance), [.. transport.ContainerIds], Blank(transport.TransportDocument),
                 Blank(transport.LoadingPlace), Blank(transport.UnloadingPlace)));
     }
@@ -157,6 +159,15 @@ internal static class ProtoParser
 
     private static string Required(string? text, string field) =>
         string.IsNullOrWhiteSpace(text) ? throw Invalid(field, "The field is required.") : text.Trim();
+
+    // One buyer however the caller spells it (kr-c-000001 is KR-C-000001); the low-value totals are kept per buyer.
+    private static string? Buyer(string? text)
+    {
+        var buyer = Blank(text)?.ToUpperInvariant();
+        return buyer is { Length: > MaxBuyerLength }
+            ? throw Invalid("buyerId", $"A buyer id has at most {MaxBuyerLength} characters.")
+            : buyer;
+    }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 

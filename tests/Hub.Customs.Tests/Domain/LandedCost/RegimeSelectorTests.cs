@@ -1,4 +1,5 @@
 using Hub.Contracts.Values;
+using Hub.Customs.Domain;
 using Hub.Customs.Domain.LandedCost;
 using Hub.Customs.Domain.Reference;
 using static Hub.Customs.Tests.Domain.Given;
@@ -35,6 +36,32 @@ public sealed class RegimeSelectorTests
         cost.CustomsValue.Amount.ShouldBe(216_014m);
         cost.Duty.Amount.ShouldBe(17_281m);
         cost.Vat.Amount.ShouldBe(23_330m);
+    }
+
+    [Theory]
+    [InlineData("DAP", 15.00, 0.00, true)]
+    [InlineData("CIF", 10.00, 5.00, true)]
+    [InlineData("CFR", 5.00, 5.00, false)]
+    [InlineData("DAP", 9.99, 0.00, false)]
+    public void Calculate_KoreaInvoiceIncludingFreight_MeasuresTheGoodsWithoutFreightAndInsurance(string incoterm, decimal freight, decimal insurance, bool exempt)
+    {
+        // Invoice USD 160 including carriage (and insurance where the term pays it): the goods alone are 160 − what it includes.
+        Incoterms.TryParse(incoterm, out var term).ShouldBeTrue();
+        var request = Request(HubId.KR, "USD", term, freight, insurance, Goods("851671", "CN", 160m)) with { Channel = TradeChannel.ECommerce, Buyer = "buyer-dap" };
+
+        var cost = LandedCostCalculator.Calculate(request, Korea);
+
+        cost.Regime.Applied.ShouldBe(exempt);
+        cost.Regime.Candidate!.Code.ShouldBe("KR-GENERAL-150");
+        (cost.Total.Amount == 0m).ShouldBe(exempt);
+    }
+
+    [Fact]
+    public void Calculate_KoreaDapFreightAboveTheInvoice_NamesTheFreightField()
+    {
+        var request = Request(HubId.KR, "USD", Incoterm.Dap, 200m, 0m, Goods("851671", "CN", 160m)) with { Channel = TradeChannel.ECommerce, Buyer = "buyer-dap" };
+
+        Should.Throw<CustomsRuleException>(() => LandedCostCalculator.Calculate(request, Korea)).Field.ShouldBe("freight");
     }
 
     [Theory]

@@ -1,6 +1,9 @@
 namespace Hub.Customs.Domain.Declarations;
 
-/// <summary>One tax on one goods item: type (DUTY, CT, VAT), base, rate as text (8 %, KRW 1000 per KGM) and amount.</summary>
+/// <summary>
+/// One tax on one goods item: type (DUTY, CT, VAT), base, effective rate as text (8 %, 0.091, KRW 1000 per KGM: the
+/// tariff's rate times the regime's factor) and amount, which is base × rate rounded by the declaration's rounding rule.
+/// </summary>
 internal sealed class TaxLine
 {
     private TaxLine()

@@ -5,8 +5,10 @@ using Hub.Customs.Domain.Reference;
 namespace Hub.Customs.Domain.LandedCost;
 
 /// <summary>
-/// Duty (ad valorem, at the FTA rate when a valid certificate supports it, or specific per unit), consumption tax
-/// (CV + duty) / (1 − rate) × rate, and VAT on CV + duty + CT, each scaled by the regime's factors and rounded.
+/// Duty (ad valorem, at the FTA rate when a valid certificate supports it, or specific per unit), then consumption tax
+/// and VAT on the composite taxable price (CV + duty) / (1 − CT rate) = CV + duty + CT, rounded once: CT = price × CT
+/// rate, VAT = price × VAT rate. Each is scaled by the regime's factors and rounded, so every tax is its base times
+/// its effective rate, rounded.
 /// </summary>
 internal static class LineAssessor
 {
@@ -16,6 +18,8 @@ internal static class LineAssessor
         var currency = customsValue.Currency;
         Money fullDuty;
         string basis;
+        decimal dutyBase;
+        string effectiveDutyRate;
         var preferenceApplied = false;
         string? note = null;
         if (tariff.DutyKind == DutyKind.Specific)
@@ -27,6 +31,8 @@ internal static class LineAssessor
 
             fullDuty = new Money(tariff.SpecificAmount!.Value * line.Quantity, currency);
             basis = string.Create(CultureInfo.InvariantCulture, $"{currency} {tariff.SpecificAmount} per {tariff.SpecificUnit}");
+            dutyBase = line.Quantity;
+            effectiveDutyRate = string.Create(CultureInfo.InvariantCulture, $"{currency} {Fraction(tariff.SpecificAmount.Value * regime.DutyFactor)} per {tariff.SpecificUnit}");
         }
         else
         {
@@ -51,16 +57,24 @@ internal static class LineAssessor
 
             fullDuty = customsValue * rate;
             basis = Percent(rate);
+            dutyBase = customsValue.Amount;
+            effectiveDutyRate = string.Create(CultureInfo.InvariantCulture, $"{Fraction(rate * regime.DutyFactor * 100m)} %");
         }
 
         var duty = (fullDuty * regime.DutyFactor).Round(rounding);
         var ctRate = tariff.ConsumptionTaxRate;
-        var fullConsumptionTax = (customsValue + duty) / (1m - ctRate) * ctRate;
-        var consumptionTax = (fullConsumptionTax * regime.TaxFactor).Round(rounding);
-        var vat = ((customsValue + duty + fullConsumptionTax.Round(rounding)) * tariff.VatRate * regime.TaxFactor).Round(rounding);
+        var taxablePrice = ((customsValue + duty) / (1m - ctRate)).Round(rounding);
+        var ctEffective = ctRate * regime.TaxFactor;
+        var vatEffective = tariff.VatRate * regime.TaxFactor;
+        var consumptionTax = (taxablePrice * ctEffective).Round(rounding);
+        var vat = (taxablePrice * vatEffective).Round(rounding);
         return new LineAssessment(index, line.Code, tariff.Prefix, customsValue, basis, preferenceApplied, note,
-            duty, ctRate, consumptionTax, tariff.VatRate, vat);
+            duty, ctRate, consumptionTax, tariff.VatRate, vat, dutyBase, effectiveDutyRate, taxablePrice, ctEffective, vatEffective);
     }
 
     private static string Percent(decimal rate) => string.Create(CultureInfo.InvariantCulture, $"{rate * 100m:0.###} %");
+
+    /// <summary>A rate or amount in full, without trailing zeros (0.091, 1.3).</summary>
+    /// <param name="value">The number to write.</param>
+    public static string Fraction(decimal value) => value.ToString("0.############################", CultureInfo.InvariantCulture);
 }

@@ -33,7 +33,7 @@ internal static class RegimeSelector
         var regimeCurrency = CurrencyCode.Parse(regime.Currency);
         var regimeFx = LandedCostCalculator.FxRate(reference, request.Destination, regimeCurrency, request.Date, "invoiceCurrency");
         var inHubCurrency = regime.ValueBasis == RegimeValueBasis.Intrinsic
-            ? request.Lines.Sum(l => l.Value) * invoiceFx
+            ? IntrinsicValue(request) * invoiceFx
             : consignmentValue.Amount;
         var measured = new Money(inHubCurrency / regimeFx, regimeCurrency).Round(reference.Authority.Rounding);
 
@@ -66,5 +66,17 @@ internal static class RegimeSelector
         }
 
         return new RegimeChoice(regime.Code, regime.Name, regime, true, measured, $"{measured} is within the limits of {regime.Name}.");
+    }
+
+    // The price of the goods alone: an invoice under a term whose price pays the carriage (CFR, CIF, CPT, CIP, DAP,
+    // DPU, DDP) or the insurance includes the freight and insurance stated with it, which are taken out again.
+    private static decimal IntrinsicValue(LandedCostRequest request)
+    {
+        var term = request.Incoterm;
+        var included = (term.IncludesFreight() ? request.Freight : 0m) + (term.IncludesInsurance() ? request.Insurance : 0m);
+        var intrinsic = request.Lines.Sum(l => l.Value) - included;
+        return intrinsic >= 0m
+            ? intrinsic
+            : throw new CustomsRuleException("freight", $"Under {term.ToString().ToUpperInvariant()} the invoice includes freight and insurance; those stated exceed the invoice value.");
     }
 }
