@@ -35,7 +35,7 @@ internal sealed partial class FederatedCatalogSearch(
         {
             AskHomeAsync(target, request.Headers.Authorization.ToString(), deadline.Token),
         };
-        asks.AddRange(registry.CurrentValue.Reachable().Select(p => AskPartnerAsync(p.Hub, p.Partner, target, deadline.Token)));
+        asks.AddRange(registry.CurrentValue.Reachable().Select(p => AskPartnerAsync(p.Hub, p.Partner, target, cancellationToken, deadline.Token)));
         var answers = await Task.WhenAll(asks);
         cancellationToken.ThrowIfCancellationRequested();
 
@@ -51,18 +51,19 @@ internal sealed partial class FederatedCatalogSearch(
     private Task<(HubAnswer, List<JsonObject>)> AskHomeAsync(string target, string authorization, CancellationToken deadline)
     {
         var catalog = configuration["Services:Catalog:Http"] ?? throw new InvalidOperationException("Services:Catalog:Http is not configured.");
-        return AskAsync(identity.Hub.ToString(), handlers.CreateHandler(HandlerName), new Uri(new Uri(catalog), target), authorization, null, deadline);
+        return AskAsync(identity.Hub.ToString(), handlers.CreateHandler(HandlerName), new Uri(new Uri(catalog), target), authorization, partner: false, CancellationToken.None, deadline);
     }
 
-    private Task<(HubAnswer, List<JsonObject>)> AskPartnerAsync(HubId hub, PartnerHub partner, string target, CancellationToken deadline)
+    private Task<(HubAnswer, List<JsonObject>)> AskPartnerAsync(HubId hub, PartnerHub partner, string target, CancellationToken caller, CancellationToken deadline)
     {
         var signer = new PartnerRequestSigner(identity.Hub, hub, registry, clock) { InnerHandler = handlers.CreateHandler(HandlerName) };
-        return AskAsync(hub.ToString(), signer, new Uri(partner.Gateway!, target), null, breakers.For(hub.ToString()), deadline);
+        return AskAsync(hub.ToString(), signer, new Uri(partner.Gateway!, target), null, partner: true, caller, deadline);
     }
 
+    // A partner is asked through its breaker, which must know the caller's token to tell the caller leaving from the
+    // partner failing.
     private async Task<(HubAnswer, List<JsonObject>)> AskAsync(
-        string hub, HttpMessageHandler handler, Uri uri, string? authorization,
-        Polly.ResiliencePipeline<HttpResponseMessage>? breaker, CancellationToken deadline)
+        string hub, HttpMessageHandler handler, Uri uri, string? authorization, bool partner, CancellationToken caller, CancellationToken deadline)
     {
         var started = Stopwatch.GetTimestamp();
         HubAnswer Answer(string status, int count, string? error) => new(hub, status, count, Stopwatch.GetElapsedTime(started).TotalMilliseconds, error);
@@ -81,7 +82,7 @@ internal sealed partial class FederatedCatalogSearch(
                 return await client.SendAsync(message, token);
             }
 
-            using var response = breaker is null ? await Send(deadline) : await breaker.ExecuteAsync(Send, deadline);
+            using var response = partner ? await breakers.SendAsync(hub, Send, caller, deadline) : await Send(deadline);
             if (!response.IsSuccessStatusCode)
             {
                 return (Answer("failed", 0, $"HTTP {(int)response.StatusCode}"), []);

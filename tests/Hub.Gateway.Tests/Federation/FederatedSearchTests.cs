@@ -113,6 +113,32 @@ public sealed class FederatedSearchTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Search_PartnerSlowerThanTheDeadline_IsSkippedByItsBreaker()
+    {
+        using var client = SmeClient();
+        for (var i = 0; i < 2; i++)
+        {
+            (await StatusOfAsync(client, "SG")).ShouldBe("timed-out");
+        }
+
+        (await StatusOfAsync(client, "SG")).ShouldBe("circuit-open");
+    }
+
+    [Fact]
+    public async Task Search_CallersLeavingBeforeTheAnswer_DoNotOpenAPartnersBreaker()
+    {
+        using var client = SmeClient();
+        for (var i = 0; i < 3; i++)
+        {
+            // Gone while the slow partner is still being asked, well before the deadline.
+            using var leaving = new CancellationTokenSource(TimeSpan.FromMilliseconds(400));
+            await Should.ThrowAsync<OperationCanceledException>(() => client.GetAsync("/api/federation/catalog/search?q=x", leaving.Token));
+        }
+
+        (await StatusOfAsync(client, "SG")).ShouldBe("timed-out", "the partner is asked again: only its own slowness counts against it");
+    }
+
+    [Fact]
     public async Task Search_Unauthenticated_IsRefused()
     {
         using var client = _korea.CreateClient();
@@ -120,6 +146,12 @@ public sealed class FederatedSearchTests : IAsyncLifetime
         using var response = await client.GetAsync("/api/federation/catalog/search?q=x");
 
         response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    private static async Task<string?> StatusOfAsync(HttpClient client, string hub)
+    {
+        var body = await client.GetFromJsonAsync<JsonElement>("/api/federation/catalog/search?q=x");
+        return body.GetProperty("hubs").EnumerateArray().Single(h => h.GetProperty("hub").GetString() == hub).GetProperty("status").GetString();
     }
 
     private HttpClient SmeClient()
