@@ -139,6 +139,22 @@ public sealed class FederatedSearchTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Search_QueryThisHubsCatalogRefuses_Returns400WithTheCatalogsProblem()
+    {
+        using var client = SmeClient();
+
+        using var response = await client.GetAsync("/api/federation/catalog/search?q=x&limit=1000");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        response.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json");
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        problem.GetProperty("status").GetInt32().ShouldBe(400);
+        problem.GetProperty("title").GetString().ShouldBe("The search is invalid.");
+        problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).ShouldBe(["limit"]);
+        (await StatusOfAsync(client, "CN")).ShouldBe("answered", "a refused query is nobody's failure");
+    }
+
+    [Fact]
     public async Task Search_Unauthenticated_IsRefused()
     {
         using var client = _korea.CreateClient();
