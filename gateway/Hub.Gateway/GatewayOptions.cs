@@ -39,6 +39,14 @@ internal sealed record RateLimitOptions
     public int PartnerBurst { get; init; } = 4000;
 
     public int PartnerPerSecond { get; init; } = 2000;
+
+    /// <summary>
+    /// Refusals (401, 403) one address may collect at once before it is answered 429 without being authenticated,
+    /// refilled by <see cref="RefusedPerSecond"/>.
+    /// </summary>
+    public int RefusedBurst { get; init; } = 50;
+
+    public int RefusedPerSecond { get; init; } = 10;
 }
 
 /// <summary>How the federated catalog search asks the hubs.</summary>

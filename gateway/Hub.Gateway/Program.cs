@@ -8,6 +8,7 @@ builder.AddGateway();
 
 var app = builder.Build();
 app.UseMiddleware<AccessLogMiddleware>();
+app.UseMiddleware<RefusedCallerLimiter>();
 app.MapDefaultEndpoints();
 app.MapGateway();
 

@@ -1,8 +1,12 @@
 using System.Diagnostics;
+using System.Net;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Hub.Contracts.Values;
 using Hub.ServiceDefaults.Hosting;
 using Hub.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Polly.CircuitBreaker;
 
@@ -24,19 +28,31 @@ internal sealed partial class FederatedCatalogSearch(
 {
     public const string HandlerName = "federation";
 
-    public async Task<FederatedSearchResult> SearchAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// The merged answer of every hub; or, when this hub's catalog refuses the query itself (400), its problem, which
+    /// every partner would repeat.
+    /// </summary>
+    public async Task<Results<Ok<FederatedSearchResult>, ProblemHttpResult>> SearchAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var settings = options.CurrentValue.Federation;
         var target = settings.CatalogSearchPath + request.QueryString.ToUriComponent();
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // Nobody waits for the partners once the caller has left or the query turned out invalid.
+        using var wanted = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(wanted.Token);
         deadline.CancelAfter(settings.Deadline);
 
-        var asks = new List<Task<(HubAnswer Answer, List<JsonObject> Items)>>
+        var home = AskHomeAsync(target, request.Headers.Authorization.ToString(), deadline.Token);
+        var partners = registry.CurrentValue.Reachable().Select(p => AskPartnerAsync(p.Hub, p.Partner, target, wanted.Token, deadline.Token)).ToList();
+        var homeAnswer = await home;
+        if (homeAnswer.Refusal is { } refusal)
         {
-            AskHomeAsync(target, request.Headers.Authorization.ToString(), deadline.Token),
-        };
-        asks.AddRange(registry.CurrentValue.Reachable().Select(p => AskPartnerAsync(p.Hub, p.Partner, target, deadline.Token)));
-        var answers = await Task.WhenAll(asks);
+            await wanted.CancelAsync();
+            await Task.WhenAll(partners);
+            cancellationToken.ThrowIfCancellationRequested();
+            return TypedResults.Problem(refusal);
+        }
+
+        List<HubAsked> answers = [homeAnswer, .. await Task.WhenAll(partners)];
         cancellationToken.ThrowIfCancellationRequested();
 
         var hubs = answers.Select(a => a.Answer).ToList();
@@ -45,24 +61,25 @@ internal sealed partial class FederatedCatalogSearch(
             LogHubMissing(missing.Hub, missing.Status, missing.Error);
         }
 
-        return new FederatedSearchResult(Merge(answers.Select(a => a.Items).ToList()), hubs, hubs.Any(h => h.Status != "answered"));
+        return TypedResults.Ok(new FederatedSearchResult(Merge(answers.Select(a => a.Items).ToList()), hubs, hubs.Any(h => h.Status != "answered")));
     }
 
-    private Task<(HubAnswer, List<JsonObject>)> AskHomeAsync(string target, string authorization, CancellationToken deadline)
+    private Task<HubAsked> AskHomeAsync(string target, string authorization, CancellationToken deadline)
     {
         var catalog = configuration["Services:Catalog:Http"] ?? throw new InvalidOperationException("Services:Catalog:Http is not configured.");
-        return AskAsync(identity.Hub.ToString(), handlers.CreateHandler(HandlerName), new Uri(new Uri(catalog), target), authorization, null, deadline);
+        return AskAsync(identity.Hub.ToString(), handlers.CreateHandler(HandlerName), new Uri(new Uri(catalog), target), authorization, partner: false, CancellationToken.None, deadline);
     }
 
-    private Task<(HubAnswer, List<JsonObject>)> AskPartnerAsync(HubId hub, PartnerHub partner, string target, CancellationToken deadline)
+    private Task<HubAsked> AskPartnerAsync(HubId hub, PartnerHub partner, string target, CancellationToken caller, CancellationToken deadline)
     {
         var signer = new PartnerRequestSigner(identity.Hub, hub, registry, clock) { InnerHandler = handlers.CreateHandler(HandlerName) };
-        return AskAsync(hub.ToString(), signer, new Uri(partner.Gateway!, target), null, breakers.For(hub.ToString()), deadline);
+        return AskAsync(hub.ToString(), signer, new Uri(partner.Gateway!, target), null, partner: true, caller, deadline);
     }
 
-    private async Task<(HubAnswer, List<JsonObject>)> AskAsync(
-        string hub, HttpMessageHandler handler, Uri uri, string? authorization,
-        Polly.ResiliencePipeline<HttpResponseMessage>? breaker, CancellationToken deadline)
+    // A partner is asked through its breaker, which must know the caller's token to tell the caller leaving from the
+    // partner failing.
+    private async Task<HubAsked> AskAsync(
+        string hub, HttpMessageHandler handler, Uri uri, string? authorization, bool partner, CancellationToken caller, CancellationToken deadline)
     {
         var started = Stopwatch.GetTimestamp();
         HubAnswer Answer(string status, int count, string? error) => new(hub, status, count, Stopwatch.GetElapsedTime(started).TotalMilliseconds, error);
@@ -81,27 +98,49 @@ internal sealed partial class FederatedCatalogSearch(
                 return await client.SendAsync(message, token);
             }
 
-            using var response = breaker is null ? await Send(deadline) : await breaker.ExecuteAsync(Send, deadline);
+            using var response = partner ? await breakers.SendAsync(hub, Send, caller, deadline) : await Send(deadline);
+            if (!partner && response.StatusCode == HttpStatusCode.BadRequest)
+            {
+                return new(Answer("failed", 0, "HTTP 400"), [], await RefusalAsync(response, deadline));
+            }
+
             if (!response.IsSuccessStatusCode)
             {
-                return (Answer("failed", 0, $"HTTP {(int)response.StatusCode}"), []);
+                return new(Answer("failed", 0, $"HTTP {(int)response.StatusCode}"), []);
             }
 
             var items = Items(JsonNode.Parse(await response.Content.ReadAsStringAsync(deadline)), hub);
-            return (Answer("answered", items.Count, null), items);
+            return new(Answer("answered", items.Count, null), items);
         }
         catch (BrokenCircuitException)
         {
-            return (Answer("circuit-open", 0, "skipped while its recent calls keep failing"), []);
+            return new(Answer("circuit-open", 0, "skipped while its recent calls keep failing"), []);
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested)
         {
-            return (Answer("timed-out", 0, "no answer before the deadline"), []);
+            return new(Answer("timed-out", 0, "no answer before the deadline"), []);
         }
-        catch (Exception ex) when (ex is HttpRequestException or System.Text.Json.JsonException)
+        catch (Exception ex) when (ex is HttpRequestException or JsonException)
         {
-            return (Answer("failed", 0, ex.Message), []);
+            return new(Answer("failed", 0, ex.Message), []);
         }
+    }
+
+    // The catalog's own problem (with its field errors) when it sent one, else a plain one: the caller learns why.
+    private static async Task<ProblemDetails> RefusalAsync(HttpResponseMessage response, CancellationToken deadline)
+    {
+        ProblemDetails? problem = null;
+        try
+        {
+            problem = await response.Content.ReadFromJsonAsync<HttpValidationProblemDetails>(JsonSerializerOptions.Web, deadline);
+        }
+        catch (JsonException)
+        {
+        }
+
+        problem ??= new ProblemDetails { Title = "The search is invalid.", Detail = "This hub's catalog refused the search." };
+        problem.Status = StatusCodes.Status400BadRequest;
+        return problem;
     }
 
     private static List<JsonObject> Items(JsonNode? body, string hub)
@@ -140,6 +179,8 @@ internal sealed partial class FederatedCatalogSearch(
 
         return merged;
     }
+
+    private sealed record HubAsked(HubAnswer Answer, List<JsonObject> Items, ProblemDetails? Refusal = null);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Federated search: hub {Hub} {Status} ({Error})")]
     private partial void LogHubMissing(string hub, string status, string? error);

@@ -12,9 +12,10 @@ internal static class FederationEndpoints
         routes.MapGet("/api/federation/catalog/search", SearchAsync)
             .RequireAuthorization(HubPolicies.SmeOrOperator)
             .WithRequestTimeout(TimeoutPolicy)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .WithName("FederatedCatalogSearch")
             .WithTags("Federation");
 
-    private static async Task<Ok<FederatedSearchResult>> SearchAsync(HttpRequest request, FederatedCatalogSearch search, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await search.SearchAsync(request, cancellationToken));
+    private static Task<Results<Ok<FederatedSearchResult>, ProblemHttpResult>> SearchAsync(HttpRequest request, FederatedCatalogSearch search, CancellationToken cancellationToken) =>
+        search.SearchAsync(request, cancellationToken);
 }

@@ -14,7 +14,7 @@ namespace Hub.Gateway.Protection;
 internal static class ClientRateLimiting
 {
     public static void AddClientRateLimiting(this IServiceCollection services) =>
-        services.AddRateLimiter(o =>
+        services.AddSingleton<RefusedCallers>().AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
@@ -44,18 +44,27 @@ internal static class ClientRateLimiting
         : caller.IsPartnerHub ? $"partner:{caller.Hub}"
         : $"{caller.Role}:{caller.Hub}:{caller.Subject}";
 
-    private static bool IsInfrastructure(PathString path) =>
+    /// <summary>Health and metrics, which orchestrators and scrapers call without limit.</summary>
+    public static bool IsInfrastructure(PathString path) =>
         path.StartsWithSegments("/health") || path.StartsWithSegments("/metrics");
 
-    private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
+    /// <summary>Answers 429 with <c>Retry-After</c> (at least 1 s) and problem details.</summary>
+    /// <param name="http">The refused request.</param>
+    /// <param name="retryAfter">How soon the limit has room again.</param>
+    /// <param name="why">Who is over which limit, the start of the problem's detail.</param>
+    public static async Task TooManyAsync(HttpContext http, TimeSpan retryAfter, string why)
     {
-        var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
         var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
-        var http = rejected.HttpContext;
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         await Results.Problem(
             statusCode: StatusCodes.Status429TooManyRequests,
             title: "Too many requests.",
-            detail: $"This client is over its request rate; retry after {seconds} s.").ExecuteAsync(http);
+            detail: $"{why}; retry after {seconds} s.").ExecuteAsync(http);
     }
+
+    private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken) =>
+        await TooManyAsync(
+            rejected.HttpContext,
+            rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1),
+            "This client is over its request rate");
 }

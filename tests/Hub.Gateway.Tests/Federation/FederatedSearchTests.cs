@@ -113,6 +113,48 @@ public sealed class FederatedSearchTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Search_PartnerSlowerThanTheDeadline_IsSkippedByItsBreaker()
+    {
+        using var client = SmeClient();
+        for (var i = 0; i < 2; i++)
+        {
+            (await StatusOfAsync(client, "SG")).ShouldBe("timed-out");
+        }
+
+        (await StatusOfAsync(client, "SG")).ShouldBe("circuit-open");
+    }
+
+    [Fact]
+    public async Task Search_CallersLeavingBeforeTheAnswer_DoNotOpenAPartnersBreaker()
+    {
+        using var client = SmeClient();
+        for (var i = 0; i < 3; i++)
+        {
+            // Gone while the slow partner is still being asked, well before the deadline.
+            using var leaving = new CancellationTokenSource(TimeSpan.FromMilliseconds(400));
+            await Should.ThrowAsync<OperationCanceledException>(() => client.GetAsync("/api/federation/catalog/search?q=x", leaving.Token));
+        }
+
+        (await StatusOfAsync(client, "SG")).ShouldBe("timed-out", "the partner is asked again: only its own slowness counts against it");
+    }
+
+    [Fact]
+    public async Task Search_QueryThisHubsCatalogRefuses_Returns400WithTheCatalogsProblem()
+    {
+        using var client = SmeClient();
+
+        using var response = await client.GetAsync("/api/federation/catalog/search?q=x&limit=1000");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        response.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json");
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        problem.GetProperty("status").GetInt32().ShouldBe(400);
+        problem.GetProperty("title").GetString().ShouldBe("The search is invalid.");
+        problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).ShouldBe(["limit"]);
+        (await StatusOfAsync(client, "CN")).ShouldBe("answered", "a refused query is nobody's failure");
+    }
+
+    [Fact]
     public async Task Search_Unauthenticated_IsRefused()
     {
         using var client = _korea.CreateClient();
@@ -120,6 +162,12 @@ public sealed class FederatedSearchTests : IAsyncLifetime
         using var response = await client.GetAsync("/api/federation/catalog/search?q=x");
 
         response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    private static async Task<string?> StatusOfAsync(HttpClient client, string hub)
+    {
+        var body = await client.GetFromJsonAsync<JsonElement>("/api/federation/catalog/search?q=x");
+        return body.GetProperty("hubs").EnumerateArray().Single(h => h.GetProperty("hub").GetString() == hub).GetProperty("status").GetString();
     }
 
     private HttpClient SmeClient()

@@ -8,6 +8,7 @@ namespace Hub.Gateway.Tests.Protection;
 
 public sealed class ClientRateLimitingTests : IAsyncLifetime
 {
+    private const string CnSecret = "kr-cn-rate-limit-test-secret";
     private WebApplication _catalog = null!;
     private GatewayFactory _gateway = null!;
 
@@ -19,7 +20,11 @@ public sealed class ClientRateLimitingTests : IAsyncLifetime
             ("Gateway:RateLimit:Burst", "3"),
             ("Gateway:RateLimit:PerSecond", "1"),
             ("Gateway:RateLimit:PartnerBurst", "8"),
-            ("Gateway:RateLimit:PartnerPerSecond", "1")));
+            ("Gateway:RateLimit:PartnerPerSecond", "1"),
+            ("Gateway:RateLimit:RefusedBurst", "3"),
+            ("Gateway:RateLimit:RefusedPerSecond", "1"),
+            ("Partners:CN:Gateway", Backend.ClosedAddress()),
+            ("Partners:CN:Secret", CnSecret)));
         _gateway.StartServer();
     }
 
@@ -68,6 +73,41 @@ public sealed class ClientRateLimitingTests : IAsyncLifetime
 
         statuses.Take(8).ShouldAllBe(s => s != HttpStatusCode.TooManyRequests);
         statuses.Count(s => s == HttpStatusCode.TooManyRequests).ShouldBeGreaterThanOrEqualTo(3);
+    }
+
+    [Fact]
+    public async Task BadPartnerSignatures_OverTheRefusedBurst_Get429BeforeAnyVerification()
+    {
+        using var signedIn = Client(TestSecurity.Sme(CompanyId.Parse("KR-C-000001"), "signed-in"));
+        for (var i = 0; i < 3; i++)
+        {
+            (await signedIn.GetAsync("/api/catalog/products")).StatusCode.ShouldBe(HttpStatusCode.OK, "answered calls spend nothing from the refusals' bucket");
+        }
+
+        using var forger = new HttpClient(new SigningHandler(HubId.Parse("CN"), "not-the-shared-secret") { InnerHandler = _gateway.Server.CreateHandler() })
+        {
+            BaseAddress = _gateway.Server.BaseAddress,
+        };
+        var statuses = new List<HttpStatusCode>();
+        HttpResponseMessage? refused = null;
+        for (var i = 0; i < 6; i++)
+        {
+            var response = await forger.PostAsync("/api/catalog/products", new ByteArrayContent(new byte[512 * 1024]));
+            statuses.Add(response.StatusCode);
+            refused ??= response.StatusCode == HttpStatusCode.TooManyRequests ? response : null;
+        }
+
+        statuses.Take(3).ShouldAllBe(s => s == HttpStatusCode.Unauthorized);
+        statuses.Count(s => s == HttpStatusCode.TooManyRequests).ShouldBeGreaterThanOrEqualTo(2);
+        refused.ShouldNotBeNull();
+        refused.Headers.RetryAfter?.Delta.ShouldNotBeNull();
+        refused.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json");
+
+        using var honest = new HttpClient(new SigningHandler(HubId.Parse("CN"), CnSecret) { InnerHandler = _gateway.Server.CreateHandler() })
+        {
+            BaseAddress = _gateway.Server.BaseAddress,
+        };
+        (await honest.GetAsync("/api/catalog/products")).StatusCode.ShouldBe(HttpStatusCode.TooManyRequests, "the address is refused before its callers are authenticated");
     }
 
     [Fact]

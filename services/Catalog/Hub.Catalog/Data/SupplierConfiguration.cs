@@ -6,6 +6,9 @@ namespace Hub.Catalog.Data;
 
 internal sealed class SupplierConfiguration : IEntityTypeConfiguration<Supplier>
 {
+    /// <summary>The index that keeps a company to one supplier registration.</summary>
+    public const string CompanyIndex = "ix_suppliers_company_id";
+
     public void Configure(EntityTypeBuilder<Supplier> b)
     {
         b.ToTable("suppliers");
@@ -13,7 +16,7 @@ internal sealed class SupplierConfiguration : IEntityTypeConfiguration<Supplier>
         b.Property(s => s.Id).HasMaxLength(24).ValueGeneratedNever();
         b.HasIndex(s => s.Number).IsUnique().HasDatabaseName("ix_suppliers_number");
         b.Property(s => s.CompanyId).HasMaxLength(24);
-        b.HasIndex(s => s.CompanyId).IsUnique().HasDatabaseName("ix_suppliers_company_id");
+        b.HasIndex(s => s.CompanyId).IsUnique().HasDatabaseName(CompanyIndex);
         b.Property(s => s.HomeHub).HasMaxLength(2);
         b.Property(s => s.Name).HasMaxLength(200);
         b.Property(s => s.TraderId).HasMaxLength(35);

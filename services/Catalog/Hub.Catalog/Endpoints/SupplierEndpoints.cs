@@ -5,6 +5,7 @@ using Hub.ServiceDefaults.Hosting;
 using Hub.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace Hub.Catalog.Endpoints;
 
@@ -51,15 +52,27 @@ internal static class SupplierEndpoints
         var company = caller.Company!.Value;
         if (await db.Suppliers.AnyAsync(s => s.CompanyId == company.ToString(), cancellationToken))
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Already a supplier", detail: $"Company {company} is already registered as a supplier.");
+            return AlreadySupplier(company);
         }
 
         var id = new SupplierId(identity.Hub, await db.NextAsync(CatalogSequences.Suppliers, cancellationToken));
         var supplier = Supplier.Register(id, company, new SupplierProfile(request.Name!.Trim(), request.TraderId!.Trim(), country, currency), clock.GetUtcNow().UtcDateTime);
         db.Suppliers.Add(supplier);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: SupplierConfiguration.CompanyIndex })
+        {
+            // A registration of the same company committed between the check above and this insert.
+            return AlreadySupplier(company);
+        }
+
         return TypedResults.Created($"/api/catalog/suppliers/me", ToResponse(supplier));
     }
+
+    private static ProblemHttpResult AlreadySupplier(CompanyId company) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Already a supplier", detail: $"Company {company} is already registered as a supplier.");
 
     private static async Task<Results<Ok<SupplierResponse>, ProblemHttpResult>> Mine(Caller caller, CatalogDbContext db, CancellationToken cancellationToken)
     {
