@@ -138,16 +138,10 @@ public class OrderEventsConsumerTests(OrderFixture fixture) : IClassFixture<Orde
     public async Task FailedInBooked_GoodsWithTheCarrier_KeepsTheStockOut()
     {
         var (buyer, order, product) = await PlaceAsync("key-fail-shipped");
-        var now = DateTime.UtcNow;
-        await fixture.PublishAsync(Secured(order));
-        await OrderFixture.WaitForAsync(buyer, order, "PaymentSecured");
-        await fixture.PublishAsync(new ExportCleared(order, $"{order}-EX", "KR", "LRN", "MRN", "KRW", 0, 0, now));
-        await OrderFixture.WaitForAsync(buyer, order, "ExportCleared");
-        await fixture.PublishAsync(new ConsignmentBooked($"CS-{order}", order, "KR-C-000990", "KR", "KR", "SEA", 1m, "rt", now, now));
-        await OrderFixture.WaitForAsync(buyer, order, "Booked");
+        await BookAsync(buyer, order);
         Fakes.Logistics.WithCarrier[order] = true;
 
-        await fixture.PublishAsync(new DeclarationRejected(order, $"{order}-EX", "KR", "Export", "licence revoked", "KRW", 0, 0, now));
+        await fixture.PublishAsync(new DeclarationRejected(order, $"{order}-EX", "KR", "Export", "licence revoked", "KRW", 0, 0, DateTime.UtcNow));
         var failed = await OrderFixture.WaitForAsync(buyer, order, "Failed");
 
         failed.Timeline!.ShouldContain(t => t.Step == "ConsignmentWithdrawn" && t.Detail!.StartsWith("not withdrawn"));
@@ -397,12 +391,7 @@ public class OrderEventsConsumerTests(OrderFixture fixture) : IClassFixture<Orde
     {
         var now = DateTime.UtcNow;
         var (buyer, booked, _) = await PlaceAsync("key-depart-booked");
-        await fixture.PublishAsync(Secured(booked));
-        await OrderFixture.WaitForAsync(buyer, booked, "PaymentSecured");
-        await fixture.PublishAsync(new ExportCleared(booked, $"{booked}-EX", "KR", "LRN", "MRN", "KRW", 0, 0, now));
-        await OrderFixture.WaitForAsync(buyer, booked, "ExportCleared");
-        await fixture.PublishAsync(new ConsignmentBooked($"CS-{booked}", booked, "KR-C-000990", "KR", "KR", "SEA", 1m, "rt", now, now));
-        await OrderFixture.WaitForAsync(buyer, booked, "Booked");
+        await BookAsync(buyer, booked);
         var (other, unbooked, _) = await PlaceAsync("key-depart-unbooked");
         await fixture.PublishAsync(Secured(unbooked));
         await OrderFixture.WaitForAsync(other, unbooked, "PaymentSecured");
@@ -431,7 +420,7 @@ public class OrderEventsConsumerTests(OrderFixture fixture) : IClassFixture<Orde
         (await OrderFixture.GetAsync(buyer, first)).Timeline!.ShouldNotContain(t => t.Step == "Departed");
     }
 
-    private async Task DepartAsync(HttpClient buyer, string order)
+    private async Task BookAsync(HttpClient buyer, string order)
     {
         var now = DateTime.UtcNow;
         await fixture.PublishAsync(Secured(order));
@@ -440,7 +429,12 @@ public class OrderEventsConsumerTests(OrderFixture fixture) : IClassFixture<Orde
         await OrderFixture.WaitForAsync(buyer, order, "ExportCleared");
         await fixture.PublishAsync(new ConsignmentBooked($"CS-{order}", order, "KR-C-000990", "KR", "KR", "SEA", 1m, "rt", now, now));
         await OrderFixture.WaitForAsync(buyer, order, "Booked");
-        await fixture.PublishAsync(new ShipmentDeparted(Guid.NewGuid(), "MB-1", "KR", "KR", "SEA", [$"CS-{order}"], [order], now));
+    }
+
+    private async Task DepartAsync(HttpClient buyer, string order)
+    {
+        await BookAsync(buyer, order);
+        await fixture.PublishAsync(new ShipmentDeparted(Guid.NewGuid(), "MB-1", "KR", "KR", "SEA", [$"CS-{order}"], [order], DateTime.UtcNow));
         await OrderFixture.WaitForAsync(buyer, order, "Departed");
     }
 

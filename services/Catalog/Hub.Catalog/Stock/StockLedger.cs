@@ -159,35 +159,29 @@ internal sealed class StockLedger(CatalogDbContext db, IOutbox outbox, OutboxWri
             .ToDictionary(s => s.ProductId, StringComparer.Ordinal);
         var productIds = reservation.Lines.Select(l => l.ProductId).ToList();
         var quantities = reservation.Lines.Select(l => l.Quantity).ToList();
+        Action<StockItem, int> move;
         switch (target)
         {
             case ReservationStatus.Released:
                 reservation.Release(now);
-                foreach (var line in reservation.Lines)
-                {
-                    stock[line.ProductId].Release(line.Quantity, now);
-                }
-
+                move = (item, quantity) => item.Release(quantity, now);
                 outbox.Publish(new StockReleased(orderId, productIds, quantities, now));
                 break;
             case ReservationStatus.Committed:
                 reservation.Commit(now);
-                foreach (var line in reservation.Lines)
-                {
-                    stock[line.ProductId].Commit(line.Quantity, now);
-                }
-
+                move = (item, quantity) => item.Commit(quantity, now);
                 outbox.Publish(new StockCommitted(orderId, productIds, quantities, now));
                 break;
             default:
                 reservation.Return(now);
-                foreach (var line in reservation.Lines)
-                {
-                    stock[line.ProductId].Return(line.Quantity, now);
-                }
-
+                move = (item, quantity) => item.Return(quantity, now);
                 outbox.Publish(new StockReturned(orderId, productIds, quantities, now));
                 break;
+        }
+
+        foreach (var line in reservation.Lines)
+        {
+            move(stock[line.ProductId], line.Quantity);
         }
 
         await db.SaveChangesAsync(cancellationToken);

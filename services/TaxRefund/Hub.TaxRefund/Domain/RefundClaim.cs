@@ -122,13 +122,8 @@ internal sealed class RefundClaim
     public void File(string currency, decimal net, decimal refund, decimal cost, string roundingRule, string by, DateTime at)
     {
         Require(ClaimState.Ready, "file");
-        Currency = currency;
-        PurchaseNet = net;
-        RefundAmount = refund;
-        CostAmount = cost;
-        RoundingRule = roundingRule;
+        SetAmounts(currency, net, refund, cost, roundingRule, at);
         FiledBy = by;
-        FiledAt = at;
         State = ClaimState.Filed;
     }
 
@@ -139,12 +134,17 @@ internal sealed class RefundClaim
     public void Refile(string currency, decimal net, decimal refund, decimal cost, string roundingRule, DateTime at)
     {
         Require(ClaimState.Filed, "be filed again");
+        SetAmounts(currency, net, refund, cost, roundingRule, at);
+    }
+
+    private void SetAmounts(string currency, decimal net, decimal refund, decimal cost, string roundingRule, DateTime filedAt)
+    {
         Currency = currency;
         PurchaseNet = net;
         RefundAmount = refund;
         CostAmount = cost;
         RoundingRule = roundingRule;
-        FiledAt = at;
+        FiledAt = filedAt;
     }
 
     public void Approve(string by, DateTime at)
