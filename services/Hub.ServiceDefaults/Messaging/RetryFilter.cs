@@ -33,7 +33,7 @@ internal sealed partial class RetryFilter<T>(
         {
             var redelivery = context.GetRedeliveryCount() + 1;
             var now = clock.GetUtcNow().UtcDateTime;
-            var queue = context.ReceiveContext.InputAddress.AbsolutePath.TrimEnd('/').Split('/')[^1];
+            var queue = OwnQueue.NameOf(context);
 
             db.ChangeTracker.Clear();
             db.OutboxMessages.Add(OutboxMessage.Create(

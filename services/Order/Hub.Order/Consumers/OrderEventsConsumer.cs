@@ -5,6 +5,7 @@ using Hub.Contracts.Payment;
 using Hub.Order.Application;
 using Hub.Order.Data;
 using Hub.Order.Domain;
+using Hub.ServiceDefaults.Messaging;
 using Hub.ServiceDefaults.Messaging.Federation;
 using Hub.ServiceDefaults.Messaging.Outbox;
 using MassTransit;
@@ -104,8 +105,9 @@ internal sealed class OrderEventsConsumer(OrderDbContext db, OrderProcess proces
     {
         var departed = context.Message;
         var orderIds = departed.OrderIds.Distinct().ToList();
-        if (orderIds.Count > 1)
+        if (orderIds.Count != 1)
         {
+            // None is nothing to do; several depart one by one.
             await SplitDepartureAsync(context, orderIds);
             return;
         }
@@ -134,7 +136,7 @@ internal sealed class OrderEventsConsumer(OrderDbContext db, OrderProcess proces
         var sender = FederatedMessage.SourceHubOf(context);
         var owned = await db.Orders.AsNoTracking().Where(o => orderIds.Contains(o.Id))
             .Select(o => new { o.Id, o.SupplierHub }).ToListAsync(context.CancellationToken);
-        var queue = new Uri($"queue:{context.ReceiveContext.InputAddress.AbsolutePath.TrimEnd('/').Split('/')[^1]}");
+        var queue = OwnQueue.AddressOf(context);
         foreach (var order in owned)
         {
             if (sender is not null && sender != order.SupplierHub)
