@@ -1,3 +1,5 @@
+using Hub.Testing;
+
 namespace Hub.Customs.Tests;
 
 /// <summary>The Customs service of a hub on a clock each test sets to the instant it needs.</summary>

@@ -22,7 +22,7 @@ public class CustomsHost : IAsyncLifetime
     }
 
     protected CustomsHost(string hub)
-        : this(hub, new ShiftedClock(Today))
+        : this(hub, new SettableClock(Today))
     {
     }
 

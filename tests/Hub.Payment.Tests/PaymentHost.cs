@@ -15,7 +15,7 @@ public sealed class PaymentHost : IAsyncLifetime
 {
     private InProcessService<PaymentDbContext>? _service;
 
-    public TestClock Clock { get; } = new();
+    public SettableClock Clock { get; } = new();
 
     public V1.Payment.PaymentClient Grpc => new(Service.Channel);
 

@@ -19,7 +19,7 @@ internal static class CustomsRegistration
         builder.Services.AddPartnerOrderScope<CustomsGrpcService>();
         builder.AddServiceDatabase<CustomsDbContext>();
         builder.Services.AddOptions<CustomsOptions>().Bind(builder.Configuration.GetSection("Customs"))
-            .Validate(CustomsCalendar.AllZonesKnown, "Customs:TimeZones names a time zone this machine does not know (use IANA ids such as Asia/Seoul).")
+            .Validate(o => HubTimeZones.AllKnown(o.TimeZones), "Customs:TimeZones names a time zone this machine does not know (use IANA ids such as Asia/Seoul).")
             .ValidateOnStart();
         builder.Services.AddSingleton<CustomsCalendar>();
         builder.Services.AddScoped<ReferenceDataReader>();

@@ -1,3 +1,5 @@
+using Hub.ServiceDefaults.Hosting;
+
 namespace Hub.TaxRefund;
 
 /// <summary>Settings under <c>TaxRefund</c>.</summary>
@@ -12,6 +14,5 @@ internal sealed class TaxRefundOptions
     /// <summary>IANA time zone of each hub (e.g. <c>CN: Asia/Shanghai</c>): it decides the export date of a clearance. UTC when absent.</summary>
     public Dictionary<string, string> TimeZones { get; } = new(StringComparer.Ordinal);
 
-    public TimeZoneInfo ZoneOf(string hub) =>
-        TimeZones.TryGetValue(hub, out var id) ? TimeZoneInfo.FindSystemTimeZoneById(id) : TimeZoneInfo.Utc;
+    public TimeZoneInfo ZoneOf(string hub) => HubTimeZones.TryFind(TimeZones, hub, out var zone) ? zone : TimeZoneInfo.Utc;
 }

@@ -33,7 +33,9 @@ internal static class TaxRefundRegistration
         builder.Services.AddScoped<ClaimDesk>();
         builder.Services.AddScoped<InvoiceRegistrar>();
         builder.Services.AddHostedService<TaxRefundMetrics>();
-        builder.Services.AddOptions<TaxRefundOptions>().Bind(builder.Configuration.GetSection("TaxRefund"));
+        builder.Services.AddOptions<TaxRefundOptions>().Bind(builder.Configuration.GetSection("TaxRefund"))
+            .Validate(o => HubTimeZones.AllKnown(o.TimeZones), "TaxRefund:TimeZones names a time zone this machine does not know (use IANA ids such as Asia/Shanghai).")
+            .ValidateOnStart();
     }
 
     public static void MapTaxRefundEndpoints(this WebApplication app, ServiceIdentity identity)

@@ -1,5 +1,6 @@
 using Hub.Contracts.Values;
 using Hub.Customs.Domain;
+using Hub.ServiceDefaults.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Hub.Customs.Application;
@@ -23,24 +24,7 @@ internal sealed class CustomsCalendar(IOptions<CustomsOptions> options, TimeProv
     /// <param name="today">The authority's calendar day now.</param>
     public bool TryToday(HubId hub, out DateOnly today)
     {
-        if (!options.Value.TimeZones.TryGetValue(hub.ToString(), out var id))
-        {
-            today = default;
-            return false;
-        }
-
-        today = DayIn(clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(id));
-        return true;
+        today = HubTimeZones.TryFind(options.Value.TimeZones, hub.ToString(), out var zone) ? HubTimeZones.DayIn(clock.GetUtcNow(), zone) : default;
+        return zone is not null;
     }
-
-    /// <summary>The calendar day of <paramref name="instant"/> in <paramref name="zone"/>.</summary>
-    /// <param name="instant">A point in time.</param>
-    /// <param name="zone">The authority's time zone.</param>
-    public static DateOnly DayIn(DateTimeOffset instant, TimeZoneInfo zone) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone).DateTime);
-
-    /// <summary>True when every configured zone is a time zone this machine knows.</summary>
-    /// <param name="options">The settings to check.</param>
-    public static bool AllZonesKnown(CustomsOptions options) =>
-        options.TimeZones.Values.All(id => TimeZoneInfo.TryFindSystemTimeZoneById(id, out _));
 }

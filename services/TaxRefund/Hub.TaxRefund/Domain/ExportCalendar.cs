@@ -1,3 +1,5 @@
+using Hub.ServiceDefaults.Hosting;
+
 namespace Hub.TaxRefund.Domain;
 
 /// <summary>
@@ -7,5 +9,5 @@ namespace Hub.TaxRefund.Domain;
 internal static class ExportCalendar
 {
     public static DateOnly ExportDay(DateTime clearedAtUtc, TimeZoneInfo hubZone) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(clearedAtUtc, DateTimeKind.Utc), hubZone));
+        HubTimeZones.DayIn(new DateTimeOffset(DateTime.SpecifyKind(clearedAtUtc, DateTimeKind.Utc)), hubZone);
 }
