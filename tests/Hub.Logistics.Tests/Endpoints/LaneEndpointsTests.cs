@@ -81,27 +81,103 @@ public sealed class LaneEndpointsTests(LogisticsFixture fixture) : IClassFixture
     }
 
     [Fact]
-    public async Task ReviseLane_FutureValidFrom_RefusedAndTheRateCardUnchanged()
+    public async Task ReviseLane_FutureValidFrom_ScheduledAndInForceFromItsTimeOnly()
     {
         using var op = _host.Operator();
         var before = await op.GetFromJsonAsync<JsonElement>("/api/logistics/lanes/KR-MY-AIR");
+        var rate = before.GetProperty("sharedRate").GetDecimal();
+        var from = _host.Clock.GetUtcNow().UtcDateTime.AddDays(1);
 
-        var response = await op.PutAsJsonAsync("/api/logistics/lanes/KR-MY-AIR", new
+        var response = await op.PutAsJsonAsync("/api/logistics/lanes/KR-MY-AIR", Terms(before, rate * 2, from));
+        var scheduled = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var early = await EstimateToMalaysiaAsync();
+        _host.Clock.Advance(TimeSpan.FromDays(1));
+        try
         {
-            cutOffWeekdays = before.GetProperty("cutOffWeekdays"),
-            cutOffTimeUtc = before.GetProperty("cutOffTimeUtc").GetString()![..5],
-            earlyCloseFill = before.GetProperty("earlyCloseFill").GetDecimal(),
-            volumetricDivisor = before.GetProperty("volumetricDivisor").GetDecimal(),
-            currency = before.GetProperty("currency").GetString(),
-            sharedRate = before.GetProperty("sharedRate").GetDecimal() * 2,
-            validFrom = _host.Clock.GetUtcNow().UtcDateTime.AddDays(30),
-            containers = before.GetProperty("containers"),
-        });
+            var due = await EstimateToMalaysiaAsync();
+            var after = await op.GetFromJsonAsync<JsonElement>("/api/logistics/lanes/KR-MY-AIR");
 
-        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("validFrom", out _).ShouldBeTrue();
-        var after = await op.GetFromJsonAsync<JsonElement>("/api/logistics/lanes/KR-MY-AIR");
-        after.GetProperty("sharedRate").GetDecimal().ShouldBe(before.GetProperty("sharedRate").GetDecimal());
-        after.GetProperty("ratesValidFrom").GetDateTime().ShouldBe(before.GetProperty("ratesValidFrom").GetDateTime());
+            response.StatusCode.ShouldBe(HttpStatusCode.OK);
+            scheduled.GetProperty("sharedRate").GetDecimal().ShouldBe(rate);
+            scheduled.GetProperty("scheduled").GetArrayLength().ShouldBe(1);
+            scheduled.GetProperty("scheduled")[0].GetProperty("sharedRate").GetDecimal().ShouldBe(rate * 2);
+            early.PriceMinorUnits.ShouldBe(PriceAt(early, rate));
+            due.PriceMinorUnits.ShouldBe(PriceAt(due, rate * 2));
+            after.GetProperty("sharedRate").GetDecimal().ShouldBe(rate * 2);
+            after.GetProperty("ratesValidFrom").GetDateTime().ShouldBe(from);
+            after.GetProperty("scheduled").GetArrayLength().ShouldBe(0);
+        }
+        finally
+        {
+            _host.Clock.Advance(TimeSpan.FromDays(-1));
+        }
     }
+
+    [Fact]
+    public async Task ReviseLane_WithdrawnOrPastRevisions_NeverComeIntoForce()
+    {
+        using var op = _host.Operator();
+        var before = await op.GetFromJsonAsync<JsonElement>("/api/logistics/lanes/CN-KR-SEA");
+        var rate = before.GetProperty("sharedRate").GetDecimal();
+        var now = _host.Clock.GetUtcNow().UtcDateTime;
+
+        var past = await op.PutAsJsonAsync("/api/logistics/lanes/CN-KR-SEA", Terms(before, rate * 3, now.AddDays(-1)));
+        (await op.PutAsJsonAsync("/api/logistics/lanes/CN-KR-SEA", Terms(before, rate * 4, now.AddDays(2)))).EnsureSuccessStatusCode();
+        var twice = await op.PutAsJsonAsync("/api/logistics/lanes/CN-KR-SEA", Terms(before, rate * 5, now.AddDays(2)));
+        var replaced = (await twice.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("scheduled");
+        var id = replaced[0].GetProperty("id").GetGuid();
+        var withdrawn = await op.DeleteAsync($"/api/logistics/lanes/CN-KR-SEA/scheduled/{id}");
+        var again = await op.DeleteAsync($"/api/logistics/lanes/CN-KR-SEA/scheduled/{id}");
+        var bySme = await _host.Sme("KR-C-000001").DeleteAsync($"/api/logistics/lanes/CN-KR-SEA/scheduled/{id}");
+        var newLane = await op.PostAsJsonAsync("/api/logistics/lanes", new
+        {
+            origin = "KR", destination = "JP", mode = "AIR", cutOffWeekdays = new[] { 1 }, cutOffTimeUtc = "09:00", earlyCloseFill = 0.9, volumetricDivisor = 6000,
+            currency = "KRW", sharedRate = 5_000, validFrom = now.AddDays(1), containers = new[] { new { code = "PMC", usableVolumeM3 = 10, payloadKg = 4_500, fullLoadRate = 1 } },
+        });
+        _host.Clock.Advance(TimeSpan.FromDays(3));
+        try
+        {
+            var after = await op.GetFromJsonAsync<JsonElement>("/api/logistics/lanes/CN-KR-SEA");
+
+            past.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+            (await past.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("validFrom", out _).ShouldBeTrue();
+            replaced.GetArrayLength().ShouldBe(1);
+            replaced[0].GetProperty("sharedRate").GetDecimal().ShouldBe(rate * 5);
+            withdrawn.StatusCode.ShouldBe(HttpStatusCode.OK);
+            again.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+            bySme.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+            newLane.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+            after.GetProperty("sharedRate").GetDecimal().ShouldBe(rate);
+            after.GetProperty("ratesValidFrom").GetDateTime().ShouldBe(before.GetProperty("ratesValidFrom").GetDateTime());
+            after.GetProperty("scheduled").GetArrayLength().ShouldBe(0);
+        }
+        finally
+        {
+            _host.Clock.Advance(TimeSpan.FromDays(-3));
+        }
+    }
+
+    /// <summary>A lane's terms as read, with another shared rate and a validFrom.</summary>
+    private static object Terms(JsonElement lane, decimal sharedRate, DateTime validFrom) => new
+    {
+        cutOffWeekdays = lane.GetProperty("cutOffWeekdays"),
+        cutOffTimeUtc = lane.GetProperty("cutOffTimeUtc").GetString()![..5],
+        earlyCloseFill = lane.GetProperty("earlyCloseFill").GetDecimal(),
+        volumetricDivisor = lane.GetProperty("volumetricDivisor").GetDecimal(),
+        currency = lane.GetProperty("currency").GetString(),
+        sharedRate,
+        validFrom,
+        containers = lane.GetProperty("containers"),
+    };
+
+    private async Task<V1.EstimateFreightReply> EstimateToMalaysiaAsync()
+    {
+        var estimate = new V1.EstimateFreightRequest { Lane = Bookings.Lane("MY", "AIR") };
+        estimate.Cartons.Add(Bookings.Carton("60", "40", "40", "12", quantity: 3));
+        return await _host.Grpc.EstimateFreightAsync(estimate);
+    }
+
+    /// <summary>The shared-space price in KRW (no minor unit) at a rate per chargeable kg.</summary>
+    private static long PriceAt(V1.EstimateFreightReply reply, decimal rate) =>
+        (long)Math.Round(decimal.Parse(reply.ChargeableWeight, System.Globalization.CultureInfo.InvariantCulture) * rate, 0, MidpointRounding.AwayFromZero);
 }

@@ -9,7 +9,9 @@ namespace Hub.Logistics.Booking;
 /// <summary>Finds a lane by its ends and mode, recording which part of the key is wrong.</summary>
 internal static class LaneLookup
 {
-    public static async Task<Lane?> FindAsync(LogisticsDbContext db, V1.LaneKey? key, Dictionary<string, string[]> errors, CancellationToken cancellationToken)
+    /// <summary>The lane with the terms in force at <paramref name="now"/>, read only (never saved from here).</summary>
+    public static async Task<Lane?> FindAsync(
+        LogisticsDbContext db, V1.LaneKey? key, DateTime now, Dictionary<string, string[]> errors, CancellationToken cancellationToken)
     {
         if (key is null)
         {
@@ -41,6 +43,8 @@ internal static class LaneLookup
         }
 
         var code = Lane.CodeFor(origin, destination, mode);
-        return await db.Lanes.FirstOrDefaultAsync(l => l.Code == code, cancellationToken);
+        var lane = await db.Lanes.AsNoTracking().FirstOrDefaultAsync(l => l.Code == code, cancellationToken);
+        lane?.ApplyDue(now);
+        return lane;
     }
 }

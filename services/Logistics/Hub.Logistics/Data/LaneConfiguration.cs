@@ -34,5 +34,16 @@ internal sealed class LaneConfiguration : IEntityTypeConfiguration<Lane>
             c.Property(x => x.FullLoadRate).HasPrecision(18, 4);
         });
         b.Navigation(l => l.Containers).HasField("_containers").UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.OwnsMany(l => l.Scheduled, s =>
+        {
+            s.ToTable("lane_scheduled_terms");
+            s.WithOwner().HasForeignKey("LaneId");
+            s.HasKey(x => x.Id);
+            s.Property(x => x.Id).ValueGeneratedNever();
+            s.HasIndex("LaneId", nameof(ScheduledLaneTerms.ValidFrom)).IsUnique();
+            s.Property(x => x.Document).HasColumnType("jsonb");
+            s.Ignore(x => x.Terms);
+        });
+        b.Navigation(l => l.Scheduled).HasField("_scheduled").UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }

@@ -5,10 +5,14 @@ using Hub.Logistics.Domain.Lanes;
 using Hub.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace Hub.Logistics.Endpoints;
 
-/// <summary>Lanes with their schedules, containers and rate cards: everyone reads them, operators manage them.</summary>
+/// <summary>
+/// Lanes with their schedules, containers and rate cards: everyone reads them (the terms in force and the revisions
+/// scheduled), operators manage them.
+/// </summary>
 internal static class LaneEndpoints
 {
     public static void MapLaneEndpoints(this IEndpointRouteBuilder routes)
@@ -18,19 +22,29 @@ internal static class LaneEndpoints
         lanes.MapGet("/{code}", GetLane).RequireAuthorization(HubPolicies.SmeOrOperator);
         lanes.MapPost("/", CreateLane).RequireAuthorization(HubPolicies.Operator);
         lanes.MapPut("/{code}", ReviseLane).RequireAuthorization(HubPolicies.Operator);
+        lanes.MapDelete("/{code}/scheduled/{id:guid}", Unschedule).RequireAuthorization(HubPolicies.Operator);
     }
 
-    private static async Task<Ok<LaneResponse[]>> ListLanes(Caller caller, LogisticsDbContext db, CancellationToken cancellationToken)
+    private static async Task<Ok<LaneResponse[]>> ListLanes(Caller caller, LogisticsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
+        var now = clock.GetUtcNow().UtcDateTime;
         var lanes = await db.Lanes.AsNoTracking().OrderBy(l => l.Code).ToListAsync(cancellationToken);
+        lanes.ForEach(l => l.ApplyDue(now));
         return TypedResults.Ok(lanes.Select(LaneResponse.From).ToArray());
     }
 
     private static async Task<Results<Ok<LaneResponse>, ProblemHttpResult>> GetLane(
-        string code, Caller caller, LogisticsDbContext db, CancellationToken cancellationToken) =>
-        await db.Lanes.AsNoTracking().FirstOrDefaultAsync(l => l.Code == code, cancellationToken) is { } lane
-            ? TypedResults.Ok(LaneResponse.From(lane))
-            : NotFound(code);
+        string code, Caller caller, LogisticsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var lane = await db.Lanes.AsNoTracking().FirstOrDefaultAsync(l => l.Code == code, cancellationToken);
+        if (lane is null)
+        {
+            return NotFound(code);
+        }
+
+        lane.ApplyDue(clock.GetUtcNow().UtcDateTime);
+        return TypedResults.Ok(LaneResponse.From(lane));
+    }
 
     private static async Task<Results<Created<LaneResponse>, ValidationProblem, ProblemHttpResult>> CreateLane(
         LaneRequest request, Caller caller, LogisticsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
@@ -54,7 +68,13 @@ internal static class LaneEndpoints
             errors["mode"] = [$"'{request.Mode}' is not AIR or SEA."];
         }
 
-        var terms = LaneTermsInput.Read(request, clock.GetUtcNow().UtcDateTime, errors);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var terms = LaneTermsInput.Read(request, now, errors);
+        if (terms?.ValidFrom > now)
+        {
+            errors["validFrom"] = ["A new lane's terms are in force from its creation: leave validFrom out, and schedule later terms with PUT."];
+        }
+
         if (terms is null || errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
@@ -81,15 +101,65 @@ internal static class LaneEndpoints
             return NotFound(code);
         }
 
+        var now = clock.GetUtcNow().UtcDateTime;
         var errors = new Dictionary<string, string[]>();
-        var terms = LaneTermsInput.Read(request, clock.GetUtcNow().UtcDateTime, errors);
+        var terms = LaneTermsInput.Read(request, now, errors);
         if (terms is null)
         {
             return TypedResults.ValidationProblem(errors);
         }
 
-        lane.Revise(terms);
-        await db.SaveChangesAsync(cancellationToken);
+        lane.ApplyDue(now);
+        if (terms.ValidFrom <= now)
+        {
+            lane.Revise(terms);
+        }
+        else if (lane.Scheduled.Count >= Lane.MaxScheduled && lane.Scheduled.All(s => s.ValidFrom != terms.ValidFrom))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Too many scheduled revisions",
+                detail: $"Lane {code} has {Lane.MaxScheduled} revisions scheduled; withdraw one or replace one by giving its validFrom.");
+        }
+        else
+        {
+            lane.Schedule(terms, now);
+        }
+
+        return await SaveAsync(db, lane, cancellationToken);
+    }
+
+    private static async Task<Results<Ok<LaneResponse>, ValidationProblem, ProblemHttpResult>> Unschedule(
+        string code, Guid id, Caller caller, LogisticsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var lane = await db.Lanes.FirstOrDefaultAsync(l => l.Code == code, cancellationToken);
+        if (lane is null)
+        {
+            return NotFound(code);
+        }
+
+        lane.ApplyDue(clock.GetUtcNow().UtcDateTime);
+        if (!lane.Unschedule(id))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Scheduled revision not found",
+                detail: $"Lane {code} has no revision {id} still to come into force.");
+        }
+
+        return await SaveAsync(db, lane, cancellationToken);
+    }
+
+    /// <summary>Saves an operator's change; another made to the lane's schedule meanwhile makes it a 409.</summary>
+    private static async Task<Results<Ok<LaneResponse>, ValidationProblem, ProblemHttpResult>> SaveAsync(
+        LogisticsDbContext db, Lane lane, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Lane changed meanwhile",
+                detail: $"Lane {lane.Code} was revised by another request at the same time; read it again and retry.");
+        }
+
         return TypedResults.Ok(LaneResponse.From(lane));
     }
 

@@ -7,6 +7,8 @@ namespace Hub.Logistics.Endpoints;
 /// <summary>Checks a lane request field by field before anything reaches the domain.</summary>
 internal static class LaneTermsInput
 {
+    private static readonly TimeSpan PastTolerance = TimeSpan.FromMinutes(5);
+
     public static LaneTerms? Read(LaneRequest request, DateTime now, Dictionary<string, string[]> errors)
     {
         if (request.CutOffWeekdays is not { Length: > 0 } days || days.Any(d => d is < 0 or > 6))
@@ -39,18 +41,19 @@ internal static class LaneTermsInput
             errors["sharedRate"] = ["Cannot be negative."];
         }
 
-        // A lane keeps one version of its terms, in force from the moment it is saved: a future date would be recorded
-        // but not honoured, so estimates and bills would use the new rates early.
-        if (request.ValidFrom?.ToUniversalTime() > now.AddMinutes(5))
+        // Terms come into force at once or at a later time (a scheduled revision); never in the past, where estimates and
+        // bills were made on the terms in force then. A few minutes of clock difference count as now.
+        var validFrom = request.ValidFrom?.ToUniversalTime() ?? now;
+        if (validFrom < now - PastTolerance)
         {
-            errors["validFrom"] = ["A lane's terms apply as soon as they are saved: leave validFrom out or give a time not in the future."];
+            errors["validFrom"] = ["Terms cannot come into force in the past: leave validFrom out for terms in force at once, or give a later time."];
         }
 
         var containers = Containers(request.Containers, errors);
         return errors.Count > 0
             ? null
             : new LaneTerms(request.CutOffWeekdays!, time, request.EarlyCloseFill, request.VolumetricDivisor, currency, request.SharedRate,
-                request.ValidFrom?.ToUniversalTime() ?? now, containers);
+                validFrom > now ? validFrom : now, containers);
     }
 
     private static List<ContainerType> Containers(ContainerTypeRequest[]? input, Dictionary<string, string[]> errors)

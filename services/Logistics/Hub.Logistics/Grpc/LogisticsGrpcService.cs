@@ -23,7 +23,7 @@ internal sealed class LogisticsGrpcService(
     {
         var errors = new Dictionary<string, string[]>();
         var cartons = CartonInput.Parse(request.Cartons, errors);
-        var lane = await LaneLookup.FindAsync(db, request.Lane, errors, context.CancellationToken);
+        var lane = await LaneLookup.FindAsync(db, request.Lane, clock.GetUtcNow().UtcDateTime, errors, context.CancellationToken);
         ThrowIfInvalid(errors);
         if (lane is null)
         {
@@ -59,7 +59,7 @@ internal sealed class LogisticsGrpcService(
         }
 
         var cartons = CartonInput.Parse(request.Cartons, errors);
-        var lane = await LaneLookup.FindAsync(db, request.Lane, errors, context.CancellationToken);
+        var lane = await LaneLookup.FindAsync(db, request.Lane, clock.GetUtcNow().UtcDateTime, errors, context.CancellationToken);
         ThrowIfInvalid(errors);
         if (lane is null)
         {

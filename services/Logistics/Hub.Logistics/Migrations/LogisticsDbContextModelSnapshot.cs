@@ -678,7 +678,43 @@ namespace Hub.Logistics.Migrations
                                 .HasForeignKey("LaneId");
                         });
 
+                    b.OwnsMany("Hub.Logistics.Domain.Lanes.ScheduledLaneTerms", "Scheduled", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("Document")
+                                .IsRequired()
+                                .HasColumnType("jsonb")
+                                .HasColumnName("document");
+
+                            b1.Property<Guid>("LaneId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("lane_id");
+
+                            b1.Property<DateTime>("ScheduledAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("scheduled_at");
+
+                            b1.Property<DateTime>("ValidFrom")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("valid_from");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("LaneId", "ValidFrom")
+                                .IsUnique();
+
+                            b1.ToTable("lane_scheduled_terms", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("LaneId");
+                        });
+
                     b.Navigation("Containers");
+
+                    b.Navigation("Scheduled");
                 });
 
             modelBuilder.Entity("Hub.Logistics.Domain.Shipments.Shipment", b =>

@@ -57,7 +57,9 @@ internal sealed class PoolCloser(
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var lane = await db.Lanes.FirstAsync(l => l.Id == pool.LaneId, cancellationToken);
+        // Planned and billed on the lane's terms in force at the close.
+        var lane = await db.Lanes.AsNoTracking().FirstAsync(l => l.Id == pool.LaneId, cancellationToken);
+        lane.ApplyDue(now);
         var consignments = await db.Consignments
             .Where(c => c.PoolId == pool.Id && c.Status == ConsignmentStatus.Pooled)
             .OrderBy(c => c.Number)

@@ -48,4 +48,30 @@ public sealed class LaneTests
         lane.SharedSpacePrice(0.123m).Amount.ShouldBe(11_685m);
         lane.SharedSpacePrice(0.0125m).Amount.ShouldBe(1_188m);
     }
+
+    [Fact]
+    public void ApplyDue_TwoRevisionsDue_TheLaterIsInForceAndBothAreForgotten()
+    {
+        var lane = Lane.Create(HubId.KR, HubId.CN, TransportMode.Sea, Terms());
+        var now = new DateTime(2026, 11, 23, 3, 0, 0, DateTimeKind.Utc);
+        lane.Schedule(Terms(96_000m) with { ValidFrom = now.AddDays(1) }, now);
+        lane.Schedule(Terms(97_000m) with { ValidFrom = now.AddDays(2) }, now);
+        lane.Schedule(Terms(98_000m) with { ValidFrom = now.AddDays(9) }, now);
+
+        lane.ApplyDue(now.AddDays(3));
+
+        lane.SharedRate.ShouldBe(97_000m);
+        lane.RatesValidFrom.ShouldBe(now.AddDays(2));
+        lane.Scheduled.Select(s => s.Terms.SharedRate).ShouldBe([98_000m]);
+        lane.Scheduled[0].Terms.Containers.Select(c => (c.Code, c.FullLoadRate)).ShouldBe([("20GP", 1_300_000m), ("40HC", 2_300_000m)]);
+    }
+
+    [Fact]
+    public void Schedule_NotAfterNow_IsRefused()
+    {
+        var lane = Lane.Create(HubId.KR, HubId.CN, TransportMode.Sea, Terms());
+
+        Should.Throw<ArgumentException>(() => lane.Schedule(Terms(), new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc)));
+        lane.Scheduled.ShouldBeEmpty();
+    }
 }

@@ -5,11 +5,15 @@ namespace Hub.Logistics.Domain.Lanes;
 
 /// <summary>
 /// Origin hub → destination hub by air or sea: its cut-off schedule, the container or ULD types it offers and its
-/// rate card. All of it is operator data.
+/// rate card. All of it is operator data, dated: the terms in force, and revisions scheduled to replace them.
 /// </summary>
 internal sealed class Lane
 {
+    /// <summary>How many revisions a lane keeps scheduled at most.</summary>
+    public const int MaxScheduled = 12;
+
     private List<ContainerType> _containers = [];
+    private List<ScheduledLaneTerms> _scheduled = [];
 
     private Lane()
     {
@@ -49,6 +53,9 @@ internal sealed class Lane
 
     public IReadOnlyList<ContainerType> Containers => _containers;
 
+    /// <summary>Revisions not yet in force when the lane was last saved, earliest first.</summary>
+    public IReadOnlyList<ScheduledLaneTerms> Scheduled => [.. _scheduled.OrderBy(s => s.ValidFrom)];
+
     public CurrencyCode RateCurrency => CurrencyCode.Parse(Currency);
 
     public static Lane Create(HubId origin, HubId destination, TransportMode mode, LaneTerms terms)
@@ -73,7 +80,51 @@ internal sealed class Lane
     public static string CodeFor(HubId origin, HubId destination, TransportMode mode) =>
         $"{origin}-{destination}-{mode.ToString().ToUpperInvariant()}";
 
-    /// <summary>Replaces schedule, containers and rate card with a new version.</summary>
+    /// <summary>
+    /// Takes the latest scheduled revision whose time has come as the terms in force, and forgets every one that came
+    /// due. Loads of the lane call it before using its terms, so a revision applies from its own time whether or not
+    /// the lane was saved since.
+    /// </summary>
+    public void ApplyDue(DateTime now)
+    {
+        var due = _scheduled.Where(s => s.ValidFrom <= now).ToList();
+        if (due.Count == 0)
+        {
+            return;
+        }
+
+        Revise(due.MaxBy(s => s.ValidFrom)!.Terms);
+        _scheduled.RemoveAll(due.Contains);
+    }
+
+    /// <summary>
+    /// Schedules terms that come into force at their <see cref="LaneTerms.ValidFrom"/>, after <paramref name="now"/>;
+    /// they replace a revision scheduled for the same time.
+    /// </summary>
+    public ScheduledLaneTerms Schedule(LaneTerms terms, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        terms.Validate();
+        if (terms.ValidFrom <= now)
+        {
+            throw new ArgumentException("Scheduled terms come into force after now; revise the lane for terms in force at once.", nameof(terms));
+        }
+
+        _scheduled.RemoveAll(s => s.ValidFrom == terms.ValidFrom);
+        if (_scheduled.Count >= MaxScheduled)
+        {
+            throw new InvalidOperationException($"Lane {Code} has {MaxScheduled} revisions scheduled already.");
+        }
+
+        var scheduled = ScheduledLaneTerms.For(terms, now);
+        _scheduled.Add(scheduled);
+        return scheduled;
+    }
+
+    /// <summary>Withdraws a scheduled revision; false if the lane has none with that id.</summary>
+    public bool Unschedule(Guid id) => _scheduled.RemoveAll(s => s.Id == id) > 0;
+
+    /// <summary>Replaces schedule, containers and rate card with a new version, in force from now.</summary>
     public void Revise(LaneTerms terms)
     {
         ArgumentNullException.ThrowIfNull(terms);
