@@ -85,7 +85,8 @@ internal sealed partial class PartnerSignatureHandler(
         return AuthenticateResult.Fail(reason);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Partner hub {Partner} called {Method} {Target}")]
+    // Debug: the gateway's access log names the partner of every call already.
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Partner hub {Partner} called {Method} {Target}")]
     private partial void LogPartnerCall(string partner, string method, string target);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a partner request claiming hub '{Partner}' for {Method} {Path}: {Reason}")]
