@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Hub.ServiceDefaults.Data;
 using Hub.ServiceDefaults.Messaging.Outbox;
 using MassTransit;
@@ -20,6 +21,7 @@ internal sealed partial class InboxFilter<T>(ServiceDbContext db, OutboxMetrics 
             ?? throw new InvalidOperationException($"A {typeof(T).Name} message arrived without a message id; it cannot be deduplicated.");
         var consumer = context.ReceiveContext.InputAddress.AbsolutePath.TrimEnd('/').Split('/')[^1];
         var cancellationToken = context.CancellationToken;
+        var started = Stopwatch.GetTimestamp();
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
@@ -34,6 +36,9 @@ internal sealed partial class InboxFilter<T>(ServiceDbContext db, OutboxMetrics 
                 await transaction.RollbackAsync(cancellationToken);
                 metrics.Duplicate();
                 LogDuplicate(messageId, typeof(T).Name, consumer);
+                // Consumed, as far as the broker is concerned: a message no consumer took would be moved to the
+                // endpoint's _skipped queue, where every duplicate of a working hub would pile up for good.
+                await context.NotifyConsumed(context, Stopwatch.GetElapsedTime(started), "inbox (duplicate)");
                 return;
             }
 
