@@ -77,6 +77,11 @@ internal sealed class EscrowDesk(PaymentDbContext db, Ledger ledger, TermsBook t
 
         quote.Use(command.Order, command.Buyer, command.Amount, Now);
         var wallet = await ledger.AccountAsync(AccountKind.SmeWallet, command.Buyer.ToString(), command.Amount.Currency, cancellationToken);
+        var escrowAccount = await ledger.AccountAsync(AccountKind.Escrow, order, command.Amount.Currency, cancellationToken);
+        var current = await terms.CurrentAsync(cancellationToken);
+
+        // Locked last: a buyer's orders secure one after another on the wallet, each holding it only to check the
+        // balance and save.
         await ledger.LockAsync(wallet, cancellationToken);
         var balance = await ledger.BalanceAsync(wallet, cancellationToken);
         if (balance < command.Amount)
@@ -84,12 +89,10 @@ internal sealed class EscrowDesk(PaymentDbContext db, Ledger ledger, TermsBook t
             throw new PaymentException(PaymentErrorKind.Refused, "insufficient-funds", $"The wallet of {command.Buyer} holds {balance}, less than {command.Amount}.", "amount", PaymentFailureReason.InsufficientFunds);
         }
 
-        var escrowAccount = await ledger.AccountAsync(AccountKind.Escrow, order, command.Amount.Currency, cancellationToken);
         var posting = ledger.Post(SecureKey(order), $"Order {order}: buyer's funds into escrow",
             PostingEntry.Debit(wallet, command.Amount),
             PostingEntry.Credit(escrowAccount, command.Amount));
 
-        var current = await terms.CurrentAsync(cancellationToken);
         var escrow = Escrow.Secure(command.Order, command.Buyer, command.Supplier, command.Amount, quote.Settlement, quote.Id, current.PlatformFeeBps, Now,
             TimeSpan.FromDays(current.AutoReleaseDays));
         db.Escrows.Add(escrow);
