@@ -35,11 +35,12 @@ public static class DatabaseRegistration
         builder.Services.AddSingleton<OutboxCommitInterceptor>();
         // Pooled: a context and EF's services behind it are reused instead of resolved anew for every request and
         // message, which is most of EF's own cost per unit of work.
-        // A failed save is the caller's to report: most are conflicts the service expects and handles (a unique key
-        // another request won, a row changed meanwhile), which logged by EF as errors read as failures that were not.
+        // A failed save or transaction is the caller's to report: most are conflicts the service expects and handles
+        // (a unique key another request won, a row changed meanwhile) or calls their caller gave up on, which logged
+        // by EF as errors read as failures that were not.
         builder.Services.AddDbContextPool<TContext>((sp, o) => o
             .UseNpgsql(connectionString)
-            .ConfigureWarnings(w => w.Log((CoreEventId.SaveChangesFailed, LogLevel.Debug)))
+            .ConfigureWarnings(w => w.Log((CoreEventId.SaveChangesFailed, LogLevel.Debug), (RelationalEventId.TransactionError, LogLevel.Debug)))
             .AddInterceptors(sp.GetRequiredService<OutboxCommitInterceptor>()));
         builder.Services.AddScoped<ServiceDbContext>(sp => sp.GetRequiredService<TContext>());
         builder.Services.AddScoped<IOutbox, EfOutbox>();
