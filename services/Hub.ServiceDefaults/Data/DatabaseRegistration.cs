@@ -3,11 +3,9 @@ using Hub.ServiceDefaults.Messaging.Federation;
 using Hub.ServiceDefaults.Messaging.Outbox;
 using Hub.ServiceDefaults.Probes;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace Hub.ServiceDefaults.Data;
@@ -35,12 +33,8 @@ public static class DatabaseRegistration
         builder.Services.AddSingleton<OutboxCommitInterceptor>();
         // Pooled: a context and EF's services behind it are reused instead of resolved anew for every request and
         // message, which is most of EF's own cost per unit of work.
-        // A failed save or transaction is the caller's to report: most are conflicts the service expects and handles
-        // (a unique key another request won, a row changed meanwhile) or calls their caller gave up on, which logged
-        // by EF as errors read as failures that were not.
         builder.Services.AddDbContextPool<TContext>((sp, o) => o
             .UseNpgsql(connectionString)
-            .ConfigureWarnings(w => w.Log((CoreEventId.SaveChangesFailed, LogLevel.Debug), (RelationalEventId.TransactionError, LogLevel.Debug)))
             .AddInterceptors(sp.GetRequiredService<OutboxCommitInterceptor>()));
         builder.Services.AddScoped<ServiceDbContext>(sp => sp.GetRequiredService<TContext>());
         builder.Services.AddScoped<IOutbox, EfOutbox>();

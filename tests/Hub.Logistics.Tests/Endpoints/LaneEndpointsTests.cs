@@ -122,8 +122,10 @@ public sealed class LaneEndpointsTests(LogisticsFixture fixture) : IClassFixture
         var now = _host.Clock.GetUtcNow().UtcDateTime;
 
         var past = await op.PutAsJsonAsync("/api/logistics/lanes/CN-KR-SEA", Terms(before, rate * 3, now.AddDays(-1)));
-        (await op.PutAsJsonAsync("/api/logistics/lanes/CN-KR-SEA", Terms(before, rate * 4, now.AddDays(2)))).EnsureSuccessStatusCode();
-        var twice = await op.PutAsJsonAsync("/api/logistics/lanes/CN-KR-SEA", Terms(before, rate * 5, now.AddDays(2)));
+        // Sent to the tick, kept to the second: the same time replaces the revision.
+        var later = now.AddDays(2).AddTicks(1_234_567);
+        (await op.PutAsJsonAsync("/api/logistics/lanes/CN-KR-SEA", Terms(before, rate * 4, later))).EnsureSuccessStatusCode();
+        var twice = await op.PutAsJsonAsync("/api/logistics/lanes/CN-KR-SEA", Terms(before, rate * 5, later));
         var replaced = (await twice.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("scheduled");
         var id = replaced[0].GetProperty("id").GetGuid();
         var withdrawn = await op.DeleteAsync($"/api/logistics/lanes/CN-KR-SEA/scheduled/{id}");
@@ -143,6 +145,7 @@ public sealed class LaneEndpointsTests(LogisticsFixture fixture) : IClassFixture
             (await past.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("validFrom", out _).ShouldBeTrue();
             replaced.GetArrayLength().ShouldBe(1);
             replaced[0].GetProperty("sharedRate").GetDecimal().ShouldBe(rate * 5);
+            replaced[0].GetProperty("validFrom").GetDateTime().ShouldBe(now.AddDays(2));
             withdrawn.StatusCode.ShouldBe(HttpStatusCode.OK);
             again.StatusCode.ShouldBe(HttpStatusCode.NotFound);
             bySme.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
@@ -155,6 +158,26 @@ public sealed class LaneEndpointsTests(LogisticsFixture fixture) : IClassFixture
         {
             _host.Clock.Advance(TimeSpan.FromDays(-3));
         }
+    }
+
+    [Fact]
+    public async Task ReviseLane_ValidFromWithinAMinuteAhead_InForceAtOnce_AndRatesTheDatabaseCannotKeep_Refused()
+    {
+        using var op = _host.Operator();
+        var before = await op.GetFromJsonAsync<JsonElement>("/api/logistics/lanes/CN-KR-SEA");
+        var rate = before.GetProperty("sharedRate").GetDecimal();
+        var now = _host.Clock.GetUtcNow().UtcDateTime;
+
+        var tooFine = await op.PutAsJsonAsync("/api/logistics/lanes/CN-KR-SEA", Terms(before, rate + 0.00001m, now.AddDays(1)));
+        var ahead = await op.PutAsJsonAsync("/api/logistics/lanes/CN-KR-SEA", Terms(before, rate + 1, now.AddSeconds(30)));
+        var lane = await ahead.Content.ReadFromJsonAsync<JsonElement>();
+
+        tooFine.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await tooFine.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("sharedRate", out _).ShouldBeTrue();
+        ahead.StatusCode.ShouldBe(HttpStatusCode.OK);
+        lane.GetProperty("sharedRate").GetDecimal().ShouldBe(rate + 1);
+        lane.GetProperty("ratesValidFrom").GetDateTime().ShouldBe(now);
+        lane.GetProperty("scheduled").GetArrayLength().ShouldBe(0);
     }
 
     /// <summary>A lane's terms as read, with another shared rate and a validFrom.</summary>

@@ -108,6 +108,40 @@ public sealed class PoolClosingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Pool_ClosedAtItsCutOff_IsBilledOnTheTermsBeforeARevisionFromThatCutOff()
+    {
+        await _host.CreateLaneAsync("KH", "SEA", usableM3: 28m, payloadKg: 28_000m, fullLoadRate: 2_000_000m, sharedRate: 90_000m, earlyCloseFill: 0.9m);
+        var booked = await _host.Grpc.BookConsignmentAsync(Request("CN-O-000351", "KR-C-000001", Lane("KH"), Carton("100", "100", "100", "500")));
+        using var op = _host.Operator();
+        var cutOff = new DateTime(2026, 11, 23, 9, 0, 0, DateTimeKind.Utc);
+        var revised = await op.PutAsJsonAsync("/api/logistics/lanes/KR-KH-SEA", new
+        {
+            cutOffWeekdays = new[] { 1, 4 },
+            cutOffTimeUtc = "09:00",
+            earlyCloseFill = 0.9m,
+            volumetricDivisor = 6000,
+            currency = "KRW",
+            sharedRate = 190_000m,
+            validFrom = cutOff,
+            containers = new[] { new { code = "BOX", usableVolumeM3 = 28m, payloadKg = 28_000m, fullLoadRate = 2_000_000m } },
+        });
+
+        _host.Clock.Advance(TimeSpan.FromHours(7));
+
+        await Eventually.TrueAsync(async () =>
+        {
+            await using var db = _host.Db();
+            return await db.Plans.AnyAsync(p => p.PoolId == Guid.Parse(booked.PoolId));
+        }, TimeSpan.FromSeconds(20), "the cut-off service plans the pool");
+        revised.StatusCode.ShouldBe(HttpStatusCode.OK);
+        await using var check = _host.Db();
+        (await check.Plans.SingleAsync(p => p.PoolId == Guid.Parse(booked.PoolId))).Cost.ShouldBe(90_000m);
+        var estimate = new V1.EstimateFreightRequest { Lane = Lane("KH") };
+        estimate.Cartons.Add(Carton("100", "100", "100", "500"));
+        (await _host.Grpc.EstimateFreightAsync(estimate)).PriceMinorUnits.ShouldBe(190_000);
+    }
+
+    [Fact]
     public async Task ClosePool_WhileBookingsJoinIt_AnswersWithThePlanOfEverythingThatJoined()
     {
         // Every booking that joins the pool changes it under the operator's close; the close plans again instead of

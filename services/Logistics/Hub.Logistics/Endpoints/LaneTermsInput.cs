@@ -9,6 +9,9 @@ internal static class LaneTermsInput
 {
     private static readonly TimeSpan PastTolerance = TimeSpan.FromMinutes(5);
 
+    // A validFrom this close ahead of the hub's clock is a caller's "now" on a clock running a little fast.
+    private static readonly TimeSpan AheadTolerance = TimeSpan.FromMinutes(1);
+
     public static LaneTerms? Read(LaneRequest request, DateTime now, Dictionary<string, string[]> errors)
     {
         if (request.CutOffWeekdays is not { Length: > 0 } days || days.Any(d => d is < 0 or > 6))
@@ -21,14 +24,14 @@ internal static class LaneTermsInput
             errors["cutOffTimeUtc"] = ["Give the cut-off time as HH:mm (UTC)."];
         }
 
-        if (request.EarlyCloseFill is <= 0 or > 1)
+        if (request.EarlyCloseFill is <= 0 or > 1 || !Fits(request.EarlyCloseFill, 5, 4))
         {
-            errors["earlyCloseFill"] = ["A share above 0 and at most 1, e.g. 0.9."];
+            errors["earlyCloseFill"] = ["A share above 0 and at most 1 with at most 4 decimals, e.g. 0.9."];
         }
 
-        if (request.VolumetricDivisor <= 0)
+        if (request.VolumetricDivisor <= 0 || !Fits(request.VolumetricDivisor, 10, 2))
         {
-            errors["volumetricDivisor"] = ["Must be positive, e.g. 6000 (cm³ per kg)."];
+            errors["volumetricDivisor"] = ["Must be positive, below 100,000,000 with at most 2 decimals, e.g. 6000 (cm³ per kg)."];
         }
 
         if (!CurrencyCode.TryParse(request.Currency, out var currency))
@@ -36,14 +39,15 @@ internal static class LaneTermsInput
             errors["currency"] = [$"'{request.Currency}' is not an ISO 4217 currency code."];
         }
 
-        if (request.SharedRate < 0)
+        if (request.SharedRate < 0 || !Fits(request.SharedRate, 18, 4))
         {
-            errors["sharedRate"] = ["Cannot be negative."];
+            errors["sharedRate"] = ["Cannot be negative; below 10^14 with at most 4 decimals."];
         }
 
         // Terms come into force at once or at a later time (a scheduled revision); never in the past, where estimates and
-        // bills were made on the terms in force then. A few minutes of clock difference count as now.
-        var validFrom = request.ValidFrom?.ToUniversalTime() ?? now;
+        // bills were made on the terms in force then. A little clock difference either way counts as now. Times are UTC
+        // (one without an offset too), to the second.
+        var validFrom = request.ValidFrom is { } given ? WholeSeconds(given.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(given, DateTimeKind.Utc) : given.ToUniversalTime()) : now;
         if (validFrom < now - PastTolerance)
         {
             errors["validFrom"] = ["Terms cannot come into force in the past: leave validFrom out for terms in force at once, or give a later time."];
@@ -53,7 +57,7 @@ internal static class LaneTermsInput
         return errors.Count > 0
             ? null
             : new LaneTerms(request.CutOffWeekdays!, time, request.EarlyCloseFill, request.VolumetricDivisor, currency, request.SharedRate,
-                validFrom > now ? validFrom : now, containers);
+                validFrom > now + AheadTolerance ? validFrom : now, containers);
     }
 
     private static List<ContainerType> Containers(ContainerTypeRequest[]? input, Dictionary<string, string[]> errors)
@@ -73,9 +77,10 @@ internal static class LaneTermsInput
                 errors[$"containers[{i}].code"] = ["A code of 1 to 16 characters, e.g. 40HC."];
             }
 
-            if (c.UsableVolumeM3 <= 0 || c.PayloadKg <= 0 || c.FullLoadRate < 0)
+            if (c.UsableVolumeM3 <= 0 || c.PayloadKg <= 0 || c.FullLoadRate < 0
+                || !Fits(c.UsableVolumeM3, 10, 3) || !Fits(c.PayloadKg, 12, 3) || !Fits(c.FullLoadRate, 18, 4))
             {
-                errors[$"containers[{i}]"] = ["Usable volume and payload must be positive, the full-load rate not negative."];
+                errors[$"containers[{i}]"] = ["Usable volume and payload must be positive (at most 3 decimals), the full-load rate not negative (at most 4)."];
             }
             else if (!string.IsNullOrWhiteSpace(c.Code))
             {
@@ -90,4 +95,10 @@ internal static class LaneTermsInput
 
         return containers;
     }
+
+    /// <summary>Whether the value is kept exactly by a numeric(precision, scale) column.</summary>
+    private static bool Fits(decimal value, int precision, int scale) =>
+        decimal.Round(value, scale) == value && Math.Abs(value) < (decimal)Math.Pow(10, precision - scale);
+
+    private static DateTime WholeSeconds(DateTime utc) => new(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Utc);
 }

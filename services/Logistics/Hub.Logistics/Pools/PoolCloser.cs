@@ -57,9 +57,11 @@ internal sealed class PoolCloser(
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        // Planned and billed on the lane's terms in force at the close.
+        // Planned and billed on the lane's terms the pool took its consignments under: those in force until its cut-off
+        // for a pool closed by time (the cut-off service may get to it later; terms from the cut-off on are the next
+        // pool's), now for one that filled or an operator closed.
         var lane = await db.Lanes.AsNoTracking().FirstAsync(l => l.Id == pool.LaneId, cancellationToken);
-        lane.ApplyDue(now);
+        lane.ApplyDue(pool.CloseReason == Pool.CutOffReason && pool.CutOffAt <= now ? pool.CutOffAt.AddTicks(-1) : now);
         var consignments = await db.Consignments
             .Where(c => c.PoolId == pool.Id && c.Status == ConsignmentStatus.Pooled)
             .OrderBy(c => c.Number)
