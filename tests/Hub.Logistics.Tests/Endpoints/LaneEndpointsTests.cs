@@ -161,7 +161,7 @@ public sealed class LaneEndpointsTests(LogisticsFixture fixture) : IClassFixture
     }
 
     [Fact]
-    public async Task ReviseLane_ValidFromWithinAMinuteAhead_InForceAtOnce_AndRatesTheDatabaseCannotKeep_Refused()
+    public async Task ReviseLane_ValidFromWithinAMinuteAhead_InForceAtOnceReplacingWhatWasDueThen_AndRatesTheDatabaseCannotKeep_Refused()
     {
         using var op = _host.Operator();
         var before = await op.GetFromJsonAsync<JsonElement>("/api/logistics/lanes/CN-KR-SEA");
@@ -178,6 +178,27 @@ public sealed class LaneEndpointsTests(LogisticsFixture fixture) : IClassFixture
         lane.GetProperty("sharedRate").GetDecimal().ShouldBe(rate + 1);
         lane.GetProperty("ratesValidFrom").GetDateTime().ShouldBe(now);
         lane.GetProperty("scheduled").GetArrayLength().ShouldBe(0);
+
+        // A revision scheduled two minutes ahead, corrected 30 s before its time by terms sent for that time: the
+        // correction is in force at once and the revision it replaces never comes.
+        var revisionTime = now.AddMinutes(2);
+        (await op.PutAsJsonAsync("/api/logistics/lanes/CN-KR-SEA", Terms(before, rate * 7, revisionTime))).EnsureSuccessStatusCode();
+        _host.Clock.Advance(TimeSpan.FromSeconds(90));
+        try
+        {
+            var correction = await op.PutAsJsonAsync("/api/logistics/lanes/CN-KR-SEA", Terms(before, rate + 2, revisionTime));
+            var corrected = await correction.Content.ReadFromJsonAsync<JsonElement>();
+            _host.Clock.Advance(TimeSpan.FromMinutes(1));
+            var later = await op.GetFromJsonAsync<JsonElement>("/api/logistics/lanes/CN-KR-SEA");
+
+            correction.StatusCode.ShouldBe(HttpStatusCode.OK);
+            corrected.GetProperty("scheduled").GetArrayLength().ShouldBe(0);
+            later.GetProperty("sharedRate").GetDecimal().ShouldBe(rate + 2);
+        }
+        finally
+        {
+            _host.Clock.Advance(TimeSpan.FromSeconds(-150));
+        }
     }
 
     /// <summary>A lane's terms as read, with another shared rate and a validFrom.</summary>

@@ -109,18 +109,22 @@ internal static class LaneEndpoints
             return TypedResults.ValidationProblem(errors);
         }
 
-        lane.ApplyDue(now);
         if (terms.ValidFrom <= now)
         {
+            // In force now, it supersedes the revisions due within the minute a caller's "now" may be ahead (the one it
+            // was sent to replace among them).
+            lane.ApplyDue(now + LaneTermsInput.AheadTolerance);
             lane.Revise(terms);
-        }
-        else if (lane.Scheduled.Count >= Lane.MaxScheduled && lane.Scheduled.All(s => s.ValidFrom != terms.ValidFrom))
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Too many scheduled revisions",
-                detail: $"Lane {code} has {Lane.MaxScheduled} revisions scheduled; withdraw one or replace one by giving its validFrom.");
         }
         else
         {
+            lane.ApplyDue(now);
+            if (lane.Scheduled.Count >= Lane.MaxScheduled && lane.Scheduled.All(s => s.ValidFrom != terms.ValidFrom))
+            {
+                return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Too many scheduled revisions",
+                    detail: $"Lane {code} has {Lane.MaxScheduled} revisions scheduled; withdraw one or replace one by giving its validFrom.");
+            }
+
             lane.Schedule(terms, now);
         }
 

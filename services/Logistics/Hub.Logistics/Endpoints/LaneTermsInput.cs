@@ -9,8 +9,8 @@ internal static class LaneTermsInput
 {
     private static readonly TimeSpan PastTolerance = TimeSpan.FromMinutes(5);
 
-    // A validFrom this close ahead of the hub's clock is a caller's "now" on a clock running a little fast.
-    private static readonly TimeSpan AheadTolerance = TimeSpan.FromMinutes(1);
+    /// <summary>A validFrom this close ahead of the hub's clock is a caller's "now" on a clock running a little fast.</summary>
+    public static readonly TimeSpan AheadTolerance = TimeSpan.FromMinutes(1);
 
     public static LaneTerms? Read(LaneRequest request, DateTime now, Dictionary<string, string[]> errors)
     {

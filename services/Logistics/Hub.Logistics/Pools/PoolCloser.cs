@@ -57,11 +57,11 @@ internal sealed class PoolCloser(
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        // Planned and billed on the lane's terms the pool took its consignments under: those in force until its cut-off
-        // for a pool closed by time (the cut-off service may get to it later; terms from the cut-off on are the next
-        // pool's), now for one that filled or an operator closed.
+        // Planned and billed on the lane's terms the pool took its consignments under: a pool planned after its cut-off
+        // (by the cut-off service, which may get to it later, or an operator) on those in force until the cut-off, since
+        // terms from the cut-off on are the next pool's; one planned before it (filled, or closed early) on today's.
         var lane = await db.Lanes.AsNoTracking().FirstAsync(l => l.Id == pool.LaneId, cancellationToken);
-        lane.ApplyDue(pool.CloseReason == Pool.CutOffReason && pool.CutOffAt <= now ? pool.CutOffAt.AddTicks(-1) : now);
+        lane.ApplyDue(pool.CutOffAt <= now ? pool.CutOffAt.AddTicks(-1) : now);
         var consignments = await db.Consignments
             .Where(c => c.PoolId == pool.Id && c.Status == ConsignmentStatus.Pooled)
             .OrderBy(c => c.Number)
