@@ -12,17 +12,18 @@ internal sealed class Broker(TestVirtualHost vhost) : IDisposable
     private readonly HttpClient _http = Create(vhost);
 
     /// <summary>
-    /// Declares <paramref name="inputQueue"/> and its MassTransit error queue and puts one faulted message there, with
-    /// the headers MassTransit adds when it gives up on a message; returns the message id.
+    /// Declares <paramref name="inputQueue"/> and its MassTransit error queue (or another dead-letter queue, by its
+    /// suffix) and puts one faulted message there, with the headers MassTransit adds when it gives up on a message;
+    /// returns the message id.
     /// </summary>
-    public async Task<string> FaultedMessageAsync(string inputQueue, string body)
+    public async Task<string> FaultedMessageAsync(string inputQueue, string body, string suffix = "_error")
     {
         await DeclareAsync(inputQueue);
-        await DeclareAsync(inputQueue + "_error");
+        await DeclareAsync(inputQueue + suffix);
         var messageId = Guid.NewGuid().ToString();
         var response = await _http.PostAsJsonAsync($"/api/exchanges/{vhost.Name}/amq.default/publish", new
         {
-            routing_key = inputQueue + "_error",
+            routing_key = inputQueue + suffix,
             payload = body,
             payload_encoding = "string",
             properties = new

@@ -10,15 +10,21 @@ internal sealed class BrokerManagementClient(HttpClient http, IOptions<Messaging
 {
     public const string ErrorSuffix = "_error";
 
+    /// <summary>Where MassTransit moves a message no consumer of its endpoint took (a type the service does not handle).</summary>
+    public const string SkippedSuffix = "_skipped";
+
     private string VirtualHost => Uri.EscapeDataString(messaging.Value.VirtualHost);
 
-    /// <summary>MassTransit's error queues (input queue + <c>_error</c>) with their depth, as the broker last sampled it.</summary>
+    /// <summary>
+    /// MassTransit's dead-letter queues — input queue + <c>_error</c> (failed) or + <c>_skipped</c> (taken by no consumer)
+    /// — with their depth, as the broker last sampled it.
+    /// </summary>
     public async Task<IReadOnlyList<ErrorQueue>> ErrorQueuesAsync(CancellationToken cancellationToken)
     {
         var queues = await http.GetFromJsonAsync<List<QueueBody>>(
             $"api/queues/{VirtualHost}?columns=name,messages", JsonSerializerOptions.Web, cancellationToken) ?? [];
         return queues
-            .Where(q => q.Name.EndsWith(ErrorSuffix, StringComparison.Ordinal))
+            .Where(q => IsDeadLetterQueue(q.Name))
             .Select(q => new ErrorQueue(q.Name, InputQueueOf(q.Name), q.Messages ?? 0))
             .OrderBy(q => q.Name, StringComparer.Ordinal)
             .ToList();
@@ -58,8 +64,13 @@ internal sealed class BrokerManagementClient(HttpClient http, IOptions<Messaging
         return document.RootElement.EnumerateArray().Select(PeekedMessage.From).ToList();
     }
 
+    public static bool IsDeadLetterQueue(string queue) =>
+        queue.EndsWith(ErrorSuffix, StringComparison.Ordinal) || queue.EndsWith(SkippedSuffix, StringComparison.Ordinal);
+
     public static string InputQueueOf(string errorQueue) =>
-        errorQueue.EndsWith(ErrorSuffix, StringComparison.Ordinal) ? errorQueue[..^ErrorSuffix.Length] : errorQueue;
+        errorQueue.EndsWith(ErrorSuffix, StringComparison.Ordinal) ? errorQueue[..^ErrorSuffix.Length]
+        : errorQueue.EndsWith(SkippedSuffix, StringComparison.Ordinal) ? errorQueue[..^SkippedSuffix.Length]
+        : errorQueue;
 
     private sealed record QueueBody(string Name, long? Messages);
 }

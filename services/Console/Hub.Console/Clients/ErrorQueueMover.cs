@@ -38,7 +38,7 @@ internal sealed class ErrorQueueMover(IOptions<MessagingOptions> messaging, IOpt
 
     private async Task<MoveOutcome> TakeAsync(string errorQueue, string messageId, string? replayTo, CancellationToken cancellationToken)
     {
-        if (!errorQueue.EndsWith(BrokerManagementClient.ErrorSuffix, StringComparison.Ordinal))
+        if (!BrokerManagementClient.IsDeadLetterQueue(errorQueue))
         {
             return MoveOutcome.NotAnErrorQueue;
         }

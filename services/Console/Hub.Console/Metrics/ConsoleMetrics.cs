@@ -17,7 +17,7 @@ internal sealed class ConsoleMetrics
     {
         metrics.Meter.CreateObservableGauge("hub.error_queue.messages",
             () => _errorQueues.Select(q => new Measurement<long>(q.Value, new KeyValuePair<string, object?>("queue", q.Key))),
-            description: "Messages waiting in each consumer's error queue.");
+            description: "Messages waiting in each endpoint's error (_error) and skipped (_skipped) queue.");
         metrics.Meter.CreateObservableGauge("hub.partner.reachable",
             () => _partners.Select(p => new Measurement<int>(p.Value, new KeyValuePair<string, object?>("partner", p.Key))),
             description: "1 when the partner hub's gateway answers, else 0.");

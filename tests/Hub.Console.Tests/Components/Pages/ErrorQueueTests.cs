@@ -58,6 +58,26 @@ public sealed class ErrorQueueTests(ConsoleFixture fixture)
     }
 
     [Fact]
+    public async Task SkippedQueue_IsListedAndItsMessageReplayedToTheInputQueue()
+    {
+        var input = $"tax-refund-{Guid.NewGuid():N}";
+        var messageId = await fixture.Broker.FaultedMessageAsync(input, Body, "_skipped");
+        await fixture.Broker.DepthIsAsync(input + "_skipped", 1);
+        await using var console = await ConsolePage.OpenAsync(fixture);
+        await console.LogInAsync();
+
+        await console.GoAsync("error-queues");
+        (await console.Page.InnerTextAsync($"tr[data-queue={input}_skipped] td.depth")).ShouldBe("1");
+        await console.GoAsync($"error-queues/{input}_skipped");
+        (await console.Page.InnerTextAsync("#input-queue")).ShouldBe(input);
+        await console.Page.ClickAsync($"tr[data-message='{messageId}'] button.replay");
+
+        (await console.Page.InnerTextAsync("#outcome")).ShouldBe($"Replayed message {messageId} to {input}.");
+        await fixture.Broker.DepthIsAsync(input + "_skipped", 0);
+        await fixture.Broker.DepthIsAsync(input, 1);
+    }
+
+    [Fact]
     public async Task Discard_RemovesTheMessageForGood()
     {
         var input = $"payment-{Guid.NewGuid():N}";
