@@ -119,7 +119,7 @@ internal static class LaneEndpoints
         else
         {
             lane.ApplyDue(now);
-            if (lane.Scheduled.Count >= Lane.MaxScheduled && lane.Scheduled.All(s => s.ValidFrom != terms.ValidFrom))
+            if (!lane.HasRoomFor(terms.ValidFrom))
             {
                 return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Too many scheduled revisions",
                     detail: $"Lane {code} has {Lane.MaxScheduled} revisions scheduled; withdraw one or replace one by giving its validFrom.");

@@ -74,4 +74,21 @@ public sealed class LaneTests
         Should.Throw<ArgumentException>(() => lane.Schedule(Terms(), new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc)));
         lane.Scheduled.ShouldBeEmpty();
     }
+
+    [Fact]
+    public void Schedule_PastTheLimit_RefusedUnlessItReplacesOne()
+    {
+        var lane = Lane.Create(HubId.KR, HubId.CN, TransportMode.Sea, Terms());
+        var now = new DateTime(2026, 11, 23, 3, 0, 0, DateTimeKind.Utc);
+        for (var day = 1; day <= Lane.MaxScheduled; day++)
+        {
+            lane.Schedule(Terms(90_000m + day) with { ValidFrom = now.AddDays(day) }, now);
+        }
+
+        Should.Throw<InvalidOperationException>(() => lane.Schedule(Terms() with { ValidFrom = now.AddDays(99) }, now));
+        lane.Schedule(Terms(1m) with { ValidFrom = now.AddDays(3) }, now);
+
+        lane.Scheduled.Count.ShouldBe(Lane.MaxScheduled);
+        lane.Scheduled[2].Terms.SharedRate.ShouldBe(1m);
+    }
 }

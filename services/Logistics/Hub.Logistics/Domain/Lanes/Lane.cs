@@ -110,16 +110,20 @@ internal sealed class Lane
             throw new ArgumentException("Scheduled terms come into force after now; revise the lane for terms in force at once.", nameof(terms));
         }
 
-        _scheduled.RemoveAll(s => s.ValidFrom == terms.ValidFrom);
-        if (_scheduled.Count >= MaxScheduled)
+        if (!HasRoomFor(terms.ValidFrom))
         {
             throw new InvalidOperationException($"Lane {Code} has {MaxScheduled} revisions scheduled already.");
         }
+
+        _scheduled.RemoveAll(s => s.ValidFrom == terms.ValidFrom);
 
         var scheduled = ScheduledLaneTerms.For(terms, now);
         _scheduled.Add(scheduled);
         return scheduled;
     }
+
+    /// <summary>Whether a revision for <paramref name="validFrom"/> can be scheduled: it replaces one, or there is room.</summary>
+    public bool HasRoomFor(DateTime validFrom) => _scheduled.Count < MaxScheduled || _scheduled.Any(s => s.ValidFrom == validFrom);
 
     /// <summary>Withdraws a scheduled revision; false if the lane has none with that id.</summary>
     public bool Unschedule(Guid id) => _scheduled.RemoveAll(s => s.Id == id) > 0;
