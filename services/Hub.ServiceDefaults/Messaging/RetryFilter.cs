@@ -3,6 +3,7 @@ using Hub.ServiceDefaults.Data;
 using Hub.ServiceDefaults.Messaging.Federation;
 using Hub.ServiceDefaults.Messaging.Outbox;
 using MassTransit;
+using MassTransit.Context;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -14,7 +15,9 @@ namespace Hub.ServiceDefaults.Messaging;
 /// queue; the original is acknowledged only after that row commits, so a crash cannot lose it. When the
 /// redeliveries are spent too, the exception propagates and MassTransit moves the message to the endpoint's
 /// <c>_error</c> queue. (MassTransit's own retry filter would wrap this one, so the retries live here.) A partner
-/// hub's copy is redelivered as that hub's copy: the row keeps its <c>Hub-Source</c>.
+/// hub's copy is redelivered as that hub's copy: the row keeps its <c>Hub-Source</c>. An attempt that is retried
+/// or redelivered reports no fault (see <see cref="AttemptConsumeContext{T}"/>); the last one, before the error
+/// queue, does.
 /// </summary>
 internal sealed partial class RetryFilter<T>(
     ServiceDbContext db,
@@ -25,30 +28,46 @@ internal sealed partial class RetryFilter<T>(
 {
     public async Task Send(ConsumeContext<T> context, IPipe<ConsumeContext<T>> next)
     {
+        var attempt = new AttemptConsumeContext<T>(context);
         try
         {
-            await SendWithRetriesAsync(context, next);
+            try
+            {
+                await SendWithRetriesAsync(attempt, next);
+            }
+            catch (Exception ex) when (context.GetRedeliveryCount() < options.Value.Redelivery.Length && context.MessageId is not null)
+            {
+                await RedeliverLaterAsync(context, context.MessageId.Value, ex);
+            }
         }
-        catch (Exception ex) when (context.GetRedeliveryCount() < options.Value.Redelivery.Length && context.MessageId is not null)
+        catch
         {
-            var redelivery = context.GetRedeliveryCount() + 1;
-            var now = clock.GetUtcNow().UtcDateTime;
-            var queue = OwnQueue.NameOf(context);
-
-            db.ChangeTracker.Clear();
-            db.OutboxMessages.Add(OutboxMessage.Create(
-                context.MessageId.Value,
-                MessageSerialization.TypeName(typeof(T)),
-                MessageSerialization.Serialize(context.Message, typeof(T)),
-                $"queue:{queue}",
-                Activity.Current?.Id,
-                now,
-                now + options.Value.Redelivery[redelivery - 1],
-                redelivery,
-                FederatedMessage.SourceHubOf(context)));
-            await db.SaveChangesAsync(context.CancellationToken);
-            LogRedelivery(ex, context.MessageId.Value, typeof(T).Name, queue, redelivery, options.Value.Redelivery[redelivery - 1]);
+            // Given up (or its redelivery could not be kept): the message goes to the error queue, and the last
+            // attempt's fault is reported.
+            await attempt.ReportFaultAsync();
+            throw;
         }
+    }
+
+    private async Task RedeliverLaterAsync(ConsumeContext<T> context, Guid messageId, Exception exception)
+    {
+        var redelivery = context.GetRedeliveryCount() + 1;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var queue = OwnQueue.NameOf(context);
+
+        db.ChangeTracker.Clear();
+        db.OutboxMessages.Add(OutboxMessage.Create(
+            messageId,
+            MessageSerialization.TypeName(typeof(T)),
+            MessageSerialization.Serialize(context.Message, typeof(T)),
+            $"queue:{queue}",
+            Activity.Current?.Id,
+            now,
+            now + options.Value.Redelivery[redelivery - 1],
+            redelivery,
+            FederatedMessage.SourceHubOf(context)));
+        await db.SaveChangesAsync(context.CancellationToken);
+        LogRedelivery(exception, messageId, typeof(T).Name, queue, redelivery, options.Value.Redelivery[redelivery - 1]);
     }
 
     private async Task SendWithRetriesAsync(ConsumeContext<T> context, IPipe<ConsumeContext<T>> next)
@@ -79,4 +98,28 @@ internal sealed partial class RetryFilter<T>(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Message {MessageId} ({MessageType}) failed at {Queue}; redelivery {Redelivery} in {Delay}")]
     private partial void LogRedelivery(Exception exception, Guid messageId, string messageType, string queue, int redelivery, TimeSpan delay);
+}
+
+/// <summary>
+/// A message's attempts as its consumers see them. MassTransit reports a consumer's exception as a fault — an
+/// R-FAULT logged at error, a <c>Fault&lt;T&gt;</c> published, the receive observers told — the moment it is thrown.
+/// An attempt that <see cref="RetryFilter{T}"/> retries or redelivers has not failed the message, so its fault is
+/// held here, replaced by the next attempt's, and reported only when the message is given up.
+/// </summary>
+internal sealed class AttemptConsumeContext<T>(ConsumeContext<T> context) : ConsumeContextProxy<T>(context)
+    where T : class
+{
+    private Func<Task>? _fault;
+
+    public override Task NotifyFaulted(TimeSpan duration, string consumerType, Exception exception) =>
+        NotifyFaulted(this, duration, consumerType, exception);
+
+    public override Task NotifyFaulted<TMessage>(ConsumeContext<TMessage> context, TimeSpan duration, string consumerType, Exception exception)
+    {
+        _fault = () => base.NotifyFaulted(context, duration, consumerType, exception);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Reports the fault of the last attempt that failed, if one did.</summary>
+    public Task ReportFaultAsync() => _fault?.Invoke() ?? Task.CompletedTask;
 }

@@ -168,6 +168,9 @@ internal sealed class Deliveries : IReceiveObserver
 
     public ConcurrentDictionary<string, int> FailedAttempts { get; } = new();
 
+    /// <summary>The faults MassTransit reported (what it logs as R-FAULT and publishes as <c>Fault&lt;T&gt;</c>).</summary>
+    public ConcurrentQueue<string> Faults { get; } = new();
+
     public int Received => Volatile.Read(ref _received);
 
     public Task PreReceive(ReceiveContext context) => Task.CompletedTask;
@@ -180,7 +183,11 @@ internal sealed class Deliveries : IReceiveObserver
 
     public Task PostConsume<T>(ConsumeContext<T> context, TimeSpan duration, string consumerType) where T : class => Task.CompletedTask;
 
-    public Task ConsumeFault<T>(ConsumeContext<T> context, TimeSpan duration, string consumerType, Exception exception) where T : class => Task.CompletedTask;
+    public Task ConsumeFault<T>(ConsumeContext<T> context, TimeSpan duration, string consumerType, Exception exception) where T : class
+    {
+        Faults.Enqueue($"{typeof(T).Name}: {exception.Message}");
+        return Task.CompletedTask;
+    }
 
     public Task ReceiveFault(ReceiveContext context, Exception exception) => Task.CompletedTask;
 }
@@ -195,10 +202,17 @@ internal sealed class RecordingConsumer(TestDbContext db, Deliveries deliveries)
     }
 }
 
+/// <summary>Fails every attempt, except a note named "fails-once", whose first attempt alone fails.</summary>
 internal sealed class FailingConsumer(Deliveries deliveries) : IConsumer<NoteRejected>
 {
     public Task Consume(ConsumeContext<NoteRejected> context)
     {
+        if (context.Message.Text == "fails-once" && deliveries.FailedAttempts.ContainsKey("fails-once #0"))
+        {
+            deliveries.Handled.Enqueue(context.Message.Text);
+            return Task.CompletedTask;
+        }
+
         deliveries.FailedAttempts.AddOrUpdate($"{context.Message.Text} #{context.GetRedeliveryCount()}", 1, (_, n) => n + 1);
         throw new InvalidOperationException("This consumer always fails.");
     }

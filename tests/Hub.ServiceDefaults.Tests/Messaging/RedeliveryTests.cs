@@ -24,5 +24,21 @@ public sealed class RedeliveryTests
         (await host.CountAsync(db => db.OutboxMessages.Where(m => m.RedeliveryCount > 0))).ShouldBe(2);
         string.Join(",", host.Deliveries.FailedAttempts.OrderBy(k => k.Key).Select(k => $"{k.Key}={k.Value}")).ShouldBe("bad lot #0=2,bad lot #1=2,bad lot #2=2");
         (await host.CountAsync(db => db.InboxMessages)).ShouldBe(0);
+
+        // Five attempts were retried or redelivered; only the last, given up, is reported as a fault.
+        host.Deliveries.Faults.ShouldBe(["NoteRejected: This consumer always fails."]);
+    }
+
+    [Fact]
+    public async Task AttemptThatARetryMends_ReportsNoFault()
+    {
+        await using var host = await MessagingTestHost.StartAsync(new Dictionary<string, string?> { ["Messaging:RetryLimit"] = "2" });
+
+        await host.CommitAsync("fails-once", new NoteRejected("fails-once"));
+
+        await Eventually.TrueAsync(() => Task.FromResult(host.Deliveries.Handled.Contains("fails-once")), TimeSpan.FromSeconds(30), "the retry handles the note");
+        await Eventually.TrueAsync(async () => await host.CountAsync(db => db.InboxMessages) == 1, TimeSpan.FromSeconds(10), "the inbox records it handled");
+        host.Deliveries.FailedAttempts["fails-once #0"].ShouldBe(1);
+        host.Deliveries.Faults.ShouldBeEmpty();
     }
 }
