@@ -3,6 +3,7 @@ using Hub.Catalog.Domain.Products;
 using Hub.Contracts.Hs;
 using Hub.Contracts.Values;
 using System.Data.Common;
+using Hub.ServiceDefaults.Validation;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -69,7 +70,7 @@ internal static class ProductSearch
             errors["limit"] = [$"Between 1 and {maxPageSize}."];
         }
 
-        if (query.Status is { } status && !Enum.TryParse<ProductStatus>(status, ignoreCase: true, out _))
+        if (query.Status is { } status && !RequestValues.TryParseName<ProductStatus>(status, out _))
         {
             errors["status"] = ["One of draft, listed, delisted."];
         }

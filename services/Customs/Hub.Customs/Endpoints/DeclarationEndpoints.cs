@@ -3,6 +3,7 @@ using Hub.Customs.Data;
 using Hub.Customs.Domain;
 using Hub.Customs.Domain.Declarations;
 using Hub.ServiceDefaults.Security;
+using Hub.ServiceDefaults.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -48,7 +49,7 @@ internal static class DeclarationEndpoints
         var query = db.Declarations.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(status))
         {
-            if (!Enum.TryParse<DeclarationStatus>(status, ignoreCase: true, out var wanted) || !Enum.IsDefined(wanted))
+            if (!RequestValues.TryParseName<DeclarationStatus>(status, out var wanted))
             {
                 return EndpointProblems.Invalid("status", "Give Submitted, Accepted, Cleared, Held or Rejected.");
             }

@@ -3,6 +3,7 @@ using Hub.Customs.Data;
 using Hub.Customs.Domain;
 using Hub.Customs.Domain.Reference;
 using Hub.ServiceDefaults.Security;
+using Hub.ServiceDefaults.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -50,17 +51,17 @@ internal static class RegimeEndpoints
             return EndpointProblems.Invalid("hub", $"'{request.Hub}' is not a hub with a customs authority.");
         }
 
-        if (!TryEnum<RegimeKind>(request.Kind, out var kind))
+        if (!RequestValues.TryParseName<RegimeKind>(request.Kind, out var kind))
         {
             return EndpointProblems.Invalid("kind", "Give DeMinimis or CrossBorderRetail.");
         }
 
-        if (!TryEnum<TradeChannel>(request.Channel ?? nameof(TradeChannel.ECommerce), out var channel))
+        if (!RequestValues.TryParseName<TradeChannel>(request.Channel ?? nameof(TradeChannel.ECommerce), out var channel))
         {
             return EndpointProblems.Invalid("channel", "Give GeneralTrade or ECommerce.");
         }
 
-        if (!TryEnum<RegimeValueBasis>(request.ValueBasis ?? nameof(RegimeValueBasis.Intrinsic), out var basis))
+        if (!RequestValues.TryParseName<RegimeValueBasis>(request.ValueBasis ?? nameof(RegimeValueBasis.Intrinsic), out var basis))
         {
             return EndpointProblems.Invalid("valueBasis", "Give Intrinsic or CustomsValue.");
         }
@@ -112,7 +113,4 @@ internal static class RegimeEndpoints
             return EndpointProblems.Invalid(ex.Field, ex.Message);
         }
     }
-
-    private static bool TryEnum<T>(string? text, out T value) where T : struct, Enum =>
-        Enum.TryParse(text, ignoreCase: true, out value) && Enum.IsDefined(value) && !int.TryParse(text, out _);
 }

@@ -4,6 +4,7 @@ using Hub.Customs.Data;
 using Hub.Customs.Domain;
 using Hub.Customs.Domain.Reference;
 using Hub.ServiceDefaults.Security;
+using Hub.ServiceDefaults.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -85,7 +86,7 @@ internal static class TariffEndpoints
             return EndpointProblems.Invalid("hub", $"'{request.Hub}' is not a hub with a customs authority.");
         }
 
-        if (!Enum.TryParse<DutyKind>(request.DutyKind ?? nameof(DutyKind.AdValorem), ignoreCase: true, out var kind) || !Enum.IsDefined(kind))
+        if (!RequestValues.TryParseName<DutyKind>(request.DutyKind ?? nameof(DutyKind.AdValorem), out var kind))
         {
             return EndpointProblems.Invalid("dutyKind", "Give AdValorem or Specific.");
         }

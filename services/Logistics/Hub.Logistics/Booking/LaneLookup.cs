@@ -2,6 +2,7 @@ using Hub.Contracts.Values;
 using Hub.Logistics.Data;
 using Hub.Logistics.Domain.Freight;
 using Hub.Logistics.Domain.Lanes;
+using Hub.ServiceDefaults.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hub.Logistics.Booking;
@@ -21,7 +22,7 @@ internal static class LaneLookup
 
         var origin = HubId.TryParse(key.Origin, out var o) ? o : default;
         var destination = HubId.TryParse(key.Destination, out var d) ? d : default;
-        var mode = Enum.TryParse<TransportMode>(key.Mode, ignoreCase: true, out var m) && Enum.IsDefined(m) ? m : default;
+        var mode = RequestValues.TryParseName<TransportMode>(key.Mode, out var m) ? m : default;
         if (origin == default)
         {
             errors["lane.origin"] = [$"'{key.Origin}' is not a hub id."];

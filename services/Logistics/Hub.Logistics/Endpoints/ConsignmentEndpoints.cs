@@ -3,6 +3,7 @@ using Hub.Logistics.Data;
 using Hub.Logistics.Domain.Consignments;
 using Hub.Logistics.Tracking;
 using Hub.ServiceDefaults.Security;
+using Hub.ServiceDefaults.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -34,7 +35,7 @@ internal static class ConsignmentEndpoints
 
         if (status is not null)
         {
-            if (!Enum.TryParse<ConsignmentStatus>(status, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
+            if (!RequestValues.TryParseName<ConsignmentStatus>(status, out var parsed))
             {
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["status"] = [$"'{status}' is not a consignment status."] });
             }

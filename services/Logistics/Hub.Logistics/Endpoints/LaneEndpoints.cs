@@ -3,6 +3,7 @@ using Hub.Logistics.Data;
 using Hub.Logistics.Domain.Freight;
 using Hub.Logistics.Domain.Lanes;
 using Hub.ServiceDefaults.Security;
+using Hub.ServiceDefaults.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -52,7 +53,7 @@ internal static class LaneEndpoints
         var errors = new Dictionary<string, string[]>();
         var origin = HubId.TryParse(request.Origin, out var o) ? o : default;
         var destination = HubId.TryParse(request.Destination, out var d) ? d : default;
-        var mode = Enum.TryParse<TransportMode>(request.Mode, ignoreCase: true, out var m) && Enum.IsDefined(m) ? m : default;
+        var mode = RequestValues.TryParseName<TransportMode>(request.Mode, out var m) ? m : default;
         if (origin == default)
         {
             errors["origin"] = [$"'{request.Origin}' is not a hub id."];
@@ -128,10 +129,10 @@ internal static class LaneEndpoints
             lane.Schedule(terms, now);
         }
 
-        return await SaveAsync(db, lane, cancellationToken);
+        return await SaveAsync(db, lane, cancellationToken) is { } conflict ? conflict : TypedResults.Ok(LaneResponse.From(lane));
     }
 
-    private static async Task<Results<Ok<LaneResponse>, ValidationProblem, ProblemHttpResult>> Unschedule(
+    private static async Task<Results<Ok<LaneResponse>, ProblemHttpResult>> Unschedule(
         string code, Guid id, Caller caller, LogisticsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var lane = await db.Lanes.FirstOrDefaultAsync(l => l.Code == code, cancellationToken);
@@ -147,11 +148,11 @@ internal static class LaneEndpoints
                 detail: $"Lane {code} has no revision {id} still to come into force.");
         }
 
-        return await SaveAsync(db, lane, cancellationToken);
+        return await SaveAsync(db, lane, cancellationToken) is { } conflict ? conflict : TypedResults.Ok(LaneResponse.From(lane));
     }
 
-    /// <summary>Saves an operator's change; another made to the lane's schedule meanwhile makes it a 409.</summary>
-    private static async Task<Results<Ok<LaneResponse>, ValidationProblem, ProblemHttpResult>> SaveAsync(
+    /// <summary>Saves an operator's change; null when saved, a 409 when another was made to the lane's schedule meanwhile.</summary>
+    private static async Task<ProblemHttpResult?> SaveAsync(
         LogisticsDbContext db, Lane lane, CancellationToken cancellationToken)
     {
         try
@@ -164,7 +165,7 @@ internal static class LaneEndpoints
                 detail: $"Lane {lane.Code} was revised by another request at the same time; read it again and retry.");
         }
 
-        return TypedResults.Ok(LaneResponse.From(lane));
+        return null;
     }
 
     private static ProblemHttpResult NotFound(string code) =>

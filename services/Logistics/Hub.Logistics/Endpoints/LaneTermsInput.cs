@@ -1,6 +1,7 @@
 using System.Globalization;
 using Hub.Contracts.Values;
 using Hub.Logistics.Domain.Lanes;
+using Hub.ServiceDefaults.Validation;
 
 namespace Hub.Logistics.Endpoints;
 
@@ -24,12 +25,12 @@ internal static class LaneTermsInput
             errors["cutOffTimeUtc"] = ["Give the cut-off time as HH:mm (UTC)."];
         }
 
-        if (request.EarlyCloseFill is <= 0 or > 1 || !Fits(request.EarlyCloseFill, 5, 4))
+        if (request.EarlyCloseFill is <= 0 or > 1 || !RequestValues.FitsNumeric(request.EarlyCloseFill, 5, 4))
         {
             errors["earlyCloseFill"] = ["A share above 0 and at most 1 with at most 4 decimals, e.g. 0.9."];
         }
 
-        if (request.VolumetricDivisor <= 0 || !Fits(request.VolumetricDivisor, 10, 2))
+        if (request.VolumetricDivisor <= 0 || !RequestValues.FitsNumeric(request.VolumetricDivisor, 10, 2))
         {
             errors["volumetricDivisor"] = ["Must be positive, below 100,000,000 with at most 2 decimals, e.g. 6000 (cm³ per kg)."];
         }
@@ -39,7 +40,7 @@ internal static class LaneTermsInput
             errors["currency"] = [$"'{request.Currency}' is not an ISO 4217 currency code."];
         }
 
-        if (request.SharedRate < 0 || !Fits(request.SharedRate, 18, 4))
+        if (request.SharedRate < 0 || !RequestValues.FitsNumeric(request.SharedRate, 18, 4))
         {
             errors["sharedRate"] = ["Cannot be negative; below 10^14 with at most 4 decimals."];
         }
@@ -72,13 +73,19 @@ internal static class LaneTermsInput
         for (var i = 0; i < input.Length; i++)
         {
             var c = input[i];
+            if (c is null)
+            {
+                errors[$"containers[{i}]"] = ["Give the container's code, usable volume, payload and full-load rate."];
+                continue;
+            }
+
             if (string.IsNullOrWhiteSpace(c.Code) || c.Code.Length > 16)
             {
                 errors[$"containers[{i}].code"] = ["A code of 1 to 16 characters, e.g. 40HC."];
             }
 
             if (c.UsableVolumeM3 <= 0 || c.PayloadKg <= 0 || c.FullLoadRate < 0
-                || !Fits(c.UsableVolumeM3, 10, 3) || !Fits(c.PayloadKg, 12, 3) || !Fits(c.FullLoadRate, 18, 4))
+                || !RequestValues.FitsNumeric(c.UsableVolumeM3, 10, 3) || !RequestValues.FitsNumeric(c.PayloadKg, 12, 3) || !RequestValues.FitsNumeric(c.FullLoadRate, 18, 4))
             {
                 errors[$"containers[{i}]"] = ["Usable volume and payload must be positive (at most 3 decimals), the full-load rate not negative (at most 4)."];
             }
@@ -95,10 +102,6 @@ internal static class LaneTermsInput
 
         return containers;
     }
-
-    /// <summary>Whether the value is kept exactly by a numeric(precision, scale) column.</summary>
-    private static bool Fits(decimal value, int precision, int scale) =>
-        decimal.Round(value, scale) == value && Math.Abs(value) < (decimal)Math.Pow(10, precision - scale);
 
     private static DateTime WholeSeconds(DateTime utc) => new(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Utc);
 }

@@ -2,6 +2,7 @@ using Hub.Contracts.Values;
 using Hub.Order.Data;
 using Hub.Order.Domain;
 using Hub.ServiceDefaults.Security;
+using Hub.ServiceDefaults.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hub.Order.Application;
@@ -54,7 +55,7 @@ internal sealed class OrderDesk(OrderDbContext db, OrderProcess process)
             return true;
         }
 
-        if (!Enum.TryParse<OrderStatus>(name, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || name.Trim().All(char.IsAsciiDigit))
+        if (!RequestValues.TryParseName<OrderStatus>(name, out var parsed))
         {
             return false;
         }

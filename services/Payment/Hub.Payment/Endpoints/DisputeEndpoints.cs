@@ -6,6 +6,7 @@ using Hub.Payment.Domain;
 using Hub.Payment.Domain.Disputes;
 using Hub.ServiceDefaults.Hosting;
 using Hub.ServiceDefaults.Security;
+using Hub.ServiceDefaults.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Hub.Payment.Endpoints;
@@ -77,7 +78,7 @@ internal static class DisputeEndpoints
     {
         try
         {
-            if (!Enum.TryParse<DisputeDecision>(request.Decision?.Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out var decision) || !Enum.IsDefined(decision))
+            if (!RequestValues.TryParseName<DisputeDecision>(request.Decision?.Replace("-", "", StringComparison.Ordinal), out var decision))
             {
                 throw PaymentException.Invalid("decision", "The decision is one of refund, partial-refund, release.");
             }

@@ -1,5 +1,6 @@
 using Hub.Contracts.Values;
 using Hub.ServiceDefaults.Security;
+using Hub.ServiceDefaults.Validation;
 using Hub.TaxRefund.Application;
 using Hub.TaxRefund.Data;
 using Hub.TaxRefund.Domain;
@@ -48,7 +49,7 @@ internal static class ClaimEndpoints
 
         if (!string.IsNullOrEmpty(state))
         {
-            if (!Enum.TryParse<ClaimState>(state, ignoreCase: true, out var wanted) || !Enum.IsDefined(wanted))
+            if (!RequestValues.TryParseName<ClaimState>(state, out var wanted))
             {
                 return Problems.Invalid(new Dictionary<string, string[]> { ["state"] = [$"'{state}' is not one of {string.Join(", ", Enum.GetNames<ClaimState>())}."] });
             }

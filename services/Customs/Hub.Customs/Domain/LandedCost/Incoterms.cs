@@ -1,9 +1,11 @@
+using Hub.ServiceDefaults.Validation;
+
 namespace Hub.Customs.Domain.LandedCost;
 
 internal static class Incoterms
 {
     public static bool TryParse(string? text, out Incoterm incoterm) =>
-        Enum.TryParse(text?.Trim(), ignoreCase: true, out incoterm) && Enum.IsDefined(incoterm) && !int.TryParse(text, out _);
+        RequestValues.TryParseName(text, out incoterm);
 
     /// <summary>True when the seller's price already pays the main carriage to the destination.</summary>
     public static bool IncludesFreight(this Incoterm term) => term is not (Incoterm.Exw or Incoterm.Fca or Incoterm.Fas or Incoterm.Fob);
