@@ -42,11 +42,12 @@ public static class ServiceDefaultsExtensions
             ? (ServiceIdentity)identity
             : throw new InvalidOperationException("Call AddServiceDefaults first.");
 
-    /// <summary>Problem details for errors, <c>/health/live</c>, <c>/health/ready</c>, <c>/metrics</c> and gRPC health.</summary>
+    /// <summary>Problem details for errors (and for text carrying NUL), <c>/health/live</c>, <c>/health/ready</c>, <c>/metrics</c> and gRPC health.</summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<NulCharacterGuard>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealthEndpoints();

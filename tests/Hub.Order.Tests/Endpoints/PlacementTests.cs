@@ -181,6 +181,32 @@ public class PlacementTests(OrderFixture fixture) : IClassFixture<OrderFixture>
     }
 
     [Fact]
+    public async Task Place_NullLineOrNulInText_Returns400NamingTheFieldAndReservesNothing()
+    {
+        var company = OrderFixture.NewCompany();
+        var buyer = fixture.ClientFor(company);
+        var product = Catalog.List(FakeCatalog.NewSupplier(), unitPriceMinor: 1000, available: 50);
+
+        var nullLine = await OrderFixture.PlaceAsync(buyer, new CartRequest("FOB", "Busan port", "SEA", [new(product, 10, null), null!]), "key-null-line");
+        var nul = await OrderFixture.PlaceAsync(buyer, new CartRequest("FOB", "Busan\0port", "SEA", [new(product, 10, null)]), "key-nul");
+        var nulInLine = await buyer.PostAsJsonAsync("/api/order/checkout", OrderFixture.Cart(new CartLineRequest(product, 10, null), new CartLineRequest(product, 10, "KR-C-\0")));
+        var nulInQuery = await buyer.GetAsync("/api/order/orders?status=Placed%00");
+
+        nullLine.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await nullLine.Content.ReadFromJsonAsync<ValidationProblemDetails>())!.Errors.Keys.ShouldBe(["lines[1]"]);
+        nul.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var problem = (await nul.Content.ReadFromJsonAsync<ValidationProblemDetails>())!;
+        problem.Errors.Keys.ShouldBe(["namedPlace"]);
+        problem.Errors["namedPlace"].Single().ShouldContain("NUL");
+        (await nulInLine.Content.ReadFromJsonAsync<ValidationProblemDetails>())!.Errors.Keys.ShouldBe(["lines[1].supplierCompany"]);
+        nulInQuery.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await nulInQuery.Content.ReadFromJsonAsync<ValidationProblemDetails>())!.Errors.Keys.ShouldBe(["query"]);
+        await using var db = fixture.CreateDb();
+        (await db.Purchases.CountAsync(p => p.BuyerCompany == company.ToString())).ShouldBe(0);
+        Catalog.Available(product).ShouldBe(50);
+    }
+
+    [Fact]
     public async Task Place_AsOperator_Forbidden()
     {
         var response = await OrderFixture.PlaceAsync(fixture.OperatorClient(), OrderFixture.Cart(new CartLineRequest("KR-P-000001", 1, "KR-C-000001")), "key-op");

@@ -53,6 +53,12 @@ internal sealed class CartPricer(HubClients hubs, PaymentClient payment, IOption
         for (var i = 0; i < cart.Lines.Count; i++)
         {
             var line = cart.Lines[i];
+            if (line is null)
+            {
+                errors[$"lines[{i}]"] = ["Give the line's productId and quantity."];
+                continue;
+            }
+
             if (!ProductId.TryParse(line.ProductId, out _))
             {
                 errors[$"lines[{i}].productId"] = ["Expected a product id such as KR-P-000123."];

@@ -1,0 +1,131 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+
+namespace Hub.ServiceDefaults.Problems;
+
+/// <summary>
+/// Refuses a request whose query or JSON body carries the NUL character (<c>\u0000</c>). No field of any service
+/// accepts it, and PostgreSQL can keep it in neither text nor JSON: let through, it fails the request's transaction
+/// (a 500, or a 503 where another service stores it) instead of naming the field.
+/// </summary>
+internal sealed class NulCharacterGuard(RequestDelegate next, IProblemDetailsService problems)
+{
+    private const string Refusal = "Text must not contain the NUL character (\\u0000).";
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var request = context.Request;
+        string? field = null;
+        if (request.QueryString.Value?.Contains("%00", StringComparison.Ordinal) == true)
+        {
+            field = "query";
+        }
+        else if (request.HasJsonContentType() && request.ContentLength != 0)
+        {
+            request.EnableBuffering();
+            using var body = new MemoryStream();
+            await request.Body.CopyToAsync(body, context.RequestAborted);
+            request.Body.Position = 0;
+            field = JsonFieldWithNul(body.GetBuffer().AsSpan(0, (int)body.Length));
+        }
+
+        if (field is null)
+        {
+            await next(context);
+            return;
+        }
+
+        context.Response.StatusCode = StatusCodes.Status400BadRequest;
+        await problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [Refusal] })
+            {
+                Status = StatusCodes.Status400BadRequest,
+            },
+        });
+    }
+
+    /// <summary>
+    /// The path (<c>lines[0].namedPlace</c>) of the first string or property name in <paramref name="json"/> holding
+    /// NUL, <c>body</c> for a top-level one; null when there is none, or when the body is not JSON (the endpoint says so).
+    /// </summary>
+    internal static string? JsonFieldWithNul(ReadOnlySpan<byte> json)
+    {
+        // NUL can only be written as the escape \u0000 in JSON text (a raw control character is malformed): most bodies
+        // have no such sequence and are not read twice.
+        if (json.IndexOf("u0000"u8) < 0)
+        {
+            return null;
+        }
+
+        var reader = new Utf8JsonReader(json);
+        var path = new List<Segment>();
+        try
+        {
+            while (reader.Read())
+            {
+                switch (reader.TokenType)
+                {
+                    case JsonTokenType.PropertyName:
+                        var name = reader.GetString()!;
+                        path[^1].Name = name;
+                        if (name.Contains('\0', StringComparison.Ordinal))
+                        {
+                            return PathOf(path);
+                        }
+
+                        break;
+                    case JsonTokenType.StartObject or JsonTokenType.StartArray:
+                        Advance(path);
+                        path.Add(new Segment(reader.TokenType == JsonTokenType.StartArray));
+                        break;
+                    case JsonTokenType.EndObject or JsonTokenType.EndArray:
+                        path.RemoveAt(path.Count - 1);
+                        break;
+                    case JsonTokenType.String:
+                        Advance(path);
+                        if (reader.GetString()!.Contains('\0', StringComparison.Ordinal))
+                        {
+                            return PathOf(path);
+                        }
+
+                        break;
+                    default:
+                        Advance(path);
+                        break;
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+
+        return null;
+    }
+
+    private static void Advance(List<Segment> path)
+    {
+        if (path.Count > 0 && path[^1].InArray)
+        {
+            path[^1].Index++;
+        }
+    }
+
+    private static string PathOf(List<Segment> path)
+    {
+        var text = string.Concat(path.Select(s => s.InArray ? $"[{s.Index}]" : s.Name is null ? "" : $".{s.Name}")).TrimStart('.');
+        return text.Length == 0 ? "body" : text;
+    }
+
+    /// <summary>Where the reader is in one object (the property) or array (the index).</summary>
+    private sealed class Segment(bool inArray)
+    {
+        public bool InArray { get; } = inArray;
+
+        public int Index { get; set; } = -1;
+
+        public string? Name { get; set; }
+    }
+}
