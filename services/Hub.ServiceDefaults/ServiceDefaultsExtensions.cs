@@ -1,4 +1,5 @@
 using Hub.Contracts.Values;
+using Hub.ServiceDefaults.Grpc;
 using Hub.ServiceDefaults.Health;
 using Hub.ServiceDefaults.Hosting;
 using Hub.ServiceDefaults.Observability;
@@ -15,7 +16,8 @@ public static class ServiceDefaultsExtensions
 {
     /// <summary>
     /// Identity (hub id from <c>Hub:Id</c>), the hub configuration file, Kestrel's REST (HTTP/1.1) and gRPC (h2c)
-    /// endpoints from <c>Services:&lt;Name&gt;</c>, OpenTelemetry, bearer-token security, health checks, problem details and gRPC.
+    /// endpoints from <c>Services:&lt;Name&gt;</c>, OpenTelemetry, bearer-token security, health checks, problem details and gRPC
+    /// (whose requests pass <see cref="NulTextGuard"/>).
     /// </summary>
     public static ServiceIdentity AddServiceDefaults(this WebApplicationBuilder builder, string service)
     {
@@ -31,7 +33,7 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddHubProblemDetails();
         builder.AddHubSecurity(identity);
         builder.Services.AddHealthChecks();
-        builder.Services.AddGrpc();
+        builder.Services.AddGrpc(o => o.Interceptors.Add<NulTextGuard>());
         builder.Services.AddGrpcHealthChecks(o => o.Services.Map("", r => r.Tags.Contains(HealthTags.Ready)));
         return identity;
     }

@@ -46,6 +46,24 @@ public class OrderPlacementGrpcServiceTests(OrderFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task PlaceOrder_NulInALinesText_InvalidArgumentNamingTheFieldAndNothingReserved()
+    {
+        var client = new OrderPlacement.OrderPlacementClient(fixture.Channel);
+        var buyer = (await MandatedBuyerAsync()).ToString();
+        var product = fixture.Fakes.Catalog.List(FakeCatalog.NewSupplier(), 700, 100);
+        var request = Request(buyer, "grpc-nul", product, 10);
+        request.Lines.Add(new CartLine { ProductId = product, Quantity = 10, SupplierCompany = "KR-C-\0" });
+
+        var ex = await Should.ThrowAsync<RpcException>(async () => await client.PlaceOrderAsync(request, AsPartner));
+
+        ex.StatusCode.ShouldBe(StatusCode.InvalidArgument);
+        ex.Status.Detail.ShouldStartWith("lines[1].supplier_company: ");
+        fixture.Fakes.Catalog.Available(product).ShouldBe(100);
+        await using var db = fixture.CreateDb();
+        (await db.Purchases.CountAsync(p => p.BuyerCompany == buyer)).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task PlaceOrder_KeyReusedForOtherCart_AlreadyExists()
     {
         var client = new OrderPlacement.OrderPlacementClient(fixture.Channel);
