@@ -24,7 +24,8 @@ internal sealed class ScreeningList
 
     public void SetThreshold(double threshold, DateTime now)
     {
-        if (threshold is <= 0.5 or > 1.0)
+        // Written as the range a threshold must lie in, so that NaN (which compares false to everything) falls outside.
+        if (threshold is not (> 0.5 and <= 1.0))
         {
             throw new CustomsRuleException("threshold", "A threshold must lie between 0.5 (exclusive) and 1.");
         }
