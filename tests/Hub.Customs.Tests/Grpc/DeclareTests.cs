@@ -156,6 +156,8 @@ public sealed class DeclareTests(CustomsHost host) : IClassFixture<CustomsHost>
         { "currency", "invoiceCurrency" },
         { "quantity", "lines[0].quantity" },
         { "order", "orderId" },
+        { "total", "lines" },
+        { "exportTotal", "lines" },
     };
 
     [Theory]
@@ -173,6 +175,8 @@ public sealed class DeclareTests(CustomsHost host) : IClassFixture<CustomsHost>
             case "currency": request.InvoiceCurrency = "XXX"; break;
             case "quantity": request.Lines[0].Quantity = "-2"; break;
             case "order": request.OrderId = "not-an-order"; break;
+            case "total": request.Lines[0].ValueMinor = long.MaxValue; break;
+            case "exportTotal": request.Type = DeclarationType.Export; request.Lines[0].ValueMinor = long.MaxValue; break;
         }
 
         var error = await Should.ThrowAsync<RpcException>(async () => await host.Grpc.DeclareAsync(request));

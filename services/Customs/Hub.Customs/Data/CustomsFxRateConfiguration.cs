@@ -1,3 +1,4 @@
+using Hub.Customs.Domain;
 using Hub.Customs.Domain.Reference;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -13,7 +14,7 @@ internal sealed class CustomsFxRateConfiguration : IEntityTypeConfiguration<Cust
         b.Property(r => r.Id).HasColumnName("id").ValueGeneratedNever();
         b.Property(r => r.Hub).HasColumnName("hub").HasMaxLength(2);
         b.Property(r => r.Currency).HasColumnName("currency").HasMaxLength(3);
-        b.Property(r => r.Rate).HasColumnName("rate").HasPrecision(18, 8);
+        b.Property(r => r.Rate).HasColumnName("rate").HasPrecision(StoredNumber.FxRate.Precision, StoredNumber.FxRate.Scale);
         b.Property(r => r.ValidFrom).HasColumnName("valid_from");
         b.Property(r => r.ValidTo).HasColumnName("valid_to");
         b.Property(r => r.Version).HasColumnName("version");

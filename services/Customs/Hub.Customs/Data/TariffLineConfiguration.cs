@@ -1,3 +1,4 @@
+using Hub.Customs.Domain;
 using Hub.Customs.Domain.Reference;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -15,11 +16,11 @@ internal sealed class TariffLineConfiguration : IEntityTypeConfiguration<TariffL
         b.Property(t => t.Prefix).HasColumnName("prefix").HasMaxLength(13);
         b.Property(t => t.Description).HasColumnName("description");
         b.Property(t => t.DutyKind).HasColumnName("duty_kind").HasConversion<string>().HasMaxLength(16);
-        b.Property(t => t.DutyRate).HasColumnName("duty_rate").HasPrecision(9, 6);
-        b.Property(t => t.SpecificAmount).HasColumnName("specific_amount").HasPrecision(18, 4);
-        b.Property(t => t.SpecificUnit).HasColumnName("specific_unit").HasMaxLength(8);
-        b.Property(t => t.VatRate).HasColumnName("vat_rate").HasPrecision(9, 6);
-        b.Property(t => t.ConsumptionTaxRate).HasColumnName("consumption_tax_rate").HasPrecision(9, 6);
+        b.Property(t => t.DutyRate).HasColumnName("duty_rate").HasPrecision(StoredNumber.Rate.Precision, StoredNumber.Rate.Scale);
+        b.Property(t => t.SpecificAmount).HasColumnName("specific_amount").HasPrecision(StoredNumber.Amount.Precision, StoredNumber.Amount.Scale);
+        b.Property(t => t.SpecificUnit).HasColumnName("specific_unit").HasMaxLength(TariffLine.MaxUnitLength);
+        b.Property(t => t.VatRate).HasColumnName("vat_rate").HasPrecision(StoredNumber.Rate.Precision, StoredNumber.Rate.Scale);
+        b.Property(t => t.ConsumptionTaxRate).HasColumnName("consumption_tax_rate").HasPrecision(StoredNumber.Rate.Precision, StoredNumber.Rate.Scale);
         b.Property(t => t.ValidFrom).HasColumnName("valid_from");
         b.Property(t => t.ValidTo).HasColumnName("valid_to");
         b.Property(t => t.Version).HasColumnName("version");

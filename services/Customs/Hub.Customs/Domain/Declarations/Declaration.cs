@@ -120,6 +120,10 @@ internal sealed class Declaration
         };
         declaration._items.AddRange(items);
         declaration.InvoiceTotal = declaration._items.Sum(i => i.Value);
+        EnsureRecordable("invoice total", new Money(declaration.InvoiceTotal, invoiceCurrency));
+        EnsureRecordable("duty", duty);
+        EnsureRecordable("consumption tax", consumptionTax);
+        EnsureRecordable("VAT", vat);
         return declaration;
     }
 
@@ -217,6 +221,15 @@ internal sealed class Declaration
     /// <summary>The simulated authority's MRN: year, hub, type and our number, e.g. 26KRIM0000000012.</summary>
     public static string MrnFor(DeclarationId id, DeclarationType type, DateTime now) =>
         string.Create(CultureInfo.InvariantCulture, $"{now:yy}{id.Hub}{(type == DeclarationType.Export ? "EX" : "IM")}{id.Number:D10}");
+
+    // The goods lines are where every amount of a declaration comes from.
+    private static void EnsureRecordable(string what, Money amount)
+    {
+        if (!StoredNumber.Amount.Fits(amount.Amount))
+        {
+            throw new CustomsRuleException("lines", $"The {what}, {amount}, is more than a declaration can record.");
+        }
+    }
 
     private void Require(DeclarationStatus expected, string action)
     {

@@ -41,7 +41,9 @@ internal sealed class BuyerImport
         OrderId = orderId,
         RegimeCode = regimeCode,
         Date = date,
-        Amount = amount.Amount,
+        Amount = StoredNumber.Amount.Fits(amount.Amount)
+            ? amount.Amount
+            : throw new CustomsRuleException("lines", $"The value {amount} measured against regime {regimeCode} is more than customs can record."),
         Currency = amount.Currency.Code,
     };
 }

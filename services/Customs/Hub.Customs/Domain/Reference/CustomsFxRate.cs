@@ -35,6 +35,8 @@ internal sealed class CustomsFxRate
             throw new CustomsRuleException("rate", "An exchange rate must be positive.");
         }
 
+        StoredNumber.FxRate.Ensure("rate", rate);
+
         return new CustomsFxRate
         {
             Id = Guid.CreateVersion7(),

@@ -11,6 +11,9 @@ internal sealed class LowValueRegime
     {
     }
 
+    /// <summary>The longest regime code kept.</summary>
+    public const int MaxCodeLength = 32;
+
     public Guid Id { get; private set; }
 
     public string Hub { get; private set; } = "";
@@ -66,15 +69,24 @@ internal sealed class LowValueRegime
             throw new CustomsRuleException("code", "A regime needs a code.");
         }
 
+        StoredText.Ensure("code", code.Trim(), MaxCodeLength);
+
         _ = ChapterRanges.Parse(excludedChapters);
         if (transactionLimit <= 0m)
         {
             throw new CustomsRuleException("transactionLimit", "The limit must be positive.");
         }
 
+        StoredNumber.Amount.Ensure("transactionLimit", transactionLimit);
+
         if (annualLimit is <= 0m)
         {
             throw new CustomsRuleException("annualLimit", "The annual limit must be positive.");
+        }
+
+        if (annualLimit is { } annual)
+        {
+            StoredNumber.Amount.Ensure("annualLimit", annual);
         }
 
         Rates.EnsureFraction("dutyFactor", dutyFactor);

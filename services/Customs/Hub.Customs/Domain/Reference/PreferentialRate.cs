@@ -9,6 +9,9 @@ internal sealed class PreferentialRate
     {
     }
 
+    /// <summary>The longest agreement code kept.</summary>
+    public const int MaxAgreementLength = 16;
+
     public Guid Id { get; private set; }
 
     public string Hub { get; private set; } = "";
@@ -33,6 +36,7 @@ internal sealed class PreferentialRate
             throw new CustomsRuleException("agreement", "An agreement code is required.");
         }
 
+        var code = StoredText.Ensure("agreement", agreement.Trim().ToUpperInvariant(), MaxAgreementLength);
         if (prefix is not { Length: >= 2 and <= 13 } || !prefix.All(char.IsAsciiDigit))
         {
             throw new CustomsRuleException("prefix", $"'{prefix}' is not an HS prefix: 2 to 13 digits.");
@@ -48,7 +52,7 @@ internal sealed class PreferentialRate
         {
             Id = Guid.CreateVersion7(),
             Hub = hub.ToString(),
-            Agreement = agreement.Trim().ToUpperInvariant(),
+            Agreement = code,
             PartnerCountry = partner.Code,
             Prefix = prefix,
             Year = year,

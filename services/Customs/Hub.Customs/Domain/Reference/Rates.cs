@@ -8,5 +8,7 @@ internal static class Rates
         {
             throw new CustomsRuleException(field, $"Rate {rate} is out of range: give a fraction (0.08 for 8 %).");
         }
+
+        StoredNumber.Rate.Ensure(field, rate);
     }
 }

@@ -12,6 +12,9 @@ internal sealed class TariffLine
     {
     }
 
+    /// <summary>The longest unit code kept.</summary>
+    public const int MaxUnitLength = 8;
+
     public Guid Id { get; private set; }
 
     public string Hub { get; private set; } = "";
@@ -71,6 +74,9 @@ internal sealed class TariffLine
             throw new CustomsRuleException("specificAmount", "A specific duty needs a positive amount per unit and the unit.");
         }
 
+        var unit = kind == DutyKind.Specific ? StoredText.Ensure("specificUnit", specificUnit!.Trim().ToUpperInvariant(), MaxUnitLength) : null;
+        var amount = kind == DutyKind.Specific ? StoredNumber.Amount.Ensure("specificAmount", specificAmount!.Value) : (decimal?)null;
+
         return new TariffLine
         {
             Id = Guid.CreateVersion7(),
@@ -79,8 +85,8 @@ internal sealed class TariffLine
             Description = description,
             DutyKind = kind,
             DutyRate = kind == DutyKind.AdValorem ? dutyRate : 0m,
-            SpecificAmount = kind == DutyKind.Specific ? specificAmount : null,
-            SpecificUnit = kind == DutyKind.Specific ? specificUnit!.Trim().ToUpperInvariant() : null,
+            SpecificAmount = amount,
+            SpecificUnit = unit,
             VatRate = vatRate,
             ConsumptionTaxRate = consumptionTaxRate,
             ValidFrom = validity.From,

@@ -30,11 +30,17 @@ internal sealed class DeniedParty
             throw new CustomsRuleException("name", "A denied party needs a name with letters in it.");
         }
 
+        var names = aliases.ToList();
+        if (names.Any(a => a is null))
+        {
+            throw new CustomsRuleException("aliases", "An alias cannot be null; leave it out instead.");
+        }
+
         return new DeniedParty
         {
             Id = Guid.CreateVersion7(),
             Name = name.Trim(),
-            Aliases = string.Join('|', aliases.Select(a => a.Trim()).Where(a => a.Length > 0)),
+            Aliases = string.Join('|', names.Select(a => a.Trim()).Where(a => a.Length > 0)),
             Country = country,
             Source = source,
             ListedInVersion = version,
