@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Hub.Customs.Endpoints;
 
-/// <summary>Operators publish the customs authority's weekly exchange rates; a new week's rate ends the last one.</summary>
+/// <summary>Operators publish the customs authority's weekly exchange rates; a new week's rate ends the last one (which resumes after a rate with an end date).</summary>
 internal static class FxRateEndpoints
 {
     public static void MapFxRateEndpoints(this IEndpointRouteBuilder routes)
@@ -64,12 +64,7 @@ internal static class FxRateEndpoints
             var versions = await db.FxRates.Where(r => r.Hub == hub && r.Currency == currency.Code).ToListAsync(cancellationToken);
             var rate = CustomsFxRate.Create(HubId.Parse(hub), currency, request.Rate ?? 0m, new Validity(from, request.ValidTo),
                 versions.Count == 0 ? 1 : versions.Max(v => v.Version) + 1);
-            foreach (var previous in versions)
-            {
-                previous.Supersede(from);
-            }
-
-            db.FxRates.Add(rate);
+            db.FxRates.AddRange([rate, .. CustomsFxRate.MakeRoom(versions, rate)]);
             await db.SaveChangesAsync(cancellationToken);
             return TypedResults.Created($"/api/customs/fx-rates/{rate.Id}", FxRateResponse.From(rate));
         }

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Hub.Customs.Endpoints;
 
-/// <summary>Operators keep the low-value regimes; a new version of a regime code ends the one before it.</summary>
+/// <summary>Operators keep the low-value regimes; a new version of a regime code ends the one before it (which resumes after a version with an end date).</summary>
 internal static class RegimeEndpoints
 {
     public static void MapRegimeEndpoints(this IEndpointRouteBuilder routes)
@@ -99,12 +99,7 @@ internal static class RegimeEndpoints
             var regime = LowValueRegime.Create(HubId.Parse(hub), code, request.Name?.Trim() ?? code, kind, channel, origin, request.ExcludedChapters ?? "",
                 currency, basis, limit, request.AnnualLimit, request.AggregateSameDay ?? false, request.DutyFactor ?? 0m, request.TaxFactor ?? 0m,
                 new Validity(from, request.ValidTo), versions.Count == 0 ? 1 : versions.Max(v => v.Version) + 1);
-            foreach (var previous in versions)
-            {
-                previous.Supersede(from);
-            }
-
-            db.LowValueRegimes.Add(regime);
+            db.LowValueRegimes.AddRange([regime, .. LowValueRegime.MakeRoom(versions, regime)]);
             await db.SaveChangesAsync(cancellationToken);
             return TypedResults.Created($"/api/customs/regimes/{regime.Id}", RegimeResponse.From(regime));
         }

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Hub.Customs.Endpoints;
 
-/// <summary>Operators keep the tariff schedule: every change is a new dated version that ends the one before it.</summary>
+/// <summary>Operators keep the tariff schedule: every change is a new dated version that ends the one before it (which resumes after a change with an end date).</summary>
 internal static class TariffEndpoints
 {
     public static void MapTariffEndpoints(this IEndpointRouteBuilder routes)
@@ -107,12 +107,7 @@ internal static class TariffEndpoints
             var line = TariffLine.Create(HubId.Parse(hub), request.Prefix ?? "", request.Description?.Trim() ?? "", kind, request.DutyRate ?? 0m,
                 request.SpecificAmount, request.SpecificUnit, vat, request.ConsumptionTaxRate ?? 0m, new Validity(from, request.ValidTo),
                 versions.Count == 0 ? 1 : versions.Max(v => v.Version) + 1);
-            foreach (var previous in versions)
-            {
-                previous.Supersede(from);
-            }
-
-            db.TariffLines.Add(line);
+            db.TariffLines.AddRange([line, .. TariffLine.MakeRoom(versions, line)]);
             await db.SaveChangesAsync(cancellationToken);
             return TypedResults.Created($"/api/customs/tariffs/{line.Id}", TariffLineResponse.From(line));
         }

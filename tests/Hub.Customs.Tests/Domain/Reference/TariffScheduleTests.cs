@@ -34,7 +34,7 @@ public sealed class TariffScheduleTests
         var change = new DateOnly(2027, 1, 1);
         var old = Line(HubId.KR, "8516", 0.08m, 0.1m, validity: new Validity(new DateOnly(2026, 1, 1), null));
         var @new = Line(HubId.KR, "8516", 0.06m, 0.1m, validity: new Validity(change, null), version: 2);
-        old.Supersede(change);
+        old.Supersede(@new.Validity, 3).ShouldBeNull();
 
         TariffSchedule.Find([old, @new], HubId.KR, HsCode.Parse("851671"), change.AddDays(-1))!.DutyRate.ShouldBe(0.08m);
         TariffSchedule.Find([old, @new], HubId.KR, HsCode.Parse("851671"), change)!.DutyRate.ShouldBe(0.06m);
@@ -46,7 +46,36 @@ public sealed class TariffScheduleTests
     {
         var line = Line(HubId.KR, "8516", 0.08m, 0.1m, validity: new Validity(new DateOnly(2026, 1, 1), null));
 
-        Should.Throw<CustomsRuleException>(() => line.Supersede(new DateOnly(2026, 1, 1))).Field.ShouldBe("validFrom");
+        Should.Throw<CustomsRuleException>(() => line.Supersede(new Validity(new DateOnly(2026, 1, 1), null), 2)).Field.ShouldBe("validFrom");
+    }
+
+    [Fact]
+    public void MakeRoom_ChangeWithAnEndDate_TheOldRateResumesAfterIt()
+    {
+        var old = Line(HubId.MY, "9503", 0.08m, 0.1m, validity: new Validity(new DateOnly(2030, 1, 1), null));
+        var change = Line(HubId.MY, "9503", 0.02m, 0.1m, validity: new Validity(new DateOnly(2031, 1, 1), new DateOnly(2031, 6, 1)), version: 2);
+
+        var resumed = TariffLine.MakeRoom([old], change).ShouldHaveSingleItem();
+
+        resumed.Validity.ShouldBe(new Validity(new DateOnly(2031, 6, 1), null));
+        resumed.Version.ShouldBe(3);
+        resumed.Id.ShouldNotBe(old.Id);
+        TariffLine[] schedule = [old, change, resumed];
+        TariffSchedule.Find(schedule, HubId.MY, HsCode.Parse("950300"), new DateOnly(2030, 12, 31))!.DutyRate.ShouldBe(0.08m);
+        TariffSchedule.Find(schedule, HubId.MY, HsCode.Parse("950300"), new DateOnly(2031, 5, 31))!.DutyRate.ShouldBe(0.02m);
+        TariffSchedule.Find(schedule, HubId.MY, HsCode.Parse("950300"), new DateOnly(2031, 6, 1))!.DutyRate.ShouldBe(0.08m);
+        TariffSchedule.Find(schedule, HubId.MY, HsCode.Parse("950300"), new DateOnly(2032, 1, 1))!.DutyRate.ShouldBe(0.08m);
+    }
+
+    [Fact]
+    public void MakeRoom_OldVersionEndsBeforeTheChangeDoes_NothingResumes()
+    {
+        var old = Line(HubId.MY, "9503", 0.08m, 0.1m, validity: new Validity(new DateOnly(2030, 1, 1), new DateOnly(2031, 3, 1)));
+        var change = Line(HubId.MY, "9503", 0.02m, 0.1m, validity: new Validity(new DateOnly(2031, 1, 1), new DateOnly(2031, 6, 1)), version: 2);
+
+        TariffLine.MakeRoom([old], change).ShouldBeEmpty();
+
+        old.Validity.ShouldBe(new Validity(new DateOnly(2030, 1, 1), new DateOnly(2031, 1, 1)));
     }
 
     [Theory]

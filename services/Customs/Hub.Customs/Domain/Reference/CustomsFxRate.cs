@@ -6,27 +6,17 @@ namespace Hub.Customs.Domain.Reference;
 /// The customs authority's own (weekly) exchange rate: the price of one unit of <see cref="Currency"/> in the hub's
 /// currency. Distinct from the rates Payment quotes to buyers.
 /// </summary>
-internal sealed class CustomsFxRate
+internal sealed class CustomsFxRate : DatedVersion<CustomsFxRate>
 {
     private CustomsFxRate()
     {
     }
-
-    public Guid Id { get; private set; }
 
     public string Hub { get; private set; } = "";
 
     public string Currency { get; private set; } = "";
 
     public decimal Rate { get; private set; }
-
-    public DateOnly ValidFrom { get; private set; }
-
-    public DateOnly? ValidTo { get; private set; }
-
-    public Validity Validity => new(ValidFrom, ValidTo);
-
-    public int Version { get; private set; }
 
     public static CustomsFxRate Create(HubId hub, CurrencyCode currency, decimal rate, Validity validity, int version = 1)
     {
@@ -47,18 +37,5 @@ internal sealed class CustomsFxRate
             ValidTo = validity.To,
             Version = version,
         };
-    }
-
-    public void Supersede(DateOnly from)
-    {
-        if (from <= ValidFrom)
-        {
-            throw new CustomsRuleException("validFrom", $"A new rate must start after the current one ({ValidFrom:yyyy-MM-dd}).");
-        }
-
-        if (ValidTo is null || ValidTo > from)
-        {
-            ValidTo = from;
-        }
     }
 }

@@ -5,7 +5,7 @@ namespace Hub.Customs.Domain.Reference;
 /// <summary>
 /// One version of a low-value import regime of a destination hub, keyed by origin (null: any), channel and date.
 /// </summary>
-internal sealed class LowValueRegime
+internal sealed class LowValueRegime : DatedVersion<LowValueRegime>
 {
     private LowValueRegime()
     {
@@ -13,8 +13,6 @@ internal sealed class LowValueRegime
 
     /// <summary>The longest regime code kept.</summary>
     public const int MaxCodeLength = 32;
-
-    public Guid Id { get; private set; }
 
     public string Hub { get; private set; } = "";
 
@@ -51,14 +49,6 @@ internal sealed class LowValueRegime
 
     /// <summary>Share of consumption tax and VAT that is charged (CN: 0.7).</summary>
     public decimal TaxFactor { get; private set; }
-
-    public DateOnly ValidFrom { get; private set; }
-
-    public DateOnly? ValidTo { get; private set; }
-
-    public Validity Validity => new(ValidFrom, ValidTo);
-
-    public int Version { get; private set; }
 
     public static LowValueRegime Create(HubId hub, string code, string name, RegimeKind kind, TradeChannel channel, CountryCode? origin,
         string excludedChapters, CurrencyCode currency, RegimeValueBasis basis, decimal transactionLimit, decimal? annualLimit,
@@ -115,17 +105,4 @@ internal sealed class LowValueRegime
     }
 
     public bool Excludes(HsCode code) => ChapterRanges.Parse(ExcludedChapters).Any(r => r.Contains(code.Chapter));
-
-    public void Supersede(DateOnly from)
-    {
-        if (from <= ValidFrom)
-        {
-            throw new CustomsRuleException("validFrom", $"A new version must start after the current one ({ValidFrom:yyyy-MM-dd}).");
-        }
-
-        if (ValidTo is null || ValidTo > from)
-        {
-            ValidTo = from;
-        }
-    }
 }

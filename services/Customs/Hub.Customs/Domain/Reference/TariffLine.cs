@@ -6,7 +6,7 @@ namespace Hub.Customs.Domain.Reference;
 /// One version of a destination hub's tariff for an HS prefix (chapter, heading, subheading or national line):
 /// the duty, the consumption tax and the import VAT that apply to goods classified under it.
 /// </summary>
-internal sealed class TariffLine
+internal sealed class TariffLine : DatedVersion<TariffLine>
 {
     private TariffLine()
     {
@@ -14,8 +14,6 @@ internal sealed class TariffLine
 
     /// <summary>The longest unit code kept.</summary>
     public const int MaxUnitLength = 8;
-
-    public Guid Id { get; private set; }
 
     public string Hub { get; private set; } = "";
 
@@ -38,14 +36,6 @@ internal sealed class TariffLine
     public decimal VatRate { get; private set; }
 
     public decimal ConsumptionTaxRate { get; private set; }
-
-    public DateOnly ValidFrom { get; private set; }
-
-    public DateOnly? ValidTo { get; private set; }
-
-    public Validity Validity => new(ValidFrom, ValidTo);
-
-    public int Version { get; private set; }
 
     public static TariffLine AdValorem(HubId hub, string prefix, string description, decimal dutyRate, decimal vatRate, decimal consumptionTaxRate, Validity validity, int version = 1) =>
         Create(hub, prefix, description, DutyKind.AdValorem, dutyRate, null, null, vatRate, consumptionTaxRate, validity, version);
@@ -93,19 +83,5 @@ internal sealed class TariffLine
             ValidTo = validity.To,
             Version = version,
         };
-    }
-
-    /// <summary>Ends this version the day a newer one takes over.</summary>
-    public void Supersede(DateOnly from)
-    {
-        if (from <= Validity.From)
-        {
-            throw new CustomsRuleException("validFrom", $"A new version must start after the current one ({Validity.From:yyyy-MM-dd}).");
-        }
-
-        if (ValidTo is null || ValidTo > from)
-        {
-            ValidTo = from;
-        }
     }
 }
