@@ -6,8 +6,9 @@ using Microsoft.Extensions.Options;
 namespace Hub.Gateway.Protection;
 
 /// <summary>
-/// The outermost step of every request: gives it a correlation id (kept when the caller sent one), refuses bodies
-/// over the configured size, and writes one access-log line with who called, what, the answer and the time taken.
+/// The outermost step of every request: gives it a correlation id (kept when the caller sent a well-formed one),
+/// refuses header values that could not be forwarded or echoed and bodies over the configured size, and writes one
+/// access-log line with who called, what, the answer and the time taken.
 /// </summary>
 internal sealed partial class AccessLogMiddleware(RequestDelegate next, IOptionsMonitor<GatewayOptions> options, ILogger<AccessLogMiddleware> logger)
 {
@@ -15,7 +16,9 @@ internal sealed partial class AccessLogMiddleware(RequestDelegate next, IOptions
     {
         var started = Stopwatch.GetTimestamp();
         var request = context.Request;
-        if (string.IsNullOrWhiteSpace(request.Headers[CorrelationId.HeaderName]))
+        var invalidHeaders = RequestHeaderCheck.Errors(request.Headers);
+        // A refused correlation id is neither logged nor echoed: the refusal carries one of the gateway's own.
+        if (string.IsNullOrWhiteSpace(request.Headers[CorrelationId.HeaderName]) || invalidHeaders.ContainsKey(CorrelationId.HeaderName))
         {
             request.Headers[CorrelationId.HeaderName] = Guid.NewGuid().ToString("N");
         }
@@ -29,6 +32,15 @@ internal sealed partial class AccessLogMiddleware(RequestDelegate next, IOptions
 
         try
         {
+            if (invalidHeaders.Count > 0)
+            {
+                await Results.ValidationProblem(
+                    invalidHeaders,
+                    title: "A request header is invalid.",
+                    detail: "Nothing was forwarded; the errors name each header refused.").ExecuteAsync(context);
+                return;
+            }
+
             if (!WithinSizeLimit(context))
             {
                 await Results.Problem(

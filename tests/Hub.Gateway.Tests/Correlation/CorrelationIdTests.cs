@@ -1,4 +1,6 @@
+using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Hub.Gateway.Correlation;
 using Hub.Gateway.Tests.Fakes;
 using Hub.Platform.V1;
@@ -62,6 +64,41 @@ public sealed class CorrelationIdTests(GatewayFixture fixture)
     }
 
     [Fact]
+    public async Task Proxy_CorrelationIdOfTheLongestForm_IsKept()
+    {
+        using var client = fixture.CreateClient();
+        var longest = "trace:" + new string('a', CorrelationId.MaxLength - "trace:".Length);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/catalog/products");
+        request.Headers.Add(Header, longest);
+
+        using var response = await client.SendAsync(request);
+
+        (await response.Content.ReadFromJsonAsync<EchoedRequest>())!.Header(Header).ShouldBe(longest);
+        response.Headers.GetValues(Header).ShouldHaveSingleItem().ShouldBe(longest);
+    }
+
+    [Theory]
+    [InlineData("é")]
+    [InlineData("sme 7f3a")]
+    [InlineData("<script>")]
+    public async Task Proxy_CorrelationIdOutsideItsForm_Is400NamingItAndEchoesAnIdOfItsOwn(string sent)
+    {
+        await RefusedAsync("/api/catalog/products", sent);
+    }
+
+    [Fact]
+    public async Task Proxy_CorrelationIdOverTheMaximumLength_Is400NamingItAndEchoesAnIdOfItsOwn()
+    {
+        await RefusedAsync("/api/catalog/products", new string('a', CorrelationId.MaxLength + 1));
+    }
+
+    [Fact]
+    public async Task FederatedSearch_CorrelationIdWithNonAscii_Is400NamingIt()
+    {
+        await RefusedAsync("/api/federation/catalog/search?q=x", "é");
+    }
+
+    [Fact]
     public async Task Probe_WithoutCorrelationId_ForwardsTheGeneratedIdToTheBackend()
     {
         using var channel = fixture.CreateGrpcChannel();
@@ -73,5 +110,22 @@ public sealed class CorrelationIdTests(GatewayFixture fixture)
 
         reply.Hub.ShouldNotBeNullOrWhiteSpace();
         headers.GetValue("x-correlation-id").ShouldBe(reply.Hub);
+    }
+
+    private async Task RefusedAsync(string path, string sent)
+    {
+        using var client = fixture.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.TryAddWithoutValidation(Header, sent).ShouldBeTrue();
+
+        using var response = await client.SendAsync(request);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        response.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json");
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        problem.GetProperty("errors").EnumerateObject().Select(e => e.Name).ShouldBe([Header]);
+        var echoed = response.Headers.GetValues(Header).ShouldHaveSingleItem();
+        echoed.ShouldNotBe(sent);
+        CorrelationId.IsWellFormed(echoed).ShouldBeTrue();
     }
 }
