@@ -52,8 +52,17 @@ internal sealed record RateLimitOptions
 /// <summary>How the federated catalog search asks the hubs.</summary>
 internal sealed record FederationOptions
 {
-    /// <summary>The catalog search path every hub serves (the query string is passed on unchanged).</summary>
+    /// <summary>
+    /// The catalog search path every hub serves. The query string is passed on, but for <c>limit</c> and <c>cursor</c>:
+    /// each hub is sent its own.
+    /// </summary>
     public string CatalogSearchPath { get; init; } = "/api/catalog/products";
+
+    /// <summary>
+    /// The largest <c>limit</c> a federated search takes, and the most items one hub is asked for at once: no more than
+    /// the hubs' catalogs take (<c>Catalog:MaxPageSize</c>).
+    /// </summary>
+    public int MaxPageSize { get; init; } = 100;
 
     /// <summary>How long the search waits for all hubs together.</summary>
     public TimeSpan Deadline { get; init; } = TimeSpan.FromSeconds(2);

@@ -6,15 +6,15 @@ using Hub.Contracts.Values;
 using Hub.ServiceDefaults.Hosting;
 using Hub.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Polly.CircuitBreaker;
 
 namespace Hub.Gateway.Federation;
 
 /// <summary>
-/// One catalog search asked of this hub's catalog and every partner hub at once, under one deadline; the answers
-/// are merged (by their <c>rank</c> when the hubs give one, else interleaved) and each hub's outcome reported.
+/// One page of a catalog search asked of this hub's catalog and every partner hub at once, under one deadline, each
+/// from its own position in the search (<see cref="FederatedCursor"/>); the answers are merged into one page
+/// (<see cref="FederatedPage"/>) and each hub's outcome reported.
 /// </summary>
 internal sealed partial class FederatedCatalogSearch(
     IHttpMessageHandlerFactory handlers,
@@ -28,58 +28,78 @@ internal sealed partial class FederatedCatalogSearch(
 {
     public const string HandlerName = "federation";
 
+    private const string InvalidSearch = "The search is invalid.";
+
     /// <summary>
-    /// The merged answer of every hub; or, when this hub's catalog refuses the query itself (400), its problem, which
-    /// every partner would repeat.
+    /// The merged page of every hub; or, when the federated query or this hub's catalog refuses the query (400), the
+    /// refusal, which every partner would repeat, at the federation path and with the fields the catalog named.
     /// </summary>
-    public async Task<Results<Ok<FederatedSearchResult>, ProblemHttpResult>> SearchAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <param name="request">The federated search request.</param>
+    /// <param name="cancellationToken">Cancelled when the caller leaves.</param>
+    public async Task<Results<Ok<FederatedSearchResult>, ValidationProblem, ProblemHttpResult>> SearchAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var settings = options.CurrentValue.Federation;
-        var target = settings.CatalogSearchPath + request.QueryString.ToUriComponent();
+        var errors = FederatedSearchQuery.Read(request.Query, settings.MaxPageSize, out var query);
+        if (query is null)
+        {
+            return TypedResults.ValidationProblem(errors, title: InvalidSearch);
+        }
+
         // Nobody waits for the partners once the caller has left or the query turned out invalid.
         using var wanted = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(wanted.Token);
         deadline.CancelAfter(settings.Deadline);
 
-        var home = AskHomeAsync(target, request.Headers.Authorization.ToString(), deadline.Token);
-        var partners = registry.CurrentValue.Reachable().Select(p => AskPartnerAsync(p.Hub, p.Partner, target, wanted.Token, deadline.Token)).ToList();
+        Task<HubAsked> Ask(string hub, Func<HubPosition, string, Task<HubAsked>> ask)
+        {
+            var position = query.Cursor.PositionOf(hub);
+            return position.Done
+                ? Task.FromResult(new HubAsked(new HubAnswer(hub, HubAnswer.Done, 0, 0, null), position, [], null))
+                : ask(position, query.TargetFor(settings.CatalogSearchPath, position, settings.MaxPageSize));
+        }
+
+        var home = Ask(identity.Hub.ToString(), (position, target) => AskHomeAsync(position, target, request.Headers.Authorization.ToString(), deadline.Token));
+        var partners = registry.CurrentValue.Reachable()
+            .Select(p => Ask(p.Hub.ToString(), (position, target) => AskPartnerAsync(p.Hub, p.Partner, position, target, wanted.Token, deadline.Token)))
+            .ToList();
         var homeAnswer = await home;
         if (homeAnswer.Refusal is { } refusal)
         {
             await wanted.CancelAsync();
             await Task.WhenAll(partners);
             cancellationToken.ThrowIfCancellationRequested();
-            return TypedResults.Problem(refusal);
+            return refusal.Errors.Count > 0
+                ? TypedResults.ValidationProblem(refusal.Errors, refusal.Detail, request.Path, refusal.Title ?? InvalidSearch)
+                : TypedResults.Problem(refusal.Detail, request.Path, StatusCodes.Status400BadRequest, refusal.Title ?? InvalidSearch);
         }
 
         List<HubAsked> answers = [homeAnswer, .. await Task.WhenAll(partners)];
         cancellationToken.ThrowIfCancellationRequested();
 
-        var hubs = answers.Select(a => a.Answer).ToList();
-        foreach (var missing in hubs.Where(h => h.Status != "answered"))
+        foreach (var missing in answers.Select(a => a.Answer).Where(a => a.Missing))
         {
             LogHubMissing(missing.Hub, missing.Status, missing.Error);
         }
 
-        return TypedResults.Ok(new FederatedSearchResult(Merge(answers.Select(a => a.Items).ToList()), hubs, hubs.Any(h => h.Status != "answered")));
+        return TypedResults.Ok(FederatedPage.Of(answers, query.Limit));
     }
 
-    private Task<HubAsked> AskHomeAsync(string target, string authorization, CancellationToken deadline)
+    private Task<HubAsked> AskHomeAsync(HubPosition position, string target, string authorization, CancellationToken deadline)
     {
         var catalog = configuration["Services:Catalog:Http"] ?? throw new InvalidOperationException("Services:Catalog:Http is not configured.");
-        return AskAsync(identity.Hub.ToString(), handlers.CreateHandler(HandlerName), new Uri(new Uri(catalog), target), authorization, partner: false, CancellationToken.None, deadline);
+        return AskAsync(identity.Hub.ToString(), position, handlers.CreateHandler(HandlerName), new Uri(new Uri(catalog), target), authorization, partner: false, CancellationToken.None, deadline);
     }
 
-    private Task<HubAsked> AskPartnerAsync(HubId hub, PartnerHub partner, string target, CancellationToken caller, CancellationToken deadline)
+    private Task<HubAsked> AskPartnerAsync(HubId hub, PartnerHub partner, HubPosition position, string target, CancellationToken caller, CancellationToken deadline)
     {
         var signer = new PartnerRequestSigner(identity.Hub, hub, registry, clock) { InnerHandler = handlers.CreateHandler(HandlerName) };
-        return AskAsync(hub.ToString(), signer, new Uri(partner.Gateway!, target), null, partner: true, caller, deadline);
+        return AskAsync(hub.ToString(), position, signer, new Uri(partner.Gateway!, target), null, partner: true, caller, deadline);
     }
 
     // A partner is asked through its breaker, which must know the caller's token to tell the caller leaving from the
     // partner failing.
     private async Task<HubAsked> AskAsync(
-        string hub, HttpMessageHandler handler, Uri uri, string? authorization, bool partner, CancellationToken caller, CancellationToken deadline)
+        string hub, HubPosition position, HttpMessageHandler handler, Uri uri, string? authorization, bool partner, CancellationToken caller, CancellationToken deadline)
     {
         var started = Stopwatch.GetTimestamp();
         HubAnswer Answer(string status, int count, string? error) => new(hub, status, count, Stopwatch.GetElapsedTime(started).TotalMilliseconds, error);
@@ -101,35 +121,36 @@ internal sealed partial class FederatedCatalogSearch(
             using var response = partner ? await breakers.SendAsync(hub, Send, caller, deadline) : await Send(deadline);
             if (!partner && response.StatusCode == HttpStatusCode.BadRequest)
             {
-                return new(Answer("failed", 0, "HTTP 400"), [], await RefusalAsync(response, deadline));
+                return new(Answer("failed", 0, "HTTP 400"), position, [], null, await RefusalAsync(response, deadline));
             }
 
             if (!response.IsSuccessStatusCode)
             {
-                return new(Answer("failed", 0, $"HTTP {(int)response.StatusCode}"), []);
+                return new(Answer("failed", 0, $"HTTP {(int)response.StatusCode}"), position, [], null);
             }
 
-            var items = Items(JsonNode.Parse(await response.Content.ReadAsStringAsync(deadline)), hub);
-            return new(Answer("answered", items.Count, null), items);
+            var body = JsonNode.Parse(await response.Content.ReadAsStringAsync(deadline));
+            var items = Items(body, hub);
+            return new(Answer(HubAnswer.Answered, items.Count, null), position, items, NextCursor(body));
         }
         catch (BrokenCircuitException)
         {
-            return new(Answer("circuit-open", 0, "skipped while its recent calls keep failing"), []);
+            return new(Answer("circuit-open", 0, "skipped while its recent calls keep failing"), position, [], null);
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested)
         {
-            return new(Answer("timed-out", 0, "no answer before the deadline"), []);
+            return new(Answer("timed-out", 0, "no answer before the deadline"), position, [], null);
         }
         catch (Exception ex) when (ex is HttpRequestException or JsonException)
         {
-            return new(Answer("failed", 0, ex.Message), []);
+            return new(Answer("failed", 0, ex.Message), position, [], null);
         }
     }
 
     // The catalog's own problem (with its field errors) when it sent one, else a plain one: the caller learns why.
-    private static async Task<ProblemDetails> RefusalAsync(HttpResponseMessage response, CancellationToken deadline)
+    private static async Task<HttpValidationProblemDetails> RefusalAsync(HttpResponseMessage response, CancellationToken deadline)
     {
-        ProblemDetails? problem = null;
+        HttpValidationProblemDetails? problem = null;
         try
         {
             problem = await response.Content.ReadFromJsonAsync<HttpValidationProblemDetails>(JsonSerializerOptions.Web, deadline);
@@ -138,9 +159,7 @@ internal sealed partial class FederatedCatalogSearch(
         {
         }
 
-        problem ??= new ProblemDetails { Title = "The search is invalid.", Detail = "This hub's catalog refused the search." };
-        problem.Status = StatusCodes.Status400BadRequest;
-        return problem;
+        return problem ?? new HttpValidationProblemDetails { Title = InvalidSearch, Detail = "This hub's catalog refused the search." };
     }
 
     private static List<JsonObject> Items(JsonNode? body, string hub)
@@ -162,25 +181,8 @@ internal sealed partial class FederatedCatalogSearch(
         return items;
     }
 
-    // Hubs that rank their results are merged by rank; otherwise the lists are interleaved so no hub buries another.
-    private static List<JsonObject> Merge(List<List<JsonObject>> perHub)
-    {
-        var all = perHub.SelectMany(h => h).ToList();
-        if (all.Count > 0 && all.All(i => i["rank"] is JsonValue v && v.TryGetValue<double>(out _)))
-        {
-            return [.. all.OrderByDescending(i => i["rank"]!.GetValue<double>())];
-        }
-
-        var merged = new List<JsonObject>(all.Count);
-        for (var position = 0; merged.Count < all.Count; position++)
-        {
-            merged.AddRange(perHub.Where(h => position < h.Count).Select(h => h[position]));
-        }
-
-        return merged;
-    }
-
-    private sealed record HubAsked(HubAnswer Answer, List<JsonObject> Items, ProblemDetails? Refusal = null);
+    private static string? NextCursor(JsonNode? body) =>
+        body is JsonObject o && o["nextCursor"] is JsonValue v && v.TryGetValue<string>(out var cursor) && cursor.Length > 0 ? cursor : null;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Federated search: hub {Hub} {Status} ({Error})")]
     private partial void LogHubMissing(string hub, string status, string? error);

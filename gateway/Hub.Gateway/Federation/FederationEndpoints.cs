@@ -3,7 +3,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Hub.Gateway.Federation;
 
-/// <summary><c>GET /api/federation/catalog/search?…</c>: the catalog search across this hub and its partners.</summary>
+/// <summary>
+/// <c>GET /api/federation/catalog/search?…&amp;limit=&amp;cursor=</c>: the catalog search across this hub and its partners,
+/// a page at a time.
+/// </summary>
 internal static class FederationEndpoints
 {
     public const string TimeoutPolicy = "federation";
@@ -12,10 +15,11 @@ internal static class FederationEndpoints
         routes.MapGet("/api/federation/catalog/search", SearchAsync)
             .RequireAuthorization(HubPolicies.SmeOrOperator)
             .WithRequestTimeout(TimeoutPolicy)
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .WithName("FederatedCatalogSearch")
             .WithTags("Federation");
 
-    private static Task<Results<Ok<FederatedSearchResult>, ProblemHttpResult>> SearchAsync(HttpRequest request, FederatedCatalogSearch search, CancellationToken cancellationToken) =>
+    private static Task<Results<Ok<FederatedSearchResult>, ValidationProblem, ProblemHttpResult>> SearchAsync(HttpRequest request, FederatedCatalogSearch search, CancellationToken cancellationToken) =>
         search.SearchAsync(request, cancellationToken);
 }

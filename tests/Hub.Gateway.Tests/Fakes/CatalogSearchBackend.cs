@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -6,33 +7,74 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 namespace Hub.Gateway.Tests.Fakes;
 
 /// <summary>
-/// A hub's catalog search answering with fixed items, each stamped with the bearer token it was asked with, after
-/// an optional delay. Like the real catalog, it refuses a <c>limit</c> above 100 with a validation problem.
+/// A hub's catalog search answering with fixed items, each stamped with the bearer token and query it was asked with,
+/// after an optional delay. Like the real catalog it pages (<c>limit</c>, default 20, at most 100; <c>nextCursor</c>),
+/// refuses a cursor that is not its own, a <c>limit</c> out of range or an unknown <c>sort</c> with a validation problem
+/// at its own path, and a <c>maxMoq</c> that is not a number with a plain problem (as a parameter that does not bind).
 /// </summary>
 internal static class CatalogSearchBackend
 {
+    private const string Path = "/api/catalog/products";
+    private static readonly string[] Sorts = ["newest", "price_asc", "price_desc", "moq_asc"];
+
     public static Task<WebApplication> StartAsync(TimeSpan delay, params (string Id, string Title, double Rank)[] products) =>
-        Backend.StartAsync(HttpProtocols.Http1, ports: 1, _ => { }, app => app.MapGet("/api/catalog/products", async (HttpContext context) =>
+        ServeAsync(delay, () => [.. products.Select(p => new JsonObject { ["id"] = p.Id, ["title"] = p.Title, ["rank"] = p.Rank })]);
+
+    /// <summary>A catalog of products without a rank, as the real catalog answers.</summary>
+    public static Task<WebApplication> StartAsync(params string[] ids) => StartAsync(ids.ToList());
+
+    /// <summary>A catalog of products without a rank whose list the test may change between searches.</summary>
+    public static Task<WebApplication> StartAsync(List<string> ids) =>
+        ServeAsync(TimeSpan.Zero, () => [.. ids.Select(id => new JsonObject { ["id"] = id })]);
+
+    private static Task<WebApplication> ServeAsync(TimeSpan delay, Func<JsonObject[]> listed) =>
+        Backend.StartAsync(HttpProtocols.Http1, ports: 1, _ => { }, app => app.MapGet(Path, async (HttpContext context) =>
         {
-            if (int.TryParse(context.Request.Query["limit"], out var limit) && limit > 100)
+            var products = listed();
+            // The cursor names the catalog it came from, so one sent to the wrong hub is refused.
+            var owner = products.Length > 0 ? products[0]["id"]!.GetValue<string>().Split('-')[0] : "none";
+            var query = context.Request.Query;
+            if (query.ContainsKey("maxMoq") && !int.TryParse(query["maxMoq"], out _))
             {
-                return Results.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = ["Between 1 and 100."] }, title: "The search is invalid.");
+                return Results.Problem(
+                    $"Failed to bind parameter \"int? MaxMoq\" from \"{query["maxMoq"]}\".", Path, StatusCodes.Status400BadRequest, "The request is malformed.");
+            }
+
+            var errors = new Dictionary<string, string[]>();
+            var limit = 20;
+            if (query.ContainsKey("limit") && (!int.TryParse(query["limit"], out limit) || limit is < 1 or > 100))
+            {
+                errors["limit"] = ["Between 1 and 100."];
+            }
+
+            if (query.ContainsKey("sort") && !Sorts.Contains(query["sort"].ToString()))
+            {
+                errors["sort"] = [$"One of {string.Join(", ", Sorts)}."];
+            }
+
+            var offset = 0;
+            if (query.ContainsKey("cursor")
+                && !(query["cursor"].ToString().Split(':') is [var of, var at] && of == owner && int.TryParse(at, CultureInfo.InvariantCulture, out offset)))
+            {
+                errors["cursor"] = ["Not a cursor of this search; pass back the nextCursor of the previous page with the same sort."];
+            }
+
+            if (errors.Count > 0)
+            {
+                return Results.ValidationProblem(errors, instance: Path, title: "The search is invalid.");
             }
 
             await Task.Delay(delay, context.RequestAborted);
             var items = new JsonArray();
-            foreach (var (id, title, rank) in products)
+            foreach (var product in products.Skip(offset).Take(limit))
             {
-                items.Add(new JsonObject
-                {
-                    ["id"] = id,
-                    ["title"] = title,
-                    ["rank"] = rank,
-                    ["askedWith"] = context.Request.Headers.Authorization.ToString(),
-                    ["query"] = context.Request.QueryString.Value,
-                });
+                var item = (JsonObject)product.DeepClone();
+                item["askedWith"] = context.Request.Headers.Authorization.ToString();
+                item["query"] = context.Request.QueryString.Value;
+                items.Add(item);
             }
 
-            return Results.Json(new JsonObject { ["items"] = items });
+            var next = offset + limit < products.Length ? $"{owner}:{offset + limit}" : null;
+            return Results.Json(new JsonObject { ["items"] = items, ["nextCursor"] = next });
         }));
 }

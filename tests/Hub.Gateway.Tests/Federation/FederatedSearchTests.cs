@@ -78,7 +78,7 @@ public sealed class FederatedSearchTests : IAsyncLifetime
         var items = body.GetProperty("items").EnumerateArray().ToList();
         items.Select(i => i.GetProperty("id").GetString()).ShouldBe(["CN-P-000007", "KR-P-000001"]);
         items.Select(i => i.GetProperty("hub").GetString()).ShouldBe(["CN", "KR"]);
-        items.ShouldAllBe(i => i.GetProperty("query").GetString() == "?q=earphone");
+        items.ShouldAllBe(i => i.GetProperty("query").GetString() == "?q=earphone&limit=20", "the catalog's parameters pass on, with the page size");
     }
 
     [Fact]
@@ -139,19 +139,58 @@ public sealed class FederatedSearchTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Search_QueryThisHubsCatalogRefuses_Returns400WithTheCatalogsProblem()
+    public async Task Search_Limit_BoundsTheWholeAnswerNotEachHub()
     {
         using var client = SmeClient();
 
-        using var response = await client.GetAsync("/api/federation/catalog/search?q=x&limit=1000");
+        var body = await client.GetFromJsonAsync<JsonElement>("/api/federation/catalog/search?q=x&limit=1");
 
-        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        response.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json");
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        problem.GetProperty("status").GetInt32().ShouldBe(400);
+        body.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()).ShouldBe(["CN-P-000007"], "the highest ranked of both hubs' items");
+        body.GetProperty("hubs").EnumerateArray().Where(h => h.GetProperty("status").GetString() == "answered")
+            .Select(h => $"{h.GetProperty("hub").GetString()} {h.GetProperty("count").GetInt32()}").ShouldBe(["KR 0", "CN 1"], ignoreOrder: true);
+        body.GetProperty("nextCursor").GetString().ShouldNotBeNullOrEmpty("KR's item is still to come");
+    }
+
+    [Theory]
+    [InlineData("limit=1000", "limit")]
+    [InlineData("limit=0", "limit")]
+    [InlineData("limit=many", "limit")]
+    [InlineData("cursor=KR%3A1", "cursor")]
+    [InlineData("cursor=eyJLUiI6eyJza2lwIjotMX19", "cursor")]
+    public async Task Search_OwnParameterInvalid_Is400NamingItAndAsksNoHub(string parameter, string named)
+    {
+        using var client = SmeClient();
+
+        using var response = await client.GetAsync($"/api/federation/catalog/search?q=x&{parameter}");
+
+        var problem = await ProblemAsync(response);
+        problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).ShouldBe([named]);
+    }
+
+    [Fact]
+    public async Task Search_QueryThisHubsCatalogRefuses_Returns400AtTheFederationPathWithTheCatalogsFieldErrors()
+    {
+        using var client = SmeClient();
+
+        using var response = await client.GetAsync("/api/federation/catalog/search?q=x&sort=cheapest");
+
+        var problem = await ProblemAsync(response);
         problem.GetProperty("title").GetString().ShouldBe("The search is invalid.");
-        problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).ShouldBe(["limit"]);
+        problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).ShouldBe(["sort"]);
         (await StatusOfAsync(client, "CN")).ShouldBe("answered", "a refused query is nobody's failure");
+    }
+
+    [Fact]
+    public async Task Search_QueryThisHubsCatalogCannotRead_Returns400WithItsDetailAndNoEmptyErrors()
+    {
+        using var client = SmeClient();
+
+        using var response = await client.GetAsync("/api/federation/catalog/search?q=x&maxMoq=many");
+
+        var problem = await ProblemAsync(response);
+        problem.GetProperty("title").GetString().ShouldBe("The request is malformed.");
+        problem.GetProperty("detail").GetString()!.ShouldContain("MaxMoq");
+        problem.TryGetProperty("errors", out _).ShouldBeFalse();
     }
 
     [Fact]
@@ -168,6 +207,16 @@ public sealed class FederatedSearchTests : IAsyncLifetime
     {
         var body = await client.GetFromJsonAsync<JsonElement>("/api/federation/catalog/search?q=x");
         return body.GetProperty("hubs").EnumerateArray().Single(h => h.GetProperty("hub").GetString() == hub).GetProperty("status").GetString();
+    }
+
+    private static async Task<JsonElement> ProblemAsync(HttpResponseMessage response)
+    {
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        response.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json");
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        problem.GetProperty("status").GetInt32().ShouldBe(400);
+        problem.GetProperty("instance").GetString().ShouldBe("/api/federation/catalog/search");
+        return problem;
     }
 
     private HttpClient SmeClient()
