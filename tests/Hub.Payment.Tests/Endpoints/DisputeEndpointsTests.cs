@@ -79,6 +79,22 @@ public sealed class DisputeEndpointsTests(PaymentHost host) : IClassFixture<Paym
         await host.Grpc.ReleaseAsync(new ReleaseRequest { OrderId = order.ToString() });
     }
 
+    [Theory]
+    [InlineData(" ")]
+    [InlineData(null)]
+    public async Task OpenDispute_WithoutReason_IsValidationProblemWithACleanMessage(string? reason)
+    {
+        var (buyer, _, order) = await SecuredAsync(1_000);
+        using var asBuyer = host.Sme(buyer);
+
+        var response = await asBuyer.PostAsJsonAsync($"/api/payment/escrows/{order}/dispute", new { reason });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var message = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("reason")[0].GetString();
+        message.ShouldBe("A dispute needs a reason of 1 to 1,000 characters.");
+        (await host.EventsAsync<DisputeOpened>(order.ToString())).ShouldBeEmpty();
+    }
+
     [Fact]
     public async Task OpenDispute_BySupplierOrStranger_IsNotFound()
     {

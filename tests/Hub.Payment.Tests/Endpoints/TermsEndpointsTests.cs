@@ -50,15 +50,20 @@ public sealed class TermsEndpointsTests(PaymentHost host) : IClassFixture<Paymen
     [InlineData(50, 200, 0, 14, "quoteLockSeconds")]
     [InlineData(50, 200, 900, -1, "autoReleaseDays")]
     [InlineData(50, 200, 900, 0, "autoReleaseDays")]
-    public async Task ChangeTerms_OutOfRange_IsValidationProblemAndChangesNothing(int margin, int fee, int lockSeconds, int days, string field)
+    [InlineData(50, 200, 900, 14, "disputeNegotiationDays", 61)]
+    public async Task ChangeTerms_OutOfRange_IsValidationProblemAndChangesNothing(int margin, int fee, int lockSeconds, int days, string field, int negotiationDays = 3)
     {
         using var client = host.Operator();
         var before = await client.GetFromJsonAsync<JsonElement>("/api/payment/terms");
 
-        var response = await client.PutAsJsonAsync("/api/payment/terms", new { fxMarginBps = margin, platformFeeBps = fee, quoteLockSeconds = lockSeconds, autoReleaseDays = days });
+        var response = await client.PutAsJsonAsync("/api/payment/terms",
+            new { fxMarginBps = margin, platformFeeBps = fee, quoteLockSeconds = lockSeconds, autoReleaseDays = days, disputeNegotiationDays = negotiationDays });
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty(field, out _).ShouldBeTrue();
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        var message = errors.GetProperty(field)[0].GetString()!;
+        message.ShouldNotContain("Parameter");
+        message.ShouldNotContain("Actual value");
         (await client.GetFromJsonAsync<JsonElement>("/api/payment/terms")).GetProperty("effectiveFrom").GetDateTime().ShouldBe(before.GetProperty("effectiveFrom").GetDateTime());
     }
 

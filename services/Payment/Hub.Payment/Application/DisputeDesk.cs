@@ -35,16 +35,7 @@ internal sealed class DisputeDesk(PaymentDbContext db, EscrowDesk escrows, Terms
                 return (earlier, true);
             }
 
-            Dispute dispute;
-            try
-            {
-                dispute = Dispute.Open(escrow, reason ?? "", Now, TimeSpan.FromDays((await terms.CurrentAsync(cancellationToken)).DisputeNegotiationDays));
-            }
-            catch (ArgumentException ex)
-            {
-                throw PaymentException.Invalid("reason", ex.Message);
-            }
-
+            var dispute = Dispute.Open(escrow, reason ?? "", Now, TimeSpan.FromDays((await terms.CurrentAsync(cancellationToken)).DisputeNegotiationDays));
             escrow.FreezeForDispute();
             db.Disputes.Add(dispute);
             outbox.Publish(new DisputeOpened(dispute.OrderId, dispute.BuyerCompany, dispute.SupplierCompany, dispute.Reason, dispute.OpenedAt, dispute.NegotiationEndsAt));

@@ -26,7 +26,8 @@ internal sealed class QuoteDesk(PaymentDbContext db, RateBook rates, TermsBook t
         }
         catch (ArgumentException ex) when (ex.ParamName == "market")
         {
-            throw new PaymentException(PaymentErrorKind.Invalid, "no-rate", ex.Message, "payCurrency");
+            throw new PaymentException(PaymentErrorKind.Invalid, "no-rate",
+                $"{pay}/{settlement.Currency} {market?.Bid} less the {current.FxMarginBps} bps margin is below the smallest rate {RateRounding.Decimals} decimals carry.", "payCurrency");
         }
 
         var quote = FxQuote.Lock(buyer, calculation, clock.GetUtcNow().UtcDateTime, current.QuoteLock);

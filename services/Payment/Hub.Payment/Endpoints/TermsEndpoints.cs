@@ -1,5 +1,6 @@
 using Hub.Payment.Application;
 using Hub.Payment.Data;
+using Hub.Payment.Domain;
 using Hub.Payment.Domain.Terms;
 using Hub.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -34,9 +35,9 @@ internal static class TermsEndpoints
             terms = PaymentTerms.Adopt(request.FxMarginBps!.Value, request.PlatformFeeBps!.Value, request.QuoteLockSeconds!.Value, request.AutoReleaseDays!.Value,
                 negotiationDays, caller.Subject, clock.GetUtcNow().UtcDateTime);
         }
-        catch (ArgumentOutOfRangeException ex)
+        catch (PaymentException ex)
         {
-            return Problems.Invalid(char.ToLowerInvariant(ex.ParamName![0]) + ex.ParamName[1..], ex.Message);
+            return Problems.From(ex);
         }
 
         db.Terms.Add(terms);

@@ -42,13 +42,13 @@ internal sealed class Dispute
     /// <summary>Why it was resolved without an operator's decision (the escrow was refunded in full meanwhile).</summary>
     public string? Resolution { get; private set; }
 
-    /// <exception cref="ArgumentException">No reason given, or a reason over 1,000 characters.</exception>
+    /// <exception cref="PaymentException">No reason given, or a reason over 1,000 characters.</exception>
     public static Dispute Open(Escrow escrow, string reason, DateTime now, TimeSpan negotiation)
     {
         ArgumentNullException.ThrowIfNull(escrow);
         if (string.IsNullOrWhiteSpace(reason) || reason.Length > 1_000)
         {
-            throw new ArgumentException("A dispute needs a reason of 1 to 1,000 characters.", nameof(reason));
+            throw PaymentException.Invalid(nameof(reason), "A dispute needs a reason of 1 to 1,000 characters.");
         }
 
         return new Dispute

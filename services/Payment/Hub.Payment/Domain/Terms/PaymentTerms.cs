@@ -32,19 +32,14 @@ internal sealed class PaymentTerms
 
     public TimeSpan QuoteLock => TimeSpan.FromSeconds(QuoteLockSeconds);
 
-    /// <exception cref="ArgumentOutOfRangeException">A value outside its range.</exception>
+    /// <exception cref="PaymentException">A value outside its range, with the field at fault.</exception>
     public static PaymentTerms Adopt(int fxMarginBps, int platformFeeBps, int quoteLockSeconds, int autoReleaseDays, int disputeNegotiationDays, string changedBy, DateTime effectiveFrom)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(fxMarginBps);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(fxMarginBps, 1_000);
-        ArgumentOutOfRangeException.ThrowIfNegative(platformFeeBps);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(platformFeeBps, 2_000);
-        ArgumentOutOfRangeException.ThrowIfLessThan(quoteLockSeconds, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(quoteLockSeconds, 86_400);
-        ArgumentOutOfRangeException.ThrowIfLessThan(autoReleaseDays, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(autoReleaseDays, 365);
-        ArgumentOutOfRangeException.ThrowIfNegative(disputeNegotiationDays);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(disputeNegotiationDays, 60);
+        Within(fxMarginBps, 0, 1_000, "fxMarginBps", "The FX margin is 0 to 1,000 basis points");
+        Within(platformFeeBps, 0, 2_000, "platformFeeBps", "The platform fee is 0 to 2,000 basis points");
+        Within(quoteLockSeconds, 1, 86_400, "quoteLockSeconds", "A quote is locked for 1 to 86,400 seconds");
+        Within(autoReleaseDays, 1, 365, "autoReleaseDays", "Auto-release is after 1 to 365 days");
+        Within(disputeNegotiationDays, 0, 60, "disputeNegotiationDays", "Dispute negotiation lasts 0 to 60 days");
         ArgumentException.ThrowIfNullOrWhiteSpace(changedBy);
         return new PaymentTerms
         {
@@ -57,5 +52,13 @@ internal sealed class PaymentTerms
             DisputeNegotiationDays = disputeNegotiationDays,
             ChangedBy = changedBy,
         };
+    }
+
+    private static void Within(int value, int min, int max, string field, string range)
+    {
+        if (value < min || value > max)
+        {
+            throw PaymentException.Invalid(field, FormattableString.Invariant($"{range} (was {value})."));
+        }
     }
 }
