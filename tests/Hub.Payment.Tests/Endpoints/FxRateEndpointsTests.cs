@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 
 namespace Hub.Payment.Tests.Endpoints;
 
@@ -73,6 +75,28 @@ public sealed class FxRateEndpointsTests(PaymentHost host) : IClassFixture<Payme
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await client.GetAsync("/api/payment/fx/rates/USD/IDR")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Theory]
+    [InlineData("USD/JPY")]
+    [InlineData("JPY/USD")]
+    public async Task PublishRate_OlderThanTheRateInForce_IsConflictNamingItAndChangesNothing(string olderPair)
+    {
+        using var client = host.Operator();
+        var now = host.Clock.GetUtcNow().UtcDateTime;
+        var inForceAsOf = new DateTime(now.Year, now.Month, now.Day, now.Hour, now.Minute, now.Second, DateTimeKind.Utc).AddHours(-1);
+        (await client.PutAsJsonAsync("/api/payment/fx/rates/USD/JPY", new { bid = 150.10m, ask = 150.30m, asOf = inForceAsOf })).EnsureSuccessStatusCode();
+
+        var older = await client.PutAsJsonAsync($"/api/payment/fx/rates/{olderPair}", new { bid = 0.5m, ask = 0.6m, asOf = new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc) });
+
+        older.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var problem = await older.Content.ReadFromJsonAsync<JsonElement>();
+        problem.GetProperty("reason").GetString().ShouldBe("newer-rate-in-force");
+        problem.GetProperty("detail").GetString()!.ShouldContain(inForceAsOf.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture));
+        var current = await client.GetFromJsonAsync<JsonElement>("/api/payment/fx/rates/USD/JPY");
+        (current.GetProperty("bid").GetDecimal(), current.GetProperty("asOf").GetDateTime()).ShouldBe((150.10m, inForceAsOf));
+        await using var db = host.Db();
+        (await db.FxRates.CountAsync(r => r.Bid == 0.5m)).ShouldBe(0);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Hub.Contracts.Values;
 using Hub.Payment.Data;
+using Hub.Payment.Domain;
 using Hub.Payment.Domain.Fx;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,6 +22,25 @@ internal sealed class RateBook(PaymentDbContext db)
             .Select(g => g.OrderByDescending(r => r.AsOf).ThenByDescending(r => r.RecordedAt).First())
             .OrderBy(r => r.BaseCurrency, StringComparer.Ordinal).ThenBy(r => r.QuoteCurrency, StringComparer.Ordinal)
             .ToList();
+    }
+
+    /// <summary>
+    /// Records a publication of the pair. It must not be older than the publication in force for the pair in either
+    /// direction: that one would go on pricing it, so the new rate would never be used.
+    /// </summary>
+    /// <exception cref="PaymentException">A publication quoted later than <paramref name="asOf"/> is in force.</exception>
+    public async Task<FxRate> PublishAsync(QuotedRate rate, string source, DateTime asOf, DateTime now, CancellationToken cancellationToken)
+    {
+        if (Publication(await CurrentAsync(cancellationToken), rate.Base, rate.Quote) is { } current && current.AsOf > asOf)
+        {
+            throw new PaymentException(PaymentErrorKind.Refused, "newer-rate-in-force",
+                $"{current.BaseCurrency}/{current.QuoteCurrency} as of {current.AsOf:O} is in force; a rate as of {asOf:O} is older and would not be used.", "asOf");
+        }
+
+        var published = FxRate.Publish(rate, source, asOf, now);
+        db.FxRates.Add(published);
+        await db.SaveChangesAsync(cancellationToken);
+        return published;
     }
 
     /// <summary>FROM/TO, or null when no route exists.</summary>

@@ -1,5 +1,4 @@
 using Hub.Payment.Application;
-using Hub.Payment.Data;
 using Hub.Payment.Domain;
 using Hub.Payment.Domain.Fx;
 using Hub.ServiceDefaults.Security;
@@ -46,7 +45,7 @@ internal static class FxRateEndpoints
     }
 
     private static async Task<Results<Ok<FxRateResponse>, ProblemHttpResult>> PublishRate(
-        string @base, string quote, PublishRateRequest request, Caller caller, PaymentDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        string @base, string quote, PublishRateRequest request, Caller caller, RateBook book, TimeProvider clock, CancellationToken cancellationToken)
     {
         QuotedRate rate;
         try
@@ -76,10 +75,15 @@ internal static class FxRateEndpoints
             return Problems.Invalid("source", "The source is at most 200 characters.");
         }
 
-        var published = FxRate.Publish(rate, source, asOf, now);
-        db.FxRates.Add(published);
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(FxRateResponse.From(rate, "published", published.Source, published.AsOf));
+        try
+        {
+            var published = await book.PublishAsync(rate, source, asOf, now, cancellationToken);
+            return TypedResults.Ok(FxRateResponse.From(rate, "published", published.Source, published.AsOf));
+        }
+        catch (PaymentException ex)
+        {
+            return Problems.From(ex);
+        }
     }
 }
 
