@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 
 namespace Hub.Payment.Tests.Endpoints;
 
@@ -64,6 +65,23 @@ public sealed class QuoteEndpointsTests(PaymentHost host) : IClassFixture<Paymen
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
         errors.GetProperty("payCurrency")[0].GetString()!.ShouldNotContain("Parameter");
+    }
+
+    [Theory]
+    [InlineData("KRW", long.MaxValue, "USD")]
+    [InlineData("USD", 1_000_000_000_000_001, "USD")]
+    [InlineData("KRW", 100_000_000_000_000, "USD")]   // USD 1 trillion is within the bound, its price in KRW is not
+    public async Task TakeQuote_SettlementOrItsPriceBeyondTheLargestAmount_IsValidationProblemAndNothingStored(string payCurrency, long minorUnits, string currency)
+    {
+        var buyer = Ids.Company();
+        using var client = host.Sme(buyer);
+
+        var response = await client.PostAsJsonAsync("/api/payment/quotes", new { payCurrency, settlement = new { minorUnits, currency } });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("settlement", out _).ShouldBeTrue();
+        await using var db = host.Db();
+        (await db.FxQuotes.CountAsync(q => q.BuyerCompany == buyer.ToString())).ShouldBe(0);
     }
 
     [Theory]

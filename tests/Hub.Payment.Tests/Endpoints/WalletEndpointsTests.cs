@@ -58,6 +58,8 @@ public sealed class WalletEndpointsTests(PaymentHost host) : IClassFixture<Payme
     [InlineData(0, "KRW", "amount")]
     [InlineData(-100, "KRW", "amount")]
     [InlineData(100, "XYZ", "amount.currency")]
+    [InlineData(1_000_000_000_000_001, "KRW", "amount")]
+    [InlineData(long.MaxValue, "KRW", "amount")]
     public async Task CreditTestMoney_BadAmount_IsValidationProblemAndNothingPosted(long minorUnits, string currency, string field)
     {
         var company = Ids.Company();
@@ -69,6 +71,33 @@ public sealed class WalletEndpointsTests(PaymentHost host) : IClassFixture<Payme
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         problem.GetProperty("errors").TryGetProperty(field, out _).ShouldBeTrue();
         (await host.PostingsAsync(company.ToString())).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task CreditTestMoney_BeyondTheLargestBalance_IsRefusedAndEveryBalanceStaysReadable()
+    {
+        // CHF is this class's alone, so the hub's clearing account in it holds only what this test credits.
+        var (full, other) = (Ids.Company(), Ids.Company());
+        const long largestAmount = 1_000_000_000_000_000;
+        const long largestBalance = 100 * largestAmount;
+        using var client = host.Operator();
+        for (var i = 0; i < largestBalance / largestAmount; i++)
+        {
+            await host.CreditAsync(full, largestAmount, "CHF");
+        }
+
+        var overWallet = await client.PostAsJsonAsync($"/api/payment/wallets/{full}/credits", new { amount = new { minorUnits = 1, currency = "CHF" }, idempotencyKey = "over" });
+        var overClearing = await client.PostAsJsonAsync($"/api/payment/wallets/{other}/credits", new { amount = new { minorUnits = 1, currency = "CHF" }, idempotencyKey = "over" });
+
+        overWallet.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await overWallet.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reason").GetString().ShouldBe("balance-limit");
+        overClearing.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await host.PostingsAsync(":over")).ShouldBe(0);
+        (await host.WalletAsync(full, "CHF")).ShouldBe(largestBalance);
+        (await host.WalletAsync(other, "CHF")).ShouldBe(0);
+        var statement = await client.GetFromJsonAsync<JsonElement>($"/api/payment/wallets/{full}/statement?currency=CHF");
+        statement.GetProperty("balance").GetProperty("minorUnits").GetInt64().ShouldBe(largestBalance);
+        (await host.AccountsAsync(PaymentHost.Hub.ToString()))["Clearing CHF"].ShouldBe(largestBalance);
     }
 
     [Fact]

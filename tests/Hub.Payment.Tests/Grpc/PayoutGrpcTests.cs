@@ -43,6 +43,19 @@ public sealed class PayoutGrpcTests(PaymentHost host) : IClassFixture<PaymentHos
     }
 
     [Fact]
+    public async Task Payout_BeyondTheLargestAmount_IsInvalidArgumentAndPaysNothing()
+    {
+        var payee = Ids.Company();
+        PayoutRequest Request(V1.Money amount) => new() { Reference = "KR-CL-" + Guid.NewGuid().ToString("N"), PayeeCompany = payee.ToString(), Amount = amount };
+
+        var beyond = await Should.ThrowAsync<RpcException>(() => host.Grpc.PayoutAsync(Request(new V1.Money { MinorUnits = long.MaxValue, Currency = "KRW" })).ResponseAsync);
+
+        beyond.StatusCode.ShouldBe(StatusCode.InvalidArgument);
+        beyond.Trailers.GetValue("reason").ShouldBe("invalid-amount");
+        (await host.WalletAsync(payee, "KRW")).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task Payout_ZeroAmount_IsInvalidArgument()
     {
         var refused = await Should.ThrowAsync<RpcException>(() => host.Grpc.PayoutAsync(new PayoutRequest

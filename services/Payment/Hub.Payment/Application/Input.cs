@@ -23,13 +23,18 @@ internal static class Input
             ? value.Trim()
             : throw PaymentException.Invalid(field, "A key of 1 to 100 characters is required.");
 
-    /// <summary>A positive amount from minor units.</summary>
+    /// <summary>A positive amount from minor units, at most <see cref="MoneyBounds.MaxAmountMinorUnits"/>.</summary>
     public static Money Amount(string field, long minorUnits, string? currency)
     {
         var code = Currency(field + ".currency", currency);
         if (minorUnits <= 0)
         {
             throw PaymentException.Invalid(field, $"The amount must be positive (was {minorUnits} minor units).");
+        }
+
+        if (minorUnits > MoneyBounds.MaxAmountMinorUnits)
+        {
+            throw PaymentException.Invalid(field, $"The amount is at most {MoneyBounds.LargestAmount(code)} ({MoneyBounds.MaxAmountMinorUnits} minor units; was {minorUnits}).");
         }
 
         return Money.FromMinorUnits(minorUnits, code);

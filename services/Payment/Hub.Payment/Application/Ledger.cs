@@ -1,5 +1,6 @@
 using Hub.Contracts.Values;
 using Hub.Payment.Data;
+using Hub.Payment.Domain;
 using Hub.Payment.Domain.Ledger;
 using Microsoft.EntityFrameworkCore;
 
@@ -33,12 +34,29 @@ internal sealed class Ledger(PaymentDbContext db, TimeProvider clock)
     /// The balance as committed plus what this transaction has saved: a wallet's from the sum the database keeps on it,
     /// any other account's from its lines.
     /// </summary>
-    public async Task<Money> BalanceAsync(LedgerAccount account, CancellationToken cancellationToken)
+    public async Task<Money> BalanceAsync(LedgerAccount account, CancellationToken cancellationToken) =>
+        account.BalanceFrom(await NetDebitsAsync(account, cancellationToken));
+
+    /// <summary>
+    /// Refuses entries that would take an account's balance beyond <see cref="MoneyBounds.MaxBalanceMinorUnits"/>. Each
+    /// account is locked first, in the order given, so that concurrent postings to it cannot both pass.
+    /// </summary>
+    /// <exception cref="PaymentException">An account would hold more than the bound; nothing is posted.</exception>
+    public async Task EnsureRoomAsync(IEnumerable<PostingEntry> entries, CancellationToken cancellationToken)
     {
-        var net = account.Kind == AccountKind.SmeWallet
-            ? await db.Accounts.Where(a => a.Id == account.Id).Select(a => a.WalletNetDebits).SingleAsync(cancellationToken)
-            : await db.PostingLines.Where(l => l.AccountId == account.Id).SumAsync(l => l.Amount, cancellationToken);
-        return account.BalanceFrom(net);
+        foreach (var entry in entries)
+        {
+            var account = entry.Account;
+            await LockAsync(account, cancellationToken);
+            var after = account.BalanceFrom(await NetDebitsAsync(account, cancellationToken) + entry.Amount.Amount);
+            if (!MoneyBounds.IsWithinBalance(after))
+            {
+                var moved = new Money(Math.Abs(entry.Amount.Amount), entry.Amount.Currency);
+                throw new PaymentException(PaymentErrorKind.Refused, "balance-limit",
+                    $"{moved} would take the balance of {account.Kind} {account.Owner} to {after}, beyond the {MoneyBounds.LargestBalance(after.Currency)} an account may hold.",
+                    "amount");
+            }
+        }
     }
 
     public Task<Posting?> FindPostingAsync(string idempotencyKey, CancellationToken cancellationToken) =>
@@ -51,6 +69,11 @@ internal sealed class Ledger(PaymentDbContext db, TimeProvider clock)
         db.Postings.Add(posting);
         return posting;
     }
+
+    private async Task<decimal> NetDebitsAsync(LedgerAccount account, CancellationToken cancellationToken) =>
+        account.Kind == AccountKind.SmeWallet
+            ? await db.Accounts.Where(a => a.Id == account.Id).Select(a => a.WalletNetDebits).SingleAsync(cancellationToken)
+            : await db.PostingLines.Where(l => l.AccountId == account.Id).SumAsync(l => l.Amount, cancellationToken);
 
     private Task<LedgerAccount?> FindAsync(AccountKind kind, string owner, CurrencyCode currency, CancellationToken cancellationToken) =>
         db.Accounts.SingleOrDefaultAsync(a => a.Kind == kind && a.Owner == owner && a.Currency == currency.Code, cancellationToken);

@@ -31,9 +31,9 @@ internal sealed class PayoutDesk(PaymentDbContext db, Ledger ledger, IOutbox out
             var now = clock.GetUtcNow().UtcDateTime;
             var source = await ledger.AccountAsync(AccountKind.TaxRefundPayable, identity.Hub.ToString(), amount.Currency, cancellationToken);
             var wallet = await ledger.AccountAsync(AccountKind.SmeWallet, payee.ToString(), amount.Currency, cancellationToken);
-            var posting = ledger.Post($"payout:{reference}", $"Payout '{reference}' to {payee}",
-                PostingEntry.Debit(source, amount),
-                PostingEntry.Credit(wallet, amount));
+            PostingEntry[] entries = [PostingEntry.Credit(wallet, amount), PostingEntry.Debit(source, amount)];
+            await ledger.EnsureRoomAsync(entries, cancellationToken);
+            var posting = ledger.Post($"payout:{reference}", $"Payout '{reference}' to {payee}", entries);
             var payout = Payout.Make(reference, payee, amount, posting.Id, now);
             db.Payouts.Add(payout);
             outbox.Publish(new PayoutMade(reference, payout.PayeeCompany, amount.ToMinorUnits(), amount.Currency.Code, posting.Id, now));

@@ -9,7 +9,9 @@ namespace Hub.Payment.Application;
 /// <summary>Issues locked FX quotes to buyers.</summary>
 internal sealed class QuoteDesk(PaymentDbContext db, RateBook rates, TermsBook terms, TimeProvider clock)
 {
-    /// <exception cref="PaymentException">No rate for the pair, or one too small to price at the rate scale.</exception>
+    /// <exception cref="PaymentException">
+    /// No rate for the pair, one too small to price at the rate scale, or a price beyond the largest amount.
+    /// </exception>
     public async Task<FxQuote> QuoteAsync(CompanyId buyer, CurrencyCode pay, Money settlement, CancellationToken cancellationToken)
     {
         var current = await terms.CurrentAsync(cancellationToken);

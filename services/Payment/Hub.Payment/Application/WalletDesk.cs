@@ -9,6 +9,11 @@ namespace Hub.Payment.Application;
 /// <summary>Credits SME wallets with the demo hub's test money (there is no card network), once per key.</summary>
 internal sealed class WalletDesk(PaymentDbContext db, Ledger ledger, ServiceIdentity identity)
 {
+    /// <summary>Credits <paramref name="amount"/> to the wallet of <paramref name="company"/>, once per <paramref name="key"/>.</summary>
+    /// <exception cref="PaymentException">
+    /// The key was used for another amount, or the wallet or the hub's clearing account would hold more than the largest
+    /// balance.
+    /// </exception>
     public Task<(Guid PostingId, bool Replayed)> CreditTestMoneyAsync(CompanyId company, Money amount, string key, string operatorId, CancellationToken cancellationToken) =>
         db.RunAsync(async () =>
         {
@@ -25,9 +30,9 @@ internal sealed class WalletDesk(PaymentDbContext db, Ledger ledger, ServiceIden
             }
 
             var clearing = await ledger.AccountAsync(AccountKind.Clearing, identity.Hub.ToString(), amount.Currency, cancellationToken);
-            var posting = ledger.Post(postingKey, $"Test money for {company} credited by {operatorId}",
-                PostingEntry.Debit(clearing, amount),
-                PostingEntry.Credit(wallet, amount));
+            PostingEntry[] entries = [PostingEntry.Credit(wallet, amount), PostingEntry.Debit(clearing, amount)];
+            await ledger.EnsureRoomAsync(entries, cancellationToken);
+            var posting = ledger.Post(postingKey, $"Test money for {company} credited by {operatorId}", entries);
             await db.SaveChangesAsync(cancellationToken);
             return (posting.Id, false);
         }, cancellationToken);

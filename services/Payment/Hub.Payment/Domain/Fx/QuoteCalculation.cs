@@ -16,6 +16,7 @@ internal sealed record QuoteCalculation(Money Pay, Money Settlement, decimal Rat
     /// The settlement is not positive or not rounded, the rate's currencies do not match, or the rate less the margin is
     /// below the rate scale.
     /// </exception>
+    /// <exception cref="PaymentException">The price in <c>pay</c> is beyond <see cref="MoneyBounds.MaxAmountMinorUnits"/>.</exception>
     public static QuoteCalculation For(CurrencyCode pay, Money settlement, QuotedRate? market, int marginBps)
     {
         if (settlement.Amount <= 0 || !settlement.IsRounded)
@@ -47,6 +48,12 @@ internal sealed record QuoteCalculation(Money Pay, Money Settlement, decimal Rat
         }
 
         var payAmount = new Money(settlement.Amount / rate, pay).Round(MoneyRounding.Up);
+        if (!MoneyBounds.IsWithinAmount(payAmount))
+        {
+            throw PaymentException.Invalid(nameof(settlement),
+                $"{settlement} costs {payAmount} at {market.Base}/{market.Quote} {rate}, more than the largest amount the platform takes ({MoneyBounds.LargestAmount(pay)}).");
+        }
+
         return new QuoteCalculation(payAmount, settlement, rate, market.Bid, marginBps);
     }
 }
