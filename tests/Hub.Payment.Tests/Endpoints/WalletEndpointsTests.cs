@@ -73,6 +73,22 @@ public sealed class WalletEndpointsTests(PaymentHost host) : IClassFixture<Payme
         (await host.PostingsAsync(company.ToString())).ShouldBe(0);
     }
 
+    [Theory]
+    [InlineData("CN")]
+    [InlineData("US")]
+    public async Task CreditTestMoney_CompanyOfAnotherHubOrOfNone_IsNotFoundAndNothingPosted(string hub)
+    {
+        var company = Ids.Company(hub);
+        using var client = host.Operator();
+
+        var response = await client.PostAsJsonAsync($"/api/payment/wallets/{company}/credits", new { amount = new { minorUnits = 1_000, currency = "KRW" }, idempotencyKey = "k" });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        response.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json");
+        (await host.PostingsAsync(company.ToString())).ShouldBe(0);
+        (await host.AccountsAsync(company.ToString())).ShouldBeEmpty();
+    }
+
     [Fact]
     public async Task CreditTestMoney_BeyondTheLargestBalance_IsRefusedAndEveryBalanceStaysReadable()
     {

@@ -9,13 +9,22 @@ namespace Hub.Payment.Application;
 /// <summary>Credits SME wallets with the demo hub's test money (there is no card network), once per key.</summary>
 internal sealed class WalletDesk(PaymentDbContext db, Ledger ledger, ServiceIdentity identity)
 {
-    /// <summary>Credits <paramref name="amount"/> to the wallet of <paramref name="company"/>, once per <paramref name="key"/>.</summary>
+    /// <summary>
+    /// Credits <paramref name="amount"/> to the wallet of <paramref name="company"/>, a company of this hub, once per
+    /// <paramref name="key"/>.
+    /// </summary>
     /// <exception cref="PaymentException">
-    /// The key was used for another amount, or the wallet or the hub's clearing account would hold more than the largest
-    /// balance.
+    /// The company is not this hub's (not found), the key was used for another amount, or the wallet or the hub's clearing
+    /// account would hold more than the largest balance.
     /// </exception>
-    public Task<(Guid PostingId, bool Replayed)> CreditTestMoneyAsync(CompanyId company, Money amount, string key, string operatorId, CancellationToken cancellationToken) =>
-        db.RunAsync(async () =>
+    public async Task<(Guid PostingId, bool Replayed)> CreditTestMoneyAsync(CompanyId company, Money amount, string key, string operatorId, CancellationToken cancellationToken)
+    {
+        if (company.Hub != identity.Hub)
+        {
+            throw new PaymentException(PaymentErrorKind.NotFound, "company-not-found", $"No company {company} at hub {identity.Hub}.");
+        }
+
+        return await db.RunAsync(async () =>
         {
             var postingKey = $"credit:{company}:{key}";
             var wallet = await ledger.AccountAsync(AccountKind.SmeWallet, company.ToString(), amount.Currency, cancellationToken);
@@ -36,4 +45,5 @@ internal sealed class WalletDesk(PaymentDbContext db, Ledger ledger, ServiceIden
             await db.SaveChangesAsync(cancellationToken);
             return (posting.Id, false);
         }, cancellationToken);
+    }
 }
