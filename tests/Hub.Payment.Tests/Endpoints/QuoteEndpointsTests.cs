@@ -84,6 +84,19 @@ public sealed class QuoteEndpointsTests(PaymentHost host) : IClassFixture<Paymen
         (await db.FxQuotes.CountAsync(q => q.BuyerCompany == buyer.ToString())).ShouldBe(0);
     }
 
+    [Fact]
+    public async Task TakeQuote_WithoutSettlement_NamesTheSettlementAsMissing()
+    {
+        using var client = host.Sme(Ids.Company());
+
+        var response = await client.PostAsJsonAsync("/api/payment/quotes", new { payCurrency = "KRW" });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        errors.EnumerateObject().Select(e => e.Name).ShouldBe(["settlement"]);
+        errors.GetProperty("settlement")[0].GetString()!.ShouldContain("required");
+    }
+
     [Theory]
     [InlineData("USD", 0, "KRW", "settlement")]
     [InlineData("USD", -1, "KRW", "settlement")]

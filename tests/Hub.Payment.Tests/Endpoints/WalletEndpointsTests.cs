@@ -73,6 +73,21 @@ public sealed class WalletEndpointsTests(PaymentHost host) : IClassFixture<Payme
         (await host.PostingsAsync(company.ToString())).ShouldBe(0);
     }
 
+    [Fact]
+    public async Task CreditTestMoney_WithoutAmount_NamesTheAmountAsMissing()
+    {
+        var company = Ids.Company();
+        using var client = host.Operator();
+
+        var response = await client.PostAsJsonAsync($"/api/payment/wallets/{company}/credits", new { idempotencyKey = "k" });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        errors.EnumerateObject().Select(e => e.Name).ShouldBe(["amount"]);
+        errors.GetProperty("amount")[0].GetString()!.ShouldContain("required");
+        (await host.PostingsAsync(company.ToString())).ShouldBe(0);
+    }
+
     [Theory]
     [InlineData("CN")]
     [InlineData("US")]

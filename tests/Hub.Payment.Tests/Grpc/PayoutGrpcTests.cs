@@ -43,15 +43,18 @@ public sealed class PayoutGrpcTests(PaymentHost host) : IClassFixture<PaymentHos
     }
 
     [Fact]
-    public async Task Payout_BeyondTheLargestAmount_IsInvalidArgumentAndPaysNothing()
+    public async Task Payout_BeyondTheLargestAmountOrWithoutOne_IsInvalidArgumentAndPaysNothing()
     {
         var payee = Ids.Company();
-        PayoutRequest Request(V1.Money amount) => new() { Reference = "KR-CL-" + Guid.NewGuid().ToString("N"), PayeeCompany = payee.ToString(), Amount = amount };
+        PayoutRequest Request(V1.Money? amount) => new() { Reference = "KR-CL-" + Guid.NewGuid().ToString("N"), PayeeCompany = payee.ToString(), Amount = amount };
 
         var beyond = await Should.ThrowAsync<RpcException>(() => host.Grpc.PayoutAsync(Request(new V1.Money { MinorUnits = long.MaxValue, Currency = "KRW" })).ResponseAsync);
+        var missing = await Should.ThrowAsync<RpcException>(() => host.Grpc.PayoutAsync(Request(null)).ResponseAsync);
 
         beyond.StatusCode.ShouldBe(StatusCode.InvalidArgument);
         beyond.Trailers.GetValue("reason").ShouldBe("invalid-amount");
+        missing.StatusCode.ShouldBe(StatusCode.InvalidArgument);
+        missing.Status.Detail.ShouldBe("The field amount is required.");
         (await host.WalletAsync(payee, "KRW")).ShouldBe(0);
     }
 

@@ -23,6 +23,10 @@ internal static class Input
             ? value.Trim()
             : throw PaymentException.Invalid(field, "A key of 1 to 100 characters is required.");
 
+    /// <summary>The value of a required object (an amount), refused as missing when the request left it out.</summary>
+    public static T Required<T>(string field, T? value) where T : class =>
+        value ?? throw PaymentException.Invalid(field, $"The field {field} is required.");
+
     /// <summary>A positive amount from minor units, at most <see cref="MoneyBounds.MaxAmountMinorUnits"/>.</summary>
     public static Money Amount(string field, long minorUnits, string? currency)
     {

@@ -21,7 +21,8 @@ internal static class QuoteEndpoints
         try
         {
             var pay = Input.Currency("payCurrency", request.PayCurrency);
-            var settlement = Input.Amount("settlement", request.Settlement?.MinorUnits ?? 0, request.Settlement?.Currency);
+            var requested = Input.Required("settlement", request.Settlement);
+            var settlement = Input.Amount("settlement", requested.MinorUnits, requested.Currency);
             var quote = await desk.QuoteAsync(caller.Company!.Value, pay, settlement, cancellationToken);
             return TypedResults.Created($"/api/payment/quotes/{quote.Id}", QuoteResponse.From(quote));
         }

@@ -80,7 +80,8 @@ internal static class WalletEndpoints
         try
         {
             var id = Input.Company("company", company);
-            var amount = Input.Amount("amount", request.Amount?.MinorUnits ?? 0, request.Amount?.Currency);
+            var requested = Input.Required("amount", request.Amount);
+            var amount = Input.Amount("amount", requested.MinorUnits, requested.Currency);
             var key = Input.Key("idempotencyKey", request.IdempotencyKey);
             var (postingId, replayed) = await desk.CreditTestMoneyAsync(id, amount, key, caller.Subject, cancellationToken);
             var wallet = await ledger.AccountAsync(AccountKind.SmeWallet, company, amount.Currency, cancellationToken);
