@@ -148,6 +148,71 @@ public sealed class WalletEndpointsTests(PaymentHost host) : IClassFixture<Payme
     }
 
     [Fact]
+    public async Task GetStatement_InPages_ContinuesTheRunningBalanceFromPageToPage()
+    {
+        var company = Ids.Company();
+        long[] credits = [100, 200, 300, 400, 500];
+        foreach (var credit in credits)
+        {
+            await host.CreditAsync(company, credit, "MYR");
+        }
+
+        using var client = host.Sme(company);
+        var pages = new List<JsonElement>();
+        string? cursor = null;
+        do
+        {
+            var page = await client.GetFromJsonAsync<JsonElement>($"/api/payment/wallets/{company}/statement?currency=MYR&limit=2" + (cursor is null ? "" : $"&cursor={cursor}"));
+            pages.Add(page);
+            cursor = page.GetProperty("nextCursor").GetString();
+        }
+        while (cursor is not null && pages.Count < 10);
+
+        pages.Select(p => p.GetProperty("lines").GetArrayLength()).ShouldBe([2, 2, 1]);
+        var lines = pages.SelectMany(p => p.GetProperty("lines").EnumerateArray()).ToList();
+        lines.Select(l => l.GetProperty("amount").GetProperty("minorUnits").GetInt64()).ShouldBe(credits);
+        lines.Select(l => l.GetProperty("balance").GetProperty("minorUnits").GetInt64()).ShouldBe([100, 300, 600, 1_000, 1_500]);
+        pages.ShouldAllBe(p => p.GetProperty("balance").GetProperty("minorUnits").GetInt64() == 1_500);
+    }
+
+    [Fact]
+    public async Task GetStatement_WithoutLimit_IsOneHundredLinesAndACursor()
+    {
+        var company = Ids.Company();
+        for (var i = 0; i < 101; i++)
+        {
+            await host.CreditAsync(company, 1, "JPY");
+        }
+
+        using var client = host.Sme(company);
+
+        var first = await client.GetFromJsonAsync<JsonElement>($"/api/payment/wallets/{company}/statement?currency=JPY");
+        var rest = await client.GetFromJsonAsync<JsonElement>($"/api/payment/wallets/{company}/statement?currency=JPY&cursor={first.GetProperty("nextCursor").GetString()}");
+
+        first.GetProperty("lines").GetArrayLength().ShouldBe(100);
+        rest.GetProperty("lines").GetArrayLength().ShouldBe(1);
+        rest.GetProperty("lines")[0].GetProperty("balance").GetProperty("minorUnits").GetInt64().ShouldBe(101);
+        rest.GetProperty("nextCursor").ValueKind.ShouldBe(JsonValueKind.Null);
+    }
+
+    [Theory]
+    [InlineData("limit=0", "limit")]
+    [InlineData("limit=1001", "limit")]
+    [InlineData("cursor=not-a-cursor", "cursor")]
+    [InlineData("cursor=eyJQb3N0ZWRBdCI6IjIwMjYtMDEtMDFUMDA6MDA6MDAiLCJMaW5lIjoiMDE5M2EwMDAtMDAwMC03MDAwLTgwMDAtMDAwMDAwMDAwMDAxIn0", "cursor")]
+    public async Task GetStatement_BadPage_IsValidationProblem(string query, string field)
+    {
+        var company = Ids.Company();
+        await host.CreditAsync(company, 1_000, "KRW");
+        using var client = host.Sme(company);
+
+        var response = await client.GetAsync($"/api/payment/wallets/{company}/statement?currency=KRW&{query}");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty(field, out _).ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task GetStatement_UnknownCurrency_IsValidationProblem()
     {
         var company = Ids.Company();

@@ -15,6 +15,12 @@ namespace Hub.Payment.Endpoints;
 /// </summary>
 internal static class WalletEndpoints
 {
+    /// <summary>Statement lines per page when the request names no <c>limit</c>.</summary>
+    public const int StatementPageLines = 100;
+
+    /// <summary>The largest <c>limit</c> a statement page takes.</summary>
+    public const int MaxStatementPageLines = 1_000;
+
     public static void MapWalletEndpoints(this IEndpointRouteBuilder routes)
     {
         var wallets = routes.MapGroup("/api/payment/wallets/{company}").WithTags("Wallets");
@@ -40,8 +46,13 @@ internal static class WalletEndpoints
             .ToList()));
     }
 
+    /// <summary>
+    /// The wallet's movements in one currency, oldest first, a page of <c>limit</c> lines (default
+    /// <see cref="StatementPageLines"/>, at most <see cref="MaxStatementPageLines"/>) at a time; <c>cursor</c> is the
+    /// previous page's <c>nextCursor</c>. Each line carries the balance after it; the statement's balance is the wallet's now.
+    /// </summary>
     private static async Task<Results<Ok<StatementResponse>, ProblemHttpResult>> GetStatement(
-        string company, string? currency, Caller caller, PaymentDbContext db, CancellationToken cancellationToken)
+        string company, string? currency, int? limit, string? cursor, Caller caller, PaymentDbContext db, CancellationToken cancellationToken)
     {
         if (!CompanyId.TryParse(company, out var id) || !caller.CanActFor(id))
         {
@@ -53,25 +64,49 @@ internal static class WalletEndpoints
             return Problems.Invalid("currency", $"'{currency}' is not an ISO 4217 currency code.");
         }
 
-        var lines = await (
-                from account in db.Accounts.AsNoTracking()
-                where account.Kind == AccountKind.SmeWallet && account.Owner == company && account.Currency == code.Code
-                join line in db.PostingLines on account.Id equals line.AccountId
-                join posting in db.Postings on line.PostingId equals posting.Id
-                orderby posting.PostedAt, posting.Id
-                select new { posting.Id, posting.Description, posting.PostedAt, line.Amount })
-            .ToListAsync(cancellationToken);
+        if (limit is < 1 or > MaxStatementPageLines)
+        {
+            return Problems.Invalid("limit", $"Between 1 and {MaxStatementPageLines}.");
+        }
 
-        var running = Money.Zero(code);
-        var entries = new List<StatementLine>(lines.Count);
-        foreach (var line in lines)
+        if (!StatementCursor.TryDecode(cursor, out var after))
+        {
+            return Problems.Invalid("cursor", "Not a cursor of a statement; pass back the nextCursor of the previous page.");
+        }
+
+        var wallet = db.Accounts.AsNoTracking()
+            .Where(a => a.Kind == AccountKind.SmeWallet && a.Owner == company && a.Currency == code.Code);
+        var movements =
+            from account in wallet
+            join line in db.PostingLines on account.Id equals line.AccountId
+            join posting in db.Postings on line.PostingId equals posting.Id
+            select new { PostingId = posting.Id, posting.Description, posting.PostedAt, LineId = line.Id, line.Amount };
+
+        var page = movements;
+        var openingNetDebits = 0m;
+        if (after is not null)
+        {
+            page = movements.Where(m => EF.Functions.GreaterThan(ValueTuple.Create(m.PostedAt, m.LineId), ValueTuple.Create(after.PostedAt, after.Line)));
+            openingNetDebits = await movements
+                .Where(m => EF.Functions.LessThanOrEqual(ValueTuple.Create(m.PostedAt, m.LineId), ValueTuple.Create(after.PostedAt, after.Line)))
+                .SumAsync(m => m.Amount, cancellationToken);
+        }
+
+        var take = limit ?? StatementPageLines;
+        var lines = await page.OrderBy(m => m.PostedAt).ThenBy(m => m.LineId).Take(take + 1).ToListAsync(cancellationToken);
+        var balance = await wallet.Select(a => a.WalletNetDebits).SingleOrDefaultAsync(cancellationToken);
+
+        var running = new Money(-openingNetDebits, code);
+        var entries = new List<StatementLine>(Math.Min(lines.Count, take));
+        foreach (var line in lines.Take(take))
         {
             var amount = new Money(-line.Amount, code);
             running += amount;
-            entries.Add(new StatementLine(line.Id, line.PostedAt, line.Description, MoneyDto.From(amount), MoneyDto.From(running)));
+            entries.Add(new StatementLine(line.PostingId, line.PostedAt, line.Description, MoneyDto.From(amount), MoneyDto.From(running)));
         }
 
-        return TypedResults.Ok(new StatementResponse(company, code.Code, MoneyDto.From(running), entries));
+        var next = lines.Count > take ? new StatementCursor(lines[take - 1].PostedAt, lines[take - 1].LineId).Encode() : null;
+        return TypedResults.Ok(new StatementResponse(company, code.Code, MoneyDto.From(new Money(-balance, code)), entries, next));
     }
 
     private static async Task<Results<Ok<CreditResponse>, ProblemHttpResult>> CreditTestMoney(
@@ -96,7 +131,8 @@ internal static class WalletEndpoints
 
 internal sealed record WalletResponse(string Company, List<MoneyDto> Balances);
 
-internal sealed record StatementResponse(string Company, string Currency, MoneyDto Balance, List<StatementLine> Lines);
+/// <summary>A page of a statement: <c>NextCursor</c> fetches the lines after it, null on the last page.</summary>
+internal sealed record StatementResponse(string Company, string Currency, MoneyDto Balance, List<StatementLine> Lines, string? NextCursor);
 
 /// <summary>A statement line: the amount is positive when money came in, negative when it went out.</summary>
 internal sealed record StatementLine(Guid PostingId, DateTime PostedAt, string Description, MoneyDto Amount, MoneyDto Balance);
