@@ -179,6 +179,10 @@ public sealed class ClaimEndpointsTests(TaxRefundHost host) : IClassFixture<TaxR
         var noReason = await op.PostAsJsonAsync($"/api/tax-refund/claims/{id}/reject", new { reason = "" });
         noReason.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await noReason.Content.ReadAsStringAsync()).ShouldContain("reason");
+        var tooLong = await op.PostAsJsonAsync($"/api/tax-refund/claims/{id}/reject", new { reason = new string('x', 501) });
+        tooLong.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await tooLong.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("reason", out _).ShouldBeTrue();
+        (await (await op.GetAsync($"/api/tax-refund/claims/{id}")).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("state").GetString().ShouldBe("Filed");
         var rejected = await op.PostAsJsonAsync($"/api/tax-refund/claims/{id}/reject", new { reason = "Invoice does not match the declaration." });
 
         rejected.StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -186,6 +190,31 @@ public sealed class ClaimEndpointsTests(TaxRefundHost host) : IClassFixture<TaxR
         (await op.PostAsync($"/api/tax-refund/claims/{id}/pay", null)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
         host.Payment.Calls(id).ShouldBe(0);
         (await host.EventsAsync<RefundRejected>(id)).Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Invoice_FiledClaimWouldSumPastWhatAnAmountCarries_RefusedAndNotRegistered()
+    {
+        const string order = "KR-O-000108";
+        using var supplier = host.Sme(SupplierA);
+        using var op = host.Operator();
+        await BookAsync(host, order, SupplierA);
+        (await RegisterInvoiceAsync(supplier, order, "INV-108-1", "610910", 9_000_000_000_000_000_000, 0.10m)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        await host.PublishAsync(new ExportCleared(order, "KR-D-000108", "KR", "LRN-108", "MRN-108", "KRW", 0, 0, ClearedAt));
+        await host.PublishAsync(new ShipmentDeparted(Guid.NewGuid(), "MB-108", "KR", "CN", "Sea", ["KR-C-000908"], [order], ClearedAt));
+        await host.PublishAsync(new EscrowReleased(order, SupplierA.ToString(), 100, "USD", 135_000, 1_350, "KRW", false, ClearedAt));
+        var id = (await WaitForClaimAsync(supplier, order, "Ready")).GetProperty("id").GetString()!;
+        (await supplier.PostAsync($"/api/tax-refund/claims/{id}/file", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var second = await RegisterInvoiceAsync(supplier, order, "INV-108-2", "610910", 9_000_000_000_000_000_000, 0.10m);
+
+        second.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        second.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        await using var db = host.Db();
+        (await db.Invoices.CountAsync(i => i.OrderId == order)).ShouldBe(1);
+        var claim = await op.GetFromJsonAsync<JsonElement>($"/api/tax-refund/claims/{id}");
+        claim.GetProperty("purchaseNetMinorUnits").GetInt64().ShouldBe(8_181_818_181_818_181_818);
+        (await host.EventsAsync<RefundClaimFiled>(id)).Count.ShouldBe(1);
     }
 
     [Fact]

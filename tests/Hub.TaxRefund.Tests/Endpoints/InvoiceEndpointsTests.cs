@@ -41,6 +41,31 @@ public sealed class InvoiceEndpointsTests(TaxRefundHost host) : IClassFixture<Ta
         (await db.Invoices.CountAsync(i => i.SupplierCompany == supplier.ToString())).ShouldBe(0);
     }
 
+    [Theory]
+    [InlineData("quantity", "1.23456789", "0.10")]
+    [InlineData("quantity", "1e20", "0.10")]
+    [InlineData("quantity", "100000000000000", "0.10")]
+    [InlineData("vatRate", "10", "0.1234567")]
+    public async Task Register_ValueItsColumnWouldRoundOrRefuse_ProblemNamingTheFieldAndNothingSaved(string field, string quantity, string vatRate)
+    {
+        var supplier = CompanyId.Parse("KR-C-000208");
+        using var client = host.Sme(supplier);
+        await ClaimEndpointsTests.BookAsync(host, "KR-O-000208", supplier);
+        var body = $$"""
+            {"invoiceNumber":"INV-208","orderId":"KR-O-000208","productId":"KR-P-000001","hsCode":"610910",
+             "quantity":{{quantity}},"amountInclVatMinorUnits":110000,"currency":"KRW","vatRate":{{vatRate}}}
+            """;
+
+        var response = await client.PostAsync("/api/tax-refund/invoices", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        errors.EnumerateObject().Select(e => e.Name).ShouldBe([field]);
+        await using var db = host.Db();
+        (await db.Invoices.CountAsync(i => i.SupplierCompany == supplier.ToString())).ShouldBe(0);
+    }
+
     [Fact]
     public async Task Register_SameNumberTwice_ConflictAndOneInvoice()
     {

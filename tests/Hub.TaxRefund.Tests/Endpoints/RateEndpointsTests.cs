@@ -74,6 +74,19 @@ public sealed class RateEndpointsTests(TaxRefundHost host) : IClassFixture<TaxRe
     }
 
     [Fact]
+    public async Task Add_RateWithMoreDecimalsThanKept_ProblemNamingTheRateAndNothingAdded()
+    {
+        using var op = host.Operator();
+
+        var response = await op.PostAsJsonAsync("/api/tax-refund/rates", new { hub = "KR", hsPrefix = "9999", rate = 0.1234567891m, validFrom = "2030-01-01" });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(e => e.Name).ShouldBe(["rate"]);
+        await using var db = host.Db();
+        (await db.RefundRates.AnyAsync(r => r.HsPrefix == "9999")).ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task Add_Sme_Forbidden()
     {
         using var client = host.Sme(CompanyId.Parse("KR-C-000301"));

@@ -154,6 +154,12 @@ internal sealed partial class ClaimDesk(
             totals = new ClaimTotals(totals.Net + line.Net, totals.Refund + line.Refund, totals.Cost + line.Cost);
         }
 
+        // Amounts travel as a long count of minor units; the refund and the cost are parts of the net.
+        if (totals.Net.Amount > Money.FromMinorUnits(long.MaxValue, currency).Amount)
+        {
+            throw TaxRefundException.Conflict($"The invoices of order {claim.OrderId} sum to more than a claim can carry.");
+        }
+
         return totals;
     }
 

@@ -28,7 +28,7 @@ internal sealed class RefundClaimConfiguration : IEntityTypeConfiguration<Refund
         b.Property(c => c.RoundingRule).HasMaxLength(200);
         b.Property(c => c.FiledBy).HasMaxLength(100);
         b.Property(c => c.DecidedBy).HasMaxLength(100);
-        b.Property(c => c.RejectionReason).HasMaxLength(500);
+        b.Property(c => c.RejectionReason).HasMaxLength(RefundClaim.MaxReasonLength);
         b.Property(c => c.PayoutPostingId).HasMaxLength(64);
         b.Property(c => c.Version).IsRowVersion();
     }

@@ -6,6 +6,9 @@ namespace Hub.TaxRefund.Domain;
 /// </summary>
 internal sealed class RefundClaim
 {
+    /// <summary>The longest rejection reason kept (the column's length).</summary>
+    public const int MaxReasonLength = 500;
+
     private RefundClaim()
     {
         Id = null!;
@@ -161,6 +164,11 @@ internal sealed class RefundClaim
         if (string.IsNullOrWhiteSpace(reason))
         {
             throw TaxRefundException.Invalid("reason", "A rejection needs a reason.");
+        }
+
+        if (reason.Trim().Length > MaxReasonLength)
+        {
+            throw TaxRefundException.Invalid("reason", $"A rejection reason is at most {MaxReasonLength} characters.");
         }
 
         RejectionReason = reason.Trim();

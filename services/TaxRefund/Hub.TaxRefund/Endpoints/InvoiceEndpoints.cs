@@ -1,5 +1,6 @@
 using Hub.Contracts.Values;
 using Hub.ServiceDefaults.Security;
+using Hub.ServiceDefaults.Validation;
 using Hub.TaxRefund.Application;
 using Hub.TaxRefund.Data;
 using Hub.TaxRefund.Domain;
@@ -56,9 +57,10 @@ internal static class InvoiceEndpoints
             errors["hsCode"] = [$"'{request.HsCode}' is not an HS code of 6 to 10 digits."];
         }
 
-        if (request.Quantity is not > 0)
+        // The columns are numeric(18, 4) and numeric(9, 6): a value they would round or refuse is refused here.
+        if (request.Quantity is not > 0 || !RequestValues.FitsNumeric(request.Quantity.Value, 18, 4))
         {
-            errors["quantity"] = ["The quantity must be positive."];
+            errors["quantity"] = ["The quantity must be positive, below 10^14, with at most 4 decimals."];
         }
 
         if (!CurrencyCode.TryParse(request.Currency, out var currency))
@@ -71,9 +73,9 @@ internal static class InvoiceEndpoints
             errors["amountInclVatMinorUnits"] = ["The VAT-inclusive amount must be positive."];
         }
 
-        if (request.VatRate is not (> 0m and <= 1m))
+        if (request.VatRate is not (> 0m and <= 1m) || !RequestValues.FitsNumeric(request.VatRate.Value, 9, 6))
         {
-            errors["vatRate"] = ["The VAT rate is a fraction above 0 and at most 1 (0.13 for 13 %)."];
+            errors["vatRate"] = ["The VAT rate is a fraction above 0 and at most 1 with at most 6 decimals (0.13 for 13 %)."];
         }
 
         if (errors.Count > 0)

@@ -1,4 +1,5 @@
 using Hub.ServiceDefaults.Security;
+using Hub.ServiceDefaults.Validation;
 using Hub.TaxRefund.Data;
 using Hub.TaxRefund.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -65,6 +66,11 @@ internal static class RateEndpoints
         if (request.Rate is null)
         {
             errors["rate"] = ["The rate is required."];
+        }
+        else if (!RequestValues.FitsNumeric(request.Rate.Value, 9, 6))
+        {
+            // The column is numeric(9, 6): it would round a seventh decimal away.
+            errors["rate"] = ["The refund rate has at most 6 decimals (0.13 for 13 %)."];
         }
 
         if (request.ValidFrom is null)
