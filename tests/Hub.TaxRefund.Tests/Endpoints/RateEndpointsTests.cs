@@ -25,11 +25,11 @@ public sealed class RateEndpointsTests(TaxRefundHost host) : IClassFixture<TaxRe
     {
         using var op = host.Operator();
 
-        (await op.PostAsJsonAsync("/api/tax-refund/rates", new { hub = "CN", hsPrefix = "6109", rate = 0.13m, validFrom = "2025-01-01" })).StatusCode.ShouldBe(HttpStatusCode.Created);
-        (await op.PostAsJsonAsync("/api/tax-refund/rates", new { hub = "CN", hsPrefix = "6109", rate = 0.09m, validFrom = "2027-01-01" })).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await op.PostAsJsonAsync("/api/tax-refund/rates", new { hub = "KR", hsPrefix = "6109", rate = 0.08m, validFrom = "2025-01-01" })).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await op.PostAsJsonAsync("/api/tax-refund/rates", new { hub = "KR", hsPrefix = "6109", rate = 0.05m, validFrom = "2027-01-01" })).StatusCode.ShouldBe(HttpStatusCode.Created);
 
         await using var db = host.Db();
-        var lines = await db.RefundRates.Where(r => r.Hub == "CN" && r.HsPrefix == "6109").OrderBy(r => r.ValidFrom).ToListAsync();
+        var lines = await db.RefundRates.Where(r => r.Hub == "KR" && r.HsPrefix == "6109").OrderBy(r => r.ValidFrom).ToListAsync();
         lines.Count.ShouldBe(2);
         lines[0].ValidTo.ShouldBe(new DateOnly(2027, 1, 1));
         lines[1].ValidTo.ShouldBeNull();
@@ -40,11 +40,13 @@ public sealed class RateEndpointsTests(TaxRefundHost host) : IClassFixture<TaxRe
     {
         using var op = host.Operator();
 
-        var added = await op.PostAsJsonAsync("/api/tax-refund/rates", new { hub = "CN", hsPrefix = "8541", rate = 0.05m, validFrom = "2027-01-01", validTo = "2027-07-01" });
+        (await op.PostAsJsonAsync("/api/tax-refund/rates", new { hub = "KR", hsPrefix = "8541", rate = 0.07m, validFrom = "2025-01-01" })).StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        var added = await op.PostAsJsonAsync("/api/tax-refund/rates", new { hub = "KR", hsPrefix = "8541", rate = 0.05m, validFrom = "2027-01-01", validTo = "2027-07-01" });
 
         added.StatusCode.ShouldBe(HttpStatusCode.Created);
         async Task<decimal> RateOn(string day) =>
-            (await op.GetFromJsonAsync<JsonElement>($"/api/tax-refund/rates?hub=CN&hsCode=854143&on={day}")).EnumerateArray()
+            (await op.GetFromJsonAsync<JsonElement>($"/api/tax-refund/rates?hub=KR&hsCode=854143&on={day}")).EnumerateArray()
                 .Single(r => r.GetProperty("hsPrefix").GetString() == "8541").GetProperty("rate").GetDecimal();
         var before = await RateOn("2026-12-31");
         (await RateOn("2027-01-01")).ShouldBe(0.05m);
@@ -60,8 +62,8 @@ public sealed class RateEndpointsTests(TaxRefundHost host) : IClassFixture<TaxRe
         await using var before = host.Db();
         var count = await before.RefundRates.CountAsync();
 
-        var bad = await op.PostAsJsonAsync("/api/tax-refund/rates", new { hub = "CN", hsPrefix = "85x", rate = 1.5m, validFrom = "2025-01-01" });
-        var missing = await op.PostAsJsonAsync("/api/tax-refund/rates", new { hub = "CN" });
+        var bad = await op.PostAsJsonAsync("/api/tax-refund/rates", new { hub = "KR", hsPrefix = "85x", rate = 1.5m, validFrom = "2025-01-01" });
+        var missing = await op.PostAsJsonAsync("/api/tax-refund/rates", new { hub = "KR" });
 
         bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("hsPrefix", out _).ShouldBeTrue();
@@ -84,6 +86,23 @@ public sealed class RateEndpointsTests(TaxRefundHost host) : IClassFixture<TaxRe
         (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(e => e.Name).ShouldBe(["rate"]);
         await using var db = host.Db();
         (await db.RefundRates.AnyAsync(r => r.HsPrefix == "9999")).ShouldBeFalse();
+    }
+
+    [Theory]
+    [InlineData("ZZ")]
+    [InlineData("CN")]
+    public async Task Add_LineForAnotherHub_ProblemNamingTheHubAndNothingAdded(string hub)
+    {
+        using var op = host.Operator();
+        await using var before = host.Db();
+        var count = await before.RefundRates.CountAsync();
+
+        var response = await op.PostAsJsonAsync("/api/tax-refund/rates", new { hub, hsPrefix = "9998", rate = 0.05m, validFrom = "2030-01-01" });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(e => e.Name).ShouldBe(["hub"]);
+        await using var after = host.Db();
+        (await after.RefundRates.CountAsync()).ShouldBe(count);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Hub.ServiceDefaults.Hosting;
 using Hub.ServiceDefaults.Security;
 using Hub.ServiceDefaults.Validation;
 using Hub.TaxRefund.Data;
@@ -16,7 +17,7 @@ internal sealed record RefundRateResponse(Guid Id, string Hub, string HsPrefix, 
 /// </summary>
 internal sealed record RefundRateRequest(string? Hub, string? HsPrefix, decimal? Rate, DateOnly? ValidFrom, DateOnly? ValidTo);
 
-/// <summary>Refund schedules: everyone signed in reads them, operators add dated lines.</summary>
+/// <summary>Refund schedules: everyone signed in reads them (every hub's), operators add dated lines to their own hub's.</summary>
 internal static class RateEndpoints
 {
     public static void MapRateEndpoints(this IEndpointRouteBuilder routes)
@@ -50,12 +51,18 @@ internal static class RateEndpoints
     }
 
     private static async Task<Results<Created<RefundRateResponse>, ProblemHttpResult>> Add(
-        RefundRateRequest request, TaxRefundDbContext db, CancellationToken cancellationToken)
+        RefundRateRequest request, ServiceIdentity identity, TaxRefundDbContext db, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
+        var own = identity.Hub.ToString();
         if (string.IsNullOrEmpty(request.Hub))
         {
             errors["hub"] = ["The hub is required."];
+        }
+        else if (request.Hub != own)
+        {
+            // Claims here are only ever filed at this hub's rates: a line for another hub would change nothing anywhere.
+            errors["hub"] = [$"Operators of {own} keep {own}'s refund schedule; '{request.Hub}' is not this hub."];
         }
 
         if (request.HsPrefix is null)
