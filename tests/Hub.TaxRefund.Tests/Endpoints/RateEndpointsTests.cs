@@ -56,6 +56,22 @@ public sealed class RateEndpointsTests(TaxRefundHost host) : IClassFixture<TaxRe
     }
 
     [Fact]
+    public async Task Add_LineStartingWhereAnotherStarts_ConflictTitledAsAnOverlap()
+    {
+        using var op = host.Operator();
+        (await op.PostAsJsonAsync("/api/tax-refund/rates", new { hub = "KR", hsPrefix = "7777", rate = 0.07m, validFrom = "2025-01-01" })).StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        var again = await op.PostAsJsonAsync("/api/tax-refund/rates", new { hub = "KR", hsPrefix = "7777", rate = 0.05m, validFrom = "2025-01-01", validTo = "2025-06-01" });
+
+        again.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var problem = await again.Content.ReadFromJsonAsync<JsonElement>();
+        problem.GetProperty("title").GetString().ShouldBe("The rate overlaps another line of the schedule.");
+        problem.GetProperty("detail").GetString()!.ShouldContain("2025-01-01");
+        await using var db = host.Db();
+        (await db.RefundRates.CountAsync(r => r.Hub == "KR" && r.HsPrefix == "7777")).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Add_BadInput_ProblemDetailsAndNothingAdded()
     {
         using var op = host.Operator();

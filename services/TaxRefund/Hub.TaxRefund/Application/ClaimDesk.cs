@@ -21,6 +21,9 @@ internal sealed partial class ClaimDesk(
     /// <summary>Who filed a claim the hub filed by itself.</summary>
     public const string Automatic = "automatic";
 
+    /// <summary>The title of a refusal because the claim's amounts cannot be worked out from its invoices and rates.</summary>
+    private const string AmountsTitle = "The claim's amounts cannot be worked out.";
+
     /// <summary>Records a fact about an order and brings its claim up to date (the caller saves).</summary>
     public async Task RecordAsync(string orderId, Action<OrderEvidence> record, CancellationToken cancellationToken)
     {
@@ -134,13 +137,13 @@ internal sealed partial class ClaimDesk(
             .ToListAsync(cancellationToken);
         if (invoices.Count == 0)
         {
-            throw TaxRefundException.Conflict($"No purchase invoice is registered for order {claim.OrderId}.");
+            throw TaxRefundException.Conflict($"No purchase invoice is registered for order {claim.OrderId}.", AmountsTitle);
         }
 
         var currencies = invoices.Select(i => i.Currency).Distinct().ToList();
         if (currencies.Count != 1)
         {
-            throw TaxRefundException.Conflict($"The invoices of order {claim.OrderId} are in several currencies ({string.Join(", ", currencies)}).");
+            throw TaxRefundException.Conflict($"The invoices of order {claim.OrderId} are in several currencies ({string.Join(", ", currencies)}).", AmountsTitle);
         }
 
         var currency = CurrencyCode.Parse(currencies[0]);
@@ -149,7 +152,7 @@ internal sealed partial class ClaimDesk(
         foreach (var invoice in invoices)
         {
             var rate = RefundSchedule.RateFor(rates, claim.Hub, invoice.HsCode, claim.ExportDate)
-                ?? throw TaxRefundException.Conflict($"No refund rate of {claim.Hub} covers HS {invoice.HsCode} on {claim.ExportDate:yyyy-MM-dd}.");
+                ?? throw TaxRefundException.Conflict($"No refund rate of {claim.Hub} covers HS {invoice.HsCode} on {claim.ExportDate:yyyy-MM-dd}.", AmountsTitle);
             var line = RefundCalculator.Calculate(new Money(invoice.AmountInclVat, currency), invoice.VatRate, rate.Rate);
             totals = new ClaimTotals(totals.Net + line.Net, totals.Refund + line.Refund, totals.Cost + line.Cost);
         }
@@ -157,7 +160,7 @@ internal sealed partial class ClaimDesk(
         // Amounts travel as a long count of minor units; the refund and the cost are parts of the net.
         if (totals.Net.Amount > Money.FromMinorUnits(long.MaxValue, currency).Amount)
         {
-            throw TaxRefundException.Conflict($"The invoices of order {claim.OrderId} sum to more than a claim can carry.");
+            throw TaxRefundException.Conflict($"The invoices of order {claim.OrderId} sum to more than a claim can carry.", AmountsTitle);
         }
 
         return totals;

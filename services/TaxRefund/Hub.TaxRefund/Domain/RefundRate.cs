@@ -6,6 +6,9 @@ namespace Hub.TaxRefund.Domain;
 /// </summary>
 internal sealed class RefundRate
 {
+    /// <summary>The title of a refusal because of the schedule's other lines.</summary>
+    public const string OverlapTitle = "The rate overlaps another line of the schedule.";
+
     private RefundRate()
     {
         Hub = null!;
@@ -70,7 +73,7 @@ internal sealed class RefundRate
     {
         if (ValidTo is not null)
         {
-            throw TaxRefundException.Conflict($"The rate from {ValidFrom:yyyy-MM-dd} is not open-ended; it cannot be split.");
+            throw TaxRefundException.Conflict($"The rate from {ValidFrom:yyyy-MM-dd} is not open-ended; it cannot be split.", OverlapTitle);
         }
 
         EndOn(from);
@@ -82,7 +85,7 @@ internal sealed class RefundRate
     {
         if (day <= ValidFrom)
         {
-            throw TaxRefundException.Conflict($"The rate from {ValidFrom:yyyy-MM-dd} cannot end on {day:yyyy-MM-dd}.");
+            throw TaxRefundException.Conflict($"The rate from {ValidFrom:yyyy-MM-dd} cannot end on {day:yyyy-MM-dd}.", OverlapTitle);
         }
 
         ValidTo = day;

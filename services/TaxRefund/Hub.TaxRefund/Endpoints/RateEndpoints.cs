@@ -108,7 +108,9 @@ internal static class RateEndpoints
 
             if (siblings.FirstOrDefault(r => r.Overlaps(rate.ValidFrom, rate.ValidTo)) is { } clash)
             {
-                throw TaxRefundException.Conflict($"The line from {clash.ValidFrom:yyyy-MM-dd} already covers part of that period.");
+                throw TaxRefundException.Conflict(
+                    $"The {clash.Hub} line for HS prefix '{clash.HsPrefix}' from {clash.ValidFrom:yyyy-MM-dd}{(clash.ValidTo is { } to ? $" to {to:yyyy-MM-dd}" : "")} already covers part of that period.",
+                    RefundRate.OverlapTitle);
             }
 
             db.RefundRates.Add(rate);
