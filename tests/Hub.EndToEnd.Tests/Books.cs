@@ -30,7 +30,7 @@ internal sealed class Books(GatewayClient hub, Session op)
             .Where(d => d!["orderId"]!.GetValue<string>() == orderId && d["type"]!.GetValue<string>() == type).Select(d => d!)];
 
     public async Task<IReadOnlyList<JsonNode>> ClaimsAsync(string orderId) =>
-        [.. (await hub.GetAsync(op, "/api/tax-refund/claims", CancellationToken.None)).AsArray()
+        [.. (await hub.GetAsync(op, $"/api/tax-refund/claims?orderId={orderId}", CancellationToken.None)).AsArray()
             .Where(c => c!["orderId"]!.GetValue<string>() == orderId).Select(c => c!)];
 
     public async Task<IReadOnlyList<JsonNode>> ConsignmentsAsync(string orderId) =>

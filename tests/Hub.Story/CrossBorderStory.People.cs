@@ -226,7 +226,7 @@ public sealed partial class CrossBorderStory
         var deadline = DateTime.UtcNow + StepTimeout;
         while (true)
         {
-            var claim = (await supplierHub.GetAsync(op, "/api/tax-refund/claims", cancellationToken)).AsArray()
+            var claim = (await supplierHub.GetAsync(op, $"/api/tax-refund/claims?orderId={orderId}", cancellationToken)).AsArray()
                 .FirstOrDefault(c => c!["orderId"]!.GetValue<string>() == orderId);
             if (claim is not null && reached(claim))
             {

@@ -96,7 +96,7 @@ public sealed class ClaimDeskAutoFileTests(AutoFilingHost host) : IClassFixture<
         JsonElement found = default;
         await Eventually.TrueAsync(async () =>
         {
-            var claims = await client.GetFromJsonAsync<JsonElement>("/api/tax-refund/claims");
+            var claims = await client.GetFromJsonAsync<JsonElement>($"/api/tax-refund/claims?orderId={order}");
             var match = claims.EnumerateArray().Where(c => c.GetProperty("orderId").GetString() == order).ToList();
             found = match.Count == 1 ? match[0] : default;
             return match.Count == 1 && match[0].GetProperty("state").GetString() == state;

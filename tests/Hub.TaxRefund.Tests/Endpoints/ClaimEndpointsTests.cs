@@ -126,11 +126,73 @@ public sealed class ClaimEndpointsTests(TaxRefundHost host) : IClassFixture<TaxR
         (await supplierA.PostAsync($"/api/tax-refund/claims/{id}/approve", null)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await supplierA.PostAsync($"/api/tax-refund/claims/{id}/file", null)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
 
-        var backlog = await op.GetFromJsonAsync<JsonElement>("/api/tax-refund/claims?state=Open");
+        var backlog = await op.GetFromJsonAsync<JsonElement>("/api/tax-refund/claims?state=Open&limit=200");
         backlog.EnumerateArray().ShouldContain(c => c.GetProperty("id").GetString() == id);
         backlog.EnumerateArray().ShouldAllBe(c => c.GetProperty("state").GetString() == "Open");
         (await op.GetAsync("/api/tax-refund/claims?state=Lost")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         host.Payment.Calls(id).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task List_ManyClaims_PagesOfFiftyByDefaultThatWalkEveryClaimOnceOldestFirst()
+    {
+        var orders = Enumerable.Range(500, 55).Select(n => $"KR-O-000{n}").ToList();
+        await Task.WhenAll(orders.Select(order =>
+            host.PublishAsync(new ExportCleared(order, "KR-D-000" + order[^3..], "KR", "LRN-" + order, "MRN-" + order, "KRW", 0, 0, ClearedAt))));
+        await Eventually.TrueAsync(async () =>
+        {
+            await using var db = host.Db();
+            return await db.Claims.CountAsync(c => orders.Contains(c.OrderId)) == orders.Count;
+        }, TimeSpan.FromSeconds(30), "every order has its claim");
+        await using var check = host.Db();
+        var all = await check.Claims.CountAsync();
+        using var op = host.Operator();
+
+        (await op.GetFromJsonAsync<JsonElement>("/api/tax-refund/claims")).GetArrayLength().ShouldBe(50);
+        (await op.GetFromJsonAsync<JsonElement>("/api/tax-refund/claims?limit=100000")).GetArrayLength().ShouldBe(Math.Min(all, 200));
+        var walked = new List<JsonElement>();
+        string? after = null;
+        while (true)
+        {
+            var page = await op.GetFromJsonAsync<JsonElement>($"/api/tax-refund/claims?limit=20{(after is null ? "" : $"&after={after}")}");
+            page.GetArrayLength().ShouldBeLessThanOrEqualTo(20);
+            if (page.GetArrayLength() == 0)
+            {
+                break;
+            }
+
+            walked.AddRange(page.EnumerateArray());
+            after = walked[^1].GetProperty("id").GetString();
+        }
+
+        var ids = walked.Select(c => c.GetProperty("id").GetString()).ToList();
+        ids.Count.ShouldBe(all);
+        ids.Distinct().Count().ShouldBe(all);
+        walked.Select(c => c.GetProperty("openedAt").GetDateTime()).ShouldBeInOrder();
+        orders.ShouldBeSubsetOf(walked.Select(c => c.GetProperty("orderId").GetString()!));
+        var one = await op.GetFromJsonAsync<JsonElement>($"/api/tax-refund/claims?orderId={orders[7]}");
+        one.EnumerateArray().ShouldHaveSingleItem().GetProperty("orderId").GetString().ShouldBe(orders[7]);
+    }
+
+    [Fact]
+    public async Task List_AfterAClaimTheCallerDoesNotSee_ProblemNamingAfter()
+    {
+        const string order = "KR-O-000109";
+        using var supplierA = host.Sme(SupplierA);
+        using var supplierB = host.Sme(SupplierB);
+        await BookAsync(host, order, SupplierA);
+        await host.PublishAsync(new ExportCleared(order, "KR-D-000109", "KR", "LRN-109", "MRN-109", "KRW", 0, 0, ClearedAt));
+        var id = (await WaitForClaimAsync(supplierA, order, "Open")).GetProperty("id").GetString()!;
+
+        (await supplierA.GetAsync($"/api/tax-refund/claims?after={id}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var foreign = await supplierB.GetAsync($"/api/tax-refund/claims?after={id}");
+        var unknown = await supplierA.GetAsync("/api/tax-refund/claims?after=KR-R-999999");
+
+        foreach (var response in new[] { foreign, unknown })
+        {
+            response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+            (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("after", out _).ShouldBeTrue();
+        }
     }
 
     [Fact]
@@ -386,7 +448,7 @@ public sealed class ClaimEndpointsTests(TaxRefundHost host) : IClassFixture<TaxR
         JsonElement found = default;
         await Eventually.TrueAsync(async () =>
         {
-            var claims = await client.GetFromJsonAsync<JsonElement>("/api/tax-refund/claims");
+            var claims = await client.GetFromJsonAsync<JsonElement>($"/api/tax-refund/claims?orderId={order}");
             var match = claims.EnumerateArray().Where(c => c.GetProperty("orderId").GetString() == order).ToList();
             if (match.Count == 1 && match[0].GetProperty("state").GetString() == state)
             {

@@ -37,14 +37,36 @@ internal static class ClaimEndpoints
         claims.MapPost("/{id}/pay", Pay).RequireAuthorization(HubPolicies.Operator);
     }
 
+    /// <summary>
+    /// A page of the claims the caller sees, oldest first: at most <c>limit</c> (50 when absent, kept within 1 to 200),
+    /// after the claim <c>after</c> (the previous page's last one).
+    /// </summary>
     private static async Task<Results<Ok<List<ClaimResponse>>, ProblemHttpResult>> List(
-        string? state, Caller caller, TaxRefundDbContext db, CancellationToken cancellationToken)
+        string? state, string? orderId, string? after, int? limit, Caller caller, TaxRefundDbContext db, CancellationToken cancellationToken)
     {
-        var query = db.Claims.AsNoTracking();
+        var visible = db.Claims.AsNoTracking();
         if (!caller.IsOperator)
         {
             var company = caller.Company!.Value.ToString();
-            query = query.Where(c => c.SupplierCompany == company);
+            visible = visible.Where(c => c.SupplierCompany == company);
+        }
+
+        var query = visible;
+        if (!string.IsNullOrEmpty(after))
+        {
+            // Keyed on the list's order rather than an offset: claims decided meanwhile do not shift the next page.
+            var mark = await visible.Where(c => c.Id == after).Select(c => new { c.OpenedAt, c.Id }).SingleOrDefaultAsync(cancellationToken);
+            if (mark is null)
+            {
+                return Problems.Invalid(new Dictionary<string, string[]> { ["after"] = [$"'{after}' is not a claim of this list; pass the id of the previous page's last claim."] });
+            }
+
+            query = query.Where(c => c.OpenedAt > mark.OpenedAt || (c.OpenedAt == mark.OpenedAt && string.Compare(c.Id, mark.Id) > 0));
+        }
+
+        if (!string.IsNullOrEmpty(orderId))
+        {
+            query = query.Where(c => c.OrderId == orderId);
         }
 
         if (!string.IsNullOrEmpty(state))
@@ -57,7 +79,7 @@ internal static class ClaimEndpoints
             query = query.Where(c => c.State == wanted);
         }
 
-        var claims = await query.OrderBy(c => c.OpenedAt).ThenBy(c => c.Id).ToListAsync(cancellationToken);
+        var claims = await query.OrderBy(c => c.OpenedAt).ThenBy(c => c.Id).Take(Math.Clamp(limit ?? 50, 1, 200)).ToListAsync(cancellationToken);
         return TypedResults.Ok(claims.Select(ToResponse).ToList());
     }
 
