@@ -60,7 +60,14 @@ public sealed class ClaimEndpointsTests(TaxRefundHost host) : IClassFixture<TaxR
         filedClaim.GetProperty("purchaseNetMinorUnits").GetInt64().ShouldBe(1_500_000);
         filedClaim.GetProperty("refundMinorUnits").GetInt64().ShouldBe(150_000);
         filedClaim.GetProperty("costMinorUnits").GetInt64().ShouldBe(0);
-        (await supplier.PostAsync($"/api/tax-refund/claims/{id}/file", null)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+
+        // Filing again (a retry) answers the claim as filed, changing nothing.
+        var again = await supplier.PostAsync($"/api/tax-refund/claims/{id}/file", null);
+        again.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var againClaim = await again.Content.ReadFromJsonAsync<JsonElement>();
+        againClaim.GetProperty("state").GetString().ShouldBe("Filed");
+        againClaim.GetProperty("refundMinorUnits").GetInt64().ShouldBe(150_000);
+        againClaim.GetProperty("filedAt").GetDateTime().ShouldBe(filedClaim.GetProperty("filedAt").GetDateTime());
 
         var approved = await op.PostAsync($"/api/tax-refund/claims/{id}/approve", null);
         approved.StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -69,6 +76,7 @@ public sealed class ClaimEndpointsTests(TaxRefundHost host) : IClassFixture<TaxR
         // Approving again is refused; paying again replays nothing.
         (await op.PostAsync($"/api/tax-refund/claims/{id}/approve", null)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
         (await op.PostAsync($"/api/tax-refund/claims/{id}/pay", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await supplier.PostAsync($"/api/tax-refund/claims/{id}/file", null)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
 
         host.Payment.Calls(id).ShouldBe(1);
         var payout = host.Payment.Paid(id)!;

@@ -81,6 +81,29 @@ public sealed class InvoiceEndpointsTests(TaxRefundHost host) : IClassFixture<Ta
     }
 
     [Fact]
+    public async Task Register_SameInvoiceAgain_AnswersTheRegisteredInvoiceAndKeepsOne()
+    {
+        const string order = "KR-O-000205";
+        using var client = host.Sme(Supplier);
+        await ClaimEndpointsTests.BookAsync(host, order, Supplier);
+        var first = await ClaimEndpointsTests.RegisterInvoiceAsync(client, order, "INV-205", "610910", 110_000, 0.10m);
+        first.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var registered = await first.Content.ReadFromJsonAsync<JsonElement>();
+
+        var again = await ClaimEndpointsTests.RegisterInvoiceAsync(client, order, "INV-205", "610910", 110_000, 0.10m);
+
+        again.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var answered = await again.Content.ReadFromJsonAsync<JsonElement>();
+        answered.GetProperty("id").GetGuid().ShouldBe(registered.GetProperty("id").GetGuid());
+        answered.GetProperty("registeredAt").GetDateTime().ShouldBe(registered.GetProperty("registeredAt").GetDateTime());
+        answered.GetProperty("amountInclVatMinorUnits").GetInt64().ShouldBe(110_000);
+        (await ClaimEndpointsTests.RegisterInvoiceAsync(client, order, "INV-205", "610910", 110_000, 0.13m)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var mine = await client.GetFromJsonAsync<JsonElement>($"/api/tax-refund/invoices?orderId={order}");
+        mine.GetArrayLength().ShouldBe(1);
+        mine[0].GetProperty("vatRate").GetDecimal().ShouldBe(0.10m);
+    }
+
+    [Fact]
     public async Task Register_SameNumberWithSurroundingSpaces_ConflictAndOneInvoice()
     {
         const string order = "KR-O-000204";

@@ -83,9 +83,17 @@ internal sealed partial class ClaimDesk(
         }
     }
 
-    /// <summary>Files a Ready claim: sums its supplier's invoices for the order at the rates in force on the export date.</summary>
+    /// <summary>
+    /// Files a Ready claim: sums its supplier's invoices for the order at the rates in force on the export date. A Filed
+    /// one is returned as is, so filing again (a retry, or after the hub filed it) answers the claim as filed.
+    /// </summary>
     public async Task<RefundClaim> FileAsync(RefundClaim claim, string by, CancellationToken cancellationToken)
     {
+        if (claim.State == ClaimState.Filed)
+        {
+            return claim;
+        }
+
         await FileCoreAsync(claim, by, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return claim;

@@ -56,4 +56,14 @@ internal sealed class PurchaseInvoice
     public decimal VatRate { get; private set; }
 
     public DateTime RegisteredAt { get; private set; }
+
+    /// <summary>
+    /// Whether <paramref name="other"/> registers the same purchase as this invoice — the same supplier, number, order,
+    /// goods, amount and VAT rate — as a retry of the request that registered it does.
+    /// </summary>
+    /// <param name="other">The invoice sent again.</param>
+    public bool IsSamePurchaseAs(PurchaseInvoice other) =>
+        SupplierCompany == other.SupplierCompany && InvoiceNumber == other.InvoiceNumber && OrderId == other.OrderId
+        && ProductId == other.ProductId && HsCode == other.HsCode && Quantity == other.Quantity
+        && AmountInclVat == other.AmountInclVat && Currency == other.Currency && VatRate == other.VatRate;
 }

@@ -32,7 +32,11 @@ internal static class InvoiceEndpoints
         invoices.MapGet("/", List).RequireAuthorization(HubPolicies.SmeOrOperator);
     }
 
-    private static async Task<Results<Created<InvoiceResponse>, ProblemHttpResult>> Register(
+    /// <summary>
+    /// Registers an invoice (201). The same invoice sent again, as a retry does, answers the one registered (200); another
+    /// under the same number is a 409.
+    /// </summary>
+    private static async Task<Results<Created<InvoiceResponse>, Ok<InvoiceResponse>, ProblemHttpResult>> Register(
         InvoiceRequest request, Caller caller, TaxRefundDbContext db, InvoiceRegistrar registrar, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
@@ -85,9 +89,12 @@ internal static class InvoiceEndpoints
 
         var company = caller.Company!.Value.ToString();
         var order = orderId.ToString();
-        if (await db.Invoices.AnyAsync(i => i.SupplierCompany == company && i.InvoiceNumber == number, cancellationToken))
+        var invoice = new PurchaseInvoice(Guid.NewGuid(), company, number!, order, productId.ToString(), hsCode.ToString(),
+            request.Quantity!.Value, Money.FromMinorUnits(request.AmountInclVatMinorUnits!.Value, currency).Amount, currency.Code,
+            request.VatRate!.Value, clock.GetUtcNow().UtcDateTime);
+        if (await RegisteredAsync(db, invoice, cancellationToken) is { } registered)
         {
-            return AlreadyRegistered(number!);
+            return registered;
         }
 
         // Only the order's own facts name its supplier: an invoice never does, or anyone could claim anyone's export.
@@ -103,9 +110,6 @@ internal static class InvoiceEndpoints
             return Problems.NotFound($"No order {order} of yours.");
         }
 
-        var invoice = new PurchaseInvoice(Guid.NewGuid(), company, number!, order, productId.ToString(), hsCode.ToString(),
-            request.Quantity!.Value, Money.FromMinorUnits(request.AmountInclVatMinorUnits!.Value, currency).Amount, currency.Code,
-            request.VatRate!.Value, clock.GetUtcNow().UtcDateTime);
         try
         {
             await registrar.RegisterAsync(invoice, cancellationToken);
@@ -122,15 +126,32 @@ internal static class InvoiceEndpoints
         catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
             // The same number registered at the same moment by another request.
-            return AlreadyRegistered(number!);
+            return await RegisteredAsync(db, invoice, cancellationToken)
+                ?? TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Invoice already registered.", detail: $"Invoice {number} is already registered.");
         }
 
         return TypedResults.Created($"/api/tax-refund/invoices/{invoice.Id}", ToResponse(invoice));
     }
 
-    private static ProblemHttpResult AlreadyRegistered(string number) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Invoice already registered.",
-            detail: $"Invoice {number} is already registered.");
+    /// <summary>
+    /// What to answer when the supplier already registered an invoice under the number of <paramref name="invoice"/>:
+    /// the registered one if it is the same purchase (a retry), a 409 if it is another; null when the number is free.
+    /// </summary>
+    private static async Task<Results<Created<InvoiceResponse>, Ok<InvoiceResponse>, ProblemHttpResult>?> RegisteredAsync(
+        TaxRefundDbContext db, PurchaseInvoice invoice, CancellationToken cancellationToken)
+    {
+        var registered = await db.Invoices.AsNoTracking()
+            .SingleOrDefaultAsync(i => i.SupplierCompany == invoice.SupplierCompany && i.InvoiceNumber == invoice.InvoiceNumber, cancellationToken);
+        if (registered is null)
+        {
+            return null;
+        }
+
+        return registered.IsSamePurchaseAs(invoice)
+            ? TypedResults.Ok(ToResponse(registered))
+            : TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Invoice already registered.",
+                detail: $"Invoice {invoice.InvoiceNumber} is already registered with other details; register a different purchase under its own number.");
+    }
 
     private static async Task<Ok<List<InvoiceResponse>>> List(string? orderId, Caller caller, TaxRefundDbContext db, CancellationToken cancellationToken)
     {
