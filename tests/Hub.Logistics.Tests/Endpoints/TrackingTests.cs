@@ -60,6 +60,48 @@ public sealed class TrackingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Tracking_TimeBeforeTheStepItFollows_ProblemNamingOccurredAtAndNothingRecordedOrPublished()
+    {
+        await _host.CreateLaneAsync("VN", "SEA", usableM3: 10m, payloadKg: 10_000m, fullLoadRate: 100m, sharedRate: 1_000m, earlyCloseFill: 1m);
+        var booked = await _host.Grpc.BookConsignmentAsync(Request("CN-O-000402", "KR-C-000001", Lane("VN"), Carton("100", "100", "100", "100")));
+        using var client = _host.Operator();
+        var plan = await (await client.PostAsync($"/api/logistics/pools/{booked.PoolId}/close", null)).Content.ReadFromJsonAsync<JsonElement>();
+        var shipment = plan.GetProperty("shipments").EnumerateArray().ShouldHaveSingleItem().GetProperty("id").GetGuid();
+        var shipmentTracking = $"/api/logistics/shipments/{shipment}/tracking";
+        var consignmentTracking = $"/api/logistics/consignments/{booked.ConsignmentId}/tracking";
+        var bookedAt = _host.Clock.GetUtcNow().UtcDateTime;
+        async Task RefusedAsync(string path, string kind, DateTime occurredAt)
+        {
+            var response = await client.PostAsJsonAsync(path, new { kind, occurredAt });
+            response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, $"{kind} at {occurredAt:O}");
+            response.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json");
+            (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("occurredAt")[0].GetString()!.ShouldContain("before");
+        }
+
+        await RefusedAsync(shipmentTracking, "Departed", bookedAt.AddHours(-1));
+        (await client.PostAsJsonAsync(shipmentTracking, new { kind = "Departed", occurredAt = bookedAt })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        _host.Clock.Advance(TimeSpan.FromHours(6));
+        await RefusedAsync(shipmentTracking, "Arrived", DateTime.MinValue);
+        await RefusedAsync(shipmentTracking, "Arrived", bookedAt.AddSeconds(-1));
+        (await client.PostAsJsonAsync(shipmentTracking, new { kind = "Arrived", occurredAt = bookedAt.AddHours(2) })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        await RefusedAsync(consignmentTracking, "OutForDelivery", bookedAt.AddHours(1));
+        (await client.PostAsJsonAsync(consignmentTracking, new { kind = "OutForDelivery", occurredAt = bookedAt.AddHours(3) })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        await RefusedAsync(consignmentTracking, "Delivered", DateTime.MinValue);
+        await RefusedAsync(consignmentTracking, "Delivered", bookedAt.AddHours(2).AddMinutes(30));
+        (await client.PostAsJsonAsync(consignmentTracking, new { kind = "Delivered", occurredAt = bookedAt.AddHours(4) })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+
+        var consignment = await client.GetFromJsonAsync<JsonElement>($"/api/logistics/consignments/{booked.ConsignmentId}");
+        consignment.GetProperty("deliveredAt").GetDateTime().ToUniversalTime().ShouldBe(bookedAt.AddHours(4));
+        var timeline = await client.GetFromJsonAsync<JsonElement>(consignmentTracking);
+        timeline.EnumerateArray().Select(t => t.GetProperty("kind").GetString()).ShouldBe(["Booked", "Departed", "Arrived", "OutForDelivery", "Delivered"]);
+        timeline.EnumerateArray().Select(t => t.GetProperty("occurredAt").GetDateTime()).ShouldBeInOrder();
+        foreach (var name in new[] { "ShipmentDeparted", "ShipmentArrived", "ConsignmentDelivered" })
+        {
+            (await _host.OutboxCountAsync(name, hub: "CN")).ShouldBe(1, name);
+        }
+    }
+
+    [Fact]
     public async Task Tracking_SplitConsignmentShipmentsRecordedAtOnce_ConsignmentDepartsAndArrives()
     {
         // A 1 m³ box: two 0.9 m³ cartons fill the pool past its threshold and go in two containers.

@@ -10,6 +10,7 @@ internal static class TrackingResults
         {
             TrackingOutcome.Recorded => TypedResults.NoContent(),
             TrackingOutcome.UnknownKind => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["kind"] = [result.Problem!] }),
+            TrackingOutcome.OutOfOrder => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["occurredAt"] = [result.Problem!] }),
             TrackingOutcome.IllegalTransition => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Not allowed now", detail: result.Problem),
             TrackingOutcome.ChangedMeanwhile => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Changed meanwhile", detail: result.Problem),
             _ => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"No {what}."),

@@ -1,6 +1,7 @@
 using Hub.Contracts.Logistics;
 using Hub.Logistics.Data;
 using Hub.Logistics.Domain;
+using Hub.Logistics.Domain.Consignments;
 using Hub.Logistics.Domain.Shipments;
 using Hub.ServiceDefaults.Hosting;
 using Hub.ServiceDefaults.Messaging.Outbox;
@@ -45,7 +46,8 @@ internal sealed class TrackingRecorder(LogisticsDbContext db, IOutbox outbox, Se
         {
             if (kind == Departed)
             {
-                shipment.Depart(at);
+                var bookedAt = await db.Plans.Where(p => p.Id == shipment.PlanId).Select(p => p.CreatedAt).FirstAsync(cancellationToken);
+                shipment.Depart(at, bookedAt);
                 consignments.ForEach(c => c.Depart());
                 outbox.PublishForOrders(identity.Hub, Orders(shipment), new ShipmentDeparted(shipment.Id, shipment.MasterBill, lane.Origin, lane.Destination, lane.Mode.ToString(),
                     References(shipment), Orders(shipment), at));
@@ -68,6 +70,10 @@ internal sealed class TrackingRecorder(LogisticsDbContext db, IOutbox outbox, Se
         catch (IllegalTransitionException ex)
         {
             return (TrackingOutcome.IllegalTransition, ex.Message);
+        }
+        catch (MilestoneOutOfOrderException ex)
+        {
+            return (TrackingOutcome.OutOfOrder, ex.Message);
         }
 
         db.TrackingEvents.Add(TrackingEvent.ForShipment(shipment.Id, kind, at, by));
@@ -101,19 +107,26 @@ internal sealed class TrackingRecorder(LogisticsDbContext db, IOutbox outbox, Se
 
         try
         {
+            // Each checks the time against the milestone before it: the arrival of the consignment's last shipment, then
+            // its own going out for delivery (both recorded as tracking events, the latest of which is the one before).
+            var previous = await LatestMilestoneAsync(consignment, cancellationToken);
             if (kind == OutForDelivery)
             {
-                consignment.GoOutForDelivery();
+                consignment.GoOutForDelivery(at, previous);
             }
             else
             {
-                consignment.Deliver(at);
+                consignment.Deliver(at, previous);
                 outbox.PublishForOrder(identity.Hub, consignment.OrderId, new ConsignmentDelivered(consignment.Reference, consignment.OrderId, consignment.CompanyId, at));
             }
         }
         catch (IllegalTransitionException ex)
         {
             return (TrackingOutcome.IllegalTransition, ex.Message);
+        }
+        catch (MilestoneOutOfOrderException ex)
+        {
+            return (TrackingOutcome.OutOfOrder, ex.Message);
         }
 
         db.TrackingEvents.Add(TrackingEvent.ForConsignment(consignment.Number, kind, at, by));
@@ -128,6 +141,17 @@ internal sealed class TrackingRecorder(LogisticsDbContext db, IOutbox outbox, Se
         }
 
         return (TrackingOutcome.Recorded, null);
+    }
+
+    // The time of the consignment's latest milestone: its own tracking events and those of the shipments carrying it
+    // (its booking when it has none).
+    private async Task<DateTime> LatestMilestoneAsync(Consignment consignment, CancellationToken cancellationToken)
+    {
+        var shipments = db.Shipments.Where(s => s.Items.Any(i => i.ConsignmentNumber == consignment.Number)).Select(s => (Guid?)s.Id);
+        var latest = await db.TrackingEvents
+            .Where(t => t.ConsignmentNumber == consignment.Number || shipments.Contains(t.ShipmentId))
+            .MaxAsync(t => (DateTime?)t.OccurredAt, cancellationToken);
+        return latest is { } at && at > consignment.BookedAt ? at : consignment.BookedAt;
     }
 
     // A split consignment has arrived only when every shipment carrying part of it has.

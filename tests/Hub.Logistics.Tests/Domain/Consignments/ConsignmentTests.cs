@@ -19,11 +19,29 @@ public sealed class ConsignmentTests
         consignment.Depart().ShouldBeTrue();
         consignment.Depart().ShouldBeFalse();
         consignment.Arrive();
-        consignment.GoOutForDelivery();
-        consignment.Deliver(DateTime.UtcNow);
+        var arrivedAt = DateTime.UtcNow;
+        consignment.GoOutForDelivery(arrivedAt.AddHours(1), arrivedAt);
+        consignment.Deliver(arrivedAt.AddHours(5), arrivedAt.AddHours(1));
 
         consignment.Status.ShouldBe(ConsignmentStatus.Delivered);
-        consignment.DeliveredAt.ShouldNotBeNull();
+        consignment.DeliveredAt.ShouldBe(arrivedAt.AddHours(5));
+    }
+
+    [Fact]
+    public void Milestones_BeforeTheOneTheyFollow_AreRefusedAndChangeNothing()
+    {
+        var consignment = Booked();
+        consignment.Load("HB-1");
+        consignment.Depart();
+        consignment.Arrive();
+        var arrivedAt = new DateTime(2026, 11, 23, 3, 0, 0, DateTimeKind.Utc);
+
+        Should.Throw<MilestoneOutOfOrderException>(() => consignment.GoOutForDelivery(arrivedAt.AddSeconds(-1), arrivedAt)).Message.ShouldContain(consignment.Reference);
+        consignment.Status.ShouldBe(ConsignmentStatus.Arrived);
+        consignment.GoOutForDelivery(arrivedAt, arrivedAt);
+        Should.Throw<MilestoneOutOfOrderException>(() => consignment.Deliver(DateTime.MinValue, arrivedAt));
+        consignment.Status.ShouldBe(ConsignmentStatus.OutForDelivery);
+        consignment.DeliveredAt.ShouldBeNull();
     }
 
     [Fact]
@@ -32,7 +50,7 @@ public sealed class ConsignmentTests
         var consignment = Booked();
 
         Should.Throw<IllegalTransitionException>(consignment.Arrive);
-        Should.Throw<IllegalTransitionException>(() => consignment.Deliver(DateTime.UtcNow));
+        Should.Throw<IllegalTransitionException>(() => consignment.Deliver(DateTime.UtcNow, DateTime.UtcNow));
         Should.Throw<IllegalTransitionException>(() => consignment.Depart());
         consignment.Flag("too heavy");
         Should.Throw<IllegalTransitionException>(() => consignment.Load("HB-1"));

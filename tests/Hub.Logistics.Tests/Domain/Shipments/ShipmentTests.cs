@@ -24,10 +24,27 @@ public sealed class ShipmentTests
         var shipment = Shipment.Book(Guid.NewGuid(), Guid.NewGuid(), 1, "20GP", "MB-1", new Money(10m, CurrencyCode.USD), [new(1, "KR-C-000001", "CN-O-000001", 1, 1m)]);
 
         Should.Throw<IllegalTransitionException>(() => shipment.Arrive(DateTime.UtcNow));
-        shipment.Depart(DateTime.UtcNow);
-        Should.Throw<IllegalTransitionException>(() => shipment.Depart(DateTime.UtcNow));
+        shipment.Depart(DateTime.UtcNow, DateTime.UtcNow.AddHours(-1));
+        Should.Throw<IllegalTransitionException>(() => shipment.Depart(DateTime.UtcNow, DateTime.UtcNow.AddHours(-1)));
         shipment.Arrive(DateTime.UtcNow);
 
         shipment.Status.ShouldBe(ShipmentStatus.Arrived);
+    }
+
+    [Fact]
+    public void Tracking_TimeBeforeTheStepItFollows_IsRefusedAndChangesNothing()
+    {
+        var shipment = Shipment.Book(Guid.NewGuid(), Guid.NewGuid(), 1, "20GP", "MB-1", new Money(10m, CurrencyCode.USD), [new(1, "KR-C-000001", "CN-O-000001", 1, 1m)]);
+        var bookedAt = new DateTime(2026, 11, 23, 3, 0, 0, DateTimeKind.Utc);
+
+        Should.Throw<MilestoneOutOfOrderException>(() => shipment.Depart(bookedAt.AddMinutes(-1), bookedAt)).Message.ShouldContain("MB-1");
+        shipment.Status.ShouldBe(ShipmentStatus.Booked);
+        shipment.Depart(bookedAt.AddHours(2), bookedAt);
+        Should.Throw<MilestoneOutOfOrderException>(() => shipment.Arrive(DateTime.MinValue));
+        Should.Throw<MilestoneOutOfOrderException>(() => shipment.Arrive(bookedAt.AddHours(1)));
+        shipment.Status.ShouldBe(ShipmentStatus.Departed);
+        shipment.ArrivedAt.ShouldBeNull();
+        shipment.Arrive(bookedAt.AddHours(2));
+        shipment.ArrivedAt.ShouldBe(bookedAt.AddHours(2));
     }
 }

@@ -155,17 +155,38 @@ internal sealed class Consignment
         Status = ConsignmentStatus.Arrived;
     }
 
-    public void GoOutForDelivery()
+    /// <summary>The consignment went out for delivery at <paramref name="at"/>, which cannot be before it arrived.</summary>
+    /// <param name="at">When it went out.</param>
+    /// <param name="arrivedAt">When it arrived (its last shipment's arrival; the consignment does not keep that itself).</param>
+    /// <exception cref="IllegalTransitionException">It has not arrived.</exception>
+    /// <exception cref="MilestoneOutOfOrderException"><paramref name="at"/> is before <paramref name="arrivedAt"/>.</exception>
+    public void GoOutForDelivery(DateTime at, DateTime arrivedAt)
     {
         Expect(ConsignmentStatus.Arrived, "go out for delivery");
+        NotBefore(at, arrivedAt, "go out for delivery", "arrived");
         Status = ConsignmentStatus.OutForDelivery;
     }
 
-    public void Deliver(DateTime now)
+    /// <summary>The consignment was delivered at <paramref name="at"/>, which cannot be before it went out for delivery.</summary>
+    /// <param name="at">When it was delivered.</param>
+    /// <param name="outForDeliveryAt">When it went out for delivery (recorded as a tracking milestone, not on the consignment).</param>
+    /// <exception cref="IllegalTransitionException">It is not out for delivery.</exception>
+    /// <exception cref="MilestoneOutOfOrderException"><paramref name="at"/> is before <paramref name="outForDeliveryAt"/>.</exception>
+    public void Deliver(DateTime at, DateTime outForDeliveryAt)
     {
         Expect(ConsignmentStatus.OutForDelivery, "be delivered");
+        NotBefore(at, outForDeliveryAt, "be delivered", "went out for delivery");
         Status = ConsignmentStatus.Delivered;
-        DeliveredAt = now;
+        DeliveredAt = at;
+    }
+
+    private void NotBefore(DateTime at, DateTime previous, string action, string previousStep)
+    {
+        if (at < previous)
+        {
+            throw new MilestoneOutOfOrderException(
+                $"Consignment {Reference} {previousStep} at {previous:u}; it cannot {action} at {at:u}, before that.");
+        }
     }
 
     private void Expect(ConsignmentStatus expected, string action)

@@ -63,18 +63,38 @@ internal sealed class Shipment
         };
     }
 
-    public void Depart(DateTime at)
+    /// <summary>The shipment left at <paramref name="at"/>, which cannot be before it was booked.</summary>
+    /// <param name="at">When it left.</param>
+    /// <param name="bookedAt">When its plan booked it (the shipment does not keep that itself).</param>
+    /// <exception cref="IllegalTransitionException">It is not Booked.</exception>
+    /// <exception cref="MilestoneOutOfOrderException"><paramref name="at"/> is before <paramref name="bookedAt"/>.</exception>
+    public void Depart(DateTime at, DateTime bookedAt)
     {
         Expect(ShipmentStatus.Booked, "depart");
+        NotBefore(at, bookedAt, "depart", "was booked");
         Status = ShipmentStatus.Departed;
         DepartedAt = at;
     }
 
+    /// <summary>The shipment arrived at <paramref name="at"/>, which cannot be before it departed.</summary>
+    /// <param name="at">When it arrived.</param>
+    /// <exception cref="IllegalTransitionException">It has not departed.</exception>
+    /// <exception cref="MilestoneOutOfOrderException"><paramref name="at"/> is before its departure.</exception>
     public void Arrive(DateTime at)
     {
         Expect(ShipmentStatus.Departed, "arrive");
+        NotBefore(at, DepartedAt!.Value, "arrive", "departed");
         Status = ShipmentStatus.Arrived;
         ArrivedAt = at;
+    }
+
+    private void NotBefore(DateTime at, DateTime previous, string action, string previousStep)
+    {
+        if (at < previous)
+        {
+            throw new MilestoneOutOfOrderException(
+                $"Shipment {MasterBill} {previousStep} at {previous:u}; it cannot {action} at {at:u}, before that.");
+        }
     }
 
     private void Expect(ShipmentStatus expected, string action)
