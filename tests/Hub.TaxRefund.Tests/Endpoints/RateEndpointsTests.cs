@@ -72,6 +72,28 @@ public sealed class RateEndpointsTests(TaxRefundHost host) : IClassFixture<TaxRe
     }
 
     [Fact]
+    public async Task Add_ManyLinesOfOnePrefixAtOnce_ScheduleStaysOneUnbrokenChainAndNoneFails()
+    {
+        using var op = host.Operator();
+        var starts = new[] { "2025-01-01", "2025-02-01", "2025-03-01", "2025-04-01", "2025-05-01", "2025-06-01", "2025-06-01", "2025-06-01" };
+
+        var responses = await Task.WhenAll(starts.Select((from, i) =>
+            op.PostAsJsonAsync("/api/tax-refund/rates", new { hub = "KR", hsPrefix = "6666", rate = 0.01m * (i + 1), validFrom = from })));
+
+        responses.Select(r => r.StatusCode).ShouldAllBe(status => status == HttpStatusCode.Created || status == HttpStatusCode.Conflict);
+        responses.ShouldContain(r => r.StatusCode == HttpStatusCode.Created);
+        await using var db = host.Db();
+        var lines = await db.RefundRates.Where(r => r.Hub == "KR" && r.HsPrefix == "6666").OrderBy(r => r.ValidFrom).ToListAsync();
+        lines.Count.ShouldBe(responses.Count(r => r.StatusCode == HttpStatusCode.Created));
+        for (var i = 0; i < lines.Count - 1; i++)
+        {
+            lines[i].ValidTo.ShouldBe(lines[i + 1].ValidFrom, $"line {i} ends where the next starts");
+        }
+
+        lines[^1].ValidTo.ShouldBeNull();
+    }
+
+    [Fact]
     public async Task Add_BadInput_ProblemDetailsAndNothingAdded()
     {
         using var op = host.Operator();

@@ -93,6 +93,11 @@ internal static class RateEndpoints
         try
         {
             var rate = new RefundRate(Guid.NewGuid(), request.Hub!, request.HsPrefix!, request.Rate!.Value, request.ValidFrom!.Value, request.ValidTo);
+
+            // Lines of one hub and prefix are added one at a time: two at once would each end the same open line where it
+            // starts, and both would stay in force (or clash on the unique start day).
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock(hashtext({"refund_rates:" + rate.Hub + ":" + rate.HsPrefix}))", cancellationToken);
             var siblings = await db.RefundRates.Where(r => r.Hub == rate.Hub && r.HsPrefix == rate.HsPrefix).ToListAsync(cancellationToken);
             foreach (var open in siblings.Where(r => r.ValidTo is null && r.ValidFrom < rate.ValidFrom).ToList())
             {
@@ -115,6 +120,7 @@ internal static class RateEndpoints
 
             db.RefundRates.Add(rate);
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             return TypedResults.Created($"/api/tax-refund/rates/{rate.Id}", ToResponse(rate));
         }
         catch (TaxRefundException ex)
