@@ -209,6 +209,48 @@ public sealed class ProductEndpointsTests(CatalogFixture fixture) : IClassFixtur
         (await fixture.OutboxBodiesAsync("StockLow")).Count(b => b.Contains(id, StringComparison.Ordinal)).ShouldBe(1);
     }
 
+    [Theory]
+    [InlineData("{\"onHandd\": 500}")]
+    [InlineData("{}")]
+    [InlineData("{\"onHand\": null, \"lowStockThreshold\": 3}")]
+    public async Task CountStock_WithoutOnHand_Returns400_AndKeepsTheStock(string json)
+    {
+        using var supplier = await fixture.SupplierAsync();
+        var id = await CatalogFixture.CreateProductAsync(supplier, Requests.Product(stock: 40) with { LowStockThreshold = 5 });
+
+        var response = await supplier.PutAsync($"/api/catalog/products/{id}/stock", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        problem.GetProperty("errors").GetProperty("onHand")[0].GetString().ShouldStartWith("onHand is required");
+        (await supplier.GetFromJsonAsync<ProductResponse>($"/api/catalog/products/{id}"))!.Stock.ShouldBe(new StockDto(40, 40, 0, 5));
+    }
+
+    [Theory]
+    [InlineData("leadTimeDays")]
+    [InlineData("moq")]
+    public async Task CreateOrUpdate_WithoutARequiredNumber_Returns400_AndChangesNothing(string field)
+    {
+        using var supplier = await fixture.SupplierAsync();
+        var id = await CatalogFixture.CreateProductAsync(supplier, Requests.Product(moq: 10) with { LeadTimeDays = 21 }, list: false);
+        var before = await CountProductsAsync();
+        var request = JsonSerializer.SerializeToNode(Requests.Product(moq: 10, title: "바뀜"), JsonSerializerOptions.Web)!.AsObject();
+        request.Remove(field);
+
+        var created = await supplier.PostAsync("/api/catalog/products", new StringContent(request.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
+        var updated = await supplier.PutAsync($"/api/catalog/products/{id}", new StringContent(request.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
+
+        foreach (var response in new[] { created, updated })
+        {
+            response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+            (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(p => p.Name).ShouldBe([field]);
+        }
+
+        (await CountProductsAsync()).ShouldBe(before);
+        var product = (await supplier.GetFromJsonAsync<ProductResponse>($"/api/catalog/products/{id}"))!;
+        (product.LeadTimeDays, product.Moq, product.Texts[0].Title).ShouldBe((21, 10, "무선 이어폰"));
+    }
+
     [Fact]
     public async Task Buyers_SeeListedProductsOnly_WithoutStockDetails()
     {

@@ -47,6 +47,28 @@ public sealed class ProductRequestValidatorTests
     }
 
     [Fact]
+    public void Validate_AbsentNumbers_AreRequired_NotReadAsZero()
+    {
+        var errors = Validate(Requests.Product() with
+        {
+            Unit = new UnitMeasuresDto(null, 0.25m, 10m, null, 4m),
+            Packaging = new PackagingDto(null, 45m, 35m, 25m, null),
+            Moq = null,
+            LeadTimeDays = null,
+            Prices = new PricesDto("KRW", [new PriceTierDto(null, 12_000m), new PriceTierDto(100, null)]),
+        });
+
+        string[] fields = ["unit.netWeightKg", "unit.widthCm", "packaging.unitsPerCarton", "packaging.cartonGrossWeightKg", "moq", "leadTimeDays",
+            "prices.tiers[0].minQuantity", "prices.tiers[1].unitPrice"];
+        errors.Keys.ShouldBe(fields, ignoreOrder: true);
+        errors.ShouldAllBe(e => e.Value.Single().StartsWith(e.Key + " is required", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ValidateStock_AbsentOnHand_IsRequired() =>
+        ProductRequestValidator.ValidateStock(new StockRequest(null, 5)).ShouldContainKey("onHand");
+
+    [Fact]
     public void Validate_BadCurrencyAndPrices_NamePriceFields()
     {
         var errors = Validate(Requests.Product() with

@@ -6,19 +6,25 @@ internal sealed record ProductTextDto(string? Language, string? Title, string? D
 /// <summary>The national tariff line (8–13 digits, starting with the HS subheading) for one destination country.</summary>
 internal sealed record NationalLineDto(string? Destination, string? Line);
 
-/// <summary>One sales unit: weights in kilograms, dimensions in centimetres.</summary>
-internal sealed record UnitMeasuresDto(decimal NetWeightKg, decimal GrossWeightKg, decimal LengthCm, decimal WidthCm, decimal HeightCm);
+/// <summary>One sales unit: weights in kilograms, dimensions in centimetres. Every field is required in a request.</summary>
+internal sealed record UnitMeasuresDto(decimal? NetWeightKg, decimal? GrossWeightKg, decimal? LengthCm, decimal? WidthCm, decimal? HeightCm);
 
-/// <summary>The export carton: units per carton, outer dimensions in centimetres, gross weight in kilograms.</summary>
-internal sealed record PackagingDto(int UnitsPerCarton, decimal CartonLengthCm, decimal CartonWidthCm, decimal CartonHeightCm, decimal CartonGrossWeightKg);
+/// <summary>
+/// The export carton: units per carton, outer dimensions in centimetres, gross weight in kilograms. Every field is
+/// required in a request.
+/// </summary>
+internal sealed record PackagingDto(int? UnitsPerCarton, decimal? CartonLengthCm, decimal? CartonWidthCm, decimal? CartonHeightCm, decimal? CartonGrossWeightKg);
 
-/// <summary>From <paramref name="MinQuantity"/> units on, each unit costs <paramref name="UnitPrice"/>.</summary>
-internal sealed record PriceTierDto(int MinQuantity, decimal UnitPrice);
+/// <summary>From <paramref name="MinQuantity"/> units on, each unit costs <paramref name="UnitPrice"/>; both are required in a request.</summary>
+internal sealed record PriceTierDto(int? MinQuantity, decimal? UnitPrice);
 
 /// <summary>Tiered unit prices in the supplier's currency; the first break must not exceed the MOQ.</summary>
 internal sealed record PricesDto(string? Currency, IReadOnlyList<PriceTierDto>? Tiers);
 
-/// <summary>Creates or replaces a product's data. Stock fields are only read when the product is created.</summary>
+/// <summary>
+/// Creates or replaces a product's data; <c>moq</c> and <c>leadTimeDays</c> are required (an absent number is refused,
+/// never read as 0). The optional stock fields are only read when the product is created.
+/// </summary>
 internal sealed record ProductRequest(
     IReadOnlyList<ProductTextDto>? Texts,
     string? HsCode,
@@ -26,14 +32,14 @@ internal sealed record ProductRequest(
     string? Origin,
     UnitMeasuresDto? Unit,
     PackagingDto? Packaging,
-    int Moq,
-    int LeadTimeDays,
+    int? Moq,
+    int? LeadTimeDays,
     PricesDto? Prices,
     int? StockOnHand,
     int? LowStockThreshold);
 
-/// <summary>Sets the counted stock on hand and, optionally, the low-stock threshold.</summary>
-internal sealed record StockRequest(int OnHand, int? LowStockThreshold);
+/// <summary>Sets the counted stock on hand (required) and, optionally, the low-stock threshold.</summary>
+internal sealed record StockRequest(int? OnHand, int? LowStockThreshold);
 
 internal sealed record PriceListDto(int Version, string Currency, DateTime EffectiveFrom, IReadOnlyList<PriceTierDto> Tiers);
 

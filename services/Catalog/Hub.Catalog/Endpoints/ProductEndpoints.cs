@@ -146,7 +146,7 @@ internal static class ProductEndpoints
         try
         {
             var wasLow = stock.IsLow;
-            stock.Count(request.OnHand, now);
+            stock.Count(request.OnHand!.Value, now);
             if (request.LowStockThreshold is { } threshold)
             {
                 stock.SetLowStockThreshold(threshold, now);

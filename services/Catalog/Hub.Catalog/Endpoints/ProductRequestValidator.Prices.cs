@@ -5,7 +5,7 @@ namespace Hub.Catalog.Endpoints;
 
 internal static partial class ProductRequestValidator
 {
-    private static List<PriceTier> ValidatePrices(PricesDto? prices, int moq, CurrencyCode supplierCurrency, ValidationErrors errors)
+    private static List<PriceTier> ValidatePrices(PricesDto? prices, int? moq, CurrencyCode supplierCurrency, ValidationErrors errors)
     {
         if (prices?.Tiers is not { Count: > 0 and <= ProductLimits.MaxTiers } tiers)
         {
@@ -30,20 +30,21 @@ internal static partial class ProductRequestValidator
                 continue;
             }
 
-            if (tiers[i].MinQuantity is <= 0 or > MaxMoq)
-            {
-                errors.Add($"prices.tiers[{i}].minQuantity", $"Must be between 1 and {MaxMoq}.");
-            }
-            else if (i > 0 && tiers[i - 1] is { } previous && tiers[i].MinQuantity <= previous.MinQuantity)
+            if (Whole($"prices.tiers[{i}].minQuantity", tiers[i].MinQuantity, 1, MaxMoq, errors) is not null
+                && i > 0 && tiers[i - 1] is { } previous && tiers[i].MinQuantity <= previous.MinQuantity)
             {
                 errors.Add($"prices.tiers[{i}].minQuantity", "Quantity breaks must be strictly ascending.");
             }
 
-            if (tiers[i].UnitPrice is <= 0 or > MaxUnitPrice)
+            if (tiers[i].UnitPrice is not { } unitPrice)
             {
-                errors.Add($"prices.tiers[{i}].unitPrice", "Must be positive.");
+                errors.Add($"prices.tiers[{i}].unitPrice", $"prices.tiers[{i}].unitPrice is required: a price greater than 0 and at most {MaxUnitPrice}.");
             }
-            else if (!new Money(tiers[i].UnitPrice, supplierCurrency).IsRounded)
+            else if (unitPrice is <= 0 or > MaxUnitPrice)
+            {
+                errors.Add($"prices.tiers[{i}].unitPrice", $"Must be greater than 0 and at most {MaxUnitPrice}.");
+            }
+            else if (!new Money(unitPrice, supplierCurrency).IsRounded)
             {
                 errors.Add($"prices.tiers[{i}].unitPrice", $"{supplierCurrency.Code} allows {supplierCurrency.MinorUnits} decimal place(s).");
             }
@@ -54,6 +55,6 @@ internal static partial class ProductRequestValidator
             errors.Add("prices.tiers[0].minQuantity", "The first quantity break cannot exceed the MOQ, or the MOQ would have no price.");
         }
 
-        return [.. tiers.OfType<PriceTierDto>().Select(t => new PriceTier(t.MinQuantity, t.UnitPrice))];
+        return [.. tiers.OfType<PriceTierDto>().Select(t => new PriceTier(t.MinQuantity ?? 0, t.UnitPrice ?? 0))];
     }
 }

@@ -40,17 +40,9 @@ internal static partial class ProductRequestValidator
 
         var unit = ValidateUnit(request.Unit, errors);
         var packaging = ValidatePackaging(request.Packaging, unit, errors);
-        if (request.Moq is <= 0 or > MaxMoq)
-        {
-            errors.Add("moq", $"Must be between 1 and {MaxMoq}.");
-        }
-
-        if (request.LeadTimeDays is < 0 or > MaxLeadTimeDays)
-        {
-            errors.Add("leadTimeDays", $"Must be between 0 and {MaxLeadTimeDays}.");
-        }
-
-        tiers = ValidatePrices(request.Prices, request.Moq, supplierCurrency, errors);
+        var moq = Whole("moq", request.Moq, 1, MaxMoq, errors);
+        var leadTimeDays = Whole("leadTimeDays", request.LeadTimeDays, 0, MaxLeadTimeDays, errors);
+        tiers = ValidatePrices(request.Prices, moq, supplierCurrency, errors);
         if (request.StockOnHand is < 0 or > MaxStock)
         {
             errors.Add("stockOnHand", $"Must be between 0 and {MaxStock}.");
@@ -62,7 +54,7 @@ internal static partial class ProductRequestValidator
         }
 
         details = errors.Count == 0
-            ? new ProductDetails(texts, hs!.Value, lines, origin, unit!, packaging!, request.Moq, request.LeadTimeDays)
+            ? new ProductDetails(texts, hs!.Value, lines, origin, unit!, packaging!, moq!.Value, leadTimeDays!.Value)
             : null;
         return errors.ToDictionary();
     }
@@ -70,11 +62,7 @@ internal static partial class ProductRequestValidator
     public static Dictionary<string, string[]> ValidateStock(StockRequest request)
     {
         var errors = new ValidationErrors();
-        if (request.OnHand is < 0 or > MaxStock)
-        {
-            errors.Add("onHand", $"Must be between 0 and {MaxStock}.");
-        }
-
+        Whole("onHand", request.OnHand, 0, MaxStock, errors);
         if (request.LowStockThreshold is < 0 or > MaxStock)
         {
             errors.Add("lowStockThreshold", $"Must be between 0 and {MaxStock}.");
@@ -178,6 +166,25 @@ internal static partial class ProductRequestValidator
         }
 
         return result;
+    }
+
+    // A number the request must carry: absent (null) is refused, never read as 0. Null unless it is present and in range.
+    private static int? Whole(string field, int? value, int min, int max, ValidationErrors errors)
+    {
+        if (value is null)
+        {
+            errors.Add(field, $"{field} is required: a whole number from {min} to {max}.");
+        }
+        else if (value < min || value > max)
+        {
+            errors.Add(field, $"Must be between {min} and {max}.");
+        }
+        else
+        {
+            return value;
+        }
+
+        return null;
     }
 
     [GeneratedRegex("^[a-z]{2,3}(-[A-Za-z0-9]{2,8}){0,2}$")]
