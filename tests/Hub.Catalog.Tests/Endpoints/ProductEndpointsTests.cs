@@ -95,6 +95,63 @@ public sealed class ProductEndpointsTests(CatalogFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task CreateOrUpdate_LanguageTagLongerThanItsColumn_Returns400NamingIt_AndChangesNothing()
+    {
+        using var supplier = await fixture.SupplierAsync();
+        var id = await CatalogFixture.CreateProductAsync(supplier, Requests.Product(), list: false);
+        var before = await CountProductsAsync();
+        var request = Requests.Product() with { Texts = [new ProductTextDto("abc-abcdefgh-abcdefgh", "무선 이어폰", "")] };
+
+        var created = await supplier.PostAsJsonAsync("/api/catalog/products", request);
+        var updated = await supplier.PutAsJsonAsync($"/api/catalog/products/{id}", request);
+
+        foreach (var response in new[] { created, updated })
+        {
+            response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, await response.Content.ReadAsStringAsync());
+            (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(p => p.Name).ShouldBe(["texts[0].language"]);
+        }
+
+        (await CountProductsAsync()).ShouldBe(before);
+        (await supplier.GetFromJsonAsync<ProductResponse>($"/api/catalog/products/{id}"))!.Texts.Single().Language.ShouldBe("ko");
+        var longest = Requests.Product() with { Texts = [new ProductTextDto("zh-Hant-abcdefgh", "蓝牙耳机", "")] };
+        (await supplier.PutAsJsonAsync($"/api/catalog/products/{id}", longest)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task CreateAndUpdate_LongestTextsOfDistinctCharacters_AreSavedAndFound()
+    {
+        using var supplier = await fixture.SupplierAsync();
+        // 5,200 different Hangul syllables: every character and pair a new search key, the most a text can make.
+        var hangul = new string([.. Enumerable.Range(0, 5200).Select(i => (char)(0xAC00 + i))]);
+        var (title, description) = (hangul[..200], hangul[200..]);
+
+        var id = await CatalogFixture.CreateProductAsync(supplier, Requests.Product(title: title, description: description));
+        var other = await CatalogFixture.CreateProductAsync(supplier, Requests.Product(), list: false);
+        var updated = await supplier.PutAsJsonAsync($"/api/catalog/products/{other}", Requests.Product(title: title, description: description));
+
+        updated.StatusCode.ShouldBe(HttpStatusCode.OK, await updated.Content.ReadAsStringAsync());
+        using var buyer = fixture.ClientFor(CatalogFixture.NewCompany());
+        var found = await buyer.GetFromJsonAsync<ProductPage>($"/api/catalog/products?q={Uri.EscapeDataString(hangul[^2..])}");
+        found!.Items.Select(p => p.Id).ShouldBe([id]);
+    }
+
+    [Fact]
+    public async Task Update_PriceChangesAtOnce_OneWins_TheOthersAreConflicts()
+    {
+        using var supplier = await fixture.SupplierAsync();
+        var id = await CatalogFixture.CreateProductAsync(supplier, Requests.Product(moq: 10));
+
+        var responses = await Task.WhenAll(Enumerable.Range(1, 6).Select(i =>
+            supplier.PutAsJsonAsync($"/api/catalog/products/{id}", Requests.Product(moq: 10, tiers: [new PriceTierDto(10, 10_000m + i)]))));
+
+        responses.ShouldAllBe(r => r.StatusCode == HttpStatusCode.OK || r.StatusCode == HttpStatusCode.Conflict);
+        var won = responses.Count(r => r.StatusCode == HttpStatusCode.OK);
+        won.ShouldBeGreaterThanOrEqualTo(1);
+        await using var db = fixture.CreateDb();
+        (await db.PriceVersions.CountAsync(v => v.ProductId == id)).ShouldBe(1 + won);
+    }
+
+    [Fact]
     public async Task Create_DescriptionWithTabsAndLineBreaks_IsKept()
     {
         using var supplier = await fixture.SupplierAsync();

@@ -6,10 +6,13 @@ namespace Hub.Catalog.Data;
 
 internal sealed class PriceVersionConfiguration : IEntityTypeConfiguration<PriceVersion>
 {
+    /// <summary>The key that keeps a version number to one price list of a product: two price changes at once both take the next one.</summary>
+    public const string PrimaryKey = "PK_price_versions";
+
     public void Configure(EntityTypeBuilder<PriceVersion> b)
     {
         b.ToTable("price_versions");
-        b.HasKey(v => new { v.ProductId, v.Version });
+        b.HasKey(v => new { v.ProductId, v.Version }).HasName(PrimaryKey);
         b.Property(v => v.ProductId).HasMaxLength(24);
         b.Property(v => v.Currency).HasMaxLength(3);
         b.Ignore(v => v.ListUnitPrice);

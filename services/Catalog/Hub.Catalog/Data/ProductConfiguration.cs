@@ -46,10 +46,10 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
             t.WithOwner().HasForeignKey("ProductId");
             t.Property<long>("Id").UseIdentityAlwaysColumn();
             t.HasKey("Id");
-            t.Property(x => x.Language).HasMaxLength(16);
+            t.Property(x => x.Language).HasMaxLength(ProductLimits.LanguageLength);
             t.Property(x => x.Title).HasMaxLength(ProductLimits.TitleLength);
             t.Property(x => x.Description).HasMaxLength(ProductLimits.DescriptionLength);
-            t.Property(x => x.SearchKeys).HasMaxLength(4 * (ProductLimits.TitleLength + ProductLimits.DescriptionLength));
+            t.Property(x => x.SearchKeys).HasMaxLength(ProductText.MaxSearchKeysLength);
             t.HasIndex("ProductId").HasDatabaseName("ix_product_texts_product_id");
         });
         b.Navigation(p => p.Texts).HasField("_texts");

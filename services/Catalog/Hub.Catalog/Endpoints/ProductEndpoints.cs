@@ -10,6 +10,7 @@ using Hub.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace Hub.Catalog.Endpoints;
 
@@ -101,8 +102,10 @@ internal static class ProductEndpoints
         {
             return Conflict(ex);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException
+            || ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: PriceVersionConfiguration.PrimaryKey })
         {
+            // Another request replaced the texts, changed the status or took the next price version meanwhile.
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Changed concurrently",
                 detail: $"Product {id} was changed by another request at the same time; read it again and retry.");
         }

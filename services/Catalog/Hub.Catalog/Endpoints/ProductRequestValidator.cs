@@ -89,9 +89,9 @@ internal static partial class ProductRequestValidator
             }
 
             var (language, title, description) = (texts[i].Language?.Trim(), texts[i].Title?.Trim(), texts[i].Description?.Trim() ?? "");
-            if (language is null || !LanguageTag().IsMatch(language))
+            if (language is null || language.Length > ProductLimits.LanguageLength || !LanguageTag().IsMatch(language))
             {
-                errors.Add($"texts[{i}].language", $"'{language}' is not a language tag such as ko, zh, ms, en.");
+                errors.Add($"texts[{i}].language", $"'{language}' is not a language tag such as ko, zh, ms, en (at most {ProductLimits.LanguageLength} characters).");
             }
             else if (result.Any(t => t.Language.Equals(language, StringComparison.OrdinalIgnoreCase)))
             {

@@ -49,7 +49,8 @@ namespace Hub.Catalog.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("effective_from");
 
-                    b.HasKey("ProductId", "Version");
+                    b.HasKey("ProductId", "Version")
+                        .HasName("PK_price_versions");
 
                     b.ToTable("price_versions", (string)null);
                 });
@@ -587,8 +588,8 @@ namespace Hub.Catalog.Migrations
 
                             b1.Property<string>("SearchKeys")
                                 .IsRequired()
-                                .HasMaxLength(20800)
-                                .HasColumnType("character varying(20800)")
+                                .HasMaxLength(26005)
+                                .HasColumnType("character varying(26005)")
                                 .HasColumnName("search_keys");
 
                             b1.Property<string>("Title")

@@ -16,6 +16,22 @@ public sealed class SearchKeysTests
         SearchKeys.For("무선이어폰").Split(' ').ShouldContain("이어");
 
     [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(ProductLimits.TitleLength + 1 + ProductLimits.DescriptionLength)]
+    public void For_DistinctCharactersOnly_StaysWithinMaxLength(int length)
+    {
+        // Every character and every pair new: the most keys a text of this length can have.
+        var text = new string([.. Enumerable.Range(0, length).Select(i => (char)(0xAC00 + i))]);
+
+        var keys = SearchKeys.For(text);
+
+        keys.Length.ShouldBeLessThanOrEqualTo(SearchKeys.MaxLengthFor(length));
+        keys.Length.ShouldBeGreaterThan(SearchKeys.MaxLengthFor(length) - 5);
+    }
+
+    [Theory]
     [InlineData("耳机", "耳机")]
     [InlineData("蓝牙耳机", "蓝牙 牙耳 耳机")]
     [InlineData("耳", "耳")]

@@ -11,6 +11,9 @@ internal sealed class ProductText
         SearchKeys = Products.SearchKeys.For(title + " " + description);
     }
 
+    /// <summary>The longest <see cref="SearchKeys"/> a title and description within <see cref="ProductLimits"/> can make.</summary>
+    public static int MaxSearchKeysLength => Products.SearchKeys.MaxLengthFor(ProductLimits.TitleLength + 1 + ProductLimits.DescriptionLength);
+
     public string Language { get; private set; }
 
     public string Title { get; private set; }

@@ -30,6 +30,14 @@ internal static class SearchKeys
     }
 
     /// <summary>
+    /// The longest result <see cref="For"/> can give for a text of <paramref name="length"/> characters: each
+    /// character adds at most one unigram and one bigram (three characters) and their two separators, whatever the
+    /// text, so a column of this length never refuses a text that fits its own columns.
+    /// </summary>
+    /// <param name="length">The length of the text the keys are made of.</param>
+    public static int MaxLengthFor(int length) => 5 * length;
+
+    /// <summary>
     /// Rewrites a query for <c>plainto_tsquery</c>: each CJK run becomes its bigrams (a single character stays as it
     /// is); other text is left for the full-text parser. Every resulting term must match.
     /// </summary>
