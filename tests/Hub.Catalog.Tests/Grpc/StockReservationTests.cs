@@ -289,6 +289,22 @@ public sealed class StockReservationTests(CatalogFixture fixture) : IClassFixtur
         own.Products[1].Found.ShouldBeTrue();
     }
 
+    [Fact]
+    public async Task GetProducts_LineCostingMoreThanALineMay_IsOutOfRangeNamingTheItem()
+    {
+        var supplier = await fixture.SupplierAsync();
+        var dear = await CatalogFixture.CreateProductAsync(supplier, Requests.Product(moq: 1, tiers: [new PriceTierDto(1, 1_000_000_000_000m)]));
+        var cheap = await CatalogFixture.CreateProductAsync(supplier, Requests.Product(moq: 1));
+
+        var refused = await Should.ThrowAsync<RpcException>(async () => await fixture.Grpc.GetProductsAsync(Items((cheap, 5, 0), (dear, 10_000_000, 0))));
+        var most = await fixture.Grpc.GetProductsAsync(Items((dear, 1_000, 0)));
+
+        refused.StatusCode.ShouldBe(StatusCode.OutOfRange);
+        refused.Status.Detail.ShouldStartWith("items[1].quantity: ");
+        refused.Trailers.GetValue("item").ShouldBe("1");
+        most.Products[0].LineTotalMinor.ShouldBe(1_000_000_000_000_000);
+    }
+
     private static GetProductsRequest Items(params (string Product, int Quantity, int Version)[] items)
     {
         var request = new GetProductsRequest();

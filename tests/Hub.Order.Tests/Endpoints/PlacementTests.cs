@@ -147,6 +147,30 @@ public class PlacementTests(OrderFixture fixture) : IClassFixture<OrderFixture>
     }
 
     [Fact]
+    public async Task CheckoutAndPlace_LineTooLargeForTheCatalogToPrice_Returns400NamingItsQuantity()
+    {
+        var company = OrderFixture.NewCompany();
+        var buyer = fixture.ClientFor(company);
+        var supplier = FakeCatalog.NewSupplier();
+        var cheap = Catalog.List(supplier, unitPriceMinor: 1000, available: 100);
+        var dear = Catalog.List(supplier, unitPriceMinor: 1_000_000_000_000, available: int.MaxValue);
+        var cart = OrderFixture.Cart(new CartLineRequest(cheap, 10, null), new CartLineRequest(dear, 10_000_000, null));
+
+        var checkout = await buyer.PostAsJsonAsync("/api/order/checkout", cart);
+        var placed = await OrderFixture.PlaceAsync(buyer, cart, "key-too-large");
+
+        foreach (var response in new[] { checkout, placed })
+        {
+            response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, await response.Content.ReadAsStringAsync());
+            (await response.Content.ReadFromJsonAsync<ValidationProblemDetails>())!.Errors.Keys.ShouldBe(["lines[1].quantity"]);
+        }
+
+        await using var db = fixture.CreateDb();
+        (await db.Purchases.CountAsync(p => p.BuyerCompany == company.ToString())).ShouldBe(0);
+        Catalog.Available(cheap).ShouldBe(100);
+    }
+
+    [Fact]
     public async Task Place_LineNamingAnotherSupplierCompany_Returns400AndSavesNothing()
     {
         var company = OrderFixture.NewCompany();

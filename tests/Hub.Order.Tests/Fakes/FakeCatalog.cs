@@ -7,6 +7,7 @@ namespace Hub.Order.Tests.Fakes;
 /// <summary>A catalog of products the tests list, with reservations that really hold stock.</summary>
 internal sealed class FakeCatalog : Hub.Catalog.V1.Catalog.CatalogBase
 {
+    private const long MaxLineTotalMinor = 1_000_000_000_000_000;
     private static int _numbers = 500;
     private readonly ConcurrentDictionary<string, FakeProduct> _products = new();
     private readonly object _gate = new();
@@ -39,12 +40,20 @@ internal sealed class FakeCatalog : Hub.Catalog.V1.Catalog.CatalogBase
     public override Task<GetProductsReply> GetProducts(GetProductsRequest request, ServerCallContext context)
     {
         var reply = new GetProductsReply();
-        foreach (var item in request.Items)
+        foreach (var (item, index) in request.Items.Select((item, index) => (item, index)))
         {
             if (!_products.TryGetValue(item.ProductId, out var p))
             {
                 reply.Products.Add(new ProductQuote { ProductId = item.ProductId, Found = false });
                 continue;
+            }
+
+            // As the catalog does: a line that would cost more than 10^15 minor units is not priced.
+            if ((decimal)p.UnitPriceMinor * item.Quantity > MaxLineTotalMinor)
+            {
+                throw new RpcException(
+                    new Status(StatusCode.OutOfRange, $"items[{index}].quantity: too large a line."),
+                    new Metadata { { "item", index.ToString(System.Globalization.CultureInfo.InvariantCulture) } });
             }
 
             reply.Products.Add(new ProductQuote

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Grpc.Core;
 using Hub.Catalog.Data;
 using Hub.Catalog.Domain.Products;
@@ -27,7 +28,7 @@ internal sealed class ProductQuotes(CatalogDbContext db)
                 .ToListAsync(cancellationToken))
             .ToDictionary(v => (v.ProductId, v.Version));
 
-        return [.. asked.Select(a =>
+        return [.. asked.Select((a, index) =>
         {
             var id = a.Id.ToString();
             if (!products.TryGetValue(id, out var product))
@@ -39,6 +40,7 @@ internal sealed class ProductQuotes(CatalogDbContext db)
             var prices = versions.GetValueOrDefault((id, version))
                 ?? throw new RpcException(new Status(StatusCode.NotFound, $"Product {id} has no price version {version}."));
             var unitPrice = prices.UnitPriceFor(a.Quantity);
+            var lineTotal = prices.LineTotalFor(a.Quantity) ?? throw LineTooLarge(index, id, a.Quantity, unitPrice);
             var quote = new ProductQuote
             {
                 ProductId = id,
@@ -54,7 +56,7 @@ internal sealed class ProductQuotes(CatalogDbContext db)
                 Quantity = a.Quantity,
                 Currency = prices.Currency,
                 UnitPriceMinor = unitPrice.ToMinorUnits(),
-                LineTotalMinor = (unitPrice * a.Quantity).ToMinorUnits(),
+                LineTotalMinor = lineTotal.ToMinorUnits(),
                 PriceVersion = prices.Version,
                 LeadTimeDays = product.LeadTimeDays,
                 Available = stock.TryGetValue(id, out var item) ? item.Available : 0,
@@ -76,5 +78,14 @@ internal sealed class ProductQuotes(CatalogDbContext db)
 
             return quote;
         })];
+    }
+
+    // The caller learns which item is too large from the "item" trailer (its index), so it can name its own line.
+    private static RpcException LineTooLarge(int index, string id, int quantity, Money unitPrice)
+    {
+        var most = Money.FromMinorUnits(PriceVersion.MaxLineTotalMinorUnits, unitPrice.Currency);
+        return new RpcException(
+            new Status(StatusCode.OutOfRange, $"items[{index}].quantity: {quantity} units of product {id} at {unitPrice} come to more than one order line may ({most})."),
+            new Metadata { { "item", index.ToString(CultureInfo.InvariantCulture) } });
     }
 }

@@ -103,7 +103,18 @@ internal sealed class CartPricer(HubClients hubs, PaymentClient payment, IOption
 
             var request = new GetProductsRequest();
             request.Items.AddRange(group.Select(x => new ProductQuantity { ProductId = x.line.ProductId, Quantity = x.line.Quantity }));
-            var reply = await hubs.Catalog(group.Key).GetProductsAsync(request, cancellationToken: cancellationToken);
+            GetProductsReply reply;
+            try
+            {
+                reply = await hubs.Catalog(group.Key).GetProductsAsync(request, cancellationToken: cancellationToken);
+            }
+            catch (RpcException ex) when (TooLarge(ex, group) is { } tooLarge)
+            {
+                var (line, index) = tooLarge;
+                errors[$"lines[{index}].quantity"] = [$"{line.Quantity} units of product {line.ProductId} cost more than one order line may come to; order fewer."];
+                continue;
+            }
+
             foreach (var ((line, index), quote) in group.Zip(reply.Products))
             {
                 var field = $"lines[{index}]";
@@ -202,6 +213,14 @@ internal sealed class CartPricer(HubClients hubs, PaymentClient payment, IOption
             new MoneyResponse(freight.PriceMinorUnits, freight.Currency),
             new MoneyResponse(duties.Total?.MinorUnits ?? 0, duties.Total?.Currency ?? duties.Currency));
     }
+
+    // The line the catalog refused to price because its total is too large: OUT_OF_RANGE names the item in the "item" trailer.
+    private static (CartLineRequest Line, int Index)? TooLarge(RpcException ex, IEnumerable<(CartLineRequest Line, int Index)> asked) =>
+        ex.StatusCode == StatusCode.OutOfRange
+        && int.TryParse(ex.Trailers.GetValue("item"), NumberStyles.None, CultureInfo.InvariantCulture, out var item)
+        && asked.Skip(item).Take(1).ToList() is [var line]
+            ? line
+            : null;
 
     /// <summary>A customs goods line for a product, with its national tariff line in the given country when it has one.</summary>
     internal static GoodsLine Goods(ProductQuote quote, int quantity, long valueMinor, string country) => new()

@@ -26,6 +26,22 @@ public sealed class PriceVersionTests
     public void UnitPriceFor_ZeroQuantity_Throws() =>
         Should.Throw<ArgumentOutOfRangeException>(() => Tiers().UnitPriceFor(0));
 
+    [Theory]
+    [InlineData(1_000, 1_000_000_000_000_000)]
+    [InlineData(1_001, null)]
+    [InlineData(int.MaxValue, null)]
+    public void LineTotalFor_AtMostTheMostALineMayComeTo(int quantity, long? expectedMinor)
+    {
+        var dear = PriceVersion.Create("KR-P-000001", 1, CurrencyCode.KRW, [new PriceTier(1, 1_000_000_000_000m)], DateTime.UtcNow);
+
+        long? minor = dear.LineTotalFor(quantity)?.ToMinorUnits();
+
+        minor.ShouldBe(expectedMinor);
+    }
+
+    [Fact]
+    public void LineTotalFor_UnitPriceTimesQuantity() => Tiers().LineTotalFor(150)!.Value.ShouldBe(new Money(675.00m, CurrencyCode.CNY));
+
     [Fact]
     public void ListUnitPrice_IsThePriceAtTheLowestBreak() => Tiers().ListUnitPrice.ShouldBe(5.00m);
 

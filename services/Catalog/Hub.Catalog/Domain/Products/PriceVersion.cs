@@ -8,6 +8,12 @@ namespace Hub.Catalog.Domain.Products;
 /// </summary>
 internal sealed class PriceVersion
 {
+    /// <summary>
+    /// The most one order line may come to, in minor units of its currency (10^15: KRW 1,000 trillion, USD 10 trillion).
+    /// Any line total then fits a 64-bit count of minor units, and so does the sum of a cart of a few hundred lines.
+    /// </summary>
+    public const long MaxLineTotalMinorUnits = 1_000_000_000_000_000;
+
     private readonly List<PriceTier> _tiers = [];
 
     private PriceVersion()
@@ -56,6 +62,16 @@ internal sealed class PriceVersion
         var ordered = _tiers.OrderBy(t => t.MinQuantity).ToList();
         var tier = ordered.LastOrDefault(t => t.MinQuantity <= quantity) ?? ordered[0];
         return new Money(tier.UnitPrice, CurrencyCode.Parse(Currency));
+    }
+
+    /// <summary>
+    /// What <paramref name="quantity"/> units cost at <see cref="UnitPriceFor"/>; null when that is more than one
+    /// order line may come to (<see cref="MaxLineTotalMinorUnits"/>).
+    /// </summary>
+    public Money? LineTotalFor(int quantity)
+    {
+        var total = UnitPriceFor(quantity) * quantity;
+        return total <= Money.FromMinorUnits(MaxLineTotalMinorUnits, total.Currency) ? total : null;
     }
 
     public bool HasSameTiers(IEnumerable<PriceTier> tiers)
