@@ -207,6 +207,26 @@ public sealed class ProductEndpointsTests(CatalogFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task ListAndDelist_ManyAtOnce_OneSucceedsAndPublishes_TheOthersAreConflicts()
+    {
+        using var supplier = await fixture.SupplierAsync();
+        var id = await CatalogFixture.CreateProductAsync(supplier, Requests.Product());
+        (await supplier.PostAsync($"/api/catalog/products/{id}/delist", null)).EnsureSuccessStatusCode();
+
+        foreach (var (action, status, eventName) in new[] { ("list", "listed", "ProductListed"), ("delist", "delisted", "ProductDelisted") })
+        {
+            var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => supplier.PostAsync($"/api/catalog/products/{id}/{action}", null)));
+
+            HttpStatusCode[] oneWins = [HttpStatusCode.OK, .. Enumerable.Repeat(HttpStatusCode.Conflict, 9)];
+            responses.Select(r => r.StatusCode).Order().ToArray().ShouldBe(oneWins, action);
+            var winner = (await responses.Single(r => r.IsSuccessStatusCode).Content.ReadFromJsonAsync<ProductResponse>())!;
+            winner.Status.ShouldBe(status);
+            (await supplier.GetFromJsonAsync<ProductResponse>($"/api/catalog/products/{id}"))!.ListedAt.ShouldBe(winner.ListedAt);
+            (await fixture.OutboxBodiesAsync(eventName)).Count(b => b.Contains(id, StringComparison.Ordinal)).ShouldBe(2, eventName);
+        }
+    }
+
+    [Fact]
     public async Task Update_NewPrices_AddsPriceVersionAndPublishesPriceChanged()
     {
         using var supplier = await fixture.SupplierAsync();

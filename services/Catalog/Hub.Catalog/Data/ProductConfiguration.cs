@@ -15,7 +15,9 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         b.Property(p => p.Hub).HasMaxLength(2);
         b.Property(p => p.SupplierId).HasMaxLength(24);
         b.Property(p => p.CompanyId).HasMaxLength(24);
-        b.Property(p => p.Status).HasConversion<string>().HasMaxLength(16);
+        // Every change of a product is checked against the status it was read with: of two lists, delists or edits that
+        // cross, the second fails (DbUpdateConcurrencyException) instead of overwriting the first.
+        b.Property(p => p.Status).HasConversion<string>().HasMaxLength(16).IsConcurrencyToken();
         b.Property(p => p.HsCode).HasMaxLength(6);
         b.Property(p => p.HsEdition).HasMaxLength(8);
         b.Property(p => p.Origin).HasMaxLength(2);

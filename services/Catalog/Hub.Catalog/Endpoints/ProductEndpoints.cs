@@ -106,8 +106,7 @@ internal static class ProductEndpoints
             || ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: PriceVersionConfiguration.PrimaryKey })
         {
             // Another request replaced the texts, changed the status or took the next price version meanwhile.
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Changed concurrently",
-                detail: $"Product {id} was changed by another request at the same time; read it again and retry.");
+            return ChangedConcurrently(id);
         }
     }
 
@@ -187,7 +186,16 @@ internal static class ProductEndpoints
             return Conflict(ex);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another list or delist of the product committed first; its event stands, this one is not published.
+            return ChangedConcurrently(id);
+        }
+
         var prices = await db.PriceVersions.AsNoTracking().SingleAsync(v => v.ProductId == product.Id && v.Version == product.PriceVersion, cancellationToken);
         var stock = await db.StockItems.AsNoTracking().SingleAsync(s => s.ProductId == product.Id, cancellationToken);
         return TypedResults.Ok(ProductMapping.ToResponse(product, prices, stock, ownerView: true));
@@ -203,6 +211,10 @@ internal static class ProductEndpoints
 
     private static ProblemHttpResult NotFound(string id) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Product not found", detail: $"You have no product {id}.");
+
+    private static ProblemHttpResult ChangedConcurrently(string id) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Changed concurrently",
+            detail: $"Product {id} was changed by another request at the same time; read it again and retry.");
 
     private static ProblemHttpResult Conflict(CatalogRuleException ex) =>
         TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Not allowed in the product's current state", detail: ex.Message);

@@ -128,6 +128,7 @@ namespace Hub.Catalog.Migrations
                         .HasColumnName("price_version");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)")
