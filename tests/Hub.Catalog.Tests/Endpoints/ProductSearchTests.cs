@@ -119,6 +119,38 @@ public sealed class ProductSearchTests(CatalogFixture fixture) : IClassFixture<C
     }
 
     [Fact]
+    public async Task Mine_ByStatusName_ListsThatStatusOnly()
+    {
+        var word = NewWord();
+        using var supplier = await fixture.SupplierAsync();
+        var draft = await CatalogFixture.CreateProductAsync(supplier, Requests.Product(title: word), list: false);
+        var listed = await CatalogFixture.CreateProductAsync(supplier, Requests.Product(title: word));
+
+        (await supplier.GetFromJsonAsync<ProductPage>($"/api/catalog/products/mine?q={word}&status=DRAFT"))!.Items.Select(p => p.Id).ShouldBe([draft]);
+        (await supplier.GetFromJsonAsync<ProductPage>($"/api/catalog/products/mine?q={word}&status=%20listed"))!.Items.Select(p => p.Id).ShouldBe([listed]);
+    }
+
+    [Theory]
+    [InlineData("status=9")]
+    [InlineData("status=1")]
+    [InlineData("status=-1")]
+    [InlineData("status=Draft,Listed")]
+    [InlineData("status=draft%2C%20delisted")]
+    public async Task MineAndSearch_StatusThatIsNoName_Returns400NamingIt(string query)
+    {
+        using var supplier = await fixture.SupplierAsync();
+        await CatalogFixture.CreateProductAsync(supplier, Requests.Product());
+
+        foreach (var path in new[] { "/api/catalog/products/mine", "/api/catalog/products" })
+        {
+            var response = await supplier.GetAsync($"{path}?{query}");
+
+            response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, path);
+            (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(p => p.Name).ShouldBe(["status"], path);
+        }
+    }
+
+    [Fact]
     public async Task Search_Filters_NarrowTheResults()
     {
         var word = NewWord();

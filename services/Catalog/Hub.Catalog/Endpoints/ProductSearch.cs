@@ -155,9 +155,10 @@ internal static class ProductSearch
         else
         {
             sql.Within("p.company_id = @company", ("company", ownerCompany));
-            if (query.Status is { } status)
+            // Read the way Validate checked it: by name only.
+            if (RequestValues.TryParseName<ProductStatus>(query.Status, out var status))
             {
-                sql.Within("p.status = @status", ("status", Enum.Parse<ProductStatus>(status, ignoreCase: true).ToString()));
+                sql.Within("p.status = @status", ("status", status.ToString()));
             }
         }
 
