@@ -15,6 +15,13 @@ namespace Hub.Contracts.Values;
 /// </remarks>
 public readonly record struct Money : IComparable<Money>
 {
+    /// <summary>
+    /// The largest single amount the platform takes, in minor units of any currency: 10^15 (KRW 1,000 trillion, USD 10
+    /// trillion). A price line, a credit, a settlement, a refund or a payout beyond it is refused, so amounts, balances
+    /// and totals built from them stay far inside the 64-bit count of minor units money travels as (about 9.2 × 10^18).
+    /// </summary>
+    public const long MaxAmountMinorUnits = 1_000_000_000_000_000;
+
     private static readonly decimal[] PowersOfTen = [1m, 10m, 100m, 1_000m, 10_000m];
 
     /// <summary>Creates an amount; it may carry more decimals than the currency allows until it is rounded.</summary>

@@ -18,7 +18,7 @@ internal sealed class NulCharacterGuard(RequestDelegate next, IProblemDetailsSer
         string? field = null;
         if (request.QueryString.Value?.Contains("%00", StringComparison.Ordinal) == true)
         {
-            field = "query";
+            field = QueryParameterWithNul(request.Query);
         }
         else if (request.HasJsonContentType() && request.ContentLength != 0)
         {
@@ -44,6 +44,25 @@ internal sealed class NulCharacterGuard(RequestDelegate next, IProblemDetailsSer
                 Status = StatusCodes.Status400BadRequest,
             },
         });
+    }
+
+    /// <summary>The query parameter whose value holds NUL; <c>query</c> when a parameter's name does.</summary>
+    private static string QueryParameterWithNul(IQueryCollection query)
+    {
+        foreach (var (name, values) in query)
+        {
+            if (name.Contains('\0', StringComparison.Ordinal))
+            {
+                break;
+            }
+
+            if (values.Any(v => v?.Contains('\0', StringComparison.Ordinal) == true))
+            {
+                return name;
+            }
+        }
+
+        return "query";
     }
 
     /// <summary>

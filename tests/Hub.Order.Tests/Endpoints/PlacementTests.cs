@@ -224,7 +224,7 @@ public class PlacementTests(OrderFixture fixture) : IClassFixture<OrderFixture>
         problem.Errors["namedPlace"].Single().ShouldContain("NUL");
         (await nulInLine.Content.ReadFromJsonAsync<ValidationProblemDetails>())!.Errors.Keys.ShouldBe(["lines[1].supplierCompany"]);
         nulInQuery.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await nulInQuery.Content.ReadFromJsonAsync<ValidationProblemDetails>())!.Errors.Keys.ShouldBe(["query"]);
+        (await nulInQuery.Content.ReadFromJsonAsync<ValidationProblemDetails>())!.Errors.Keys.ShouldBe(["status"]);
         await using var db = fixture.CreateDb();
         (await db.Purchases.CountAsync(p => p.BuyerCompany == company.ToString())).ShouldBe(0);
         Catalog.Available(product).ShouldBe(50);

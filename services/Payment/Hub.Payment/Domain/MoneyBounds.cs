@@ -3,15 +3,15 @@ using Hub.Contracts.Values;
 namespace Hub.Payment.Domain;
 
 /// <summary>
-/// The largest amounts the platform takes, in minor units of any currency: one amount (a credit, a settlement, what a
-/// quote converts it to, a refund, a payout) at most 10^15 (USD 10 trillion, KRW 1 quadrillion), and an account's
-/// balance at most 10^17. Money travels as a 64-bit count of minor units (at most about 9.2 × 10^18), so every amount,
+/// The largest amounts payment takes, in minor units of any currency: one amount (a credit, a settlement, what a
+/// quote converts it to, a refund, a payout) at most <see cref="Money.MaxAmountMinorUnits"/>, and an account's balance
+/// at most 100 times that. Money travels as a 64-bit count of minor units (at most about 9.2 × 10^18), so every amount,
 /// balance and running total of a statement stays representable, with room for the hub's own accounts that sum many
 /// balances.
 /// </summary>
 internal static class MoneyBounds
 {
-    public const long MaxAmountMinorUnits = 1_000_000_000_000_000;
+    public const long MaxAmountMinorUnits = Money.MaxAmountMinorUnits;
 
     public const long MaxBalanceMinorUnits = 100 * MaxAmountMinorUnits;
 

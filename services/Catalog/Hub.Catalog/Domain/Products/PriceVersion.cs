@@ -9,10 +9,10 @@ namespace Hub.Catalog.Domain.Products;
 internal sealed class PriceVersion
 {
     /// <summary>
-    /// The most one order line may come to, in minor units of its currency (10^15: KRW 1,000 trillion, USD 10 trillion).
-    /// Any line total then fits a 64-bit count of minor units, and so does the sum of a cart of a few hundred lines.
+    /// The most one order line may come to, in minor units of its currency: the platform's largest amount. Any line total
+    /// then fits a 64-bit count of minor units, and so does the sum of a cart of a few hundred lines.
     /// </summary>
-    public const long MaxLineTotalMinorUnits = 1_000_000_000_000_000;
+    public const long MaxLineTotalMinorUnits = Money.MaxAmountMinorUnits;
 
     private readonly List<PriceTier> _tiers = [];
 
