@@ -44,14 +44,23 @@ public static class ServiceDefaultsExtensions
             ? (ServiceIdentity)identity
             : throw new InvalidOperationException("Call AddServiceDefaults first.");
 
-    /// <summary>Problem details for errors (and for text carrying NUL), <c>/health/live</c>, <c>/health/ready</c>, <c>/metrics</c> and gRPC health.</summary>
-    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    /// <summary>Problem details for errors, <c>/health/live</c>, <c>/health/ready</c>, <c>/metrics</c> and gRPC health.</summary>
+    /// <param name="app">The process.</param>
+    /// <param name="refuseNulText">
+    /// Whether requests whose query or JSON body carries NUL are refused (<see cref="NulCharacterGuard"/>), after
+    /// authentication: yes for a service, which stores what it is sent; the gateway passes bodies on to the services.
+    /// </param>
+    public static WebApplication MapDefaultEndpoints(this WebApplication app, bool refuseNulText = true)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseMiddleware<NulCharacterGuard>();
         app.UseAuthentication();
         app.UseAuthorization();
+        if (refuseNulText)
+        {
+            app.UseMiddleware<NulCharacterGuard>();
+        }
+
         app.MapHealthEndpoints();
         app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapGrpcHealthChecksService();

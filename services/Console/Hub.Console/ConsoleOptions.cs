@@ -27,6 +27,9 @@ internal sealed class ConsoleOptions
     /// <summary>Orders listed at most on the orders page (the order service allows 1 to 200).</summary>
     public int OrderLimit { get; set; } = 50;
 
+    /// <summary>Refund claims shown per page, oldest first (the tax-refund service allows 1 to 200).</summary>
+    public int ClaimPageSize { get; set; } = 50;
+
     public Uri? TraceUrlFor(string orderId) =>
         string.IsNullOrWhiteSpace(TraceUrl) ? null : new Uri(TraceUrl.Replace("{orderId}", Uri.EscapeDataString(orderId), StringComparison.Ordinal));
 }

@@ -43,8 +43,16 @@ internal sealed partial class RetryFilter<T>(
         catch
         {
             // Given up (or its redelivery could not be kept): the message goes to the error queue, and the last
-            // attempt's fault is reported.
-            await attempt.ReportFaultAsync();
+            // attempt's fault is reported. A report that fails is logged; the consumer's exception is what propagates.
+            try
+            {
+                await attempt.ReportFaultAsync();
+            }
+            catch (Exception reportFailure)
+            {
+                LogFaultNotReported(reportFailure, typeof(T).Name);
+            }
+
             throw;
         }
     }
@@ -95,6 +103,9 @@ internal sealed partial class RetryFilter<T>(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "{MessageType} failed; retry {Retry} in {Delay}")]
     private partial void LogRetry(Exception exception, string messageType, int retry, TimeSpan delay);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The fault of a given-up {MessageType} could not be reported")]
+    private partial void LogFaultNotReported(Exception exception, string messageType);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Message {MessageId} ({MessageType}) failed at {Queue}; redelivery {Redelivery} in {Delay}")]
     private partial void LogRedelivery(Exception exception, Guid messageId, string messageType, string queue, int redelivery, TimeSpan delay);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 
@@ -23,10 +24,15 @@ internal sealed class NulCharacterGuard(RequestDelegate next, IProblemDetailsSer
         else if (request.HasJsonContentType() && request.ContentLength != 0)
         {
             request.EnableBuffering();
-            using var body = new MemoryStream();
-            await request.Body.CopyToAsync(body, context.RequestAborted);
+            if (await HasNulEscapeAsync(request.Body, context.RequestAborted))
+            {
+                request.Body.Position = 0;
+                using var body = new MemoryStream();
+                await request.Body.CopyToAsync(body, context.RequestAborted);
+                field = JsonFieldWithNul(body.GetBuffer().AsSpan(0, (int)body.Length));
+            }
+
             request.Body.Position = 0;
-            field = JsonFieldWithNul(body.GetBuffer().AsSpan(0, (int)body.Length));
         }
 
         if (field is null)
@@ -44,6 +50,39 @@ internal sealed class NulCharacterGuard(RequestDelegate next, IProblemDetailsSer
                 Status = StatusCodes.Status400BadRequest,
             },
         });
+    }
+
+    /// <summary>
+    /// Whether the body holds the escape NUL can only be written as in JSON text (<c>\u0000</c>; a raw control
+    /// character is malformed JSON). Read in pooled chunks: most bodies have no such sequence and are not parsed here.
+    /// </summary>
+    private static async Task<bool> HasNulEscapeAsync(Stream body, CancellationToken cancellationToken)
+    {
+        var pattern = "u0000"u8.ToArray();
+        var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            // The last bytes of a chunk are kept in front of the next, so an escape split between two reads is found.
+            var kept = 0;
+            int read;
+            while ((read = await body.ReadAsync(buffer.AsMemory(kept), cancellationToken)) > 0)
+            {
+                var filled = kept + read;
+                if (buffer.AsSpan(0, filled).IndexOf(pattern) >= 0)
+                {
+                    return true;
+                }
+
+                kept = Math.Min(pattern.Length - 1, filled);
+                buffer.AsSpan(filled - kept, kept).CopyTo(buffer);
+            }
+
+            return false;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>The query parameter whose value holds NUL; <c>query</c> when a parameter's name does.</summary>
@@ -71,13 +110,6 @@ internal sealed class NulCharacterGuard(RequestDelegate next, IProblemDetailsSer
     /// </summary>
     internal static string? JsonFieldWithNul(ReadOnlySpan<byte> json)
     {
-        // NUL can only be written as the escape \u0000 in JSON text (a raw control character is malformed): most bodies
-        // have no such sequence and are not read twice.
-        if (json.IndexOf("u0000"u8) < 0)
-        {
-            return null;
-        }
-
         var reader = new Utf8JsonReader(json);
         var path = new List<Segment>();
         try

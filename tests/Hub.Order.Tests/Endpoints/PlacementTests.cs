@@ -171,6 +171,31 @@ public class PlacementTests(OrderFixture fixture) : IClassFixture<OrderFixture>
     }
 
     [Fact]
+    public async Task CheckoutAndPlace_SupplierGoodsBeyondTheLargestAmount_Returns400NamingTheLines()
+    {
+        var company = OrderFixture.NewCompany();
+        var buyer = fixture.ClientFor(company);
+        var supplier = FakeCatalog.NewSupplier();
+        // Each line within the largest amount (6 × 10^14 minor units), the two together beyond it.
+        var first = Catalog.List(supplier, unitPriceMinor: 60_000_000_000_000, available: 100);
+        var second = Catalog.List(supplier, unitPriceMinor: 60_000_000_000_000, available: 100);
+        var cart = OrderFixture.Cart(new CartLineRequest(first, 10, null), new CartLineRequest(second, 10, null));
+
+        var checkout = await buyer.PostAsJsonAsync("/api/order/checkout", cart);
+        var placed = await OrderFixture.PlaceAsync(buyer, cart, "key-beyond-largest");
+
+        foreach (var response in new[] { checkout, placed })
+        {
+            response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, await response.Content.ReadAsStringAsync());
+            (await response.Content.ReadFromJsonAsync<ValidationProblemDetails>())!.Errors.Keys.ShouldBe(["lines"]);
+        }
+
+        await using var db = fixture.CreateDb();
+        (await db.Purchases.CountAsync(p => p.BuyerCompany == company.ToString())).ShouldBe(0);
+        Catalog.Available(first).ShouldBe(100);
+    }
+
+    [Fact]
     public async Task Place_LineNamingAnotherSupplierCompany_Returns400AndSavesNothing()
     {
         var company = OrderFixture.NewCompany();

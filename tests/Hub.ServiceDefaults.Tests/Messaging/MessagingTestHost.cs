@@ -73,6 +73,7 @@ internal sealed class MessagingTestHost : IAsyncDisposable
         {
             bus.AddConsumer<RecordingConsumer>();
             bus.AddConsumer<FailingConsumer>();
+            bus.AddConsumer<FaultConsumer>();
             bus.AddConsumer<OwnFactsConsumer>();
             bus.AddConsumer<PartnerFactsConsumer>();
         });
@@ -171,6 +172,9 @@ internal sealed class Deliveries : IReceiveObserver
     /// <summary>The faults MassTransit reported (what it logs as R-FAULT and publishes as <c>Fault&lt;T&gt;</c>).</summary>
     public ConcurrentQueue<string> Faults { get; } = new();
 
+    /// <summary>The <c>Fault&lt;NoteRejected&gt;</c> messages that reached their consumer.</summary>
+    public ConcurrentQueue<string> PublishedFaults { get; } = new();
+
     public int Received => Volatile.Read(ref _received);
 
     public Task PreReceive(ReceiveContext context) => Task.CompletedTask;
@@ -215,6 +219,16 @@ internal sealed class FailingConsumer(Deliveries deliveries) : IConsumer<NoteRej
 
         deliveries.FailedAttempts.AddOrUpdate($"{context.Message.Text} #{context.GetRedeliveryCount()}", 1, (_, n) => n + 1);
         throw new InvalidOperationException("This consumer always fails.");
+    }
+}
+
+/// <summary>Takes the faults published for rejected notes.</summary>
+internal sealed class FaultConsumer(Deliveries deliveries) : IConsumer<Fault<NoteRejected>>
+{
+    public Task Consume(ConsumeContext<Fault<NoteRejected>> context)
+    {
+        deliveries.PublishedFaults.Enqueue(context.Message.Message.Text);
+        return Task.CompletedTask;
     }
 }
 

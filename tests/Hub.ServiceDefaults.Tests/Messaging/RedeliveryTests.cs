@@ -23,10 +23,13 @@ public sealed class RedeliveryTests
             "the message lands in the error queue");
         (await host.CountAsync(db => db.OutboxMessages.Where(m => m.RedeliveryCount > 0))).ShouldBe(2);
         string.Join(",", host.Deliveries.FailedAttempts.OrderBy(k => k.Key).Select(k => $"{k.Key}={k.Value}")).ShouldBe("bad lot #0=2,bad lot #1=2,bad lot #2=2");
-        (await host.CountAsync(db => db.InboxMessages)).ShouldBe(0);
+        (await host.CountAsync(db => db.InboxMessages.Where(m => m.Consumer == "outbox-test-failing"))).ShouldBe(0, "no attempt of the failing consumer committed");
 
-        // Five attempts were retried or redelivered; only the last, given up, is reported as a fault.
+        // Five attempts were retried or redelivered; only the last, given up, is reported as a fault and published.
         host.Deliveries.Faults.ShouldBe(["NoteRejected: This consumer always fails."]);
+        await Eventually.TrueAsync(() => Task.FromResult(!host.Deliveries.PublishedFaults.IsEmpty), TimeSpan.FromSeconds(10), "the fault is published");
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        host.Deliveries.PublishedFaults.ShouldBe(["bad lot"]);
     }
 
     [Fact]
@@ -40,5 +43,6 @@ public sealed class RedeliveryTests
         await Eventually.TrueAsync(async () => await host.CountAsync(db => db.InboxMessages) == 1, TimeSpan.FromSeconds(10), "the inbox records it handled");
         host.Deliveries.FailedAttempts["fails-once #0"].ShouldBe(1);
         host.Deliveries.Faults.ShouldBeEmpty();
+        host.Deliveries.PublishedFaults.ShouldBeEmpty();
     }
 }

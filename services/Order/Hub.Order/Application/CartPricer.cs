@@ -150,6 +150,12 @@ internal sealed class CartPricer(HubClients hubs, PaymentClient payment, IOption
         }
 
         var suppliers = quotes.GroupBy(q => q.Value.SupplierId).ToList();
+        foreach (var supplier in suppliers.Where(s => s.Sum(q => (decimal)q.Value.LineTotalMinor) > Hub.Contracts.Values.Money.MaxAmountMinorUnits))
+        {
+            // One order is paid as one amount, which the platform bounds like every amount.
+            errors["lines"] = [$"The goods of supplier {supplier.Key} come to more than {Hub.Contracts.Values.Money.MaxAmountMinorUnits} minor units of {supplier.First().Value.Currency}, the most one order may; split them over several carts."];
+        }
+
         if (errors.Count > 0)
         {
             return new CartPricing(errors, []);

@@ -5,9 +5,9 @@ namespace Hub.Payment.Domain;
 /// <summary>
 /// The largest amounts payment takes, in minor units of any currency: one amount (a credit, a settlement, what a
 /// quote converts it to, a refund, a payout) at most <see cref="Money.MaxAmountMinorUnits"/>, and an account's balance
-/// at most 100 times that. Money travels as a 64-bit count of minor units (at most about 9.2 × 10^18), so every amount,
-/// balance and running total of a statement stays representable, with room for the hub's own accounts that sum many
-/// balances.
+/// at most 100 times that, checked where money enters a hub's books from outside (test-money credits, payouts). Money
+/// travels as a 64-bit count of minor units (at most about 9.2 × 10^18); balances built from bounded amounts by the
+/// trade itself (escrow, releases, refunds) stay far inside it.
 /// </summary>
 internal static class MoneyBounds
 {

@@ -58,6 +58,21 @@ public sealed class RefundClaimsTests(ConsoleFixture fixture)
         claim.GetProperty("rejectionReason").GetString().ShouldBe("Invoice does not match the declaration.");
     }
 
+    [Fact]
+    public async Task RefundClaims_AfterAClaim_ListsTheClaimsFiledAfterIt_WithALinkBackToTheFirstPage()
+    {
+        var (first, _) = await FiledClaimAsync();
+        var (second, _) = await FiledClaimAsync();
+        await using var console = await ConsolePage.OpenAsync(fixture);
+        await console.LogInAsync();
+
+        await console.GoAsync($"refund-claims?state=Filed&after={first}");
+
+        (await console.Page.Locator($"tr[data-claim='{first}']").CountAsync()).ShouldBe(0);
+        (await console.Page.Locator($"tr[data-claim='{second}']").CountAsync()).ShouldBe(1);
+        (await console.Page.GetAttributeAsync("#first-page", "href")).ShouldBe("refund-claims?state=Filed");
+    }
+
     /// <summary>A claim with its evidence complete, filed by its supplier: the claim id and its refund in KRW.</summary>
     private async Task<(string Id, long Refund)> FiledClaimAsync()
     {
