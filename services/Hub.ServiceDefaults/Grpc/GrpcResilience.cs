@@ -12,6 +12,15 @@ public static class GrpcResilience
     public static bool IsTransient(StatusCode code) =>
         code is StatusCode.Unavailable or StatusCode.ResourceExhausted or StatusCode.Aborted or StatusCode.DeadlineExceeded;
 
+    /// <summary>
+    /// Status codes by which the called service refused the request as it stands: asking again changes nothing until the
+    /// request or what it depends on changes, so the caller answers the refusal rather than waiting for a retry.
+    /// </summary>
+    /// <param name="code">The status the call ended with.</param>
+    public static bool IsRefusal(StatusCode code) =>
+        code is StatusCode.InvalidArgument or StatusCode.OutOfRange or StatusCode.FailedPrecondition or StatusCode.NotFound or StatusCode.PermissionDenied
+            or StatusCode.AlreadyExists;
+
     /// <summary>Builds the pipeline from the options.</summary>
     public static ResiliencePipeline Build(GrpcClientOptions options)
     {

@@ -263,27 +263,32 @@ public sealed class ClaimEndpointsTests(TaxRefundHost host) : IClassFixture<TaxR
     }
 
     [Fact]
-    public async Task Invoice_FiledClaimWouldSumPastWhatAnAmountCarries_RefusedAndNotRegistered()
+    public async Task Invoice_FiledClaimWouldRefundPastTheLargestPayout_RefusedAndNotRegistered()
     {
         const string order = "KR-O-000108";
         using var supplier = host.Sme(SupplierA);
         using var op = host.Operator();
         await BookAsync(host, order, SupplierA);
-        (await RegisterInvoiceAsync(supplier, order, "INV-108-1", "610910", 9_000_000_000_000_000_000, 0.10m)).StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        // Net 8 × 10^15 at KR's 10 %: a refund of 8 × 10^14, inside the largest payout; a second such invoice is not.
+        (await RegisterInvoiceAsync(supplier, order, "INV-108-1", "610910", 8_800_000_000_000_000, 0.10m)).StatusCode.ShouldBe(HttpStatusCode.Created);
         await host.PublishAsync(new ExportCleared(order, "KR-D-000108", "KR", "LRN-108", "MRN-108", "KRW", 0, 0, ClearedAt));
         await host.PublishAsync(new ShipmentDeparted(Guid.NewGuid(), "MB-108", "KR", "CN", "Sea", ["KR-C-000908"], [order], ClearedAt));
         await host.PublishAsync(new EscrowReleased(order, SupplierA.ToString(), 100, "USD", 135_000, 1_350, "KRW", false, ClearedAt));
         var id = (await WaitForClaimAsync(supplier, order, "Ready")).GetProperty("id").GetString()!;
         (await supplier.PostAsync($"/api/tax-refund/claims/{id}/file", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
 
-        var second = await RegisterInvoiceAsync(supplier, order, "INV-108-2", "610910", 9_000_000_000_000_000_000, 0.10m);
+        var second = await RegisterInvoiceAsync(supplier, order, "INV-108-2", "610910", 8_800_000_000_000_000, 0.10m);
 
         second.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         second.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        (await second.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString()!
+            .ShouldContain(Money.FromMinorUnits(Money.MaxAmountMinorUnits, CurrencyCode.KRW).ToString());
         await using var db = host.Db();
         (await db.Invoices.CountAsync(i => i.OrderId == order)).ShouldBe(1);
         var claim = await op.GetFromJsonAsync<JsonElement>($"/api/tax-refund/claims/{id}");
-        claim.GetProperty("purchaseNetMinorUnits").GetInt64().ShouldBe(8_181_818_181_818_181_818);
+        claim.GetProperty("purchaseNetMinorUnits").GetInt64().ShouldBe(8_000_000_000_000_000);
+        claim.GetProperty("refundMinorUnits").GetInt64().ShouldBe(800_000_000_000_000);
         (await host.EventsAsync<RefundClaimFiled>(id)).Count.ShouldBe(1);
     }
 
@@ -451,7 +456,7 @@ public sealed class ClaimEndpointsTests(TaxRefundHost host) : IClassFixture<TaxR
             vatRate,
         });
 
-    private static async Task<JsonElement> WaitForClaimAsync(HttpClient client, string order, string state)
+    internal static async Task<JsonElement> WaitForClaimAsync(HttpClient client, string order, string state)
     {
         JsonElement found = default;
         await Eventually.TrueAsync(async () =>

@@ -7,6 +7,7 @@ using Hub.Customs.V1;
 using Hub.Logistics.V1;
 using Hub.Order.Domain;
 using Hub.Payment.V1;
+using Hub.ServiceDefaults.Grpc;
 using Hub.ServiceDefaults.Messaging.Outbox;
 using Microsoft.Extensions.Options;
 using PaymentClient = Hub.Payment.V1.Payment.PaymentClient;
@@ -43,7 +44,7 @@ internal sealed class OrderProcess(HubClients hubs, PaymentClient payment, IOutb
             }, cancellationToken: cancellationToken);
             order.Note(Now, Self, "FundsRequested", cause, $"{order.BuyerTotalMinor} {order.BuyerCurrency} minor units at quote {order.FxQuoteId}");
         }
-        catch (RpcException ex) when (Upstream.IsRefusal(ex.StatusCode))
+        catch (RpcException ex) when (GrpcResilience.IsRefusal(ex.StatusCode))
         {
             await FailAsync(order, $"payment refused: {ex.Status.Detail}", cause, cancellationToken);
         }
@@ -160,7 +161,7 @@ internal sealed class OrderProcess(HubClients hubs, PaymentClient payment, IOutb
             reply = await payment.OpenDisputeAsync(
                 new OpenDisputeRequest { OrderId = order.Id, BuyerCompany = order.BuyerCompany, Reason = reason }, cancellationToken: cancellationToken);
         }
-        catch (RpcException ex) when (Upstream.IsRefusal(ex.StatusCode))
+        catch (RpcException ex) when (GrpcResilience.IsRefusal(ex.StatusCode))
         {
             throw new OrderRuleException($"Payment refused the dispute of order {order.Id}: {ex.Status.Detail}");
         }

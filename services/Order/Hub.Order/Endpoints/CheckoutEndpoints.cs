@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Hub.Order.Application;
+using Hub.ServiceDefaults.Grpc;
 using Hub.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -44,7 +45,7 @@ internal static class CheckoutEndpoints
     }
 
     /// <summary>A refusal or failure of another service, as problem details.</summary>
-    internal static ProblemHttpResult Upstream(RpcException ex) => Application.Upstream.IsRefusal(ex.StatusCode)
+    internal static ProblemHttpResult Upstream(RpcException ex) => GrpcResilience.IsRefusal(ex.StatusCode)
         ? TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "The cart cannot be priced or placed", detail: ex.Status.Detail)
         : TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "A service the order needs did not answer", detail: ex.Status.Detail);
 }

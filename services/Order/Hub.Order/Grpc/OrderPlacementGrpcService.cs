@@ -121,7 +121,7 @@ internal sealed class OrderPlacementGrpcService(OrderPlacementDesk placement, Or
         catch (RpcException ex)
         {
             // A service the change calls refused it or did not answer; the order is as it was.
-            throw new RpcException(new Status(Upstream.IsRefusal(ex.StatusCode) ? StatusCode.FailedPrecondition : StatusCode.Unavailable, ex.Status.Detail));
+            throw new RpcException(new Status(GrpcResilience.IsRefusal(ex.StatusCode) ? StatusCode.FailedPrecondition : StatusCode.Unavailable, ex.Status.Detail));
         }
 
         return outcome switch

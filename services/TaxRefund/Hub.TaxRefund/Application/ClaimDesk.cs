@@ -1,6 +1,7 @@
 using Grpc.Core;
 using Hub.Contracts.TaxRefund;
 using Hub.Contracts.Values;
+using Hub.ServiceDefaults.Grpc;
 using Hub.ServiceDefaults.Hosting;
 using Hub.ServiceDefaults.Messaging.Outbox;
 using Hub.TaxRefund.Data;
@@ -23,6 +24,12 @@ internal sealed partial class ClaimDesk(
 
     /// <summary>The title of a refusal because the claim's amounts cannot be worked out from its invoices and rates.</summary>
     private const string AmountsTitle = "The claim's amounts cannot be worked out.";
+
+    /// <summary>The title of a refusal because the refund is more than the platform pays out at once.</summary>
+    private const string RefundTooLargeTitle = "The refund is larger than a payout can be.";
+
+    /// <summary>The title of a refusal because the payment service refused to pay the refund.</summary>
+    private const string PayoutRefusedTitle = "The payment service refused the payout.";
 
     /// <summary>Records a fact about an order and brings its claim up to date (the caller saves).</summary>
     public async Task RecordAsync(string orderId, Action<OrderEvidence> record, CancellationToken cancellationToken)
@@ -171,6 +178,15 @@ internal sealed partial class ClaimDesk(
             throw TaxRefundException.Conflict($"The invoices of order {claim.OrderId} sum to more than a claim can carry.", AmountsTitle);
         }
 
+        // A refund is paid in one payout, and the payment service refuses any larger than the platform's largest amount.
+        var largest = Money.FromMinorUnits(Money.MaxAmountMinorUnits, currency);
+        if (totals.Refund.Amount > largest.Amount)
+        {
+            throw TaxRefundException.Conflict(
+                $"The invoices of order {claim.OrderId} make a refund of {totals.Refund}; a refund is paid in one payout of at most {largest} ({Money.MaxAmountMinorUnits} minor units).",
+                RefundTooLargeTitle);
+        }
+
         return totals;
     }
 
@@ -200,6 +216,7 @@ internal sealed partial class ClaimDesk(
     /// Pays an Approved claim (a Paid one is returned as is). The payout is idempotent on the claim id, so a retry after
     /// a failure or a race pays once; when the payment service is unreachable the claim stays Approved for a retry.
     /// </summary>
+    /// <exception cref="TaxRefundException">The payment service refused the payout (a retry as it stands changes nothing); the claim stays Approved.</exception>
     public async Task<RefundClaim> PayAsync(RefundClaim claim, CancellationToken cancellationToken)
     {
         if (claim.State == ClaimState.Paid)
@@ -222,6 +239,13 @@ internal sealed partial class ClaimDesk(
                 PayeeCompany = claim.SupplierCompany,
                 Amount = new Payment.V1.Money { MinorUnits = amount.ToMinorUnits(), Currency = amount.Currency.Code },
             }, cancellationToken: cancellationToken);
+        }
+        catch (RpcException ex) when (GrpcResilience.IsRefusal(ex.StatusCode))
+        {
+            LogPayoutRefused(logger, claim.Id, ex.StatusCode, ex.Status.Detail);
+            throw TaxRefundException.Conflict(
+                $"The payment service refused to pay claim {claim.Id} ({amount}): {ex.Status.Detail.TrimEnd('.')}. The claim stays Approved; pay it once the payment service would accept it.",
+                PayoutRefusedTitle);
         }
         catch (Exception ex) when (ex is RpcException or Polly.ExecutionRejectedException)
         {
@@ -257,6 +281,9 @@ internal sealed partial class ClaimDesk(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Refund claim {Claim} is ready but was not filed automatically: {Reason}")]
     private static partial void LogNotAutoFiled(ILogger logger, string claim, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The payment service refused the payout of refund claim {Claim} ({Status}: {Detail}); it stays Approved")]
+    private static partial void LogPayoutRefused(ILogger logger, string claim, StatusCode status, string detail);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The payout of refund claim {Claim} failed; it stays Approved for a retry")]
     private static partial void LogPayoutFailed(ILogger logger, Exception exception, string claim);
