@@ -157,7 +157,7 @@ public sealed class ClaimEndpointsTests(TaxRefundHost host) : IClassFixture<TaxR
         using var op = host.Operator();
 
         (await op.GetFromJsonAsync<JsonElement>("/api/tax-refund/claims")).GetArrayLength().ShouldBe(50);
-        (await op.GetFromJsonAsync<JsonElement>("/api/tax-refund/claims?limit=100000")).GetArrayLength().ShouldBe(Math.Min(all, 200));
+        (await op.GetFromJsonAsync<JsonElement>("/api/tax-refund/claims?limit=200")).GetArrayLength().ShouldBe(Math.Min(all, 200));
         var walked = new List<JsonElement>();
         string? after = null;
         while (true)
@@ -180,6 +180,24 @@ public sealed class ClaimEndpointsTests(TaxRefundHost host) : IClassFixture<TaxR
         orders.ShouldBeSubsetOf(walked.Select(c => c.GetProperty("orderId").GetString()!));
         var one = await op.GetFromJsonAsync<JsonElement>($"/api/tax-refund/claims?orderId={orders[7]}");
         one.EnumerateArray().ShouldHaveSingleItem().GetProperty("orderId").GetString().ShouldBe(orders[7]);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-1")]
+    [InlineData("201")]
+    [InlineData("100000")]
+    public async Task List_LimitOutsideOneTo200_ProblemNamingLimit(string limit)
+    {
+        using var op = host.Operator();
+
+        var response = await op.GetAsync($"/api/tax-refund/claims?limit={limit}");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        errors.EnumerateObject().Select(e => e.Name).ShouldBe(["limit"]);
+        errors.GetProperty("limit")[0].GetString()!.ShouldContain("200");
     }
 
     [Fact]

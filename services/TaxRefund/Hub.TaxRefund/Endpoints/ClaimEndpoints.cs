@@ -26,6 +26,12 @@ internal sealed record RejectRequest(string? Reason);
 /// <summary>Claims: suppliers see and file their own (others are 404); operators see the backlog and decide.</summary>
 internal static class ClaimEndpoints
 {
+    /// <summary>Claims in a page when the caller names no <c>limit</c>.</summary>
+    private const int DefaultPageSize = 50;
+
+    /// <summary>The most claims a page holds.</summary>
+    private const int MaxPageSize = 200;
+
     public static void MapClaimEndpoints(this IEndpointRouteBuilder routes)
     {
         var claims = routes.MapGroup("/api/tax-refund/claims").WithTags("Refund claims");
@@ -38,12 +44,17 @@ internal static class ClaimEndpoints
     }
 
     /// <summary>
-    /// A page of the claims the caller sees, oldest first: at most <c>limit</c> (50 when absent, kept within 1 to 200),
-    /// after the claim <c>after</c> (the previous page's last one).
+    /// A page of the claims the caller sees, oldest first: at most <c>limit</c> (<see cref="DefaultPageSize"/> when absent,
+    /// 1 to <see cref="MaxPageSize"/>, else a 400), after the claim <c>after</c> (the previous page's last one).
     /// </summary>
     private static async Task<Results<Ok<List<ClaimResponse>>, ProblemHttpResult>> List(
         string? state, string? orderId, string? after, int? limit, Caller caller, TaxRefundDbContext db, CancellationToken cancellationToken)
     {
+        if (limit is < 1 or > MaxPageSize)
+        {
+            return Problems.Invalid(new Dictionary<string, string[]> { ["limit"] = [$"Between 1 and {MaxPageSize}; was {limit}."] });
+        }
+
         var visible = db.Claims.AsNoTracking();
         if (!caller.IsOperator)
         {
@@ -79,7 +90,7 @@ internal static class ClaimEndpoints
             query = query.Where(c => c.State == wanted);
         }
 
-        var claims = await query.OrderBy(c => c.OpenedAt).ThenBy(c => c.Id).Take(Math.Clamp(limit ?? 50, 1, 200)).ToListAsync(cancellationToken);
+        var claims = await query.OrderBy(c => c.OpenedAt).ThenBy(c => c.Id).Take(limit ?? DefaultPageSize).ToListAsync(cancellationToken);
         return TypedResults.Ok(claims.Select(ToResponse).ToList());
     }
 
