@@ -16,9 +16,9 @@ internal sealed class PurchaseInvoiceConfiguration : IEntityTypeConfiguration<Pu
         b.Property(i => i.ProductId).HasMaxLength(40).IsRequired();
         b.Property(i => i.HsCode).HasMaxLength(10).IsRequired();
         b.Property(i => i.Currency).HasMaxLength(3).IsRequired();
-        b.Property(i => i.Quantity).HasPrecision(18, 4);
-        b.Property(i => i.AmountInclVat).HasPrecision(28, 4);
-        b.Property(i => i.VatRate).HasPrecision(9, 6);
+        b.Property(i => i.Quantity).HasPrecision(StoredNumber.Quantity.Precision, StoredNumber.Quantity.Scale);
+        b.Property(i => i.AmountInclVat).HasPrecision(StoredNumber.Amount.Precision, StoredNumber.Amount.Scale);
+        b.Property(i => i.VatRate).HasPrecision(StoredNumber.Rate.Precision, StoredNumber.Rate.Scale);
         b.HasIndex(i => new { i.SupplierCompany, i.InvoiceNumber }).IsUnique();
         b.HasIndex(i => i.OrderId);
     }

@@ -22,9 +22,9 @@ internal sealed class RefundClaimConfiguration : IEntityTypeConfiguration<Refund
         b.Property(c => c.MasterBill).HasMaxLength(64);
         b.Property(c => c.ConsignmentId).HasMaxLength(40);
         b.Property(c => c.Currency).HasMaxLength(3);
-        b.Property(c => c.PurchaseNet).HasPrecision(28, 4);
-        b.Property(c => c.RefundAmount).HasPrecision(28, 4);
-        b.Property(c => c.CostAmount).HasPrecision(28, 4);
+        b.Property(c => c.PurchaseNet).HasPrecision(StoredNumber.Amount.Precision, StoredNumber.Amount.Scale);
+        b.Property(c => c.RefundAmount).HasPrecision(StoredNumber.Amount.Precision, StoredNumber.Amount.Scale);
+        b.Property(c => c.CostAmount).HasPrecision(StoredNumber.Amount.Precision, StoredNumber.Amount.Scale);
         b.Property(c => c.RoundingRule).HasMaxLength(200);
         b.Property(c => c.FiledBy).HasMaxLength(100);
         b.Property(c => c.DecidedBy).HasMaxLength(100);

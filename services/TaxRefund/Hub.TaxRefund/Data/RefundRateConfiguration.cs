@@ -12,7 +12,7 @@ internal sealed class RefundRateConfiguration : IEntityTypeConfiguration<RefundR
         b.HasKey(r => r.Id);
         b.Property(r => r.Hub).HasMaxLength(2).IsRequired();
         b.Property(r => r.HsPrefix).HasMaxLength(10).IsRequired();
-        b.Property(r => r.Rate).HasPrecision(9, 6);
+        b.Property(r => r.Rate).HasPrecision(StoredNumber.Rate.Precision, StoredNumber.Rate.Scale);
         b.HasIndex(r => new { r.Hub, r.HsPrefix, r.ValidFrom }).IsUnique();
         b.HasData(RefundRateSeed.Rates);
     }

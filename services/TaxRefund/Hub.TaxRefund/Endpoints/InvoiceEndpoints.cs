@@ -1,6 +1,5 @@
 using Hub.Contracts.Values;
 using Hub.ServiceDefaults.Security;
-using Hub.ServiceDefaults.Validation;
 using Hub.TaxRefund.Application;
 using Hub.TaxRefund.Data;
 using Hub.TaxRefund.Domain;
@@ -61,10 +60,10 @@ internal static class InvoiceEndpoints
             errors["hsCode"] = [$"'{request.HsCode}' is not an HS code of 6 to 10 digits."];
         }
 
-        // The columns are numeric(18, 4) and numeric(9, 6): a value they would round or refuse is refused here.
-        if (request.Quantity is not > 0 || !RequestValues.FitsNumeric(request.Quantity.Value, 18, 4))
+        // A value its column would round or refuse is refused here.
+        if (request.Quantity is not > 0 || !StoredNumber.Quantity.Fits(request.Quantity.Value))
         {
-            errors["quantity"] = ["The quantity must be positive, below 10^14, with at most 4 decimals."];
+            errors["quantity"] = [$"The quantity must be positive, below 10^{StoredNumber.Quantity.IntegerDigits}, with at most {StoredNumber.Quantity.Scale} decimals."];
         }
 
         if (!CurrencyCode.TryParse(request.Currency, out var currency))
@@ -77,9 +76,9 @@ internal static class InvoiceEndpoints
             errors["amountInclVatMinorUnits"] = ["The VAT-inclusive amount must be positive."];
         }
 
-        if (request.VatRate is not (> 0m and <= 1m) || !RequestValues.FitsNumeric(request.VatRate.Value, 9, 6))
+        if (request.VatRate is not (> 0m and <= 1m) || !StoredNumber.Rate.Fits(request.VatRate.Value))
         {
-            errors["vatRate"] = ["The VAT rate is a fraction above 0 and at most 1 with at most 6 decimals (0.13 for 13 %)."];
+            errors["vatRate"] = [$"The VAT rate is a fraction above 0 and at most 1 with at most {StoredNumber.Rate.Scale} decimals (0.13 for 13 %)."];
         }
 
         if (errors.Count > 0)

@@ -1,6 +1,5 @@
 using Hub.ServiceDefaults.Hosting;
 using Hub.ServiceDefaults.Security;
-using Hub.ServiceDefaults.Validation;
 using Hub.TaxRefund.Data;
 using Hub.TaxRefund.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -74,10 +73,10 @@ internal static class RateEndpoints
         {
             errors["rate"] = ["The rate is required."];
         }
-        else if (!RequestValues.FitsNumeric(request.Rate.Value, 9, 6))
+        else if (!StoredNumber.Rate.Fits(request.Rate.Value))
         {
-            // The column is numeric(9, 6): it would round a seventh decimal away.
-            errors["rate"] = ["The refund rate has at most 6 decimals (0.13 for 13 %)."];
+            // Its column would round further decimals away.
+            errors["rate"] = [$"The refund rate has at most {StoredNumber.Rate.Scale} decimals (0.13 for 13 %)."];
         }
 
         if (request.ValidFrom is null)
