@@ -19,15 +19,15 @@ internal static class FederatedPage
         var items = Merge(offered, taken, limit);
 
         var positions = new Dictionary<string, HubPosition>(StringComparer.OrdinalIgnoreCase);
-        var more = false;
         for (var i = 0; i < hubs.Count; i++)
         {
             positions[hubs[i].Answer.Hub] = hubs[i].After(taken[i]);
-            more |= hubs[i].Answered && !positions[hubs[i].Answer.Hub].Done;
         }
 
-        // A hub that did not answer keeps its position: a later page picks it up. Once the hubs that answered have
-        // nothing left there is no next page; the partial answer says the others may have more (ask again, same cursor).
+        // A hub that did not answer keeps its position (never done: a done hub is not asked) while those that answered
+        // move on, so the next page asks it again from there and nothing is repeated: the search ends only once every
+        // hub has answered with nothing left, never because the hubs that answered ran out.
+        var more = positions.Values.Any(p => !p.Done);
         var answers = hubs.Select((h, i) => h.Answer with { Count = taken[i] }).ToList();
         return new FederatedSearchResult(items, answers, answers.Any(a => a.Missing), more ? new FederatedCursor(positions).Encode() : null);
     }

@@ -24,12 +24,20 @@ internal static class CatalogSearchBackend
     public static Task<WebApplication> StartAsync(params string[] ids) => StartAsync(ids.ToList());
 
     /// <summary>A catalog of products without a rank whose list the test may change between searches.</summary>
-    public static Task<WebApplication> StartAsync(List<string> ids) =>
-        ServeAsync(TimeSpan.Zero, () => [.. ids.Select(id => new JsonObject { ["id"] = id })]);
+    public static Task<WebApplication> StartAsync(List<string> ids) => StartAsync(ids, down: () => false);
 
-    private static Task<WebApplication> ServeAsync(TimeSpan delay, Func<JsonObject[]> listed) =>
+    /// <summary>A catalog of products without a rank that answers 503 whenever <paramref name="down"/> says it is down.</summary>
+    public static Task<WebApplication> StartAsync(List<string> ids, Func<bool> down) =>
+        ServeAsync(TimeSpan.Zero, () => [.. ids.Select(id => new JsonObject { ["id"] = id })], down);
+
+    private static Task<WebApplication> ServeAsync(TimeSpan delay, Func<JsonObject[]> listed, Func<bool>? down = null) =>
         Backend.StartAsync(HttpProtocols.Http1, ports: 1, _ => { }, app => app.MapGet(Path, async (HttpContext context) =>
         {
+            if (down?.Invoke() == true)
+            {
+                return Results.Problem("The catalog is down.", Path, StatusCodes.Status503ServiceUnavailable);
+            }
+
             var products = listed();
             // The cursor names the catalog it came from, so one sent to the wrong hub is refused.
             var owner = products.Length > 0 ? products[0]["id"]!.GetValue<string>().Split('-')[0] : "none";

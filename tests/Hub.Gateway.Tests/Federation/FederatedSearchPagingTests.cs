@@ -105,6 +105,36 @@ public sealed class FederatedSearchPagingTests : IAsyncLifetime
         ids.ShouldBe(["KR-P-000002", "CN-P-000001", "KR-P-000003", "KR-P-000004"], "the page is followed from the last item taken, not by count");
     }
 
+    [Fact]
+    public async Task Search_PartnerFailingOnOnePageThenAnswering_FollowingNextCursorReturnsEveryItemOnce()
+    {
+        var chinaDown = false;
+        await StartAsync(
+            CatalogSearchBackend.StartAsync("KR-P-000001", "KR-P-000002", "KR-P-000003"),
+            CatalogSearchBackend.StartAsync(["CN-P-000001", "CN-P-000002", "CN-P-000003"], () => chinaDown));
+        using var client = SmeClient();
+        var first = await client.GetFromJsonAsync<JsonElement>("/api/federation/catalog/search?q=x&limit=2");
+        chinaDown = true;
+
+        var partial = await client.GetFromJsonAsync<JsonElement>($"/api/federation/catalog/search?q=x&limit=2&cursor={first.GetProperty("nextCursor").GetString()}");
+
+        partial.GetProperty("hubs").EnumerateArray().Select(h => $"{h.GetProperty("hub").GetString()} {h.GetProperty("status").GetString()}")
+            .ShouldBe(["KR answered", "CN failed"]);
+        partial.GetProperty("partial").GetBoolean().ShouldBeTrue();
+        partial.GetProperty("nextCursor").GetString().ShouldNotBeNull("CN may have more though KR has nothing left");
+        chinaDown = false;
+        List<JsonElement> pages = [first, partial];
+        while (pages[^1].GetProperty("nextCursor").GetString() is { } cursor)
+        {
+            pages.Count.ShouldBeLessThan(20, "paging ends");
+            pages.Add(await client.GetFromJsonAsync<JsonElement>($"/api/federation/catalog/search?q=x&limit=2&cursor={cursor}"));
+        }
+
+        pages[^1].GetProperty("partial").GetBoolean().ShouldBeFalse();
+        pages.SelectMany(p => p.GetProperty("items").EnumerateArray()).Select(i => i.GetProperty("id").GetString())
+            .ShouldBe(["KR-P-000001", "CN-P-000001", "KR-P-000002", "KR-P-000003", "CN-P-000002", "CN-P-000003"]);
+    }
+
     private async Task<List<List<JsonElement>>> AllPagesAsync(int limit)
     {
         using var client = SmeClient();
