@@ -74,6 +74,87 @@ public sealed class VersionedReferenceDataTests(CustomsHost host) : IClassFixtur
         versions.ShouldBe([(500m, "2030-01-01", "2031-01-01"), (800m, "2031-01-01", "2031-02-01"), (500m, "2031-02-01", null)]);
     }
 
+    [Fact]
+    public async Task PublishTariffLine_OpenEndedBeforeAResumedLine_EndsTheChangeAndTheResumedLineGoes()
+    {
+        using var op = host.Operator();
+        await InterruptedTariff(op, "999996");
+
+        var change = await Created(op, "/api/customs/tariffs", new { hub = "MY", prefix = "999996", description = "New rate", dutyRate = 0.05m, vatRate = 0.1m, validFrom = "2031-03-20" });
+
+        change.GetProperty("version").GetInt32().ShouldBe(4);
+        (await Schedule(op, "999996")).ShouldBe([(0.08m, "2031-01-01", "2031-03-01"), (0.02m, "2031-03-01", "2031-03-20"), (0.05m, "2031-03-20", null)]);
+        (await DutyOn(op, "2031-03-19", "999996")).ShouldBe([0.02m]);
+        (await DutyOn(op, "2031-03-20", "999996")).ShouldBe([0.05m]);
+        (await DutyOn(op, "2031-04-01", "999996")).ShouldBe([0.05m]);
+        (await DutyOn(op, "2032-01-01", "999996")).ShouldBe([0.05m]);
+    }
+
+    [Fact]
+    public async Task PublishTariffLine_BoundedBeforeAResumedLine_TheInterruptedChangeResumesThenTheResumedLine()
+    {
+        using var op = host.Operator();
+        await InterruptedTariff(op, "999997");
+
+        await Created(op, "/api/customs/tariffs", new
+        {
+            hub = "MY", prefix = "999997", description = "Short cut", dutyRate = 0.05m, vatRate = 0.1m, validFrom = "2031-03-20", validTo = "2031-03-25",
+        });
+
+        (await Schedule(op, "999997")).ShouldBe([(0.08m, "2031-01-01", "2031-03-01"), (0.02m, "2031-03-01", "2031-03-20"), (0.08m, "2031-04-01", null),
+            (0.05m, "2031-03-20", "2031-03-25"), (0.02m, "2031-03-25", "2031-04-01")]);
+        (await DutyOn(op, "2031-03-19", "999997")).ShouldBe([0.02m]);
+        (await DutyOn(op, "2031-03-24", "999997")).ShouldBe([0.05m]);
+        (await DutyOn(op, "2031-03-25", "999997")).ShouldBe([0.02m]);
+        (await DutyOn(op, "2031-03-31", "999997")).ShouldBe([0.02m]);
+        (await DutyOn(op, "2031-04-01", "999997")).ShouldBe([0.08m]);
+    }
+
+    [Fact]
+    public async Task PublishTariffLine_NotAfterAPublishedStart_IsRefusedAndChangesNothing()
+    {
+        using var op = host.Operator();
+        await InterruptedTariff(op, "999998");
+
+        var response = await op.PostAsJsonAsync("/api/customs/tariffs", new { hub = "MY", prefix = "999998", description = "Too early", dutyRate = 0.05m, vatRate = 0.1m, validFrom = "2031-03-01" });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        problem.GetProperty("errors").GetProperty("validFrom")[0].ToString().ShouldContain("2031-03-01");
+        (await Schedule(op, "999998")).ShouldBe([(0.08m, "2031-01-01", "2031-03-01"), (0.02m, "2031-03-01", "2031-04-01"), (0.08m, "2031-04-01", null)]);
+    }
+
+    [Fact]
+    public async Task PublishFxRate_OpenEndedBeforeAResumedRate_EndsTheChangeAndTheResumedRateGoes()
+    {
+        using var op = host.Operator();
+        await Created(op, "/api/customs/fx-rates", new { hub = "MY", currency = "SEK", rate = 0.41m, validFrom = "2031-01-01" });
+        await Created(op, "/api/customs/fx-rates", new { hub = "MY", currency = "SEK", rate = 0.43m, validFrom = "2031-03-01", validTo = "2031-04-01" });
+
+        await Created(op, "/api/customs/fx-rates", new { hub = "MY", currency = "SEK", rate = 0.45m, validFrom = "2031-03-20" });
+
+        (await FxOn(op, "2031-02-28", "SEK")).ShouldBe([0.41m]);
+        (await FxOn(op, "2031-03-19", "SEK")).ShouldBe([0.43m]);
+        (await FxOn(op, "2031-03-20", "SEK")).ShouldBe([0.45m]);
+        (await FxOn(op, "2031-04-01", "SEK")).ShouldBe([0.45m]);
+        (await FxOn(op, "2032-01-01", "SEK")).ShouldBe([0.45m]);
+        (await op.GetFromJsonAsync<JsonElement>("/api/customs/fx-rates?hub=MY")).EnumerateArray().Count(r => r.GetProperty("currency").GetString() == "SEK").ShouldBe(3);
+    }
+
+    /// <summary>V1 from 2031-01-01 at 8 %, V2 from 2031-03-01 to 2031-04-01 at 2 %, so V1 resumes from 2031-04-01 as V3.</summary>
+    private static async Task InterruptedTariff(HttpClient op, string prefix)
+    {
+        await Created(op, "/api/customs/tariffs", new { hub = "MY", prefix, description = "Test line", dutyRate = 0.08m, vatRate = 0.1m, validFrom = "2031-01-01" });
+        await Created(op, "/api/customs/tariffs", new
+        {
+            hub = "MY", prefix, description = "Month cut", dutyRate = 0.02m, vatRate = 0.1m, validFrom = "2031-03-01", validTo = "2031-04-01",
+        });
+    }
+
+    private static async Task<List<(decimal, string?, string?)>> Schedule(HttpClient op, string prefix) =>
+        [.. (await op.GetFromJsonAsync<JsonElement>($"/api/customs/tariffs?hub=MY&prefix={prefix}")).EnumerateArray()
+            .Select(l => (l.GetProperty("dutyRate").GetDecimal(), l.GetProperty("validFrom").GetString(), l.GetProperty("validTo").GetString()))];
+
     private static async Task<JsonElement> Created(HttpClient op, string path, object body)
     {
         var response = await op.PostAsJsonAsync(path, body);
@@ -81,10 +162,10 @@ public sealed class VersionedReferenceDataTests(CustomsHost host) : IClassFixtur
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
-    private static async Task<List<decimal>> DutyOn(HttpClient op, string on) =>
-        [.. (await op.GetFromJsonAsync<JsonElement>($"/api/customs/tariffs?hub=MY&prefix=999994&on={on}")).EnumerateArray().Select(l => l.GetProperty("dutyRate").GetDecimal())];
+    private static async Task<List<decimal>> DutyOn(HttpClient op, string on, string prefix = "999994") =>
+        [.. (await op.GetFromJsonAsync<JsonElement>($"/api/customs/tariffs?hub=MY&prefix={prefix}&on={on}")).EnumerateArray().Select(l => l.GetProperty("dutyRate").GetDecimal())];
 
-    private static async Task<List<decimal>> FxOn(HttpClient op, string on) =>
+    private static async Task<List<decimal>> FxOn(HttpClient op, string on, string currency = "CHF") =>
         [.. (await op.GetFromJsonAsync<JsonElement>($"/api/customs/fx-rates?hub=MY&on={on}")).EnumerateArray()
-            .Where(r => r.GetProperty("currency").GetString() == "CHF").Select(r => r.GetProperty("rate").GetDecimal())];
+            .Where(r => r.GetProperty("currency").GetString() == currency).Select(r => r.GetProperty("rate").GetDecimal())];
 }

@@ -18,6 +18,7 @@ internal sealed class CustomsFxRateConfiguration : IEntityTypeConfiguration<Cust
         b.Property(r => r.ValidFrom).HasColumnName("valid_from");
         b.Property(r => r.ValidTo).HasColumnName("valid_to");
         b.Property(r => r.Version).HasColumnName("version");
+        b.Property(r => r.ResumesId).HasColumnName("resumes_id");
         b.Ignore(r => r.Validity);
         b.HasIndex(r => new { r.Hub, r.Currency, r.Version }).IsUnique().HasDatabaseName("ux_customs_fx_rates_hub_currency_version");
     }

@@ -29,6 +29,7 @@ internal sealed class LowValueRegimeConfiguration : IEntityTypeConfiguration<Low
         b.Property(r => r.ValidFrom).HasColumnName("valid_from");
         b.Property(r => r.ValidTo).HasColumnName("valid_to");
         b.Property(r => r.Version).HasColumnName("version");
+        b.Property(r => r.ResumesId).HasColumnName("resumes_id");
         b.Ignore(r => r.Validity);
         b.HasIndex(r => new { r.Hub, r.Code, r.Version }).IsUnique().HasDatabaseName("ux_low_value_regimes_hub_code_version");
     }

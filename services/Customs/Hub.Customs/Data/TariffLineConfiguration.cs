@@ -24,6 +24,7 @@ internal sealed class TariffLineConfiguration : IEntityTypeConfiguration<TariffL
         b.Property(t => t.ValidFrom).HasColumnName("valid_from");
         b.Property(t => t.ValidTo).HasColumnName("valid_to");
         b.Property(t => t.Version).HasColumnName("version");
+        b.Property(t => t.ResumesId).HasColumnName("resumes_id");
         b.Ignore(t => t.Validity);
         b.HasIndex(t => new { t.Hub, t.Prefix, t.Version }).IsUnique().HasDatabaseName("ux_tariff_lines_hub_prefix_version");
     }

@@ -64,7 +64,9 @@ internal static class FxRateEndpoints
             var versions = await db.FxRates.Where(r => r.Hub == hub && r.Currency == currency.Code).ToListAsync(cancellationToken);
             var rate = CustomsFxRate.Create(HubId.Parse(hub), currency, request.Rate ?? 0m, new Validity(from, request.ValidTo),
                 versions.Count == 0 ? 1 : versions.Max(v => v.Version) + 1);
-            db.FxRates.AddRange([rate, .. CustomsFxRate.MakeRoom(versions, rate)]);
+            var (resumed, replaced) = CustomsFxRate.MakeRoom(versions, rate);
+            db.FxRates.RemoveRange(replaced);
+            db.FxRates.AddRange([rate, .. resumed]);
             await db.SaveChangesAsync(cancellationToken);
             return TypedResults.Created($"/api/customs/fx-rates/{rate.Id}", FxRateResponse.From(rate));
         }

@@ -99,7 +99,9 @@ internal static class RegimeEndpoints
             var regime = LowValueRegime.Create(HubId.Parse(hub), code, request.Name?.Trim() ?? code, kind, channel, origin, request.ExcludedChapters ?? "",
                 currency, basis, limit, request.AnnualLimit, request.AggregateSameDay ?? false, request.DutyFactor ?? 0m, request.TaxFactor ?? 0m,
                 new Validity(from, request.ValidTo), versions.Count == 0 ? 1 : versions.Max(v => v.Version) + 1);
-            db.LowValueRegimes.AddRange([regime, .. LowValueRegime.MakeRoom(versions, regime)]);
+            var (resumed, replaced) = LowValueRegime.MakeRoom(versions, regime);
+            db.LowValueRegimes.RemoveRange(replaced);
+            db.LowValueRegimes.AddRange([regime, .. resumed]);
             await db.SaveChangesAsync(cancellationToken);
             return TypedResults.Created($"/api/customs/regimes/{regime.Id}", RegimeResponse.From(regime));
         }

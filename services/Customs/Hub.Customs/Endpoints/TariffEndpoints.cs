@@ -107,7 +107,9 @@ internal static class TariffEndpoints
             var line = TariffLine.Create(HubId.Parse(hub), request.Prefix ?? "", request.Description?.Trim() ?? "", kind, request.DutyRate ?? 0m,
                 request.SpecificAmount, request.SpecificUnit, vat, request.ConsumptionTaxRate ?? 0m, new Validity(from, request.ValidTo),
                 versions.Count == 0 ? 1 : versions.Max(v => v.Version) + 1);
-            db.TariffLines.AddRange([line, .. TariffLine.MakeRoom(versions, line)]);
+            var (resumed, replaced) = TariffLine.MakeRoom(versions, line);
+            db.TariffLines.RemoveRange(replaced);
+            db.TariffLines.AddRange([line, .. resumed]);
             await db.SaveChangesAsync(cancellationToken);
             return TypedResults.Created($"/api/customs/tariffs/{line.Id}", TariffLineResponse.From(line));
         }

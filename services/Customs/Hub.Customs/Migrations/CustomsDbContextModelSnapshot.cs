@@ -297,6 +297,10 @@ namespace Hub.Customs.Migrations
                         .HasColumnType("numeric(18,8)")
                         .HasColumnName("rate");
 
+                    b.Property<Guid?>("ResumesId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("resumes_id");
+
                     b.Property<DateOnly>("ValidFrom")
                         .HasColumnType("date")
                         .HasColumnName("valid_from");
@@ -382,6 +386,10 @@ namespace Hub.Customs.Migrations
                         .HasMaxLength(2)
                         .HasColumnType("character varying(2)")
                         .HasColumnName("origin");
+
+                    b.Property<Guid?>("ResumesId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("resumes_id");
 
                     b.Property<decimal>("TaxFactor")
                         .HasPrecision(9, 6)
@@ -510,6 +518,10 @@ namespace Hub.Customs.Migrations
                         .HasMaxLength(13)
                         .HasColumnType("character varying(13)")
                         .HasColumnName("prefix");
+
+                    b.Property<Guid?>("ResumesId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("resumes_id");
 
                     b.Property<decimal?>("SpecificAmount")
                         .HasPrecision(18, 4)

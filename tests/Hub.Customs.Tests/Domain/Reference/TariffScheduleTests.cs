@@ -34,7 +34,7 @@ public sealed class TariffScheduleTests
         var change = new DateOnly(2027, 1, 1);
         var old = Line(HubId.KR, "8516", 0.08m, 0.1m, validity: new Validity(new DateOnly(2026, 1, 1), null));
         var @new = Line(HubId.KR, "8516", 0.06m, 0.1m, validity: new Validity(change, null), version: 2);
-        old.Supersede(@new.Validity, 3).ShouldBeNull();
+        TariffLine.MakeRoom([old], @new).Resumed.ShouldBeEmpty();
 
         TariffSchedule.Find([old, @new], HubId.KR, HsCode.Parse("851671"), change.AddDays(-1))!.DutyRate.ShouldBe(0.08m);
         TariffSchedule.Find([old, @new], HubId.KR, HsCode.Parse("851671"), change)!.DutyRate.ShouldBe(0.06m);
@@ -42,11 +42,12 @@ public sealed class TariffScheduleTests
     }
 
     [Fact]
-    public void Supersede_NotAfterTheCurrentStart_IsRefused()
+    public void MakeRoom_NotAfterTheCurrentStart_IsRefused()
     {
         var line = Line(HubId.KR, "8516", 0.08m, 0.1m, validity: new Validity(new DateOnly(2026, 1, 1), null));
+        var same = Line(HubId.KR, "8516", 0.06m, 0.1m, validity: new Validity(new DateOnly(2026, 1, 1), null), version: 2);
 
-        Should.Throw<CustomsRuleException>(() => line.Supersede(new Validity(new DateOnly(2026, 1, 1), null), 2)).Field.ShouldBe("validFrom");
+        Should.Throw<CustomsRuleException>(() => TariffLine.MakeRoom([line], same)).Field.ShouldBe("validFrom");
     }
 
     [Fact]
@@ -55,7 +56,7 @@ public sealed class TariffScheduleTests
         var old = Line(HubId.MY, "9503", 0.08m, 0.1m, validity: new Validity(new DateOnly(2030, 1, 1), null));
         var change = Line(HubId.MY, "9503", 0.02m, 0.1m, validity: new Validity(new DateOnly(2031, 1, 1), new DateOnly(2031, 6, 1)), version: 2);
 
-        var resumed = TariffLine.MakeRoom([old], change).ShouldHaveSingleItem();
+        var resumed = TariffLine.MakeRoom([old], change).Resumed.ShouldHaveSingleItem();
 
         resumed.Validity.ShouldBe(new Validity(new DateOnly(2031, 6, 1), null));
         resumed.Version.ShouldBe(3);
@@ -73,9 +74,81 @@ public sealed class TariffScheduleTests
         var old = Line(HubId.MY, "9503", 0.08m, 0.1m, validity: new Validity(new DateOnly(2030, 1, 1), new DateOnly(2031, 3, 1)));
         var change = Line(HubId.MY, "9503", 0.02m, 0.1m, validity: new Validity(new DateOnly(2031, 1, 1), new DateOnly(2031, 6, 1)), version: 2);
 
-        TariffLine.MakeRoom([old], change).ShouldBeEmpty();
+        TariffLine.MakeRoom([old], change).Resumed.ShouldBeEmpty();
 
         old.Validity.ShouldBe(new Validity(new DateOnly(2030, 1, 1), new DateOnly(2031, 1, 1)));
+    }
+
+    [Fact]
+    public void MakeRoom_OpenEndedChangeBeforeAResumedVersion_EndsTheChangeAndRemovesTheResumption()
+    {
+        var (schedule, v1, _) = InterruptedSchedule();
+        var resumption = schedule[2];
+        var change = Toys(0.05m, new DateOnly(2031, 3, 20), null, version: 4);
+
+        var (resumed, replaced) = TariffLine.MakeRoom(schedule, change);
+
+        resumed.ShouldBeEmpty();
+        replaced.ShouldBe([resumption]);
+        resumption.ResumesId.ShouldBe(v1.Id);
+        schedule = [.. schedule.Except(replaced), change];
+        Rows(schedule).ShouldBe([(0.08m, new DateOnly(2031, 1, 1), new DateOnly(2031, 3, 1)), (0.02m, new DateOnly(2031, 3, 1), new DateOnly(2031, 3, 20)),
+            (0.05m, new DateOnly(2031, 3, 20), null)]);
+        DutyOn(schedule, new DateOnly(2031, 3, 19)).ShouldBe(0.02m);
+        DutyOn(schedule, new DateOnly(2031, 3, 20)).ShouldBe(0.05m);
+        DutyOn(schedule, new DateOnly(2031, 4, 1)).ShouldBe(0.05m);
+        DutyOn(schedule, new DateOnly(2032, 1, 1)).ShouldBe(0.05m);
+    }
+
+    [Fact]
+    public void MakeRoom_BoundedChangeBeforeAResumedVersion_TheInterruptedChangeResumesThenTheResumption()
+    {
+        var (schedule, _, v2) = InterruptedSchedule();
+        var change = Toys(0.05m, new DateOnly(2031, 3, 20), new DateOnly(2031, 3, 25), version: 4);
+
+        var (resumed, replaced) = TariffLine.MakeRoom(schedule, change);
+
+        replaced.ShouldBeEmpty();
+        var remainder = resumed.ShouldHaveSingleItem();
+        remainder.Version.ShouldBe(5);
+        remainder.ResumesId.ShouldBe(v2.Id);
+        schedule = [.. schedule, change, remainder];
+        Rows(schedule).ShouldBe([(0.08m, new DateOnly(2031, 1, 1), new DateOnly(2031, 3, 1)), (0.02m, new DateOnly(2031, 3, 1), new DateOnly(2031, 3, 20)),
+            (0.05m, new DateOnly(2031, 3, 20), new DateOnly(2031, 3, 25)), (0.02m, new DateOnly(2031, 3, 25), new DateOnly(2031, 4, 1)),
+            (0.08m, new DateOnly(2031, 4, 1), null)]);
+        DutyOn(schedule, new DateOnly(2031, 3, 19)).ShouldBe(0.02m);
+        DutyOn(schedule, new DateOnly(2031, 3, 24)).ShouldBe(0.05m);
+        DutyOn(schedule, new DateOnly(2031, 3, 25)).ShouldBe(0.02m);
+        DutyOn(schedule, new DateOnly(2031, 3, 31)).ShouldBe(0.02m);
+        DutyOn(schedule, new DateOnly(2031, 4, 1)).ShouldBe(0.08m);
+    }
+
+    [Fact]
+    public void MakeRoom_BoundedChangeAcrossAResumedVersionsStart_ThePublishedVersionResumesAfterIt()
+    {
+        var (schedule, v1, _) = InterruptedSchedule();
+        var change = Toys(0.05m, new DateOnly(2031, 3, 20), new DateOnly(2031, 4, 15), version: 4);
+
+        var (resumed, replaced) = TariffLine.MakeRoom(schedule, change);
+
+        replaced.ShouldBe([schedule[2]]);
+        resumed.ShouldHaveSingleItem().ResumesId.ShouldBe(v1.Id);
+        schedule = [.. schedule.Except(replaced), change, .. resumed];
+        Rows(schedule).ShouldBe([(0.08m, new DateOnly(2031, 1, 1), new DateOnly(2031, 3, 1)), (0.02m, new DateOnly(2031, 3, 1), new DateOnly(2031, 3, 20)),
+            (0.05m, new DateOnly(2031, 3, 20), new DateOnly(2031, 4, 15)), (0.08m, new DateOnly(2031, 4, 15), null)]);
+    }
+
+    [Fact]
+    public void MakeRoom_NotAfterAPublishedStart_IsRefusedAndChangesNothing()
+    {
+        var (schedule, _, v2) = InterruptedSchedule();
+
+        var refusal = Should.Throw<CustomsRuleException>(() => TariffLine.MakeRoom(schedule, Toys(0.05m, new DateOnly(2031, 3, 1), null, version: 4)));
+
+        refusal.Field.ShouldBe("validFrom");
+        refusal.Message.ShouldContain("2031-03-01");
+        v2.ValidTo.ShouldBe(new DateOnly(2031, 4, 1));
+        schedule[2].ValidFrom.ShouldBe(new DateOnly(2031, 4, 1));
     }
 
     [Theory]
@@ -98,4 +171,22 @@ public sealed class TariffScheduleTests
         week.Covers(new DateOnly(2026, 11, 22)).ShouldBeFalse();
         week.Covers(new DateOnly(2026, 11, 14)).ShouldBeFalse();
     }
+
+    /// <summary>V1 from 2031-01-01, V2 from 2031-03-01 to 2031-04-01, and V1 resumed from 2031-04-01 as V3.</summary>
+    private static (List<TariffLine> Schedule, TariffLine V1, TariffLine V2) InterruptedSchedule()
+    {
+        var v1 = Toys(0.08m, new DateOnly(2031, 1, 1), null, version: 1);
+        var v2 = Toys(0.02m, new DateOnly(2031, 3, 1), new DateOnly(2031, 4, 1), version: 2);
+        var v3 = TariffLine.MakeRoom([v1], v2).Resumed.ShouldHaveSingleItem();
+        v3.Version.ShouldBe(3);
+        return ([v1, v2, v3], v1, v2);
+    }
+
+    private static TariffLine Toys(decimal duty, DateOnly from, DateOnly? to, int version) =>
+        Line(HubId.MY, "9503", duty, 0.1m, validity: new Validity(from, to), version: version);
+
+    private static decimal? DutyOn(IEnumerable<TariffLine> schedule, DateOnly date) => TariffSchedule.Find(schedule, HubId.MY, HsCode.Parse("950300"), date)?.DutyRate;
+
+    private static List<(decimal Duty, DateOnly From, DateOnly? To)> Rows(IEnumerable<TariffLine> schedule) =>
+        [.. schedule.OrderBy(l => l.ValidFrom).Select(l => (l.DutyRate, l.ValidFrom, l.ValidTo))];
 }

@@ -1,9 +1,13 @@
 namespace Hub.Customs.Domain.Reference;
 
 /// <summary>
-/// One dated version of a piece of reference data (a tariff line, a regime, a customs FX rate). A newer version takes
-/// over from its first day; when it ends while the version it replaced would still have been in force, that version
-/// resumes the day it ends, so a bounded change leaves no gap behind it.
+/// One dated version of a piece of reference data (a tariff line, a regime, a customs FX rate). Operators publish
+/// versions, each starting after every version published before it; a new version takes over exactly its own days, and
+/// every other day keeps the version in force on it. So a version with an end date interrupts what it replaces, which
+/// resumes the day it ends as a version of its own, numbered after it (see <see cref="ResumesId"/>). A new version that
+/// starts before such a resumption replaces it like any other day: the resumption is removed (or ended, if it started
+/// before) and what was in force resumes again after the new version's end, if it has one. The schedule is then what
+/// painting the published versions in order, each over its own days, gives: no gap, no overlap.
 /// </summary>
 /// <typeparam name="TSelf">The kind of reference data.</typeparam>
 internal abstract class DatedVersion<TSelf>
@@ -19,61 +23,56 @@ internal abstract class DatedVersion<TSelf>
 
     public int Version { get; private protected set; }
 
+    /// <summary>The published version this one resumes after a version with an end date; null for one an operator published.</summary>
+    public Guid? ResumesId { get; private protected set; }
+
     /// <summary>
-    /// Makes room among <paramref name="earlier"/> versions for <paramref name="next"/>: each ends the day it starts, and
-    /// one that would have run beyond its end resumes then as a version of its own, numbered after it.
+    /// Makes room among <paramref name="earlier"/> versions for <paramref name="next"/>: each one in force on a day of
+    /// <paramref name="next"/> ends the day it starts (or is replaced, if it starts on or after it), and one that would
+    /// have run beyond its end resumes then as a version of its own, numbered after it.
     /// </summary>
-    /// <param name="earlier">The versions published before, of the same hub and key.</param>
+    /// <param name="earlier">The versions stored before, of the same hub and key, published and resumed.</param>
     /// <param name="next">The new version.</param>
-    /// <returns>The resumed versions, to be stored with <paramref name="next"/>.</returns>
-    public static IReadOnlyList<TSelf> MakeRoom(IReadOnlyList<TSelf> earlier, TSelf next)
+    /// <returns>The resumed versions, to be stored with <paramref name="next"/>, and the resumed versions it replaces, to be removed.</returns>
+    public static (IReadOnlyList<TSelf> Resumed, IReadOnlyList<TSelf> Replaced) MakeRoom(IReadOnlyList<TSelf> earlier, TSelf next)
     {
-        if (earlier.FirstOrDefault(v => next.ValidFrom <= v.ValidFrom) is { } later)
+        if (earlier.Where(v => v.ResumesId is null).MaxBy(v => v.ValidFrom) is { } latest && next.ValidFrom <= latest.ValidFrom)
         {
-            throw new CustomsRuleException("validFrom", $"A new version must start after the current one ({later.ValidFrom:yyyy-MM-dd}).");
+            throw new CustomsRuleException("validFrom", $"A new version must start after the latest one published ({latest.ValidFrom:yyyy-MM-dd}).");
         }
 
         var resumed = new List<TSelf>();
-        foreach (var previous in earlier)
+        var replaced = new List<TSelf>();
+        foreach (var previous in earlier.Where(v => v.Validity.Overlaps(next.Validity)).OrderBy(v => v.ValidFrom))
         {
-            if (previous.Supersede(next.Validity, next.Version + resumed.Count + 1) is { } resumption)
+            var end = previous.ValidTo;
+            if (previous.ValidFrom < next.ValidFrom)
             {
-                resumed.Add(resumption);
+                previous.ValidTo = next.ValidFrom;
+            }
+            else
+            {
+                // Only a resumed version can start on or after the new one: published ones start before it.
+                replaced.Add(previous);
+            }
+
+            if (next.ValidTo is { } resume && (end is null || end > resume))
+            {
+                resumed.Add(previous.Resume(new Validity(resume, end), next.Version + resumed.Count + 1));
             }
         }
 
-        return resumed;
+        return (resumed, replaced);
     }
 
-    /// <summary>Ends this version the day a newer one, valid over <paramref name="next"/>, takes over.</summary>
-    /// <param name="next">When the newer version is in force.</param>
-    /// <param name="resumedVersion">The number this version gets where it resumes.</param>
-    /// <returns>This version resumed after <paramref name="next"/> ends, or null if nothing of it is left by then.</returns>
-    public TSelf? Supersede(Validity next, int resumedVersion)
+    private TSelf Resume(Validity validity, int version)
     {
-        if (next.From <= ValidFrom)
-        {
-            throw new CustomsRuleException("validFrom", $"A new version must start after the current one ({ValidFrom:yyyy-MM-dd}).");
-        }
-
-        // An open-ended version (no end) compares false with any day: it always runs beyond.
-        var end = ValidTo;
-        if (end <= next.From)
-        {
-            return null;
-        }
-
-        ValidTo = next.From;
-        if (next.To is not { } resume || end <= resume)
-        {
-            return null;
-        }
-
         var resumed = (TSelf)MemberwiseClone();
         resumed.Id = Guid.CreateVersion7();
-        resumed.ValidFrom = resume;
-        resumed.ValidTo = end;
-        resumed.Version = resumedVersion;
+        resumed.ValidFrom = validity.From;
+        resumed.ValidTo = validity.To;
+        resumed.Version = version;
+        resumed.ResumesId = ResumesId ?? Id;
         return resumed;
     }
 }

@@ -19,4 +19,9 @@ internal readonly record struct Validity
     public DateOnly? To { get; }
 
     public bool Covers(DateOnly date) => date >= From && (To is null || date < To);
+
+    /// <summary>Whether this validity and <paramref name="other"/> share a day.</summary>
+    /// <param name="other">The other validity.</param>
+    /// <returns>True if some day is in both.</returns>
+    public bool Overlaps(Validity other) => (other.To is null || From < other.To) && (To is null || other.From < To);
 }
