@@ -121,7 +121,9 @@ public sealed class FederatedSearchTests : IAsyncLifetime
             (await StatusOfAsync(client, "SG")).ShouldBe("timed-out");
         }
 
-        (await StatusOfAsync(client, "SG")).ShouldBe("circuit-open");
+        // A search answers at its deadline, while the partner's call is still being given up: on a busy machine the
+        // breaker may count the second timeout a moment after the next search has asked again.
+        await Eventually.TrueAsync(async () => await StatusOfAsync(client, "SG") == "circuit-open", TimeSpan.FromSeconds(15), "SG's breaker opens");
     }
 
     [Fact]
