@@ -53,8 +53,8 @@ internal sealed class NulCharacterGuard(RequestDelegate next, IProblemDetailsSer
     }
 
     /// <summary>
-    /// Whether the body holds the escape NUL can only be written as in JSON text (<c>\u0000</c>; a raw control
-    /// character is malformed JSON). Read in pooled chunks: most bodies have no such sequence and are not parsed here.
+    /// Whether the body holds <c>\u0000</c>, the only way JSON text can carry NUL (a raw control character is malformed
+    /// JSON). Read in pooled chunks: most bodies have no such sequence and are not parsed here.
     /// </summary>
     private static async Task<bool> HasNulEscapeAsync(Stream body, CancellationToken cancellationToken)
     {
