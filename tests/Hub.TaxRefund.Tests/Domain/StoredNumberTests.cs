@@ -1,3 +1,4 @@
+using Hub.ServiceDefaults.Validation;
 using Hub.TaxRefund.Data;
 using Hub.TaxRefund.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -42,7 +43,7 @@ public sealed class StoredNumberTests
             .ToList();
 
         columns.Count.ShouldBe(Columns.Count);
-        columns.ShouldAllBe(p => kinds.Contains(new StoredNumber(p.GetPrecision() ?? -1, p.GetScale() ?? -1)));
+        columns.ShouldAllBe(p => kinds.Contains(new NumericColumn(p.GetPrecision() ?? -1, p.GetScale() ?? -1)));
     }
 
     [Theory]
@@ -53,7 +54,7 @@ public sealed class StoredNumberTests
     public void Rate_Fits_OnlyWhatNumeric9And6KeepsExactly(string value, bool fits) =>
         StoredNumber.Rate.Fits(decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture)).ShouldBe(fits);
 
-    private static StoredNumber Kind(string name) => name switch
+    private static NumericColumn Kind(string name) => name switch
     {
         nameof(StoredNumber.Rate) => StoredNumber.Rate,
         nameof(StoredNumber.Quantity) => StoredNumber.Quantity,

@@ -3,33 +3,31 @@ using Hub.ServiceDefaults.Validation;
 
 namespace Hub.Customs.Domain;
 
-/// <summary>
-/// A kind of number customs stores, with the digits its <c>numeric(precision, scale)</c> column keeps. A value with more
-/// decimals would be rounded away silently and one with more integer digits refused by the database, so both are
-/// refused before, naming the field.
-/// </summary>
-internal readonly record struct StoredNumber(int Precision, int Scale)
+/// <summary>The kinds of number customs stores, each with the digits its columns keep.</summary>
+internal static class StoredNumber
 {
     /// <summary>Rates and factors: fractions to six decimals (0.123456).</summary>
-    public static StoredNumber Rate { get; } = new(9, 6);
+    public static NumericColumn Rate { get; } = new(9, 6);
 
     /// <summary>Amounts and limits in a currency.</summary>
-    public static StoredNumber Amount { get; } = new(18, 4);
+    public static NumericColumn Amount { get; } = new(18, 4);
 
     /// <summary>Exchange rates.</summary>
-    public static StoredNumber FxRate { get; } = new(18, 8);
+    public static NumericColumn FxRate { get; } = new(18, 8);
 
-    public bool Fits(decimal value) => RequestValues.FitsNumeric(value, Precision, Scale);
-
-    public decimal Ensure(string field, decimal value)
+    /// <summary><paramref name="value"/>, when <paramref name="column"/> keeps it exactly; refused naming <paramref name="field"/> otherwise.</summary>
+    /// <param name="column">The kind of number.</param>
+    /// <param name="field">The request field it came from.</param>
+    /// <param name="value">The number sent.</param>
+    public static decimal Ensure(this NumericColumn column, string field, decimal value)
     {
-        if (Fits(value))
+        if (column.Fits(value))
         {
             return value;
         }
 
-        throw new CustomsRuleException(field, decimal.Round(value, Scale) != value
-            ? string.Create(CultureInfo.InvariantCulture, $"{value} has more than the {Scale} decimals customs keeps; give it to at most {Scale}.")
-            : string.Create(CultureInfo.InvariantCulture, $"{value} is too large: at most {Precision - Scale} digits before the decimal point."));
+        throw new CustomsRuleException(field, decimal.Round(value, column.Scale) != value
+            ? string.Create(CultureInfo.InvariantCulture, $"{value} has more than the {column.Scale} decimals customs keeps; give it to at most {column.Scale}.")
+            : string.Create(CultureInfo.InvariantCulture, $"{value} is too large: at most {column.IntegerDigits} digits before the decimal point."));
     }
 }
