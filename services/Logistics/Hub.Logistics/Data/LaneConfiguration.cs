@@ -17,9 +17,9 @@ internal sealed class LaneConfiguration : IEntityTypeConfiguration<Lane>
         b.Property(l => l.Destination).HasMaxLength(2);
         b.Property(l => l.Mode).HasConversion<string>().HasMaxLength(8);
         b.Property(l => l.Currency).HasMaxLength(3);
-        b.Property(l => l.EarlyCloseFill).HasPrecision(5, 4);
-        b.Property(l => l.VolumetricDivisor).HasPrecision(10, 2);
-        b.Property(l => l.SharedRate).HasPrecision(18, 4);
+        b.Property(l => l.EarlyCloseFill).HasPrecision(LaneColumns.EarlyCloseFill.Precision, LaneColumns.EarlyCloseFill.Scale);
+        b.Property(l => l.VolumetricDivisor).HasPrecision(LaneColumns.VolumetricDivisor.Precision, LaneColumns.VolumetricDivisor.Scale);
+        b.Property(l => l.SharedRate).HasPrecision(LaneColumns.Rate.Precision, LaneColumns.Rate.Scale);
         b.Ignore(l => l.RateCurrency);
         b.Ignore(l => l.LargestContainer);
         b.OwnsMany(l => l.Containers, c =>
@@ -29,9 +29,9 @@ internal sealed class LaneConfiguration : IEntityTypeConfiguration<Lane>
             c.Property<int>("Id");
             c.HasKey("Id");
             c.Property(x => x.Code).HasMaxLength(16);
-            c.Property(x => x.UsableVolumeM3).HasPrecision(10, 3);
-            c.Property(x => x.PayloadKg).HasPrecision(12, 3);
-            c.Property(x => x.FullLoadRate).HasPrecision(18, 4);
+            c.Property(x => x.UsableVolumeM3).HasPrecision(LaneColumns.VolumeM3.Precision, LaneColumns.VolumeM3.Scale);
+            c.Property(x => x.PayloadKg).HasPrecision(LaneColumns.PayloadKg.Precision, LaneColumns.PayloadKg.Scale);
+            c.Property(x => x.FullLoadRate).HasPrecision(LaneColumns.Rate.Precision, LaneColumns.Rate.Scale);
         });
         b.Navigation(l => l.Containers).HasField("_containers").UsePropertyAccessMode(PropertyAccessMode.Field);
         b.OwnsMany(l => l.Scheduled, s =>

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Hub.Contracts.Values;
+using Hub.Logistics.Data;
 using Hub.Logistics.Domain.Lanes;
-using Hub.ServiceDefaults.Validation;
 
 namespace Hub.Logistics.Endpoints;
 
@@ -25,12 +25,12 @@ internal static class LaneTermsInput
             errors["cutOffTimeUtc"] = ["Give the cut-off time as HH:mm (UTC)."];
         }
 
-        if (request.EarlyCloseFill is <= 0 or > 1 || !RequestValues.FitsNumeric(request.EarlyCloseFill, 5, 4))
+        if (request.EarlyCloseFill is <= 0 or > 1 || !LaneColumns.EarlyCloseFill.Fits(request.EarlyCloseFill))
         {
             errors["earlyCloseFill"] = ["A share above 0 and at most 1 with at most 4 decimals, e.g. 0.9."];
         }
 
-        if (request.VolumetricDivisor <= 0 || !RequestValues.FitsNumeric(request.VolumetricDivisor, 10, 2))
+        if (request.VolumetricDivisor <= 0 || !LaneColumns.VolumetricDivisor.Fits(request.VolumetricDivisor))
         {
             errors["volumetricDivisor"] = ["Must be positive, below 100,000,000 with at most 2 decimals, e.g. 6000 (cm³ per kg)."];
         }
@@ -40,7 +40,7 @@ internal static class LaneTermsInput
             errors["currency"] = [$"'{request.Currency}' is not an ISO 4217 currency code."];
         }
 
-        if (request.SharedRate < 0 || !RequestValues.FitsNumeric(request.SharedRate, 18, 4))
+        if (request.SharedRate < 0 || !LaneColumns.Rate.Fits(request.SharedRate))
         {
             errors["sharedRate"] = ["Cannot be negative; below 10^14 with at most 4 decimals."];
         }
@@ -85,7 +85,7 @@ internal static class LaneTermsInput
             }
 
             if (c.UsableVolumeM3 <= 0 || c.PayloadKg <= 0 || c.FullLoadRate < 0
-                || !RequestValues.FitsNumeric(c.UsableVolumeM3, 10, 3) || !RequestValues.FitsNumeric(c.PayloadKg, 12, 3) || !RequestValues.FitsNumeric(c.FullLoadRate, 18, 4))
+                || !LaneColumns.VolumeM3.Fits(c.UsableVolumeM3) || !LaneColumns.PayloadKg.Fits(c.PayloadKg) || !LaneColumns.Rate.Fits(c.FullLoadRate))
             {
                 errors[$"containers[{i}]"] = ["Usable volume and payload must be positive (at most 3 decimals), the full-load rate not negative (at most 4)."];
             }
