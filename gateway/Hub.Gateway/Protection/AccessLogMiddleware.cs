@@ -18,7 +18,7 @@ internal sealed partial class AccessLogMiddleware(RequestDelegate next, IOptions
         var request = context.Request;
         var invalidHeaders = RequestHeaderCheck.Errors(request.Headers);
         // A refused correlation id is neither logged nor echoed: the refusal carries one of the gateway's own.
-        if (string.IsNullOrWhiteSpace(request.Headers[CorrelationId.HeaderName]) || invalidHeaders.ContainsKey(CorrelationId.HeaderName))
+        if (string.IsNullOrWhiteSpace(request.Headers[CorrelationId.HeaderName]) || invalidHeaders?.ContainsKey(CorrelationId.HeaderName) == true)
         {
             request.Headers[CorrelationId.HeaderName] = Guid.NewGuid().ToString("N");
         }
@@ -32,7 +32,7 @@ internal sealed partial class AccessLogMiddleware(RequestDelegate next, IOptions
 
         try
         {
-            if (invalidHeaders.Count > 0)
+            if (invalidHeaders is not null)
             {
                 await Results.ValidationProblem(
                     invalidHeaders,

@@ -12,21 +12,22 @@ internal static class RequestHeaderCheck
     private const string VisibleAscii =
         "Only visible ASCII characters, spaces and tabs are allowed; send other text encoded (e.g. percent-encoded).";
 
-    /// <summary>Every header of the request that cannot pass, with why; empty when all can.</summary>
+    /// <summary>Every header of the request that cannot pass, with why; null when all can (nothing is allocated then).</summary>
     /// <param name="headers">The request's headers.</param>
-    public static Dictionary<string, string[]> Errors(IHeaderDictionary headers)
+    public static Dictionary<string, string[]>? Errors(IHeaderDictionary headers)
     {
-        var errors = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase);
+        Dictionary<string, string[]>? errors = null;
         var correlationId = headers[CorrelationId.HeaderName];
         if (!string.IsNullOrWhiteSpace(correlationId) && (correlationId.Count > 1 || !CorrelationId.IsWellFormed(correlationId.ToString())))
         {
-            errors[CorrelationId.HeaderName] = [CorrelationId.Rule];
+            errors = new(StringComparer.OrdinalIgnoreCase) { [CorrelationId.HeaderName] = [CorrelationId.Rule] };
         }
 
         foreach (var (name, values) in headers)
         {
-            if (!errors.ContainsKey(name) && values.Any(v => v is not null && !v.All(IsVisibleAscii)))
+            if (errors?.ContainsKey(name) != true && values.Any(v => v is not null && !v.All(IsVisibleAscii)))
             {
+                errors ??= new(StringComparer.OrdinalIgnoreCase);
                 errors[name] = [VisibleAscii];
             }
         }
