@@ -29,6 +29,25 @@ public static class RequestValues
     }
 
     /// <summary>
+    /// The size of the page a list request asks for: <paramref name="defaultSize"/> when it names no <c>limit</c>, the
+    /// limit itself when it lies between 1 and <paramref name="maxSize"/>; false otherwise, for a 400 on <c>limit</c>
+    /// saying <see cref="PageSizeRule"/>. A limit out of range is refused, never answered with a page of another size.
+    /// </summary>
+    /// <param name="limit">The <c>limit</c> sent, if any.</param>
+    /// <param name="defaultSize">The page size when none is asked for.</param>
+    /// <param name="maxSize">The largest page the list gives.</param>
+    /// <param name="size">The page size asked for, or the default.</param>
+    public static bool TryPageSize(int? limit, int defaultSize, int maxSize, out int size)
+    {
+        size = limit ?? defaultSize;
+        return size >= 1 && size <= maxSize;
+    }
+
+    /// <summary>What a list's <c>limit</c> must be.</summary>
+    /// <param name="maxSize">The largest page the list gives.</param>
+    public static string PageSizeRule(int maxSize) => $"Between 1 and {maxSize}.";
+
+    /// <summary>
     /// Whether <paramref name="value"/> is kept exactly by a <c>numeric(precision, scale)</c> column: no more than
     /// <paramref name="scale"/> decimals (PostgreSQL would round them away silently) and no more than
     /// <paramref name="precision"/> − <paramref name="scale"/> integer digits (it would refuse the row).

@@ -45,4 +45,22 @@ public sealed class RequestValuesTests
     [InlineData("9999999999999999999999.999999", 28, 6, true)]
     public void FitsNumeric_KeepsExactlyWhatTheColumnKeeps(string value, int precision, int scale, bool fits) =>
         RequestValues.FitsNumeric(decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture), precision, scale).ShouldBe(fits);
+
+    [Theory]
+    [InlineData(null, 50)]
+    [InlineData(1, 1)]
+    [InlineData(200, 200)]
+    public void TryPageSize_TakesTheLimitOrTheDefault(int? limit, int expected)
+    {
+        RequestValues.TryPageSize(limit, 50, 200, out var size).ShouldBeTrue();
+        size.ShouldBe(expected);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    [InlineData(201)]
+    [InlineData(int.MaxValue)]
+    public void TryPageSize_RefusesALimitOutOfRange(int limit) =>
+        RequestValues.TryPageSize(limit, 50, 200, out _).ShouldBeFalse();
 }

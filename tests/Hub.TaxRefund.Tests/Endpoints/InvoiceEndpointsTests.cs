@@ -138,4 +138,52 @@ public sealed class InvoiceEndpointsTests(TaxRefundHost host) : IClassFixture<Ta
 
         (await ClaimEndpointsTests.RegisterInvoiceAsync(op, "KR-O-000203", "INV-203", "610910", 110_000, 0.10m)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
+
+    [Fact]
+    public async Task List_ManyInvoices_PagesThatWalkEveryInvoiceOnceInRegistrationOrder()
+    {
+        var supplier = CompanyId.Parse("KR-C-000210");
+        using var client = host.Sme(supplier);
+        const string order = "KR-O-000210";
+        await ClaimEndpointsTests.BookAsync(host, order, supplier);
+        var numbers = Enumerable.Range(1, 55).Select(n => $"INV-210-{n:D2}").ToList();
+        foreach (var number in numbers)
+        {
+            (await ClaimEndpointsTests.RegisterInvoiceAsync(client, order, number, "610910", 110_000, 0.10m)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        }
+
+        (await client.GetFromJsonAsync<JsonElement>("/api/tax-refund/invoices")).GetArrayLength().ShouldBe(50);
+        var walked = new List<JsonElement>();
+        string? after = null;
+        while (true)
+        {
+            var page = await client.GetFromJsonAsync<JsonElement>($"/api/tax-refund/invoices?limit=20{(after is null ? "" : $"&after={after}")}");
+            page.GetArrayLength().ShouldBeLessThanOrEqualTo(20);
+            if (page.GetArrayLength() == 0)
+            {
+                break;
+            }
+
+            walked.AddRange(page.EnumerateArray());
+            after = walked[^1].GetProperty("id").GetString();
+        }
+
+        walked.Select(i => i.GetProperty("invoiceNumber").GetString()).ShouldBe(numbers);
+    }
+
+    [Theory]
+    [InlineData("limit=0", "limit")]
+    [InlineData("limit=201", "limit")]
+    [InlineData("after=not-an-id", "after")]
+    [InlineData("after=6f1c1d3e-0000-4000-8000-000000000000", "after")]
+    public async Task List_LimitOutOfRangeOrUnknownAfter_ProblemNamingIt(string query, string field)
+    {
+        using var client = host.Sme(Supplier);
+
+        var response = await client.GetAsync($"/api/tax-refund/invoices?{query}");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(e => e.Name).ShouldBe([field]);
+    }
 }

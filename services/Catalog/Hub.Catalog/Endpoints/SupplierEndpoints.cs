@@ -3,6 +3,7 @@ using Hub.Catalog.Domain.Suppliers;
 using Hub.Contracts.Values;
 using Hub.ServiceDefaults.Hosting;
 using Hub.ServiceDefaults.Security;
+using Hub.ServiceDefaults.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -12,6 +13,12 @@ namespace Hub.Catalog.Endpoints;
 /// <summary>REST: a company registers as a supplier of this hub; operators see every supplier.</summary>
 internal static class SupplierEndpoints
 {
+    /// <summary>Suppliers in a page when the operator names no <c>limit</c>.</summary>
+    private const int DefaultPageSize = 50;
+
+    /// <summary>The most suppliers a page holds.</summary>
+    private const int MaxPageSize = 200;
+
     public static void MapSupplierEndpoints(this IEndpointRouteBuilder routes)
     {
         var suppliers = routes.MapGroup("/api/catalog/suppliers").WithTags("Suppliers");
@@ -82,9 +89,13 @@ internal static class SupplierEndpoints
             : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not a supplier", detail: $"Company {company} has not registered as a supplier.");
     }
 
-    private static async Task<Ok<List<SupplierResponse>>> List(CatalogDbContext db, long? after, int? limit, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<List<SupplierResponse>>, ValidationProblem>> List(CatalogDbContext db, long? after, int? limit, CancellationToken cancellationToken)
     {
-        var take = Math.Clamp(limit ?? 50, 1, 200);
+        if (!RequestValues.TryPageSize(limit, DefaultPageSize, MaxPageSize, out var take))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = [RequestValues.PageSizeRule(MaxPageSize)] });
+        }
+
         var suppliers = await db.Suppliers.AsNoTracking().Where(s => s.Number > (after ?? 0)).OrderBy(s => s.Number).Take(take).ToListAsync(cancellationToken);
         return TypedResults.Ok(suppliers.Select(ToResponse).ToList());
     }

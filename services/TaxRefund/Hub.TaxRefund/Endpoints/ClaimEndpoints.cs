@@ -50,9 +50,9 @@ internal static class ClaimEndpoints
     private static async Task<Results<Ok<List<ClaimResponse>>, ProblemHttpResult>> List(
         string? state, string? orderId, string? after, int? limit, Caller caller, TaxRefundDbContext db, CancellationToken cancellationToken)
     {
-        if (limit is < 1 or > MaxPageSize)
+        if (!RequestValues.TryPageSize(limit, DefaultPageSize, MaxPageSize, out var take))
         {
-            return Problems.Invalid(new Dictionary<string, string[]> { ["limit"] = [$"Between 1 and {MaxPageSize}; was {limit}."] });
+            return Problems.Invalid(new Dictionary<string, string[]> { ["limit"] = [RequestValues.PageSizeRule(MaxPageSize)] });
         }
 
         var visible = db.Claims.AsNoTracking();
@@ -90,7 +90,7 @@ internal static class ClaimEndpoints
             query = query.Where(c => c.State == wanted);
         }
 
-        var claims = await query.OrderBy(c => c.OpenedAt).ThenBy(c => c.Id).Take(limit ?? DefaultPageSize).ToListAsync(cancellationToken);
+        var claims = await query.OrderBy(c => c.OpenedAt).ThenBy(c => c.Id).Take(take).ToListAsync(cancellationToken);
         return TypedResults.Ok(claims.Select(ToResponse).ToList());
     }
 

@@ -1,5 +1,6 @@
 using Hub.Contracts.Values;
 using Hub.ServiceDefaults.Security;
+using Hub.ServiceDefaults.Validation;
 using Hub.TaxRefund.Application;
 using Hub.TaxRefund.Data;
 using Hub.TaxRefund.Domain;
@@ -24,6 +25,12 @@ internal sealed record InvoiceResponse(
 /// <summary>Suppliers register their purchase invoices; they and operators read them.</summary>
 internal static class InvoiceEndpoints
 {
+    /// <summary>Invoices in a page when the caller names no <c>limit</c>.</summary>
+    private const int DefaultPageSize = 50;
+
+    /// <summary>The most invoices a page holds.</summary>
+    private const int MaxPageSize = 200;
+
     public static void MapInvoiceEndpoints(this IEndpointRouteBuilder routes)
     {
         var invoices = routes.MapGroup("/api/tax-refund/invoices").WithTags("Purchase invoices");
@@ -152,13 +159,39 @@ internal static class InvoiceEndpoints
                 detail: $"Invoice {invoice.InvoiceNumber} is already registered with other details; register a different purchase under its own number.");
     }
 
-    private static async Task<Ok<List<InvoiceResponse>>> List(string? orderId, Caller caller, TaxRefundDbContext db, CancellationToken cancellationToken)
+    /// <summary>
+    /// A page of the invoices the caller sees, in the order they were registered: at most <c>limit</c>
+    /// (<see cref="DefaultPageSize"/> when absent, 1 to <see cref="MaxPageSize"/>, else a 400), after the invoice
+    /// <c>after</c> (the previous page's last one).
+    /// </summary>
+    private static async Task<Results<Ok<List<InvoiceResponse>>, ProblemHttpResult>> List(
+        string? orderId, string? after, int? limit, Caller caller, TaxRefundDbContext db, CancellationToken cancellationToken)
     {
-        var query = db.Invoices.AsNoTracking();
+        if (!RequestValues.TryPageSize(limit, DefaultPageSize, MaxPageSize, out var take))
+        {
+            return Problems.Invalid(new Dictionary<string, string[]> { ["limit"] = [RequestValues.PageSizeRule(MaxPageSize)] });
+        }
+
+        var visible = db.Invoices.AsNoTracking();
         if (!caller.IsOperator)
         {
             var company = caller.Company!.Value.ToString();
-            query = query.Where(i => i.SupplierCompany == company);
+            visible = visible.Where(i => i.SupplierCompany == company);
+        }
+
+        var query = visible;
+        if (!string.IsNullOrEmpty(after))
+        {
+            // Keyed on the list's order rather than an offset: invoices registered meanwhile do not shift the next page.
+            var mark = Guid.TryParse(after, out var id)
+                ? await visible.Where(i => i.Id == id).Select(i => new { i.RegisteredAt, i.Id }).SingleOrDefaultAsync(cancellationToken)
+                : null;
+            if (mark is null)
+            {
+                return Problems.Invalid(new Dictionary<string, string[]> { ["after"] = [$"'{after}' is not an invoice of this list; pass the id of the previous page's last invoice."] });
+            }
+
+            query = query.Where(i => EF.Functions.GreaterThan(ValueTuple.Create(i.RegisteredAt, i.Id), ValueTuple.Create(mark.RegisteredAt, mark.Id)));
         }
 
         if (!string.IsNullOrEmpty(orderId))
@@ -166,7 +199,7 @@ internal static class InvoiceEndpoints
             query = query.Where(i => i.OrderId == orderId);
         }
 
-        var invoices = await query.OrderBy(i => i.RegisteredAt).ToListAsync(cancellationToken);
+        var invoices = await query.OrderBy(i => i.RegisteredAt).ThenBy(i => i.Id).Take(take).ToListAsync(cancellationToken);
         return TypedResults.Ok(invoices.Select(ToResponse).ToList());
     }
 
