@@ -55,10 +55,20 @@ internal sealed partial class AccessLogMiddleware(RequestDelegate next, IOptions
         finally
         {
             var caller = Caller.TryFrom(context.User, out var who) ? $"{who.Role}:{who.Hub}:{who.Subject}" : "anonymous";
-            LogRequest(request.Method, request.Path + request.QueryString, context.Response.StatusCode,
+            LogRequest(request.Method, LoggedTarget(request.Path + request.QueryString), context.Response.StatusCode,
                 Stopwatch.GetElapsedTime(started).TotalMilliseconds, caller, correlationId);
         }
     }
+
+    /// <summary>
+    /// The request target as the access log writes it: whole up to <see cref="MaxLoggedTarget"/> characters, else cut
+    /// there and the rest counted (a query string may run to the server's request-line limit, 8 KB, on every line).
+    /// </summary>
+    internal static string LoggedTarget(string target) =>
+        target.Length <= MaxLoggedTarget ? target : $"{target.AsSpan(0, MaxLoggedTarget)}… ({target.Length - MaxLoggedTarget} more characters)";
+
+    /// <summary>The most characters of a request target one access-log line holds.</summary>
+    internal const int MaxLoggedTarget = 1_024;
 
     private bool WithinSizeLimit(HttpContext context)
     {

@@ -56,4 +56,17 @@ public sealed class SupplierEndpointsTests(CatalogFixture fixture) : IClassFixtu
         await using var db = fixture.CreateDb();
         return await db.Database.SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'").SingleAsync();
     }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("201")]
+    [InlineData("-5")]
+    public async Task List_LimitOutsideOneTo200_Returns400NamingLimit(string limit)
+    {
+        var response = await fixture.OperatorClient().GetAsync($"/api/catalog/suppliers?limit={limit}");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(e => e.Name).ShouldBe(["limit"]);
+    }
 }

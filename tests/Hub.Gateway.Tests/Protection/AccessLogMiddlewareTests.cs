@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Hub.Gateway.Protection;
 
 namespace Hub.Gateway.Tests.Protection;
 
@@ -31,5 +32,18 @@ public sealed class AccessLogMiddlewareTests(GatewayFixture fixture)
         var description = hub.GetProperty("description").GetString() ?? "";
         description.ShouldContain("service:Order not ready");
         description.ShouldContain("partner:CN unreachable");
+    }
+
+    [Fact]
+    public void LoggedTarget_LongQuery_CutAtTheLimitWithTheRestCounted_ShortOneWhole()
+    {
+        var query = "/api/catalog/products?q=" + new string('x', 5_000);
+
+        var logged = AccessLogMiddleware.LoggedTarget(query);
+
+        logged.ShouldStartWith(query[..AccessLogMiddleware.MaxLoggedTarget]);
+        logged.ShouldEndWith($"… ({query.Length - AccessLogMiddleware.MaxLoggedTarget} more characters)");
+        logged.Length.ShouldBeLessThan(AccessLogMiddleware.MaxLoggedTarget + 40);
+        AccessLogMiddleware.LoggedTarget("/api/catalog/products?q=tea").ShouldBe("/api/catalog/products?q=tea");
     }
 }

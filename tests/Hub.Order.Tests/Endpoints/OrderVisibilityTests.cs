@@ -30,6 +30,41 @@ public class OrderVisibilityTests(OrderFixture fixture) : IClassFixture<OrderFix
     }
 
     [Fact]
+    public async Task List_InPages_WalksEveryOrderOnceNewestFirst_BeforeAnOrderTheCallerDoesNotSee_BadRequest()
+    {
+        var buyer = fixture.ClientFor(OrderFixture.NewCompany());
+        var product = fixture.Fakes.Catalog.List(FakeCatalog.NewSupplier(), 1000, 1000);
+        var placed = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            var response = await OrderFixture.PlaceAsync(buyer, OrderFixture.Cart(new CartLineRequest(product, 5, null)), $"key-page-{Guid.NewGuid():N}");
+            placed.Add((await response.Content.ReadFromJsonAsync<PurchaseResponse>())!.Orders.Single().OrderId);
+        }
+
+        var walked = new List<string>();
+        string? before = null;
+        while (true)
+        {
+            var page = (await buyer.GetFromJsonAsync<List<OrderResponse>>($"/api/order/orders?limit=2{(before is null ? "" : $"&before={before}")}"))!;
+            page.Count.ShouldBeLessThanOrEqualTo(2);
+            if (page.Count == 0)
+            {
+                break;
+            }
+
+            walked.AddRange(page.Select(o => o.OrderId));
+            before = walked[^1];
+        }
+
+        walked.ShouldBe(Enumerable.Reverse(placed));
+        var stranger = await fixture.ClientFor(OrderFixture.NewCompany()).GetAsync($"/api/order/orders?before={placed[2]}");
+        stranger.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await stranger.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ValidationProblemDetails>())!.Errors.Keys.ShouldBe(["before"]);
+        (await buyer.GetAsync("/api/order/orders?limit=201")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await buyer.GetAsync("/api/order/orders?limit=0")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
     public async Task Receipt_BeforeDelivery_Returns409AndChangesNothing()
     {
         var a = fixture.ClientFor(OrderFixture.NewCompany());

@@ -99,6 +99,49 @@ public class PartnerOrderReadTests(PartnerOrderFixture fixture) : IClassFixture<
         sales.HubsUnanswered.ShouldBe(["MY"]);
     }
 
+    [Fact]
+    public async Task Sales_InPages_WalkEveryOrderHereAndAtPartnersOnceNewestFirst()
+    {
+        var supplierId = FakeCatalog.NewSupplier();
+        var supplier = CompanyId.Parse(FakeCatalog.CompanyOf(supplierId));
+        var product = fixture.Fakes.Catalog.List(supplierId, 1200, 1000);
+        var oldest = AtCn("CN-O-700011", supplier, "Completed", placedAt: DateTime.UtcNow.AddDays(-2));
+        var first = await PlaceLocalAsync(product);
+        var between = AtCn("CN-O-700012", supplier, "Booked", placedAt: DateTime.UtcNow);
+        var second = await PlaceLocalAsync(product);
+        var third = await PlaceLocalAsync(product);
+        var client = fixture.ClientFor(supplier);
+
+        var walked = new List<string>();
+        var pages = 0;
+        string? cursor = null;
+        do
+        {
+            var page = (await client.GetFromJsonAsync<SalesResponse>($"/api/order/sales?limit=2{(cursor is null ? "" : $"&cursor={cursor}")}"))!;
+            page.Orders.Count.ShouldBeLessThanOrEqualTo(2);
+            walked.AddRange(page.Orders.Select(o => o.OrderId));
+            cursor = page.NextCursor;
+            pages++;
+        }
+        while (cursor is not null && pages < 10);
+
+        walked.ShouldBe([third, second, between.OrderId, first, oldest.OrderId]);
+        pages.ShouldBe(3);
+    }
+
+    [Theory]
+    [InlineData("limit=0", "limit")]
+    [InlineData("limit=201", "limit")]
+    [InlineData("cursor=not-a-cursor", "cursor")]
+    [InlineData("cursor=eyJQbGFjZWRBdCI6IjIwMjYtMDEtMDFUMDA6MDA6MDAiLCJPcmRlcklkIjoiS1ItTy0wMDAwMDEifQ", "cursor")]
+    public async Task Sales_LimitOutOfRangeOrNoCursorOfTheList_BadRequestNamingIt(string query, string field)
+    {
+        var response = await fixture.ClientFor(OrderFixture.NewCompany()).GetAsync($"/api/order/sales?{query}");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadFromJsonAsync<ValidationProblemDetails>())!.Errors.Keys.ShouldBe([field]);
+    }
+
     [Theory]
     [InlineData("Shipped")]
     [InlineData("Disputed,PaymentSecured")]

@@ -22,8 +22,9 @@ internal sealed class FakePartnerOrders : OrderPlacement.OrderPlacementBase
         var list = new OrderList();
         list.Orders.AddRange(Orders.Values
             .Where(o => (request.OwnSuppliers ? o.SupplierHub == CallerHub : o.SupplierCompany == request.SupplierCompany)
-                && (request.Status.Length == 0 || o.Status == request.Status))
-            .OrderByDescending(o => o.PlacedAt.ToDateTime()).Take(request.Limit)
+                && (request.Status.Length == 0 || o.Status == request.Status)
+                && (request.BeforePlacedAt is null || Before(o, request)))
+            .OrderByDescending(o => o.PlacedAt.ToDateTime()).ThenByDescending(o => o.OrderId, StringComparer.Ordinal).Take(request.Limit)
             .Select(o =>
             {
                 var listed = o.Clone();
@@ -32,4 +33,9 @@ internal sealed class FakePartnerOrders : OrderPlacement.OrderPlacementBase
             }));
         return Task.FromResult(list);
     }
+
+    // The list runs newest first: an order before the mark was placed earlier, or at the same time with a lower id.
+    private static bool Before(OrderView order, ListOrdersRequest request) =>
+        order.PlacedAt < request.BeforePlacedAt
+        || (order.PlacedAt == request.BeforePlacedAt && string.CompareOrdinal(order.OrderId, request.BeforeOrderId) < 0);
 }

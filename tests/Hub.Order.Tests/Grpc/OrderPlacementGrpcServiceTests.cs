@@ -261,6 +261,32 @@ public class OrderPlacementGrpcServiceTests(OrderFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task ListOrders_InPagesBeforeTheLastOrder_WalksEachOrderOnce_AHalfMarkOrLimitBeyond200IsInvalid()
+    {
+        var client = new OrderPlacement.OrderPlacementClient(fixture.Channel);
+        var (first, _) = await PlaceAsPartnerAsync("grpc-page-1");
+        var (second, _) = await PlaceAsPartnerAsync("grpc-page-2");
+        var (third, _) = await PlaceAsPartnerAsync("grpc-page-3");
+        var newest = await client.ListOrdersAsync(new ListOrdersRequest { Limit = 1 }, AsPartner);
+        newest.Orders.ShouldHaveSingleItem().OrderId.ShouldBe(third);
+
+        var walked = new List<string>();
+        var mark = newest.Orders[0];
+        while (walked.Count < 2)
+        {
+            var page = await client.ListOrdersAsync(new ListOrdersRequest { Limit = 1, BeforePlacedAt = mark.PlacedAt, BeforeOrderId = mark.OrderId }, AsPartner);
+            mark = page.Orders.ShouldHaveSingleItem();
+            walked.Add(mark.OrderId);
+        }
+
+        walked.ShouldBe([second, first]);
+        var halfMark = await Should.ThrowAsync<RpcException>(async () => await client.ListOrdersAsync(new ListOrdersRequest { BeforeOrderId = third }, AsPartner));
+        var tooMany = await Should.ThrowAsync<RpcException>(async () => await client.ListOrdersAsync(new ListOrdersRequest { Limit = 201 }, AsPartner));
+        halfMark.StatusCode.ShouldBe(StatusCode.InvalidArgument);
+        tooMany.StatusCode.ShouldBe(StatusCode.InvalidArgument);
+    }
+
+    [Fact]
     public async Task SupplierHub_SeesTheOrdersItsSuppliersSell_ButCannotChangeThem()
     {
         var client = new OrderPlacement.OrderPlacementClient(fixture.Channel);

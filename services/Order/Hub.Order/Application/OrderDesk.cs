@@ -88,9 +88,18 @@ internal sealed class OrderDesk(OrderDbContext db, OrderProcess process)
             orders = orders.Where(o => o.Status == status);
         }
 
+        if (query.Before is { } mark)
+        {
+            orders = orders.Where(o => EF.Functions.LessThan(ValueTuple.Create(o.PlacedAt, o.Id), ValueTuple.Create(mark.PlacedAt, mark.OrderId)));
+        }
+
         return await orders.Include(o => o.Lines).OrderByDescending(o => o.PlacedAt).ThenByDescending(o => o.Id)
-            .Take(Math.Clamp(query.Limit ?? 50, 1, 200)).AsSplitQuery().ToListAsync(cancellationToken);
+            .Take(query.Limit).AsSplitQuery().ToListAsync(cancellationToken);
     }
+
+    /// <summary>Where the list stands at order <paramref name="id"/>, to page on from it; null if the caller does not see that order.</summary>
+    public Task<OrderMark?> MarkAsync(string id, Caller caller, CancellationToken cancellationToken) =>
+        VisibleTo(db.Orders.AsNoTracking(), caller).Where(o => o.Id == id).Select(o => new OrderMark(o.PlacedAt, o.Id)).SingleOrDefaultAsync(cancellationToken);
 
     /// <summary>The order with its lines and timeline, if the caller may see it.</summary>
     public Task<TradeOrder?> FindAsync(string id, Caller caller, CancellationToken cancellationToken) =>
@@ -169,8 +178,34 @@ internal sealed class OrderDesk(OrderDbContext db, OrderProcess process)
     }
 }
 
-/// <summary>A filter of the orders a caller sees; each part optional. <c>Limit</c> is kept within 1 to 200 (50 when null).</summary>
-internal sealed record OrderQuery(Guid? Purchase = null, string? SupplierCompany = null, OrderStatus? Status = null, int? Limit = null, HubId? SupplierHub = null);
+/// <summary>
+/// A page of the orders a caller sees, newest first: each filter optional, at most <c>Limit</c> orders (checked by
+/// the caller against <see cref="OrderQuery.MaxPageSize"/>), those placed before <c>Before</c> when it is given.
+/// </summary>
+internal sealed record OrderQuery(
+    Guid? Purchase = null, string? SupplierCompany = null, OrderStatus? Status = null, int Limit = OrderQuery.DefaultPageSize, HubId? SupplierHub = null,
+    OrderMark? Before = null)
+{
+    /// <summary>Orders in a page when the request names no limit.</summary>
+    public const int DefaultPageSize = 50;
+
+    /// <summary>The most orders a page holds.</summary>
+    public const int MaxPageSize = 200;
+}
+
+/// <summary>
+/// Where a page of orders ended: its last order's placement time and id, the keys the lists run on (newest first). The
+/// next page holds the orders before it, at this hub and at its partners alike.
+/// </summary>
+internal sealed record OrderMark(DateTime PlacedAt, string OrderId)
+{
+    /// <summary>The mark as a list's opaque <c>nextCursor</c>.</summary>
+    public string Encode() => PageCursor.Encode(this);
+
+    /// <summary>No mark (the first page) for a missing cursor; false for anything that is not a cursor of an order list.</summary>
+    public static bool TryDecode(string? cursor, out OrderMark? mark) =>
+        PageCursor.TryDecode(cursor, m => m.PlacedAt.Kind == DateTimeKind.Utc && Hub.Contracts.Values.OrderId.TryParse(m.OrderId, out _), out mark);
+}
 
 /// <summary>How a change to an order ended: made (with the order), not found for the caller, or refused.</summary>
 /// <param name="Order">The changed order, when it was made.</param>

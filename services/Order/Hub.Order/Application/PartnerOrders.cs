@@ -1,3 +1,4 @@
+using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Hub.Contracts.Values;
 using Hub.Order.Domain;
@@ -42,9 +43,10 @@ internal sealed class PartnerOrders(
 
     /// <summary>
     /// The orders <paramref name="supplier"/> (or, without one, any supplier of this hub) sells at every partner hub,
-    /// newest first per hub, all partners asked at once; the hubs that did not answer in time are named instead.
+    /// newest first per hub, at most <paramref name="limit"/> from each, those placed before <paramref name="before"/>
+    /// when it is given; all partners asked at once; the hubs that did not answer in time are named instead.
     /// </summary>
-    public async Task<PartnerOrderList> ListSuppliedAsync(CompanyId? supplier, OrderStatus? status, int limit, CancellationToken cancellationToken)
+    public async Task<PartnerOrderList> ListSuppliedAsync(CompanyId? supplier, OrderStatus? status, int limit, OrderMark? before, CancellationToken cancellationToken)
     {
         var request = new ListOrdersRequest
         {
@@ -53,6 +55,12 @@ internal sealed class PartnerOrders(
             Status = status?.ToString() ?? string.Empty,
             Limit = limit,
         };
+        if (before is not null)
+        {
+            request.BeforePlacedAt = Timestamp.FromDateTime(before.PlacedAt);
+            request.BeforeOrderId = before.OrderId;
+        }
+
         var answers = await Task.WhenAll(registry.CurrentValue.Reachable().Select(async partner =>
         {
             try

@@ -76,8 +76,11 @@ public sealed record OrderResponse(
     IReadOnlyList<LineResponse> Lines,
     IReadOnlyList<TimelineResponse>? Timeline);
 
-/// <summary>What a supplier sells at this hub and at the partner hubs, and the partner hubs that did not answer in time.</summary>
-public sealed record SalesResponse(IReadOnlyList<OrderResponse> Orders, IReadOnlyList<string> HubsUnanswered);
+/// <summary>
+/// A page of what a supplier sells at this hub and at the partner hubs, newest first, and the partner hubs that did
+/// not answer in time; <c>NextCursor</c> fetches the page after it, null on the last page.
+/// </summary>
+public sealed record SalesResponse(IReadOnlyList<OrderResponse> Orders, IReadOnlyList<string> HubsUnanswered, string? NextCursor = null);
 
 /// <summary>A buyer's dispute of a delivered order.</summary>
 /// <param name="Reason">What is wrong with the goods or the delivery, 1 to 1,000 characters.</param>

@@ -1,9 +1,11 @@
 using Grpc.Core;
 using Hub.Order.Application;
+using Hub.Order.Domain;
 using Hub.Contracts.Values;
 using Hub.Order.V1;
 using Hub.ServiceDefaults.Hosting;
 using Hub.ServiceDefaults.Security;
+using Hub.ServiceDefaults.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -65,16 +67,46 @@ internal static class OrderEndpoints
             : TypedResults.Created($"/api/order/orders?purchase={purchase.Id}", purchase.ToResponse());
     }
 
+    /// <summary>
+    /// A page of the orders the caller sees, newest first: at most <c>limit</c> (50 when absent, 1 to 200, else a 400),
+    /// those placed before the order <c>before</c> (the previous page's last one) when it is given.
+    /// </summary>
     private static async Task<Results<Ok<List<OrderResponse>>, ValidationProblem>> List(
-        Caller caller, OrderDesk desk, Guid? purchase, string? status, int? limit, CancellationToken cancellationToken)
+        Caller caller, OrderDesk desk, Guid? purchase, string? status, int? limit, string? before, CancellationToken cancellationToken)
     {
-        if (!OrderDesk.TryParseStatus(status, out var wanted))
+        if (Paging(status, limit, out var wanted, out var take) is { } invalid)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["status"] = [OrderDesk.StatusRule] });
+            return invalid;
         }
 
-        var orders = await desk.ListAsync(caller, new OrderQuery(purchase, Status: wanted, Limit: limit), cancellationToken);
+        OrderMark? mark = null;
+        if (!string.IsNullOrEmpty(before) && (mark = await desk.MarkAsync(before, caller, cancellationToken)) is null)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["before"] = [$"'{before}' is not an order you see; pass the id of the previous page's last order."],
+            });
+        }
+
+        var orders = await desk.ListAsync(caller, new OrderQuery(purchase, Status: wanted, Limit: take, Before: mark), cancellationToken);
         return TypedResults.Ok(orders.Select(o => o.ToResponse(withTimeline: false)).ToList());
+    }
+
+    // A list's state filter and page size, or the problem naming what is wrong with them.
+    private static ValidationProblem? Paging(string? status, int? limit, out OrderStatus? wanted, out int take)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (!OrderDesk.TryParseStatus(status, out wanted))
+        {
+            errors["status"] = [OrderDesk.StatusRule];
+        }
+
+        if (!RequestValues.TryPageSize(limit, OrderQuery.DefaultPageSize, OrderQuery.MaxPageSize, out take))
+        {
+            errors["limit"] = [RequestValues.PageSizeRule(OrderQuery.MaxPageSize)];
+        }
+
+        return errors.Count > 0 ? TypedResults.ValidationProblem(errors) : null;
     }
 
     // An order of another hub (its id names the hub) is read from that hub, which shows this hub the orders of its
@@ -104,26 +136,37 @@ internal static class OrderEndpoints
     }
 
     // The supplier's orders at this hub and at every partner hub, newest first (for an operator, those of every
-    // supplier of this hub); a partner that does not answer in time is named, not waited for.
+    // supplier of this hub), a page of `limit` at a time: `cursor` is the previous page's nextCursor. A partner that
+    // does not answer in time is named, not waited for (its orders of this page are not fetched again).
     private static async Task<Results<Ok<SalesResponse>, ValidationProblem>> Sales(
-        Caller caller, ServiceIdentity identity, OrderDesk desk, PartnerOrders partners, string? status, int? limit, CancellationToken cancellationToken)
+        Caller caller, ServiceIdentity identity, OrderDesk desk, PartnerOrders partners, string? status, int? limit, string? cursor,
+        CancellationToken cancellationToken)
     {
-        if (!OrderDesk.TryParseStatus(status, out var wanted))
+        if (Paging(status, limit, out var wanted, out var take) is { } invalid)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["status"] = [OrderDesk.StatusRule] });
+            return invalid;
+        }
+
+        if (!OrderMark.TryDecode(cursor, out var before))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["cursor"] = ["Not a cursor of this list; pass back the nextCursor of the previous page."],
+            });
         }
 
         var supplier = caller.Company;
-        var take = Math.Clamp(limit ?? 50, 1, 200);
-        var remote = partners.ListSuppliedAsync(supplier, wanted, take, cancellationToken);
+        var remote = partners.ListSuppliedAsync(supplier, wanted, take, before, cancellationToken);
         var here = supplier is { } company
-            ? new OrderQuery(SupplierCompany: company.ToString(), Status: wanted, Limit: take)
-            : new OrderQuery(SupplierHub: identity.Hub, Status: wanted, Limit: take);
+            ? new OrderQuery(SupplierCompany: company.ToString(), Status: wanted, Limit: take, Before: before)
+            : new OrderQuery(SupplierHub: identity.Hub, Status: wanted, Limit: take, Before: before);
         var local = await desk.ListAsync(caller, here, cancellationToken);
         var elsewhere = await remote;
+        // Each hub gave its newest `take` before the cursor, so the newest `take` of them all are the page.
         var orders = local.Select(o => o.ToResponse(withTimeline: false)).Concat(elsewhere.Orders.Select(o => o.ToResponse()))
             .OrderByDescending(o => o.PlacedAt).ThenByDescending(o => o.OrderId, StringComparer.Ordinal).Take(take).ToList();
-        return TypedResults.Ok(new SalesResponse(orders, [.. elsewhere.Unanswered.Select(h => h.ToString())]));
+        var next = orders.Count == take ? new OrderMark(orders[^1].PlacedAt, orders[^1].OrderId).Encode() : null;
+        return TypedResults.Ok(new SalesResponse(orders, [.. elsewhere.Unanswered.Select(h => h.ToString())], next));
     }
 
     private static Task<Results<Ok<OrderResponse>, ProblemHttpResult>> ConfirmReceipt(string id, Caller caller, OrderDesk desk, CancellationToken cancellationToken) =>

@@ -6,6 +6,7 @@ using Hub.Order.V1;
 using Hub.ServiceDefaults.Grpc;
 using Hub.ServiceDefaults.Hosting;
 using Hub.ServiceDefaults.Security;
+using Hub.ServiceDefaults.Validation;
 
 namespace Hub.Order.Grpc;
 
@@ -21,6 +22,10 @@ namespace Hub.Order.Grpc;
 /// </remarks>
 internal sealed class OrderPlacementGrpcService(OrderPlacementDesk placement, OrderDesk orders, ServiceIdentity identity) : OrderPlacement.OrderPlacementBase
 {
+    // The span of a protobuf Timestamp: 0001-01-01 to 9999-12-31 UTC.
+    private const long MinTimestampSeconds = -62_135_596_800;
+    private const long MaxTimestampSeconds = 253_402_300_799;
+
     public override async Task<PlaceOrderReply> PlaceOrder(PlaceOrderRequest request, ServerCallContext context)
     {
         var partner = PartnerOf(context);
@@ -86,13 +91,37 @@ internal sealed class OrderPlacementGrpcService(OrderPlacementDesk placement, Or
 
     public override async Task<OrderList> ListOrders(ListOrdersRequest request, ServerCallContext context)
     {
+        var errors = new Dictionary<string, string[]>();
         if (!OrderDesk.TryParseStatus(request.Status, out var status))
         {
-            throw Invalid(new Dictionary<string, string[]> { ["status"] = [OrderDesk.StatusRule] });
+            errors["status"] = [OrderDesk.StatusRule];
+        }
+
+        if (!RequestValues.TryPageSize(request.Limit == 0 ? null : request.Limit, OrderQuery.DefaultPageSize, OrderQuery.MaxPageSize, out var take))
+        {
+            errors["limit"] = [RequestValues.PageSizeRule(OrderQuery.MaxPageSize) + " 0 for the default."];
+        }
+
+        OrderMark? before = null;
+        if (request.BeforePlacedAt is not null || request.BeforeOrderId.Length > 0)
+        {
+            if (request.BeforePlacedAt is not { Seconds: >= MinTimestampSeconds and <= MaxTimestampSeconds, Nanos: >= 0 and < 1_000_000_000 } placedAt || !OrderId.TryParse(request.BeforeOrderId, out _))
+            {
+                errors["before_order_id"] = ["Give both before_placed_at and before_order_id (the previous page's last order), or neither."];
+            }
+            else
+            {
+                before = new OrderMark(placedAt.ToDateTime(), request.BeforeOrderId);
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            throw Invalid(errors);
         }
 
         var query = new OrderQuery(SupplierCompany: request.SupplierCompany.Length == 0 ? null : request.SupplierCompany, Status: status,
-            Limit: request.Limit == 0 ? null : request.Limit, SupplierHub: request.OwnSuppliers ? PartnerOf(context).Hub : null);
+            Limit: take, SupplierHub: request.OwnSuppliers ? PartnerOf(context).Hub : null, Before: before);
         var list = new OrderList();
         list.Orders.AddRange((await orders.ListAsync(PartnerOf(context), query, context.CancellationToken)).Select(o => View(o, withTimeline: false)));
         return list;

@@ -4,6 +4,7 @@ using Hub.Payment.Data;
 using Hub.Payment.Domain;
 using Hub.Payment.Domain.Ledger;
 using Hub.ServiceDefaults.Security;
+using Hub.ServiceDefaults.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -64,9 +65,9 @@ internal static class WalletEndpoints
             return Problems.Invalid("currency", $"'{currency}' is not an ISO 4217 currency code.");
         }
 
-        if (limit is < 1 or > MaxStatementPageLines)
+        if (!RequestValues.TryPageSize(limit, StatementPageLines, MaxStatementPageLines, out var take))
         {
-            return Problems.Invalid("limit", $"Between 1 and {MaxStatementPageLines}.");
+            return Problems.Invalid("limit", RequestValues.PageSizeRule(MaxStatementPageLines));
         }
 
         if (!StatementCursor.TryDecode(cursor, out var after))
@@ -92,7 +93,6 @@ internal static class WalletEndpoints
                 .SumAsync(m => m.Amount, cancellationToken);
         }
 
-        var take = limit ?? StatementPageLines;
         var lines = await page.OrderBy(m => m.PostedAt).ThenBy(m => m.LineId).Take(take + 1).ToListAsync(cancellationToken);
         var balance = await wallet.Select(a => a.WalletNetDebits).SingleOrDefaultAsync(cancellationToken);
 
