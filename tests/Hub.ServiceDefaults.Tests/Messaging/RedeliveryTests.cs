@@ -35,14 +35,23 @@ public sealed class RedeliveryTests
     [Fact]
     public async Task AttemptThatARetryMends_ReportsNoFault()
     {
-        await using var host = await MessagingTestHost.StartAsync(new Dictionary<string, string?> { ["Messaging:RetryLimit"] = "2" });
+        await using var host = await MessagingTestHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Messaging:RetryLimit"] = "2",
+            ["Messaging:Redelivery:0"] = "00:00:00.100",
+        });
 
         await host.CommitAsync("fails-once", new NoteRejected("fails-once"));
 
         await Eventually.TrueAsync(() => Task.FromResult(host.Deliveries.Handled.Contains("fails-once")), TimeSpan.FromSeconds(30), "the retry handles the note");
         await Eventually.TrueAsync(async () => await host.CountAsync(db => db.InboxMessages) == 1, TimeSpan.FromSeconds(10), "the inbox records it handled");
         host.Deliveries.FailedAttempts["fails-once #0"].ShouldBe(1);
-        host.Deliveries.Faults.ShouldBeEmpty();
-        host.Deliveries.PublishedFaults.ShouldBeEmpty();
+
+        // A note that is given up after it: its fault, published later than any the mended attempt could have caused,
+        // is the only one that arrives.
+        await host.CommitAsync("bad lot", new NoteRejected("bad lot"));
+        await Eventually.TrueAsync(() => Task.FromResult(!host.Deliveries.PublishedFaults.IsEmpty), TimeSpan.FromSeconds(30), "the given-up note's fault is published");
+        host.Deliveries.PublishedFaults.ShouldBe(["bad lot"]);
+        host.Deliveries.Faults.ShouldBe(["NoteRejected: This consumer always fails."]);
     }
 }
