@@ -60,6 +60,24 @@ public sealed class TestVirtualHost : IAsyncDisposable
         return document.RootElement.TryGetProperty("messages", out var messages) ? messages.GetInt64() : 0;
     }
 
+    /// <summary>
+    /// Messages in a queue right now (at most 100), read and put back through the management API: unlike
+    /// <see cref="QueueDepthAsync"/>, not a statistic refreshed every few seconds. 0 for a queue that does not exist.
+    /// </summary>
+    public async Task<int> MessagesNowAsync(string queue)
+    {
+        var response = await _management.PostAsJsonAsync(
+            $"/api/queues/{Name}/{queue}/get", new { count = 100, ackmode = "ack_requeue_true", encoding = "auto" });
+        if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return 0;
+        }
+
+        response.EnsureSuccessStatusCode();
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return document.RootElement.GetArrayLength();
+    }
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {

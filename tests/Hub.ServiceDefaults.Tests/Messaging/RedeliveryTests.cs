@@ -18,7 +18,7 @@ public sealed class RedeliveryTests
 
         // (1 attempt + 1 retry) × (first delivery + 2 redeliveries)
         await Eventually.TrueAsync(
-            async () => await host.VirtualHost.QueueDepthAsync("outbox-test-failing_error") == 1,
+            async () => await host.VirtualHost.MessagesNowAsync("outbox-test-failing_error") == 1,
             TimeSpan.FromSeconds(60),
             "the message lands in the error queue");
         (await host.CountAsync(db => db.OutboxMessages.Where(m => m.RedeliveryCount > 0))).ShouldBe(2);
