@@ -26,7 +26,7 @@ internal sealed class Books(GatewayClient hub, Session op)
     }
 
     public async Task<IReadOnlyList<JsonNode>> DeclarationsAsync(string orderId, string type) =>
-        [.. (await hub.GetAsync(op, "/api/customs/declarations", CancellationToken.None)).AsArray()
+        [.. (await hub.GetAsync(op, $"/api/customs/declarations?orderId={orderId}", CancellationToken.None)).AsArray()
             .Where(d => d!["orderId"]!.GetValue<string>() == orderId && d["type"]!.GetValue<string>() == type).Select(d => d!)];
 
     public async Task<IReadOnlyList<JsonNode>> ClaimsAsync(string orderId) =>

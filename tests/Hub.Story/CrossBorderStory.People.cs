@@ -45,7 +45,7 @@ public sealed partial class CrossBorderStory
 
     /// <summary>The ids of the hub's held declarations of <paramref name="type"/> for an order.</summary>
     public static async Task<IReadOnlyList<string>> HeldDeclarationsAsync(GatewayClient hub, Session officer, string orderId, string type, CancellationToken cancellationToken) =>
-        [.. (await hub.GetAsync(officer, "/api/customs/declarations?status=Held", cancellationToken)).AsArray()
+        [.. (await hub.GetAsync(officer, $"/api/customs/declarations?status=Held&orderId={orderId}", cancellationToken)).AsArray()
             .Where(d => d!["orderId"]!.GetValue<string>() == orderId && d["type"]!.GetValue<string>() == type)
             .Select(d => d!["id"]!.GetValue<string>())];
 

@@ -30,6 +30,9 @@ internal sealed class ConsoleOptions
     /// <summary>Refund claims shown per page, oldest first (the tax-refund service allows 1 to 200).</summary>
     public int ClaimPageSize { get; set; } = 50;
 
+    /// <summary>Declarations shown per page, newest first (the customs service allows 1 to 200).</summary>
+    public int DeclarationPageSize { get; set; } = 50;
+
     public Uri? TraceUrlFor(string orderId) =>
         string.IsNullOrWhiteSpace(TraceUrl) ? null : new Uri(TraceUrl.Replace("{orderId}", Uri.EscapeDataString(orderId), StringComparison.Ordinal));
 }

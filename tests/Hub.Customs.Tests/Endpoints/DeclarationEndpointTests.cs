@@ -75,4 +75,71 @@ public sealed class DeclarationEndpointTests(CustomsHost host) : IClassFixture<C
 
         (await op.PostAsync("/api/customs/declarations/KR-D-999999/release", null)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task ListDeclarations_SmallPages_WalkEveryDeclarationOnceNewestFirst()
+    {
+        var declared = new List<string>();
+        for (var i = 0; i < 52; i++)
+        {
+            declared.Add((await host.Grpc.DeclareAsync(Requests.Declaration(DeclarationType.Export))).DeclarationId);
+        }
+
+        using var op = host.Operator();
+        (await op.GetFromJsonAsync<JsonElement>("/api/customs/declarations")).GetArrayLength().ShouldBe(50);
+        var whole = (await op.GetFromJsonAsync<JsonElement>("/api/customs/declarations?limit=200")).EnumerateArray().ToList();
+        whole.Count.ShouldBeLessThan(200);
+
+        var walked = new List<JsonElement>();
+        string? before = null;
+        while (true)
+        {
+            var page = await op.GetFromJsonAsync<JsonElement>($"/api/customs/declarations?limit=20{(before is null ? "" : $"&before={before}")}");
+            page.GetArrayLength().ShouldBeLessThanOrEqualTo(20);
+            if (page.GetArrayLength() == 0)
+            {
+                break;
+            }
+
+            walked.AddRange(page.EnumerateArray());
+            before = walked[^1].GetProperty("id").GetString();
+        }
+
+        var ids = walked.Select(d => d.GetProperty("id").GetString()).ToList();
+        ids.ShouldBe(whole.Select(d => d.GetProperty("id").GetString()));
+        ids.ShouldBeUnique();
+        declared.ShouldBeSubsetOf(ids);
+        var submitted = walked.Select(d => d.GetProperty("submittedAt").GetDateTime()).ToList();
+        submitted.ShouldBe(submitted.OrderByDescending(t => t));
+    }
+
+    [Fact]
+    public async Task ListDeclarations_OrderFilter_ShowsThatOrdersOnly()
+    {
+        var order = Requests.NewOrderId();
+        var export = await host.Grpc.DeclareAsync(Requests.Declaration(DeclarationType.Export, orderId: order));
+        var import = await host.Grpc.DeclareAsync(Requests.Declaration(DeclarationType.Import, orderId: order));
+        await host.Grpc.DeclareAsync(Requests.Declaration(DeclarationType.Export));
+        using var op = host.Operator();
+
+        var list = await op.GetFromJsonAsync<JsonElement>($"/api/customs/declarations?orderId={order}");
+
+        list.EnumerateArray().Select(d => d.GetProperty("id").GetString()).ShouldBe([export.DeclarationId, import.DeclarationId], ignoreOrder: true);
+    }
+
+    [Theory]
+    [InlineData("limit=0", "limit")]
+    [InlineData("limit=201", "limit")]
+    [InlineData("before=not-a-declaration", "before")]
+    [InlineData("before=KR-D-999999", "before")]
+    public async Task ListDeclarations_LimitOutOfRangeOrUnknownBefore_ProblemNamingIt(string query, string field)
+    {
+        using var op = host.Operator();
+
+        var response = await op.GetAsync($"/api/customs/declarations?{query}");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(e => e.Name).ShouldBe([field]);
+    }
 }

@@ -34,4 +34,69 @@ public sealed class ConsignmentEndpointsTests : IAsyncLifetime
         (await _host.Anonymous().GetAsync("/api/logistics/consignments")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         (await sme.GetAsync("/api/logistics/pools")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
+
+    [Fact]
+    public async Task Consignments_SmallPages_WalkEveryConsignmentOnceNewestFirst()
+    {
+        var booked = new List<string>();
+        for (var i = 1; i <= 7; i++)
+        {
+            var company = i % 2 == 0 ? "KR-C-000022" : "KR-C-000011";
+            booked.Add((await _host.Grpc.BookConsignmentAsync(Request($"CN-O-00052{i}", company, Lane(), Carton("50", "50", "50", "10")))).ConsignmentId);
+        }
+
+        using var op = _host.Operator();
+        using var sme = _host.Sme("KR-C-000011");
+
+        (await WalkAsync(op, "/api/logistics/consignments", 3)).ShouldBe(Enumerable.Reverse(booked));
+        (await WalkAsync(sme, "/api/logistics/consignments", 3)).ShouldBe(Enumerable.Reverse(booked).Where((_, i) => i % 2 == 0));
+        (await op.GetFromJsonAsync<JsonElement>("/api/logistics/consignments")).GetArrayLength().ShouldBe(7);
+    }
+
+    [Theory]
+    [InlineData("limit=0", "limit")]
+    [InlineData("limit=201", "limit")]
+    [InlineData("before=not-a-consignment", "before")]
+    [InlineData("before=KR-CS-999999", "before")]
+    public async Task Consignments_LimitOutOfRangeOrUnknownBefore_ProblemNamingIt(string query, string field)
+    {
+        using var op = _host.Operator();
+
+        await ShouldBeProblemNamingAsync(await op.GetAsync($"/api/logistics/consignments?{query}"), field);
+    }
+
+    [Fact]
+    public async Task Consignments_SmeBeforeAnotherCompanysConsignment_ProblemNamingBefore()
+    {
+        await _host.Grpc.BookConsignmentAsync(Request("CN-O-000531", "KR-C-000011", Lane(), Carton("50", "50", "50", "10")));
+        var theirs = await _host.Grpc.BookConsignmentAsync(Request("CN-O-000532", "KR-C-000022", Lane(), Carton("50", "50", "50", "10")));
+        using var sme = _host.Sme("KR-C-000011");
+
+        await ShouldBeProblemNamingAsync(await sme.GetAsync($"/api/logistics/consignments?before={theirs.ConsignmentId}"), "before");
+    }
+
+    /// <summary>The ids of every page of <paramref name="path"/>, <paramref name="limit"/> at a time, each page after the previous one's last.</summary>
+    internal static async Task<List<string>> WalkAsync(HttpClient client, string path, int limit)
+    {
+        var walked = new List<string>();
+        while (true)
+        {
+            var page = await client.GetFromJsonAsync<JsonElement>($"{path}?limit={limit}{(walked.Count == 0 ? "" : $"&before={walked[^1]}")}");
+            page.GetArrayLength().ShouldBeLessThanOrEqualTo(limit);
+            if (page.GetArrayLength() == 0)
+            {
+                return walked;
+            }
+
+            walked.AddRange(page.EnumerateArray().Select(e => e.GetProperty("id").GetString()!));
+        }
+    }
+
+    /// <summary>Asserts a 400 problem whose only error is about <paramref name="field"/>.</summary>
+    internal static async Task ShouldBeProblemNamingAsync(HttpResponseMessage response, string field)
+    {
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(e => e.Name).ShouldBe([field]);
+    }
 }

@@ -2,6 +2,7 @@ using Hub.Customs.Application;
 using Hub.Customs.Data;
 using Hub.Customs.Domain;
 using Hub.Customs.Domain.Declarations;
+using Hub.ServiceDefaults.Hosting;
 using Hub.ServiceDefaults.Security;
 using Hub.ServiceDefaults.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -15,6 +16,12 @@ namespace Hub.Customs.Endpoints;
 /// </summary>
 internal static class DeclarationEndpoints
 {
+    /// <summary>Declarations in a page when the caller names no <c>limit</c>.</summary>
+    private const int DefaultPageSize = 50;
+
+    /// <summary>The most declarations a page holds.</summary>
+    private const int MaxPageSize = 200;
+
     public static void MapDeclarationEndpoints(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/customs/declarations").WithTags("Declarations");
@@ -44,9 +51,39 @@ internal static class DeclarationEndpoints
                 i.CertificateRef, [.. i.Taxes.Select(t => new TaxResponse(t.Type, t.Base, t.Rate, t.Amount))]))]);
     }
 
-    private static async Task<Results<Ok<List<DeclarationResponse>>, ValidationProblem>> List(CustomsDbContext db, string? status, CancellationToken cancellationToken)
+    /// <summary>
+    /// A page of the hub's declarations, newest first: at most <c>limit</c> (<see cref="DefaultPageSize"/> when absent,
+    /// 1 to <see cref="MaxPageSize"/>, else a 400), submitted before the declaration <c>before</c> (the previous page's
+    /// last one), of one <c>status</c> and of one order (<c>orderId</c>) when these are given.
+    /// </summary>
+    /// <param name="db">The customs database.</param>
+    /// <param name="identity">The hub this service serves.</param>
+    /// <param name="status">Only declarations in this status, when given.</param>
+    /// <param name="orderId">Only the declarations of this order, when given.</param>
+    /// <param name="before">The id of the previous page's last declaration; the page starts after it.</param>
+    /// <param name="limit">The most declarations the page holds.</param>
+    /// <param name="cancellationToken">Ends the request.</param>
+    private static async Task<Results<Ok<List<DeclarationResponse>>, ValidationProblem>> List(
+        CustomsDbContext db, ServiceIdentity identity, string? status, string? orderId, string? before, int? limit, CancellationToken cancellationToken)
     {
+        if (!RequestValues.TryPageSize(limit, DefaultPageSize, MaxPageSize, out var take))
+        {
+            return EndpointProblems.Invalid("limit", RequestValues.PageSizeRule(MaxPageSize));
+        }
+
         var query = db.Declarations.AsNoTracking();
+        if (!string.IsNullOrEmpty(before))
+        {
+            // Keyed on the list's order rather than an offset: declarations lodged meanwhile do not shift the next page.
+            var mark = await db.Declarations.AsNoTracking().Where(d => d.Id == before).Select(d => new { d.SubmittedAt, d.Id }).SingleOrDefaultAsync(cancellationToken);
+            if (mark is null)
+            {
+                return EndpointProblems.Invalid("before", $"'{before}' is not a declaration of this list; pass the id of the previous page's last declaration.");
+            }
+
+            query = query.Where(d => EF.Functions.LessThan(ValueTuple.Create(d.SubmittedAt, d.Id), ValueTuple.Create(mark.SubmittedAt, mark.Id)));
+        }
+
         if (!string.IsNullOrWhiteSpace(status))
         {
             if (!RequestValues.TryParseName<DeclarationStatus>(status, out var wanted))
@@ -57,7 +94,14 @@ internal static class DeclarationEndpoints
             query = query.Where(d => d.Status == wanted);
         }
 
-        var found = await query.OrderByDescending(d => d.SubmittedAt).Take(200).ToListAsync(cancellationToken);
+        if (!string.IsNullOrEmpty(orderId))
+        {
+            // Named in full (hub, either type, order) so the lookup is a seek on the hub's unique (hub, type, order) index.
+            var hub = identity.Hub.ToString();
+            query = query.Where(d => d.Hub == hub && (d.Type == DeclarationType.Export || d.Type == DeclarationType.Import) && d.OrderId == orderId);
+        }
+
+        var found = await query.OrderByDescending(d => d.SubmittedAt).ThenByDescending(d => d.Id).Take(take).ToListAsync(cancellationToken);
         return TypedResults.Ok(found.Select(DeclarationResponse.From).ToList());
     }
 

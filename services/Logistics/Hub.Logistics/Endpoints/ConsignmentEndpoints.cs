@@ -12,7 +12,11 @@ namespace Hub.Logistics.Endpoints;
 /// <summary>Consignments: an SME sees its own company's, an operator every one and records delivery milestones.</summary>
 internal static class ConsignmentEndpoints
 {
-    private const int PageSize = 100;
+    /// <summary>Consignments in a page when the caller names no <c>limit</c>.</summary>
+    private const int DefaultPageSize = 100;
+
+    /// <summary>The most consignments a page holds.</summary>
+    private const int MaxPageSize = 200;
 
     public static void MapConsignmentEndpoints(this IEndpointRouteBuilder routes)
     {
@@ -23,14 +27,47 @@ internal static class ConsignmentEndpoints
         consignments.MapPost("/{id}/tracking", RecordTracking).RequireAuthorization(HubPolicies.Operator);
     }
 
+    /// <summary>
+    /// A page of the consignments the caller sees (an SME its company's, an operator every one), newest first: at most
+    /// <c>limit</c> (<see cref="DefaultPageSize"/> when absent, 1 to <see cref="MaxPageSize"/>, else a 400), booked
+    /// before the consignment <c>before</c> (the previous page's last one), of one <c>status</c> when given.
+    /// </summary>
+    /// <param name="caller">Who asks.</param>
+    /// <param name="db">The logistics database.</param>
+    /// <param name="status">Only consignments in this status, when given.</param>
+    /// <param name="before">The id of the previous page's last consignment; the page starts after it.</param>
+    /// <param name="limit">The most consignments the page holds.</param>
+    /// <param name="cancellationToken">Ends the request.</param>
     private static async Task<Results<Ok<ConsignmentResponse[]>, ValidationProblem>> ListConsignments(
-        Caller caller, LogisticsDbContext db, string? status, CancellationToken cancellationToken)
+        Caller caller, LogisticsDbContext db, string? status, string? before, int? limit, CancellationToken cancellationToken)
     {
-        var query = db.Consignments.AsNoTracking();
+        if (!RequestValues.TryPageSize(limit, DefaultPageSize, MaxPageSize, out var take))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = [RequestValues.PageSizeRule(MaxPageSize)] });
+        }
+
+        var visible = db.Consignments.AsNoTracking();
         if (!caller.IsOperator)
         {
             var company = caller.Company?.ToString();
-            query = query.Where(c => c.CompanyId == company);
+            visible = visible.Where(c => c.CompanyId == company);
+        }
+
+        var query = visible;
+        if (!string.IsNullOrEmpty(before))
+        {
+            // Keyed on the list's order rather than an offset: consignments booked meanwhile do not shift the next page.
+            // Another company's consignment is no mark for an SME, just as an unknown one.
+            var mark = await visible.Where(c => c.Reference == before).Select(c => (long?)c.Number).SingleOrDefaultAsync(cancellationToken);
+            if (mark is not { } number)
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+                {
+                    ["before"] = [$"'{before}' is not a consignment of this list; pass the id of the previous page's last consignment."],
+                });
+            }
+
+            query = query.Where(c => c.Number < number);
         }
 
         if (status is not null)
@@ -43,7 +80,7 @@ internal static class ConsignmentEndpoints
             query = query.Where(c => c.Status == parsed);
         }
 
-        var page = await query.OrderByDescending(c => c.Number).Take(PageSize).ToListAsync(cancellationToken);
+        var page = await query.OrderByDescending(c => c.Number).Take(take).ToListAsync(cancellationToken);
         return TypedResults.Ok(page.Select(ConsignmentResponse.From).ToArray());
     }
 

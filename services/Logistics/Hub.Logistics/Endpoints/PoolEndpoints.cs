@@ -2,6 +2,7 @@ using Hub.Logistics.Data;
 using Hub.Logistics.Domain.Pools;
 using Hub.Logistics.Pools;
 using Hub.ServiceDefaults.Security;
+using Hub.ServiceDefaults.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,6 +11,12 @@ namespace Hub.Logistics.Endpoints;
 /// <summary>Operators watch pools, close one ahead of its cut-off, and read the plans with their quality figures.</summary>
 internal static class PoolEndpoints
 {
+    /// <summary>Pools in a page when the caller names no <c>limit</c>.</summary>
+    private const int DefaultPageSize = 100;
+
+    /// <summary>The most pools a page holds.</summary>
+    private const int MaxPageSize = 200;
+
     public static void MapPoolEndpoints(this IEndpointRouteBuilder routes)
     {
         var pools = routes.MapGroup("/api/logistics/pools").WithTags("Pools").RequireAuthorization(HubPolicies.Operator);
@@ -21,9 +28,42 @@ internal static class PoolEndpoints
         routes.MapGet("/api/logistics/plans/{id:guid}", GetPlan).WithTags("Plans").RequireAuthorization(HubPolicies.Operator);
     }
 
-    private static async Task<Ok<PoolResponse[]>> ListPools(Caller caller, LogisticsDbContext db, CancellationToken cancellationToken)
+    /// <summary>
+    /// A page of the hub's pools, the latest opened first: at most <c>limit</c> (<see cref="DefaultPageSize"/> when
+    /// absent, 1 to <see cref="MaxPageSize"/>, else a 400), opened before the pool <c>before</c> (the previous page's last one).
+    /// </summary>
+    /// <param name="caller">Who asks.</param>
+    /// <param name="db">The logistics database.</param>
+    /// <param name="before">The id of the previous page's last pool; the page starts after it.</param>
+    /// <param name="limit">The most pools the page holds.</param>
+    /// <param name="cancellationToken">Ends the request.</param>
+    private static async Task<Results<Ok<PoolResponse[]>, ValidationProblem>> ListPools(
+        Caller caller, LogisticsDbContext db, string? before, int? limit, CancellationToken cancellationToken)
     {
-        var pools = await db.Pools.AsNoTracking().OrderByDescending(p => p.OpenedAt).Take(100).ToListAsync(cancellationToken);
+        if (!RequestValues.TryPageSize(limit, DefaultPageSize, MaxPageSize, out var take))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = [RequestValues.PageSizeRule(MaxPageSize)] });
+        }
+
+        var query = db.Pools.AsNoTracking();
+        if (!string.IsNullOrEmpty(before))
+        {
+            // Keyed on the list's order rather than an offset: pools opened meanwhile do not shift the next page.
+            var mark = Guid.TryParse(before, out var id)
+                ? await db.Pools.AsNoTracking().Where(p => p.Id == id).Select(p => new { p.OpenedAt, p.Id }).SingleOrDefaultAsync(cancellationToken)
+                : null;
+            if (mark is null)
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+                {
+                    ["before"] = [$"'{before}' is not a pool of this list; pass the id of the previous page's last pool."],
+                });
+            }
+
+            query = query.Where(p => EF.Functions.LessThan(ValueTuple.Create(p.OpenedAt, p.Id), ValueTuple.Create(mark.OpenedAt, mark.Id)));
+        }
+
+        var pools = await query.OrderByDescending(p => p.OpenedAt).ThenByDescending(p => p.Id).Take(take).ToListAsync(cancellationToken);
         return TypedResults.Ok(pools.Select(PoolResponse.From).ToArray());
     }
 

@@ -61,6 +61,21 @@ public sealed class DeclarationsTests(ConsoleFixture fixture)
         (await console.Page.InnerTextAsync($"tr[data-declaration='{id}'] td.decision")).ShouldContain("End user not verified.");
     }
 
+    [Fact]
+    public async Task Declarations_BeforeADeclaration_ListsTheOlderOnes_WithALinkBackToTheFirstPage()
+    {
+        var first = (await fixture.Services.CustomsGrpc.DeclareAsync(Declaration("Orion Star Shipping SDN BHD"))).DeclarationId;
+        var second = (await fixture.Services.CustomsGrpc.DeclareAsync(Declaration("Orion Star Shipping SDN BHD"))).DeclarationId;
+        await using var console = await ConsolePage.OpenAsync(fixture);
+        await console.LogInAsync();
+
+        await console.GoAsync($"declarations?status=Held&before={second}");
+
+        (await console.Page.Locator($"tr[data-declaration='{second}']").CountAsync()).ShouldBe(0);
+        (await console.Page.Locator($"tr[data-declaration='{first}']").CountAsync()).ShouldBe(1);
+        (await console.Page.GetAttributeAsync("#first-page", "href")).ShouldBe("declarations?status=Held");
+    }
+
     private async Task<JsonElement> DeclarationAsync(string id)
     {
         using var customs = HubServices.Operator(fixture.Services.Customs);
