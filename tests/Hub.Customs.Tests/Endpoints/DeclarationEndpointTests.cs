@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Hub.Customs.V1;
+using Hub.Testing;
 
 namespace Hub.Customs.Tests.Endpoints;
 
@@ -90,20 +91,7 @@ public sealed class DeclarationEndpointTests(CustomsHost host) : IClassFixture<C
         var whole = (await op.GetFromJsonAsync<JsonElement>("/api/customs/declarations?limit=200")).EnumerateArray().ToList();
         whole.Count.ShouldBeLessThan(200);
 
-        var walked = new List<JsonElement>();
-        string? before = null;
-        while (true)
-        {
-            var page = await op.GetFromJsonAsync<JsonElement>($"/api/customs/declarations?limit=20{(before is null ? "" : $"&before={before}")}");
-            page.GetArrayLength().ShouldBeLessThanOrEqualTo(20);
-            if (page.GetArrayLength() == 0)
-            {
-                break;
-            }
-
-            walked.AddRange(page.EnumerateArray());
-            before = walked[^1].GetProperty("id").GetString();
-        }
+        var walked = await ListPages.WalkAsync(op, "/api/customs/declarations", "before", 20);
 
         var ids = walked.Select(d => d.GetProperty("id").GetString()).ToList();
         ids.ShouldBe(whole.Select(d => d.GetProperty("id").GetString()));

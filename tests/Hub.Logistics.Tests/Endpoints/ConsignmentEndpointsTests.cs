@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Hub.Testing;
 using static Hub.Logistics.Tests.Bookings;
 
 namespace Hub.Logistics.Tests.Endpoints;
@@ -76,21 +77,8 @@ public sealed class ConsignmentEndpointsTests : IAsyncLifetime
     }
 
     /// <summary>The ids of every page of <paramref name="path"/>, <paramref name="limit"/> at a time, each page after the previous one's last.</summary>
-    internal static async Task<List<string>> WalkAsync(HttpClient client, string path, int limit)
-    {
-        var walked = new List<string>();
-        while (true)
-        {
-            var page = await client.GetFromJsonAsync<JsonElement>($"{path}?limit={limit}{(walked.Count == 0 ? "" : $"&before={walked[^1]}")}");
-            page.GetArrayLength().ShouldBeLessThanOrEqualTo(limit);
-            if (page.GetArrayLength() == 0)
-            {
-                return walked;
-            }
-
-            walked.AddRange(page.EnumerateArray().Select(e => e.GetProperty("id").GetString()!));
-        }
-    }
+    internal static async Task<List<string>> WalkAsync(HttpClient client, string path, int limit) =>
+        [.. (await ListPages.WalkAsync(client, path, "before", limit)).Select(e => e.GetProperty("id").GetString()!)];
 
     /// <summary>Asserts a 400 problem whose only error is about <paramref name="field"/>.</summary>
     internal static async Task ShouldBeProblemNamingAsync(HttpResponseMessage response, string field)

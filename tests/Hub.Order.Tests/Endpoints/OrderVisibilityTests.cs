@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Hub.Order.Endpoints;
 using Hub.Order.Tests.Fakes;
+using Hub.Testing;
 
 namespace Hub.Order.Tests.Endpoints;
 
@@ -41,22 +42,9 @@ public class OrderVisibilityTests(OrderFixture fixture) : IClassFixture<OrderFix
             placed.Add((await response.Content.ReadFromJsonAsync<PurchaseResponse>())!.Orders.Single().OrderId);
         }
 
-        var walked = new List<string>();
-        string? before = null;
-        while (true)
-        {
-            var page = (await buyer.GetFromJsonAsync<List<OrderResponse>>($"/api/order/orders?limit=2{(before is null ? "" : $"&before={before}")}"))!;
-            page.Count.ShouldBeLessThanOrEqualTo(2);
-            if (page.Count == 0)
-            {
-                break;
-            }
+        var walked = await ListPages.WalkAsync(buyer, "/api/order/orders", "before", 2, idProperty: "orderId");
 
-            walked.AddRange(page.Select(o => o.OrderId));
-            before = walked[^1];
-        }
-
-        walked.ShouldBe(Enumerable.Reverse(placed));
+        walked.Select(o => o.GetProperty("orderId").GetString()).ShouldBe(Enumerable.Reverse(placed));
         var stranger = await fixture.ClientFor(OrderFixture.NewCompany()).GetAsync($"/api/order/orders?before={placed[2]}");
         stranger.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await stranger.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ValidationProblemDetails>())!.Errors.Keys.ShouldBe(["before"]);

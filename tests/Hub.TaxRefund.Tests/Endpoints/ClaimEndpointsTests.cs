@@ -158,20 +158,7 @@ public sealed class ClaimEndpointsTests(TaxRefundHost host) : IClassFixture<TaxR
 
         (await op.GetFromJsonAsync<JsonElement>("/api/tax-refund/claims")).GetArrayLength().ShouldBe(50);
         (await op.GetFromJsonAsync<JsonElement>("/api/tax-refund/claims?limit=200")).GetArrayLength().ShouldBe(Math.Min(all, 200));
-        var walked = new List<JsonElement>();
-        string? after = null;
-        while (true)
-        {
-            var page = await op.GetFromJsonAsync<JsonElement>($"/api/tax-refund/claims?limit=20{(after is null ? "" : $"&after={after}")}");
-            page.GetArrayLength().ShouldBeLessThanOrEqualTo(20);
-            if (page.GetArrayLength() == 0)
-            {
-                break;
-            }
-
-            walked.AddRange(page.EnumerateArray());
-            after = walked[^1].GetProperty("id").GetString();
-        }
+        var walked = await ListPages.WalkAsync(op, "/api/tax-refund/claims", "after", 20);
 
         var ids = walked.Select(c => c.GetProperty("id").GetString()).ToList();
         ids.Count.ShouldBe(all);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Hub.Contracts.Values;
+using Hub.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hub.TaxRefund.Tests.Endpoints;
@@ -153,20 +154,7 @@ public sealed class InvoiceEndpointsTests(TaxRefundHost host) : IClassFixture<Ta
         }
 
         (await client.GetFromJsonAsync<JsonElement>("/api/tax-refund/invoices")).GetArrayLength().ShouldBe(50);
-        var walked = new List<JsonElement>();
-        string? after = null;
-        while (true)
-        {
-            var page = await client.GetFromJsonAsync<JsonElement>($"/api/tax-refund/invoices?limit=20{(after is null ? "" : $"&after={after}")}");
-            page.GetArrayLength().ShouldBeLessThanOrEqualTo(20);
-            if (page.GetArrayLength() == 0)
-            {
-                break;
-            }
-
-            walked.AddRange(page.EnumerateArray());
-            after = walked[^1].GetProperty("id").GetString();
-        }
+        var walked = await ListPages.WalkAsync(client, "/api/tax-refund/invoices", "after", 20);
 
         walked.Select(i => i.GetProperty("invoiceNumber").GetString()).ShouldBe(numbers);
     }
