@@ -33,7 +33,12 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddHubProblemDetails();
         builder.AddHubSecurity(identity);
         builder.Services.AddHealthChecks();
-        builder.Services.AddGrpc(o => o.Interceptors.Add<NulTextGuard>());
+        builder.Services.AddGrpc(o =>
+        {
+            // Outermost first: every refusal, the guards' included, leaves through the message limit.
+            o.Interceptors.Add<StatusDetailLimit>();
+            o.Interceptors.Add<NulTextGuard>();
+        });
         builder.Services.AddGrpcHealthChecks(o => o.Services.Map("", r => r.Tags.Contains(HealthTags.Ready)));
         return identity;
     }

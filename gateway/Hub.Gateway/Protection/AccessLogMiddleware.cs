@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Hub.Gateway.Correlation;
+using Hub.ServiceDefaults.Problems;
 using Hub.ServiceDefaults.Security;
 using Microsoft.Extensions.Options;
 
@@ -64,8 +65,7 @@ internal sealed partial class AccessLogMiddleware(RequestDelegate next, IOptions
     /// The request target as the access log writes it: whole up to <see cref="MaxLoggedTarget"/> characters, else cut
     /// there and the rest counted (a query string may run to the server's request-line limit, 8 KB, on every line).
     /// </summary>
-    internal static string LoggedTarget(string target) =>
-        target.Length <= MaxLoggedTarget ? target : $"{target.AsSpan(0, MaxLoggedTarget)}… ({target.Length - MaxLoggedTarget} more characters)";
+    internal static string LoggedTarget(string target) => LongText.Cut(target, MaxLoggedTarget);
 
     /// <summary>The most characters of a request target one access-log line holds.</summary>
     internal const int MaxLoggedTarget = 1_024;

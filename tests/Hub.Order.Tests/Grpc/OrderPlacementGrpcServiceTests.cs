@@ -287,6 +287,19 @@ public class OrderPlacementGrpcServiceTests(OrderFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task GetOrder_IdOf100KB_NotFoundWithAMessageShortEnoughToTravel()
+    {
+        var client = new OrderPlacement.OrderPlacementClient(fixture.Channel);
+
+        var refused = await Should.ThrowAsync<RpcException>(async () =>
+            await client.GetOrderAsync(new OrderRequest { OrderId = "CN-O-" + new string('9', 100_000) }, AsPartner));
+
+        refused.StatusCode.ShouldBe(StatusCode.NotFound);
+        refused.Status.Detail.Length.ShouldBeLessThan(1_100);
+        refused.Status.Detail.ShouldContain("more characters");
+    }
+
+    [Fact]
     public async Task SupplierHub_SeesTheOrdersItsSuppliersSell_ButCannotChangeThem()
     {
         var client = new OrderPlacement.OrderPlacementClient(fixture.Channel);
