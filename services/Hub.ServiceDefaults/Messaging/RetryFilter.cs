@@ -28,6 +28,7 @@ internal sealed partial class RetryFilter<T>(
 {
     public async Task Send(ConsumeContext<T> context, IPipe<ConsumeContext<T>> next)
     {
+        var started = Stopwatch.GetTimestamp();
         var attempt = new AttemptConsumeContext<T>(context);
         try
         {
@@ -38,6 +39,9 @@ internal sealed partial class RetryFilter<T>(
             catch (Exception ex) when (context.GetRedeliveryCount() < options.Value.Redelivery.Length && context.MessageId is not null)
             {
                 await RedeliverLaterAsync(context, context.MessageId.Value, ex);
+                // Taken care of, as far as the broker is concerned: a message neither consumed nor faulted would also
+                // be moved to the endpoint's _skipped queue, a copy left there for good beside the redelivery.
+                await context.NotifyConsumed(context, Stopwatch.GetElapsedTime(started), "retry-redelivery (kept for later)");
             }
         }
         catch

@@ -22,6 +22,7 @@ public sealed class RedeliveryTests
             TimeSpan.FromSeconds(60),
             "the message lands in the error queue");
         (await host.CountAsync(db => db.OutboxMessages.Where(m => m.RedeliveryCount > 0))).ShouldBe(2);
+        (await host.VirtualHost.MessagesNowAsync("outbox-test-failing_skipped")).ShouldBe(0, "a redelivered attempt leaves no copy behind");
         string.Join(",", host.Deliveries.FailedAttempts.OrderBy(k => k.Key).Select(k => $"{k.Key}={k.Value}")).ShouldBe("bad lot #0=2,bad lot #1=2,bad lot #2=2");
         (await host.CountAsync(db => db.InboxMessages.Where(m => m.Consumer == "outbox-test-failing"))).ShouldBe(0, "no attempt of the failing consumer committed");
 

@@ -24,6 +24,9 @@ public sealed class PartnerCopyGuardTests
             "partner-aware:from-cn from CN",
             "partner-aware:from-here from here",
         ]);
+        // The copy the own-facts endpoint turned away is acknowledged as taken care of, not kept in its _skipped queue.
+        (await host.VirtualHost.QueueDepthAsync("outbox-test-own-facts")).ShouldNotBeNull("the own-facts endpoint's queue");
+        (await host.VirtualHost.MessagesNowAsync("outbox-test-own-facts_skipped")).ShouldBe(0);
     }
 
     [Fact]
