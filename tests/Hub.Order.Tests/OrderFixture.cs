@@ -34,6 +34,7 @@ public class OrderFixture : IAsyncLifetime
         settings["Order:Timeouts:Placed"] = "00:30:00";
         settings["Order:Timeouts:Delivered"] = "7.00:00:00";
         settings["Order:SweepInterval"] = "01:00:00";
+        settings["Order:PlacementKeyWait"] = "00:00:02";
         // CN is a partner its companies may give mandates to (no gateway: nothing is sent there).
         settings["Partners:CN:Name"] = "Hub China";
         Configure(settings);

@@ -27,6 +27,15 @@ internal sealed class OrderOptions
     /// </summary>
     public TimeSpan AbandonedReservationGrace { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// How long a placement waits for another one under the same Idempotency-Key to finish (and then answers as it did)
+    /// before it answers that the key is still in use.
+    /// </summary>
+    public TimeSpan PlacementKeyWait { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often a placement waiting for another one under its key looks again.</summary>
+    public TimeSpan PlacementKeyPoll { get; set; } = TimeSpan.FromMilliseconds(100);
+
     /// <summary>How often the sweeper looks for orders past their step's timeout.</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Hub.Order.Domain;
 using Hub.Order.Endpoints;
 using Hub.Order.Tests.Fakes;
 using Microsoft.AspNetCore.Mvc;
@@ -40,23 +41,48 @@ public class PlacementTests(OrderFixture fixture) : IClassFixture<OrderFixture>
     }
 
     [Fact]
-    public async Task Place_SameKeyInParallel_CreatesOnePurchase()
+    public async Task Place_SameKeyInParallel_WithStockForOneOrder_EveryRequestAnswersTheOnePurchase()
     {
         var company = OrderFixture.NewCompany();
         var buyer = fixture.ClientFor(company);
-        // Enough stock for every duplicate to reserve before the losers give theirs back.
-        var product = Catalog.List(FakeCatalog.NewSupplier(), unitPriceMinor: 1000, available: 100);
+        // Stock for one order only: a duplicate that asked for stock too would be refused for want of it.
+        var product = Catalog.List(FakeCatalog.NewSupplier(), unitPriceMinor: 1000, available: 10);
         var cart = OrderFixture.Cart(new CartLineRequest(product, 10, null));
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => OrderFixture.PlaceAsync(buyer, cart, "key-parallel")));
 
-        responses.ShouldAllBe(r => r.StatusCode == HttpStatusCode.Created || r.StatusCode == HttpStatusCode.OK);
+        responses.Select(r => r.StatusCode).Order().ShouldBe([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.Created]);
         var purchases = await Task.WhenAll(responses.Select(r => r.Content.ReadFromJsonAsync<PurchaseResponse>()));
         purchases.Select(p => p!.PurchaseId).Distinct().Count().ShouldBe(1);
         await using var db = fixture.CreateDb();
         (await db.Purchases.CountAsync(p => p.BuyerCompany == company.ToString())).ShouldBe(1);
         (await db.Orders.CountAsync(o => o.BuyerCompany == company.ToString())).ShouldBe(1);
-        Catalog.Available(product).ShouldBe(90); // the losers' reservations were given back
+        (await db.PlacementKeys.CountAsync(k => k.BuyerCompany == company.ToString())).ShouldBe(0, "the key is free again");
+        Catalog.Available(product).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Place_WhileAnotherPlacementHoldsTheKey_WaitsThenAnswersKeyInUse_AnAbandonedClaimIsTakenOver()
+    {
+        var company = OrderFixture.NewCompany();
+        var buyer = fixture.ClientFor(company);
+        var cart = OrderFixture.Cart(new CartLineRequest(Catalog.List(FakeCatalog.NewSupplier(), 1000, 50), 10, null));
+        await using (var db = fixture.CreateDb())
+        {
+            db.PlacementKeys.Add(new PlacementKey(company.ToString(), "key-held", DateTime.UtcNow));
+            db.PlacementKeys.Add(new PlacementKey(company.ToString(), "key-abandoned", DateTime.UtcNow.AddHours(-1)));
+            await db.SaveChangesAsync();
+        }
+
+        var held = await OrderFixture.PlaceAsync(buyer, cart, "key-held");
+        var abandoned = await OrderFixture.PlaceAsync(buyer, cart, "key-abandoned");
+
+        held.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await held.Content.ReadAsStringAsync()).ShouldContain("still under way");
+        abandoned.StatusCode.ShouldBe(HttpStatusCode.Created);
+        await using var check = fixture.CreateDb();
+        (await check.Purchases.CountAsync(p => p.BuyerCompany == company.ToString())).ShouldBe(1);
+        (await check.PlacementKeys.Where(k => k.BuyerCompany == company.ToString()).Select(k => k.IdempotencyKey).ToListAsync()).ShouldBe(["key-held"]);
     }
 
     [Fact]

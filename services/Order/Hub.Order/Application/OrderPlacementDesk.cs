@@ -35,11 +35,89 @@ internal sealed class OrderPlacementDesk(
     public async Task<PlacementOutcome> PlaceAsync(CompanyId buyer, string idempotencyKey, CartRequest cart, HubId? partner, CancellationToken cancellationToken)
     {
         var hash = CheckoutBook.RequestHash(cart);
-        if (await FindAsync(buyer, idempotencyKey, cancellationToken) is { } existing)
+        var settings = options.Value;
+        var giveUpAt = clock.GetUtcNow() + settings.PlacementKeyWait;
+        DateTime claimedAt;
+        while (true)
         {
-            return Replay(existing, hash);
+            if (await FindAsync(buyer, idempotencyKey, cancellationToken) is { } existing)
+            {
+                return Replay(existing, hash);
+            }
+
+            if (await TryClaimKeyAsync(buyer, idempotencyKey, cancellationToken) is { } claimed)
+            {
+                claimedAt = claimed;
+                break;
+            }
+
+            // Another placement under this key is under way: its answer is this one's, once it has one.
+            if (clock.GetUtcNow() >= giveUpAt)
+            {
+                return PlacementOutcome.KeyInUse();
+            }
+
+            await Task.Delay(settings.PlacementKeyPoll, clock, cancellationToken);
         }
 
+        var placed = false;
+        try
+        {
+            // A placement that saved its purchase between the look-up and the claim shows now.
+            if (await FindAsync(buyer, idempotencyKey, cancellationToken) is { } existing)
+            {
+                return Replay(existing, hash);
+            }
+
+            var outcome = await PlaceClaimedAsync(buyer, idempotencyKey, hash, cart, partner, cancellationToken);
+            placed = outcome is { Purchase: not null, Replayed: false };
+            return outcome;
+        }
+        finally
+        {
+            if (!placed)
+            {
+                await ReleaseKeyAsync(buyer, idempotencyKey, claimedAt);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Claims the buyer's key for this placement, taking over a claim older than <c>Order:AbandonedReservationGrace</c>
+    /// (its process stopped); the time of the claim, or null while another placement holds the key.
+    /// </summary>
+    private async Task<DateTime?> TryClaimKeyAsync(CompanyId buyer, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var abandoned = now - options.Value.AbandonedReservationGrace;
+        var company = buyer.ToString();
+        var claimed = await db.Database.ExecuteSqlAsync(
+            $"""
+            INSERT INTO placement_keys (buyer_company, idempotency_key, claimed_at) VALUES ({company}, {idempotencyKey}, {now})
+            ON CONFLICT (buyer_company, idempotency_key) DO UPDATE SET claimed_at = EXCLUDED.claimed_at WHERE placement_keys.claimed_at < {abandoned}
+            """,
+            cancellationToken);
+        return claimed == 1 ? now : null;
+    }
+
+    /// <summary>Gives the key back after a placement that saved nothing; one left behind is taken over when abandoned.</summary>
+    private async Task ReleaseKeyAsync(CompanyId buyer, string idempotencyKey, DateTime claimedAt)
+    {
+        var company = buyer.ToString();
+        try
+        {
+            await db.PlacementKeys.Where(k => k.BuyerCompany == company && k.IdempotencyKey == idempotencyKey && k.ClaimedAt == claimedAt)
+                .ExecuteDeleteAsync(CancellationToken.None);
+        }
+        catch (NpgsqlException ex)
+        {
+            OrderLog.PlacementKeyNotReleased(logger, ex, company, idempotencyKey);
+        }
+    }
+
+    private async Task<PlacementOutcome> PlaceClaimedAsync(
+        CompanyId buyer, string idempotencyKey, string hash, CartRequest cart, HubId? partner, CancellationToken cancellationToken)
+    {
         IReadOnlyList<PricedSupplier> suppliers;
         if (cart.CheckoutId is not null)
         {
@@ -112,8 +190,10 @@ internal sealed class OrderPlacementDesk(
             }
         }
 
-        // Saved with the orders: a reservation the sweeper gave back meanwhile fails this save instead.
+        // Saved with the orders: a reservation the sweeper gave back meanwhile fails this save instead. The key's claim
+        // goes in the same transaction, so a placement waiting on it finds the purchase as soon as the key is free.
         db.PendingReservations.RemoveRange(pending);
+        db.PlacementKeys.Remove(db.PlacementKeys.Attach(new PlacementKey(buyer.ToString(), idempotencyKey, now)).Entity);
         db.Purchases.Add(purchase);
         foreach (var order in purchase.Orders)
         {
@@ -255,5 +335,28 @@ internal sealed record PlacementOutcome(Purchase? Purchase, bool Replayed, Dicti
     /// <summary>Refused for the state of things (stock, a checkout placed already), not for the request's shape.</summary>
     public static PlacementOutcome Refused(string reason) => new(null, false, null, reason);
 
-    public static PlacementOutcome KeyReused() => new(null, false, null, "This Idempotency-Key was used for another cart.");
+    public static PlacementOutcome KeyReused() => new(null, false, null, "This Idempotency-Key was used for another cart.") { Kind = PlacementConflict.KeyReused };
+
+    /// <summary>Another placement under the key was still under way when this one stopped waiting for it.</summary>
+    public static PlacementOutcome KeyInUse() =>
+        new(null, false, null, "A placement under this Idempotency-Key is still under way; send the same request again shortly to get its answer.")
+        {
+            Kind = PlacementConflict.KeyInUse,
+        };
+
+    /// <summary>Which kind of conflict refused the placement; <see cref="PlacementConflict.Refused"/> for the state of things.</summary>
+    public PlacementConflict Kind { get; init; } = PlacementConflict.Refused;
+}
+
+/// <summary>Why a placement that was not invalid was refused.</summary>
+internal enum PlacementConflict
+{
+    /// <summary>The state of things: stock, a checkout placed already.</summary>
+    Refused,
+
+    /// <summary>The Idempotency-Key was used for another cart.</summary>
+    KeyReused,
+
+    /// <summary>Another placement under the key is still under way: the same request, sent again, gets its answer.</summary>
+    KeyInUse,
 }

@@ -14,6 +14,8 @@ public sealed class OrderDbContext(DbContextOptions<OrderDbContext> options) : S
 
     internal DbSet<PendingReservation> PendingReservations => Set<PendingReservation>();
 
+    internal DbSet<PlacementKey> PlacementKeys => Set<PlacementKey>();
+
     internal DbSet<PartnerMandate> PartnerMandates => Set<PartnerMandate>();
 
     /// <summary>

@@ -65,7 +65,13 @@ internal sealed class OrderPlacementGrpcService(OrderPlacementDesk placement, Or
 
         if (outcome.Purchase is not { } purchase)
         {
-            var code = outcome.Conflict == PlacementOutcome.KeyReused().Conflict ? StatusCode.AlreadyExists : StatusCode.FailedPrecondition;
+            var code = outcome.Kind switch
+            {
+                PlacementConflict.KeyReused => StatusCode.AlreadyExists,
+                // The same call again gets the placement's answer.
+                PlacementConflict.KeyInUse => StatusCode.Aborted,
+                _ => StatusCode.FailedPrecondition,
+            };
             throw new RpcException(new Status(code, outcome.Conflict ?? "The purchase cannot be placed."));
         }
 

@@ -113,6 +113,27 @@ namespace Hub.Order.Migrations
                     b.ToTable("pending_reservations", (string)null);
                 });
 
+            modelBuilder.Entity("Hub.Order.Domain.PlacementKey", b =>
+                {
+                    b.Property<string>("BuyerCompany")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("buyer_company");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("idempotency_key");
+
+                    b.Property<DateTime>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claimed_at");
+
+                    b.HasKey("BuyerCompany", "IdempotencyKey");
+
+                    b.ToTable("placement_keys", (string)null);
+                });
+
             modelBuilder.Entity("Hub.Order.Domain.Purchase", b =>
                 {
                     b.Property<Guid>("Id")
