@@ -256,6 +256,22 @@ public class PlacementTests(OrderFixture fixture) : IClassFixture<OrderFixture>
     }
 
     [Fact]
+    public async Task Place_ControlCharactersInThePlaceOrMoreThan200Lines_Returns400NamingTheField()
+    {
+        var buyer = fixture.ClientFor(OrderFixture.NewCompany());
+        var product = Catalog.List(FakeCatalog.NewSupplier(), 1000, 50);
+
+        var escaped = await OrderFixture.PlaceAsync(
+            buyer, OrderFixture.Cart(new CartLineRequest(product, 10, null)) with { NamedPlace = "Shanghai\u001b[31mred" }, "key-control");
+        var tooLong = await OrderFixture.PlaceAsync(
+            buyer, OrderFixture.Cart([.. Enumerable.Range(1, 201).Select(n => new CartLineRequest($"KR-P-{n:D6}", 1, null))]), "key-201-lines");
+
+        (await escaped.Content.ReadFromJsonAsync<ValidationProblemDetails>())!.Errors.Keys.ShouldBe(["namedPlace"]);
+        (await tooLong.Content.ReadFromJsonAsync<ValidationProblemDetails>())!.Errors.Keys.ShouldBe(["lines"]);
+        Catalog.Available(product).ShouldBe(50);
+    }
+
+    [Fact]
     public async Task Place_NullLineOrNulInText_Returns400NamingTheFieldAndReservesNothing()
     {
         var company = OrderFixture.NewCompany();

@@ -43,6 +43,8 @@ public class OrderPlacementGrpcServiceTests(OrderFixture fixture) : IClassFixtur
         ex.Status.Detail.ShouldContain("buyer_company");
         ex.Status.Detail.ShouldContain("idempotency_key");
         ex.Status.Detail.ShouldContain("lines[0].quantity");
+        ex.Status.Detail.ShouldContain("lines[0].product_id:", Case.Sensitive, "fields are named as the proto names them");
+        ex.Status.Detail.ShouldNotContain("productId");
     }
 
     [Fact]

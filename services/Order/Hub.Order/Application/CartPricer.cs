@@ -16,6 +16,9 @@ internal sealed class CartPricer(HubClients hubs, PaymentClient payment, IOption
 {
     private static readonly HashSet<string> Incoterms = ["EXW", "FCA", "FAS", "FOB", "CFR", "CIF", "CPT", "CIP", "DAP", "DPU", "DDP"];
 
+    /// <summary>The most lines a cart holds: a supplier hub's catalog prices and reserves at most 200 products a call.</summary>
+    public const int MaxLines = 200;
+
     public string BuyerCurrency => options.Value.Currency ?? configuration["Hub:Currency"] ?? throw new InvalidOperationException("Hub:Currency is not configured.");
 
     /// <summary>Checks the cart's shape; the failing fields, or none.</summary>
@@ -33,9 +36,9 @@ internal sealed class CartPricer(HubClients hubs, PaymentClient payment, IOption
             errors["incoterm"] = ["Incoterm must be an Incoterms 2020 rule: " + string.Join(", ", Incoterms) + "."];
         }
 
-        if (string.IsNullOrWhiteSpace(cart.NamedPlace) || cart.NamedPlace.Length > 200)
+        if (string.IsNullOrWhiteSpace(cart.NamedPlace) || cart.NamedPlace.Length > 200 || cart.NamedPlace.Any(char.IsControl))
         {
-            errors["namedPlace"] = ["The Incoterm's named place is required (at most 200 characters)."];
+            errors["namedPlace"] = ["The Incoterm's named place is required (at most 200 characters, no control characters)."];
         }
 
         if (cart.Mode is not ("AIR" or "SEA"))
@@ -43,9 +46,9 @@ internal sealed class CartPricer(HubClients hubs, PaymentClient payment, IOption
             errors["mode"] = ["Mode must be AIR or SEA."];
         }
 
-        if (cart.Lines is not { Count: > 0 })
+        if (cart.Lines is not { Count: > 0 and <= MaxLines })
         {
-            errors["lines"] = ["A cart needs at least one line."];
+            errors["lines"] = [$"A cart needs 1 to {MaxLines} lines."];
             return errors;
         }
 

@@ -225,6 +225,11 @@ internal sealed class OrderPlacementGrpcService(OrderPlacementDesk placement, Or
 
     private static RpcException NotFound(string orderId) => new(new Status(StatusCode.NotFound, $"There is no order {orderId} you can see or change."));
 
+    // Fields named as the proto names them: the checks shared with REST name them as its JSON does (namedPlace).
     private static RpcException Invalid(Dictionary<string, string[]> errors) =>
-        new(new Status(StatusCode.InvalidArgument, string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}"))));
+        new(new Status(StatusCode.InvalidArgument, string.Join("; ", errors.Select(e => $"{ProtoFieldPath(e.Key)}: {string.Join(" ", e.Value)}"))));
+
+    /// <summary>A JSON field path (<c>lines[0].productId</c>) as the proto's (<c>lines[0].product_id</c>).</summary>
+    internal static string ProtoFieldPath(string path) =>
+        string.Concat(path.Select((c, i) => char.IsUpper(c) && i > 0 && char.IsLetterOrDigit(path[i - 1]) ? "_" + char.ToLowerInvariant(c) : c.ToString()));
 }
