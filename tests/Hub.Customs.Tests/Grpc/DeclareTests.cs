@@ -175,8 +175,13 @@ public sealed class DeclareTests(CustomsHost host) : IClassFixture<CustomsHost>
             case "currency": request.InvoiceCurrency = "XXX"; break;
             case "quantity": request.Lines[0].Quantity = "-2"; break;
             case "order": request.OrderId = "not-an-order"; break;
-            case "total": request.Lines[0].ValueMinor = long.MaxValue; break;
-            case "exportTotal": request.Type = DeclarationType.Export; request.Lines[0].ValueMinor = long.MaxValue; break;
+            case "total": request.Lines[0].ValueMinor = Money.MaxAmountMinorUnits; break;
+            case "exportTotal":
+                // Eleven lines of the largest amount each: an invoice total beyond the 14 digits a declaration keeps.
+                request.Type = DeclarationType.Export;
+                request.Lines.Clear();
+                request.Lines.AddRange(Enumerable.Range(0, 11).Select(_ => Requests.Line(valueMinor: Money.MaxAmountMinorUnits)));
+                break;
         }
 
         var error = await Should.ThrowAsync<RpcException>(async () => await host.Grpc.DeclareAsync(request));
@@ -188,6 +193,96 @@ public sealed class DeclareTests(CustomsHost host) : IClassFixture<CustomsHost>
         (await db.Declarations.AnyAsync(d => d.Lrn == request.Lrn || d.OrderId == orderId)).ShouldBeFalse();
         (await db.OutboxMessages.Select(m => m.Body).ToListAsync()).ShouldNotContain(b => b.Contains(orderId));
     }
+
+    private static readonly string Huge = new('A', 100_000);
+
+    public static TheoryData<string, string> UnkeptInputs => new()
+    {
+        { "exporterName", "exporter.name" },
+        { "importerAddress", "importer.address" },
+        { "declarantTraderId", "declarant.traderId" },
+        { "description", "lines[0].description" },
+        { "unit", "lines[0].unit" },
+        { "certificateNumber", "lines[0].certificate.number" },
+        { "certificateAgreement", "lines[0].certificate.agreement" },
+        { "incotermPlace", "incotermPlace" },
+        { "invoiceNumber", "invoiceNumber" },
+        { "mode", "transport.mode" },
+        { "conveyance", "transport.conveyance" },
+        { "container", "transport.containerIds[1]" },
+        { "transportDocument", "transport.transportDocument" },
+        { "loadingPlace", "transport.loadingPlace" },
+        { "unloadingPlace", "transport.unloadingPlace" },
+        { "freight", "freight" },
+        { "insurance", "insurance" },
+        { "value", "lines[0].value" },
+        { "quantity", "lines[0].quantity" },
+        { "netMass", "lines[0].netMassKg" },
+        { "grossMass", "lines[0].grossMassKg" },
+        { "lineCount", "lines" },
+    };
+
+    [Theory]
+    [MemberData(nameof(UnkeptInputs))]
+    public async Task Declare_TextLongerOrNumberLargerThanADeclarationKeeps_IsRefusedNamingTheFieldAndNothingIsStored(string defect, string field)
+    {
+        var request = Requests.Declaration(DeclarationType.Export, orderId: Requests.NewOrderId("CN"));
+        var orderId = request.OrderId;
+        switch (defect)
+        {
+            case "exporterName": request.Exporter.Name = Huge; break;
+            case "importerAddress": request.Importer.Address = Huge; break;
+            case "declarantTraderId": request.Declarant = new Party { Name = "Busan Customs Brokers", Country = "KR", TraderId = Huge }; break;
+            case "description": request.Lines[0].Description = Huge; break;
+            case "unit": request.Lines[0].Unit = Huge; break;
+            case "certificateNumber": request.Lines[0].Certificate = Certificate(number: Huge); break;
+            case "certificateAgreement": request.Lines[0].Certificate = Certificate(agreement: Huge); break;
+            case "incotermPlace": request.IncotermPlace = Huge; break;
+            case "invoiceNumber": request.InvoiceNumber = Huge; break;
+            case "mode": request.Transport.Mode = Huge; break;
+            case "conveyance": request.Transport.Conveyance = Huge; break;
+            case "container": request.Transport.ContainerIds.Add(Huge); break;
+            case "transportDocument": request.Transport.TransportDocument = Huge; break;
+            case "loadingPlace": request.Transport.LoadingPlace = Huge; break;
+            case "unloadingPlace": request.Transport.UnloadingPlace = Huge; break;
+            case "freight": request.FreightMinor = long.MaxValue; break;
+            case "insurance": request.InsuranceMinor = Money.MaxAmountMinorUnits + 1; break;
+            case "value": request.Lines[0].ValueMinor = long.MaxValue; break;
+            case "quantity": request.Lines[0].Quantity = "99999999999999999999"; break;
+            case "netMass": request.Lines[0].NetMassKg = "12.1234567"; break;
+            case "grossMass": request.Lines[0].GrossMassKg = "1000000000000000"; break;
+            case "lineCount": request.Lines.AddRange(Enumerable.Range(0, 999).Select(_ => Requests.Line())); break;
+        }
+
+        var error = await Should.ThrowAsync<RpcException>(async () => await host.Grpc.DeclareAsync(request));
+
+        error.StatusCode.ShouldBe(StatusCode.InvalidArgument);
+        error.Trailers.GetValue("field").ShouldBe(field);
+        error.Status.Detail.ShouldStartWith(field);
+        await using var db = host.Db();
+        (await db.Declarations.AnyAsync(d => d.Lrn == request.Lrn || d.OrderId == orderId)).ShouldBeFalse();
+        (await db.OutboxMessages.Select(m => m.Body).ToListAsync()).ShouldNotContain(b => b.Contains(orderId));
+    }
+
+    [Fact]
+    public async Task Declare_TextsAndAmountsAtWhatADeclarationKeeps_AreLodged()
+    {
+        var request = Requests.Declaration(DeclarationType.Export, orderId: Requests.NewOrderId("CN"));
+        request.Exporter.Name = "Seoul Green Appliances " + new string('X', 200 - 23);
+        request.Lines[0].Unit = "kgm";
+        request.Lines[0].Description = new string('D', 512);
+
+        var reply = await host.Grpc.DeclareAsync(request);
+
+        reply.Status.ShouldBe(DeclarationStatus.Cleared);
+        await using var db = host.Db();
+        var stored = await db.Declarations.SingleAsync(d => d.OrderId == request.OrderId);
+        stored.Exporter.Name.Length.ShouldBe(200);
+        stored.Items.ShouldHaveSingleItem().Unit.ShouldBe("KGM");
+    }
+
+    private static CertificateOfOrigin Certificate(string number = "KCFTA-2026-0001", string agreement = "KCFTA") =>
+        new() { Number = number, Agreement = agreement, Origin = "CN", HsSubheading = "851671", IssuedOn = "2026-01-10", DirectTransport = true };
 
     [Fact]
     public async Task Declare_HsWithoutTariffLine_FailsPreconditionNamingTheLine()

@@ -62,6 +62,25 @@ public sealed class WithdrawTests(CustomsHost host) : IClassFixture<CustomsHost>
     }
 
     [Fact]
+    public async Task Withdraw_ReasonLongerThan200Characters_InvalidArgumentAndTheDeclarationStands()
+    {
+        var request = Requests.Declaration(DeclarationType.Export, orderId: Requests.NewOrderId("CN"));
+        var lodged = await host.Grpc.DeclareAsync(request);
+
+        var error = await Should.ThrowAsync<RpcException>(() =>
+            host.Grpc.WithdrawAsync(new WithdrawDeclarationRequest { OrderId = request.OrderId, Type = DeclarationType.Export, Reason = new string('R', 100_000) }).ResponseAsync);
+        var atTheLimit = await host.Grpc.WithdrawAsync(new WithdrawDeclarationRequest { OrderId = request.OrderId, Type = DeclarationType.Export, Reason = new string('r', 200) });
+
+        error.StatusCode.ShouldBe(StatusCode.InvalidArgument);
+        error.Trailers.GetValue("field").ShouldBe("reason");
+        error.Status.Detail.ShouldStartWith("reason");
+        atTheLimit.Status.ShouldBe(DeclarationStatus.Withdrawn);
+        atTheLimit.WithdrawalReason.ShouldBe(new string('r', 200));
+        (await host.EventsAsync<DeclarationWithdrawn>()).Where(e => e.OrderId == request.OrderId).ShouldHaveSingleItem().Reason.ShouldBe(new string('r', 200));
+        lodged.Status.ShouldBe(DeclarationStatus.Cleared);
+    }
+
+    [Fact]
     public async Task Withdraw_BadRequestOrUnknownOrder_RefusedAndNothingChanged()
     {
         var request = Requests.Declaration(DeclarationType.Export);

@@ -112,6 +112,57 @@ public sealed class BookConsignmentTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task BookConsignment_SupplierCompanyOfAnotherHub_InvalidArgumentNamingCompanyIdAndNothingSaved()
+    {
+        var request = Request("CN-O-8045821", "CN-C-000001", Lane(), Carton("50", "50", "50", "10"));
+
+        var error = await Should.ThrowAsync<RpcException>(() => _host.Grpc.BookConsignmentAsync(request).ResponseAsync);
+
+        error.StatusCode.ShouldBe(StatusCode.InvalidArgument);
+        error.Status.Detail.ShouldStartWith("companyId");
+        error.Status.Detail.ShouldContain("hub KR");
+        await AssertNothingSavedAsync();
+    }
+
+    [Fact]
+    public async Task BookConsignment_QuantityNearIntMax_InvalidArgumentNamingCartonsBeforeBuildingAny()
+    {
+        // The second entry's count would overflow a running total of 1 and build about 2^31 cartons.
+        var request = Request("CN-O-000107", "KR-C-000001", Lane(), Carton("50", "50", "50", "10"), Carton("50", "50", "50", "10", quantity: int.MaxValue));
+        var overTheLimit = Request("CN-O-000108", "KR-C-000001", Lane(), Carton("50", "50", "50", "10", quantity: 6_000), Carton("50", "50", "50", "10", quantity: 4_001));
+
+        var error = await Should.ThrowAsync<RpcException>(() => _host.Grpc.BookConsignmentAsync(request).ResponseAsync);
+        var over = await Should.ThrowAsync<RpcException>(() => _host.Grpc.BookConsignmentAsync(overTheLimit).ResponseAsync);
+
+        error.StatusCode.ShouldBe(StatusCode.InvalidArgument);
+        error.Status.Detail.ShouldStartWith("cartons[1].quantity");
+        error.Status.Detail.ShouldContain("10000");
+        over.StatusCode.ShouldBe(StatusCode.InvalidArgument);
+        over.Status.Detail.ShouldStartWith("cartons:");
+        await AssertNothingSavedAsync();
+    }
+
+    [Fact]
+    public async Task BookConsignment_FreightBeyondThePlatformBound_InvalidArgumentNamingCartonsAndNothingSaved()
+    {
+        var request = Request("CN-O-000109", "KR-C-000001", Lane(), Carton("99999.99", "99999.99", "99999.99", "99999.99", quantity: 10_000));
+
+        var error = await Should.ThrowAsync<RpcException>(() => _host.Grpc.BookConsignmentAsync(request).ResponseAsync);
+
+        error.StatusCode.ShouldBe(StatusCode.InvalidArgument);
+        error.Status.Detail.ShouldStartWith("cartons");
+        await AssertNothingSavedAsync();
+    }
+
+    private async Task AssertNothingSavedAsync()
+    {
+        await using var db = _host.Db();
+        (await db.Consignments.CountAsync()).ShouldBe(0);
+        (await db.Pools.CountAsync()).ShouldBe(0);
+        (await db.OutboxMessages.CountAsync()).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task BookConsignment_CartonHeavierThanEveryContainer_IsFlaggedAndThePoolStillTakesOthers()
     {
         // 30 t in one carton: more than the payload of any container on KR-CN-SEA.

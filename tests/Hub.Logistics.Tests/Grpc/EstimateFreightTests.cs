@@ -49,4 +49,31 @@ public sealed class EstimateFreightTests(LogisticsFixture fixture) : IClassFixtu
         error.Status.Detail.ShouldContain("cartons");
         error.Status.Detail.ShouldContain("lane.mode");
     }
+
+    [Fact]
+    public async Task EstimateFreight_PriceBeyondThePlatformBound_InvalidArgumentNamingCartons()
+    {
+        // 10,000 cartons of about 1 km³ each: some 10^13 revenue tons, KRW 9.5 × 10^17 at KRW 95,000 a ton.
+        var request = new EstimateFreightRequest { Lane = Lane("CN", "SEA") };
+        request.Cartons.Add(Carton("99999.99", "99999.99", "99999.99", "99999.99", quantity: 10_000));
+
+        var error = await Should.ThrowAsync<RpcException>(() => _host.Grpc.EstimateFreightAsync(request).ResponseAsync);
+
+        error.StatusCode.ShouldBe(StatusCode.InvalidArgument);
+        error.Status.Detail.ShouldStartWith("cartons");
+        error.Status.Detail.ShouldContain("more than one shipment may cost");
+    }
+
+    [Fact]
+    public async Task EstimateFreight_QuantityNearIntMax_InvalidArgumentNamingTheQuantity()
+    {
+        var request = new EstimateFreightRequest { Lane = Lane("CN", "SEA") };
+        request.Cartons.Add(Carton("50", "40", "30", "8", quantity: 3));
+        request.Cartons.Add(Carton("50", "40", "30", "8", quantity: int.MaxValue - 1));
+
+        var error = await Should.ThrowAsync<RpcException>(() => _host.Grpc.EstimateFreightAsync(request).ResponseAsync);
+
+        error.StatusCode.ShouldBe(StatusCode.InvalidArgument);
+        error.Status.Detail.ShouldStartWith("cartons[1].quantity");
+    }
 }

@@ -12,6 +12,9 @@ internal static class StoredNumber
     /// <summary>Amounts and limits in a currency.</summary>
     public static NumericColumn Amount { get; } = new(18, 4);
 
+    /// <summary>Quantities and masses of goods a declaration records.</summary>
+    public static NumericColumn Quantity { get; } = new(18, 6);
+
     /// <summary>Exchange rates.</summary>
     public static NumericColumn FxRate { get; } = new(18, 8);
 

@@ -18,6 +18,19 @@ internal static class ProtoParser
 {
     private const int MaxBuyerLength = 64;
 
+    // What a declaration keeps of each text it records (its parties, goods and transport travel as JSON, without
+    // column lengths of their own), and of its goods lines; longer ones are refused naming the field, nothing stored.
+    private const int MaxLines = 999;
+    private const int MaxNameLength = 200;
+    private const int MaxAddressLength = 500;
+    private const int MaxTraderIdLength = 32;
+    private const int MaxDescriptionLength = 512;
+    private const int MaxPlaceLength = 128;
+    private const int MaxReferenceLength = 64;
+    private const int MaxModeLength = 16;
+    private const int MaxContainers = 999;
+    private const int MaxContainerIdLength = 32;
+
     public static LandedCostRequest Parse(PreviewLandedCostRequest request, HubId thisHub, Func<HubId, DateOnly> today)
     {
         var destination = string.IsNullOrWhiteSpace(request.DestinationHub)
@@ -59,16 +72,31 @@ internal static class ProtoParser
             throw Invalid("lines", "At least one goods line is required.");
         }
 
-        var items = request.Lines.Select((l, i) => new DraftItem(Line(l, i, currency), Required(l.Description, $"lines[{i}].description"),
+        if (request.Lines.Count > MaxLines)
+        {
+            throw Invalid("lines", $"A declaration has at most {MaxLines} goods lines; split the consignment.");
+        }
+
+        var items = request.Lines.Select((l, i) => new DraftItem(Line(l, i, currency), Required(l.Description, $"lines[{i}].description", MaxDescriptionLength),
             OptionalDecimal(l.NetMassKg, $"lines[{i}].netMassKg"), OptionalDecimal(l.GrossMassKg, $"lines[{i}].grossMassKg"))).ToList();
-        var transport = request.Transport ?? new V1.Transport();
         return new DeclarationDraft(type, lrn, orderId, Party(request.Exporter, "exporter"), Party(request.Importer, "importer"),
             request.Declarant is null ? Party(type == DomainDeclarationType.Export ? request.Exporter : request.Importer, "declarant") : Party(request.Declarant, "declarant"),
-            Incoterm(request.Incoterm), Blank(request.IncotermPlace), Blank(request.InvoiceNumber), currency,
+            Incoterm(request.Incoterm), Blank(request.IncotermPlace, "incotermPlace", MaxPlaceLength), Blank(request.InvoiceNumber, "invoiceNumber", MaxReferenceLength), currency,
             Money(request.FreightMinor, currency, "freight"), Money(request.InsuranceMinor, currency, "insurance"), Channel(request.Channel),
-            Buyer(request.BuyerId), items,
-            new DomainTransport(Blank(transport.Mode) ?? "unknown", Blank(transport.Conveyance), [.. transport.ContainerIds], Blank(transport.TransportDocument),
-                Blank(transport.LoadingPlace), Blank(transport.UnloadingPlace)));
+            Buyer(request.BuyerId), items, Transport(request.Transport ?? new V1.Transport()));
+    }
+
+    private static DomainTransport Transport(V1.Transport transport)
+    {
+        if (transport.ContainerIds.Count > MaxContainers)
+        {
+            throw Invalid("transport.containerIds", $"At most {MaxContainers} containers.");
+        }
+
+        var containers = transport.ContainerIds.Select((c, i) => StoredText.Ensure($"transport.containerIds[{i}]", c.Trim(), MaxContainerIdLength)).ToList();
+        return new DomainTransport(Blank(transport.Mode, "transport.mode", MaxModeLength) ?? "unknown", Blank(transport.Conveyance, "transport.conveyance", MaxPlaceLength),
+            containers, Blank(transport.TransportDocument, "transport.transportDocument", MaxReferenceLength),
+            Blank(transport.LoadingPlace, "transport.loadingPlace", MaxPlaceLength), Blank(transport.UnloadingPlace, "transport.unloadingPlace", MaxPlaceLength));
     }
 
     private static DomainGoodsLine Line(V1.GoodsLine line, int i, CurrencyCode currency)
@@ -94,7 +122,7 @@ internal static class ProtoParser
             throw Invalid($"lines[{i}].quantity", "A quantity must be positive.");
         }
 
-        return new DomainGoodsLine(code, origin, quantity, Blank(line.Unit)?.ToUpperInvariant() ?? "NAR", Money(line.ValueMinor, currency, $"lines[{i}].value"),
+        return new DomainGoodsLine(code, origin, quantity, Blank(line.Unit, $"lines[{i}].unit", TariffLine.MaxUnitLength)?.ToUpperInvariant() ?? "NAR", Money(line.ValueMinor, currency, $"lines[{i}].value"),
             line.Certificate is null ? null : Certificate(line.Certificate, $"lines[{i}].certificate"));
     }
 
@@ -115,7 +143,8 @@ internal static class ProtoParser
             throw Invalid($"{field}.hsSubheading", $"'{c.HsSubheading}' is not a 6-digit HS2022 subheading.");
         }
 
-        return new DomainCertificate(Required(c.Number, $"{field}.number"), Required(c.Agreement, $"{field}.agreement").ToUpperInvariant(),
+        return new DomainCertificate(Required(c.Number, $"{field}.number", MaxReferenceLength),
+            Required(c.Agreement, $"{field}.agreement", PreferentialRate.MaxAgreementLength).ToUpperInvariant(),
             origin, c.HsSubheading, issued, c.DirectTransport);
     }
 
@@ -131,7 +160,8 @@ internal static class ProtoParser
             throw Invalid($"{field}.country", $"'{party.Country}' is not an ISO 3166-1 alpha-2 country.");
         }
 
-        return new DomainParty(Required(party.Name, $"{field}.name"), Blank(party.Address), country.Code, Blank(party.TraderId));
+        return new DomainParty(Required(party.Name, $"{field}.name", MaxNameLength), Blank(party.Address, $"{field}.address", MaxAddressLength), country.Code,
+            Blank(party.TraderId, $"{field}.traderId", MaxTraderIdLength));
     }
 
     private static Incoterm Incoterm(string text) =>
@@ -147,18 +177,28 @@ internal static class ProtoParser
         _ => throw Invalid("channel", $"Unknown channel {channel}."),
     };
 
-    private static decimal Money(long minor, CurrencyCode currency, string field) =>
-        minor >= 0 ? Contracts.Values.Money.FromMinorUnits(minor, currency).Amount : throw Invalid(field, "An amount cannot be negative.");
+    // Every amount of the platform is at most Money.MaxAmountMinorUnits minor units of its currency.
+    private static decimal Money(long minor, CurrencyCode currency, string field) => minor switch
+    {
+        < 0 => throw Invalid(field, "An amount cannot be negative."),
+        > Contracts.Values.Money.MaxAmountMinorUnits => throw Invalid(field,
+            $"An amount is at most {Contracts.Values.Money.MaxAmountMinorUnits} minor units of {currency} (was {minor})."),
+        _ => Contracts.Values.Money.FromMinorUnits(minor, currency).Amount,
+    };
 
+    // Quantities and masses are kept with the digits a declaration records.
     private static decimal? OptionalDecimal(string? text, string field) =>
         string.IsNullOrWhiteSpace(text)
             ? null
             : decimal.TryParse(text, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
-                ? value < 0m ? throw Invalid(field, "The value cannot be negative.") : value
+                ? value < 0m ? throw Invalid(field, "The value cannot be negative.") : StoredNumber.Quantity.Ensure(field, value)
                 : throw Invalid(field, $"'{text}' is not a decimal number.");
 
-    private static string Required(string? text, string field) =>
-        string.IsNullOrWhiteSpace(text) ? throw Invalid(field, "The field is required.") : text.Trim();
+    private static string Required(string? text, string field, int maxLength) =>
+        string.IsNullOrWhiteSpace(text) ? throw Invalid(field, "The field is required.") : StoredText.Ensure(field, text.Trim(), maxLength);
+
+    private static string? Blank(string? text, string field, int maxLength) =>
+        Blank(text) is { } kept ? StoredText.Ensure(field, kept, maxLength) : null;
 
     // One buyer however the caller spells it (kr-c-000001 is KR-C-000001); the low-value totals are kept per buyer.
     private static string? Buyer(string? text)

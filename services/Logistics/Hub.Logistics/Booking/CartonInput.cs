@@ -6,11 +6,13 @@ namespace Hub.Logistics.Booking;
 /// <summary>Reads cartons from the wire (decimal strings) and says exactly which field is wrong.</summary>
 internal static class CartonInput
 {
+    /// <summary>The most cartons one request or consignment may count, quantities included.</summary>
     public const int MaxCartons = 10_000;
 
     public static IReadOnlyList<Carton> Parse(IReadOnlyList<V1.Carton> input, Dictionary<string, string[]> errors)
     {
         var cartons = new List<Carton>();
+        var counted = 0;
         if (input.Count == 0)
         {
             errors["cartons"] = ["At least one carton is required."];
@@ -30,12 +32,21 @@ internal static class CartonInput
                 continue;
             }
 
+            // Counted before any carton is built, without overflowing however large the quantity.
             var quantity = Math.Max(c.Quantity, 1);
-            if (cartons.Count + quantity > MaxCartons)
+            if (quantity > MaxCartons)
             {
-                errors["cartons"] = [$"At most {MaxCartons} cartons per consignment."];
+                errors[$"cartons[{i}].quantity"] = [$"At most {MaxCartons} cartons per consignment."];
                 return cartons;
             }
+
+            if (quantity > MaxCartons - counted)
+            {
+                errors["cartons"] = [$"At most {MaxCartons} cartons per consignment, quantities included."];
+                return cartons;
+            }
+
+            counted += quantity;
 
             if (length is { } l && width is { } w && height is { } h && weight is { } kg)
             {

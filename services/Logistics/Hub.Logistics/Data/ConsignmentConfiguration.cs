@@ -1,3 +1,4 @@
+using Hub.Logistics.Booking;
 using Hub.Logistics.Domain.Consignments;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -20,7 +21,7 @@ internal sealed class ConsignmentConfiguration : IEntityTypeConfiguration<Consig
         b.Property(c => c.OrderId).HasMaxLength(32);
         b.Property(c => c.CompanyId).HasMaxLength(32);
         b.Property(c => c.Status).HasConversion<string>().HasMaxLength(16);
-        b.Property(c => c.ChargeableWeight).HasPrecision(14, 3);
+        b.Property(c => c.ChargeableWeight).HasPrecision(FreightBounds.ChargeableWeight.Precision, FreightBounds.ChargeableWeight.Scale);
         b.Property(c => c.FreightAmount).HasPrecision(18, 4);
         b.Property(c => c.FreightCurrency).HasMaxLength(3);
         b.Property(c => c.HouseBill).HasMaxLength(40);

@@ -8,12 +8,14 @@ using Hub.Logistics.Domain.Freight;
 using Hub.Logistics.V1;
 using Hub.Platform.V1;
 using Microsoft.EntityFrameworkCore;
+using Hub.ServiceDefaults.Hosting;
 using Hub.ServiceDefaults.Probes;
 
 namespace Hub.Logistics.Grpc;
 
 internal sealed class LogisticsGrpcService(
-    MessagingProbeRunner probes, LogisticsDbContext db, ConsignmentBooking booking, ConsignmentCancellation cancellation, TimeProvider clock)
+    MessagingProbeRunner probes, LogisticsDbContext db, ConsignmentBooking booking, ConsignmentCancellation cancellation, TimeProvider clock,
+    ServiceIdentity identity)
     : V1.Logistics.LogisticsBase
 {
     public override Task<ProbeReply> Probe(ProbeRequest request, ServerCallContext context) =>
@@ -30,8 +32,7 @@ internal sealed class LogisticsGrpcService(
             throw new RpcException(new Status(StatusCode.NotFound, $"No lane {request.Lane.Origin} → {request.Lane.Destination} by {request.Lane.Mode}."));
         }
 
-        var chargeable = lane.ChargeableWeight(cartons);
-        var price = lane.SharedSpacePrice(chargeable);
+        var (chargeable, price) = FreightBounds.Price(lane, cartons, errors) ?? throw Invalid(errors);
         return new EstimateFreightReply
         {
             LaneCode = lane.Code,
@@ -57,6 +58,11 @@ internal sealed class LogisticsGrpcService(
         {
             errors["companyId"] = [$"'{request.CompanyId}' is not a company id such as KR-C-000123."];
         }
+        else if (company.Hub != identity.Hub)
+        {
+            // The supplier ships from this hub: a company of another hub has no goods to consign here.
+            errors["companyId"] = [$"The supplier's company must be a company of hub {identity.Hub}; {company} is of hub {company.Hub}."];
+        }
 
         var cartons = CartonInput.Parse(request.Cartons, errors);
         var lane = await LaneLookup.FindAsync(db, request.Lane, clock.GetUtcNow().UtcDateTime, errors, context.CancellationToken);
@@ -66,6 +72,7 @@ internal sealed class LogisticsGrpcService(
             throw new RpcException(new Status(StatusCode.NotFound, $"No lane {request.Lane.Origin} → {request.Lane.Destination} by {request.Lane.Mode}."));
         }
 
+        _ = FreightBounds.Price(lane, cartons, errors) ?? throw Invalid(errors);
         BookingResult result;
         try
         {
@@ -140,10 +147,12 @@ internal sealed class LogisticsGrpcService(
     {
         if (errors.Count > 0)
         {
-            var detail = string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}"));
-            throw new RpcException(new Status(StatusCode.InvalidArgument, detail));
+            throw Invalid(errors);
         }
     }
+
+    private static RpcException Invalid(Dictionary<string, string[]> errors) =>
+        new(new Status(StatusCode.InvalidArgument, string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}"))));
 
     private static string Text(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 

@@ -270,7 +270,7 @@ internal sealed class OrderProcess(HubClients hubs, PaymentClient payment, IOutb
         try
         {
             var reply = await hubs.Logistics(HubId.Parse(order.SupplierHub)).CancelConsignmentAsync(
-                new CancelConsignmentRequest { OrderId = order.Id, Reason = reason.Length <= 200 ? reason : reason[..199] + "…" }, cancellationToken: cancellationToken);
+                new CancelConsignmentRequest { OrderId = order.Id, Reason = reason }, cancellationToken: cancellationToken);
             order.Note(Now, order.SupplierHub, "ConsignmentWithdrawn", cause, $"consignment {reply.ConsignmentId} out of its pool");
             return true;
         }
@@ -333,9 +333,13 @@ internal sealed class OrderProcess(HubClients hubs, PaymentClient payment, IOutb
         }
     }
 
-    // Why an ended order's declarations and consignment are withdrawn, as the other hub records it.
-    private static string EndReason(TradeOrder order) =>
-        order.Status == OrderStatus.Cancelled ? $"order {order.Id} cancelled" : $"order {order.Id} failed: {order.FailureReason}";
+    // Why an ended order's declarations and consignment are withdrawn, as the other hub records it: at most the 200
+    // characters logistics and customs keep of a reason.
+    private static string EndReason(TradeOrder order)
+    {
+        var reason = order.Status == OrderStatus.Cancelled ? $"order {order.Id} cancelled" : $"order {order.Id} failed: {order.FailureReason}";
+        return reason.Length <= 200 ? reason : reason[..199] + "…";
+    }
 
     // Payment's reason for refusing to release an escrow a dispute froze.
     private const string EscrowDisputed = "escrow-disputed";

@@ -11,6 +11,9 @@ namespace Hub.Customs.Domain.Declarations;
 /// </summary>
 internal sealed class Declaration
 {
+    /// <summary>The most characters a rejection or withdrawal reason keeps.</summary>
+    public const int MaxReasonLength = 200;
+
     private readonly List<GoodsItem> _items = [];
 
     private Declaration()
@@ -181,8 +184,9 @@ internal sealed class Declaration
             throw new CustomsRuleException("reason", "A rejection needs a reason.");
         }
 
+        var kept = StoredText.Ensure("reason", reason.Trim(), MaxReasonLength);
         Status = DeclarationStatus.Rejected;
-        RejectionReason = reason.Trim();
+        RejectionReason = kept;
         DecidedBy = decidedBy;
         DecidedAt = now;
     }
@@ -205,8 +209,9 @@ internal sealed class Declaration
             throw new CustomsRuleException("reason", "A withdrawal needs a reason.");
         }
 
+        var kept = StoredText.Ensure("reason", reason.Trim(), MaxReasonLength);
         Status = DeclarationStatus.Withdrawn;
-        WithdrawalReason = reason.Trim();
+        WithdrawalReason = kept;
         DecidedBy = by;
         DecidedAt = now;
         return true;
