@@ -46,6 +46,11 @@ internal static class GatewayRegistration
                 context.Request.Headers.ContainsKey(HubRequestSignature.SignatureHeader) ? PartnerSignatureHandler.SchemeName : JwtBearerDefaults.AuthenticationScheme)
             .AddScheme<AuthenticationSchemeOptions, PartnerSignatureHandler>(PartnerSignatureHandler.SchemeName, null);
 
+        // Ahead of the default writer, which takes any request without an Accept header, gRPC calls among them.
+        builder.Services.Insert(0, ServiceDescriptor.Singleton<IProblemDetailsWriter, GrpcProblemWriter>());
+        // A service the gateway does not route is left to the 404 that names the method (UNIMPLEMENTED), rather than
+        // to gRPC's own "Service is unimplemented." for the gateway's health service.
+        builder.Services.Configure<Grpc.AspNetCore.Server.GrpcServiceOptions>(o => o.IgnoreUnknownServices = true);
         builder.Services.AddClientRateLimiting();
         builder.AddPublishingMessaging();
         builder.Services.AddHttpClient(FederatedCatalogSearch.HandlerName);

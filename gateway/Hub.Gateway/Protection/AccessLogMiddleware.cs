@@ -8,8 +8,9 @@ namespace Hub.Gateway.Protection;
 
 /// <summary>
 /// The outermost step of every request: gives it a correlation id (kept when the caller sent a well-formed one),
-/// refuses header values that could not be forwarded or echoed and bodies over the configured size, and writes one
-/// access-log line with who called, what, the answer and the time taken.
+/// refuses header values that could not be forwarded or echoed and bodies over the configured size (as problem
+/// details, or for a gRPC call as INVALID_ARGUMENT and RESOURCE_EXHAUSTED: <see cref="GrpcProblemWriter"/>), and
+/// writes one access-log line with who called, what, the answer and the time taken.
 /// </summary>
 internal sealed partial class AccessLogMiddleware(RequestDelegate next, IOptionsMonitor<GatewayOptions> options, ILogger<AccessLogMiddleware> logger)
 {
@@ -56,7 +57,7 @@ internal sealed partial class AccessLogMiddleware(RequestDelegate next, IOptions
         finally
         {
             var caller = Caller.TryFrom(context.User, out var who) ? $"{who.Role}:{who.Hub}:{who.Subject}" : "anonymous";
-            LogRequest(request.Method, LoggedTarget(request.Path + request.QueryString), context.Response.StatusCode,
+            LogRequest(request.Method, LoggedTarget(request.Path + request.QueryString), LoggedStatus(context),
                 Stopwatch.GetElapsedTime(started).TotalMilliseconds, caller, correlationId);
         }
     }
@@ -66,6 +67,13 @@ internal sealed partial class AccessLogMiddleware(RequestDelegate next, IOptions
     /// there and the rest counted (a query string may run to the server's request-line limit, 8 KB, on every line).
     /// </summary>
     internal static string LoggedTarget(string target) => LongText.Cut(target, MaxLoggedTarget);
+
+    /// <summary>The response's status; for a gRPC call the gateway refused, with the gRPC status it was answered (<c>200 grpc-status 8 ResourceExhausted</c>).</summary>
+    /// <param name="context">The request.</param>
+    internal static string LoggedStatus(HttpContext context) =>
+        GrpcRefusal.CodeOf(context) is { } code
+            ? $"{context.Response.StatusCode} grpc-status {(int)code} {code}"
+            : context.Response.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The most characters of a request target one access-log line holds.</summary>
     internal const int MaxLoggedTarget = 1_024;
@@ -88,5 +96,5 @@ internal sealed partial class AccessLogMiddleware(RequestDelegate next, IOptions
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Method} {Target} → {Status} in {ElapsedMs:0.0} ms by {Caller} ({CorrelationId})")]
-    private partial void LogRequest(string method, string target, int status, double elapsedMs, string caller, string correlationId);
+    private partial void LogRequest(string method, string target, string status, double elapsedMs, string caller, string correlationId);
 }

@@ -9,7 +9,7 @@ namespace Hub.Gateway.Protection;
 /// <summary>
 /// A token bucket per client: an authenticated caller by role, hub and subject, a partner hub by its id (with the
 /// partner limits), anyone else by address. Over the limit the answer is 429 with <c>Retry-After</c> and problem
-/// details.
+/// details; a gRPC call is answered UNAVAILABLE with the same reason and <c>grpc-retry-pushback-ms</c>.
 /// </summary>
 internal static class ClientRateLimiting
 {

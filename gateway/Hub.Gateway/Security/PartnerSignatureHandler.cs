@@ -21,7 +21,8 @@ internal sealed partial class PartnerSignatureHandler(
     IOptionsMonitor<PartnerRegistry> registry,
     IOptionsMonitor<GatewayOptions> gateway,
     ServiceIdentity identity,
-    TimeProvider clock)
+    TimeProvider clock,
+    IProblemDetailsService problems)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
 {
     public const string SchemeName = "HubSignature";
@@ -77,6 +78,27 @@ internal sealed partial class PartnerSignatureHandler(
             HubClaimTypes.Subject,
             HubClaimTypes.Role));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+    }
+
+    /// <summary>
+    /// A refused partner request is told why (unknown hub, clock skew, signature) in the problem's detail, or in the
+    /// gRPC status message of a gRPC call (<see cref="Protection.GrpcProblemWriter"/>): the partner can fix its clock
+    /// or its secret without asking this hub's operators.
+    /// </summary>
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        var result = await HandleAuthenticateOnceSafeAsync();
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        await problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = Context,
+            ProblemDetails =
+            {
+                Status = StatusCodes.Status401Unauthorized,
+                Title = "The partner hub's request is not authenticated.",
+                Detail = result.Failure is { } failure ? $"Refused: {failure.Message}." : "The request carries no partner signature.",
+            },
+        });
     }
 
     private AuthenticateResult Refuse(string claimed, string reason)

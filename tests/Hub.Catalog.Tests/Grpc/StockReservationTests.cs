@@ -134,6 +134,23 @@ public sealed class StockReservationTests(CatalogFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task ReserveStock_LinesOfOneProductAddingUpPastTheLargestQuantity_IsInvalidArgumentNamingThemAndReservesNothing()
+    {
+        var product = await ListedProductAsync(stock: 20);
+        var order = NewOrder();
+
+        var ex = await Should.ThrowAsync<RpcException>(() =>
+            fixture.Grpc.ReserveStockAsync(Reserve(order, (product, int.MaxValue), (product, int.MaxValue))).ResponseAsync);
+
+        ex.StatusCode.ShouldBe(StatusCode.InvalidArgument);
+        ex.Status.Detail.ShouldContain("lines[0].quantity, lines[1].quantity");
+        ex.Status.Detail.ShouldContain($"{product} add up to 4294967294 units");
+        (await StockOfAsync(product)).ShouldBe((20, 0));
+        await using var db = fixture.CreateDb();
+        (await db.Reservations.AnyAsync(r => r.OrderId == order)).ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task ReleaseStock_RestoresStock_AndRepeatsChangeNothing()
     {
         var product = await ListedProductAsync(stock: 10);

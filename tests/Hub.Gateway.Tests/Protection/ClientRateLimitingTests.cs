@@ -1,8 +1,12 @@
 using System.Net;
+using Grpc.Core;
+using Grpc.Net.Client;
 using Hub.Contracts.Values;
 using Hub.Gateway.Tests.Fakes;
 using Hub.Testing;
+using Hub.Platform.V1;
 using Microsoft.AspNetCore.Builder;
+using CatalogGrpc = Hub.Catalog.V1.Catalog;
 
 namespace Hub.Gateway.Tests.Protection;
 
@@ -108,6 +112,25 @@ public sealed class ClientRateLimitingTests : IAsyncLifetime
             BaseAddress = _gateway.Server.BaseAddress,
         };
         (await honest.GetAsync("/api/catalog/products")).StatusCode.ShouldBe(HttpStatusCode.TooManyRequests, "the address is refused before its callers are authenticated");
+    }
+
+    [Fact]
+    public async Task BadPartnerSignatures_OverGrpc_AreCountedAndThenUnavailableWithTheRetryHint()
+    {
+        var handler = new SigningHandler(HubId.Parse("CN"), "not-the-shared-secret") { InnerHandler = _gateway.Server.CreateHandler() };
+        using var channel = GrpcChannel.ForAddress(_gateway.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = handler });
+        var client = new CatalogGrpc.CatalogClient(channel);
+        var refusals = new List<RpcException>();
+        for (var i = 0; i < 6; i++)
+        {
+            refusals.Add(await Should.ThrowAsync<RpcException>(client.ProbeAsync(new ProbeRequest(), deadline: DateTime.UtcNow.AddSeconds(10)).ResponseAsync));
+        }
+
+        refusals.Take(3).ShouldAllBe(r => r.StatusCode == StatusCode.Unauthenticated);
+        var limited = refusals.Where(r => r.StatusCode == StatusCode.Unavailable).ToList();
+        limited.Count.ShouldBeGreaterThanOrEqualTo(2, "refusals answered as gRPC statuses spend from the address's bucket too");
+        limited[0].Status.Detail.ShouldContain("refused too often; retry after 1 s");
+        limited[0].Trailers.GetValue("grpc-retry-pushback-ms").ShouldBe("1000");
     }
 
     [Fact]

@@ -283,6 +283,38 @@ public sealed class DisputeEndpointsTests(PaymentHost host) : IClassFixture<Paym
         (await db.Disputes.SingleAsync(d => d.OrderId == order.ToString())).EscalatedBy.ShouldBe("cn-supplier at hub CN");
     }
 
+    [Theory]
+    [InlineData(101)]
+    [InlineData(191)]
+    [InlineData(5_000)]
+    public async Task PartnerDisputes_EscalationByAnActorOverItsLength_IsInvalidArgumentNamingActor_AndEscalatesNothing(int length)
+    {
+        var (buyer, supplier, order) = (Ids.Company(), Ids.Company("CN"), Ids.Order());
+        await host.CreditAsync(buyer, 1_000_000, "KRW");
+        await host.SecureAsync(order, buyer, supplier, await host.QuoteAsync(buyer, "KRW", 1_000_000, "KRW"));
+        using var asBuyer = host.Sme(buyer);
+        (await asBuyer.PostAsJsonAsync($"/api/payment/escrows/{order}/dispute", new { reason = "Wrong colour" })).EnsureSuccessStatusCode();
+        host.Clock.Advance(TimeSpan.FromDays(3));
+        var asCn = Hub.Testing.TestSecurity.Bearer(Hub.Testing.TestSecurity.PartnerHub(HubId.Parse("CN")));
+        PartnerDisputeRequest By(string actor) => new() { OrderId = order.ToString(), Company = supplier.ToString(), Actor = actor };
+
+        var refused = await Should.ThrowAsync<RpcException>(() => host.PartnerDisputes.EscalateDisputeAsync(By(new string('a', length)), asCn).ResponseAsync);
+        await using (var db = host.Db())
+        {
+            (await db.Disputes.SingleAsync(d => d.OrderId == order.ToString())).Status.ShouldBe(DisputeStatus.Negotiating);
+        }
+
+        var longest = new string('b', 100);
+        var escalated = await host.PartnerDisputes.EscalateDisputeAsync(By($"  {longest}  "), asCn);
+
+        refused.StatusCode.ShouldBe(StatusCode.InvalidArgument);
+        refused.Status.Detail.ShouldStartWith("actor: at most 100 characters");
+        refused.Trailers.GetValue("reason").ShouldBe("invalid-actor");
+        escalated.Status.ShouldBe("Escalated");
+        await using var after = host.Db();
+        (await after.Disputes.SingleAsync(d => d.OrderId == order.ToString())).EscalatedBy.ShouldBe($"{longest} at hub CN");
+    }
+
     [Fact]
     public async Task PartnerDisputes_ThePartnerHubsOperators_ReadTheirCompaniesDisputes_AndEscalateNone()
     {

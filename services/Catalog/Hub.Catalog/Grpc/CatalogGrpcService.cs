@@ -46,6 +46,12 @@ internal sealed class CatalogGrpcService(MessagingProbeRunner probes, ProductQuo
         var lines = request.Lines.Select((line, i) => new ReservationLine(
             ProductId.TryParse(line.ProductId, out var id) ? id.ToString() : throw Invalid($"lines[{i}].product_id: '{line.ProductId}' is not a product id such as KR-P-000123."),
             line.Quantity > 0 ? line.Quantity : throw Invalid($"lines[{i}].quantity: must be at least 1."))).ToList();
+        // Lines for the same product are reserved as one: their sum must fit a quantity too.
+        if (StockReservation.OverMaxQuantity(lines).FirstOrDefault() is { ProductId: not null } over)
+        {
+            throw Invalid($"{string.Join(", ", over.Lines.Select(i => $"lines[{i}].quantity"))}: the lines for {over.ProductId} add up to "
+                + $"{over.Total} units; an order reserves at most {StockReservation.MaxQuantity} of one product.");
+        }
 
         return ToReply(await Guard(() => reservations.ReserveAsync(order.ToString(), lines, context.CancellationToken)));
     }

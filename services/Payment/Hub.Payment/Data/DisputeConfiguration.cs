@@ -17,8 +17,8 @@ internal sealed class DisputeConfiguration : IEntityTypeConfiguration<Dispute>
         b.Property(d => d.Status).HasConversion<string>().HasMaxLength(20);
         b.Property(d => d.Decision).HasConversion<string>().HasMaxLength(20);
         b.Property(d => d.RefundedAmount).HasPrecision(28, 4);
-        b.Property(d => d.EscalatedBy).HasMaxLength(200);
-        b.Property(d => d.DecidedBy).HasMaxLength(200);
+        b.Property(d => d.EscalatedBy).HasMaxLength(Dispute.MaxByLength);
+        b.Property(d => d.DecidedBy).HasMaxLength(Dispute.MaxByLength);
         b.Property(d => d.Resolution).HasMaxLength(500);
     }
 }

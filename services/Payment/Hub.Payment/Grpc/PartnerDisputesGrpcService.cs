@@ -46,8 +46,19 @@ internal sealed class PartnerDisputesGrpcService(DisputeDesk disputes) : Partner
             throw new PaymentException(PaymentErrorKind.Forbidden, "not-your-company", $"Partner hub {partner.Hub} acts only for its own companies; {company} is not one.");
         }
 
-        var actor = string.IsNullOrWhiteSpace(request.Actor) ? partner.Subject : $"{request.Actor.Trim()} at hub {partner.Hub}";
+        var actor = string.IsNullOrWhiteSpace(request.Actor) ? partner.Subject : $"{Actor(request.Actor)} at hub {partner.Hub}";
         return new Caller(actor, HubRoles.Sme, company.Hub, company);
+    }
+
+    /// <summary>The most characters of <c>actor</c>: with " at hub XX" it is recorded as who escalated.</summary>
+    internal const int MaxActorLength = 100;
+
+    private static string Actor(string actor)
+    {
+        var trimmed = actor.Trim();
+        return trimmed.Length <= MaxActorLength
+            ? trimmed
+            : throw PaymentException.Invalid("actor", $"actor: at most {MaxActorLength} characters naming who acts at the partner hub (was {trimmed.Length}).");
     }
 
     internal static DisputeView View(Dispute dispute) => new()

@@ -16,6 +16,18 @@ public sealed class StockReservationTests
     }
 
     [Fact]
+    public void Reserved_LinesOfOneProductAddingUpPastTheLargestQuantity_IsRefusedWithoutOverflow()
+    {
+        ReservationLine[] lines = [new("KR-P-000011", int.MaxValue), new("KR-P-000002", 1), new("KR-P-000011", int.MaxValue)];
+
+        var over = StockReservation.OverMaxQuantity(lines).ShouldHaveSingleItem();
+        (over.ProductId, over.Total).ShouldBe(("KR-P-000011", 2L * int.MaxValue));
+        over.Lines.ShouldBe([0, 2]);
+        Should.Throw<ArgumentException>(() => StockReservation.Reserved("KR-O-000001", lines, Now)).Message.ShouldContain("KR-P-000011 add up to 4294967294 units");
+        StockReservation.OverMaxQuantity([new("KR-P-000011", int.MaxValue - 1), new("KR-P-000011", 1)]).ShouldBeEmpty();
+    }
+
+    [Fact]
     public void IsFor_SameLinesInAnotherOrder_IsTrue_OtherQuantity_IsFalse()
     {
         var reservation = StockReservation.Reserved("KR-O-000001", [new ReservationLine("KR-P-000001", 2), new ReservationLine("KR-P-000002", 1)], Now);

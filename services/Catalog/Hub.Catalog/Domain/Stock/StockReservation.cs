@@ -68,8 +68,24 @@ internal sealed class StockReservation
         return reservation;
     }
 
+    /// <summary>The most units of one product a reservation holds, its lines for that product added up.</summary>
+    public const int MaxQuantity = int.MaxValue;
+
+    /// <summary>The lines (by index) of every product whose lines add up to more than <see cref="MaxQuantity"/>, with that total.</summary>
+    /// <param name="lines">The lines asked for, in the caller's order.</param>
+    public static IEnumerable<(string ProductId, long Total, IReadOnlyList<int> Lines)> OverMaxQuantity(IReadOnlyList<ReservationLine> lines) =>
+        lines.Select((line, index) => (line, index))
+            .GroupBy(l => l.line.ProductId, StringComparer.Ordinal)
+            .Select(g => (g.Key, Total: g.Sum(l => (long)l.line.Quantity), Lines: (IReadOnlyList<int>)g.Select(l => l.index).ToList()))
+            .Where(g => g.Total > MaxQuantity);
+
     private static IEnumerable<(string ProductId, int Quantity)> Normalize(IEnumerable<ReservationLine> lines) =>
         lines.GroupBy(l => l.ProductId, StringComparer.Ordinal)
-            .Select(g => (g.Key, g.Sum(l => l.Quantity)))
+            .Select(g => (g.Key, Merged(g.Key, g.Sum(l => (long)l.Quantity))))
             .OrderBy(l => l.Key, StringComparer.Ordinal);
+
+    private static int Merged(string productId, long total) =>
+        total <= MaxQuantity
+            ? (int)total
+            : throw new ArgumentException($"The lines for {productId} add up to {total} units; a reservation holds at most {MaxQuantity} of one product.", "lines");
 }

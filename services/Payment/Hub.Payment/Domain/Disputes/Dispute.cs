@@ -29,6 +29,9 @@ internal sealed class Dispute
 
     public DateTime? EscalatedAt { get; private set; }
 
+    /// <summary>The most characters of <see cref="EscalatedBy"/> and <see cref="DecidedBy"/>.</summary>
+    public const int MaxByLength = 200;
+
     public string? EscalatedBy { get; private set; }
 
     public DisputeDecision? Decision { get; private set; }
@@ -67,9 +70,15 @@ internal sealed class Dispute
     /// Hands the dispute to the operators. Escalating an escalated dispute changes nothing (a retried request finds its
     /// own escalation), so who escalated and when stay those of the first.
     /// </summary>
-    /// <exception cref="PaymentException">Resolved, or the negotiation period has not run yet.</exception>
+    /// <exception cref="PaymentException">Resolved, the negotiation period has not run yet, or <paramref name="by"/> is over <see cref="MaxByLength"/> characters.</exception>
     public void Escalate(string by, DateTime now)
     {
+        ArgumentNullException.ThrowIfNull(by);
+        if (by.Length > MaxByLength)
+        {
+            throw PaymentException.Invalid("escalatedBy", $"Who escalates is named in at most {MaxByLength} characters (was {by.Length}).");
+        }
+
         if (Status == DisputeStatus.Escalated)
         {
             return;
