@@ -16,6 +16,9 @@ namespace Hub.Catalog.Endpoints;
 internal static class ProductSearch
 {
     private const int MaxQueryLength = 200;
+
+    /// <summary>Products in a page when the query names no <c>limit</c>.</summary>
+    private const int DefaultPageSize = 20;
     private static readonly string[] Sorts = ["newest", "price_asc", "price_desc", "moq_asc"];
 
     public static Dictionary<string, string[]> Validate(SearchQuery query, int maxPageSize, out SearchCursor? cursor)
@@ -65,9 +68,9 @@ internal static class ProductSearch
             errors["sort"] = [$"One of {string.Join(", ", Sorts)}."];
         }
 
-        if (query.Limit is { } limit && (limit < 1 || limit > maxPageSize))
+        if (!RequestValues.TryPageSize(query.Limit, DefaultPageSize, maxPageSize, out _))
         {
-            errors["limit"] = [$"Between 1 and {maxPageSize}."];
+            errors["limit"] = [RequestValues.PageSizeRule(maxPageSize)];
         }
 
         if (query.Status is { } status && !RequestValues.TryParseName<ProductStatus>(status, out _))
@@ -87,7 +90,7 @@ internal static class ProductSearch
     public static async Task<ProductPage> RunAsync(CatalogDbContext db, SearchQuery query, SearchCursor? cursor, string? ownerCompany, CatalogOptions options, CancellationToken cancellationToken)
     {
         var sort = query.Sort ?? Sorts[0];
-        var limit = query.Limit ?? 20;
+        var limit = query.Limit ?? DefaultPageSize;
         var walk = sort == Sorts[0] ? options.SearchWalkNewest : options.SearchWalkSorted;
         SearchSql Filtered() => Filter(new SearchSql(sort, limit + 1, query.Lang), query, cursor, ownerCompany);
 

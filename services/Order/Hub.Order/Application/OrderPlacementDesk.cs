@@ -40,11 +40,6 @@ internal sealed class OrderPlacementDesk(
         DateTime claimedAt;
         while (true)
         {
-            if (await FindAsync(buyer, idempotencyKey, cancellationToken) is { } existing)
-            {
-                return Replay(existing, hash);
-            }
-
             if (await TryClaimKeyAsync(buyer, idempotencyKey, cancellationToken) is { } claimed)
             {
                 claimedAt = claimed;
@@ -52,6 +47,11 @@ internal sealed class OrderPlacementDesk(
             }
 
             // Another placement under this key is under way: its answer is this one's, once it has one.
+            if (await FindAsync(buyer, idempotencyKey, cancellationToken) is { } finished)
+            {
+                return Replay(finished, hash);
+            }
+
             if (clock.GetUtcNow() >= giveUpAt)
             {
                 return PlacementOutcome.KeyInUse();
@@ -63,7 +63,7 @@ internal sealed class OrderPlacementDesk(
         var placed = false;
         try
         {
-            // A placement that saved its purchase between the look-up and the claim shows now.
+            // A purchase saved under the key before (a retry of a placement that finished) is answered as it was.
             if (await FindAsync(buyer, idempotencyKey, cancellationToken) is { } existing)
             {
                 return Replay(existing, hash);
