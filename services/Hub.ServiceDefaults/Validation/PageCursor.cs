@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Hub.ServiceDefaults.Validation;
 
@@ -9,10 +10,13 @@ namespace Hub.ServiceDefaults.Validation;
 /// </summary>
 public static class PageCursor
 {
+    // A member the position does not have makes it another list's cursor, or a made-up one.
+    private static readonly JsonSerializerOptions Json = new() { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow };
+
     /// <summary>The cursor of <paramref name="position"/>.</summary>
     /// <typeparam name="T">The record of the list's sort keys.</typeparam>
     /// <param name="position">Where the page ended.</param>
-    public static string Encode<T>(T position) => Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(position));
+    public static string Encode<T>(T position) => Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(position, Json));
 
     /// <summary>
     /// The position a cursor names: null (the first page) for no cursor; false for anything that is not a cursor of
@@ -33,7 +37,7 @@ public static class PageCursor
 
         try
         {
-            var decoded = JsonSerializer.Deserialize<T>(Base64Url.DecodeFromChars(value));
+            var decoded = JsonSerializer.Deserialize<T>(Base64Url.DecodeFromChars(value), Json);
             position = decoded is not null && isValid(decoded) ? decoded : null;
             return position is not null;
         }
