@@ -58,6 +58,7 @@ public static class SecurityRegistration
     private static void Configure(JwtBearerOptions jwt, SecurityOptions security)
     {
         jwt.MapInboundClaims = false;
+        jwt.Events = new JwtBearerEvents { OnChallenge = AccessRefusal.NoteAsync };
         jwt.Authority = security.Authority;
         jwt.RequireHttpsMetadata = security.Authority?.StartsWith("https://", StringComparison.Ordinal) ?? false;
         jwt.TokenValidationParameters = new TokenValidationParameters

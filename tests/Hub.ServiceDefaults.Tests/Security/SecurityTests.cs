@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Hub.ServiceDefaults.Security;
 using Hub.Testing;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Options;
 
@@ -39,9 +40,21 @@ public sealed class SecurityTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Request_WithoutToken_IsUnauthorized()
+    public async Task Request_WithoutToken_IsUnauthorizedAskingForOne()
     {
-        (await _client.GetAsync("/sme")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        var response = await _client.GetAsync("/sme");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await DetailOf(response)).ShouldBe("This call needs a bearer token in the Authorization header.");
+    }
+
+    [Fact]
+    public async Task Request_WithMalformedToken_IsUnauthorizedSayingItCouldNotBeRead()
+    {
+        var response = await Send("/sme", "not-a-token");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await DetailOf(response)).ShouldBe("The bearer token could not be read.");
     }
 
     [Fact]
@@ -56,6 +69,7 @@ public sealed class SecurityTests : IAsyncLifetime
         var response = await Send("/operator", forger.IssueForOperator("mallory", HubId.Parse("KR")));
 
         response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await DetailOf(response)).ShouldBe("The bearer token is not signed by an issuer this hub trusts.");
     }
 
     [Fact]
@@ -67,6 +81,8 @@ public sealed class SecurityTests : IAsyncLifetime
         var response = await Send("/operator", issuer.IssueForOperator("op", HubId.Parse("KR")));
 
         response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        var expired = (issued.GetUtcNow() + TestOptions().TokenLifetime).UtcDateTime;
+        (await DetailOf(response)).ShouldBe($"The bearer token expired at {expired:yyyy-MM-ddTHH:mm:ssZ}; get a new one.");
     }
 
     [Fact]
@@ -87,6 +103,7 @@ public sealed class SecurityTests : IAsyncLifetime
         var response = await Send(route, TestSecurity.Sme(CompanyId.Parse("KR-C-000042")));
 
         response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await DetailOf(response)).ShouldBe("A caller with role sme of hub KR may not make this call.");
     }
 
     [Fact]
@@ -152,6 +169,12 @@ public sealed class SecurityTests : IAsyncLifetime
         using var request = new HttpRequestMessage(HttpMethod.Get, route);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return await _client.SendAsync(request);
+    }
+
+    private static async Task<string?> DetailOf(HttpResponseMessage response)
+    {
+        response.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json");
+        return (await response.Content.ReadFromJsonAsync<ProblemDetails>())?.Detail;
     }
 
     private static CallerView View(Caller caller) => new(caller.Subject, caller.Role, caller.Hub.ToString(), caller.Company?.ToString());
