@@ -25,6 +25,7 @@ internal static class PaymentRegistration
         {
             bus.AddConsumer<SupplierSettlementConsumer>();
             bus.AddConsumer<OrderEndedConsumer>();
+            bus.AddConsumer<DeliveryConsumer>();
         });
 
         builder.Services.AddScoped<Ledger>();

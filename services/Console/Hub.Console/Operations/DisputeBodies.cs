@@ -3,7 +3,7 @@ namespace Hub.Console.Operations;
 /// <summary>An escrow as the payment service answers <c>GET /api/payment/escrows</c>.</summary>
 internal sealed record EscrowBody(
     string OrderId, string BuyerCompany, string SupplierCompany, string Status, MinorMoney Paid, MinorMoney Refunded, MinorMoney Settlement,
-    DateTime SecuredAt, DateTime ReleaseDueAt, DateTime? ReleasedAt)
+    DateTime SecuredAt, DateTime? ReleaseDueAt, DateTime? ReleasedAt)
 {
     public MinorMoney Held => new(Paid.MinorUnits - Refunded.MinorUnits, Paid.Currency);
 }

@@ -39,6 +39,19 @@ internal sealed class EscrowDesk(PaymentDbContext db, Ledger ledger, TermsBook t
     public Task<RefundOutcome> RefundAsync(OrderId order, string refundKey, Money? amount, CancellationToken cancellationToken) =>
         db.RunAsync(() => RefundWithinAsync(order, refundKey, amount, cancellationToken), cancellationToken);
 
+    /// <summary>The order's goods were delivered: its escrow's confirmation period starts (see <see cref="Escrow.StartReleaseClock"/>).</summary>
+    /// <param name="order">The delivered order.</param>
+    /// <param name="confirmBy">When the order confirms receipt on the buyer's behalf.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public async Task StartReleaseClockAsync(string order, DateTime confirmBy, CancellationToken cancellationToken)
+    {
+        var escrow = await FindLockedAsync(order, cancellationToken);
+        if (escrow?.StartReleaseClock(confirmBy, Now) == true)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
     /// <summary>Orders whose confirmation period ran out, oldest first.</summary>
     public Task<List<string>> DueForReleaseAsync(int max, CancellationToken cancellationToken) =>
         db.Escrows.AsNoTracking()
@@ -94,7 +107,7 @@ internal sealed class EscrowDesk(PaymentDbContext db, Ledger ledger, TermsBook t
             PostingEntry.Credit(escrowAccount, command.Amount));
 
         var escrow = Escrow.Secure(command.Order, command.Buyer, command.Supplier, command.Amount, quote.Settlement, quote.Id, current.PlatformFeeBps, Now,
-            TimeSpan.FromDays(current.AutoReleaseDays));
+            current.AutoReleaseDays);
         db.Escrows.Add(escrow);
         outbox.Publish(new PaymentSecured(order, escrow.BuyerCompany, escrow.SupplierCompany, command.Amount.ToMinorUnits(), escrow.Currency,
             quote.Settlement.ToMinorUnits(), escrow.SettlementCurrency, quote.Id, posting.Id, Now));
@@ -243,6 +256,8 @@ internal sealed class EscrowDesk(PaymentDbContext db, Ledger ledger, TermsBook t
     }
 
     internal async Task<Escrow> LockEscrowAsync(string order, CancellationToken cancellationToken) =>
-        await db.Escrows.FromSql($"SELECT * FROM escrows WHERE order_id = {order} FOR UPDATE").SingleOrDefaultAsync(cancellationToken)
-            ?? throw PaymentException.NotFound("escrow", order);
+        await FindLockedAsync(order, cancellationToken) ?? throw PaymentException.NotFound("escrow", order);
+
+    private Task<Escrow?> FindLockedAsync(string order, CancellationToken cancellationToken) =>
+        db.Escrows.FromSql($"SELECT * FROM escrows WHERE order_id = {order} FOR UPDATE").SingleOrDefaultAsync(cancellationToken);
 }

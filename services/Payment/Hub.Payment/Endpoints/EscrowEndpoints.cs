@@ -38,9 +38,9 @@ internal static class EscrowEndpoints
 
 internal sealed record EscrowResponse(
     string OrderId, string BuyerCompany, string SupplierCompany, string Status, MoneyDto Paid, MoneyDto Refunded, MoneyDto Settlement,
-    Guid QuoteId, int PlatformFeeBps, DateTime SecuredAt, DateTime ReleaseDueAt, DateTime? ReleasedAt, bool? ReleasedAutomatically)
+    Guid QuoteId, int PlatformFeeBps, DateTime SecuredAt, int AutoReleaseDays, DateTime? ReleaseDueAt, DateTime? ReleasedAt, bool? ReleasedAutomatically)
 {
     public static EscrowResponse From(Escrow e) => new(
         e.OrderId, e.BuyerCompany, e.SupplierCompany, e.Status.ToString(), MoneyDto.From(e.Paid), MoneyDto.From(e.Refunded), MoneyDto.From(e.Settlement),
-        e.QuoteId, e.PlatformFeeBps, e.SecuredAt, e.ReleaseDueAt, e.ReleasedAt, e.ReleasedAutomatically);
+        e.QuoteId, e.PlatformFeeBps, e.SecuredAt, e.AutoReleaseDays, e.ReleaseDueAt, e.ReleasedAt, e.ReleasedAutomatically);
 }

@@ -106,6 +106,10 @@ namespace Hub.Payment.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("order_id");
 
+                    b.Property<int>("AutoReleaseDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("auto_release_days");
+
                     b.Property<string>("BuyerCompany")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -141,7 +145,7 @@ namespace Hub.Payment.Migrations
                         .HasColumnType("numeric(28,4)")
                         .HasColumnName("refunded_amount");
 
-                    b.Property<DateTime>("ReleaseDueAt")
+                    b.Property<DateTime?>("ReleaseDueAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("release_due_at");
 

@@ -9,7 +9,29 @@ public sealed class EscrowTests
     private static readonly DateTime Now = new(2026, 11, 23, 10, 0, 0, DateTimeKind.Utc);
 
     private static Escrow Escrow() => Payment.Domain.Escrows.Escrow.Secure(OrderId.Parse("KR-O-000001"), CompanyId.Parse("KR-C-000001"), CompanyId.Parse("KR-C-000002"),
-        new Money(1005.40m, CurrencyCode.USD), new Money(1_350_000m, CurrencyCode.KRW), Guid.NewGuid(), 200, Now, TimeSpan.FromDays(14));
+        new Money(1005.40m, CurrencyCode.USD), new Money(1_350_000m, CurrencyCode.KRW), Guid.NewGuid(), 200, Now, autoReleaseDays: 14);
+
+    [Fact]
+    public void ReleaseClock_StartsAtDelivery_NeverBeforeTheBuyersOwnConfirmationTime_AndOnlyOnce()
+    {
+        var secured = Escrow();
+        secured.ReleaseDueAt.ShouldBeNull();
+        var delivered = Now.AddDays(20);
+
+        secured.StartReleaseClock(confirmBy: delivered.AddDays(7), delivered).ShouldBeTrue();
+        secured.ReleaseDueAt.ShouldBe(delivered.AddDays(14));
+        secured.StartReleaseClock(confirmBy: delivered.AddDays(30), delivered.AddDays(1)).ShouldBeFalse();
+        secured.ReleaseDueAt.ShouldBe(delivered.AddDays(14));
+
+        var buyerHasLonger = Escrow();
+        buyerHasLonger.StartReleaseClock(confirmBy: delivered.AddDays(21), delivered).ShouldBeTrue();
+        buyerHasLonger.ReleaseDueAt.ShouldBe(delivered.AddDays(21));
+
+        var refunded = Escrow();
+        refunded.Refund(refunded.Paid);
+        refunded.StartReleaseClock(delivered.AddDays(7), delivered).ShouldBeFalse();
+        refunded.ReleaseDueAt.ShouldBeNull();
+    }
 
     [Fact]
     public void Refund_MoreThanRemains_IsRefusedAndChangesNothing()

@@ -38,8 +38,17 @@ internal sealed class Escrow
 
     public DateTime SecuredAt { get; private set; }
 
-    /// <summary>When it is released without a confirmation.</summary>
-    public DateTime ReleaseDueAt { get; private set; }
+    /// <summary>
+    /// The days after delivery the buyer has to confirm receipt or dispute before payment releases the funds on its
+    /// own: the payment terms' in force when the funds were secured.
+    /// </summary>
+    public int AutoReleaseDays { get; private set; }
+
+    /// <summary>
+    /// When it is released without a confirmation; none until the order is delivered, so funds are never released
+    /// for goods still on their way (an order that fails in transit is refunded).
+    /// </summary>
+    public DateTime? ReleaseDueAt { get; private set; }
 
     public DateTime? ReleasedAt { get; private set; }
 
@@ -60,7 +69,7 @@ internal sealed class Escrow
 
     public Money Settlement => new(SettlementAmount, CurrencyCode.Parse(SettlementCurrency));
 
-    public static Escrow Secure(OrderId order, CompanyId buyer, CompanyId supplier, Money paid, Money settlement, Guid quoteId, int platformFeeBps, DateTime now, TimeSpan releaseAfter) => new()
+    public static Escrow Secure(OrderId order, CompanyId buyer, CompanyId supplier, Money paid, Money settlement, Guid quoteId, int platformFeeBps, DateTime now, int autoReleaseDays) => new()
     {
         OrderId = order.ToString(),
         BuyerCompany = buyer.ToString(),
@@ -73,8 +82,27 @@ internal sealed class Escrow
         PlatformFeeBps = platformFeeBps,
         Status = EscrowStatus.Secured,
         SecuredAt = now,
-        ReleaseDueAt = now + releaseAfter,
+        AutoReleaseDays = autoReleaseDays,
     };
+
+    /// <summary>
+    /// The goods were delivered and the buyer asked to confirm receipt by <paramref name="confirmBy"/>: the funds fall
+    /// due for release at the later of that and <see cref="AutoReleaseDays"/> from <paramref name="now"/>, never
+    /// cutting the buyer's own time short. Only the first delivery counts; false when nothing changed.
+    /// </summary>
+    /// <param name="confirmBy">When the order confirms receipt on the buyer's behalf.</param>
+    /// <param name="now">When the delivery became known.</param>
+    public bool StartReleaseClock(DateTime confirmBy, DateTime now)
+    {
+        if (Status != EscrowStatus.Secured || ReleaseDueAt is not null)
+        {
+            return false;
+        }
+
+        var own = now.AddDays(AutoReleaseDays);
+        ReleaseDueAt = confirmBy > own ? confirmBy : own;
+        return true;
+    }
 
     /// <summary>True when a repeated secure request names exactly these terms.</summary>
     public bool HasTerms(CompanyId buyer, CompanyId supplier, Money paid, Guid quoteId) =>
