@@ -161,10 +161,16 @@ public sealed class DisputeEndpointsTests(PaymentHost host) : IClassFixture<Paym
         otherAmount.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         (await otherAmount.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reason").GetString().ShouldBe("dispute-decided");
         otherDecision.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var reopened = await Should.ThrowAsync<RpcException>(() => host.Grpc.OpenDisputeAsync(
+            new OpenDisputeRequest { OrderId = order.ToString(), BuyerCompany = buyer.ToString(), Reason = "Still missing" }).ResponseAsync);
+        reopened.StatusCode.ShouldBe(StatusCode.FailedPrecondition);
+        reopened.Trailers.GetValue("reason").ShouldBe("dispute-decided");
+        (await asBuyer.PostAsJsonAsync($"/api/payment/escrows/{order}/dispute", new { reason = "Still missing" })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
         (await host.WalletAsync(buyer, "KRW")).ShouldBe(400_000);
         (await host.WalletAsync(supplier, "KRW")).ShouldBe(588_000);
         (await host.PostingsAsync("refund:" + order)).ShouldBe(1);
         (await host.EventsAsync<DisputeResolved>(order.ToString())).Count.ShouldBe(1);
+        (await host.EventsAsync<DisputeOpened>(order.ToString())).Count.ShouldBe(1);
     }
 
     [Fact]

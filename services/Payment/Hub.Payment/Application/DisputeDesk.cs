@@ -18,7 +18,8 @@ internal sealed class DisputeDesk(PaymentDbContext db, EscrowDesk escrows, Terms
     private const string DisputeRefundKey = "dispute";
 
     /// <summary>
-    /// Opens the buyer's dispute (the escrow frozen); a repeat answers the dispute already open. Only the order's buyer
+    /// Opens the buyer's dispute (the escrow frozen); a repeat answers the dispute still open, and one already decided is
+    /// refused. Only the order's buyer
     /// (<paramref name="buyerCompany"/>, the caller's company) disputes it; others get not found.
     /// </summary>
     public Task<(Dispute Dispute, bool Replayed)> OpenAsync(OrderId order, string? buyerCompany, string? reason, CancellationToken cancellationToken) =>
@@ -32,7 +33,12 @@ internal sealed class DisputeDesk(PaymentDbContext db, EscrowDesk escrows, Terms
 
             if (await db.Disputes.FindAsync([escrow.OrderId], cancellationToken) is { } earlier)
             {
-                return (earlier, true);
+                // One dispute per order: once decided, a dispute opened again (after a delivery, say) has nothing to
+                // freeze and no decision would ever come for it.
+                return earlier.Status != DisputeStatus.Resolved
+                    ? (earlier, true)
+                    : throw new PaymentException(PaymentErrorKind.Refused, "dispute-decided",
+                        $"The dispute of order {earlier.OrderId} was already decided ({earlier.Decision}); an order is disputed once.");
             }
 
             var dispute = Dispute.Open(escrow, reason ?? "", Now, TimeSpan.FromDays((await terms.CurrentAsync(cancellationToken)).DisputeNegotiationDays));
