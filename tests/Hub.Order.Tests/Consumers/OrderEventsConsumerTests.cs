@@ -3,10 +3,12 @@ using System.Net.Http.Json;
 using Hub.Contracts.Customs;
 using Hub.Contracts.Logistics;
 using Hub.Contracts.Payment;
+using Hub.Order.Application;
 using Hub.Order.Endpoints;
 using Hub.Order.Tests.Fakes;
 using Hub.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Hub.Order.Tests.Consumers;
 
@@ -148,6 +150,54 @@ public class OrderEventsConsumerTests(OrderFixture fixture) : IClassFixture<Orde
         failed.Timeline!.ShouldNotContain(t => t.Step == "StockReturned" || t.Step == "StockReleased");
         Fakes.Catalog.Available(product).ShouldBe(90);
         Fakes.Payment.Refunds.ShouldContain(r => r.OrderId == order);
+        failed.Timeline!.ShouldContain(t => t.Step == "ExportWithdrawn" && t.Detail!.StartsWith("not withdrawn"));
+        Fakes.Customs.Withdrawals.ShouldNotContain(w => w.OrderId == order && w.Type == Hub.Customs.V1.DeclarationType.Export,
+            "the goods leave with the carrier under their export declaration");
+    }
+
+    [Fact]
+    public async Task FailedInPlaced_AnExportLodgedByAnAttemptThatDidNotSave_IsWithdrawn()
+    {
+        var (buyer, order, product) = await PlaceAsync("key-export-answer-lost");
+        Fakes.Customs.AnswerLost[order] = true;
+        await fixture.PublishAsync(Secured(order));
+        await Eventually.TrueAsync(() => Task.FromResult(Fakes.Customs.Declarations.Any(d => d.OrderId == order)), Wait, "the export is lodged");
+        (await OrderFixture.GetAsync(buyer, order)).Status.ShouldBe("Placed");
+
+        await using (var db = fixture.CreateDb())
+        {
+            var due = DateTime.UtcNow.AddMinutes(-1);
+            await db.Database.ExecuteSqlAsync($"UPDATE orders SET due_by = {due} WHERE id = {order}");
+        }
+
+        await fixture.Factory.Services.GetRequiredService<OrderSweeper>().SweepAsync(CancellationToken.None);
+        Fakes.Customs.AnswerLost.TryRemove(order, out _);
+
+        var failed = await OrderFixture.WaitForAsync(buyer, order, "Failed");
+        failed.FailureReason!.ShouldStartWith("timed out waiting in Placed");
+        Fakes.Customs.Withdrawals.ShouldContain(w => w.OrderId == order && w.Type == Hub.Customs.V1.DeclarationType.Export);
+        Fakes.Payment.Refunds.ShouldContain(r => r.OrderId == order);
+        Fakes.Catalog.Available(product).ShouldBe(100);
+    }
+
+    [Fact]
+    public async Task ConsignmentBookedAfterTheOrderWasCancelled_IsTakenOutOfItsPool()
+    {
+        var (buyer, order, _) = await PlaceAsync("key-late-booking");
+        await fixture.PublishAsync(Secured(order));
+        await OrderFixture.WaitForAsync(buyer, order, "PaymentSecured");
+        (await buyer.PostAsync($"/api/order/orders/{order}/cancel", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        Fakes.Logistics.Cancellations.ShouldNotContainKey(order, "nothing was booked when the order was cancelled");
+
+        // A booking whose caller had given up commits at the supplier's hub after the cancellation.
+        Fakes.Logistics.Bookings.Enqueue(new Hub.Logistics.V1.BookConsignmentRequest { OrderId = order });
+        var now = DateTime.UtcNow;
+        await fixture.PublishAsync(new ConsignmentBooked($"CS-{order}", order, "KR-C-000990", "KR", "KR", "SEA", 1m, "rt", now, now));
+
+        await Eventually.TrueAsync(() => Task.FromResult(Fakes.Logistics.Cancellations.ContainsKey(order)), Wait, "the late consignment leaves its pool");
+        var cancelled = await OrderFixture.GetAsync(buyer, order);
+        cancelled.Status.ShouldBe("Cancelled");
+        cancelled.Timeline!.ShouldContain(t => t.Step == "ConsignmentWithdrawn");
     }
 
     [Fact]

@@ -199,7 +199,34 @@ public class TradeOrderTests
     }
 
     [Theory]
-    [InlineData(OrderStatus.Placed, true, true, false, false)]
+    [InlineData(OrderStatus.Placed, OrderStatus.ExportCleared, true, false)]
+    [InlineData(OrderStatus.PaymentSecured, OrderStatus.Booked, false, true)]
+    [InlineData(OrderStatus.ExportCleared, OrderStatus.Booked, false, true)]
+    public void LateStepUndo_OfAnOrderThatEndedWithoutTheStep_WithdrawsIt(OrderStatus failedIn, OrderStatus step, bool withdrawExport, bool withdrawConsignment)
+    {
+        var order = OrderIn(failedIn);
+        order.LateStepUndo(step).ShouldBeNull("an order under way takes the step itself");
+
+        order.Fail("timed out", T0, "KR", "sweeper");
+
+        order.LateStepUndo(step).ShouldBe(new Compensation(ReleaseStock: false, RefundEscrow: false, WithdrawExport: withdrawExport, WithdrawConsignment: withdrawConsignment));
+    }
+
+    [Theory]
+    [InlineData(OrderStatus.ExportCleared, OrderStatus.ExportCleared)]
+    [InlineData(OrderStatus.Booked, OrderStatus.Booked)]
+    [InlineData(OrderStatus.Departed, OrderStatus.ExportCleared)]
+    public void LateStepUndo_OfAStepTheOrderTook_IsNothing(OrderStatus failedIn, OrderStatus step)
+    {
+        var order = OrderIn(failedIn);
+
+        order.Fail("import declaration rejected", T0, "KR", "event");
+
+        order.LateStepUndo(step).ShouldBeNull();
+    }
+
+    [Theory]
+    [InlineData(OrderStatus.Placed, true, true, true, false)]
     [InlineData(OrderStatus.PaymentSecured, true, true, true, true)]
     public void Cancel_BeforeExportClearance_CompensatesWhatIsHeld(OrderStatus from, bool releaseStock, bool refund, bool withdrawExport, bool withdrawConsignment)
     {
@@ -226,10 +253,10 @@ public class TradeOrderTests
     }
 
     [Theory]
-    [InlineData(OrderStatus.Placed, true, true, false, false, false)]
+    [InlineData(OrderStatus.Placed, true, true, true, false, false)]
     [InlineData(OrderStatus.PaymentSecured, true, true, true, false, true)]
     [InlineData(OrderStatus.ExportCleared, true, true, true, false, true)]
-    [InlineData(OrderStatus.Booked, true, true, true, false, true)]
+    [InlineData(OrderStatus.Booked, true, true, true, true, true)]
     [InlineData(OrderStatus.Departed, false, true, false, true, false)]
     [InlineData(OrderStatus.ReceiptConfirmed, false, true, false, false, false)]
     public void Fail_RecordsReasonAndCompensation(OrderStatus from, bool releaseStock, bool refund, bool withdrawExport, bool withdrawImport, bool withdrawConsignment)

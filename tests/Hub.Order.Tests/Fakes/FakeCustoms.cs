@@ -11,6 +11,9 @@ internal sealed class FakeCustoms : Hub.Customs.V1.Customs.CustomsBase
 
     public ConcurrentQueue<WithdrawDeclarationRequest> Withdrawals { get; } = new();
 
+    /// <summary>Orders whose declarations are lodged but whose answers are lost (the caller sees UNAVAILABLE).</summary>
+    public ConcurrentDictionary<string, bool> AnswerLost { get; } = new();
+
     public override Task<LandedCostReply> PreviewLandedCost(PreviewLandedCostRequest request, ServerCallContext context)
     {
         var total = request.Lines.Sum(l => l.ValueMinor) * 8 / 100;
@@ -20,6 +23,11 @@ internal sealed class FakeCustoms : Hub.Customs.V1.Customs.CustomsBase
     public override Task<DeclarationReply> Declare(DeclareRequest request, ServerCallContext context)
     {
         Declarations.Enqueue(request);
+        if (AnswerLost.ContainsKey(request.OrderId))
+        {
+            throw new RpcException(new Status(StatusCode.Unavailable, "The answer was lost on its way back."));
+        }
+
         return Task.FromResult(new DeclarationReply
         {
             DeclarationId = $"{request.OrderId}-{request.Type}",

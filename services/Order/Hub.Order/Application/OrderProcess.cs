@@ -229,6 +229,10 @@ internal sealed class OrderProcess(HubClients hubs, PaymentClient payment, IOutb
     public Task RefundLateFundsAsync(TradeOrder order, string cause, CancellationToken cancellationToken) =>
         CompensateAsync(order, new Compensation(ReleaseStock: false, RefundEscrow: true), "late-funds", cause, cancellationToken);
 
+    /// <summary>A step the supplier's hub took after the order ended without it: withdrawn (see <see cref="TradeOrder.LateStepUndo"/>).</summary>
+    public Task UndoLateStepAsync(TradeOrder order, Compensation undo, string cause, CancellationToken cancellationToken) =>
+        CompensateAsync(order, undo, "late-step", cause, cancellationToken);
+
     private async Task CompensateAsync(TradeOrder order, Compensation compensation, string key, string cause, CancellationToken cancellationToken)
     {
         var goodsWithSupplier = !compensation.WithdrawConsignment || await WithdrawConsignmentAsync(order, cause, cancellationToken);
@@ -237,9 +241,13 @@ internal sealed class OrderProcess(HubClients hubs, PaymentClient payment, IOutb
             await GiveBackStockAsync(order, cause, cancellationToken);
         }
 
-        if (compensation.WithdrawExport)
+        if (compensation.WithdrawExport && goodsWithSupplier)
         {
             await WithdrawAsync(order, HubId.Parse(order.SupplierHub), DeclarationType.Export, cause, cancellationToken);
+        }
+        else if (compensation.WithdrawExport)
+        {
+            order.Note(Now, order.SupplierHub, "ExportWithdrawn", cause, "not withdrawn: the goods are with the carrier and leave under it");
         }
 
         if (compensation.WithdrawImport)

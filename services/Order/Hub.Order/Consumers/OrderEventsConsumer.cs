@@ -88,6 +88,12 @@ internal sealed class OrderEventsConsumer(OrderDbContext db, OrderProcess proces
     public Task Consume(ConsumeContext<ExportCleared> context) =>
         HandleAsync(context, context.Message.OrderId, async (order, cause, ct) =>
         {
+            if (order.LateStepUndo(OrderStatus.ExportCleared) is { } undo)
+            {
+                await process.UndoLateStepAsync(order, undo, cause, ct);
+                return true;
+            }
+
             if (!order.ClearExport(context.Message.DeclarationId, context.Message.ClearedAt, context.Message.Hub, cause))
             {
                 return false;
@@ -98,8 +104,16 @@ internal sealed class OrderEventsConsumer(OrderDbContext db, OrderProcess proces
         });
 
     public Task Consume(ConsumeContext<ConsignmentBooked> context) =>
-        HandleAsync(context, context.Message.OrderId, (order, cause, _) =>
-            Task.FromResult(order.Book(context.Message.ConsignmentId, context.Message.BookedAt, context.Message.Origin, cause)));
+        HandleAsync(context, context.Message.OrderId, async (order, cause, ct) =>
+        {
+            if (order.LateStepUndo(OrderStatus.Booked) is { } undo)
+            {
+                await process.UndoLateStepAsync(order, undo, cause, ct);
+                return true;
+            }
+
+            return order.Book(context.Message.ConsignmentId, context.Message.BookedAt, context.Message.Origin, cause);
+        });
 
     public async Task Consume(ConsumeContext<ShipmentDeparted> context)
     {

@@ -306,16 +306,32 @@ internal sealed class TradeOrder
     /// <summary>Records a step that does not change the state (a command sent, a compensation done).</summary>
     public void Note(DateTime at, string hub, string step, string cause, string? detail) => Record(at, hub, step, cause, detail);
 
+    /// <summary>
+    /// What withdraws a step the supplier's hub took for this order after it was cancelled or failed without it (a
+    /// call that outlived the order's compensation): the export declaration that cleared, or the consignment booked.
+    /// Null when the order has not ended that way or took the step itself.
+    /// </summary>
+    /// <param name="step">ExportCleared or Booked.</param>
+    public Compensation? LateStepUndo(OrderStatus step) =>
+        Status is not (OrderStatus.Cancelled or OrderStatus.Failed) ? null
+        : step switch
+        {
+            OrderStatus.ExportCleared when ExportDeclarationId is null => new(ReleaseStock: false, RefundEscrow: false, WithdrawExport: true),
+            OrderStatus.Booked when ConsignmentId is null => new(ReleaseStock: false, RefundEscrow: false, WithdrawConsignment: true),
+            _ => null,
+        };
+
     // Until the goods depart they are the supplier's: the stock goes back (reserved, or committed at export clearance)
     // and the consignment leaves its pool (asked from payment on, in case a booking went through in an attempt whose
     // own save did not). Escrow is held from payment until release (and asked back from Placed on too: funds secured
     // while their event is still on its way are not left in escrow for an order that ended). The export is declared
-    // once payment is secured and stands until the goods depart, the import from departure until it clears.
+    // once payment is secured and stands until the goods depart, the import from departure until it clears; each is
+    // asked back one state early too, for a declaration lodged by an attempt whose own save did not go through.
     private static Compensation CompensationFor(OrderStatus status) =>
         new(ReleaseStock: status < OrderStatus.Departed,
             RefundEscrow: status < OrderStatus.Completed,
-            WithdrawExport: status is >= OrderStatus.PaymentSecured and < OrderStatus.Departed,
-            WithdrawImport: status == OrderStatus.Departed,
+            WithdrawExport: status < OrderStatus.Departed,
+            WithdrawImport: status is OrderStatus.Booked or OrderStatus.Departed,
             WithdrawConsignment: status is >= OrderStatus.PaymentSecured and < OrderStatus.Departed);
 
     private bool Move(OrderStatus from, OrderStatus to, DateTime at, string hub, string cause, string? detail)
