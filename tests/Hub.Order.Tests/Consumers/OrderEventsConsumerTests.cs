@@ -156,13 +156,36 @@ public class OrderEventsConsumerTests(OrderFixture fixture) : IClassFixture<Orde
     }
 
     [Fact]
-    public async Task FailedInPlaced_AnExportLodgedByAnAttemptThatDidNotSave_IsWithdrawn()
+    public async Task SupplierHubsCustomsNotAnswering_ThePaymentStands_AndTheExportIsDeclaredOnceItAnswers()
     {
-        var (buyer, order, product) = await PlaceAsync("key-export-answer-lost");
+        var (buyer, order, _) = await PlaceAsync("key-export-answer-lost");
+        Fakes.Customs.AnswerLost[order] = true;
+
+        await fixture.PublishAsync(Secured(order));
+
+        var secured = await OrderFixture.WaitForAsync(buyer, order, "PaymentSecured");
+        await Eventually.TrueAsync(() => Task.FromResult(Fakes.Customs.Declarations.Count(d => d.OrderId == order) >= 2), Wait, "the declaration is tried again");
+        secured.Timeline!.ShouldNotContain(t => t.Step == "ExportDeclared");
+        (await OrderFixture.GetAsync(buyer, order)).Timeline!.ShouldNotContain(t => t.Step == "ExportDeclared");
+
+        Fakes.Customs.AnswerLost.TryRemove(order, out _);
+
+        await Eventually.TrueAsync(async () => (await OrderFixture.GetAsync(buyer, order)).Timeline!.Any(t => t.Step == "ExportDeclared"),
+            TimeSpan.FromSeconds(60), "the export is declared once the supplier's hub answers");
+        var declared = await OrderFixture.GetAsync(buyer, order);
+        declared.Status.ShouldBe("PaymentSecured");
+        declared.Timeline!.Count(t => t.Step == "ExportDeclared").ShouldBe(1);
+        declared.Timeline!.Count(t => t.Step == "PaymentSecured").ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task FailedWhileTheExportDeclarationsAnswerIsLost_TheLodgedExportIsWithdrawn()
+    {
+        var (buyer, order, product) = await PlaceAsync("key-export-lost-then-fail");
         Fakes.Customs.AnswerLost[order] = true;
         await fixture.PublishAsync(Secured(order));
+        await OrderFixture.WaitForAsync(buyer, order, "PaymentSecured");
         await Eventually.TrueAsync(() => Task.FromResult(Fakes.Customs.Declarations.Any(d => d.OrderId == order)), Wait, "the export is lodged");
-        (await OrderFixture.GetAsync(buyer, order)).Status.ShouldBe("Placed");
 
         await using (var db = fixture.CreateDb())
         {
@@ -174,7 +197,7 @@ public class OrderEventsConsumerTests(OrderFixture fixture) : IClassFixture<Orde
         Fakes.Customs.AnswerLost.TryRemove(order, out _);
 
         var failed = await OrderFixture.WaitForAsync(buyer, order, "Failed");
-        failed.FailureReason!.ShouldStartWith("timed out waiting in Placed");
+        failed.FailureReason!.ShouldStartWith("timed out waiting in PaymentSecured");
         Fakes.Customs.Withdrawals.ShouldContain(w => w.OrderId == order && w.Type == Hub.Customs.V1.DeclarationType.Export);
         Fakes.Payment.Refunds.ShouldContain(r => r.OrderId == order);
         Fakes.Catalog.Available(product).ShouldBe(100);

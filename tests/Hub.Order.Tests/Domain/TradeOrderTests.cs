@@ -226,7 +226,7 @@ public class TradeOrderTests
     }
 
     [Theory]
-    [InlineData(OrderStatus.Placed, true, true, true, false)]
+    [InlineData(OrderStatus.Placed, true, true, false, false)]
     [InlineData(OrderStatus.PaymentSecured, true, true, true, true)]
     public void Cancel_BeforeExportClearance_CompensatesWhatIsHeld(OrderStatus from, bool releaseStock, bool refund, bool withdrawExport, bool withdrawConsignment)
     {
@@ -253,7 +253,7 @@ public class TradeOrderTests
     }
 
     [Theory]
-    [InlineData(OrderStatus.Placed, true, true, true, false, false)]
+    [InlineData(OrderStatus.Placed, true, true, false, false, false)]
     [InlineData(OrderStatus.PaymentSecured, true, true, true, false, true)]
     [InlineData(OrderStatus.ExportCleared, true, true, true, false, true)]
     [InlineData(OrderStatus.Booked, true, true, true, true, true)]

@@ -50,12 +50,15 @@ internal sealed class OrderProcess(HubClients hubs, PaymentClient payment, IOutb
         }
     }
 
+    /// <summary>The timeline step that records the export declaration lodged.</summary>
+    public const string ExportDeclaredStep = "ExportDeclared";
+
     /// <summary>PaymentSecured: lodge the export declaration at the supplier's hub.</summary>
     public async Task DeclareExportAsync(TradeOrder order, string cause, CancellationToken cancellationToken)
     {
         var declaration = Declaration(order, DeclarationType.Export, await ProductsAsync(order, cancellationToken));
         var reply = await hubs.Customs(HubId.Parse(order.SupplierHub)).DeclareAsync(declaration, cancellationToken: cancellationToken);
-        order.Note(Now, order.SupplierHub, "ExportDeclared", cause, $"declaration {reply.DeclarationId} {reply.Status}");
+        order.Note(Now, order.SupplierHub, ExportDeclaredStep, cause, $"declaration {reply.DeclarationId} {reply.Status}");
     }
 
     /// <summary>ExportCleared: take the stock out for good and book the goods into the lane's consolidation.</summary>

@@ -27,6 +27,7 @@ namespace Hub.Order.Consumers;
 internal sealed class OrderEventsConsumer(OrderDbContext db, OrderProcess process, IOutbox outbox, ILogger<OrderEventsConsumer> logger) :
     IConsumer<OrderPlaced>,
     IConsumer<PaymentSecured>,
+    IConsumer<ExportDeclarationDue>,
     IConsumer<PaymentFailed>,
     IConsumer<ExportCleared>,
     IConsumer<ConsignmentBooked>,
@@ -65,6 +66,19 @@ internal sealed class OrderEventsConsumer(OrderDbContext db, OrderProcess proces
             }
 
             if (!order.SecurePayment(context.Message.SecuredAt, process.Self, cause))
+            {
+                return false;
+            }
+
+            outbox.Send(OwnQueue.AddressOf(context), new ExportDeclarationDue(order.Id));
+            return true;
+        });
+
+    public Task Consume(ConsumeContext<ExportDeclarationDue> context) =>
+        HandleAsync(context, context.Message.OrderId, async (order, cause, ct) =>
+        {
+            // Declared already (a repeat), or the order moved on or ended meanwhile.
+            if (order.Status != OrderStatus.PaymentSecured || order.Timeline.Any(t => t.Step == OrderProcess.ExportDeclaredStep))
             {
                 return false;
             }

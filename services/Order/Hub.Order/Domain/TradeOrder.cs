@@ -325,12 +325,12 @@ internal sealed class TradeOrder
     // and the consignment leaves its pool (asked from payment on, in case a booking went through in an attempt whose
     // own save did not). Escrow is held from payment until release (and asked back from Placed on too: funds secured
     // while their event is still on its way are not left in escrow for an order that ended). The export is declared
-    // once payment is secured and stands until the goods depart, the import from departure until it clears; each is
-    // asked back one state early too, for a declaration lodged by an attempt whose own save did not go through.
+    // once payment is secured and stands until the goods depart, the import from departure until it clears (and is
+    // asked back from Booked on too, for one lodged by a departure step whose own save did not go through).
     private static Compensation CompensationFor(OrderStatus status) =>
         new(ReleaseStock: status < OrderStatus.Departed,
             RefundEscrow: status < OrderStatus.Completed,
-            WithdrawExport: status < OrderStatus.Departed,
+            WithdrawExport: status is >= OrderStatus.PaymentSecured and < OrderStatus.Departed,
             WithdrawImport: status is OrderStatus.Booked or OrderStatus.Departed,
             WithdrawConsignment: status is >= OrderStatus.PaymentSecured and < OrderStatus.Departed);
 
