@@ -85,6 +85,7 @@ internal static class GatewayRegistration
     {
         app.UseRateLimiter();
         app.UseRequestTimeouts();
+        app.Use(ProxyTimeout.AnswerAsync);
         app.MapTokenEndpoints();
         app.MapFederationEndpoints();
         app.MapFederatedMessageEndpoints();

@@ -59,6 +59,14 @@ public class OrderFixture : IAsyncLifetime
 
     internal OrderDbContext CreateDb() => Service.Db();
 
+    /// <summary>Makes the order's current step (or <paramref name="status"/>, set too) due a minute ago.</summary>
+    internal async Task OverdueAsync(string order, string? status = null)
+    {
+        await using var db = CreateDb();
+        var due = DateTime.UtcNow.AddMinutes(-1);
+        await db.Database.ExecuteSqlAsync($"UPDATE orders SET due_by = {due}, status = COALESCE({status}, status) WHERE id = {order}");
+    }
+
     /// <summary>A company no other test uses.</summary>
     internal static CompanyId NewCompany() => CompanyId.Parse($"KR-C-{Interlocked.Increment(ref _companies) + 100:000000}");
 

@@ -29,9 +29,10 @@ internal sealed class OrderOptions
 
     /// <summary>
     /// How long a placement waits for another one under the same Idempotency-Key to finish (and then answers as it did)
-    /// before it answers that the key is still in use.
+    /// before it answers that the key is still in use: shorter than the gateway's route timeout (30 s), so that the
+    /// answer reaches the client rather than the gateway's 504.
     /// </summary>
-    public TimeSpan PlacementKeyWait { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan PlacementKeyWait { get; set; } = TimeSpan.FromSeconds(20);
 
     /// <summary>How often a placement waiting for another one under its key looks again.</summary>
     public TimeSpan PlacementKeyPoll { get; set; } = TimeSpan.FromMilliseconds(100);

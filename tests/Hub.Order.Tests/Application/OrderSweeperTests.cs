@@ -16,7 +16,7 @@ public class OrderSweeperTests(OrderFixture fixture) : IClassFixture<OrderFixtur
     public async Task Sweep_OrderPastItsStepTimeout_FailsWithReasonAndReleasesStock()
     {
         var (buyer, order, product) = await PlaceAsync("key-sweep-fail");
-        await Overdue(order, status: null);
+        await fixture.OverdueAsync(order);
 
         var changed = await Sweeper.SweepAsync(CancellationToken.None);
 
@@ -33,7 +33,7 @@ public class OrderSweeperTests(OrderFixture fixture) : IClassFixture<OrderFixtur
     {
         var (buyer, order, _) = await PlaceAsync("key-sweep-secured");
         fixture.Fakes.Payment.Secured.ShouldContainKey(order);
-        await Overdue(order, status: null);
+        await fixture.OverdueAsync(order);
 
         // The order timed out in Placed (its PaymentSecured still on its way): the escrow payment holds goes back.
         await Sweeper.SweepAsync(CancellationToken.None);
@@ -46,7 +46,7 @@ public class OrderSweeperTests(OrderFixture fixture) : IClassFixture<OrderFixtur
     public async Task Sweep_DeliveredPastReceiptTime_ConfirmsReceiptAndReleasesEscrow()
     {
         var (buyer, order, _) = await PlaceAsync("key-sweep-receipt");
-        await Overdue(order, status: "Delivered");
+        await fixture.OverdueAsync(order, "Delivered");
 
         await Sweeper.SweepAsync(CancellationToken.None);
 
@@ -60,12 +60,12 @@ public class OrderSweeperTests(OrderFixture fixture) : IClassFixture<OrderFixtur
     public async Task Sweep_ReceiptConfirmedWhoseReleaseEventDidNotCome_CompletesTheOrder()
     {
         var (buyer, order, _) = await PlaceAsync("key-sweep-released");
-        await Overdue(order, status: "Delivered");
+        await fixture.OverdueAsync(order, "Delivered");
         await Sweeper.SweepAsync(CancellationToken.None);
         (await OrderFixture.GetAsync(buyer, order)).Status.ShouldBe("ReceiptConfirmed");
 
         // Payment released the escrow when the receipt was confirmed; its EscrowReleased never came.
-        await Overdue(order, status: null);
+        await fixture.OverdueAsync(order);
         await Sweeper.SweepAsync(CancellationToken.None);
 
         var completed = await OrderFixture.GetAsync(buyer, order);
@@ -80,7 +80,7 @@ public class OrderSweeperTests(OrderFixture fixture) : IClassFixture<OrderFixtur
     public async Task Sweep_OrderWhoseCompensationCannotRun_IsTriedAgainAfterTheRetryDelay()
     {
         var (buyer, order, _) = await PlaceAsync("key-sweep-unreachable");
-        await Overdue(order, status: null);
+        await fixture.OverdueAsync(order);
         fixture.Fakes.Catalog.ReleaseUnavailable = true;
         try
         {
@@ -130,13 +130,6 @@ public class OrderSweeperTests(OrderFixture fixture) : IClassFixture<OrderFixtur
     }
 
     private OrderSweeper Sweeper => fixture.Factory.Services.GetRequiredService<OrderSweeper>();
-
-    private async Task Overdue(string order, string? status)
-    {
-        await using var db = fixture.CreateDb();
-        var due = DateTime.UtcNow.AddMinutes(-1);
-        await db.Database.ExecuteSqlAsync($"UPDATE orders SET due_by = {due}, status = COALESCE({status}, status) WHERE id = {order}");
-    }
 
     private async Task<(HttpClient Buyer, string OrderId, string ProductId)> PlaceAsync(string key)
     {

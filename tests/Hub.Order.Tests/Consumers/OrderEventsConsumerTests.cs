@@ -187,12 +187,7 @@ public class OrderEventsConsumerTests(OrderFixture fixture) : IClassFixture<Orde
         await OrderFixture.WaitForAsync(buyer, order, "PaymentSecured");
         await Eventually.TrueAsync(() => Task.FromResult(Fakes.Customs.Declarations.Any(d => d.OrderId == order)), Wait, "the export is lodged");
 
-        await using (var db = fixture.CreateDb())
-        {
-            var due = DateTime.UtcNow.AddMinutes(-1);
-            await db.Database.ExecuteSqlAsync($"UPDATE orders SET due_by = {due} WHERE id = {order}");
-        }
-
+        await fixture.OverdueAsync(order);
         await fixture.Factory.Services.GetRequiredService<OrderSweeper>().SweepAsync(CancellationToken.None);
         Fakes.Customs.AnswerLost.TryRemove(order, out _);
 

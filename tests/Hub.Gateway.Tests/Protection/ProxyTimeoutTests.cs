@@ -1,0 +1,43 @@
+using System.Net;
+using System.Net.Http.Json;
+using Hub.Contracts.Values;
+using Hub.Gateway.Protection;
+using Hub.Gateway.Tests.Fakes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Hub.Testing;
+
+namespace Hub.Gateway.Tests.Protection;
+
+public sealed class ProxyTimeoutTests
+{
+    [Fact]
+    public async Task Proxy_ServiceSlowerThanTheRouteTimeout_Is504ProblemSayingToSendAgain_ThenAFastAnswerPassesAsIs()
+    {
+        var slow = true;
+        await using var taxRefund = await Backend.StartAsync(HttpProtocols.Http1, ports: 1, _ => { }, app => app.MapGet("/api/tax-refund/{**rest}",
+            async (HttpContext context) =>
+            {
+                await Task.Delay(slow ? TimeSpan.FromSeconds(10) : TimeSpan.Zero, context.RequestAborted);
+                return Results.BadRequest(new { answeredBy = "tax refund" });
+            }));
+        await using var gateway = new GatewayFactory(GatewaySettings.For("KR", ("Services:TaxRefund:Http", taxRefund.Urls.First()), ("Gateway:Timeouts:default", "00:00:01")));
+        using var client = gateway.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", TestSecurity.Sme(CompanyId.Parse("KR-C-000001")));
+
+        using var timedOut = await client.GetAsync("/api/tax-refund/claims/KR-R-000001");
+
+        timedOut.StatusCode.ShouldBe(HttpStatusCode.GatewayTimeout);
+        timedOut.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json");
+        (await timedOut.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail.ShouldBe(ProxyTimeout.Detail);
+
+        // The service's own 400 is not taken for a timeout.
+        slow = false;
+        using var answered = await client.GetAsync("/api/tax-refund/claims/KR-R-000001");
+
+        answered.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await answered.Content.ReadAsStringAsync()).ShouldContain("tax refund");
+    }
+}
