@@ -34,6 +34,13 @@ internal sealed class OrderOptions
     /// </summary>
     public TimeSpan PlacementKeyWait { get; set; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>
+    /// How old a claim on an Idempotency-Key must be before another placement under the key takes it over (the
+    /// placement that claimed it stopped): longer than any placement may take; the stock the stopped one asked for is
+    /// given back first.
+    /// </summary>
+    public TimeSpan PlacementKeyGrace { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>How often a placement waiting for another one under its key looks again.</summary>
     public TimeSpan PlacementKeyPoll { get; set; } = TimeSpan.FromMilliseconds(100);
 

@@ -101,6 +101,41 @@ public class AbandonedReservationTests(OrderFixture fixture) : IClassFixture<Ord
         (await PendingAsync(order)).ShouldBeNull();
     }
 
+    [Fact]
+    public async Task Place_UnderAKeyAStoppedPlacementClaimed_WaitsOutItsGrace_ThenGivesItsStockBackAndPlaces()
+    {
+        var company = OrderFixture.NewCompany();
+        var buyer = fixture.ClientFor(company);
+        var product = Catalog.List(FakeCatalog.NewSupplier(), 1000, 20);
+        var stopped = $"KR-O-{Random.Shared.Next(900_000_000, 999_999_999)}";
+        var cart = OrderFixture.Cart(new CartLineRequest(product, 15, null));
+
+        // A placement claimed the key, asked for the stock and stopped before saving its order.
+        await Catalog.ReserveStock(new ReserveStockRequest { OrderId = stopped, Lines = { new ReservationLine { ProductId = product, Quantity = 15 } } }, null!);
+        var asked = DateTime.UtcNow.AddSeconds(-90);
+        await using (var db = fixture.CreateDb())
+        {
+            db.PlacementKeys.Add(new PlacementKey(company.ToString(), "key-stopped", asked));
+            db.PendingReservations.Add(new PendingReservation(stopped, "KR", asked, company.ToString(), "key-stopped"));
+            await db.SaveChangesAsync();
+        }
+
+        var withinGrace = await OrderFixture.PlaceAsync(buyer, cart, "key-stopped");
+        await using (var db = fixture.CreateDb())
+        {
+            var longer = DateTime.UtcNow.AddMinutes(-3);
+            await db.Database.ExecuteSqlAsync($"UPDATE placement_keys SET claimed_at = {longer} WHERE buyer_company = {company.ToString()}");
+        }
+
+        var takenOver = await OrderFixture.PlaceAsync(buyer, cart, "key-stopped");
+
+        withinGrace.StatusCode.ShouldBe(HttpStatusCode.Conflict, "the claim may still be a placement under way");
+        takenOver.StatusCode.ShouldBe(HttpStatusCode.Created, "the stopped placement's 15 units came back before the new one asked");
+        Catalog.Reservations[stopped].Status.ShouldBe("released");
+        Catalog.Available(product).ShouldBe(5);
+        (await PendingAsync(stopped)).ShouldBeNull();
+    }
+
     private FakeCatalog Catalog => fixture.Fakes.Catalog;
 
     private OrderSweeper Sweeper => fixture.Factory.Services.GetRequiredService<OrderSweeper>();

@@ -83,21 +83,35 @@ internal sealed class OrderPlacementDesk(
     }
 
     /// <summary>
-    /// Claims the buyer's key for this placement, taking over a claim older than <c>Order:AbandonedReservationGrace</c>
-    /// (its process stopped); the time of the claim, or null while another placement holds the key.
+    /// Claims the buyer's key for this placement, taking over a claim older than <c>Order:PlacementKeyGrace</c> (its
+    /// process stopped) after giving back the stock that placement asked for; the time of the claim, or null while
+    /// another placement holds the key.
     /// </summary>
     private async Task<DateTime?> TryClaimKeyAsync(CompanyId buyer, string idempotencyKey, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var abandoned = now - options.Value.AbandonedReservationGrace;
+        var abandoned = now - options.Value.PlacementKeyGrace;
         var company = buyer.ToString();
-        var claimed = await db.Database.ExecuteSqlAsync(
+        // xmax is zero on a row the statement inserted, set on one it updated: a claim taken over.
+        var claim = await db.Database.SqlQuery<bool>(
             $"""
             INSERT INTO placement_keys (buyer_company, idempotency_key, claimed_at) VALUES ({company}, {idempotencyKey}, {now})
             ON CONFLICT (buyer_company, idempotency_key) DO UPDATE SET claimed_at = EXCLUDED.claimed_at WHERE placement_keys.claimed_at < {abandoned}
-            """,
-            cancellationToken);
-        return claimed == 1 ? now : null;
+            RETURNING xmax <> 0 AS "Value"
+            """).ToListAsync(cancellationToken);
+        if (claim.Count == 0)
+        {
+            return null;
+        }
+
+        if (claim[0])
+        {
+            var left = await db.PendingReservations.AsNoTracking().Where(r => r.BuyerCompany == company && r.IdempotencyKey == idempotencyKey)
+                .Select(r => r.OrderId).ToListAsync(cancellationToken);
+            await ReleasePendingAsync(left, cancellationToken);
+        }
+
+        return now;
     }
 
     /// <summary>Gives the key back after a placement that saved nothing; one left behind is taken over when abandoned.</summary>
@@ -160,7 +174,7 @@ internal sealed class OrderPlacementDesk(
 
         // Written before any stock is asked for: if this process stops before the purchase is saved, or a release
         // below does not go through, the sweeper finds what the placement may hold and gives it back.
-        var pending = purchase.Orders.Select(o => new PendingReservation(o.Id, o.SupplierHub, now)).ToList();
+        var pending = purchase.Orders.Select(o => new PendingReservation(o.Id, o.SupplierHub, now, buyer.ToString(), idempotencyKey)).ToList();
         db.PendingReservations.AddRange(pending);
         await db.SaveChangesAsync(cancellationToken);
 
@@ -249,6 +263,13 @@ internal sealed class OrderPlacementDesk(
     {
         var ids = await db.PendingReservations.AsNoTracking().Where(r => r.AskedAt <= askedBefore).OrderBy(r => r.AskedAt)
             .Select(r => r.OrderId).Take(batch).ToListAsync(cancellationToken);
+        return await ReleasePendingAsync(ids, cancellationToken);
+    }
+
+    // Gives back the stock of each pending reservation whose order was not saved, and forgets them all; one whose
+    // release does not go through stays for the sweeper.
+    private async Task<int> ReleasePendingAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    {
         var released = 0;
         foreach (var id in ids)
         {

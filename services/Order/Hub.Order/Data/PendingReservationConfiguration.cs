@@ -14,5 +14,9 @@ internal sealed class PendingReservationConfiguration : IEntityTypeConfiguration
         b.Property(r => r.SupplierHub).HasMaxLength(2);
         // The sweeper releases the oldest ones first.
         b.HasIndex(r => r.AskedAt);
+        b.Property(r => r.BuyerCompany).HasMaxLength(24);
+        b.Property(r => r.IdempotencyKey).HasMaxLength(200);
+        // A placement taking over an abandoned key finds the stock asked under it.
+        b.HasIndex(r => new { r.BuyerCompany, r.IdempotencyKey });
     }
 }

@@ -8,13 +8,15 @@ namespace Hub.Order.Domain;
 /// </summary>
 internal sealed class PendingReservation
 {
-    public PendingReservation(string orderId, string supplierHub, DateTime askedAt)
+    public PendingReservation(string orderId, string supplierHub, DateTime askedAt, string? buyerCompany = null, string? idempotencyKey = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(orderId);
         ArgumentException.ThrowIfNullOrWhiteSpace(supplierHub);
         OrderId = orderId;
         SupplierHub = supplierHub;
         AskedAt = askedAt;
+        BuyerCompany = buyerCompany;
+        IdempotencyKey = idempotencyKey;
     }
 
     public string OrderId { get; private set; }
@@ -23,4 +25,10 @@ internal sealed class PendingReservation
     public string SupplierHub { get; private set; }
 
     public DateTime AskedAt { get; private set; }
+
+    /// <summary>The buyer whose Idempotency-Key the placement claimed: a placement that takes the key over gives this stock back first.</summary>
+    public string? BuyerCompany { get; private set; }
+
+    /// <summary>The Idempotency-Key the placement claimed.</summary>
+    public string? IdempotencyKey { get; private set; }
 }

@@ -100,6 +100,16 @@ namespace Hub.Order.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("asked_at");
 
+                    b.Property<string>("BuyerCompany")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("buyer_company");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("idempotency_key");
+
                     b.Property<string>("SupplierHub")
                         .IsRequired()
                         .HasMaxLength(2)
@@ -109,6 +119,8 @@ namespace Hub.Order.Migrations
                     b.HasKey("OrderId");
 
                     b.HasIndex("AskedAt");
+
+                    b.HasIndex("BuyerCompany", "IdempotencyKey");
 
                     b.ToTable("pending_reservations", (string)null);
                 });
