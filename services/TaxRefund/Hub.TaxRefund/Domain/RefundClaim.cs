@@ -188,7 +188,9 @@ internal sealed class RefundClaim
             return false;
         }
 
-        RejectionReason = $"export declaration withdrawn: {reason}";
+        // The reason comes from customs (or another hub's order service through it): cut to what a claim keeps.
+        var text = $"export declaration withdrawn: {reason}";
+        RejectionReason = text.Length <= MaxReasonLength ? text : string.Concat(text.AsSpan(0, MaxReasonLength - 1), "…");
         DecidedBy = "customs";
         DecidedAt = at;
         State = ClaimState.Withdrawn;
