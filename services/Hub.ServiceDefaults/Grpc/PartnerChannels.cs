@@ -12,14 +12,15 @@ namespace Hub.ServiceDefaults.Grpc;
 /// <summary>
 /// One gRPC channel per partner hub gateway, every call signed as this hub, kept for the process's life. A service
 /// calls a partner's services only through these (the gateway decides which methods a partner reaches). Every unary
-/// call has the attempt deadline, retries and total timeout of <c>Grpc:Client</c>, and each partner hub has a circuit
-/// breaker of its own: a hub that keeps failing is left alone for a while, and the others are not.
+/// call has the attempt deadline, retries and total timeout of <c>Grpc:Client</c>, and each service of each partner
+/// hub has a circuit breaker of its own: one that keeps failing (a hub's customs down) is left alone for a while, and
+/// the others (that hub's catalog, other hubs) are not.
 /// </summary>
 public sealed class PartnerChannels(
     ServiceIdentity identity, IOptionsMonitor<PartnerRegistry> registry, IOptions<GrpcClientOptions> options, TimeProvider clock) : IDisposable
 {
     private readonly ConcurrentDictionary<(HubId, Uri), GrpcChannel> _channels = new();
-    private readonly ConcurrentDictionary<HubId, ResilienceInterceptor> _resilience = new();
+    private readonly ConcurrentDictionary<(HubId Hub, string Service), ResilienceInterceptor> _resilience = new();
 
     /// <summary>True if <paramref name="hub"/> is a partner with a gateway gRPC address and a shared secret.</summary>
     public bool IsReachable(HubId hub) =>
@@ -38,8 +39,23 @@ public sealed class PartnerChannels(
         {
             HttpHandler = new PartnerRequestSigner(identity.Hub, key.Item1, registry, clock) { InnerHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true } },
         }));
-        return channel.Intercept(_resilience.GetOrAdd(hub, h => new ResilienceInterceptor(
-            GrpcResilience.Build(options.Value), options.Value.AttemptDeadline, clock, $"hub {h}")));
+        return channel.Intercept(new PerService(service => _resilience.GetOrAdd((hub, service), key => new ResilienceInterceptor(
+            GrpcResilience.Build(options.Value), options.Value.AttemptDeadline, clock, $"{ShortName(key.Service)} of hub {key.Hub}"))));
+    }
+
+    // "hub.customs.v1.Customs" reads as "Customs".
+    private static string ShortName(string service) => service[(service.LastIndexOf('.') + 1)..];
+
+    /// <summary>Hands each call to the resilience of the service it calls.</summary>
+    private sealed class PerService(Func<string, ResilienceInterceptor> of) : Interceptor
+    {
+        public override AsyncUnaryCall<TResponse> AsyncUnaryCall<TRequest, TResponse>(
+            TRequest request, ClientInterceptorContext<TRequest, TResponse> context, AsyncUnaryCallContinuation<TRequest, TResponse> continuation) =>
+            of(context.Method.ServiceName).AsyncUnaryCall(request, context, continuation);
+
+        public override AsyncServerStreamingCall<TResponse> AsyncServerStreamingCall<TRequest, TResponse>(
+            TRequest request, ClientInterceptorContext<TRequest, TResponse> context, AsyncServerStreamingCallContinuation<TRequest, TResponse> continuation) =>
+            of(context.Method.ServiceName).AsyncServerStreamingCall(request, context, continuation);
     }
 
     /// <inheritdoc />

@@ -13,8 +13,10 @@ public sealed class PartnerChannelsTests
 {
     private static readonly Method<string, string> Lookup = StringMethods.Unary("test.v1.Partner", "Lookup");
 
+    private static readonly Method<string, string> Declare = StringMethods.Unary("test.v1.Customs", "Declare");
+
     [Fact]
-    public async Task PartnerThatKeepsFailing_IsSuspendedAlone_OtherPartnersAreStillCalled()
+    public async Task PartnerServiceThatKeepsFailing_IsSuspendedAlone_ItsHubsOtherServicesAndOtherPartnersAreStillCalled()
     {
         var registry = new PartnerRegistry
         {
@@ -29,8 +31,8 @@ public sealed class PartnerChannelsTests
             new FixedMonitor<PartnerRegistry>(registry),
             Options.Create(new GrpcClientOptions { MaxRetries = 0, BreakerMinimumThroughput = 3, BreakerBreakDuration = TimeSpan.FromMinutes(1) }),
             TimeProvider.System);
-        Task<RpcException> Call(string hub) =>
-            Should.ThrowAsync<RpcException>(() => channels.For(HubId.Parse(hub)).AsyncUnaryCall(Lookup, null, new CallOptions(), "x").ResponseAsync);
+        Task<RpcException> Call(string hub, Method<string, string>? method = null) =>
+            Should.ThrowAsync<RpcException>(() => channels.For(HubId.Parse(hub)).AsyncUnaryCall(method ?? Lookup, null, new CallOptions(), "x").ResponseAsync);
 
         var refused = new List<RpcException>();
         for (var i = 0; i < 3; i++)
@@ -40,12 +42,15 @@ public sealed class PartnerChannelsTests
 
         var suspended = await Call("CN");
         var other = await Call("MY");
+        var otherService = await Call("CN", Declare);
 
         refused.ShouldAllBe(e => e.StatusCode == StatusCode.Unavailable && !e.Status.Detail.Contains("suspended"));
         suspended.StatusCode.ShouldBe(StatusCode.Unavailable);
-        suspended.Status.Detail.ShouldContain("Calls to hub CN are suspended");
+        suspended.Status.Detail.ShouldContain("Calls to Partner of hub CN are suspended");
         other.StatusCode.ShouldBe(StatusCode.Unavailable);
         other.Status.Detail.ShouldNotContain("suspended", customMessage: "each partner hub has its own circuit");
+        otherService.StatusCode.ShouldBe(StatusCode.Unavailable);
+        otherService.Status.Detail.ShouldNotContain("suspended", customMessage: "each service of a partner hub has its own circuit");
     }
 
     private static Uri ClosedPort()
