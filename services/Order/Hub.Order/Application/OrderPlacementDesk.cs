@@ -233,9 +233,10 @@ internal sealed class OrderPlacementDesk(
                 ? PlacementOutcome.Refused($"Checkout {checkout} was placed already, by a placement under another Idempotency-Key.")
                 : throw new InvalidOperationException("The purchase that won the key is gone.", ex);
         }
-        catch (DbUpdateException ex) when (ex.InnerException is PostgresException)
+        catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || ex.InnerException is PostgresException)
         {
-            // The database refused the purchase, so nothing of it was saved. Any other failure (a connection lost
+            // The database refused the purchase (or the sweeper gave a reservation of it back meanwhile), so nothing of
+            // it was saved. Any other failure (a connection lost
             // around the commit) may have come after the purchase was saved: its reservations stay noted as pending,
             // and the sweeper gives them back only if no order was saved.
             await AbandonAsync(purchase, asked);
