@@ -3,11 +3,11 @@ using System.Net.Http.Json;
 using Hub.Contracts.Values;
 using Hub.Gateway.Protection;
 using Hub.Gateway.Tests.Fakes;
+using Hub.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Hub.Testing;
 
 namespace Hub.Gateway.Tests.Protection;
 

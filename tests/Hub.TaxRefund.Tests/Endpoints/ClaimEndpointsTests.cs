@@ -319,12 +319,12 @@ public sealed class ClaimEndpointsTests(TaxRefundHost host) : IClassFixture<TaxR
     [Fact]
     public async Task DeclarationWithdrawn_WithAReasonLongerThanAClaimKeeps_ClosesTheClaimWithTheReasonCut()
     {
-        const string order = "CN-O-000108";
+        const string order = "CN-O-000191";
         using var op = host.Operator();
-        await host.PublishAsync(new ExportCleared(order, "KR-D-000108", "KR", "LRN-108", "MRN-108", "KRW", 0, 0, ClearedAt));
+        await host.PublishAsync(new ExportCleared(order, "KR-D-000191", "KR", "LRN-191", "MRN-191", "KRW", 0, 0, ClearedAt));
         await WaitForClaimAsync(op, order, "Open");
 
-        await host.PublishAsync(new DeclarationWithdrawn(order, "KR-D-000108", "KR", "Export", new string('r', 5_000), ClearedAt.AddHours(1)));
+        await host.PublishAsync(new DeclarationWithdrawn(order, "KR-D-000191", "KR", "Export", new string('r', 5_000), ClearedAt.AddHours(1)));
         var withdrawn = await WaitForClaimAsync(op, order, "Withdrawn");
 
         var reason = withdrawn.GetProperty("rejectionReason").GetString()!;
