@@ -7,24 +7,35 @@ namespace Hub.Benchmarks.Shared;
 /// The CPU time every process on the machine has used (Linux <c>/proc</c>; elsewhere nothing), each under what it
 /// is: a hub's process by hub and service (from its <c>HUB_CONFIG</c> and assembly, as <c>./hub up</c> starts them),
 /// PostgreSQL, RabbitMQ, this benchmark, or other. Two snapshots give what each used in between; a process that
-/// ended in between is not counted.
+/// ended in between is not counted, one started in between (a service restarted) counts from its start, and one the
+/// first snapshot could not read is left out rather than counted with the CPU of its whole life.
 /// </summary>
 internal sealed partial class MachineCpu
 {
     // Linux reports process times in USER_HZ ticks, 100 per second on every architecture .NET runs on.
     private const double TicksPerSecond = 100;
 
-    private readonly Dictionary<int, (string Label, long Ticks)> _processes;
+    private readonly Dictionary<int, (string Label, long Ticks, long StartedAt)> _processes;
 
-    private MachineCpu(Dictionary<int, (string Label, long Ticks)> processes) => _processes = processes;
+    // When the snapshot was taken, in ticks since boot (the clock of a process's start time).
+    private readonly long _takenAt;
+
+    private MachineCpu(Dictionary<int, (string Label, long Ticks, long StartedAt)> processes, long takenAt)
+    {
+        _processes = processes;
+        _takenAt = takenAt;
+    }
 
     public static MachineCpu Snapshot()
     {
-        var processes = new Dictionary<int, (string Label, long Ticks)>();
+        var processes = new Dictionary<int, (string Label, long Ticks, long StartedAt)>();
         if (!Directory.Exists("/proc"))
         {
-            return new MachineCpu(processes);
+            return new MachineCpu(processes, 0);
         }
+
+        var uptime = File.ReadAllText("/proc/uptime").Split(' ')[0];
+        var takenAt = (long)(double.Parse(uptime, CultureInfo.InvariantCulture) * TicksPerSecond);
 
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
         {
@@ -39,7 +50,8 @@ internal sealed partial class MachineCpu
                 var comm = stat[(stat.IndexOf('(', StringComparison.Ordinal) + 1)..stat.LastIndexOf(')')];
                 var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
                 var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
-                processes[pid] = (Label(dir, comm), ticks);
+                var startedAt = long.Parse(fields[19], CultureInfo.InvariantCulture);
+                processes[pid] = (Label(dir, comm), ticks, startedAt);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
             {
@@ -47,17 +59,24 @@ internal sealed partial class MachineCpu
             }
         }
 
-        return new MachineCpu(processes);
+        return new MachineCpu(processes, takenAt);
     }
 
     /// <summary>CPU time per label between two snapshots, the largest first.</summary>
     public static IReadOnlyList<(string Label, TimeSpan Cpu)> Between(MachineCpu before, MachineCpu after) =>
         [.. after._processes
-            .Select(p => (p.Value.Label, Ticks: p.Value.Ticks - (before._processes.TryGetValue(p.Key, out var b) && b.Label == p.Value.Label ? b.Ticks : 0)))
+            .Select(p => (p.Value.Label, Ticks: Used(before, p.Key, p.Value)))
             .GroupBy(p => p.Label)
             .Select(g => (Label: g.Key, Cpu: TimeSpan.FromSeconds(g.Sum(p => p.Ticks) / TicksPerSecond)))
             .Where(l => l.Cpu > TimeSpan.Zero)
             .OrderByDescending(l => l.Cpu)];
+
+    // What the process used since the first snapshot: from the first snapshot's reading, or from its start if it
+    // started since; nothing if it was running then but not read (its reading then is unknown).
+    private static long Used(MachineCpu before, int pid, (string Label, long Ticks, long StartedAt) now) =>
+        before._processes.TryGetValue(pid, out var then) && then.StartedAt == now.StartedAt && then.Label == now.Label ? now.Ticks - then.Ticks
+        : now.StartedAt >= before._takenAt ? now.Ticks
+        : 0;
 
     private static string Label(string dir, string comm)
     {
