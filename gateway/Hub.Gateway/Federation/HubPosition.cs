@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace Hub.Gateway.Federation;
 
 /// <summary>
@@ -12,11 +10,7 @@ namespace Hub.Gateway.Federation;
 /// <param name="Last">The id of the last item taken of that page: the page is followed from it even when items were
 /// listed or delisted before it since (else from <see cref="Skip"/>).</param>
 /// <param name="Done">Whether the hub has nothing left for this search.</param>
-internal sealed record HubPosition(
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] string? Cursor = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] int Skip = 0,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] string? Last = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool Done = false)
+internal sealed record HubPosition(string? Cursor = null, int Skip = 0, string? Last = null, bool Done = false)
 {
     /// <summary>A hub not asked yet.</summary>
     public static readonly HubPosition Start = new();

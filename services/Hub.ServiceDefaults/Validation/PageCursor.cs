@@ -10,8 +10,13 @@ namespace Hub.ServiceDefaults.Validation;
 /// </summary>
 public static class PageCursor
 {
-    // A member the position does not have makes it another list's cursor, or a made-up one.
-    private static readonly JsonSerializerOptions Json = new() { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow };
+    // A member the position does not have makes it another list's cursor, or a made-up one. Members at their default
+    // are left out (read back as that default), which keeps cursors short.
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingDefault,
+    };
 
     /// <summary>The cursor of <paramref name="position"/>.</summary>
     /// <typeparam name="T">The record of the list's sort keys.</typeparam>

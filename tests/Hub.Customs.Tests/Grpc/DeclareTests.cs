@@ -184,14 +184,7 @@ public sealed class DeclareTests(CustomsHost host) : IClassFixture<CustomsHost>
                 break;
         }
 
-        var error = await Should.ThrowAsync<RpcException>(async () => await host.Grpc.DeclareAsync(request));
-
-        error.StatusCode.ShouldBe(StatusCode.InvalidArgument);
-        error.Trailers.GetValue("field").ShouldBe(field);
-        error.Status.Detail.ShouldStartWith(field);
-        await using var db = host.Db();
-        (await db.Declarations.AnyAsync(d => d.Lrn == request.Lrn || d.OrderId == orderId)).ShouldBeFalse();
-        (await db.OutboxMessages.Select(m => m.Body).ToListAsync()).ShouldNotContain(b => b.Contains(orderId));
+        await ShouldBeRefusedNamingAsync(request, orderId, field);
     }
 
     private static readonly string Huge = new('A', 100_000);
@@ -254,14 +247,7 @@ public sealed class DeclareTests(CustomsHost host) : IClassFixture<CustomsHost>
             case "lineCount": request.Lines.AddRange(Enumerable.Range(0, 999).Select(_ => Requests.Line())); break;
         }
 
-        var error = await Should.ThrowAsync<RpcException>(async () => await host.Grpc.DeclareAsync(request));
-
-        error.StatusCode.ShouldBe(StatusCode.InvalidArgument);
-        error.Trailers.GetValue("field").ShouldBe(field);
-        error.Status.Detail.ShouldStartWith(field);
-        await using var db = host.Db();
-        (await db.Declarations.AnyAsync(d => d.Lrn == request.Lrn || d.OrderId == orderId)).ShouldBeFalse();
-        (await db.OutboxMessages.Select(m => m.Body).ToListAsync()).ShouldNotContain(b => b.Contains(orderId));
+        await ShouldBeRefusedNamingAsync(request, orderId, field);
     }
 
     [Fact]
@@ -279,6 +265,19 @@ public sealed class DeclareTests(CustomsHost host) : IClassFixture<CustomsHost>
         var stored = await db.Declarations.SingleAsync(d => d.OrderId == request.OrderId);
         stored.Exporter.Name.Length.ShouldBe(200);
         stored.Items.ShouldHaveSingleItem().Unit.ShouldBe("KGM");
+    }
+
+    // Refused as INVALID_ARGUMENT naming the field, with no declaration and no event for the order.
+    private async Task ShouldBeRefusedNamingAsync(DeclareRequest request, string orderId, string field)
+    {
+        var error = await Should.ThrowAsync<RpcException>(async () => await host.Grpc.DeclareAsync(request));
+
+        error.StatusCode.ShouldBe(StatusCode.InvalidArgument);
+        error.Trailers.GetValue("field").ShouldBe(field);
+        error.Status.Detail.ShouldStartWith(field);
+        await using var db = host.Db();
+        (await db.Declarations.AnyAsync(d => d.Lrn == request.Lrn || d.OrderId == orderId)).ShouldBeFalse();
+        (await db.OutboxMessages.Select(m => m.Body).ToListAsync()).ShouldNotContain(b => b.Contains(orderId));
     }
 
     private static CertificateOfOrigin Certificate(string number = "KCFTA-2026-0001", string agreement = "KCFTA") =>

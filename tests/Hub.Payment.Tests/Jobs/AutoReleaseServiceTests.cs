@@ -55,8 +55,13 @@ public sealed class AutoReleaseServiceTests(PaymentHost host) : IClassFixture<Pa
         var delivered = host.Clock.GetUtcNow().UtcDateTime;
         await DeliverAsync(order, buyer, confirmBy: delivered.AddDays(40));
 
-        await host.PublishAsync(new ReceiptRequested(order.ToString(), buyer.ToString(), delivered.AddDays(90)), sourceHub: null);
-        await Task.Delay(1000);
+        var repeat = Guid.NewGuid();
+        await host.PublishAsync(new ReceiptRequested(order.ToString(), buyer.ToString(), delivered.AddDays(90)), sourceHub: null, repeat);
+        await Eventually.TrueAsync(async () =>
+        {
+            await using var db = host.Db();
+            return await db.InboxMessages.AnyAsync(m => m.MessageId == repeat);
+        }, Wait, "the repeated delivery is handled");
 
         (await DueAtAsync(order))!.Value.ShouldBe(delivered.AddDays(40), TimeSpan.FromMilliseconds(1));
     }

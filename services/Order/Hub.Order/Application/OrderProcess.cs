@@ -9,6 +9,7 @@ using Hub.Order.Domain;
 using Hub.Payment.V1;
 using Hub.ServiceDefaults.Grpc;
 using Hub.ServiceDefaults.Messaging.Outbox;
+using Hub.ServiceDefaults.Problems;
 using Microsoft.Extensions.Options;
 using PaymentClient = Hub.Payment.V1.Payment.PaymentClient;
 
@@ -349,7 +350,7 @@ internal sealed class OrderProcess(HubClients hubs, PaymentClient payment, IOutb
     private static string EndReason(TradeOrder order)
     {
         var reason = order.Status == OrderStatus.Cancelled ? $"order {order.Id} cancelled" : $"order {order.Id} failed: {order.FailureReason}";
-        return reason.Length <= 200 ? reason : reason[..199] + "…";
+        return LongText.Fit(reason, 200);
     }
 
     // Payment's reason for refusing to release an escrow a dispute froze.

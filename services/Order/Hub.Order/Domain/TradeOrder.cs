@@ -1,3 +1,5 @@
+using Hub.ServiceDefaults.Problems;
+
 namespace Hub.Order.Domain;
 
 /// <summary>
@@ -295,7 +297,7 @@ internal sealed class TradeOrder
         }
 
         var compensation = CompensationFor(Status);
-        FailureReason = Clip(reason);
+        FailureReason = LongText.Fit(reason, MaxTextLength);
         Finish(OrderStatus.Failed, at, hub, "Failed", cause, reason);
         return compensation;
     }
@@ -362,10 +364,9 @@ internal sealed class TradeOrder
     }
 
     private void Record(DateTime at, string hub, string step, string cause, string? detail) =>
-        _timeline.Add(new TimelineEntry(_timeline.Count + 1, at, hub, step, cause, detail is null ? null : Clip(detail)));
+        _timeline.Add(new TimelineEntry(_timeline.Count + 1, at, hub, step, cause, detail is null ? null : LongText.Fit(detail, MaxTextLength)));
 
     /// <summary>How long a failure reason or a step's detail is kept; what another service says is cut to fit.</summary>
     public const int MaxTextLength = 1000;
 
-    private static string Clip(string text) => text.Length <= MaxTextLength ? text : string.Concat(text.AsSpan(0, MaxTextLength - 1), "…");
 }

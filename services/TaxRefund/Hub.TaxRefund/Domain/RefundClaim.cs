@@ -1,3 +1,5 @@
+using Hub.ServiceDefaults.Problems;
+
 namespace Hub.TaxRefund.Domain;
 
 /// <summary>
@@ -189,8 +191,7 @@ internal sealed class RefundClaim
         }
 
         // The reason comes from customs (or another hub's order service through it): cut to what a claim keeps.
-        var text = $"export declaration withdrawn: {reason}";
-        RejectionReason = text.Length <= MaxReasonLength ? text : string.Concat(text.AsSpan(0, MaxReasonLength - 1), "…");
+        RejectionReason = LongText.Fit($"export declaration withdrawn: {reason}", MaxReasonLength);
         DecidedBy = "customs";
         DecidedAt = at;
         State = ClaimState.Withdrawn;
