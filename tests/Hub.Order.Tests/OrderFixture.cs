@@ -67,6 +67,13 @@ public class OrderFixture : IAsyncLifetime
         await db.Database.ExecuteSqlAsync($"UPDATE orders SET due_by = {due}, status = COALESCE({status}, status) WHERE id = {order}");
     }
 
+    /// <summary>When the order's export declaration is due to be tried again by the sweeper.</summary>
+    internal async Task<DateTime?> ExportRetryAtAsync(string order)
+    {
+        await using var db = CreateDb();
+        return await db.Orders.Where(o => o.Id == order).Select(o => o.ExportRetryAt).SingleAsync();
+    }
+
     /// <summary>A company no other test uses.</summary>
     internal static CompanyId NewCompany() => CompanyId.Parse($"KR-C-{Interlocked.Increment(ref _companies) + 100:000000}");
 

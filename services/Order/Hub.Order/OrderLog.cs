@@ -17,6 +17,9 @@ internal static partial class OrderLog
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sweeping overdue order {OrderId} failed; it is tried again next sweep")]
     public static partial void SweepFailed(ILogger logger, Exception exception, string orderId);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The export declaration of order {OrderId} did not go through again; the sweeper tries again later")]
+    public static partial void ExportRetryFailed(ILogger logger, Exception exception, string orderId);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Releasing the reservation of order {OrderId} of a placement that did not save it failed; the sweeper tries again")]
     public static partial void ReleaseFailed(ILogger logger, Exception exception, string orderId);
 

@@ -44,6 +44,14 @@ internal sealed class OrderOptions
     /// <summary>How often a placement waiting for another one under its key looks again.</summary>
     public TimeSpan PlacementKeyPoll { get; set; } = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>
+    /// How long after payment is secured, and then between attempts, the sweeper lodges an export declaration that has
+    /// not gone through: the declaration's own message is redelivered for about an hour (<c>Messaging:Redelivery</c>)
+    /// and then left in the error queue, so an outage at the supplier's hub longer than that is bridged by the sweeper
+    /// until the PaymentSecured timeout.
+    /// </summary>
+    public TimeSpan ExportDeclarationRetry { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>How often the sweeper looks for orders past their step's timeout.</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(30);
 

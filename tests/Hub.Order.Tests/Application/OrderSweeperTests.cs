@@ -109,6 +109,61 @@ public class OrderSweeperTests(OrderFixture fixture) : IClassFixture<OrderFixtur
     }
 
     [Fact]
+    public async Task RetryExportDeclarations_PaidOrderWhoseDeclarationDidNotGoThrough_LodgesItOnce()
+    {
+        var (buyer, order, _) = await PlaceAsync("key-sweep-export-retry");
+        await PaidWithExportRetryDueAsync(order);
+
+        var lodged = await Sweeper.RetryExportDeclarationsAsync(CancellationToken.None);
+        var again = await Sweeper.RetryExportDeclarationsAsync(CancellationToken.None);
+
+        lodged.ShouldBeGreaterThanOrEqualTo(1);
+        again.ShouldBe(0);
+        var declared = await OrderFixture.GetAsync(buyer, order);
+        declared.Status.ShouldBe("PaymentSecured");
+        declared.Timeline!.Count(t => t.Step == "ExportDeclared").ShouldBe(1);
+        fixture.Fakes.Customs.Declarations.Count(d => d.OrderId == order && d.Type == Hub.Customs.V1.DeclarationType.Export).ShouldBe(1);
+        (await fixture.ExportRetryAtAsync(order)).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task RetryExportDeclarations_SupplierHubStillNotAnswering_TriesAgainAnHourLater()
+    {
+        var (buyer, order, _) = await PlaceAsync("key-sweep-export-down");
+        await PaidWithExportRetryDueAsync(order);
+        fixture.Fakes.Customs.AnswerLost[order] = true;
+        try
+        {
+            await Sweeper.RetryExportDeclarationsAsync(CancellationToken.None);
+        }
+        finally
+        {
+            fixture.Fakes.Customs.AnswerLost.TryRemove(order, out _);
+        }
+
+        fixture.Fakes.Customs.Declarations.ShouldContain(d => d.OrderId == order, "the declaration was tried");
+        var waiting = await OrderFixture.GetAsync(buyer, order);
+        waiting.Status.ShouldBe("PaymentSecured");
+        waiting.Timeline!.ShouldNotContain(t => t.Step == "ExportDeclared");
+        (await fixture.ExportRetryAtAsync(order)).ShouldNotBeNull().ShouldBeGreaterThan(DateTime.UtcNow.AddMinutes(55));
+    }
+
+    [Fact]
+    public async Task RetryExportDeclarations_OrderNotPaid_IsNotDeclared()
+    {
+        var (_, order, _) = await PlaceAsync("key-sweep-export-unpaid");
+        await using (var db = fixture.CreateDb())
+        {
+            var past = DateTime.UtcNow.AddMinutes(-1);
+            await db.Database.ExecuteSqlAsync($"UPDATE orders SET export_retry_at = {past} WHERE id = {order}");
+        }
+
+        await Sweeper.RetryExportDeclarationsAsync(CancellationToken.None);
+
+        fixture.Fakes.Customs.Declarations.ShouldNotContain(d => d.OrderId == order);
+    }
+
+    [Fact]
     public async Task RemoveExpiredCheckouts_RemovesOnlyThosePastTheRetention()
     {
         var now = DateTime.UtcNow;
@@ -130,6 +185,14 @@ public class OrderSweeperTests(OrderFixture fixture) : IClassFixture<OrderFixtur
     }
 
     private OrderSweeper Sweeper => fixture.Factory.Services.GetRequiredService<OrderSweeper>();
+
+    /// <summary>Makes the order PaymentSecured with its export declaration due to be tried again a minute ago.</summary>
+    private async Task PaidWithExportRetryDueAsync(string order)
+    {
+        await using var db = fixture.CreateDb();
+        var past = DateTime.UtcNow.AddMinutes(-1);
+        await db.Database.ExecuteSqlAsync($"UPDATE orders SET status = 'PaymentSecured', export_retry_at = {past} WHERE id = {order}");
+    }
 
     private async Task<(HttpClient Buyer, string OrderId, string ProductId)> PlaceAsync(string key)
     {

@@ -164,6 +164,7 @@ public class OrderEventsConsumerTests(OrderFixture fixture) : IClassFixture<Orde
         await fixture.PublishAsync(Secured(order));
 
         var secured = await OrderFixture.WaitForAsync(buyer, order, "PaymentSecured");
+        (await fixture.ExportRetryAtAsync(order)).ShouldNotBeNull().ShouldBeGreaterThan(DateTime.UtcNow.AddMinutes(55), "the sweeper takes over after an hour");
         await Eventually.TrueAsync(() => Task.FromResult(Fakes.Customs.Declarations.Count(d => d.OrderId == order) >= 2), Wait, "the declaration is tried again");
         secured.Timeline!.ShouldNotContain(t => t.Step == "ExportDeclared");
         (await OrderFixture.GetAsync(buyer, order)).Timeline!.ShouldNotContain(t => t.Step == "ExportDeclared");
@@ -176,6 +177,7 @@ public class OrderEventsConsumerTests(OrderFixture fixture) : IClassFixture<Orde
         declared.Status.ShouldBe("PaymentSecured");
         declared.Timeline!.Count(t => t.Step == "ExportDeclared").ShouldBe(1);
         declared.Timeline!.Count(t => t.Step == "PaymentSecured").ShouldBe(1);
+        (await fixture.ExportRetryAtAsync(order)).ShouldBeNull("lodged: the sweeper has nothing to try");
     }
 
     [Fact]

@@ -60,7 +60,14 @@ internal sealed class OrderProcess(HubClients hubs, PaymentClient payment, IOutb
         var declaration = Declaration(order, DeclarationType.Export, await ProductsAsync(order, cancellationToken));
         var reply = await hubs.Customs(HubId.Parse(order.SupplierHub)).DeclareAsync(declaration, cancellationToken: cancellationToken);
         order.Note(Now, order.SupplierHub, ExportDeclaredStep, cause, $"declaration {reply.DeclarationId} {reply.Status}");
+        order.RetryExportAt(null);
     }
+
+    /// <summary>
+    /// PaymentSecured, its declaration asked for: if it is not lodged within <c>Order:ExportDeclarationRetry</c>, the
+    /// sweeper tries again (and again after as long) until it is, or the order moves on or times out.
+    /// </summary>
+    public void ScheduleExportRetry(TradeOrder order) => order.RetryExportAt(Now + options.Value.ExportDeclarationRetry);
 
     /// <summary>ExportCleared: take the stock out for good and book the goods into the lane's consolidation.</summary>
     public async Task BookAsync(TradeOrder order, string cause, CancellationToken cancellationToken)

@@ -11,7 +11,8 @@ namespace Hub.Order.Application;
 /// compensated with the reason recorded, except a delivered order, whose receipt is then confirmed automatically, and
 /// one whose receipt was confirmed, whose release payment made then completes it (its event did not come). It
 /// also gives back the stock of placements that never saved their order (<c>Order:AbandonedReservationGrace</c> after
-/// they asked for it) and removes checkouts that expired longer ago than <c>Order:ExpiredCheckoutRetention</c>.
+/// they asked for it), lodges the export declarations of paid orders that did not go through in their message's
+/// redeliveries (<c>Order:ExportDeclarationRetry</c>), and removes checkouts that expired longer ago than <c>Order:ExpiredCheckoutRetention</c>.
 /// </summary>
 internal sealed class OrderSweeper(IServiceScopeFactory scopes, IOptionsMonitor<OrderOptions> options, TimeProvider clock, ILogger<OrderSweeper> logger) : BackgroundService
 {
@@ -22,6 +23,7 @@ internal sealed class OrderSweeper(IServiceScopeFactory scopes, IOptionsMonitor<
             try
             {
                 await SweepAsync(stoppingToken);
+                await RetryExportDeclarationsAsync(stoppingToken);
                 await ReleaseAbandonedReservationsAsync(stoppingToken);
                 await RemoveExpiredCheckoutsAsync(stoppingToken);
                 await Task.Delay(options.CurrentValue.SweepInterval, clock, stoppingToken);
@@ -76,6 +78,72 @@ internal sealed class OrderSweeper(IServiceScopeFactory scopes, IOptionsMonitor<
         var retryAt = now + options.CurrentValue.SweepRetryDelay;
         await db.Orders.Where(o => o.Id == id && o.DueBy != null && o.DueBy <= now)
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.DueBy, retryAt), cancellationToken);
+    }
+
+    /// <summary>
+    /// Lodges the export declarations of one batch of paid orders whose declaration is due to be tried again (the
+    /// supplier's hub did not answer it); returns how many were lodged. One that still does not go through is tried
+    /// again after <c>Order:ExportDeclarationRetry</c>.
+    /// </summary>
+    public async Task<int> RetryExportDeclarationsAsync(CancellationToken cancellationToken)
+    {
+        List<string> due;
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<OrderDbContext>();
+            due = await db.Orders.Where(o => o.ExportRetryAt != null && o.ExportRetryAt <= now && o.Status == OrderStatus.PaymentSecured)
+                .OrderBy(o => o.ExportRetryAt).Select(o => o.Id).Take(options.CurrentValue.SweepBatch).ToListAsync(cancellationToken);
+        }
+
+        var lodged = 0;
+        foreach (var id in due)
+        {
+            try
+            {
+                lodged += await RetryExportDeclarationAsync(id, now, cancellationToken) ? 1 : 0;
+            }
+            catch (Exception ex) when (ex is DbUpdateException or RpcException)
+            {
+                OrderLog.ExportRetryFailed(logger, ex, id);
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<OrderDbContext>();
+                var retryAt = now + options.CurrentValue.ExportDeclarationRetry;
+                await db.Orders.Where(o => o.Id == id && o.ExportRetryAt != null && o.ExportRetryAt <= now)
+                    .ExecuteUpdateAsync(s => s.SetProperty(o => o.ExportRetryAt, retryAt), cancellationToken);
+            }
+        }
+
+        return lodged;
+    }
+
+    private async Task<bool> RetryExportDeclarationAsync(string id, DateTime now, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OrderDbContext>();
+        var process = scope.ServiceProvider.GetRequiredService<OrderProcess>();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.LockOrderAsync(id, cancellationToken);
+        var order = await db.Orders.Include(o => o.Lines).Include(o => o.Timeline).AsSplitQuery().SingleAsync(o => o.Id == id, cancellationToken);
+        if (order.Status != OrderStatus.PaymentSecured || order.ExportRetryAt is not { } retryAt || retryAt > now)
+        {
+            return false;
+        }
+
+        var lodged = !order.Timeline.Any(t => t.Step == OrderProcess.ExportDeclaredStep);
+        if (lodged)
+        {
+            await process.DeclareExportAsync(order, $"export declaration retried, due {retryAt:O}", cancellationToken);
+        }
+        else
+        {
+            // Lodged meanwhile by its message: nothing is left to try.
+            order.RetryExportAt(null);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return lodged;
     }
 
     /// <summary>Releases one batch of reservations whose placement never saved its order; returns how many.</summary>

@@ -71,6 +71,7 @@ internal sealed class OrderEventsConsumer(OrderDbContext db, OrderProcess proces
             }
 
             outbox.Send(OwnQueue.AddressOf(context), new ExportDeclarationDue(order.Id));
+            process.ScheduleExportRetry(order);
             return true;
         });
 

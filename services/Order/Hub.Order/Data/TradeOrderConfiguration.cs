@@ -40,6 +40,7 @@ internal sealed class TradeOrderConfiguration : IEntityTypeConfiguration<TradeOr
         // The sales of a hub's suppliers, newest first: for its operators here, and for it as a partner hub.
         b.HasIndex(o => new { o.SupplierHub, o.PlacedAt });
         b.HasIndex(o => o.DueBy).HasFilter("due_by IS NOT NULL");
+        b.HasIndex(o => o.ExportRetryAt).HasFilter("export_retry_at IS NOT NULL");
         b.OwnsMany(o => o.Lines, l =>
         {
             l.ToTable("order_lines", c => c.HasCheckConstraint("ck_order_lines_quantity", "quantity > 0"));

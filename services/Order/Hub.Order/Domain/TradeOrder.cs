@@ -134,6 +134,12 @@ internal sealed class TradeOrder
     /// <summary>When the current step times out (null: no step pending).</summary>
     public DateTime? DueBy { get; private set; }
 
+    /// <summary>
+    /// When the export declaration is tried again if it has not been lodged by then (the supplier's hub did not answer
+    /// through its message's redeliveries): set in PaymentSecured only, cleared once the declaration is lodged.
+    /// </summary>
+    public DateTime? ExportRetryAt { get; private set; }
+
     /// <summary>PostgreSQL's xmin: two writers of one order cannot both win.</summary>
     public uint Version { get; private set; }
 
@@ -305,6 +311,9 @@ internal sealed class TradeOrder
     /// <summary>Sets when the current step times out; a disputed order waits for the decision, however long it takes.</summary>
     public void Expect(DateTime? dueBy) => DueBy = IsTerminal || Status == OrderStatus.Disputed ? null : dueBy;
 
+    /// <summary>Sets when the export declaration is tried again (null once it is lodged); kept in PaymentSecured only.</summary>
+    public void RetryExportAt(DateTime? at) => ExportRetryAt = Status == OrderStatus.PaymentSecured ? at : null;
+
     /// <summary>Records a step that does not change the state (a command sent, a compensation done).</summary>
     public void Note(DateTime at, string hub, string step, string cause, string? detail) => Record(at, hub, step, cause, detail);
 
@@ -351,6 +360,7 @@ internal sealed class TradeOrder
         Status = to;
         UpdatedAt = at;
         DueBy = null;
+        ExportRetryAt = null;
         Record(at, hub, to.ToString(), cause, detail);
         return true;
     }
@@ -360,6 +370,7 @@ internal sealed class TradeOrder
         Status = status;
         UpdatedAt = at;
         DueBy = null;
+        ExportRetryAt = null;
         Record(at, hub, step, cause, detail);
     }
 

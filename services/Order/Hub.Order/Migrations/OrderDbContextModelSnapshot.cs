@@ -255,6 +255,10 @@ namespace Hub.Order.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("export_declaration_id");
 
+                    b.Property<DateTime?>("ExportRetryAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("export_retry_at");
+
                     b.Property<string>("FailureReason")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")
@@ -360,6 +364,9 @@ namespace Hub.Order.Migrations
 
                     b.HasIndex("DueBy")
                         .HasFilter("due_by IS NOT NULL");
+
+                    b.HasIndex("ExportRetryAt")
+                        .HasFilter("export_retry_at IS NOT NULL");
 
                     b.HasIndex("PartnerHub")
                         .HasFilter("partner_hub IS NOT NULL");
