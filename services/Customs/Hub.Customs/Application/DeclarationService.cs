@@ -108,6 +108,11 @@ internal sealed partial class DeclarationService(
 
     private async Task<Declaration> LodgeAsync(DeclarationDraft draft, CancellationToken cancellationToken)
     {
+        // Screening and the hub's reference data read nothing the buyer's lock guards: they are read before it, keeping
+        // the lock's hold short while one buyer's imports arrive together (a consolidated shipment's departure).
+        var today = calendar.Today(identity.Hub);
+        var reference = await reader.LoadAsync(identity.Hub, buyer: null, today, cancellationToken);
+        var screening = await ScreenAsync([draft.Exporter.Name, draft.Importer.Name, draft.Declarant.Name], cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (draft.Type == DeclarationType.Import && draft.Buyer is not null)
         {
@@ -118,14 +123,13 @@ internal sealed partial class DeclarationService(
             {
                 return lodgedMeanwhile;
             }
+
+            reference = reference with { BuyerHistory = await reader.BuyerHistoryAsync(identity.Hub, draft.Buyer, today, cancellationToken) };
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var today = calendar.Today(identity.Hub);
-        var reference = await reader.LoadAsync(identity.Hub, draft.Buyer, today, cancellationToken);
         var cost = draft.Type == DeclarationType.Import ? LandedCostCalculator.Calculate(draft.ToLandedCostRequest(identity.Hub, today), reference) : null;
         var fx = cost?.FxRate ?? LandedCostCalculator.FxRate(reference, identity.Hub, draft.InvoiceCurrency, today, "invoiceCurrency");
-        var screening = await ScreenAsync([draft.Exporter.Name, draft.Importer.Name, draft.Declarant.Name], cancellationToken);
 
         var id = new DeclarationId(identity.Hub, await NextNumberAsync(cancellationToken));
         var currency = cost?.Currency ?? draft.InvoiceCurrency;

@@ -110,8 +110,8 @@ internal static class ConsignmentEndpoints
             .ToListAsync(cancellationToken);
         var bills = shipments.ToDictionary(s => s.Id, s => s.MasterBill);
         var shipmentIds = bills.Keys.ToList();
-        var events = await db.TrackingEvents.AsNoTracking()
-            .Where(t => t.ConsignmentNumber == consignment.Number || (t.ShipmentId != null && shipmentIds.Contains(t.ShipmentId.Value)))
+        var events = await db.TrackingEvents.AsNoTracking().Where(t => t.ConsignmentNumber == consignment.Number)
+            .Concat(db.TrackingEvents.AsNoTracking().Where(t => t.ShipmentId != null && shipmentIds.Contains(t.ShipmentId.Value)))
             .OrderBy(t => t.OccurredAt).ThenBy(t => t.Id)
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(events

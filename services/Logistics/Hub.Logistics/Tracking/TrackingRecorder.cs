@@ -147,10 +147,11 @@ internal sealed class TrackingRecorder(LogisticsDbContext db, IOutbox outbox, Se
     // (its booking when it has none).
     private async Task<DateTime> LatestMilestoneAsync(Consignment consignment, CancellationToken cancellationToken)
     {
+        // Two index lookups joined by UNION ALL: one condition OR-ed with the other would read every tracking event.
         var shipments = db.Shipments.Where(s => s.Items.Any(i => i.ConsignmentNumber == consignment.Number)).Select(s => (Guid?)s.Id);
-        var latest = await db.TrackingEvents
-            .Where(t => t.ConsignmentNumber == consignment.Number || shipments.Contains(t.ShipmentId))
-            .MaxAsync(t => (DateTime?)t.OccurredAt, cancellationToken);
+        var latest = await db.TrackingEvents.Where(t => t.ConsignmentNumber == consignment.Number).Select(t => (DateTime?)t.OccurredAt)
+            .Concat(db.TrackingEvents.Where(t => shipments.Contains(t.ShipmentId)).Select(t => (DateTime?)t.OccurredAt))
+            .MaxAsync(cancellationToken);
         return latest is { } at && at > consignment.BookedAt ? at : consignment.BookedAt;
     }
 
