@@ -35,12 +35,14 @@ internal sealed class ConsignmentBooking(
             bool poolFilled;
             try
             {
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                 (result, poolFilled) = await TryBookAsync(order, company, lane, cartons, cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
             }
             catch (DbUpdateException ex) when (attempt < Attempts && IsConflict(ex))
             {
-                // Another booking of this order, or of this lane's pool, committed first: look again.
+                // Another booking of this order, or a pool opened for the lane meanwhile, committed first: look again.
                 db.ChangeTracker.Clear();
                 continue;
             }
@@ -112,7 +114,10 @@ internal sealed class ConsignmentBooking(
 
     private async Task<Pool> OpenPoolAsync(Lane lane, DateTime now, CancellationToken cancellationToken)
     {
-        var pool = await db.Pools.FirstOrDefaultAsync(p => p.LaneId == lane.Id && p.Status == PoolStatus.Open, cancellationToken);
+        // The lane's open pool is locked until the booking commits: the bookings of a busy lane take their turns on it
+        // rather than each redoing its work after losing a race on the pool's version.
+        var pool = (await db.Pools.FromSql($"SELECT *, xmin FROM pools WHERE lane_id = {lane.Id} AND status = 'Open' FOR UPDATE")
+            .ToListAsync(cancellationToken)).SingleOrDefault();
         if (pool is not null && pool.Accepts(now))
         {
             return pool;
@@ -120,8 +125,8 @@ internal sealed class ConsignmentBooking(
 
         if (pool is not null)
         {
-            // Past its cut-off and not yet picked up by the cut-off service: it stops taking consignments, committed
-            // on its own so that the one open pool per lane can be replaced.
+            // Past its cut-off and not yet picked up by the cut-off service: it stops taking consignments, saved
+            // before the new pool is so that the one open pool per lane can be replaced.
             pool.StopTaking(Pool.CutOffReason);
             await db.SaveChangesAsync(cancellationToken);
         }
