@@ -34,6 +34,12 @@ public sealed class MessagingOptions
     public TimeSpan RetryMaxInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
+    /// How long a message whose redelivery cannot be saved because the database does not answer (a restart, a
+    /// failover) is held, its save tried again at the retry intervals, before it goes to the error queue instead.
+    /// </summary>
+    public TimeSpan RedeliverySaveTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
     /// Delays of the successive delayed redeliveries; after the last one the message goes to the error queue.
     /// Empty in configuration means the defaults (<see cref="DefaultRedelivery"/>).
     /// </summary>

@@ -6,13 +6,17 @@ using MassTransit;
 using MassTransit.Context;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace Hub.ServiceDefaults.Messaging;
 
 /// <summary>
 /// Immediate retries with exponential backoff, then delayed redelivery, then the error queue. The broker has no
 /// delayed-message plugin, so a redelivery goes back into this service's outbox, due later, addressed to the same
-/// queue; the original is acknowledged only after that row commits, so a crash cannot lose it. When the
+/// queue; the original is acknowledged only after that row commits, so a crash cannot lose it. A row the database
+/// does not take because it does not answer is tried again, the message held meanwhile, for
+/// <see cref="MessagingOptions.RedeliverySaveTimeout"/>: an outage of the database fails every attempt, and would
+/// otherwise send each message that arrived during it to the error queue. When the
 /// redeliveries are spent too, the exception propagates and MassTransit moves the message to the endpoint's
 /// <c>_error</c> queue. (MassTransit's own retry filter would wrap this one, so the retries live here.) A partner
 /// hub's copy is redelivered as that hub's copy: the row keeps its <c>Hub-Source</c>. An attempt that is retried
@@ -63,24 +67,48 @@ internal sealed partial class RetryFilter<T>(
 
     private async Task RedeliverLaterAsync(ConsumeContext<T> context, Guid messageId, Exception exception)
     {
+        var settings = options.Value;
         var redelivery = context.GetRedeliveryCount() + 1;
-        var now = clock.GetUtcNow().UtcDateTime;
+        var delay = settings.Redelivery[redelivery - 1];
         var queue = OwnQueue.NameOf(context);
+        var started = clock.GetTimestamp();
+        var wait = settings.RetryMinInterval;
+        while (true)
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            db.ChangeTracker.Clear();
+            db.OutboxMessages.Add(OutboxMessage.Create(
+                messageId,
+                MessageSerialization.TypeName(typeof(T)),
+                MessageSerialization.Serialize(context.Message, typeof(T)),
+                $"queue:{queue}",
+                Activity.Current?.Id,
+                now,
+                now + delay,
+                redelivery,
+                FederatedMessage.SourceHubOf(context)));
+            try
+            {
+                await db.SaveChangesAsync(context.CancellationToken);
+                break;
+            }
+            catch (Exception ex) when (IsDatabaseOutage(ex) && clock.GetElapsedTime(started) < settings.RedeliverySaveTimeout)
+            {
+                // Should the row have committed after all, its copy is delivered twice and the inbox takes one.
+                LogRedeliveryNotSaved(ex, messageId, typeof(T).Name, queue, wait);
+            }
 
-        db.ChangeTracker.Clear();
-        db.OutboxMessages.Add(OutboxMessage.Create(
-            messageId,
-            MessageSerialization.TypeName(typeof(T)),
-            MessageSerialization.Serialize(context.Message, typeof(T)),
-            $"queue:{queue}",
-            Activity.Current?.Id,
-            now,
-            now + options.Value.Redelivery[redelivery - 1],
-            redelivery,
-            FederatedMessage.SourceHubOf(context)));
-        await db.SaveChangesAsync(context.CancellationToken);
-        LogRedelivery(exception, messageId, typeof(T).Name, queue, redelivery, options.Value.Redelivery[redelivery - 1]);
+            await Task.Delay(wait, clock, context.CancellationToken);
+            wait = TimeSpan.FromTicks(Math.Min(wait.Ticks * 2, settings.RetryMaxInterval.Ticks));
+        }
+
+        LogRedelivery(exception, messageId, typeof(T).Name, queue, redelivery, delay);
     }
+
+    // The database did not answer or is going away (rather than refusing the row): worth waiting for.
+    private static bool IsDatabaseOutage(Exception exception) =>
+        (exception as NpgsqlException ?? exception.InnerException as NpgsqlException) is { } npgsql
+        && (npgsql.IsTransient || npgsql is PostgresException { SqlState: PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown });
 
     private async Task SendWithRetriesAsync(ConsumeContext<T> context, IPipe<ConsumeContext<T>> next)
     {
@@ -111,7 +139,10 @@ internal sealed partial class RetryFilter<T>(
     [LoggerMessage(Level = LogLevel.Error, Message = "The fault of a given-up {MessageType} could not be reported")]
     private partial void LogFaultNotReported(Exception exception, string messageType);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Message {MessageId} ({MessageType}) failed at {Queue}; redelivery {Redelivery} in {Delay}")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The redelivery of message {MessageId} ({MessageType}) at {Queue} could not be saved; the database is tried again in {Delay}")]
+    private partial void LogRedeliveryNotSaved(Exception exception, Guid messageId, string messageType, string queue, TimeSpan delay);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Message {MessageId} ({MessageType}) failed at {Queue}; redelivery {Redelivery} in {Delay}")]
     private partial void LogRedelivery(Exception exception, Guid messageId, string messageType, string queue, int redelivery, TimeSpan delay);
 }
 

@@ -177,6 +177,9 @@ internal sealed class Deliveries : IReceiveObserver
 
     public int Received => Volatile.Read(ref _received);
 
+    /// <summary>Started by the first failing attempt of the note "fails-in-outage" (a database outage, say).</summary>
+    public Func<Task>? Outage { get; set; }
+
     public Task PreReceive(ReceiveContext context) => Task.CompletedTask;
 
     public Task PostReceive(ReceiveContext context)
@@ -206,18 +209,28 @@ internal sealed class RecordingConsumer(TestDbContext db, Deliveries deliveries)
     }
 }
 
-/// <summary>Fails every attempt, except a note named "fails-once", whose first attempt alone fails.</summary>
+/// <summary>
+/// Fails every attempt, except a note named "fails-once", whose first attempt alone fails, and one named
+/// "fails-in-outage", whose first delivery fails, the first attempt starting <see cref="Deliveries.Outage"/>.
+/// </summary>
 internal sealed class FailingConsumer(Deliveries deliveries) : IConsumer<NoteRejected>
 {
-    public Task Consume(ConsumeContext<NoteRejected> context)
+    public async Task Consume(ConsumeContext<NoteRejected> context)
     {
-        if (context.Message.Text == "fails-once" && deliveries.FailedAttempts.ContainsKey("fails-once #0"))
+        var text = context.Message.Text;
+        if ((text == "fails-once" && deliveries.FailedAttempts.ContainsKey("fails-once #0"))
+            || (text == "fails-in-outage" && context.GetRedeliveryCount() > 0))
         {
-            deliveries.Handled.Enqueue(context.Message.Text);
-            return Task.CompletedTask;
+            deliveries.Handled.Enqueue(text);
+            return;
         }
 
-        deliveries.FailedAttempts.AddOrUpdate($"{context.Message.Text} #{context.GetRedeliveryCount()}", 1, (_, n) => n + 1);
+        if (deliveries.FailedAttempts.AddOrUpdate($"{text} #{context.GetRedeliveryCount()}", 1, (_, n) => n + 1) == 1
+            && text == "fails-in-outage" && deliveries.Outage is { } outage)
+        {
+            await outage();
+        }
+
         throw new InvalidOperationException("This consumer always fails.");
     }
 }

@@ -1,4 +1,5 @@
 using Hub.Testing;
+using Npgsql;
 
 namespace Hub.ServiceDefaults.Tests.Messaging;
 
@@ -31,6 +32,50 @@ public sealed class RedeliveryTests
         await Eventually.TrueAsync(() => Task.FromResult(!host.Deliveries.PublishedFaults.IsEmpty), TimeSpan.FromSeconds(10), "the fault is published");
         await Task.Delay(TimeSpan.FromSeconds(1));
         host.Deliveries.PublishedFaults.ShouldBe(["bad lot"]);
+    }
+
+    [Fact]
+    public async Task RedeliveryTheDatabaseDoesNotTakeAtOnce_IsSavedOnceItAnswers_NotMovedToTheErrorQueue()
+    {
+        await using var host = await MessagingTestHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Messaging:RetryLimit"] = "1",
+            ["Messaging:Redelivery:0"] = "00:00:00.300",
+        });
+        var admin = new NpgsqlConnectionStringBuilder(host.Database.ConnectionString) { Database = "postgres", Pooling = false }.ConnectionString;
+        var database = host.Database.Name;
+        var outageOver = new TaskCompletionSource();
+        host.Deliveries.Outage = async () =>
+        {
+            // The database refuses connections and drops the ones it has, for two seconds: the retry and the save of the
+            // redelivery meet it.
+            await AdminAsync(admin, $"ALTER DATABASE \"{database}\" CONNECTION LIMIT 0");
+            await AdminAsync(admin, $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{database}'");
+            _ = Task.Run(async () =>
+            {
+                await Task.Delay(TimeSpan.FromSeconds(2));
+                await AdminAsync(admin, $"ALTER DATABASE \"{database}\" CONNECTION LIMIT -1");
+                // The pooled connections the outage dropped are not handed to this test's own queries.
+                NpgsqlConnection.ClearAllPools();
+                outageOver.SetResult();
+            });
+        };
+
+        await host.CommitAsync("fails-in-outage", new NoteRejected("fails-in-outage"));
+
+        await Eventually.TrueAsync(() => Task.FromResult(host.Deliveries.Handled.Contains("fails-in-outage")), TimeSpan.FromSeconds(60), "the redelivery handles the note");
+        outageOver.Task.IsCompleted.ShouldBeTrue();
+        (await host.VirtualHost.MessagesNowAsync("outbox-test-failing_error")).ShouldBe(0);
+        (await host.CountAsync(db => db.OutboxMessages.Where(m => m.RedeliveryCount == 1))).ShouldBeGreaterThanOrEqualTo(1);
+        host.Deliveries.Faults.ShouldBeEmpty();
+    }
+
+    private static async Task AdminAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
     }
 
     [Fact]
