@@ -10,7 +10,9 @@ namespace Hub.ServiceDefaults.Grpc;
 /// Gives every unary call a deadline per attempt and runs it through the client's resilience pipeline.
 /// Streaming calls get the deadline only: a half-consumed stream cannot be replayed. A deadline the caller set ends the
 /// call, retries included. The caller sees gRPC's own failures only: an open circuit is UNAVAILABLE, the pipeline's
-/// total timeout or the caller's deadline DEADLINE_EXCEEDED.
+/// total timeout or the caller's deadline DEADLINE_EXCEEDED. A failure (not a refusal) the last attempt met names the
+/// target it came from: what the target says of its own failures ("Exception was thrown by handler.", or nothing at an
+/// attempt's deadline) is no use to whoever reads it two services away.
 /// </summary>
 /// <param name="pipeline">Timeout, retries and circuit breaker, shared by all calls to <paramref name="target"/>.</param>
 /// <param name="attemptDeadline">Deadline of one attempt when the caller set none (or a later one).</param>
@@ -84,6 +86,14 @@ public sealed class ResilienceInterceptor(ResiliencePipeline pipeline, TimeSpan 
         catch (TimeoutRejectedException e)
         {
             throw new RpcException(new Status(StatusCode.DeadlineExceeded, $"{target} did not answer within {e.Timeout.TotalSeconds:0.###} s, retries included.", e));
+        }
+        catch (RpcException e) when (e.StatusCode is StatusCode.DeadlineExceeded or StatusCode.Unknown or StatusCode.Internal or StatusCode.Unavailable
+            && !cancellationToken.IsCancellationRequested && !e.Status.Detail.Contains(target, StringComparison.Ordinal))
+        {
+            var said = e.StatusCode == StatusCode.DeadlineExceeded && e.Status.Detail.Length == 0
+                ? $"no answer within the attempt's {attemptDeadline.TotalSeconds:0.###} s"
+                : e.Status.Detail;
+            throw new RpcException(new Status(e.StatusCode, $"{target} failed ({e.StatusCode}): {said}", e), e.Trailers);
         }
     }
 

@@ -89,6 +89,32 @@ public sealed class ResilienceInterceptorTests
         suspended.Status.Detail.ShouldContain("hub CN");
     }
 
+    [Theory]
+    [InlineData(StatusCode.Unknown)]
+    [InlineData(StatusCode.Internal)]
+    [InlineData(StatusCode.Unavailable)]
+    public async Task FailureTheRetriesDidNotMend_NamesTheTarget(StatusCode failure)
+    {
+        var server = new ScriptedServer(failure, failure, failure);
+        var invoker = server.Intercept(Interceptor(new GrpcClientOptions { MaxRetries = 2, RetryDelay = TimeSpan.FromMilliseconds(1) }));
+
+        var failed = await Should.ThrowAsync<RpcException>(() => invoker.AsyncUnaryCall(Echo, null, new CallOptions(), "hello").ResponseAsync);
+
+        failed.StatusCode.ShouldBe(failure);
+        failed.Status.Detail.ShouldBe($"hub CN failed ({failure}): scripted");
+    }
+
+    [Fact]
+    public async Task Refusal_KeepsItsOwnDetail()
+    {
+        var server = new ScriptedServer(StatusCode.InvalidArgument);
+        var invoker = server.Intercept(Interceptor(new GrpcClientOptions()));
+
+        var refused = await Should.ThrowAsync<RpcException>(() => invoker.AsyncUnaryCall(Echo, null, new CallOptions(), "hello").ResponseAsync);
+
+        refused.Status.Detail.ShouldBe("scripted");
+    }
+
     [Fact]
     public async Task NoAnswerWithinTheTotalTimeout_IsDeadlineExceeded()
     {
