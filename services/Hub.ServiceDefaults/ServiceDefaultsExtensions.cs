@@ -38,6 +38,7 @@ public static class ServiceDefaultsExtensions
             // Outermost first: every refusal, the guards' included, leaves through the message limit.
             o.Interceptors.Add<StatusDetailLimit>();
             o.Interceptors.Add<NulTextGuard>();
+            o.Interceptors.Add<DatabaseOutageStatus>();
         });
         builder.Services.AddGrpcHealthChecks(o => o.Services.Map("", r => r.Tags.Contains(HealthTags.Ready)));
         return identity;

@@ -6,7 +6,6 @@ using MassTransit;
 using MassTransit.Context;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace Hub.ServiceDefaults.Messaging;
 
@@ -92,7 +91,7 @@ internal sealed partial class RetryFilter<T>(
                 await db.SaveChangesAsync(context.CancellationToken);
                 break;
             }
-            catch (Exception ex) when (IsDatabaseOutage(ex) && clock.GetElapsedTime(started) < settings.RedeliverySaveTimeout)
+            catch (Exception ex) when (DatabaseOutage.Is(ex) && clock.GetElapsedTime(started) < settings.RedeliverySaveTimeout)
             {
                 // Should the row have committed after all, its copy is delivered twice and the inbox takes one.
                 LogRedeliveryNotSaved(ex, messageId, typeof(T).Name, queue, wait);
@@ -104,11 +103,6 @@ internal sealed partial class RetryFilter<T>(
 
         LogRedelivery(exception, messageId, typeof(T).Name, queue, redelivery, delay);
     }
-
-    // The database did not answer or is going away (rather than refusing the row): worth waiting for.
-    private static bool IsDatabaseOutage(Exception exception) =>
-        (exception as NpgsqlException ?? exception.InnerException as NpgsqlException) is { } npgsql
-        && (npgsql.IsTransient || npgsql is PostgresException { SqlState: PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown });
 
     private async Task SendWithRetriesAsync(ConsumeContext<T> context, IPipe<ConsumeContext<T>> next)
     {
@@ -142,7 +136,7 @@ internal sealed partial class RetryFilter<T>(
     [LoggerMessage(Level = LogLevel.Warning, Message = "The redelivery of message {MessageId} ({MessageType}) at {Queue} could not be saved; the database is tried again in {Delay}")]
     private partial void LogRedeliveryNotSaved(Exception exception, Guid messageId, string messageType, string queue, TimeSpan delay);
 
-        [LoggerMessage(Level = LogLevel.Warning, Message = "Message {MessageId} ({MessageType}) failed at {Queue}; redelivery {Redelivery} in {Delay}")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Message {MessageId} ({MessageType}) failed at {Queue}; redelivery {Redelivery} in {Delay}")]
     private partial void LogRedelivery(Exception exception, Guid messageId, string messageType, string queue, int redelivery, TimeSpan delay);
 }
 

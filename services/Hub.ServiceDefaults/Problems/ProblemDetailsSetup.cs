@@ -16,6 +16,7 @@ internal static class ProblemDetailsSetup
             context.ProblemDetails.Extensions["traceId"] = Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier;
         });
         services.AddExceptionHandler<BadRequestExceptionHandler>();
+        services.AddExceptionHandler<DatabaseOutageExceptionHandler>();
 
         // Unreadable bodies and unbindable parameters throw, so the handler can say exactly what was wrong.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
