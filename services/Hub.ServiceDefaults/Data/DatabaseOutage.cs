@@ -8,12 +8,22 @@ namespace Hub.ServiceDefaults.Data;
 /// </summary>
 public static class DatabaseOutage
 {
-    /// <summary>Whether <paramref name="exception"/> (or the one EF Core wrapped in it) says the database did not answer.</summary>
+    /// <summary>
+    /// Whether <paramref name="exception"/>, or the one EF Core wrapped in it (a save's failure comes wrapped twice),
+    /// says the database did not answer.
+    /// </summary>
     /// <param name="exception">What a database call threw.</param>
     public static bool Is(Exception exception)
     {
         ArgumentNullException.ThrowIfNull(exception);
-        return (exception as NpgsqlException ?? exception.InnerException as NpgsqlException) is { } npgsql
-            && (npgsql.IsTransient || npgsql is PostgresException { SqlState: PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown });
+        for (Exception? e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is NpgsqlException npgsql)
+            {
+                return npgsql.IsTransient || npgsql is PostgresException { SqlState: PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown };
+            }
+        }
+
+        return false;
     }
 }

@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using Grpc.Core;
 using Hub.ServiceDefaults.Grpc;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace Hub.ServiceDefaults.Tests.Grpc;
@@ -14,6 +15,9 @@ public sealed class DatabaseOutageStatusTests
             new PostgresException("terminating connection due to administrator command", "FATAL", "FATAL", PostgresErrorCodes.AdminShutdown)),
         new InvalidOperationException("An exception has been raised that is likely due to a transient failure.",
             new PostgresException("the database system is starting up", "FATAL", "FATAL", PostgresErrorCodes.CannotConnectNow)),
+        new InvalidOperationException("An exception has been raised that is likely due to a transient failure.",
+            new DbUpdateException("An error occurred while saving the entity changes.",
+                new PostgresException("terminating connection due to administrator command", "FATAL", "FATAL", PostgresErrorCodes.AdminShutdown))),
     ];
 
     [Theory]
