@@ -118,34 +118,24 @@ internal sealed class OrderSweeper(IServiceScopeFactory scopes, IOptionsMonitor<
         return lodged;
     }
 
-    private async Task<bool> RetryExportDeclarationAsync(string id, DateTime now, CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<OrderDbContext>();
-        var process = scope.ServiceProvider.GetRequiredService<OrderProcess>();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.LockOrderAsync(id, cancellationToken);
-        var order = await db.Orders.Include(o => o.Lines).Include(o => o.Timeline).AsSplitQuery().SingleAsync(o => o.Id == id, cancellationToken);
-        if (order.Status != OrderStatus.PaymentSecured || order.ExportRetryAt is not { } retryAt || retryAt > now)
+    private Task<bool> RetryExportDeclarationAsync(string id, DateTime now, CancellationToken cancellationToken) =>
+        ChangeLockedAsync(id, async (order, process) =>
         {
-            return false;
-        }
+            if (order.Status != OrderStatus.PaymentSecured || order.ExportRetryAt is not { } retryAt || retryAt > now)
+            {
+                return false;
+            }
 
-        var lodged = !order.Timeline.Any(t => t.Step == OrderProcess.ExportDeclaredStep);
-        if (lodged)
-        {
+            if (order.Timeline.Any(t => t.Step == OrderProcess.ExportDeclaredStep))
+            {
+                // Lodged meanwhile by its message: nothing is left to try.
+                order.RetryExportAt(null);
+                return false;
+            }
+
             await process.DeclareExportAsync(order, $"export declaration retried, due {retryAt:O}", cancellationToken);
-        }
-        else
-        {
-            // Lodged meanwhile by its message: nothing is left to try.
-            order.RetryExportAt(null);
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return lodged;
-    }
+            return true;
+        }, cancellationToken);
 
     /// <summary>Releases one batch of reservations whose placement never saved its order; returns how many.</summary>
     public async Task<int> ReleaseAbandonedReservationsAsync(CancellationToken cancellationToken)
@@ -174,7 +164,34 @@ internal sealed class OrderSweeper(IServiceScopeFactory scopes, IOptionsMonitor<
         return removed;
     }
 
-    private async Task<bool> SweepOneAsync(string id, CancellationToken cancellationToken)
+    private Task<bool> SweepOneAsync(string id, CancellationToken cancellationToken) =>
+        ChangeLockedAsync(id, async (order, process) =>
+        {
+            if (order.DueBy is not { } due || due > process.Now || order.IsTerminal)
+            {
+                return false;
+            }
+
+            var cause = $"timeout of {order.Status} due {due:O}";
+            if (order.Status == OrderStatus.Delivered)
+            {
+                await process.ConfirmReceiptAsync(order, automatic: true, cause, cancellationToken);
+            }
+            else if (order.Status == OrderStatus.ReceiptConfirmed)
+            {
+                await process.CompleteReleasedAsync(order, cause, cancellationToken);
+            }
+            else
+            {
+                await process.FailAsync(order, $"timed out waiting in {order.Status} (due {due:O})", cause, cancellationToken);
+            }
+
+            return true;
+        }, cancellationToken);
+
+    // Reads the order under its row lock, in a transaction of its own, and saves what the change did to it; returns
+    // what the change says (whether it took the step it is for).
+    private async Task<bool> ChangeLockedAsync(string id, Func<TradeOrder, OrderProcess, Task<bool>> change, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OrderDbContext>();
@@ -182,27 +199,9 @@ internal sealed class OrderSweeper(IServiceScopeFactory scopes, IOptionsMonitor<
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.LockOrderAsync(id, cancellationToken);
         var order = await db.Orders.Include(o => o.Lines).Include(o => o.Timeline).AsSplitQuery().SingleAsync(o => o.Id == id, cancellationToken);
-        if (order.DueBy is not { } due || due > process.Now || order.IsTerminal)
-        {
-            return false;
-        }
-
-        var cause = $"timeout of {order.Status} due {due:O}";
-        if (order.Status == OrderStatus.Delivered)
-        {
-            await process.ConfirmReceiptAsync(order, automatic: true, cause, cancellationToken);
-        }
-        else if (order.Status == OrderStatus.ReceiptConfirmed)
-        {
-            await process.CompleteReleasedAsync(order, cause, cancellationToken);
-        }
-        else
-        {
-            await process.FailAsync(order, $"timed out waiting in {order.Status} (due {due:O})", cause, cancellationToken);
-        }
-
+        var took = await change(order, process);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return true;
+        return took;
     }
 }
