@@ -93,7 +93,8 @@ internal sealed partial class RetryFilter<T>(
             }
             catch (Exception ex) when (DatabaseOutage.Is(ex) && clock.GetElapsedTime(started) < settings.RedeliverySaveTimeout)
             {
-                // Should the row have committed after all, its copy is delivered twice and the inbox takes one.
+                // Should the row have committed after all, the redelivery comes twice: once one copy is handled, the
+                // inbox turns the other away.
                 LogRedeliveryNotSaved(ex, messageId, typeof(T).Name, queue, wait);
             }
 

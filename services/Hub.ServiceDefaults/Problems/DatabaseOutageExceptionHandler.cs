@@ -32,7 +32,7 @@ internal sealed class DatabaseOutageExceptionHandler(IProblemDetailsService prob
             {
                 Status = StatusCodes.Status503ServiceUnavailable,
                 Title = "The service's database did not answer",
-                Detail = $"Send the request again in {RetryAfterSeconds} seconds or later (a placement or payment with the same Idempotency-Key).",
+                Detail = $"Send the request again in {RetryAfterSeconds} seconds or later; one sent with an Idempotency-Key, with the same key.",
             },
         });
     }
