@@ -1,3 +1,4 @@
+using System.Globalization;
 using Hub.ServiceDefaults.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -162,12 +163,18 @@ public sealed partial class OutboxRelay(
         await db.InboxMessages.Where(m => m.HandledAt < cutoff).ExecuteDeleteAsync(cancellationToken);
     }
 
-    private async Task<(OutboxMessage Message, string? Error)> DispatchAsync(OutboxMessage message, CancellationToken cancellationToken)
+    private async Task<(OutboxMessage Message, string? Error)> DispatchAsync(OutboxMessage message, CancellationToken deadline)
     {
         try
         {
-            await dispatcher.DispatchAsync(message, cancellationToken);
+            await dispatcher.DispatchAsync(message, deadline);
             return (message, null);
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+        {
+            // The batch's dispatch timeout (a stopping host's cancellation is thrown again once the batch has ended).
+            return (message, string.Create(CultureInfo.InvariantCulture,
+                $"No confirmation from the broker within {_options.DispatchTimeout.TotalSeconds:0.#} s: not connected, or not confirming."));
         }
         catch (Exception ex)
         {

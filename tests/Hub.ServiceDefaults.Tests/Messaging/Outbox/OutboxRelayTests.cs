@@ -193,7 +193,8 @@ public sealed class OutboxRelayTests
     {
         var servers = await TestServers.GetAsync();
         await using var proxy = new TcpProxy(servers.RabbitMq.Host, servers.RabbitMq.Port);
-        await using var host = await MessagingTestHost.StartAsync(brokerPort: proxy.Port);
+        await using var host = await MessagingTestHost.StartAsync(
+            new Dictionary<string, string?> { ["Messaging:Outbox:DispatchTimeout"] = "00:00:02" }, brokerPort: proxy.Port);
 
         proxy.Stop();
         for (var i = 0; i < 5; i++)
@@ -206,6 +207,11 @@ public sealed class OutboxRelayTests
             Patience,
             "the relay has tried and failed while the broker is away");
         host.Deliveries.Handled.ShouldBeEmpty();
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var errors = await scope.ServiceProvider.GetRequiredService<TestDbContext>().OutboxMessages.Select(m => m.LastError).ToListAsync();
+            errors.ShouldAllBe(e => e != null && e.StartsWith("No confirmation from the broker within 2 s"), "each row says why it waits");
+        }
 
         proxy.Start();
         await Eventually.TrueAsync(() => Task.FromResult(host.Deliveries.Handled.Count == 5), TimeSpan.FromSeconds(90), "every message is consumed after recovery");
