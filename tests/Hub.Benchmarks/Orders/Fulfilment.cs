@@ -14,6 +14,7 @@ internal sealed class Fulfilment(HubSession cnOperator, HubSession krOperator, H
 {
     private readonly HashSet<Guid> plannedPools = [];
     private readonly Dictionary<Guid, string> shipments = [];
+    private DateTime quietUntil;
 
     public async Task<TimeSpan> RunAsync(IReadOnlyList<TrackedOrder> orders, TimeSpan stall)
     {
@@ -96,8 +97,13 @@ internal sealed class Fulfilment(HubSession cnOperator, HubSession krOperator, H
 
     private async Task PlanPoolsAsync()
     {
-        var pools = (await krOperator.GetAsync("/api/logistics/pools")).Expect("Listing KR's pools").Json;
-        foreach (var pool in pools.EnumerateArray())
+        var pools = await krOperator.GetAsync("/api/logistics/pools");
+        if (!Answered(pools, "listing KR's pools"))
+        {
+            return;
+        }
+
+        foreach (var pool in pools.Json.EnumerateArray())
         {
             var id = pool.GetProperty("id").GetGuid();
             var status = pool.GetProperty("status").GetString();
@@ -107,24 +113,37 @@ internal sealed class Fulfilment(HubSession cnOperator, HubSession krOperator, H
                 continue;
             }
 
-            var plan = (await krOperator.PostAsync($"/api/logistics/pools/{id}/close", null)).Expect($"Closing pool {id} at KR").Json;
+            // Closing a closed pool answers its plan: a close whose answer was lost is sent again next round.
+            var plan = await krOperator.PostAsync($"/api/logistics/pools/{id}/close", null);
+            if (!Answered(plan, $"closing pool {id} at KR"))
+            {
+                continue;
+            }
+
             plannedPools.Add(id);
-            foreach (var shipment in plan.GetProperty("shipments").EnumerateArray())
+            foreach (var shipment in plan.Json.GetProperty("shipments").EnumerateArray())
             {
                 shipments.TryAdd(shipment.GetProperty("id").GetGuid(), shipment.GetProperty("status").GetString()!);
             }
         }
     }
 
-    // A shipment departs once every benchmark order on it is booked at CN, and arrives right after.
+    // A shipment departs once every benchmark order on it is booked at CN, and arrives right after. Its status is the
+    // one KR answers, so a milestone recorded whose answer was lost is not sent again.
     private async Task MoveShipmentsAsync(Dictionary<string, TrackedOrder> orders)
     {
-        foreach (var (id, status) in shipments.Where(s => s.Value != "Arrived").ToList())
+        foreach (var id in shipments.Where(s => s.Value != "Arrived").Select(s => s.Key).ToList())
         {
-            var shipment = (await krOperator.GetAsync($"/api/logistics/shipments/{id}")).Expect($"Reading shipment {id} at KR").Json;
-            var ready = shipment.GetProperty("items").EnumerateArray()
+            var shipment = await krOperator.GetAsync($"/api/logistics/shipments/{id}");
+            if (!Answered(shipment, $"reading shipment {id} at KR"))
+            {
+                continue;
+            }
+
+            var status = shipments[id] = shipment.Json.GetProperty("status").GetString()!;
+            var ready = shipment.Json.GetProperty("items").EnumerateArray()
                 .All(i => !orders.TryGetValue(i.GetProperty("orderId").GetString()!, out var order) || order.AtLeast("Booked"));
-            if (!ready)
+            if (!ready || status == "Arrived")
             {
                 continue;
             }
@@ -156,6 +175,19 @@ internal sealed class Fulfilment(HubSession cnOperator, HubSession krOperator, H
         }
 
         order.DeliveryRecorded = true;
+    }
+
+    // An operator whose call failed (a service restarting, say) tries again on the next round; one such failure is
+    // told every 10 s.
+    private bool Answered(Reply reply, string what)
+    {
+        if (!reply.Ok && DateTime.UtcNow >= quietUntil)
+        {
+            Console.WriteLine($"  ! {what}: {(int)reply.Status} {reply.Body[..Math.Min(300, reply.Body.Length)]}; tried again each round");
+            quietUntil = DateTime.UtcNow.AddSeconds(10);
+        }
+
+        return reply.Ok;
     }
 
     // A repeat after an answer that got lost: the consignment is already past that milestone.

@@ -6,10 +6,14 @@ namespace Hub.Benchmarks.Orders;
 
 /// <summary>
 /// One signed-in user of a hub, calling through that hub's gateway. A 429 from the gateway's rate limit is waited out
-/// and sent again (it is the gateway protecting itself, not an answer of the service).
+/// and sent again (it is the gateway protecting itself, not an answer of the service); a call the gateway does not
+/// answer at all returns <see cref="NoAnswer"/>, for the caller to count as a failure.
 /// </summary>
 internal sealed class HubSession(HttpClient http, string user, string token)
 {
+    /// <summary>The status of a call the gateway did not answer.</summary>
+    public const HttpStatusCode NoAnswer = 0;
+
     public string User { get; } = user;
 
     public static async Task<HubSession> SignInAsync(HttpClient http, HubFile hub, string user)
@@ -49,7 +53,18 @@ internal sealed class HubSession(HttpClient http, string user, string token)
                 request.Content = JsonContent.Create(body);
             }
 
-            using var response = await http.SendAsync(request, cancellationToken);
+            HttpResponseMessage response;
+            try
+            {
+                response = await http.SendAsync(request, cancellationToken);
+            }
+            catch (Exception ex) when (ex is HttpRequestException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+            {
+                // The gateway did not answer (not running, or the connection dropped): no status, as a client sees it.
+                return new Reply(NoAnswer, $"no answer from {http.BaseAddress}: {ex.Message}");
+            }
+
+            using var answered = response;
             var text = await response.Content.ReadAsStringAsync(cancellationToken);
             if (response.StatusCode == HttpStatusCode.TooManyRequests)
             {

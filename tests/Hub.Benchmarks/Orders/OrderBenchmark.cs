@@ -54,7 +54,7 @@ internal static class OrderBenchmark
         var fulfilment = new Fulfilment(cnOperator, krOperator, buyer, placement.StartedAt);
         var driving = await fulfilment.RunAsync(orders, TimeSpan.FromSeconds(options.StallSeconds));
         await Fulfilment.RefreshAsync(cnOperator, orders);
-        var census = await OrderCensus.CountAsync(cnOperator, kr, cn, placement, orders);
+        var census = await OrderCensus.CountAsync(cnOperator, kr, cn, placement, orders, TimeSpan.FromSeconds(options.StallSeconds));
 
         var pgbench = await Pgbench.SimpleUpdateTpsAsync(ServerConnectionString(cn), options.Clients, Math.Clamp((int)placement.Elapsed.TotalSeconds, 10, 60));
         return Print(options, placement, placingCpu, orders, driving, census, pgbench, $"{loadBefore} → {loadPlacing} (placing) → {Report.LoadAverage()}") ? 0 : 1;

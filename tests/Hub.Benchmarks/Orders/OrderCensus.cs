@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Globalization;
 using Npgsql;
 
@@ -23,7 +24,8 @@ internal static class OrderCensus
 {
     private const string SettlementPrefix = "payout:release:";
 
-    public static async Task<CensusResult> CountAsync(HubSession cnOperator, HubFile kr, HubFile cn, PlacementResult placement, IReadOnlyList<TrackedOrder> orders)
+    public static async Task<CensusResult> CountAsync(
+        HubSession cnOperator, HubFile kr, HubFile cn, PlacementResult placement, IReadOnlyList<TrackedOrder> orders, TimeSpan stall)
     {
         var ids = orders.Select(o => o.Id).ToArray();
         var ordersPerPurchase = new ConcurrentDictionary<Guid, int>();
@@ -45,9 +47,8 @@ internal static class OrderCensus
         var ordersPerKey = await CountAsync(cn.ConnectionStrings["Order"],
             "SELECT p.idempotency_key, count(o.id) FROM purchases p JOIN orders o ON o.purchase_id = p.id WHERE p.idempotency_key = ANY(@k) GROUP BY 1", keys);
         var settlementKeys = ids.Select(id => SettlementPrefix + id).ToArray();
-        var settlements = await CountAsync(kr.ConnectionStrings["Payment"],
-            "SELECT idempotency_key, count(*) FROM postings WHERE idempotency_key = ANY(@k) GROUP BY 1", settlementKeys);
         var completed = orders.Where(o => o.Status == "Completed").Select(o => SettlementPrefix + o.Id).ToArray();
+        var settlements = await SettlementsAsync(kr, settlementKeys, completed, stall);
 
         Tally[] tallies =
         [
@@ -76,6 +77,30 @@ internal static class OrderCensus
     {
         var values = keys.Select(k => counts.GetValueOrDefault(k)).ToList();
         return new Tally(what, values.Count(v => v == 1), values.Count(v => v == 0), values.Count(v => v > 1));
+    }
+
+    // An order is Completed at CN once its escrow is released there; the supplier's settlement reaches KR's ledger after
+    // that, as a message between the hubs (later still when KR's payment service was away). It is waited for while new
+    // ones keep arriving, until the stall time passes without one.
+    private static async Task<Dictionary<string, int>> SettlementsAsync(HubFile kr, string[] keys, string[] completed, TimeSpan stall)
+    {
+        const string Sql = "SELECT idempotency_key, count(*) FROM postings WHERE idempotency_key = ANY(@k) GROUP BY 1";
+        var clock = Stopwatch.StartNew();
+        var lastArrival = TimeSpan.Zero;
+        var settlements = await CountAsync(kr.ConnectionStrings["Payment"], Sql, keys);
+        while (completed.Any(k => !settlements.ContainsKey(k)) && clock.Elapsed - lastArrival < stall)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            var now = await CountAsync(kr.ConnectionStrings["Payment"], Sql, keys);
+            if (now.Count > settlements.Count)
+            {
+                lastArrival = clock.Elapsed;
+            }
+
+            settlements = now;
+        }
+
+        return settlements;
     }
 
     private static Task<Dictionary<string, int>> PerOrderAsync(HubFile hub, string service, string table, string[] ids) =>
