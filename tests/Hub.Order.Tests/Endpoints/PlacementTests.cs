@@ -78,7 +78,10 @@ public class PlacementTests(OrderFixture fixture) : IClassFixture<OrderFixture>
         var abandoned = await OrderFixture.PlaceAsync(buyer, cart, "key-abandoned");
 
         held.StatusCode.ShouldBe(HttpStatusCode.Conflict);
-        (await held.Content.ReadAsStringAsync()).ShouldContain("still under way");
+        held.Headers.RetryAfter!.Delta.ShouldBe(TimeSpan.FromSeconds(2), "a repeat of the same request will have its answer");
+        var problem = (await held.Content.ReadFromJsonAsync<ProblemDetails>())!;
+        problem.Title.ShouldBe("A placement under this Idempotency-Key is under way");
+        problem.Detail!.ShouldContain("still under way");
         abandoned.StatusCode.ShouldBe(HttpStatusCode.Created);
         await using var check = fixture.CreateDb();
         (await check.Purchases.CountAsync(p => p.BuyerCompany == company.ToString())).ShouldBe(1);
@@ -113,7 +116,10 @@ public class PlacementTests(OrderFixture fixture) : IClassFixture<OrderFixture>
         var response = await OrderFixture.PlaceAsync(buyer, OrderFixture.Cart(new CartLineRequest(product, 11, null)), "key-reused");
 
         response.StatusCode.ShouldBe(HttpStatusCode.Conflict);
-        (await response.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail!.ShouldContain("Idempotency-Key");
+        response.Headers.RetryAfter.ShouldBeNull("the same request again would be refused again");
+        var problem = (await response.Content.ReadFromJsonAsync<ProblemDetails>())!;
+        problem.Title.ShouldBe("The Idempotency-Key was used for another cart");
+        problem.Detail!.ShouldContain("Idempotency-Key");
         Catalog.Available(product).ShouldBe(40);
     }
 

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Net.Sockets;
 using Hub.Testing;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
@@ -27,6 +28,12 @@ public sealed class DatabaseOutageProblemTests : IAsyncLifetime
             "An exception has been raised that is likely due to a transient failure.",
             new NpgsqlException("Failed to connect to 127.0.0.1:5432", new SocketException((int)SocketError.ConnectionRefused))));
         _app.MapGet("/broken", string () => throw new InvalidOperationException("A defect."));
+        _app.MapGet("/upstream", () => Results.Problem(statusCode: 503, title: "A service the order needs did not answer"));
+        _app.MapGet("/upstream-later", (HttpContext context) =>
+        {
+            context.Response.Headers.RetryAfter = "60";
+            return Results.Problem(statusCode: 503, title: "Not until later");
+        });
         await _app.StartAsync();
         _client = _app.GetTestClient();
     }
@@ -47,6 +54,16 @@ public sealed class DatabaseOutageProblemTests : IAsyncLifetime
         var problem = (await response.Content.ReadFromJsonAsync<ProblemDetails>())!;
         problem.Title.ShouldBe("The service's database did not answer");
         problem.Status.ShouldBe(503);
+    }
+
+    [Fact]
+    public async Task ServiceUnavailableProblem_SaysWhenToTryAgain()
+    {
+        var response = await _client.GetAsync("/upstream");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        response.Headers.RetryAfter!.Delta.ShouldBe(TimeSpan.FromSeconds(5));
+        (await _client.GetAsync("/upstream-later")).Headers.RetryAfter!.Delta.ShouldBe(TimeSpan.FromSeconds(60), "a writer's own Retry-After stands");
     }
 
     [Fact]

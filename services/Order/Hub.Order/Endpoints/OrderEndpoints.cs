@@ -1,3 +1,4 @@
+using System.Globalization;
 using Grpc.Core;
 using Hub.Order.Application;
 using Hub.Order.Domain;
@@ -16,6 +17,10 @@ internal static class OrderEndpoints
 {
     private const int MaxKeyLength = 200;
 
+    // A repeat of a placement whose key is still held waits for it (Order:PlacementKeyWait) before it answers 409: the
+    // next repeat may follow soon.
+    private const int KeyInUseRetryAfterSeconds = 2;
+
     public static void MapOrdersEndpoints(this IEndpointRouteBuilder routes)
     {
         var orders = routes.MapGroup("/api/order/orders").WithTags("Orders");
@@ -29,7 +34,8 @@ internal static class OrderEndpoints
     }
 
     private static async Task<Results<Created<PurchaseResponse>, Ok<PurchaseResponse>, ValidationProblem, ProblemHttpResult>> Place(
-        CartRequest? cart, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, Caller caller, OrderPlacementDesk desk, CancellationToken cancellationToken)
+        CartRequest? cart, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, Caller caller, OrderPlacementDesk desk, HttpResponse response,
+        CancellationToken cancellationToken)
     {
         var errors = CartPricer.Validate(cart);
         if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > MaxKeyLength)
@@ -59,7 +65,19 @@ internal static class OrderEndpoints
 
         if (outcome.Purchase is not { } purchase)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The purchase cannot be placed", detail: outcome.Conflict);
+            // Each conflict has its own title; the one a repeat of the same request will settle says when to send it.
+            if (outcome.Kind == PlacementConflict.KeyInUse)
+            {
+                response.Headers.RetryAfter = KeyInUseRetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+            }
+
+            var title = outcome.Kind switch
+            {
+                PlacementConflict.KeyInUse => "A placement under this Idempotency-Key is under way",
+                PlacementConflict.KeyReused => "The Idempotency-Key was used for another cart",
+                _ => "The purchase cannot be placed",
+            };
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: title, detail: outcome.Conflict);
         }
 
         return outcome.Replayed
