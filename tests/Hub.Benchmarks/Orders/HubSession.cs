@@ -72,13 +72,13 @@ internal sealed class HubSession(HttpClient http, string user, string token)
                 continue;
             }
 
-            return new Reply(response.StatusCode, text);
+            return new Reply(response.StatusCode, text, response.Headers.RetryAfter?.Delta);
         }
     }
 }
 
-/// <summary>A gateway's answer: the status and the body as JSON (undefined when it was not JSON).</summary>
-internal sealed record Reply(HttpStatusCode Status, string Body)
+/// <summary>A gateway's answer: the status, the body as JSON (undefined when it was not JSON), the Retry-After it asked for.</summary>
+internal sealed record Reply(HttpStatusCode Status, string Body, TimeSpan? RetryAfter = null)
 {
     public bool Ok => (int)Status is >= 200 and < 300;
 

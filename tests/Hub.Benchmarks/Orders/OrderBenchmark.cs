@@ -44,7 +44,7 @@ internal static class OrderBenchmark
         var placement = await PlacementLoad.RunAsync(buyer, productId, run, options.Clients, options.Orders, TimeSpan.FromSeconds(options.Seconds), options.Reprice);
         var placingCpu = MachineCpu.Between(cpuBefore, MachineCpu.Snapshot());
         var loadPlacing = Report.LoadAverage();
-        Console.WriteLine(Invariant($"Placed {placement.Placed.Count} purchases in {placement.Elapsed.TotalSeconds:0.0} s ({placement.Failed} failed); driving them to Completed…"));
+        Console.WriteLine(Invariant($"Placed {placement.Placed.Count} purchases in {placement.Elapsed.TotalSeconds:0.0} s ({placement.Failed} failed, {placement.Repeated} calls sent again); driving them to Completed…"));
         foreach (var sample in placement.FailureSamples)
         {
             Console.WriteLine($"  ! {sample}");

@@ -1,16 +1,20 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
 
 namespace Hub.Benchmarks.Orders;
 
 /// <summary>An accepted placement: the key it was sent under, the purchase and the order ids the answer gave.</summary>
 internal sealed record Placement(string Key, Guid PurchaseId, IReadOnlyList<string> OrderIds);
 
-/// <summary>What the placement phase did: accepted placements, refusals, and both calls' latencies in ms (sorted).</summary>
+/// <summary>
+/// What the placement phase did: accepted placements, refusals, both calls' latencies in ms (sorted, a placement's over
+/// its repeats), and how many times a call was sent again.
+/// </summary>
 internal sealed record PlacementResult(
     IReadOnlyList<Placement> Placed, IReadOnlyList<string> Keys, int Failed, IReadOnlyList<string> FailureSamples, TimeSpan Elapsed,
-    double[] CheckoutMs, double[] PlaceMs, DateTime StartedAt)
+    double[] CheckoutMs, double[] PlaceMs, DateTime StartedAt, int Repeated)
 {
     public double PerSecond => Placed.Count / Elapsed.TotalSeconds;
 }
@@ -18,11 +22,19 @@ internal sealed record PlacementResult(
 /// <summary>
 /// Closed-loop buyers: each prices the cart (<c>POST /api/order/checkout</c>) then places it at that checkout
 /// (<c>POST /api/order/orders</c> naming the checkout, a new Idempotency-Key each time) and starts again, until the
-/// time or the count runs out; with <c>reprice</c> the cart is placed without its checkout and priced again. A placement
-/// that fails is counted and not retried.
+/// time or the count runs out; with <c>reprice</c> the cart is placed without its checkout and priced again. A call
+/// that gets no answer, a 502, 503 or 504, or a 409 with Retry-After (a placement's key still held) is sent again, a
+/// placement with the same key as the API asks of a client, for up to <see cref="RetryFor"/>; one that is refused, or
+/// still fails then, is counted and not retried.
 /// </summary>
 internal static class PlacementLoad
 {
+    /// <summary>
+    /// How long a call without an answer is sent again: beyond the order service's grace for a key left by a
+    /// placement that stopped (2 min), after which the repeat takes the key over.
+    /// </summary>
+    public static readonly TimeSpan RetryFor = TimeSpan.FromMinutes(3);
+
     public static async Task<PlacementResult> RunAsync(
         HubSession buyer, string productId, string run, int clients, int maxOrders, TimeSpan duration, bool reprice)
     {
@@ -33,6 +45,7 @@ internal static class PlacementLoad
         var place = new ConcurrentBag<double>();
         var started = 0;
         var failed = 0;
+        var repeated = 0;
         var cart = OrderSetup.Cart(productId);
         var startedAt = DateTime.UtcNow;
         var clock = Stopwatch.StartNew();
@@ -43,7 +56,7 @@ internal static class PlacementLoad
             {
                 var key = string.Create(CultureInfo.InvariantCulture, $"orderbench-{run}-{client}-{n}");
                 var t = Stopwatch.GetTimestamp();
-                var quote = await buyer.PostAsync("/api/order/checkout", cart);
+                var quote = await UntilAnsweredAsync(() => buyer.PostAsync("/api/order/checkout", cart), () => Interlocked.Increment(ref repeated));
                 checkout.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
                 if (!quote.Ok)
                 {
@@ -54,7 +67,8 @@ internal static class PlacementLoad
                 keys.Add(key);
                 t = Stopwatch.GetTimestamp();
                 var placing = reprice ? cart : OrderSetup.Cart(productId, quote.Json.GetProperty("checkoutId").GetGuid());
-                var answer = await buyer.PostAsync("/api/order/orders", placing, new Dictionary<string, string> { ["Idempotency-Key"] = key });
+                var headers = new Dictionary<string, string> { ["Idempotency-Key"] = key };
+                var answer = await UntilAnsweredAsync(() => buyer.PostAsync("/api/order/orders", placing, headers), () => Interlocked.Increment(ref repeated));
                 place.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
                 if (!answer.Ok)
                 {
@@ -79,7 +93,25 @@ internal static class PlacementLoad
 
         await Task.WhenAll(Enumerable.Range(1, clients).Select(c => Task.Run(() => ClientAsync(c))));
         var elapsed = clock.Elapsed;
-        return new PlacementResult([.. placed], [.. keys], failed, [.. failures], elapsed, Sorted(checkout), Sorted(place), startedAt);
+        return new PlacementResult([.. placed], [.. keys], failed, [.. failures], elapsed, Sorted(checkout), Sorted(place), startedAt, repeated);
+    }
+
+    private static async Task<Reply> UntilAnsweredAsync(Func<Task<Reply>> send, Action repeating)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var answer = await send();
+            var again = answer.Status is HubSession.NoAnswer or HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout
+                || (answer.Status == HttpStatusCode.Conflict && answer.RetryAfter is not null);
+            if (!again || clock.Elapsed > RetryFor)
+            {
+                return answer;
+            }
+
+            repeating();
+            await Task.Delay(answer.RetryAfter ?? TimeSpan.FromSeconds(1));
+        }
     }
 
     private static double[] Sorted(IEnumerable<double> values)
