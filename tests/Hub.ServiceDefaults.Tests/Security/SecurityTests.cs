@@ -12,37 +12,20 @@ using Microsoft.Extensions.Options;
 
 namespace Hub.ServiceDefaults.Tests.Security;
 
-public sealed class SecurityTests : IAsyncLifetime
+public sealed class SecurityTests() : DefaultsTestApp("security-test")
 {
-    private WebApplication _app = null!;
-    private HttpClient _client = null!;
-
-    public async Task InitializeAsync()
+    protected override void Map(WebApplication app)
     {
-        var builder = WebApplication.CreateBuilder();
-        builder.WebHost.UseTestServer();
-        builder.Configuration.AddInMemoryCollection(TestSecurity.Settings().Append(new("Hub:Id", "KR")));
-        builder.AddServiceDefaults("security-test");
-        _app = builder.Build();
-        _app.MapDefaultEndpoints();
-        _app.MapGet("/sme", (Caller caller) => View(caller)).RequireAuthorization(HubPolicies.Sme);
-        _app.MapGet("/operator", (Caller caller) => View(caller)).RequireAuthorization(HubPolicies.Operator);
-        _app.MapGet("/partner", (Caller caller) => View(caller)).RequireAuthorization(HubPolicies.PartnerHub);
-        _app.MapGet("/either", (Caller caller) => View(caller)).RequireAuthorization(HubPolicies.SmeOrOperator);
-        await _app.StartAsync();
-        _client = _app.GetTestClient();
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _app.DisposeAsync();
+        app.MapGet("/sme", (Caller caller) => View(caller)).RequireAuthorization(HubPolicies.Sme);
+        app.MapGet("/operator", (Caller caller) => View(caller)).RequireAuthorization(HubPolicies.Operator);
+        app.MapGet("/partner", (Caller caller) => View(caller)).RequireAuthorization(HubPolicies.PartnerHub);
+        app.MapGet("/either", (Caller caller) => View(caller)).RequireAuthorization(HubPolicies.SmeOrOperator);
     }
 
     [Fact]
     public async Task Request_WithoutToken_IsUnauthorizedAskingForOne()
     {
-        var response = await _client.GetAsync("/sme");
+        var response = await Client.GetAsync("/sme");
 
         response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         (await DetailOf(response)).ShouldBe("This call needs a bearer token in the Authorization header.");
@@ -168,7 +151,7 @@ public sealed class SecurityTests : IAsyncLifetime
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, route);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return await _client.SendAsync(request);
+        return await Client.SendAsync(request);
     }
 
     private static async Task<string?> DetailOf(HttpResponseMessage response)
