@@ -106,6 +106,22 @@ public sealed class DeclareTests(CustomsHost host) : IClassFixture<CustomsHost>
     }
 
     [Fact]
+    public async Task GetDeclaration_MalformedIdIsInvalidArgument_AWellFormedUnknownIdNotFound()
+    {
+        var lodged = await host.Grpc.DeclareAsync(Requests.Declaration(DeclarationType.Import));
+
+        var malformed = await Should.ThrowAsync<RpcException>(async () =>
+            await host.Grpc.GetDeclarationAsync(new GetDeclarationRequest { DeclarationId = lodged.DeclarationId.ToLowerInvariant() }));
+        var unknown = await Should.ThrowAsync<RpcException>(async () =>
+            await host.Grpc.GetDeclarationAsync(new GetDeclarationRequest { DeclarationId = "KR-D-987654321" }));
+
+        malformed.StatusCode.ShouldBe(StatusCode.InvalidArgument);
+        malformed.Trailers.GetValue("field").ShouldBe("declaration_id");
+        unknown.StatusCode.ShouldBe(StatusCode.NotFound);
+        (await host.Grpc.GetDeclarationAsync(new GetDeclarationRequest { DeclarationId = lodged.DeclarationId })).DeclarationId.ShouldBe(lodged.DeclarationId);
+    }
+
+    [Fact]
     public async Task Reject_HeldDeclaration_PublishesDeclarationRejected()
     {
         var request = Requests.Declaration(DeclarationType.Import, exporter: "深圳黑石电子股份有限公司");
@@ -149,13 +165,13 @@ public sealed class DeclareTests(CustomsHost host) : IClassFixture<CustomsHost>
 
     public static TheoryData<string, string> BadInputs => new()
     {
-        { "hs", "lines[0].hsCode" },
+        { "hs", "lines[0].hs_code" },
         { "origin", "lines[0].origin" },
-        { "value", "lines[0].value" },
+        { "value", "lines[0].value_minor" },
         { "incoterm", "incoterm" },
-        { "currency", "invoiceCurrency" },
+        { "currency", "invoice_currency" },
         { "quantity", "lines[0].quantity" },
-        { "order", "orderId" },
+        { "order", "order_id" },
         { "total", "lines" },
         { "exportTotal", "lines" },
     };
@@ -193,25 +209,25 @@ public sealed class DeclareTests(CustomsHost host) : IClassFixture<CustomsHost>
     {
         { "exporterName", "exporter.name" },
         { "importerAddress", "importer.address" },
-        { "declarantTraderId", "declarant.traderId" },
+        { "declarantTraderId", "declarant.trader_id" },
         { "description", "lines[0].description" },
         { "unit", "lines[0].unit" },
         { "certificateNumber", "lines[0].certificate.number" },
         { "certificateAgreement", "lines[0].certificate.agreement" },
-        { "incotermPlace", "incotermPlace" },
-        { "invoiceNumber", "invoiceNumber" },
+        { "incotermPlace", "incoterm_place" },
+        { "invoiceNumber", "invoice_number" },
         { "mode", "transport.mode" },
         { "conveyance", "transport.conveyance" },
-        { "container", "transport.containerIds[1]" },
-        { "transportDocument", "transport.transportDocument" },
-        { "loadingPlace", "transport.loadingPlace" },
-        { "unloadingPlace", "transport.unloadingPlace" },
-        { "freight", "freight" },
-        { "insurance", "insurance" },
-        { "value", "lines[0].value" },
+        { "container", "transport.container_ids[1]" },
+        { "transportDocument", "transport.transport_document" },
+        { "loadingPlace", "transport.loading_place" },
+        { "unloadingPlace", "transport.unloading_place" },
+        { "freight", "freight_minor" },
+        { "insurance", "insurance_minor" },
+        { "value", "lines[0].value_minor" },
         { "quantity", "lines[0].quantity" },
-        { "netMass", "lines[0].netMassKg" },
-        { "grossMass", "lines[0].grossMassKg" },
+        { "netMass", "lines[0].net_mass_kg" },
+        { "grossMass", "lines[0].gross_mass_kg" },
         { "lineCount", "lines" },
     };
 
@@ -292,7 +308,7 @@ public sealed class DeclareTests(CustomsHost host) : IClassFixture<CustomsHost>
         var error = await Should.ThrowAsync<RpcException>(async () => await host.Grpc.DeclareAsync(request));
 
         error.StatusCode.ShouldBe(StatusCode.FailedPrecondition);
-        error.Trailers.GetValue("field").ShouldBe("lines[1].hsCode");
+        error.Trailers.GetValue("field").ShouldBe("lines[1].hs_code");
     }
 
     [Fact]
@@ -358,7 +374,7 @@ public sealed class DeclareTests(CustomsHost host) : IClassFixture<CustomsHost>
         var error = await Should.ThrowAsync<RpcException>(async () => await host.Grpc.DeclareAsync(request));
 
         error.StatusCode.ShouldBe(StatusCode.InvalidArgument);
-        error.Status.Detail.ShouldStartWith("buyerId");
+        error.Status.Detail.ShouldStartWith("buyer_id");
         await using var db = host.Db();
         (await db.Declarations.AnyAsync(d => d.OrderId == request.OrderId)).ShouldBeFalse();
     }

@@ -111,6 +111,6 @@ public sealed class PreviewLandedCostTests(CustomsHost host) : IClassFixture<Cus
         var error = await Should.ThrowAsync<RpcException>(async () => await host.Grpc.PreviewLandedCostAsync(KoreanVector("2026-11-01")));
 
         error.StatusCode.ShouldBe(StatusCode.FailedPrecondition);
-        error.Trailers.GetValue("field").ShouldBe("invoiceCurrency");
+        error.Trailers.GetValue("field").ShouldBe("invoice_currency");
     }
 }

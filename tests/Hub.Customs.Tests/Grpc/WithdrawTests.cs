@@ -92,12 +92,16 @@ public sealed class WithdrawTests(CustomsHost host) : IClassFixture<CustomsHost>
             host.Grpc.WithdrawAsync(new WithdrawDeclarationRequest { OrderId = request.OrderId, Reason = "order failed" }).ResponseAsync);
         var unknown = await Should.ThrowAsync<RpcException>(() =>
             host.Grpc.WithdrawAsync(new WithdrawDeclarationRequest { OrderId = Requests.NewOrderId(), Type = DeclarationType.Export, Reason = "order failed" }).ResponseAsync);
+        var malformed = await Should.ThrowAsync<RpcException>(() =>
+            host.Grpc.WithdrawAsync(new WithdrawDeclarationRequest { OrderId = request.OrderId.ToLowerInvariant(), Type = DeclarationType.Export, Reason = "order failed" }).ResponseAsync);
 
         noReason.StatusCode.ShouldBe(StatusCode.InvalidArgument);
         noReason.Status.Detail.ShouldStartWith("reason");
         noType.StatusCode.ShouldBe(StatusCode.InvalidArgument);
         noType.Status.Detail.ShouldStartWith("type");
         unknown.StatusCode.ShouldBe(StatusCode.NotFound);
+        malformed.StatusCode.ShouldBe(StatusCode.InvalidArgument, "an id no hub could give is the caller's mistake, not a missing declaration");
+        malformed.Trailers.GetValue("field").ShouldBe("order_id");
         await using var db = host.Db();
         (await db.Declarations.SingleAsync(d => d.OrderId == request.OrderId)).Status.ToString().ShouldBe("Cleared");
         (await host.EventsAsync<DeclarationWithdrawn>()).ShouldNotContain(e => e.OrderId == request.OrderId);

@@ -73,10 +73,10 @@ public sealed class BookConsignmentTests : IAsyncLifetime
     {
         (V1.Carton Carton, string Field)[] cases =
         [
-            (Carton("0", "40", "40", "10"), "cartons[0].lengthCm"),
-            (Carton("60", "-1", "40", "10"), "cartons[0].widthCm"),
-            (Carton("60", "40", "abc", "10"), "cartons[0].heightCm"),
-            (Carton("60", "40", "40", "0"), "cartons[0].weightKg"),
+            (Carton("0", "40", "40", "10"), "cartons[0].length_cm"),
+            (Carton("60", "-1", "40", "10"), "cartons[0].width_cm"),
+            (Carton("60", "40", "abc", "10"), "cartons[0].height_cm"),
+            (Carton("60", "40", "40", "0"), "cartons[0].weight_kg"),
             (Carton("60", "40", "40", "10", quantity: -2), "cartons[0].quantity"),
         ];
         foreach (var (carton, field) in cases)
@@ -104,8 +104,8 @@ public sealed class BookConsignmentTests : IAsyncLifetime
             _host.Grpc.BookConsignmentAsync(Request("CN-O-000104", "KR-C-000001", Lane(destination: "JP"), Carton("10", "10", "10", "1"))).ResponseAsync);
 
         badIds.StatusCode.ShouldBe(StatusCode.InvalidArgument);
-        badIds.Status.Detail.ShouldContain("orderId");
-        badIds.Status.Detail.ShouldContain("companyId");
+        badIds.Status.Detail.ShouldContain("order_id");
+        badIds.Status.Detail.ShouldContain("company_id");
         noLane.StatusCode.ShouldBe(StatusCode.NotFound);
         await using var db = _host.Db();
         (await db.Consignments.CountAsync()).ShouldBe(0);
@@ -119,7 +119,7 @@ public sealed class BookConsignmentTests : IAsyncLifetime
         var error = await Should.ThrowAsync<RpcException>(() => _host.Grpc.BookConsignmentAsync(request).ResponseAsync);
 
         error.StatusCode.ShouldBe(StatusCode.InvalidArgument);
-        error.Status.Detail.ShouldStartWith("companyId");
+        error.Status.Detail.ShouldStartWith("company_id");
         error.Status.Detail.ShouldContain("hub KR");
         await AssertNothingSavedAsync();
     }

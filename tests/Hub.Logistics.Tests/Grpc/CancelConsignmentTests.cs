@@ -77,7 +77,7 @@ public sealed class CancelConsignmentTests : IAsyncLifetime
         planned.Status.Detail.ShouldContain("Planned");
         missing.StatusCode.ShouldBe(StatusCode.NotFound);
         malformed.StatusCode.ShouldBe(StatusCode.InvalidArgument);
-        malformed.Status.Detail.ShouldContain("orderId");
+        malformed.Status.Detail.ShouldContain("order_id");
         malformed.Status.Detail.ShouldContain("reason");
         (await client.GetFromJsonAsync<JsonElement>($"/api/logistics/consignments/{booked.ConsignmentId}")).GetProperty("status").GetString().ShouldBe("Planned");
         (await _host.OutboxCountAsync("ConsignmentCancelled")).ShouldBe(0);

@@ -27,4 +27,12 @@ public class CheckoutBookTests
         CheckoutBook.RequestHash(withCheckout).ShouldNotBe(CheckoutBook.RequestHash(Cart with { CheckoutId = Guid.NewGuid() }));
         CheckoutBook.CartHash(withCheckout).ShouldBe(CheckoutBook.CartHash(Cart));
     }
+
+    [Fact]
+    public void CartHash_NamedPlaceSpacedOtherwise_IsTheSameCart_AnotherPlaceIsNot()
+    {
+        CheckoutBook.CartHash(Cart with { NamedPlace = "  Busan port \t" }).ShouldBe(CheckoutBook.CartHash(Cart));
+        CheckoutBook.RequestHash(Cart with { NamedPlace = " Busan port" }).ShouldBe(CheckoutBook.RequestHash(Cart));
+        CheckoutBook.CartHash(Cart with { NamedPlace = "Busan  port" }).ShouldNotBe(CheckoutBook.CartHash(Cart));
+    }
 }

@@ -343,6 +343,27 @@ public class PlacementTests(OrderFixture fixture) : IClassFixture<OrderFixture>
     }
 
     [Fact]
+    public async Task Place_NamedPlaceSpacedOtherwiseThanAtCheckout_PlacesTheCheckout_AndItsRepeatReplays()
+    {
+        var company = OrderFixture.NewCompany();
+        var buyer = fixture.ClientFor(company);
+        var product = Catalog.List(FakeCatalog.NewSupplier(), unitPriceMinor: 1000, available: 50);
+        var cart = OrderFixture.Cart(new CartLineRequest(product, 10, null));
+        var checkout = await CheckoutAsync(buyer, cart);
+        var spaced = cart with { NamedPlace = $"  {cart.NamedPlace} ", CheckoutId = checkout.CheckoutId };
+
+        var placed = await OrderFixture.PlaceAsync(buyer, spaced, "key-spaced-place");
+        var repeat = await OrderFixture.PlaceAsync(buyer, spaced with { NamedPlace = cart.NamedPlace }, "key-spaced-place");
+
+        placed.StatusCode.ShouldBe(HttpStatusCode.Created);
+        repeat.StatusCode.ShouldBe(HttpStatusCode.OK, "the same cart under the same key replays its purchase");
+        (await repeat.Content.ReadFromJsonAsync<PurchaseResponse>())!.PurchaseId.ShouldBe((await placed.Content.ReadFromJsonAsync<PurchaseResponse>())!.PurchaseId);
+        Catalog.Available(product).ShouldBe(40);
+        await using var db = fixture.CreateDb();
+        (await db.Orders.SingleAsync(o => o.BuyerCompany == company.ToString())).NamedPlace.ShouldBe(cart.NamedPlace);
+    }
+
+    [Fact]
     public async Task Place_OneCheckoutUnderManyKeysInParallel_PlacesItOnce()
     {
         var company = OrderFixture.NewCompany();

@@ -289,16 +289,44 @@ public class OrderPlacementGrpcServiceTests(OrderFixture fixture) : IClassFixtur
     }
 
     [Fact]
-    public async Task GetOrder_IdOf100KB_NotFoundWithAMessageShortEnoughToTravel()
+    public async Task GetOrder_IdOf100KB_InvalidArgumentWithAMessageShortEnoughToTravel()
     {
         var client = new OrderPlacement.OrderPlacementClient(fixture.Channel);
 
         var refused = await Should.ThrowAsync<RpcException>(async () =>
             await client.GetOrderAsync(new OrderRequest { OrderId = "CN-O-" + new string('9', 100_000) }, AsPartner));
 
-        refused.StatusCode.ShouldBe(StatusCode.NotFound);
+        refused.StatusCode.ShouldBe(StatusCode.InvalidArgument);
+        refused.Status.Detail.ShouldStartWith("order_id: ");
         refused.Status.Detail.Length.ShouldBeLessThan(1_100);
         refused.Status.Detail.ShouldContain("more characters");
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("not-an-order")]
+    [InlineData("cn-o-000001")]
+    [InlineData("CN-P-000001")]
+    public async Task OrderCalls_IdNoHubCouldGive_InvalidArgumentNamingOrderId_AWellFormedUnknownIdIsNotFound(string malformed)
+    {
+        var client = new OrderPlacement.OrderPlacementClient(fixture.Channel);
+        var calls = new (string Name, Func<string, Task> Call)[]
+        {
+            ("GetOrder", async id => await client.GetOrderAsync(new OrderRequest { OrderId = id }, AsPartner)),
+            ("CancelOrder", async id => await client.CancelOrderAsync(new OrderRequest { OrderId = id }, AsPartner)),
+            ("ConfirmReceipt", async id => await client.ConfirmReceiptAsync(new OrderRequest { OrderId = id }, AsPartner)),
+            ("DisputeOrder", async id => await client.DisputeOrderAsync(new DisputeOrderRequest { OrderId = id, Reason = "short delivery" }, AsPartner)),
+        };
+
+        foreach (var (name, call) in calls)
+        {
+            var invalid = await Should.ThrowAsync<RpcException>(() => call(malformed));
+            var unknown = await Should.ThrowAsync<RpcException>(() => call("CN-O-987654321"));
+
+            invalid.StatusCode.ShouldBe(StatusCode.InvalidArgument, name);
+            invalid.Status.Detail.ShouldStartWith("order_id: ", customMessage: name);
+            unknown.StatusCode.ShouldBe(StatusCode.NotFound, name);
+        }
     }
 
     [Fact]

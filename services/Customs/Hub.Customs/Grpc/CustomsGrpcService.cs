@@ -1,10 +1,12 @@
 using Grpc.Core;
+using Hub.Contracts.Values;
 using Hub.Customs.Application;
 using Hub.Customs.Domain;
 using Hub.Customs.Domain.Declarations;
 using Hub.Customs.Domain.LandedCost;
 using Hub.Customs.V1;
 using Hub.Platform.V1;
+using Hub.ServiceDefaults.Grpc;
 using Hub.ServiceDefaults.Hosting;
 using Hub.ServiceDefaults.Probes;
 using Hub.ServiceDefaults.Security;
@@ -33,7 +35,9 @@ internal sealed class CustomsGrpcService(
     });
 
     public override Task<DeclarationReply> GetDeclaration(GetDeclarationRequest request, ServerCallContext context) => Guard(async () =>
-        (await declarations.FindAsync(request.DeclarationId ?? "", context.CancellationToken))?.ToReply()
+        (await declarations.FindAsync(DeclarationId.TryParse(request.DeclarationId, out _)
+            ? request.DeclarationId
+            : throw new CustomsRuleException("declarationId", $"'{request.DeclarationId}' is not a declaration id such as KR-D-000123."), context.CancellationToken))?.ToReply()
             ?? throw new RpcException(new Status(StatusCode.NotFound, $"No declaration {request.DeclarationId} in hub {identity.Hub}.")));
 
     public override Task<DeclarationReply> Withdraw(WithdrawDeclarationRequest request, ServerCallContext context) => Guard(async () =>
@@ -45,7 +49,12 @@ internal sealed class CustomsGrpcService(
             V1.DeclarationType.Import => Domain.Declarations.DeclarationType.Import,
             _ => throw new CustomsRuleException("type", "Say which declaration to withdraw: export or import."),
         };
-        return (await declarations.WithdrawAsync(request.OrderId ?? "", type, request.Reason ?? "", context.CancellationToken))?.ToReply()
+        if (!OrderId.TryParse(request.OrderId, out _))
+        {
+            throw new CustomsRuleException("orderId", $"'{request.OrderId}' is not an order id such as KR-O-000123.");
+        }
+
+        return (await declarations.WithdrawAsync(request.OrderId, type, request.Reason ?? "", context.CancellationToken))?.ToReply()
             ?? throw new RpcException(new Status(StatusCode.NotFound, $"Order {request.OrderId} has no {type} declaration in hub {identity.Hub}."));
     });
 
@@ -79,8 +88,12 @@ internal sealed class CustomsGrpcService(
         }
     }
 
-    private static RpcException Fail(StatusCode code, string field, string message) =>
-        new(new Status(code, $"{field}: {message}"), new Metadata { { "field", field } });
+    // The field as the proto names it, whichever check refused it (the domain's checks name the JSON's fields).
+    private static RpcException Fail(StatusCode code, string field, string message)
+    {
+        var path = ProtoFields.Path(field);
+        return new(new Status(code, $"{path}: {message}"), new Metadata { { "field", path } });
+    }
 
     // A partner hub lodges here the export of goods leaving this hub for its buyer; an import into this hub is this
     // hub's own business.

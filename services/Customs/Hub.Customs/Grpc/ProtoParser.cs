@@ -42,8 +42,8 @@ internal static class ProtoParser
                 ? d
                 : throw Invalid("onDate", $"'{request.OnDate}' is not a date (yyyy-MM-dd).");
         var currency = Currency(request.InvoiceCurrency);
-        return new LandedCostRequest(destination, currency, Incoterm(request.Incoterm), Money(request.FreightMinor, currency, "freight"),
-            Money(request.InsuranceMinor, currency, "insurance"), Channel(request.Channel), Buyer(request.BuyerId), date,
+        return new LandedCostRequest(destination, currency, Incoterm(request.Incoterm), Money(request.FreightMinor, currency, "freight_minor"),
+            Money(request.InsuranceMinor, currency, "insurance_minor"), Channel(request.Channel), Buyer(request.BuyerId), date,
             [.. request.Lines.Select((l, i) => Line(l, i, currency))]);
     }
 
@@ -82,7 +82,7 @@ internal static class ProtoParser
         return new DeclarationDraft(type, lrn, orderId, Party(request.Exporter, "exporter"), Party(request.Importer, "importer"),
             request.Declarant is null ? Party(type == DomainDeclarationType.Export ? request.Exporter : request.Importer, "declarant") : Party(request.Declarant, "declarant"),
             Incoterm(request.Incoterm), Blank(request.IncotermPlace, "incotermPlace", MaxPlaceLength), Blank(request.InvoiceNumber, "invoiceNumber", MaxReferenceLength), currency,
-            Money(request.FreightMinor, currency, "freight"), Money(request.InsuranceMinor, currency, "insurance"), Channel(request.Channel),
+            Money(request.FreightMinor, currency, "freight_minor"), Money(request.InsuranceMinor, currency, "insurance_minor"), Channel(request.Channel),
             Buyer(request.BuyerId), items, Transport(request.Transport ?? new V1.Transport()));
     }
 
@@ -122,7 +122,7 @@ internal static class ProtoParser
             throw Invalid($"lines[{i}].quantity", "A quantity must be positive.");
         }
 
-        return new DomainGoodsLine(code, origin, quantity, Blank(line.Unit, $"lines[{i}].unit", TariffLine.MaxUnitLength)?.ToUpperInvariant() ?? "NAR", Money(line.ValueMinor, currency, $"lines[{i}].value"),
+        return new DomainGoodsLine(code, origin, quantity, Blank(line.Unit, $"lines[{i}].unit", TariffLine.MaxUnitLength)?.ToUpperInvariant() ?? "NAR", Money(line.ValueMinor, currency, $"lines[{i}].value_minor"),
             line.Certificate is null ? null : Certificate(line.Certificate, $"lines[{i}].certificate"));
     }
 

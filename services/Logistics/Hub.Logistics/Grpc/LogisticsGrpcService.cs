@@ -8,6 +8,7 @@ using Hub.Logistics.Domain.Freight;
 using Hub.Logistics.V1;
 using Hub.Platform.V1;
 using Microsoft.EntityFrameworkCore;
+using Hub.ServiceDefaults.Grpc;
 using Hub.ServiceDefaults.Hosting;
 using Hub.ServiceDefaults.Probes;
 
@@ -32,7 +33,7 @@ internal sealed class LogisticsGrpcService(
             throw new RpcException(new Status(StatusCode.NotFound, $"No lane {request.Lane.Origin} → {request.Lane.Destination} by {request.Lane.Mode}."));
         }
 
-        var (chargeable, price) = FreightBounds.Price(lane, cartons, errors) ?? throw Invalid(errors);
+        var (chargeable, price) = FreightBounds.Price(lane, cartons, errors) ?? throw ProtoFields.Invalid(errors);
         return new EstimateFreightReply
         {
             LaneCode = lane.Code,
@@ -51,17 +52,17 @@ internal sealed class LogisticsGrpcService(
         var errors = new Dictionary<string, string[]>();
         if (!OrderId.TryParse(request.OrderId, out var order))
         {
-            errors["orderId"] = [$"'{request.OrderId}' is not an order id such as KR-O-000123."];
+            errors["order_id"] = [$"'{request.OrderId}' is not an order id such as KR-O-000123."];
         }
 
         if (!CompanyId.TryParse(request.CompanyId, out var company))
         {
-            errors["companyId"] = [$"'{request.CompanyId}' is not a company id such as KR-C-000123."];
+            errors["company_id"] = [$"'{request.CompanyId}' is not a company id such as KR-C-000123."];
         }
         else if (company.Hub != identity.Hub)
         {
             // The supplier ships from this hub: a company of another hub has no goods to consign here.
-            errors["companyId"] = [$"The supplier's company must be a company of hub {identity.Hub}; {company} is of hub {company.Hub}."];
+            errors["company_id"] = [$"The supplier's company must be a company of hub {identity.Hub}; {company} is of hub {company.Hub}."];
         }
 
         var cartons = CartonInput.Parse(request.Cartons, errors);
@@ -72,7 +73,7 @@ internal sealed class LogisticsGrpcService(
             throw new RpcException(new Status(StatusCode.NotFound, $"No lane {request.Lane.Origin} → {request.Lane.Destination} by {request.Lane.Mode}."));
         }
 
-        _ = FreightBounds.Price(lane, cartons, errors) ?? throw Invalid(errors);
+        _ = FreightBounds.Price(lane, cartons, errors) ?? throw ProtoFields.Invalid(errors);
         BookingResult result;
         try
         {
@@ -103,7 +104,7 @@ internal sealed class LogisticsGrpcService(
         var errors = new Dictionary<string, string[]>();
         if (!OrderId.TryParse(request.OrderId, out var order))
         {
-            errors["orderId"] = [$"'{request.OrderId}' is not an order id such as KR-O-000123."];
+            errors["order_id"] = [$"'{request.OrderId}' is not an order id such as KR-O-000123."];
         }
 
         var reason = request.Reason.Trim();
@@ -147,12 +148,9 @@ internal sealed class LogisticsGrpcService(
     {
         if (errors.Count > 0)
         {
-            throw Invalid(errors);
+            throw ProtoFields.Invalid(errors);
         }
     }
-
-    private static RpcException Invalid(Dictionary<string, string[]> errors) =>
-        new(new Status(StatusCode.InvalidArgument, string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}"))));
 
     private static string Text(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 

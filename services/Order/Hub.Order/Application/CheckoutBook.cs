@@ -81,11 +81,12 @@ internal sealed class CheckoutBook(OrderDbContext db, IOptions<OrderOptions> opt
     }
 
     /// <summary>
-    /// A hash of the cart's goods and terms (not of the checkout it names). It reads as the request hash of a
-    /// placement without a checkout always did, so a key sent before checkouts were kept still replays.
+    /// A hash of the cart's goods and terms (not of the checkout it names), the named place as the order keeps it
+    /// (trimmed): a repeat that spaces it otherwise is the same cart. It reads as the request hash of a placement
+    /// without a checkout always did, so a key sent before checkouts were kept still replays.
     /// </summary>
     internal static string CartHash(CartRequest cart) =>
-        Sha256(JsonSerializer.Serialize(new { cart.Incoterm, cart.NamedPlace, cart.Mode, cart.Lines }));
+        Sha256(JsonSerializer.Serialize(new { cart.Incoterm, NamedPlace = cart.NamedPlace?.Trim(), cart.Mode, cart.Lines }));
 
     /// <summary>A hash of a placement's request: the cart and the checkout it names.</summary>
     internal static string RequestHash(CartRequest cart) =>

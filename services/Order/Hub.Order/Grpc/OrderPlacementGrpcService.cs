@@ -48,7 +48,7 @@ internal sealed class OrderPlacementGrpcService(OrderPlacementDesk placement, Or
 
         if (errors.Count > 0)
         {
-            throw Invalid(errors);
+            throw ProtoFields.Invalid(errors);
         }
 
         if (!await orders.HoldsMandateAsync(buyer, partner.Hub, context.CancellationToken))
@@ -60,7 +60,7 @@ internal sealed class OrderPlacementGrpcService(OrderPlacementDesk placement, Or
         var outcome = await placement.PlaceAsync(buyer, request.IdempotencyKey, cart, partner.Hub, context.CancellationToken);
         if (outcome.Errors is { } invalid)
         {
-            throw Invalid(invalid);
+            throw ProtoFields.Invalid(invalid);
         }
 
         if (outcome.Purchase is not { } purchase)
@@ -91,7 +91,7 @@ internal sealed class OrderPlacementGrpcService(OrderPlacementDesk placement, Or
     }
 
     public override async Task<OrderView> GetOrder(OrderRequest request, ServerCallContext context) =>
-        await orders.FindAsync(request.OrderId, PartnerOf(context), context.CancellationToken) is { } order
+        await orders.FindAsync(Required(request.OrderId), PartnerOf(context), context.CancellationToken) is { } order
             ? View(order, withTimeline: true)
             : throw NotFound(request.OrderId);
 
@@ -123,7 +123,7 @@ internal sealed class OrderPlacementGrpcService(OrderPlacementDesk placement, Or
 
         if (errors.Count > 0)
         {
-            throw Invalid(errors);
+            throw ProtoFields.Invalid(errors);
         }
 
         var query = new OrderQuery(SupplierCompany: request.SupplierCompany.Length == 0 ? null : request.SupplierCompany, Status: status,
@@ -134,15 +134,15 @@ internal sealed class OrderPlacementGrpcService(OrderPlacementDesk placement, Or
     }
 
     public override Task<OrderView> CancelOrder(OrderRequest request, ServerCallContext context) =>
-        ChangeAsync(request.OrderId, () => orders.CancelAsync(request.OrderId, PartnerOf(context), context.CancellationToken));
+        ChangeAsync(Required(request.OrderId), () => orders.CancelAsync(request.OrderId, PartnerOf(context), context.CancellationToken));
 
     public override Task<OrderView> ConfirmReceipt(OrderRequest request, ServerCallContext context) =>
-        ChangeAsync(request.OrderId, () => orders.ConfirmReceiptAsync(request.OrderId, PartnerOf(context), context.CancellationToken));
+        ChangeAsync(Required(request.OrderId), () => orders.ConfirmReceiptAsync(request.OrderId, PartnerOf(context), context.CancellationToken));
 
     public override Task<OrderView> DisputeOrder(DisputeOrderRequest request, ServerCallContext context) =>
         OrderDesk.DisputeReason(request.Reason) is { } reason
-            ? ChangeAsync(request.OrderId, () => orders.DisputeAsync(request.OrderId, PartnerOf(context), reason, context.CancellationToken))
-            : throw Invalid(new Dictionary<string, string[]> { ["reason"] = [OrderDesk.DisputeReasonRule] });
+            ? ChangeAsync(Required(request.OrderId), () => orders.DisputeAsync(request.OrderId, PartnerOf(context), reason, context.CancellationToken))
+            : throw ProtoFields.Invalid(new Dictionary<string, string[]> { ["reason"] = [OrderDesk.DisputeReasonRule] });
 
     private static Caller PartnerOf(ServerCallContext context) => Caller.From(context.GetHttpContext().User);
 
@@ -223,13 +223,11 @@ internal sealed class OrderPlacementGrpcService(OrderPlacementDesk placement, Or
         return view;
     }
 
+    // An id no hub could give is the caller's mistake, not an order that is missing.
+    private static string Required(string orderId) =>
+        OrderId.TryParse(orderId, out _)
+            ? orderId
+            : throw ProtoFields.Invalid(new Dictionary<string, string[]> { ["order_id"] = [$"'{orderId}' is not an order id such as CN-O-000123."] });
+
     private static RpcException NotFound(string orderId) => new(new Status(StatusCode.NotFound, $"There is no order {orderId} you can see or change."));
-
-    // Fields named as the proto names them: the checks shared with REST name them as its JSON does (namedPlace).
-    private static RpcException Invalid(Dictionary<string, string[]> errors) =>
-        new(new Status(StatusCode.InvalidArgument, string.Join("; ", errors.Select(e => $"{ProtoFieldPath(e.Key)}: {string.Join(" ", e.Value)}"))));
-
-    /// <summary>A JSON field path (<c>lines[0].productId</c>) as the proto's (<c>lines[0].product_id</c>).</summary>
-    internal static string ProtoFieldPath(string path) =>
-        string.Concat(path.Select((c, i) => char.IsUpper(c) && i > 0 && char.IsLetterOrDigit(path[i - 1]) ? "_" + char.ToLowerInvariant(c) : c.ToString()));
 }
