@@ -41,6 +41,17 @@ internal sealed class OrderOptions
     /// </summary>
     public TimeSpan PlacementKeyGrace { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>How often each process of the service notes that it runs (<see cref="Domain.PlacementInstance"/>).</summary>
+    public TimeSpan InstanceBeat { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How long a process of the service may go unseen before the placement claims and pending reservations it holds
+    /// count as left by a process that stopped: another placement under the key takes the claim over, and the sweeper
+    /// gives the stock back, without waiting out <see cref="PlacementKeyGrace"/> or <see cref="AbandonedReservationGrace"/>.
+    /// Several beats long, so that a busy process is not taken for a stopped one.
+    /// </summary>
+    public TimeSpan InstanceSilence { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>How often a placement waiting for another one under its key looks again.</summary>
     public TimeSpan PlacementKeyPoll { get; set; } = TimeSpan.FromMilliseconds(100);
 

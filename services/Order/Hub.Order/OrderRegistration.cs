@@ -34,6 +34,9 @@ internal static class OrderRegistration
         builder.Services.AddSingleton<OrderSweeper>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OrderSweeper>());
         builder.Services.AddHostedService<OrderMetrics>();
+        builder.Services.AddSingleton<ThisInstance>();
+        builder.Services.AddSingleton<InstanceBeat>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<InstanceBeat>());
 
         // Every consumer of this service is listed here.
         builder.AddServiceMessaging(bus => bus.AddConsumer<OrderEventsConsumer>());

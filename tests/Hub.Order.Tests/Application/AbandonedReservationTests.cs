@@ -136,6 +136,110 @@ public class AbandonedReservationTests(OrderFixture fixture) : IClassFixture<Ord
         (await PendingAsync(stopped)).ShouldBeNull();
     }
 
+    [Fact]
+    public async Task Place_UnderAKeyWhoseProcessFellSilent_TakesItOverAtOnce_AClaimOfALiveOrUnnamedProcessWaitsOutItsGrace()
+    {
+        var company = OrderFixture.NewCompany();
+        var buyer = fixture.ClientFor(company);
+        var product = Catalog.List(FakeCatalog.NewSupplier(), 1000, 20);
+        var stopped = $"KR-O-{Random.Shared.Next(900_000_000, 999_999_999)}";
+        var cart = OrderFixture.Cart(new CartLineRequest(product, 15, null));
+        var (silent, live, unnamed) = (Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7());
+        var now = DateTime.UtcNow;
+
+        // Three placements claimed keys seconds ago: one in a process last seen a minute ago (it asked for the stock
+        // and stopped), one in a process seen now, one in a process that has not noted itself yet.
+        await Catalog.ReserveStock(new ReserveStockRequest { OrderId = stopped, Lines = { new ReservationLine { ProductId = product, Quantity = 15 } } }, null!);
+        await using (var db = fixture.CreateDb())
+        {
+            db.PlacementInstances.AddRange(new PlacementInstance(silent, now.AddMinutes(-1)), new PlacementInstance(live, now));
+            db.PlacementKeys.AddRange(
+                new PlacementKey(company.ToString(), "key-silent", now.AddSeconds(-5), silent),
+                new PlacementKey(company.ToString(), "key-live", now.AddSeconds(-5), live),
+                new PlacementKey(company.ToString(), "key-unnamed", now.AddSeconds(-5), unnamed));
+            db.PendingReservations.Add(new PendingReservation(stopped, "KR", now.AddSeconds(-5), company.ToString(), "key-silent", silent));
+            await db.SaveChangesAsync();
+        }
+
+        var takenOver = await OrderFixture.PlaceAsync(buyer, cart, "key-silent");
+        var held = await OrderFixture.PlaceAsync(buyer, cart, "key-live");
+        var waiting = await OrderFixture.PlaceAsync(buyer, cart, "key-unnamed");
+
+        takenOver.StatusCode.ShouldBe(HttpStatusCode.Created, "the silent process's 15 units came back before the new placement asked");
+        Catalog.Reservations[stopped].Status.ShouldBe("released");
+        Catalog.Available(product).ShouldBe(5);
+        (await PendingAsync(stopped)).ShouldBeNull();
+        held.StatusCode.ShouldBe(HttpStatusCode.Conflict, "a live process's placement may still be under way");
+        waiting.StatusCode.ShouldBe(HttpStatusCode.Conflict, "a process not seen yet is not a silent one");
+    }
+
+    [Fact]
+    public async Task Sweep_ReservationAskedJustNowByAProcessFallenSilent_IsReleased_OneOfALiveProcessIsKept()
+    {
+        var product = Catalog.List(FakeCatalog.NewSupplier(), 1000, 50);
+        var (ofSilent, ofLive) = ($"KR-O-{Random.Shared.Next(900_000_000, 999_999_999)}", $"KR-O-{Random.Shared.Next(900_000_000, 999_999_999)}");
+        var (silent, live) = (Guid.CreateVersion7(), Guid.CreateVersion7());
+        var now = DateTime.UtcNow;
+        await using (var db = fixture.CreateDb())
+        {
+            db.PlacementInstances.AddRange(new PlacementInstance(silent, now.AddMinutes(-1)), new PlacementInstance(live, now));
+            db.PendingReservations.AddRange(new PendingReservation(ofSilent, "KR", now, holder: silent), new PendingReservation(ofLive, "KR", now, holder: live));
+            await db.SaveChangesAsync();
+        }
+
+        await Catalog.ReserveStock(new ReserveStockRequest { OrderId = ofSilent, Lines = { new ReservationLine { ProductId = product, Quantity = 10 } } }, null!);
+        await Catalog.ReserveStock(new ReserveStockRequest { OrderId = ofLive, Lines = { new ReservationLine { ProductId = product, Quantity = 5 } } }, null!);
+
+        await Sweeper.ReleaseAbandonedReservationsAsync(CancellationToken.None);
+
+        Catalog.Reservations[ofSilent].Status.ShouldBe("released");
+        Catalog.Reservations[ofLive].Status.ShouldBe("reserved");
+        Catalog.Available(product).ShouldBe(45);
+        (await PendingAsync(ofSilent)).ShouldBeNull();
+        (await PendingAsync(ofLive)).ShouldNotBeNull("within the grace and its process runs: a placement may be under way");
+    }
+
+    [Fact]
+    public async Task InstanceBeat_NotesThisProcessNow_AndForgetsProcessesUnseenForADay()
+    {
+        var self = fixture.Factory.Services.GetRequiredService<ThisInstance>().Id;
+        var gone = Guid.CreateVersion7();
+        await using (var db = fixture.CreateDb())
+        {
+            db.PlacementInstances.Add(new PlacementInstance(gone, DateTime.UtcNow.AddDays(-2)));
+            await db.SaveChangesAsync();
+        }
+
+        var before = DateTime.UtcNow.AddSeconds(-1);
+        await fixture.Factory.Services.GetRequiredService<InstanceBeat>().BeatAsync(CancellationToken.None);
+
+        await using var check = fixture.CreateDb();
+        (await check.PlacementInstances.SingleAsync(i => i.Id == self)).SeenAt.ShouldBeGreaterThan(before);
+        (await check.PlacementInstances.AnyAsync(i => i.Id == gone)).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Place_ClaimsTheKeyAndAsksForStockInThisProcessesName()
+    {
+        var self = fixture.Factory.Services.GetRequiredService<ThisInstance>().Id;
+        var company = OrderFixture.NewCompany();
+        var refused = Catalog.List(FakeCatalog.NewSupplier(), 1000, 50, refuseReservation: true);
+        var good = Catalog.List(FakeCatalog.NewSupplier(), 1000, 50);
+        Catalog.ReleaseUnavailable = true;
+        try
+        {
+            (await OrderFixture.PlaceAsync(fixture.ClientFor(company), OrderFixture.Cart(new CartLineRequest(good, 10, null), new CartLineRequest(refused, 10, null)), "key-named"))
+                .StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        }
+        finally
+        {
+            Catalog.ReleaseUnavailable = false;
+        }
+
+        var held = Catalog.Reservations.Single(r => r.Value.Lines.Any(l => l.ProductId == good)).Key;
+        (await PendingAsync(held)).ShouldNotBeNull().Holder.ShouldBe(self, "left pending by this process, which the sweeper leaves alone while it runs");
+    }
+
     private FakeCatalog Catalog => fixture.Fakes.Catalog;
 
     private OrderSweeper Sweeper => fixture.Factory.Services.GetRequiredService<OrderSweeper>();

@@ -22,6 +22,7 @@ internal sealed class OrderPlacementDesk(
     CartPricer pricer,
     CheckoutBook checkouts,
     HubClients hubs,
+    ThisInstance self,
     IOptions<OrderOptions> options,
     TimeProvider clock,
     ILogger<OrderPlacementDesk> logger)
@@ -83,20 +84,24 @@ internal sealed class OrderPlacementDesk(
     }
 
     /// <summary>
-    /// Claims the buyer's key for this placement, taking over a claim older than <c>Order:PlacementKeyGrace</c> (its
-    /// process stopped) after giving back the stock that placement asked for; the time of the claim, or null while
-    /// another placement holds the key.
+    /// Claims the buyer's key for this placement, taking over a claim older than <c>Order:PlacementKeyGrace</c>, or one
+    /// whose process has been silent for <c>Order:InstanceSilence</c> (its process stopped), after giving back the
+    /// stock that placement asked for; the time of the claim, or null while another placement holds the key.
     /// </summary>
     private async Task<DateTime?> TryClaimKeyAsync(CompanyId buyer, string idempotencyKey, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var abandoned = now - options.Value.PlacementKeyGrace;
+        var silentSince = now - options.Value.InstanceSilence;
         var company = buyer.ToString();
-        // xmax is zero on a row the statement inserted, set on one it updated: a claim taken over.
+        // xmax is zero on a row the statement inserted, set on one it updated: a claim taken over. A claim without a
+        // holder, or whose holder has not noted that it runs yet, waits out the grace.
         var claim = await db.Database.SqlQuery<bool>(
             $"""
-            INSERT INTO placement_keys (buyer_company, idempotency_key, claimed_at) VALUES ({company}, {idempotencyKey}, {now})
-            ON CONFLICT (buyer_company, idempotency_key) DO UPDATE SET claimed_at = EXCLUDED.claimed_at WHERE placement_keys.claimed_at < {abandoned}
+            INSERT INTO placement_keys (buyer_company, idempotency_key, claimed_at, holder) VALUES ({company}, {idempotencyKey}, {now}, {self.Id})
+            ON CONFLICT (buyer_company, idempotency_key) DO UPDATE SET claimed_at = EXCLUDED.claimed_at, holder = EXCLUDED.holder
+            WHERE placement_keys.claimed_at < {abandoned}
+               OR EXISTS (SELECT 1 FROM placement_instances i WHERE i.id = placement_keys.holder AND i.seen_at < {silentSince})
             RETURNING xmax <> 0 AS "Value"
             """).ToListAsync(cancellationToken);
         if (claim.Count == 0)
@@ -174,7 +179,7 @@ internal sealed class OrderPlacementDesk(
 
         // Written before any stock is asked for: if this process stops before the purchase is saved, or a release
         // below does not go through, the sweeper finds what the placement may hold and gives it back.
-        var pending = purchase.Orders.Select(o => new PendingReservation(o.Id, o.SupplierHub, now, buyer.ToString(), idempotencyKey)).ToList();
+        var pending = purchase.Orders.Select(o => new PendingReservation(o.Id, o.SupplierHub, now, buyer.ToString(), idempotencyKey, self.Id)).ToList();
         db.PendingReservations.AddRange(pending);
         await db.SaveChangesAsync(cancellationToken);
 
@@ -257,13 +262,15 @@ internal sealed class OrderPlacementDesk(
         existing.RequestHash == hash ? PlacementOutcome.Placed(existing, replayed: true) : PlacementOutcome.KeyReused();
 
     /// <summary>
-    /// Gives back the sweeper's share of work: the reservations of placements that asked for stock more than
-    /// <paramref name="askedBefore"/> and never saved their order. Returns how many it released.
+    /// Gives back the sweeper's share of work: the reservations of placements that never saved their order and asked
+    /// for stock before <paramref name="askedBefore"/>, or whose process has not been seen since
+    /// <paramref name="silentSince"/>. Returns how many it released.
     /// </summary>
-    public async Task<int> ReleaseAbandonedAsync(DateTime askedBefore, int batch, CancellationToken cancellationToken)
+    public async Task<int> ReleaseAbandonedAsync(DateTime askedBefore, DateTime silentSince, int batch, CancellationToken cancellationToken)
     {
-        var ids = await db.PendingReservations.AsNoTracking().Where(r => r.AskedAt <= askedBefore).OrderBy(r => r.AskedAt)
-            .Select(r => r.OrderId).Take(batch).ToListAsync(cancellationToken);
+        var ids = await db.PendingReservations.AsNoTracking()
+            .Where(r => r.AskedAt <= askedBefore || db.PlacementInstances.Any(i => i.Id == r.Holder && i.SeenAt < silentSince))
+            .OrderBy(r => r.AskedAt).Select(r => r.OrderId).Take(batch).ToListAsync(cancellationToken);
         return await ReleasePendingAsync(ids, cancellationToken);
     }
 

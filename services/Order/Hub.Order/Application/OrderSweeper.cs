@@ -11,7 +11,7 @@ namespace Hub.Order.Application;
 /// compensated with the reason recorded, except a delivered order, whose receipt is then confirmed automatically, and
 /// one whose receipt was confirmed, whose release payment made then completes it (its event did not come). It
 /// also gives back the stock of placements that never saved their order (<c>Order:AbandonedReservationGrace</c> after
-/// they asked for it), lodges the export declarations of paid orders that did not go through in their message's
+/// they asked for it, or once their process has been silent for <c>Order:InstanceSilence</c>), lodges the export declarations of paid orders that did not go through in their message's
 /// redeliveries (<c>Order:ExportDeclarationRetry</c>), and removes checkouts that expired longer ago than
 /// <c>Order:ExpiredCheckoutRetention</c>.
 /// </summary>
@@ -143,7 +143,8 @@ internal sealed class OrderSweeper(IServiceScopeFactory scopes, IOptionsMonitor<
         await using var scope = scopes.CreateAsyncScope();
         var desk = scope.ServiceProvider.GetRequiredService<OrderPlacementDesk>();
         var settings = options.CurrentValue;
-        return await desk.ReleaseAbandonedAsync(clock.GetUtcNow().UtcDateTime - settings.AbandonedReservationGrace, settings.SweepBatch, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        return await desk.ReleaseAbandonedAsync(now - settings.AbandonedReservationGrace, now - settings.InstanceSilence, settings.SweepBatch, cancellationToken);
     }
 
     /// <summary>Removes the checkouts past their retention, a thousand at a time; returns how many.</summary>

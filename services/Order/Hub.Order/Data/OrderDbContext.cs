@@ -18,6 +18,8 @@ public sealed class OrderDbContext(DbContextOptions<OrderDbContext> options) : S
 
     internal DbSet<PartnerMandate> PartnerMandates => Set<PartnerMandate>();
 
+    internal DbSet<PlacementInstance> PlacementInstances => Set<PlacementInstance>();
+
     /// <summary>
     /// Locks the order's row until the current transaction ends, so that one order's changes (its events, its buyer's
     /// requests) are made one after the other, each on the order as the previous one left it.

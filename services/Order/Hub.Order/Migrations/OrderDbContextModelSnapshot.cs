@@ -105,6 +105,10 @@ namespace Hub.Order.Migrations
                         .HasColumnType("character varying(24)")
                         .HasColumnName("buyer_company");
 
+                    b.Property<Guid?>("Holder")
+                        .HasColumnType("uuid")
+                        .HasColumnName("holder");
+
                     b.Property<string>("IdempotencyKey")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
@@ -125,6 +129,21 @@ namespace Hub.Order.Migrations
                     b.ToTable("pending_reservations", (string)null);
                 });
 
+            modelBuilder.Entity("Hub.Order.Domain.PlacementInstance", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("SeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("seen_at");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("placement_instances", (string)null);
+                });
+
             modelBuilder.Entity("Hub.Order.Domain.PlacementKey", b =>
                 {
                     b.Property<string>("BuyerCompany")
@@ -140,6 +159,10 @@ namespace Hub.Order.Migrations
                     b.Property<DateTime>("ClaimedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("claimed_at");
+
+                    b.Property<Guid?>("Holder")
+                        .HasColumnType("uuid")
+                        .HasColumnName("holder");
 
                     b.HasKey("BuyerCompany", "IdempotencyKey");
 
