@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace Hub.Order;
 
 /// <summary>The order process's schedule (section <c>Order</c>): every timeout is configuration, none is code.</summary>
@@ -77,4 +79,22 @@ internal sealed class OrderOptions
 
     public TimeSpan? TimeoutFor(Domain.OrderStatus status) =>
         Timeouts.TryGetValue(status.ToString(), out var timeout) && timeout > TimeSpan.Zero ? timeout : null;
+}
+
+/// <summary>Refuses to start with a schedule that would take a running process for a stopped one.</summary>
+internal sealed class OrderOptionsValidator : IValidateOptions<OrderOptions>
+{
+    public ValidateOptionsResult Validate(string? name, OrderOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.InstanceBeat <= TimeSpan.Zero)
+        {
+            return ValidateOptionsResult.Fail("Order:InstanceBeat must be positive.");
+        }
+
+        return options.InstanceSilence < 3 * options.InstanceBeat
+            ? ValidateOptionsResult.Fail(
+                $"Order:InstanceSilence ({options.InstanceSilence}) must be at least three Order:InstanceBeat ({options.InstanceBeat}): a process that missed a beat is busy, not stopped.")
+            : ValidateOptionsResult.Success;
+    }
 }

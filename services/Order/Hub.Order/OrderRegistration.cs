@@ -10,6 +10,7 @@ using Hub.ServiceDefaults.Hosting;
 using Hub.ServiceDefaults.Messaging;
 using Hub.ServiceDefaults.Probes;
 using Hub.ServiceDefaults.Security;
+using Microsoft.Extensions.Options;
 
 namespace Hub.Order;
 
@@ -18,7 +19,8 @@ internal static class OrderRegistration
     public static void AddOrder(this WebApplicationBuilder builder)
     {
         builder.AddServiceDatabase<OrderDbContext>();
-        builder.Services.AddOptions<OrderOptions>().Bind(builder.Configuration.GetSection(OrderOptions.Section));
+        builder.Services.AddOptions<OrderOptions>().Bind(builder.Configuration.GetSection(OrderOptions.Section)).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<OrderOptions>, OrderOptionsValidator>();
         builder.AddServiceGrpcClient<Catalog.V1.Catalog.CatalogClient>("Catalog");
         builder.AddServiceGrpcClient<Payment.V1.Payment.PaymentClient>("Payment");
         builder.AddServiceGrpcClient<Customs.V1.Customs.CustomsClient>("Customs");

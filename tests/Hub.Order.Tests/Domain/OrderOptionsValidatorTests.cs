@@ -1,0 +1,23 @@
+namespace Hub.Order.Tests.Domain;
+
+public class OrderOptionsValidatorTests
+{
+    [Fact]
+    public void Defaults_AreValid()
+    {
+        new OrderOptionsValidator().Validate(null, new OrderOptions()).Succeeded.ShouldBeTrue();
+    }
+
+    [Theory]
+    [InlineData("00:00:00", "00:00:30", "InstanceBeat")]
+    [InlineData("00:00:05", "00:00:14", "InstanceSilence")]
+    public void SilenceOfFewerThanThreeBeats_OrNoBeat_IsRefusedNamingTheSetting(string beat, string silence, string named)
+    {
+        var options = new OrderOptions { InstanceBeat = TimeSpan.Parse(beat, System.Globalization.CultureInfo.InvariantCulture), InstanceSilence = TimeSpan.Parse(silence, System.Globalization.CultureInfo.InvariantCulture) };
+
+        var result = new OrderOptionsValidator().Validate(null, options);
+
+        result.Failed.ShouldBeTrue();
+        result.FailureMessage.ShouldContain($"Order:{named}");
+    }
+}
