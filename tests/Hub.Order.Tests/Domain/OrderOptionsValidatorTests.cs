@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Hub.Order.Tests.Domain;
 
 public class OrderOptionsValidatorTests
@@ -13,7 +15,7 @@ public class OrderOptionsValidatorTests
     [InlineData("00:00:05", "00:00:14", "InstanceSilence")]
     public void SilenceOfFewerThanThreeBeats_OrNoBeat_IsRefusedNamingTheSetting(string beat, string silence, string named)
     {
-        var options = new OrderOptions { InstanceBeat = TimeSpan.Parse(beat, System.Globalization.CultureInfo.InvariantCulture), InstanceSilence = TimeSpan.Parse(silence, System.Globalization.CultureInfo.InvariantCulture) };
+        var options = new OrderOptions { InstanceBeat = TimeSpan.Parse(beat, CultureInfo.InvariantCulture), InstanceSilence = TimeSpan.Parse(silence, CultureInfo.InvariantCulture) };
 
         var result = new OrderOptionsValidator().Validate(null, options);
 
