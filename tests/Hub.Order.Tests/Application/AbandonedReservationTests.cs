@@ -174,6 +174,31 @@ public class AbandonedReservationTests(OrderFixture fixture) : IClassFixture<Ord
     }
 
     [Fact]
+    public async Task Place_RepeatOfAnAttemptWhoseReleaseDidNotGoThrough_GivesThatStockBackFirst_ThenPlaces()
+    {
+        var company = OrderFixture.NewCompany();
+        var product = Catalog.List(FakeCatalog.NewSupplier(), 1000, 10);
+        var earlier = $"KR-O-{Random.Shared.Next(900_000_000, 999_999_999)}";
+
+        // The buyer's first attempt reserved the last 10 units, gave up (its answer was lost) and could not release
+        // them: the catalog did not answer. Its claim on the key was given back; the stock stays noted as pending.
+        await Catalog.ReserveStock(new ReserveStockRequest { OrderId = earlier, Lines = { new ReservationLine { ProductId = product, Quantity = 10 } } }, null!);
+        await using (var db = fixture.CreateDb())
+        {
+            db.PendingReservations.Add(new PendingReservation(earlier, "KR", DateTime.UtcNow.AddSeconds(-10), company.ToString(), "key-repeat",
+                fixture.Factory.Services.GetRequiredService<ThisInstance>().Id));
+            await db.SaveChangesAsync();
+        }
+
+        var repeat = await OrderFixture.PlaceAsync(fixture.ClientFor(company), OrderFixture.Cart(new CartLineRequest(product, 10, null)), "key-repeat");
+
+        repeat.StatusCode.ShouldBe(HttpStatusCode.Created, "the earlier attempt's 10 units came back before the repeat asked for them");
+        Catalog.Reservations[earlier].Status.ShouldBe("released");
+        Catalog.Available(product).ShouldBe(0);
+        (await PendingAsync(earlier)).ShouldBeNull();
+    }
+
+    [Fact]
     public async Task Sweep_ReservationAskedJustNowByAProcessFallenSilent_IsReleased_OneOfALiveProcessIsKept()
     {
         var product = Catalog.List(FakeCatalog.NewSupplier(), 1000, 50);

@@ -85,8 +85,9 @@ internal sealed class OrderPlacementDesk(
 
     /// <summary>
     /// Claims the buyer's key for this placement, taking over a claim older than <c>Order:PlacementKeyGrace</c>, or one
-    /// whose process has been silent for <c>Order:InstanceSilence</c> (its process stopped), after giving back the
-    /// stock that placement asked for; the time of the claim, or null while another placement holds the key.
+    /// whose process has been silent for <c>Order:InstanceSilence</c> (its process stopped), and gives back the stock
+    /// earlier placements under the key asked for and left; the time of the claim, or null while another placement
+    /// holds the key.
     /// </summary>
     private async Task<DateTime?> TryClaimKeyAsync(CompanyId buyer, string idempotencyKey, CancellationToken cancellationToken)
     {
@@ -109,13 +110,13 @@ internal sealed class OrderPlacementDesk(
             return null;
         }
 
-        if (claim[0])
-        {
-            var left = await db.PendingReservations.AsNoTracking().Where(r => r.BuyerCompany == company && r.IdempotencyKey == idempotencyKey)
-                .Select(r => r.OrderId).ToListAsync(cancellationToken);
-            await ReleasePendingAsync(left, cancellationToken);
-        }
-
+        // Stock still noted as asked under the key belongs to no placement under way now that this one holds the key:
+        // the one whose claim it took over, or an earlier attempt that gave up without its release going through (the
+        // catalog did not answer). A buyer's repeat gives it back before asking again, rather than finding its own
+        // earlier attempt holding the stock until the sweeper's grace has passed.
+        var left = await db.PendingReservations.AsNoTracking().Where(r => r.BuyerCompany == company && r.IdempotencyKey == idempotencyKey)
+            .Select(r => r.OrderId).ToListAsync(cancellationToken);
+        await ReleasePendingAsync(left, cancellationToken);
         return now;
     }
 
