@@ -95,17 +95,16 @@ internal sealed class OrderPlacementDesk(
         var abandoned = now - options.Value.PlacementKeyGrace;
         var silentSince = now - options.Value.InstanceSilence;
         var company = buyer.ToString();
-        // xmax is zero on a row the statement inserted, set on one it updated: a claim taken over. A claim without a
-        // holder, or whose holder has not noted that it runs yet, waits out the grace.
-        var claim = await db.Database.SqlQuery<bool>(
+        // A new claim, or one taken over; none while the claim stands. A claim without a holder, or whose holder has
+        // not noted that it runs yet, waits out the grace.
+        var claimed = await db.Database.ExecuteSqlAsync(
             $"""
             INSERT INTO placement_keys (buyer_company, idempotency_key, claimed_at, holder) VALUES ({company}, {idempotencyKey}, {now}, {self.Id})
             ON CONFLICT (buyer_company, idempotency_key) DO UPDATE SET claimed_at = EXCLUDED.claimed_at, holder = EXCLUDED.holder
             WHERE placement_keys.claimed_at < {abandoned}
                OR EXISTS (SELECT 1 FROM placement_instances i WHERE i.id = placement_keys.holder AND i.seen_at < {silentSince})
-            RETURNING xmax <> 0 AS "Value"
-            """).ToListAsync(cancellationToken);
-        if (claim.Count == 0)
+            """, cancellationToken);
+        if (claimed == 0)
         {
             return null;
         }
