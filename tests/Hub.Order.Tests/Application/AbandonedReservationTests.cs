@@ -244,7 +244,7 @@ public class AbandonedReservationTests(OrderFixture fixture) : IClassFixture<Ord
     }
 
     [Fact]
-    public async Task Place_ClaimsTheKeyAndAsksForStockInThisProcessesName()
+    public async Task Place_NamesThisProcessOnTheStockItAsksFor()
     {
         var self = fixture.Factory.Services.GetRequiredService<ThisInstance>().Id;
         var company = OrderFixture.NewCompany();

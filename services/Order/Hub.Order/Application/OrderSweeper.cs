@@ -11,8 +11,9 @@ namespace Hub.Order.Application;
 /// compensated with the reason recorded, except a delivered order, whose receipt is then confirmed automatically, and
 /// one whose receipt was confirmed, whose release payment made then completes it (its event did not come). It
 /// also gives back the stock of placements that never saved their order (<c>Order:AbandonedReservationGrace</c> after
-/// they asked for it, or once their process has been silent for <c>Order:InstanceSilence</c>), lodges the export declarations of paid orders that did not go through in their message's
-/// redeliveries (<c>Order:ExportDeclarationRetry</c>), and removes checkouts that expired longer ago than
+/// they asked for it, or once their process has been silent for <c>Order:InstanceSilence</c>), lodges the export
+/// declarations of paid orders that did not go through in their message's redeliveries
+/// (<c>Order:ExportDeclarationRetry</c>), and removes checkouts that expired longer ago than
 /// <c>Order:ExpiredCheckoutRetention</c>.
 /// </summary>
 internal sealed class OrderSweeper(IServiceScopeFactory scopes, IOptionsMonitor<OrderOptions> options, TimeProvider clock, ILogger<OrderSweeper> logger) : BackgroundService

@@ -3,9 +3,10 @@ namespace Hub.Order.Domain;
 /// <summary>
 /// Stock asked of a supplier's catalog for an order that is not saved yet. It is written before the reservation and
 /// removed in the transaction that saves the order, or once a failed placement gave the stock back; one left behind
-/// (the placement's process stopped in between, or the catalog did not answer the release) is released by the sweeper
-/// (once its process has been silent for <c>Order:InstanceSilence</c>, or <c>Order:AbandonedReservationGrace</c> after it was asked),
-/// so no placement that never became an order keeps a supplier's stock.
+/// (the placement's process stopped in between, or the catalog did not answer the release) is released by the buyer's
+/// next placement under the same key, or by the sweeper (once its process has been silent for
+/// <c>Order:InstanceSilence</c>, or <c>Order:AbandonedReservationGrace</c> after it was asked), so no placement that
+/// never became an order keeps a supplier's stock.
 /// </summary>
 internal sealed class PendingReservation
 {
