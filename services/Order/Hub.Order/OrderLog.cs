@@ -32,6 +32,9 @@ internal static partial class OrderLog
     [LoggerMessage(Level = LogLevel.Warning, Message = "The Idempotency-Key {Key} of {Buyer} could not be given back after a placement that saved nothing; it is taken over once abandoned")]
     public static partial void PlacementKeyNotReleased(ILogger logger, Exception exception, string buyer, string key);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The Idempotency-Key {Key} of {Buyer} was held by a placement that stopped (its process silent, or its claim past the grace); a repeat took it over")]
+    public static partial void PlacementKeyTakenOver(ILogger logger, string buyer, string key);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Process {Instance} could not note that it runs; it tries again")]
     public static partial void InstanceBeatFailed(ILogger logger, Exception exception, Guid instance);
 

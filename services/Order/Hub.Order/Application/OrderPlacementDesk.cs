@@ -96,17 +96,24 @@ internal sealed class OrderPlacementDesk(
         var silentSince = now - options.Value.InstanceSilence;
         var company = buyer.ToString();
         // A new claim, or one taken over; none while the claim stands. A claim without a holder, or whose holder has
-        // not noted that it runs yet, waits out the grace.
-        var claimed = await db.Database.ExecuteSqlAsync(
+        // not noted that it runs yet, waits out the grace. xmax is zero on a row the statement inserted, set on one it
+        // updated: a claim taken over.
+        var claim = await db.Database.SqlQuery<bool>(
             $"""
             INSERT INTO placement_keys (buyer_company, idempotency_key, claimed_at, holder) VALUES ({company}, {idempotencyKey}, {now}, {self.Id})
             ON CONFLICT (buyer_company, idempotency_key) DO UPDATE SET claimed_at = EXCLUDED.claimed_at, holder = EXCLUDED.holder
             WHERE placement_keys.claimed_at < {abandoned}
                OR EXISTS (SELECT 1 FROM placement_instances i WHERE i.id = placement_keys.holder AND i.seen_at < {silentSince})
-            """, cancellationToken);
-        if (claimed == 0)
+            RETURNING xmax <> 0 AS "Value"
+            """).ToListAsync(cancellationToken);
+        if (claim.Count == 0)
         {
             return null;
+        }
+
+        if (claim[0])
+        {
+            OrderLog.PlacementKeyTakenOver(logger, company, idempotencyKey);
         }
 
         // Stock still noted as asked under the key belongs to no placement under way now that this one holds the key:
