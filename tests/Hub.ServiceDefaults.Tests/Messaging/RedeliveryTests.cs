@@ -97,6 +97,8 @@ public sealed class RedeliveryTests
         // is the only one that arrives.
         await host.CommitAsync("bad lot", new NoteRejected("bad lot"));
         await Eventually.TrueAsync(() => Task.FromResult(!host.Deliveries.PublishedFaults.IsEmpty), TimeSpan.FromSeconds(30), "the given-up note's fault is published");
+        // The consume observer hears of the fault on its own schedule, not necessarily before the fault is consumed.
+        await Eventually.TrueAsync(() => Task.FromResult(!host.Deliveries.Faults.IsEmpty), TimeSpan.FromSeconds(10), "the given-up note's fault is observed");
         host.Deliveries.PublishedFaults.ShouldBe(["bad lot"]);
         host.Deliveries.Faults.ShouldBe(["NoteRejected: This consumer always fails."]);
     }
