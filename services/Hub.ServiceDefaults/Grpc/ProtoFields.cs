@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Hub.ServiceDefaults.Data;
 
 namespace Hub.ServiceDefaults.Grpc;
 
@@ -10,11 +11,7 @@ public static class ProtoFields
 {
     /// <summary>A JSON field path (<c>lines[0].productId</c>) as the proto's (<c>lines[0].product_id</c>); a proto path stays as it is.</summary>
     /// <param name="path">The field path a check named.</param>
-    public static string Path(string path)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        return string.Concat(path.Select((c, i) => char.IsUpper(c) && i > 0 && char.IsLetterOrDigit(path[i - 1]) ? "_" + char.ToLowerInvariant(c) : c.ToString()));
-    }
+    public static string Path(string path) => SnakeCaseNaming.ToSnakeCase(path);
 
     /// <summary>INVALID_ARGUMENT naming every field refused and why, as <c>field: reason; field: reason</c>.</summary>
     /// <param name="errors">The reasons by field path.</param>

@@ -31,7 +31,8 @@ internal static class PlacementLoad
 {
     /// <summary>
     /// How long a call without an answer is sent again: beyond the order service's grace for a key left by a
-    /// placement that stopped (2 min), after which the repeat takes the key over.
+    /// placement that stopped (2 min), after which the repeat takes the key over even when the process that held it
+    /// never noted that it ran (one that did is taken over once silent for 30 s).
     /// </summary>
     public static readonly TimeSpan RetryFor = TimeSpan.FromMinutes(3);
 
