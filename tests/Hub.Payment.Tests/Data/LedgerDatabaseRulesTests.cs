@@ -23,7 +23,7 @@ public sealed class LedgerDatabaseRulesTests(PaymentHost host) : IClassFixture<P
     }
 
     [Fact]
-    public async Task WalletKeptBalance_FollowsEveryLine_OtherAccountsKeepNone()
+    public async Task WalletKeptBalance_FollowsEveryLine_AnEscrowKeepsNone()
     {
         var (buyer, supplier, order) = (Ids.Company(), Ids.Company(), Ids.Order());
         await host.CreditAsync(buyer, 1_000_00, "USD");
@@ -36,13 +36,43 @@ public sealed class LedgerDatabaseRulesTests(PaymentHost host) : IClassFixture<P
         await using var db = host.Db();
         var accounts = await db.Accounts.AsNoTracking()
             .Where(a => a.Owner == buyer.ToString() || a.Owner == order.ToString())
-            .Select(a => new { a.Kind, a.WalletNetDebits, Net = db.PostingLines.Where(l => l.AccountId == a.Id).Sum(l => l.Amount) })
+            .Select(a => new { a.Kind, a.KeptNetDebits, Net = db.PostingLines.Where(l => l.AccountId == a.Id).Sum(l => l.Amount) })
             .ToListAsync();
         var wallet = accounts.Single(a => a.Kind == AccountKind.SmeWallet);
         wallet.Net.ShouldBe(-(1_500m - quote.Pay.MinorUnits / 100m));
-        wallet.WalletNetDebits.ShouldBe(wallet.Net);
+        wallet.KeptNetDebits.ShouldBe(wallet.Net);
         (await host.WalletAsync(buyer, "USD")).ShouldBe(1_500_00 - quote.Pay.MinorUnits);
-        accounts.Single(a => a.Kind == AccountKind.Escrow).WalletNetDebits.ShouldBe(0m);
+        accounts.Single(a => a.Kind == AccountKind.Escrow).KeptNetDebits.ShouldBe(0m);
+    }
+
+    [Fact]
+    public async Task KeptAccounts_NumberTheirLines_WithTheNetAfterEach()
+    {
+        var (buyer, supplier, order) = (Ids.Company(), Ids.Company(), Ids.Order());
+        await host.CreditAsync(buyer, 2_000_00, "EUR");
+        await host.CreditAsync(buyer, 300_00, "EUR");
+        await host.SecureAsync(order, buyer, supplier, await host.QuoteAsync(buyer, "EUR", 150_000, "KRW"));
+
+        await using var db = host.Db();
+        var kept = await db.Accounts.AsNoTracking()
+            .Where(a => (a.Kind == AccountKind.SmeWallet && a.Owner == buyer.ToString()) || (a.Kind == AccountKind.Clearing && a.Currency == "EUR"))
+            .ToListAsync();
+        var escrowLines = await db.PostingLines.AsNoTracking()
+            .Where(l => db.Accounts.Any(a => a.Id == l.AccountId && a.Kind == AccountKind.Escrow && a.Owner == order.ToString()))
+            .ToListAsync();
+
+        kept.Select(a => a.Kind).Order().ShouldBe([AccountKind.SmeWallet, AccountKind.Clearing]);
+        foreach (var account in kept)
+        {
+            var lines = await db.PostingLines.AsNoTracking().Where(l => l.AccountId == account.Id).OrderBy(l => l.Sequence).ToListAsync();
+            lines.Select(l => l.Sequence).ShouldBe(Enumerable.Range(1, lines.Count).Select(i => (long?)i));
+            lines.Select(l => l.NetDebitsAfter).ShouldBe(lines.Select((_, i) => (decimal?)lines.Take(i + 1).Sum(l => l.Amount)));
+            account.KeptLines.ShouldBe(lines.Count);
+            account.KeptNetDebits.ShouldBe(lines.Sum(l => l.Amount));
+        }
+
+        escrowLines.ShouldNotBeEmpty();
+        escrowLines.ShouldAllBe(l => l.Sequence == null && l.NetDebitsAfter == null);
     }
 
     [Fact]

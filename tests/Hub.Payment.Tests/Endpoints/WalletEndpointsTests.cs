@@ -1,6 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Hub.Contracts.Values;
+using Hub.Payment.Domain.Ledger;
+using Hub.ServiceDefaults.Validation;
+using Microsoft.EntityFrameworkCore;
 
 namespace Hub.Payment.Tests.Endpoints;
 
@@ -194,6 +198,65 @@ public sealed class WalletEndpointsTests(PaymentHost host) : IClassFixture<Payme
         rest.GetProperty("lines")[0].GetProperty("balance").GetProperty("minorUnits").GetInt64().ShouldBe(101);
         rest.GetProperty("nextCursor").ValueKind.ShouldBe(JsonValueKind.Null);
     }
+
+    [Fact]
+    public async Task GetStatement_ConcurrentPostings_EachLineCarriesTheBalanceAfterIt()
+    {
+        var company = Ids.Company();
+        var credits = Enumerable.Range(1, 24).Select(i => (long)i * 100).ToList();
+        await Task.WhenAll(credits.Select(c => host.CreditAsync(company, c, "SGD")));
+        using var client = host.Sme(company);
+
+        var statement = await client.GetFromJsonAsync<JsonElement>($"/api/payment/wallets/{company}/statement?currency=SGD");
+
+        var lines = statement.GetProperty("lines").EnumerateArray()
+            .Select(l => (Amount: l.GetProperty("amount").GetProperty("minorUnits").GetInt64(), Balance: l.GetProperty("balance").GetProperty("minorUnits").GetInt64()))
+            .ToList();
+        lines.Select(l => l.Amount).Order().ShouldBe(credits);
+        lines.Select((l, i) => l.Balance - (i == 0 ? 0 : lines[i - 1].Balance)).ShouldBe(lines.Select(l => l.Amount));
+        lines[^1].Balance.ShouldBe(credits.Sum());
+        statement.GetProperty("balance").GetProperty("minorUnits").GetInt64().ShouldBe(credits.Sum());
+    }
+
+    [Fact]
+    public async Task GetStatement_CursorGivenBeforeLinesWereNumbered_ContinuesAfterItsLine()
+    {
+        var (company, other) = (Ids.Company(), Ids.Company());
+        foreach (var credit in new long[] { 100, 200, 300 })
+        {
+            await host.CreditAsync(company, credit, "NZD");
+        }
+
+        await host.CreditAsync(other, 50, "NZD");
+        using var client = host.Sme(company);
+        string EarlierCursor(LineOf line) => PageCursor.Encode(new { line.PostedAt, Line = line.Id });
+
+        var page = await client.GetFromJsonAsync<JsonElement>(
+            $"/api/payment/wallets/{company}/statement?currency=NZD&cursor={EarlierCursor((await LinesAsync(company, "NZD"))[1])}");
+        var stranger = await client.GetAsync($"/api/payment/wallets/{company}/statement?currency=NZD&cursor={EarlierCursor((await LinesAsync(other, "NZD"))[0])}");
+
+        var line = page.GetProperty("lines").EnumerateArray().ShouldHaveSingleItem();
+        line.GetProperty("amount").GetProperty("minorUnits").GetInt64().ShouldBe(300);
+        line.GetProperty("balance").GetProperty("minorUnits").GetInt64().ShouldBe(600);
+        stranger.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await stranger.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("cursor", out _).ShouldBeTrue();
+    }
+
+    // A wallet's lines in the order they were written, with their posting's time.
+    private async Task<List<LineOf>> LinesAsync(CompanyId company, string currency)
+    {
+        await using var db = host.Db();
+        return await (
+                from account in db.Accounts
+                where account.Kind == AccountKind.SmeWallet && account.Owner == company.ToString() && account.Currency == currency
+                join line in db.PostingLines on account.Id equals line.AccountId
+                join posting in db.Postings on line.PostingId equals posting.Id
+                orderby line.Sequence
+                select new LineOf(line.Id, posting.PostedAt))
+            .ToListAsync();
+    }
+
+    private sealed record LineOf(Guid Id, DateTime PostedAt);
 
     [Theory]
     [InlineData("limit=0", "limit")]

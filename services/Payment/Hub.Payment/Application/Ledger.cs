@@ -31,8 +31,8 @@ internal sealed class Ledger(PaymentDbContext db, TimeProvider clock)
         db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM ledger_accounts WHERE id = {account.Id} FOR UPDATE", cancellationToken);
 
     /// <summary>
-    /// The balance as committed plus what this transaction has saved: a wallet's from the sum the database keeps on it,
-    /// any other account's from its lines.
+    /// The balance as committed plus what this transaction has saved: from the sum the database keeps on the account for
+    /// the kinds that keep one, from its lines for any other.
     /// </summary>
     public async Task<Money> BalanceAsync(LedgerAccount account, CancellationToken cancellationToken) =>
         account.BalanceFrom(await NetDebitsAsync(account, cancellationToken));
@@ -71,8 +71,8 @@ internal sealed class Ledger(PaymentDbContext db, TimeProvider clock)
     }
 
     private async Task<decimal> NetDebitsAsync(LedgerAccount account, CancellationToken cancellationToken) =>
-        account.Kind == AccountKind.SmeWallet
-            ? await db.Accounts.Where(a => a.Id == account.Id).Select(a => a.WalletNetDebits).SingleAsync(cancellationToken)
+        account.Kind.KeepsBalance()
+            ? await db.Accounts.Where(a => a.Id == account.Id).Select(a => a.KeptNetDebits).SingleAsync(cancellationToken)
             : await db.PostingLines.Where(l => l.AccountId == account.Id).SumAsync(l => l.Amount, cancellationToken);
 
     private Task<LedgerAccount?> FindAsync(AccountKind kind, string owner, CurrencyCode currency, CancellationToken cancellationToken) =>

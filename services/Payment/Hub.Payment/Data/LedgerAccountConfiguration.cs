@@ -14,8 +14,9 @@ internal sealed class LedgerAccountConfiguration : IEntityTypeConfiguration<Ledg
         b.Property(a => a.Owner).HasMaxLength(40).IsRequired();
         b.Property(a => a.Currency).HasMaxLength(3).IsRequired();
         b.Ignore(a => a.CurrencyCode);
-        // Kept by the trigger posting_lines_wallet_balance (migration WalletRunningBalance); EF only reads it.
-        b.Property(a => a.WalletNetDebits).HasPrecision(28, 4).HasDefaultValue(0m).ValueGeneratedOnAddOrUpdate();
+        // Kept by the trigger posting_lines_keep_balance (migration KeptBalancesAndLineSequence); EF only reads them.
+        b.Property(a => a.KeptNetDebits).HasPrecision(28, 4).HasDefaultValue(0m).ValueGeneratedOnAddOrUpdate();
+        b.Property(a => a.KeptLines).HasDefaultValue(0L).ValueGeneratedOnAddOrUpdate();
         b.HasIndex(a => new { a.Kind, a.Owner, a.Currency }).IsUnique();
     }
 }

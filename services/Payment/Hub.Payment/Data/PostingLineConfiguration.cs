@@ -1,6 +1,7 @@
 using Hub.Payment.Domain.Ledger;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 namespace Hub.Payment.Data;
 
@@ -13,6 +14,10 @@ internal sealed class PostingLineConfiguration : IEntityTypeConfiguration<Postin
         b.Property(l => l.Currency).HasMaxLength(3).IsRequired();
         b.Property(l => l.Amount).HasPrecision(28, 4);
         b.HasOne<LedgerAccount>().WithMany().HasForeignKey(l => l.AccountId).OnDelete(DeleteBehavior.Restrict);
-        b.HasIndex(l => l.AccountId);
+        // Given by the trigger posting_lines_keep_balance as each line is written; a statement pages by them. The index
+        // also finds the lines of an account that keeps no balance, to sum them.
+        b.Property(l => l.Sequence).ValueGeneratedOnAdd().Metadata.SetValueGenerationStrategy(NpgsqlValueGenerationStrategy.None);
+        b.Property(l => l.NetDebitsAfter).HasPrecision(28, 4).ValueGeneratedOnAdd();
+        b.HasIndex(l => new { l.AccountId, l.Sequence }).IsUnique();
     }
 }

@@ -39,7 +39,7 @@ internal static class WalletEndpoints
 
         var balances = await db.Accounts.AsNoTracking()
             .Where(a => a.Kind == AccountKind.SmeWallet && a.Owner == company)
-            .Select(a => new { a.Currency, Net = a.WalletNetDebits })
+            .Select(a => new { a.Currency, Net = a.KeptNetDebits })
             .OrderBy(a => a.Currency)
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(new WalletResponse(company, balances
@@ -50,7 +50,8 @@ internal static class WalletEndpoints
     /// <summary>
     /// The wallet's movements in one currency, oldest first, a page of <c>limit</c> lines (default
     /// <see cref="StatementPageLines"/>, at most <see cref="MaxStatementPageLines"/>) at a time; <c>cursor</c> is the
-    /// previous page's <c>nextCursor</c>. Each line carries the balance after it; the statement's balance is the wallet's now.
+    /// previous page's <c>nextCursor</c>. Lines run in the order they were written; each carries the balance after it, and
+    /// the statement's balance is the wallet's now.
     /// </summary>
     private static async Task<Results<Ok<StatementResponse>, ProblemHttpResult>> GetStatement(
         string company, string? currency, int? limit, string? cursor, Caller caller, PaymentDbContext db, CancellationToken cancellationToken)
@@ -75,38 +76,36 @@ internal static class WalletEndpoints
             return Problems.Invalid("cursor", "Not a cursor of a statement; pass back the nextCursor of the previous page.");
         }
 
-        var wallet = db.Accounts.AsNoTracking()
-            .Where(a => a.Kind == AccountKind.SmeWallet && a.Owner == company && a.Currency == code.Code);
-        var movements =
-            from account in wallet
-            join line in db.PostingLines on account.Id equals line.AccountId
-            join posting in db.Postings on line.PostingId equals posting.Id
-            select new { PostingId = posting.Id, posting.Description, posting.PostedAt, LineId = line.Id, line.Amount };
-
-        var page = movements;
-        var openingNetDebits = 0m;
-        if (after is not null)
+        var wallet = await db.Accounts.AsNoTracking()
+            .Where(a => a.Kind == AccountKind.SmeWallet && a.Owner == company && a.Currency == code.Code)
+            .Select(a => new { a.Id, a.KeptNetDebits })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (wallet is null)
         {
-            page = movements.Where(m => EF.Functions.GreaterThan(ValueTuple.Create(m.PostedAt, m.LineId), ValueTuple.Create(after.PostedAt, after.Line)));
-            openingNetDebits = await movements
-                .Where(m => EF.Functions.LessThanOrEqual(ValueTuple.Create(m.PostedAt, m.LineId), ValueTuple.Create(after.PostedAt, after.Line)))
-                .SumAsync(m => m.Amount, cancellationToken);
+            return TypedResults.Ok(new StatementResponse(company, code.Code, MoneyDto.From(Money.Zero(code)), [], null));
         }
 
-        var lines = await page.OrderBy(m => m.PostedAt).ThenBy(m => m.LineId).Take(take + 1).ToListAsync(cancellationToken);
-        var balance = await wallet.Select(a => a.WalletNetDebits).SingleOrDefaultAsync(cancellationToken);
-
-        var running = new Money(-openingNetDebits, code);
-        var entries = new List<StatementLine>(Math.Min(lines.Count, take));
-        foreach (var line in lines.Take(take))
+        // Each line carries the wallet's net after it, so a page reads its own lines only, however deep it starts.
+        var start = after is null ? 0 : await after.SequenceInAsync(db, wallet.Id, cancellationToken);
+        if (start is null)
         {
-            var amount = new Money(-line.Amount, code);
-            running += amount;
-            entries.Add(new StatementLine(line.PostingId, line.PostedAt, line.Description, MoneyDto.From(amount), MoneyDto.From(running)));
+            return Problems.Invalid("cursor", "Not a cursor of this statement; pass back the nextCursor of the previous page.");
         }
 
-        var next = lines.Count > take ? new StatementCursor(lines[take - 1].PostedAt, lines[take - 1].LineId).Encode() : null;
-        return TypedResults.Ok(new StatementResponse(company, code.Code, MoneyDto.From(new Money(-balance, code)), entries, next));
+        var lines = await (
+                from line in db.PostingLines
+                where line.AccountId == wallet.Id && line.Sequence > start
+                join posting in db.Postings on line.PostingId equals posting.Id
+                orderby line.Sequence
+                select new { PostingId = posting.Id, posting.Description, posting.PostedAt, Sequence = line.Sequence!.Value, line.Amount, After = line.NetDebitsAfter!.Value })
+            .Take(take + 1)
+            .ToListAsync(cancellationToken);
+
+        var entries = lines.Take(take)
+            .Select(l => new StatementLine(l.PostingId, l.PostedAt, l.Description, MoneyDto.From(new Money(-l.Amount, code)), MoneyDto.From(new Money(-l.After, code))))
+            .ToList();
+        var next = lines.Count > take ? new StatementCursor(lines[take - 1].Sequence).Encode() : null;
+        return TypedResults.Ok(new StatementResponse(company, code.Code, MoneyDto.From(new Money(-wallet.KeptNetDebits, code)), entries, next));
     }
 
     private static async Task<Results<Ok<CreditResponse>, ProblemHttpResult>> CreditTestMoney(

@@ -428,6 +428,19 @@ namespace Hub.Payment.Migrations
                         .HasColumnType("character varying(3)")
                         .HasColumnName("currency");
 
+                    b.Property<long>("KeptLines")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L)
+                        .HasColumnName("kept_lines");
+
+                    b.Property<decimal>("KeptNetDebits")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasPrecision(28, 4)
+                        .HasColumnType("numeric(28,4)")
+                        .HasDefaultValue(0m)
+                        .HasColumnName("kept_net_debits");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -443,13 +456,6 @@ namespace Hub.Payment.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("owner");
-
-                    b.Property<decimal>("WalletNetDebits")
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasPrecision(28, 4)
-                        .HasColumnType("numeric(28,4)")
-                        .HasDefaultValue(0m)
-                        .HasColumnName("wallet_net_debits");
 
                     b.HasKey("Id");
 
@@ -516,15 +522,28 @@ namespace Hub.Payment.Migrations
                         .HasColumnType("character varying(3)")
                         .HasColumnName("currency");
 
+                    b.Property<decimal?>("NetDebitsAfter")
+                        .ValueGeneratedOnAdd()
+                        .HasPrecision(28, 4)
+                        .HasColumnType("numeric(28,4)")
+                        .HasColumnName("net_debits_after");
+
                     b.Property<Guid>("PostingId")
                         .HasColumnType("uuid")
                         .HasColumnName("posting_id");
 
+                    b.Property<long?>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence")
+                        .HasAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
                     b.HasKey("Id");
 
-                    b.HasIndex("AccountId");
-
                     b.HasIndex("PostingId");
+
+                    b.HasIndex("AccountId", "Sequence")
+                        .IsUnique();
 
                     b.ToTable("posting_lines", (string)null);
                 });

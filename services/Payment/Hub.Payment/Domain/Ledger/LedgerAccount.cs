@@ -3,8 +3,9 @@ using Hub.Contracts.Values;
 namespace Hub.Payment.Domain.Ledger;
 
 /// <summary>
-/// An account of one party in one currency. Its balance is the sum of its posting lines; for a wallet, whose balance
-/// every payment checks, the database also keeps that sum on the account as each line is written.
+/// An account of one party in one currency. Its balance is the sum of its posting lines; for the kinds whose balance
+/// postings check (<see cref="AccountKinds.KeepsBalance"/>), the database also keeps that sum and the count of lines on
+/// the account as each line is written.
 /// </summary>
 internal sealed class LedgerAccount
 {
@@ -24,10 +25,14 @@ internal sealed class LedgerAccount
     public DateTime OpenedAt { get; private set; }
 
     /// <summary>
-    /// A wallet's net of its lines (debits positive), kept by the database in the transaction that writes each line;
-    /// 0 for other kinds. Never written by the application; read it fresh, after <c>Ledger.LockAsync</c>.
+    /// The net of the account's lines (debits positive), kept by the database in the transaction that writes each line,
+    /// for the kinds that keep their balance; 0 for others. Never written by the application; read it fresh, after
+    /// <c>Ledger.LockAsync</c>.
     /// </summary>
-    public decimal WalletNetDebits { get; private set; }
+    public decimal KeptNetDebits { get; private set; }
+
+    /// <summary>How many lines the account has, kept with <see cref="KeptNetDebits"/>: the last line's <see cref="PostingLine.Sequence"/>.</summary>
+    public long KeptLines { get; private set; }
 
     public CurrencyCode CurrencyCode => CurrencyCode.Parse(Currency);
 

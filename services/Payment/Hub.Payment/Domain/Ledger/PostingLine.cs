@@ -26,4 +26,13 @@ internal sealed class PostingLine
 
     /// <summary>Debit when positive, credit when negative; never zero.</summary>
     public decimal Amount { get; private set; }
+
+    /// <summary>
+    /// The line's place among its account's lines, from 1, in the order they were written; null for an account that
+    /// keeps no balance. Given by the database as the line is written, with <see cref="NetDebitsAfter"/>.
+    /// </summary>
+    public long? Sequence { get; private set; }
+
+    /// <summary>The account's net of its lines up to and including this one (debits positive); null with <see cref="Sequence"/>.</summary>
+    public decimal? NetDebitsAfter { get; private set; }
 }
