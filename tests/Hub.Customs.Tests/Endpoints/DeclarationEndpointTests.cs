@@ -69,6 +69,25 @@ public sealed class DeclarationEndpointTests(CustomsHost host) : IClassFixture<C
         metrics.ShouldContain("hub_customs_clearance_duration");
     }
 
+    [Theory]
+    [InlineData("GET", "")]
+    [InlineData("POST", "/release")]
+    [InlineData("POST", "/reject")]
+    public async Task MalformedDeclarationId_IsAValidationProblemNamingTheId(string method, string action)
+    {
+        using var op = host.Operator();
+        using var request = new HttpRequestMessage(new HttpMethod(method), $"/api/customs/declarations/declaration-7{action}")
+        {
+            Content = method == "GET" ? null : JsonContent.Create(new { reason = "Invoice does not match the goods." }),
+        };
+
+        var response = await op.SendAsync(request);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        problem.GetProperty("errors").GetProperty("id")[0].GetString()!.ShouldContain("'declaration-7' is not a declaration id");
+    }
+
     [Fact]
     public async Task ReleaseDeclaration_Unknown_IsNotFound()
     {

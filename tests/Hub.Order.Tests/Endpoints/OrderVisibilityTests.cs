@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Hub.Order.Endpoints;
 using Hub.Order.Tests.Fakes;
 using Hub.Testing;
@@ -28,6 +29,26 @@ public class OrderVisibilityTests(OrderFixture fixture) : IClassFixture<OrderFix
         (await a.GetFromJsonAsync<List<OrderResponse>>("/api/order/orders"))!.ShouldContain(o => o.OrderId == order);
         (await OrderFixture.GetAsync(fixture.OperatorClient(), order)).OrderId.ShouldBe(order);
         (await fixture.OperatorClient().GetFromJsonAsync<List<OrderResponse>>("/api/order/orders?limit=200"))!.ShouldContain(o => o.OrderId == order);
+    }
+
+    [Theory]
+    [InlineData("GET", "")]
+    [InlineData("POST", "/receipt")]
+    [InlineData("POST", "/cancel")]
+    [InlineData("POST", "/dispute")]
+    public async Task MalformedOrderId_IsAValidationProblemNamingTheId_AWellFormedUnknownOneNotFound(string method, string action)
+    {
+        var buyer = fixture.ClientFor(OrderFixture.NewCompany());
+        HttpRequestMessage Request(string id) =>
+            new(new HttpMethod(method), $"/api/order/orders/{id}{action}") { Content = method == "GET" ? null : JsonContent.Create(new { reason = "Goods arrived broken." }) };
+
+        var malformed = await buyer.SendAsync(Request("order-1"));
+        var unknown = await buyer.SendAsync(Request("CN-O-999999999"));
+
+        malformed.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var problem = await malformed.Content.ReadFromJsonAsync<JsonElement>();
+        problem.GetProperty("errors").GetProperty("id")[0].GetString()!.ShouldContain("'order-1' is not an order id");
+        unknown.StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
     [Fact]

@@ -24,6 +24,9 @@ internal sealed partial class DeclarationService(
     CustomsMetrics metrics,
     ILogger<DeclarationService> logger)
 {
+    /// <summary>Why <paramref name="id"/> names no declaration whatever the hub holds (no hub gives such an id), or null if it may.</summary>
+    public static string? MalformedId(string? id) => DeclarationId.TryParse(id, out _) ? null : $"'{id}' is not a declaration id such as KR-D-000123.";
+
     public async Task<Declaration> DeclareAsync(DeclarationDraft draft, CancellationToken cancellationToken)
     {
         if (await FindExistingAsync(draft, cancellationToken) is { } existing)

@@ -105,16 +105,28 @@ internal static class DeclarationEndpoints
         return TypedResults.Ok(found.Select(DeclarationResponse.From).ToList());
     }
 
-    private static async Task<Results<Ok<DeclarationResponse>, ProblemHttpResult>> Get(string id, Caller caller, DeclarationService declarations, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<DeclarationResponse>, ValidationProblem, ProblemHttpResult>> Get(
+        string id, Caller caller, DeclarationService declarations, CancellationToken cancellationToken)
     {
+        if (DeclarationService.MalformedId(id) is { } malformed)
+        {
+            return EndpointProblems.Invalid("id", malformed);
+        }
+
         var declaration = await declarations.FindAsync(id, cancellationToken);
         return declaration is not null && (caller.IsOperator || (caller.Company is { } company && declaration.Concerns(company)))
             ? TypedResults.Ok(DeclarationResponse.From(declaration))
             : EndpointProblems.NotFound($"No declaration {id}.");
     }
 
-    private static async Task<Results<Ok<DeclarationResponse>, ProblemHttpResult>> Release(string id, Caller caller, DeclarationService declarations, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<DeclarationResponse>, ValidationProblem, ProblemHttpResult>> Release(
+        string id, Caller caller, DeclarationService declarations, CancellationToken cancellationToken)
     {
+        if (DeclarationService.MalformedId(id) is { } malformed)
+        {
+            return EndpointProblems.Invalid("id", malformed);
+        }
+
         try
         {
             return await declarations.ReleaseAsync(id, caller.Subject, cancellationToken) is { } released
@@ -130,6 +142,11 @@ internal static class DeclarationEndpoints
     private static async Task<Results<Ok<DeclarationResponse>, ValidationProblem, ProblemHttpResult>> Reject(
         string id, RejectRequest request, Caller caller, DeclarationService declarations, CancellationToken cancellationToken)
     {
+        if (DeclarationService.MalformedId(id) is { } malformed)
+        {
+            return EndpointProblems.Invalid("id", malformed);
+        }
+
         if (string.IsNullOrWhiteSpace(request.Reason))
         {
             return EndpointProblems.Invalid("reason", "A rejection needs a reason.");

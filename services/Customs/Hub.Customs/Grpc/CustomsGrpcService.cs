@@ -35,9 +35,9 @@ internal sealed class CustomsGrpcService(
     });
 
     public override Task<DeclarationReply> GetDeclaration(GetDeclarationRequest request, ServerCallContext context) => Guard(async () =>
-        (await declarations.FindAsync(DeclarationId.TryParse(request.DeclarationId, out _)
-            ? request.DeclarationId
-            : throw new CustomsRuleException("declarationId", $"'{request.DeclarationId}' is not a declaration id such as KR-D-000123."), context.CancellationToken))?.ToReply()
+        (await declarations.FindAsync(DeclarationService.MalformedId(request.DeclarationId) is { } malformed
+            ? throw new CustomsRuleException("declarationId", malformed)
+            : request.DeclarationId, context.CancellationToken))?.ToReply()
             ?? throw new RpcException(new Status(StatusCode.NotFound, $"No declaration {request.DeclarationId} in hub {identity.Hub}.")));
 
     public override Task<DeclarationReply> Withdraw(WithdrawDeclarationRequest request, ServerCallContext context) => Guard(async () =>

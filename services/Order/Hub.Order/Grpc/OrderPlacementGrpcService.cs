@@ -225,9 +225,9 @@ internal sealed class OrderPlacementGrpcService(OrderPlacementDesk placement, Or
 
     // An id no hub could give is the caller's mistake, not an order that is missing.
     private static string Required(string orderId) =>
-        OrderId.TryParse(orderId, out _)
-            ? orderId
-            : throw ProtoFields.Invalid(new Dictionary<string, string[]> { ["order_id"] = [$"'{orderId}' is not an order id such as CN-O-000123."] });
+        OrderDesk.MalformedId(orderId) is { } malformed
+            ? throw ProtoFields.Invalid(new Dictionary<string, string[]> { ["order_id"] = [malformed] })
+            : orderId;
 
     private static RpcException NotFound(string orderId) => new(new Status(StatusCode.NotFound, $"There is no order {orderId} you can see or change."));
 }
