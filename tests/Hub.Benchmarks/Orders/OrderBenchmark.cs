@@ -40,9 +40,20 @@ internal static class OrderBenchmark
         Console.WriteLine($"Run {run}: product {productId} (KR), buyer {cn.Company("cn-buyer")} (CN) funded; {options.Clients} clients place for up to {options.Seconds} s or {options.Orders} orders");
 
         var loadBefore = Report.LoadAverage();
-        var cpuBefore = MachineCpu.Snapshot();
-        var placement = await PlacementLoad.RunAsync(buyer, productId, run, options.Clients, options.Orders, TimeSpan.FromSeconds(options.Seconds), options.Reprice);
-        var placingCpu = MachineCpu.Between(cpuBefore, MachineCpu.Snapshot());
+        PlacementResult placement;
+        IReadOnlyList<(string Label, TimeSpan Cpu)> placingCpu;
+        await using (var hold = options.Hold ? await BrokerHold.RaiseAsync() : null)
+        {
+            if (hold is not null)
+            {
+                Console.WriteLine("Events held back at the broker while placing (HOLD=1): the placement alone is measured");
+            }
+
+            var cpuBefore = MachineCpu.Snapshot();
+            placement = await PlacementLoad.RunAsync(buyer, productId, run, options.Clients, options.Orders, TimeSpan.FromSeconds(options.Seconds), options.Reprice);
+            placingCpu = MachineCpu.Between(cpuBefore, MachineCpu.Snapshot());
+        }
+
         var loadPlacing = Report.LoadAverage();
         Console.WriteLine(Invariant($"Placed {placement.Placed.Count} purchases in {placement.Elapsed.TotalSeconds:0.0} s ({placement.Failed} failed, {placement.Repeated} calls sent again); driving them to Completed…"));
         foreach (var sample in placement.FailureSamples)
@@ -84,13 +95,13 @@ internal static class OrderBenchmark
         CensusResult census, double pgbench, string load)
     {
         Console.WriteLine();
-        Console.WriteLine(Invariant($"Order benchmark: CN buyer → KR supplier through the CN gateway, {options.Clients} clients, {Environment.ProcessorCount} CPUs, load {load}"));
+        Console.WriteLine(Invariant($"Order benchmark: CN buyer → KR supplier through the CN gateway, {options.Clients} clients, {Environment.ProcessorCount} CPUs, load {load}{(options.Hold ? ", events held while placing" : "")}"));
         Console.WriteLine();
         Console.WriteLine(Invariant($"{"Placement (closed loop)",-32} {"calls",7} {"per s",8} {"p50 ms",8} {"p99 ms",8}"));
         Console.WriteLine(Invariant($"{"POST /api/order/checkout",-32} {placement.CheckoutMs.Length,7} {placement.CheckoutMs.Length / placement.Elapsed.TotalSeconds,8:0.0} {Percentile(placement.CheckoutMs, 50),8:0} {Percentile(placement.CheckoutMs, 99),8:0}"));
         Console.WriteLine(Invariant($"{(options.Reprice ? "POST /api/order/orders (priced)" : "POST /api/order/orders"),-32} {placement.PlaceMs.Length,7} {placement.PerSecond,8:0.0} {Percentile(placement.PlaceMs, 50),8:0} {Percentile(placement.PlaceMs, 99),8:0}   {placement.Placed.Count} accepted, {placement.Failed} failed, {placement.Elapsed.TotalSeconds:0.0} s"));
         Console.WriteLine(Invariant($"{"pgbench -N (simple update) TPS",-32} {"",7} {pgbench,8:0}"));
-        PrintCpu(placement, placingCpu);
+        PrintCpu(placement, placingCpu, options.Hold);
 
         var completed = orders.Where(o => o.Status == "Completed").ToList();
         Console.WriteLine();
@@ -130,8 +141,9 @@ internal static class OrderBenchmark
     }
 
     // What the machine spent per order placed while placing, process by process: the orders placed earlier are
-    // processed on the same cores meanwhile, and that is part of the price of a placement on this machine.
-    private static void PrintCpu(PlacementResult placement, IReadOnlyList<(string Label, TimeSpan Cpu)> cpu)
+    // processed on the same cores meanwhile (unless their events are held), and that is part of the price of a
+    // placement on this machine.
+    private static void PrintCpu(PlacementResult placement, IReadOnlyList<(string Label, TimeSpan Cpu)> cpu, bool held)
     {
         if (cpu.Count == 0 || placement.Placed.Count == 0)
         {
@@ -141,7 +153,9 @@ internal static class OrderBenchmark
         var machine = placement.Elapsed.TotalMilliseconds * Environment.ProcessorCount;
         double PerOrder(TimeSpan t) => t.TotalMilliseconds / placement.Placed.Count;
         Console.WriteLine();
-        Console.WriteLine("CPU while placing, per order placed (the orders placed before are processed meanwhile):");
+        Console.WriteLine(held
+            ? "CPU while placing, per order placed (events held back: the placement alone):"
+            : "CPU while placing, per order placed (the orders placed before are processed meanwhile):");
         foreach (var (label, time) in cpu.Take(12))
         {
             Console.WriteLine(Invariant($"  {label,-20} {PerOrder(time),8:0.0} ms {time.TotalMilliseconds / machine,7:0.0%} of the machine"));
