@@ -17,12 +17,13 @@ internal sealed class Books(GatewayClient hub, Session op)
         return (lines, statement["balance"]!["minorUnits"]!.GetValue<long>());
     }
 
-    /// <summary>Net debits per currency over every account of the hub's ledger: zero for each currency when the books balance.</summary>
+    /// <summary>Debits less credits per currency over the hub's whole ledger (its trial balance): zero for each currency when the books balance.</summary>
     public async Task<IReadOnlyDictionary<string, long>> TrialBalanceAsync()
     {
-        var accounts = (await hub.GetAsync(op, "/api/payment/ledger/accounts", CancellationToken.None)).AsArray();
-        return accounts.GroupBy(a => a!["netDebits"]!["currency"]!.GetValue<string>())
-            .ToDictionary(g => g.Key, g => g.Sum(a => a!["netDebits"]!["minorUnits"]!.GetValue<long>()));
+        var currencies = (await hub.GetAsync(op, "/api/payment/ledger/trial-balance", CancellationToken.None))["currencies"]!.AsArray();
+        return currencies.ToDictionary(
+            c => c!["currency"]!.GetValue<string>(),
+            c => c!["debits"]!["minorUnits"]!.GetValue<long>() - c["credits"]!["minorUnits"]!.GetValue<long>());
     }
 
     public async Task<IReadOnlyList<JsonNode>> DeclarationsAsync(string orderId, string type) =>

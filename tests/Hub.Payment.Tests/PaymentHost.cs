@@ -89,8 +89,8 @@ public sealed class PaymentHost : IAsyncLifetime
     public async Task<Dictionary<string, long>> AccountsAsync(string owner)
     {
         using var client = Operator();
-        var accounts = await client.GetFromJsonAsync<JsonElement>($"/api/payment/ledger/accounts?owner={owner}");
-        return accounts.EnumerateArray().ToDictionary(
+        var page = await client.GetFromJsonAsync<JsonElement>($"/api/payment/ledger/accounts?owner={owner}&limit=1000");
+        return page.GetProperty("accounts").EnumerateArray().ToDictionary(
             a => $"{a.GetProperty("kind").GetString()} {a.GetProperty("balance").GetProperty("currency").GetString()}",
             a => a.GetProperty("balance").GetProperty("minorUnits").GetInt64());
     }
