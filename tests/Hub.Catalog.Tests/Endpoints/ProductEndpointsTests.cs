@@ -169,6 +169,28 @@ public sealed class ProductEndpointsTests(CatalogFixture fixture) : IClassFixtur
         response.StatusCode.ShouldBe(HttpStatusCode.Conflict);
     }
 
+    [Theory]
+    [InlineData("GET", "")]
+    [InlineData("GET", "/prices")]
+    [InlineData("PUT", "")]
+    [InlineData("POST", "/list")]
+    [InlineData("POST", "/delist")]
+    [InlineData("PUT", "/stock")]
+    public async Task MalformedProductId_IsAValidationProblemNamingTheId(string method, string action)
+    {
+        using var supplier = await fixture.SupplierAsync();
+        using var request = new HttpRequestMessage(new HttpMethod(method), $"/api/catalog/products/KR-O-000001{action}")
+        {
+            Content = method == "GET" ? null : action == "/stock" ? JsonContent.Create(new StockRequest(5, null)) : JsonContent.Create(Requests.Product()),
+        };
+
+        var response = await supplier.SendAsync(request);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        problem.GetProperty("errors").GetProperty("id")[0].GetString()!.ShouldContain("'KR-O-000001' is not a product id");
+    }
+
     [Fact]
     public async Task EditingAnotherCompanysProduct_Returns404_AndChangesNothing()
     {

@@ -36,6 +36,24 @@ public sealed class ConsignmentEndpointsTests : IAsyncLifetime
         (await sme.GetAsync("/api/logistics/pools")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 
+    [Theory]
+    [InlineData("GET", "")]
+    [InlineData("GET", "/tracking")]
+    [InlineData("POST", "/tracking")]
+    public async Task MalformedConsignmentId_IsAValidationProblemNamingTheId(string method, string action)
+    {
+        using var op = _host.Operator();
+        using var request = new HttpRequestMessage(new HttpMethod(method), $"/api/logistics/consignments/CN-O-000501{action}")
+        {
+            Content = method == "GET" ? null : JsonContent.Create(new { status = "OutForDelivery" }),
+        };
+
+        var response = await op.SendAsync(request);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("id")[0].GetString()!.ShouldContain("'CN-O-000501' is not a consignment id");
+    }
+
     [Fact]
     public async Task Consignments_SmallPages_WalkEveryConsignmentOnceNewestFirst()
     {

@@ -29,6 +29,19 @@ public sealed class EscrowEndpointsTests(PaymentHost host) : IClassFixture<Payme
     }
 
     [Fact]
+    public async Task GetEscrow_MalformedOrderId_IsAValidationProblem_AWellFormedUnknownOneNotFound()
+    {
+        using var op = host.Operator();
+
+        var malformed = await op.GetAsync("/api/payment/escrows/order-5");
+        var unknown = await op.GetAsync("/api/payment/escrows/CN-O-999999999");
+
+        malformed.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await malformed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("orderId")[0].GetString()!.ShouldContain("'order-5' is not an order id");
+        unknown.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task ListAccounts_BySme_IsForbidden()
     {
         using var client = host.Sme(Ids.Company());

@@ -112,6 +112,30 @@ public sealed class ClaimEndpointsTests(TaxRefundHost host) : IClassFixture<TaxR
         filed.GetProperty("roundingRule").GetString()!.ShouldContain("half away from zero");
     }
 
+    [Theory]
+    [InlineData("GET", "")]
+    [InlineData("POST", "/file")]
+    [InlineData("POST", "/approve")]
+    [InlineData("POST", "/reject")]
+    [InlineData("POST", "/pay")]
+    public async Task MalformedClaimId_IsAValidationProblemNamingTheId_AWellFormedUnknownOneNotFound(string method, string action)
+    {
+        using var op = host.Operator();
+        HttpRequestMessage Request(string id) => new(new HttpMethod(method), $"/api/tax-refund/claims/{id}{action}")
+        {
+            Content = method == "GET" ? null : JsonContent.Create(new { reason = "No export evidence." }),
+        };
+
+        using var malformed = Request("claim-9");
+        using var unknown = Request("KR-R-999999999");
+        var refused = await op.SendAsync(malformed);
+        var missing = await op.SendAsync(unknown);
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("id")[0].GetString()!.ShouldContain("'claim-9' is not a claim id");
+        missing.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
     [Fact]
     public async Task Claims_OtherSupplierAndSmeDecisions_NotFoundAndForbidden()
     {

@@ -7,6 +7,7 @@ using Hub.Contracts.Values;
 using Hub.ServiceDefaults.Hosting;
 using Hub.ServiceDefaults.Messaging.Outbox;
 using Hub.ServiceDefaults.Security;
+using Hub.ServiceDefaults.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -22,7 +23,8 @@ internal static class ProductEndpoints
 {
     public static void MapProductEndpoints(this IEndpointRouteBuilder routes)
     {
-        var products = routes.MapGroup("/api/catalog/products").WithTags("Products (suppliers)").RequireAuthorization(HubPolicies.Sme);
+        var products = routes.MapGroup("/api/catalog/products").WithTags("Products (suppliers)").RequireAuthorization(HubPolicies.Sme)
+            .RequireWellFormedId("id", ProductMapping.MalformedId);
         products.MapPost("/", Create).WithName("CreateProduct").ProducesProblem(StatusCodes.Status409Conflict);
         products.MapPut("/{id}", Update).WithName("UpdateProduct").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         products.MapPost("/{id}/list", List).WithName("ListProduct").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);

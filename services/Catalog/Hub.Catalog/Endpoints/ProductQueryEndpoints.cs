@@ -2,6 +2,7 @@ using Hub.Catalog.Data;
 using Hub.Catalog.Domain.Products;
 using Hub.Contracts.Values;
 using Hub.ServiceDefaults.Security;
+using Hub.ServiceDefaults.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -13,7 +14,7 @@ internal static class ProductQueryEndpoints
 {
     public static void MapProductQueryEndpoints(this IEndpointRouteBuilder routes)
     {
-        var products = routes.MapGroup("/api/catalog/products").WithTags("Products (buyers)");
+        var products = routes.MapGroup("/api/catalog/products").WithTags("Products (buyers)").RequireWellFormedId("id", ProductMapping.MalformedId);
         products.MapGet("/", Search).RequireAuthorization(HubPolicies.AnyCaller).WithName("SearchProducts");
         products.MapGet("/mine", Mine).RequireAuthorization(HubPolicies.Sme).WithName("ListMyProducts");
         products.MapGet("/{id}", Get).RequireAuthorization(HubPolicies.AnyCaller).WithName("GetProduct").ProducesProblem(StatusCodes.Status404NotFound);

@@ -1,3 +1,4 @@
+using Hub.ServiceDefaults.Validation;
 using System.Globalization;
 using Hub.Contracts.Customs;
 using Hub.Contracts.Values;
@@ -25,7 +26,7 @@ internal sealed partial class DeclarationService(
     ILogger<DeclarationService> logger)
 {
     /// <summary>Why <paramref name="id"/> names no declaration whatever the hub holds (no hub gives such an id), or null if it may.</summary>
-    public static string? MalformedId(string? id) => DeclarationId.TryParse(id, out _) ? null : $"'{id}' is not a declaration id such as KR-D-000123.";
+    public static string? MalformedId(string? id) => DeclarationId.TryParse(id, out _) ? null : PathIds.Rule(id, "a declaration id", "KR-D-000123");
 
     public async Task<Declaration> DeclareAsync(DeclarationDraft draft, CancellationToken cancellationToken)
     {

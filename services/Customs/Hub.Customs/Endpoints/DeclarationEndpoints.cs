@@ -24,7 +24,7 @@ internal static class DeclarationEndpoints
 
     public static void MapDeclarationEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/customs/declarations").WithTags("Declarations");
+        var group = routes.MapGroup("/api/customs/declarations").WithTags("Declarations").RequireWellFormedId("id", DeclarationService.MalformedId);
         group.MapGet("/", List).RequireAuthorization(HubPolicies.Operator).WithName("ListDeclarations");
         group.MapGet("/{id}", Get).RequireAuthorization(HubPolicies.SmeOrOperator).WithName("GetDeclaration");
         group.MapPost("/{id}/release", Release).RequireAuthorization(HubPolicies.Operator).WithName("ReleaseDeclaration");
@@ -105,28 +105,16 @@ internal static class DeclarationEndpoints
         return TypedResults.Ok(found.Select(DeclarationResponse.From).ToList());
     }
 
-    private static async Task<Results<Ok<DeclarationResponse>, ValidationProblem, ProblemHttpResult>> Get(
-        string id, Caller caller, DeclarationService declarations, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<DeclarationResponse>, ProblemHttpResult>> Get(string id, Caller caller, DeclarationService declarations, CancellationToken cancellationToken)
     {
-        if (DeclarationService.MalformedId(id) is { } malformed)
-        {
-            return EndpointProblems.Invalid("id", malformed);
-        }
-
         var declaration = await declarations.FindAsync(id, cancellationToken);
         return declaration is not null && (caller.IsOperator || (caller.Company is { } company && declaration.Concerns(company)))
             ? TypedResults.Ok(DeclarationResponse.From(declaration))
             : EndpointProblems.NotFound($"No declaration {id}.");
     }
 
-    private static async Task<Results<Ok<DeclarationResponse>, ValidationProblem, ProblemHttpResult>> Release(
-        string id, Caller caller, DeclarationService declarations, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<DeclarationResponse>, ProblemHttpResult>> Release(string id, Caller caller, DeclarationService declarations, CancellationToken cancellationToken)
     {
-        if (DeclarationService.MalformedId(id) is { } malformed)
-        {
-            return EndpointProblems.Invalid("id", malformed);
-        }
-
         try
         {
             return await declarations.ReleaseAsync(id, caller.Subject, cancellationToken) is { } released
@@ -142,11 +130,6 @@ internal static class DeclarationEndpoints
     private static async Task<Results<Ok<DeclarationResponse>, ValidationProblem, ProblemHttpResult>> Reject(
         string id, RejectRequest request, Caller caller, DeclarationService declarations, CancellationToken cancellationToken)
     {
-        if (DeclarationService.MalformedId(id) is { } malformed)
-        {
-            return EndpointProblems.Invalid("id", malformed);
-        }
-
         if (string.IsNullOrWhiteSpace(request.Reason))
         {
             return EndpointProblems.Invalid("reason", "A rejection needs a reason.");

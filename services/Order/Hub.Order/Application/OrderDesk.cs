@@ -25,7 +25,7 @@ internal sealed class OrderDesk(OrderDbContext db, OrderProcess process)
         reason?.Trim() is { Length: > 0 and <= MaxDisputeReasonLength } trimmed ? trimmed : null;
 
     /// <summary>Why <paramref name="id"/> names no order whatever the hubs hold (no hub gives such an id), or null if it may.</summary>
-    public static string? MalformedId(string? id) => OrderId.TryParse(id, out _) ? null : $"'{id}' is not an order id such as CN-O-000123.";
+    public static string? MalformedId(string? id) => OrderId.TryParse(id, out _) ? null : PathIds.Rule(id, "an order id", "CN-O-000123");
 
     /// <summary>The orders the caller may see.</summary>
     public static IQueryable<TradeOrder> VisibleTo(IQueryable<TradeOrder> orders, Caller caller)

@@ -23,7 +23,7 @@ internal static class OrderEndpoints
 
     public static void MapOrdersEndpoints(this IEndpointRouteBuilder routes)
     {
-        var orders = routes.MapGroup("/api/order/orders").WithTags("Orders");
+        var orders = routes.MapGroup("/api/order/orders").WithTags("Orders").RequireWellFormedId("id", OrderDesk.MalformedId);
         orders.MapPost("/", Place).WithName("PlaceOrder").RequireAuthorization(HubPolicies.Sme);
         orders.MapGet("/", List).WithName("ListOrders").RequireAuthorization(HubPolicies.SmeOrOperator);
         orders.MapGet("/{id}", Get).WithName("GetOrder").RequireAuthorization(HubPolicies.SmeOrOperator);
@@ -129,15 +129,10 @@ internal static class OrderEndpoints
 
     // An order of another hub (its id names the hub) is read from that hub, which shows this hub the orders of its
     // suppliers: an SME sees it if its company supplies (or buys) it, an operator sees what the hub may see.
-    private static async Task<Results<Ok<OrderResponse>, ValidationProblem, ProblemHttpResult>> Get(
+    private static async Task<Results<Ok<OrderResponse>, ProblemHttpResult>> Get(
         string id, Caller caller, ServiceIdentity identity, OrderDesk desk, PartnerOrders partners, CancellationToken cancellationToken)
     {
-        if (!OrderId.TryParse(id, out var orderId))
-        {
-            return Malformed(id);
-        }
-
-        if (orderId.Hub == identity.Hub)
+        if (!OrderId.TryParse(id, out var orderId) || orderId.Hub == identity.Hub)
         {
             return await desk.FindAsync(id, caller, cancellationToken) is { } order ? TypedResults.Ok(order.ToResponse(withTimeline: true)) : NotFound(id);
         }
@@ -192,10 +187,10 @@ internal static class OrderEndpoints
         return TypedResults.Ok(new SalesResponse(orders, [.. elsewhere.Unanswered.Select(h => h.ToString())], next));
     }
 
-    private static Task<Results<Ok<OrderResponse>, ValidationProblem, ProblemHttpResult>> ConfirmReceipt(string id, Caller caller, OrderDesk desk, CancellationToken cancellationToken) =>
+    private static Task<Results<Ok<OrderResponse>, ProblemHttpResult>> ConfirmReceipt(string id, Caller caller, OrderDesk desk, CancellationToken cancellationToken) =>
         ChangeAsync(id, () => desk.ConfirmReceiptAsync(id, caller, cancellationToken));
 
-    private static Task<Results<Ok<OrderResponse>, ValidationProblem, ProblemHttpResult>> Cancel(string id, Caller caller, OrderDesk desk, CancellationToken cancellationToken) =>
+    private static Task<Results<Ok<OrderResponse>, ProblemHttpResult>> Cancel(string id, Caller caller, OrderDesk desk, CancellationToken cancellationToken) =>
         ChangeAsync(id, () => desk.CancelAsync(id, caller, cancellationToken));
 
     private static async Task<Results<Ok<OrderResponse>, ValidationProblem, ProblemHttpResult>> Dispute(
@@ -206,17 +201,13 @@ internal static class OrderEndpoints
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = [OrderDesk.DisputeReasonRule] });
         }
 
-        return await ChangeAsync(id, () => desk.DisputeAsync(id, caller, reason, cancellationToken));
+        var changed = await ChangeAsync(id, () => desk.DisputeAsync(id, caller, reason, cancellationToken));
+        return changed.Result is Ok<OrderResponse> ok ? ok : (ProblemHttpResult)changed.Result;
     }
 
     // Only the buyer changes its order; losing to another writer answers 409.
-    private static async Task<Results<Ok<OrderResponse>, ValidationProblem, ProblemHttpResult>> ChangeAsync(string id, Func<Task<OrderChange>> change)
+    private static async Task<Results<Ok<OrderResponse>, ProblemHttpResult>> ChangeAsync(string id, Func<Task<OrderChange>> change)
     {
-        if (OrderDesk.MalformedId(id) is not null)
-        {
-            return Malformed(id);
-        }
-
         OrderChange outcome;
         try
         {
@@ -238,10 +229,6 @@ internal static class OrderEndpoints
 
     private static ProblemHttpResult PartnerUnanswered(HubId hub, RpcException ex) =>
         TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: $"Hub {hub} did not answer", detail: ex.Status.Detail);
-
-    // An id no hub could give is the caller's mistake, not an order that is missing (as over gRPC).
-    private static ValidationProblem Malformed(string id) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["id"] = [OrderDesk.MalformedId(id)!] });
 
     private static ProblemHttpResult NotFound(string id) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Order not found", detail: $"There is no order {id} you can see.");

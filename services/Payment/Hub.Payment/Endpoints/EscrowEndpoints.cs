@@ -1,6 +1,8 @@
+using Hub.Contracts.Values;
 using Hub.Payment.Data;
 using Hub.Payment.Domain.Escrows;
 using Hub.ServiceDefaults.Security;
+using Hub.ServiceDefaults.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +13,8 @@ internal static class EscrowEndpoints
 {
     public static void MapEscrowEndpoints(this IEndpointRouteBuilder routes)
     {
-        var escrows = routes.MapGroup("/api/payment/escrows").WithTags("Escrow").RequireAuthorization(HubPolicies.SmeOrOperator);
+        var escrows = routes.MapGroup("/api/payment/escrows").WithTags("Escrow").RequireAuthorization(HubPolicies.SmeOrOperator)
+            .RequireWellFormedId("orderId", id => OrderId.TryParse(id, out _) ? null : PathIds.Rule(id, "an order id", "CN-O-000123"));
         escrows.MapGet("/", ListEscrows);
         escrows.MapGet("/{orderId}", GetEscrow);
     }

@@ -34,7 +34,8 @@ internal static class ClaimEndpoints
 
     public static void MapClaimEndpoints(this IEndpointRouteBuilder routes)
     {
-        var claims = routes.MapGroup("/api/tax-refund/claims").WithTags("Refund claims");
+        var claims = routes.MapGroup("/api/tax-refund/claims").WithTags("Refund claims")
+            .RequireWellFormedId("id", id => ClaimId.TryParse(id, out _) ? null : PathIds.Rule(id, "a claim id", "KR-R-000123"));
         claims.MapGet("/", List).RequireAuthorization(HubPolicies.SmeOrOperator);
         claims.MapGet("/{id}", Get).RequireAuthorization(HubPolicies.SmeOrOperator);
         claims.MapPost("/{id}/file", File).RequireAuthorization(HubPolicies.SmeOrOperator);
