@@ -12,8 +12,16 @@ internal sealed class BrokerHold : IAsyncDisposable
 {
     private const string Blocking = "absolute 1MB";
     private readonly string _watermark;
+    private int _lowered;
 
-    private BrokerHold(string watermark) => _watermark = watermark;
+    private BrokerHold(string watermark)
+    {
+        _watermark = watermark;
+        // Stopped while holding (Ctrl-C, SIGTERM), the benchmark lowers the alarm on its way out; only a kill -9 leaves
+        // it raised, and the platform processing nothing until it is lowered by hand.
+        Console.CancelKeyPress += OnStopping;
+        AppDomain.CurrentDomain.ProcessExit += OnStopping;
+    }
 
     /// <summary>Raises the alarm; disposing lowers it to the watermark read before.</summary>
     /// <exception cref="InvalidOperationException"><c>rabbitmqctl</c> is missing or refused (the broker is not local, or not ours to change).</exception>
@@ -26,7 +34,23 @@ internal sealed class BrokerHold : IAsyncDisposable
         return new BrokerHold(watermark);
     }
 
-    public async ValueTask DisposeAsync() => await SetAsync(_watermark);
+    public async ValueTask DisposeAsync()
+    {
+        Console.CancelKeyPress -= OnStopping;
+        AppDomain.CurrentDomain.ProcessExit -= OnStopping;
+        if (Interlocked.Exchange(ref _lowered, 1) == 0)
+        {
+            await SetAsync(_watermark);
+        }
+    }
+
+    private void OnStopping(object? sender, EventArgs e)
+    {
+        if (Interlocked.Exchange(ref _lowered, 1) == 0)
+        {
+            SetAsync(_watermark).GetAwaiter().GetResult();
+        }
+    }
 
     private static Task<string> SetAsync(string watermark) => RabbitmqctlAsync(["set_vm_memory_high_watermark", .. watermark.Split(' ')]);
 
