@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 
 namespace Hub.Benchmarks.Orders;
 
@@ -12,49 +13,50 @@ internal sealed class BrokerHold : IAsyncDisposable
 {
     private const string Blocking = "absolute 1MB";
     private readonly string _watermark;
+    private readonly PosixSignalRegistration[] _stopping;
     private int _lowered;
 
     private BrokerHold(string watermark)
     {
         _watermark = watermark;
-        // Stopped while holding (Ctrl-C, SIGTERM), the benchmark lowers the alarm on its way out; only a kill -9 leaves
-        // it raised, and the platform processing nothing until it is lowered by hand.
-        Console.CancelKeyPress += OnStopping;
-        AppDomain.CurrentDomain.ProcessExit += OnStopping;
+        // Stopped while holding (Ctrl-C, SIGTERM, SIGQUIT), the benchmark lowers the alarm before it goes; only a
+        // kill -9 leaves it raised, and the platform processing nothing until it is lowered by hand.
+        _stopping = [.. new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM, PosixSignal.SIGQUIT }.Select(s => PosixSignalRegistration.Create(s, _ => Lower()))];
     }
 
     /// <summary>Raises the alarm; disposing lowers it to the watermark read before.</summary>
     /// <exception cref="InvalidOperationException"><c>rabbitmqctl</c> is missing or refused (the broker is not local, or not ours to change).</exception>
     public static async Task<BrokerHold> RaiseAsync()
     {
-        var current = (await RabbitmqctlAsync("eval", "vm_memory_monitor:get_vm_memory_high_watermark().")).Trim();
+        var current = (await Task.Run(() => Rabbitmqctl("eval", "vm_memory_monitor:get_vm_memory_high_watermark()."))).Trim();
         // A relative watermark reads as a fraction ("0.4"), an absolute one as a tuple ("{absolute,1073741824}").
         var watermark = current.StartsWith("{absolute,", StringComparison.Ordinal) ? $"absolute {current["{absolute,".Length..^1]}" : current;
-        await SetAsync(Blocking);
+        await Task.Run(() => Set(Blocking));
         return new BrokerHold(watermark);
     }
 
     public async ValueTask DisposeAsync()
     {
-        Console.CancelKeyPress -= OnStopping;
-        AppDomain.CurrentDomain.ProcessExit -= OnStopping;
-        if (Interlocked.Exchange(ref _lowered, 1) == 0)
+        foreach (var registration in _stopping)
         {
-            await SetAsync(_watermark);
+            registration.Dispose();
         }
+
+        await Task.Run(Lower);
     }
 
-    private void OnStopping(object? sender, EventArgs e)
+    // Once, whichever comes first: the end of the placements or a signal to stop (whose default action follows).
+    private void Lower()
     {
         if (Interlocked.Exchange(ref _lowered, 1) == 0)
         {
-            SetAsync(_watermark).GetAwaiter().GetResult();
+            Set(_watermark);
         }
     }
 
-    private static Task<string> SetAsync(string watermark) => RabbitmqctlAsync(["set_vm_memory_high_watermark", .. watermark.Split(' ')]);
+    private static void Set(string watermark) => Rabbitmqctl(["set_vm_memory_high_watermark", .. watermark.Split(' ')]);
 
-    private static async Task<string> RabbitmqctlAsync(params string[] arguments)
+    private static string Rabbitmqctl(params string[] arguments)
     {
         var start = new ProcessStartInfo("rabbitmqctl") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in arguments)
@@ -74,12 +76,12 @@ internal sealed class BrokerHold : IAsyncDisposable
 
         using (process)
         {
-            var output = process.StandardOutput.ReadToEndAsync();
             var errors = process.StandardError.ReadToEndAsync();
-            await process.WaitForExitAsync();
+            var output = process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
             return process.ExitCode == 0
-                ? await output
-                : throw new InvalidOperationException($"rabbitmqctl {string.Join(' ', arguments)} exited with {process.ExitCode}: {await errors}{await output}");
+                ? output
+                : throw new InvalidOperationException($"rabbitmqctl {string.Join(' ', arguments)} exited with {process.ExitCode}: {errors.GetAwaiter().GetResult()}{output}");
         }
     }
 }
