@@ -2,16 +2,12 @@ using Hub.Catalog.Domain.Products;
 using Hub.Catalog.Domain.Stock;
 using Hub.Contracts.Catalog;
 using Hub.Contracts.Values;
-using Hub.ServiceDefaults.Validation;
 
 namespace Hub.Catalog.Endpoints;
 
 /// <summary>Products to response records and integration events (money on the wire in minor units).</summary>
 internal static class ProductMapping
 {
-    /// <summary>Why <paramref name="id"/> names no product whatever the hubs hold (no hub gives such an id), or null if it may.</summary>
-    public static string? MalformedId(string id) => ProductId.TryParse(id, out _) ? null : PathIds.Rule(id, "a product id", "KR-P-000123");
-
     public static ProductResponse ToResponse(Product p, PriceVersion prices, StockItem stock, bool ownerView) => new(
         p.Id,
         p.SupplierId,

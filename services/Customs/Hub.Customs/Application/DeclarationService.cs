@@ -1,4 +1,3 @@
-using Hub.ServiceDefaults.Validation;
 using System.Globalization;
 using Hub.Contracts.Customs;
 using Hub.Contracts.Values;
@@ -25,9 +24,6 @@ internal sealed partial class DeclarationService(
     CustomsMetrics metrics,
     ILogger<DeclarationService> logger)
 {
-    /// <summary>Why <paramref name="id"/> names no declaration whatever the hub holds (no hub gives such an id), or null if it may.</summary>
-    public static string? MalformedId(string? id) => DeclarationId.TryParse(id, out _) ? null : PathIds.Rule(id, "a declaration id", "KR-D-000123");
-
     public async Task<Declaration> DeclareAsync(DeclarationDraft draft, CancellationToken cancellationToken)
     {
         if (await FindExistingAsync(draft, cancellationToken) is { } existing)

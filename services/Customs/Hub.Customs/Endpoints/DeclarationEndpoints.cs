@@ -1,3 +1,4 @@
+using Hub.Contracts.Values;
 using Hub.Customs.Application;
 using Hub.Customs.Data;
 using Hub.Customs.Domain;
@@ -24,7 +25,7 @@ internal static class DeclarationEndpoints
 
     public static void MapDeclarationEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/customs/declarations").WithTags("Declarations").RequireWellFormedId("id", DeclarationService.MalformedId);
+        var group = routes.MapGroup("/api/customs/declarations").WithTags("Declarations").RequireWellFormedId("id", "a declaration id", DeclarationId.Kind);
         group.MapGet("/", List).RequireAuthorization(HubPolicies.Operator).WithName("ListDeclarations");
         group.MapGet("/{id}", Get).RequireAuthorization(HubPolicies.SmeOrOperator).WithName("GetDeclaration");
         group.MapPost("/{id}/release", Release).RequireAuthorization(HubPolicies.Operator).WithName("ReleaseDeclaration");

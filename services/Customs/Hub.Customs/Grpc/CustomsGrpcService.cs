@@ -10,6 +10,7 @@ using Hub.ServiceDefaults.Grpc;
 using Hub.ServiceDefaults.Hosting;
 using Hub.ServiceDefaults.Probes;
 using Hub.ServiceDefaults.Security;
+using Hub.ServiceDefaults.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hub.Customs.Grpc;
@@ -35,7 +36,7 @@ internal sealed class CustomsGrpcService(
     });
 
     public override Task<DeclarationReply> GetDeclaration(GetDeclarationRequest request, ServerCallContext context) => Guard(async () =>
-        (await declarations.FindAsync(DeclarationService.MalformedId(request.DeclarationId) is { } malformed
+        (await declarations.FindAsync(PathIds.Malformed(request.DeclarationId, "a declaration id", DeclarationId.Kind) is { } malformed
             ? throw new CustomsRuleException("declarationId", malformed)
             : request.DeclarationId, context.CancellationToken))?.ToReply()
             ?? throw new RpcException(new Status(StatusCode.NotFound, $"No declaration {request.DeclarationId} in hub {identity.Hub}.")));

@@ -24,9 +24,6 @@ internal sealed class OrderDesk(OrderDbContext db, OrderProcess process)
     public static string? DisputeReason(string? reason) =>
         reason?.Trim() is { Length: > 0 and <= MaxDisputeReasonLength } trimmed ? trimmed : null;
 
-    /// <summary>Why <paramref name="id"/> names no order whatever the hubs hold (no hub gives such an id), or null if it may.</summary>
-    public static string? MalformedId(string? id) => OrderId.TryParse(id, out _) ? null : PathIds.Rule(id, "an order id", "CN-O-000123");
-
     /// <summary>The orders the caller may see.</summary>
     public static IQueryable<TradeOrder> VisibleTo(IQueryable<TradeOrder> orders, Caller caller)
     {

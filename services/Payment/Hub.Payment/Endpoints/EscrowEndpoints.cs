@@ -14,7 +14,7 @@ internal static class EscrowEndpoints
     public static void MapEscrowEndpoints(this IEndpointRouteBuilder routes)
     {
         var escrows = routes.MapGroup("/api/payment/escrows").WithTags("Escrow").RequireAuthorization(HubPolicies.SmeOrOperator)
-            .RequireWellFormedId("orderId", id => OrderId.TryParse(id, out _) ? null : PathIds.Rule(id, "an order id", "CN-O-000123"));
+            .RequireWellFormedId("orderId", "an order id", OrderId.Kind);
         escrows.MapGet("/", ListEscrows);
         escrows.MapGet("/{orderId}", GetEscrow);
     }
