@@ -6,6 +6,7 @@ using Hub.Catalog.V1;
 using Hub.Contracts.Values;
 using Hub.Platform.V1;
 using Hub.ServiceDefaults.Probes;
+using Hub.ServiceDefaults.Validation;
 using ReservationLine = Hub.Catalog.Domain.Stock.ReservationLine;
 
 namespace Hub.Catalog.Grpc;
@@ -26,7 +27,7 @@ internal sealed class CatalogGrpcService(MessagingProbeRunner probes, ProductQuo
         }
 
         var asked = request.Items.Select((item, i) => (
-            Id: ProductId.TryParse(item.ProductId, out var id) ? id : throw Invalid($"items[{i}].product_id: '{item.ProductId}' is not a product id such as KR-P-000123."),
+            Id: ProductId.TryParse(item.ProductId, out var id) ? id : throw Invalid($"items[{i}].product_id: {WellFormedIds.Malformed(item.ProductId, "a product id", ProductId.Kind)}"),
             Quantity: item.Quantity > 0 ? item.Quantity : throw Invalid($"items[{i}].quantity: must be at least 1."),
             Version: item.PriceVersion >= 0 ? item.PriceVersion : throw Invalid($"items[{i}].price_version: must be 0 (current) or a version number."))).ToList();
 
@@ -44,7 +45,7 @@ internal sealed class CatalogGrpcService(MessagingProbeRunner probes, ProductQuo
         }
 
         var lines = request.Lines.Select((line, i) => new ReservationLine(
-            ProductId.TryParse(line.ProductId, out var id) ? id.ToString() : throw Invalid($"lines[{i}].product_id: '{line.ProductId}' is not a product id such as KR-P-000123."),
+            ProductId.TryParse(line.ProductId, out var id) ? id.ToString() : throw Invalid($"lines[{i}].product_id: {WellFormedIds.Malformed(line.ProductId, "a product id", ProductId.Kind)}"),
             line.Quantity > 0 ? line.Quantity : throw Invalid($"lines[{i}].quantity: must be at least 1."))).ToList();
         // Lines for the same product are reserved as one: their sum must fit a quantity too.
         if (StockReservation.OverMaxQuantity(lines).FirstOrDefault() is { ProductId: not null } over)
@@ -87,7 +88,7 @@ internal sealed class CatalogGrpcService(MessagingProbeRunner probes, ProductQuo
     }
 
     private static OrderId ParseOrder(string value) =>
-        OrderId.TryParse(value, out var order) ? order : throw Invalid($"order_id: '{value}' is not an order id such as KR-O-000123.");
+        OrderId.TryParse(value, out var order) ? order : throw Invalid($"order_id: {WellFormedIds.Malformed(value, "an order id", OrderId.Kind)}");
 
     private static RpcException Invalid(string detail) => new(new Status(StatusCode.InvalidArgument, detail));
 

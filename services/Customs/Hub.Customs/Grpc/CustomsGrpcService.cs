@@ -36,7 +36,7 @@ internal sealed class CustomsGrpcService(
     });
 
     public override Task<DeclarationReply> GetDeclaration(GetDeclarationRequest request, ServerCallContext context) => Guard(async () =>
-        (await declarations.FindAsync(PathIds.Malformed(request.DeclarationId, "a declaration id", DeclarationId.Kind) is { } malformed
+        (await declarations.FindAsync(WellFormedIds.Malformed(request.DeclarationId, "a declaration id", DeclarationId.Kind) is { } malformed
             ? throw new CustomsRuleException("declarationId", malformed)
             : request.DeclarationId, context.CancellationToken))?.ToReply()
             ?? throw new RpcException(new Status(StatusCode.NotFound, $"No declaration {request.DeclarationId} in hub {identity.Hub}.")));
@@ -50,9 +50,9 @@ internal sealed class CustomsGrpcService(
             V1.DeclarationType.Import => Domain.Declarations.DeclarationType.Import,
             _ => throw new CustomsRuleException("type", "Say which declaration to withdraw: export or import."),
         };
-        if (!OrderId.TryParse(request.OrderId, out _))
+        if (WellFormedIds.Malformed(request.OrderId, "an order id", OrderId.Kind) is { } malformed)
         {
-            throw new CustomsRuleException("orderId", $"'{request.OrderId}' is not an order id such as KR-O-000123.");
+            throw new CustomsRuleException("orderId", malformed);
         }
 
         return (await declarations.WithdrawAsync(request.OrderId, type, request.Reason ?? "", context.CancellationToken))?.ToReply()

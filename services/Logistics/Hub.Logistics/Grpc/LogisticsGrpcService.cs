@@ -11,6 +11,7 @@ using Microsoft.EntityFrameworkCore;
 using Hub.ServiceDefaults.Grpc;
 using Hub.ServiceDefaults.Hosting;
 using Hub.ServiceDefaults.Probes;
+using Hub.ServiceDefaults.Validation;
 
 namespace Hub.Logistics.Grpc;
 
@@ -52,12 +53,12 @@ internal sealed class LogisticsGrpcService(
         var errors = new Dictionary<string, string[]>();
         if (!OrderId.TryParse(request.OrderId, out var order))
         {
-            errors["order_id"] = [$"'{request.OrderId}' is not an order id such as KR-O-000123."];
+            errors["order_id"] = [WellFormedIds.Malformed(request.OrderId, "an order id", OrderId.Kind)!];
         }
 
         if (!CompanyId.TryParse(request.CompanyId, out var company))
         {
-            errors["company_id"] = [$"'{request.CompanyId}' is not a company id such as KR-C-000123."];
+            errors["company_id"] = [WellFormedIds.Malformed(request.CompanyId, "a company id", CompanyId.Kind)!];
         }
         else if (company.Hub != identity.Hub)
         {
@@ -104,7 +105,7 @@ internal sealed class LogisticsGrpcService(
         var errors = new Dictionary<string, string[]>();
         if (!OrderId.TryParse(request.OrderId, out var order))
         {
-            errors["order_id"] = [$"'{request.OrderId}' is not an order id such as KR-O-000123."];
+            errors["order_id"] = [WellFormedIds.Malformed(request.OrderId, "an order id", OrderId.Kind)!];
         }
 
         var reason = request.Reason.Trim();

@@ -6,11 +6,12 @@ using Microsoft.AspNetCore.Routing;
 namespace Hub.ServiceDefaults.Validation;
 
 /// <summary>
-/// Ids that no hub could give (<c>cn-o-1</c>, a product id where an order id goes) are the caller's mistake: a 400
-/// naming the route value over REST (INVALID_ARGUMENT over gRPC, with <see cref="Malformed"/>), rather than the 404 of
-/// a well-formed id of nothing the caller may see.
+/// Ids that no hub could give (<c>cn-o-1</c>, a product id where an order id goes) are the caller's mistake, said the
+/// same way wherever they are checked (<see cref="Malformed"/>): a 400 naming the route value over REST
+/// (<see cref="RequireWellFormedId"/>), INVALID_ARGUMENT naming the field over gRPC, rather than the 404 of a
+/// well-formed id of nothing the caller may see.
 /// </summary>
-public static class PathIds
+public static class WellFormedIds
 {
     /// <summary>
     /// What is wrong with <paramref name="value"/> ("'x' is not an order id such as KR-O-000123."), or null if it is
