@@ -9,7 +9,7 @@ using Hub.Benchmarks.Planner;
 // dotnet run -c Release --project tests/Hub.Benchmarks -- gateway [CONCURRENCY] [SECONDS]
 // dotnet run -c Release --project tests/Hub.Benchmarks -- catalog [PRODUCTS] [CLIENTS] [SECONDS] [RATE]
 // dotnet run -c Release --project tests/Hub.Benchmarks -- planner [CONSIGNMENTS] [POOLS]
-// dotnet run -c Release --project tests/Hub.Benchmarks -- order [ORDERS=N] [SECONDS=S] [CLIENTS=C] [STALL=S] [WARMUP=W] [REPRICE=0|1] [HOLD=0|1]   (needs ./hub up)
+// dotnet run -c Release --project tests/Hub.Benchmarks -- order [ORDERS=N] [SECONDS=S] [CLIENTS=C] [STALL=S] [WARMUP=W] [REPRICE=0|1] [HOLD=0|1] [PRICED=0|1]   (needs ./hub up)
 switch (args)
 {
     case ["outbox", .. var rest] when OutboxBenchmarkOptions.TryParse(rest, out var options):

@@ -24,6 +24,9 @@ internal sealed record HubFile(
     public string Password(string user) =>
         Passwords.TryGetValue(user, out var password) ? password : throw new InvalidOperationException($"Hub {Id}'s file lists no user {user}.");
 
+    /// <summary>The users of a company, in the file's order.</summary>
+    public IReadOnlyList<string> UsersOf(string company) => [.. Companies.Where(c => c.Value == company).Select(c => c.Key)];
+
     public string Company(string user) =>
         Companies.TryGetValue(user, out var company) ? company : throw new InvalidOperationException($"Hub {Id}'s file gives user {user} no company.");
 

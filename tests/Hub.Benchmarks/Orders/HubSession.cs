@@ -6,15 +6,21 @@ namespace Hub.Benchmarks.Orders;
 
 /// <summary>
 /// One signed-in user of a hub, calling through that hub's gateway. A 429 from the gateway's rate limit is waited out
-/// and sent again (it is the gateway protecting itself, not an answer of the service); a call the gateway does not
-/// answer at all returns <see cref="NoAnswer"/>, for the caller to count as a failure.
+/// and sent again (it is the gateway protecting itself, not an answer of the service) and counted in
+/// <see cref="RateLimited"/>; a call the gateway does not answer at all returns <see cref="NoAnswer"/>, for the caller
+/// to count as a failure.
 /// </summary>
 internal sealed class HubSession(HttpClient http, string user, string token)
 {
     /// <summary>The status of a call the gateway did not answer.</summary>
     public const HttpStatusCode NoAnswer = 0;
 
+    private int _rateLimited;
+
     public string User { get; } = user;
+
+    /// <summary>How many of this user's calls the gateway's rate limit answered 429 (each waited out and sent again).</summary>
+    public int RateLimited => Volatile.Read(ref _rateLimited);
 
     public static async Task<HubSession> SignInAsync(HttpClient http, HubFile hub, string user)
     {
@@ -68,6 +74,7 @@ internal sealed class HubSession(HttpClient http, string user, string token)
             var text = await response.Content.ReadAsStringAsync(cancellationToken);
             if (response.StatusCode == HttpStatusCode.TooManyRequests)
             {
+                Interlocked.Increment(ref _rateLimited);
                 await Task.Delay(response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1), cancellationToken);
                 continue;
             }
