@@ -45,8 +45,13 @@ internal sealed class CheckoutBook(OrderDbContext db, IOptions<OrderOptions> opt
     public async Task<CheckoutAcceptance> AcceptAsync(CompanyId buyer, CartRequest cart, CancellationToken cancellationToken)
     {
         var id = cart.CheckoutId ?? throw new ArgumentException("The cart names no checkout.", nameof(cart));
-        var checkout = await db.Checkouts.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id && c.BuyerCompany == buyer.ToString(), cancellationToken);
-        if (checkout is null)
+        // The checkout and the purchase that placed it, if one did, in one round trip.
+        var company = buyer.ToString();
+        var found = await db.Checkouts.AsNoTracking()
+            .Where(c => c.Id == id && c.BuyerCompany == company)
+            .Select(c => new { Checkout = c, Purchase = db.Purchases.Where(p => p.CheckoutId == c.Id).Select(p => (Guid?)p.Id).FirstOrDefault() })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (found is not { Checkout: var checkout })
         {
             return CheckoutAcceptance.Refused($"There is no checkout {id} of company {buyer}.");
         }
@@ -63,7 +68,7 @@ internal sealed class CheckoutBook(OrderDbContext db, IOptions<OrderOptions> opt
                 $"Checkout {id} could be placed until {placeBy:O} (its FX quotes expire at {checkout.ExpiresAt:O}); check the cart out again.");
         }
 
-        if (await db.Purchases.AsNoTracking().Where(p => p.CheckoutId == id).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(cancellationToken) is { } purchase)
+        if (found.Purchase is { } purchase)
         {
             return CheckoutAcceptance.Placed(id, purchase);
         }

@@ -64,7 +64,9 @@ internal sealed class OrderPlacementDesk(
         var placed = false;
         try
         {
-            // A purchase saved under the key before (a retry of a placement that finished) is answered as it was.
+            // A purchase saved under the key before (a retry of a placement that finished) is answered as it was. Read
+            // after the claim, not with it: the placement that held the key may have saved its purchase while the
+            // claim statement waited for its key row, after that statement's snapshot was taken.
             if (await FindAsync(buyer, idempotencyKey, cancellationToken) is { } existing)
             {
                 return Replay(existing, hash);
@@ -97,21 +99,26 @@ internal sealed class OrderPlacementDesk(
         var company = buyer.ToString();
         // A new claim, or one taken over; none while the claim stands. A claim without a holder, or whose holder has
         // not noted that it runs yet, waits out the grace. xmax is zero on a row the statement inserted, set on one it
-        // updated: a claim taken over.
-        var claim = await db.Database.SqlQuery<bool>(
+        // updated: a claim taken over. The same round trip reads the stock still noted as asked under the key (rows
+        // that a placement finishing meanwhile removes are found gone when given back, each locked and read again).
+        var claims = await db.Database.SqlQuery<ClaimRow>(
             $"""
-            INSERT INTO placement_keys (buyer_company, idempotency_key, claimed_at, holder) VALUES ({company}, {idempotencyKey}, {now}, {self.Id})
-            ON CONFLICT (buyer_company, idempotency_key) DO UPDATE SET claimed_at = EXCLUDED.claimed_at, holder = EXCLUDED.holder
-            WHERE placement_keys.claimed_at < {abandoned}
-               OR EXISTS (SELECT 1 FROM placement_instances i WHERE i.id = placement_keys.holder AND i.seen_at < {silentSince})
-            RETURNING xmax <> 0 AS "Value"
+            WITH claim AS (
+                INSERT INTO placement_keys (buyer_company, idempotency_key, claimed_at, holder) VALUES ({company}, {idempotencyKey}, {now}, {self.Id})
+                ON CONFLICT (buyer_company, idempotency_key) DO UPDATE SET claimed_at = EXCLUDED.claimed_at, holder = EXCLUDED.holder
+                WHERE placement_keys.claimed_at < {abandoned}
+                   OR EXISTS (SELECT 1 FROM placement_instances i WHERE i.id = placement_keys.holder AND i.seen_at < {silentSince})
+                RETURNING xmax <> 0 AS taken_over)
+            SELECT claim.taken_over AS "TakenOver",
+                   ARRAY(SELECT r.order_id FROM pending_reservations r WHERE r.buyer_company = {company} AND r.idempotency_key = {idempotencyKey}) AS "Left"
+            FROM claim
             """).ToListAsync(cancellationToken);
-        if (claim.Count == 0)
+        if (claims is not [var claim])
         {
             return null;
         }
 
-        if (claim[0])
+        if (claim.TakenOver)
         {
             OrderLog.PlacementKeyTakenOver(logger, company, idempotencyKey);
         }
@@ -120,11 +127,12 @@ internal sealed class OrderPlacementDesk(
         // the one whose claim it took over, or an earlier attempt that gave up without its release going through (the
         // catalog did not answer). A buyer's repeat gives it back before asking again, rather than finding its own
         // earlier attempt holding the stock until the sweeper's grace has passed.
-        var left = await db.PendingReservations.AsNoTracking().Where(r => r.BuyerCompany == company && r.IdempotencyKey == idempotencyKey)
-            .Select(r => r.OrderId).ToListAsync(cancellationToken);
-        await ReleasePendingAsync(left, cancellationToken);
+        await ReleasePendingAsync(claim.Left, cancellationToken);
         return now;
     }
+
+    /// <summary>What the claim statement reads: whether it took a claim over, and the pending reservations under the key.</summary>
+    private sealed record ClaimRow(bool TakenOver, string[] Left);
 
     /// <summary>Gives the key back after a placement that saved nothing; one left behind is taken over when abandoned.</summary>
     private async Task ReleaseKeyAsync(CompanyId buyer, string idempotencyKey, DateTime claimedAt)
