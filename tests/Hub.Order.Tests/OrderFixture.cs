@@ -35,6 +35,7 @@ public class OrderFixture : IAsyncLifetime
         settings["Order:Timeouts:Delivered"] = "7.00:00:00";
         settings["Order:SweepInterval"] = "01:00:00";
         settings["Order:PlacementKeyWait"] = "00:00:02";
+        settings["Order:PlacementKeyRetryAfter"] = "00:00:03";
         // CN is a partner its companies may give mandates to (no gateway: nothing is sent there).
         settings["Partners:CN:Name"] = "Hub China";
         Configure(settings);

@@ -58,6 +58,15 @@ internal sealed class OrderOptions
     public TimeSpan PlacementKeyPoll { get; set; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>
+    /// When a repeat answered "under way" (409) should be sent again, said in its <c>Retry-After</c> (whole seconds, at
+    /// least 1): the repeat waited <see cref="PlacementKeyWait"/> already, so the placement it waited for is near its end.
+    /// </summary>
+    public TimeSpan PlacementKeyRetryAfter { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary><see cref="PlacementKeyRetryAfter"/> in whole seconds for <c>Retry-After</c>, rounded up, at least 1.</summary>
+    public int RetryAfterSeconds() => Math.Max(1, (int)Math.Ceiling(PlacementKeyRetryAfter.TotalSeconds));
+
+    /// <summary>
     /// How long after payment is secured, and then between attempts, the sweeper lodges an export declaration that has
     /// not gone through: the declaration's own message is redelivered for about an hour (<c>Messaging:Redelivery</c>)
     /// and then left in the error queue, so an outage at the supplier's hub longer than that is bridged by the sweeper

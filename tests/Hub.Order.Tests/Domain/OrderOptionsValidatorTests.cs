@@ -22,4 +22,13 @@ public class OrderOptionsValidatorTests
         result.Failed.ShouldBeTrue();
         result.FailureMessage.ShouldContain($"Order:{named}");
     }
+
+    [Theory]
+    [InlineData("00:00:02", 2)]
+    [InlineData("00:00:01.500", 2)]
+    [InlineData("00:00:00", 1)]
+    public void PlacementKeyRetryAfter_IsSaidInWholeSecondsRoundedUp_AtLeastOne(string retryAfter, int seconds)
+    {
+        new OrderOptions { PlacementKeyRetryAfter = TimeSpan.Parse(retryAfter, CultureInfo.InvariantCulture) }.RetryAfterSeconds().ShouldBe(seconds);
+    }
 }

@@ -78,7 +78,7 @@ public class PlacementTests(OrderFixture fixture) : IClassFixture<OrderFixture>
         var abandoned = await OrderFixture.PlaceAsync(buyer, cart, "key-abandoned");
 
         held.StatusCode.ShouldBe(HttpStatusCode.Conflict);
-        held.Headers.RetryAfter!.Delta.ShouldBe(TimeSpan.FromSeconds(2), "a repeat of the same request will have its answer");
+        held.Headers.RetryAfter!.Delta.ShouldBe(TimeSpan.FromSeconds(3), "a repeat of the same request will have its answer (Order:PlacementKeyRetryAfter)");
         var problem = (await held.Content.ReadFromJsonAsync<ProblemDetails>())!;
         problem.Title.ShouldBe("A placement under this Idempotency-Key is under way");
         problem.Detail!.ShouldContain("still under way");

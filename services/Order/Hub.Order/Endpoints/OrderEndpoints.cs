@@ -9,6 +9,7 @@ using Hub.ServiceDefaults.Security;
 using Hub.ServiceDefaults.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace Hub.Order.Endpoints;
 
@@ -16,10 +17,6 @@ namespace Hub.Order.Endpoints;
 internal static class OrderEndpoints
 {
     private const int MaxKeyLength = 200;
-
-    // A repeat of a placement whose key is still held waits for it (Order:PlacementKeyWait) before it answers 409: the
-    // next repeat may follow soon.
-    private const int KeyInUseRetryAfterSeconds = 2;
 
     public static void MapOrdersEndpoints(this IEndpointRouteBuilder routes)
     {
@@ -34,8 +31,8 @@ internal static class OrderEndpoints
     }
 
     private static async Task<Results<Created<PurchaseResponse>, Ok<PurchaseResponse>, ValidationProblem, ProblemHttpResult>> Place(
-        CartRequest? cart, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, Caller caller, OrderPlacementDesk desk, HttpResponse response,
-        CancellationToken cancellationToken)
+        CartRequest? cart, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, Caller caller, OrderPlacementDesk desk, IOptions<OrderOptions> options,
+        HttpResponse response, CancellationToken cancellationToken)
     {
         var errors = CartPricer.Validate(cart);
         if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > MaxKeyLength)
@@ -68,7 +65,7 @@ internal static class OrderEndpoints
             // Each conflict has its own title; the one a repeat of the same request will settle says when to send it.
             if (outcome.Kind == PlacementConflict.KeyInUse)
             {
-                response.Headers.RetryAfter = KeyInUseRetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+                response.Headers.RetryAfter = options.Value.RetryAfterSeconds().ToString(CultureInfo.InvariantCulture);
             }
 
             var title = outcome.Kind switch
