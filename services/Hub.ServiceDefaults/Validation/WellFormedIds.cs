@@ -13,15 +13,26 @@ namespace Hub.ServiceDefaults.Validation;
 /// </summary>
 public static class WellFormedIds
 {
+    // What each kind of id is called in a refusal.
+    private static readonly Dictionary<string, string> Names = new(StringComparer.Ordinal)
+    {
+        [ClaimId.Kind] = "a claim id",
+        [CompanyId.Kind] = "a company id",
+        [ConsignmentId.Kind] = "a consignment id",
+        [DeclarationId.Kind] = "a declaration id",
+        [OrderId.Kind] = "an order id",
+        [ProductId.Kind] = "a product id",
+        [SupplierId.Kind] = "a supplier id",
+    };
+
     /// <summary>
     /// What is wrong with <paramref name="value"/> ("'x' is not an order id such as KR-O-000123."), or null if it is
     /// a hub-qualified id of <paramref name="kind"/> (<see cref="OrderId.Kind"/>, say).
     /// </summary>
     /// <param name="value">The id sent.</param>
-    /// <param name="name">What it should be, with its article ("an order id").</param>
     /// <param name="kind">The kind letters of such ids.</param>
-    public static string? Malformed(string? value, string name, string kind) =>
-        HubQualifiedId.TryParse(value, out var id) && id.Kind == kind ? null : $"'{value}' is not {name} such as KR-{kind}-000123.";
+    public static string? Malformed(string? value, string kind) =>
+        HubQualifiedId.TryParse(value, out var id) && id.Kind == kind ? null : $"'{value}' is not {Name(kind)} such as KR-{kind}-000123.";
 
     /// <summary>
     /// Refuses a request whose route value <paramref name="parameter"/>, where the endpoint has one, is not a
@@ -31,12 +42,18 @@ public static class WellFormedIds
     /// <typeparam name="TBuilder">An endpoint or a group of them.</typeparam>
     /// <param name="builder">The endpoint or group.</param>
     /// <param name="parameter">The route value (<c>id</c> for <c>/{id}</c>).</param>
-    /// <param name="name">What it should be, with its article ("an order id").</param>
     /// <param name="kind">The kind letters of such ids.</param>
-    public static TBuilder RequireWellFormedId<TBuilder>(this TBuilder builder, string parameter, string name, string kind)
-        where TBuilder : IEndpointConventionBuilder =>
-        builder.AddEndpointFilter(async (context, next) =>
-            context.HttpContext.GetRouteValue(parameter) is string value && Malformed(value, name, kind) is { } rule
+    public static TBuilder RequireWellFormedId<TBuilder>(this TBuilder builder, string parameter, string kind)
+        where TBuilder : IEndpointConventionBuilder
+    {
+        // An unknown kind fails at start-up, not on a request.
+        Name(kind);
+        return builder.AddEndpointFilter(async (context, next) =>
+            context.HttpContext.GetRouteValue(parameter) is string value && Malformed(value, kind) is { } rule
                 ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { [parameter] = [rule] })
                 : await next(context));
+    }
+
+    private static string Name(string kind) =>
+        Names.TryGetValue(kind, out var name) ? name : throw new ArgumentException($"No id of kind '{kind}' is known.", nameof(kind));
 }

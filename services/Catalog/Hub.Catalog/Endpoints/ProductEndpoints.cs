@@ -24,7 +24,7 @@ internal static class ProductEndpoints
     public static void MapProductEndpoints(this IEndpointRouteBuilder routes)
     {
         var products = routes.MapGroup("/api/catalog/products").WithTags("Products (suppliers)").RequireAuthorization(HubPolicies.Sme)
-            .RequireWellFormedId("id", "a product id", ProductId.Kind);
+            .RequireWellFormedId("id", ProductId.Kind);
         products.MapPost("/", Create).WithName("CreateProduct").ProducesProblem(StatusCodes.Status409Conflict);
         products.MapPut("/{id}", Update).WithName("UpdateProduct").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         products.MapPost("/{id}/list", List).WithName("ListProduct").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);

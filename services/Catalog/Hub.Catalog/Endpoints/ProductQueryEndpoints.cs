@@ -14,7 +14,7 @@ internal static class ProductQueryEndpoints
 {
     public static void MapProductQueryEndpoints(this IEndpointRouteBuilder routes)
     {
-        var products = routes.MapGroup("/api/catalog/products").WithTags("Products (buyers)").RequireWellFormedId("id", "a product id", ProductId.Kind);
+        var products = routes.MapGroup("/api/catalog/products").WithTags("Products (buyers)").RequireWellFormedId("id", ProductId.Kind);
         products.MapGet("/", Search).RequireAuthorization(HubPolicies.AnyCaller).WithName("SearchProducts");
         products.MapGet("/mine", Mine).RequireAuthorization(HubPolicies.Sme).WithName("ListMyProducts");
         products.MapGet("/{id}", Get).RequireAuthorization(HubPolicies.AnyCaller).WithName("GetProduct").ProducesProblem(StatusCodes.Status404NotFound);

@@ -27,7 +27,7 @@ internal sealed class CatalogGrpcService(MessagingProbeRunner probes, ProductQuo
         }
 
         var asked = request.Items.Select((item, i) => (
-            Id: ProductId.TryParse(item.ProductId, out var id) ? id : throw Invalid($"items[{i}].product_id: {WellFormedIds.Malformed(item.ProductId, "a product id", ProductId.Kind)}"),
+            Id: ProductId.TryParse(item.ProductId, out var id) ? id : throw Invalid($"items[{i}].product_id: {WellFormedIds.Malformed(item.ProductId, ProductId.Kind)}"),
             Quantity: item.Quantity > 0 ? item.Quantity : throw Invalid($"items[{i}].quantity: must be at least 1."),
             Version: item.PriceVersion >= 0 ? item.PriceVersion : throw Invalid($"items[{i}].price_version: must be 0 (current) or a version number."))).ToList();
 
@@ -45,7 +45,7 @@ internal sealed class CatalogGrpcService(MessagingProbeRunner probes, ProductQuo
         }
 
         var lines = request.Lines.Select((line, i) => new ReservationLine(
-            ProductId.TryParse(line.ProductId, out var id) ? id.ToString() : throw Invalid($"lines[{i}].product_id: {WellFormedIds.Malformed(line.ProductId, "a product id", ProductId.Kind)}"),
+            ProductId.TryParse(line.ProductId, out var id) ? id.ToString() : throw Invalid($"lines[{i}].product_id: {WellFormedIds.Malformed(line.ProductId, ProductId.Kind)}"),
             line.Quantity > 0 ? line.Quantity : throw Invalid($"lines[{i}].quantity: must be at least 1."))).ToList();
         // Lines for the same product are reserved as one: their sum must fit a quantity too.
         if (StockReservation.OverMaxQuantity(lines).FirstOrDefault() is { ProductId: not null } over)
@@ -88,7 +88,7 @@ internal sealed class CatalogGrpcService(MessagingProbeRunner probes, ProductQuo
     }
 
     private static OrderId ParseOrder(string value) =>
-        OrderId.TryParse(value, out var order) ? order : throw Invalid($"order_id: {WellFormedIds.Malformed(value, "an order id", OrderId.Kind)}");
+        OrderId.TryParse(value, out var order) ? order : throw Invalid($"order_id: {WellFormedIds.Malformed(value, OrderId.Kind)}");
 
     private static RpcException Invalid(string detail) => new(new Status(StatusCode.InvalidArgument, detail));
 

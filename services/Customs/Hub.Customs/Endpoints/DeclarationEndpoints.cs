@@ -25,7 +25,7 @@ internal static class DeclarationEndpoints
 
     public static void MapDeclarationEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/customs/declarations").WithTags("Declarations").RequireWellFormedId("id", "a declaration id", DeclarationId.Kind);
+        var group = routes.MapGroup("/api/customs/declarations").WithTags("Declarations").RequireWellFormedId("id", DeclarationId.Kind);
         group.MapGet("/", List).RequireAuthorization(HubPolicies.Operator).WithName("ListDeclarations");
         group.MapGet("/{id}", Get).RequireAuthorization(HubPolicies.SmeOrOperator).WithName("GetDeclaration");
         group.MapPost("/{id}/release", Release).RequireAuthorization(HubPolicies.Operator).WithName("ReleaseDeclaration");

@@ -36,7 +36,7 @@ internal sealed class CustomsGrpcService(
     });
 
     public override Task<DeclarationReply> GetDeclaration(GetDeclarationRequest request, ServerCallContext context) => Guard(async () =>
-        (await declarations.FindAsync(WellFormedIds.Malformed(request.DeclarationId, "a declaration id", DeclarationId.Kind) is { } malformed
+        (await declarations.FindAsync(WellFormedIds.Malformed(request.DeclarationId, DeclarationId.Kind) is { } malformed
             ? throw new CustomsRuleException("declarationId", malformed)
             : request.DeclarationId, context.CancellationToken))?.ToReply()
             ?? throw new RpcException(new Status(StatusCode.NotFound, $"No declaration {request.DeclarationId} in hub {identity.Hub}.")));
@@ -50,7 +50,7 @@ internal sealed class CustomsGrpcService(
             V1.DeclarationType.Import => Domain.Declarations.DeclarationType.Import,
             _ => throw new CustomsRuleException("type", "Say which declaration to withdraw: export or import."),
         };
-        if (WellFormedIds.Malformed(request.OrderId, "an order id", OrderId.Kind) is { } malformed)
+        if (WellFormedIds.Malformed(request.OrderId, OrderId.Kind) is { } malformed)
         {
             throw new CustomsRuleException("orderId", malformed);
         }

@@ -21,7 +21,7 @@ internal static class ConsignmentEndpoints
     public static void MapConsignmentEndpoints(this IEndpointRouteBuilder routes)
     {
         var consignments = routes.MapGroup("/api/logistics/consignments").WithTags("Consignments")
-            .RequireWellFormedId("id", "a consignment id", ConsignmentId.Kind);
+            .RequireWellFormedId("id", ConsignmentId.Kind);
         consignments.MapGet("/", ListConsignments).RequireAuthorization(HubPolicies.SmeOrOperator);
         consignments.MapGet("/{id}", GetConsignment).RequireAuthorization(HubPolicies.SmeOrOperator);
         consignments.MapGet("/{id}/tracking", GetTracking).RequireAuthorization(HubPolicies.SmeOrOperator);

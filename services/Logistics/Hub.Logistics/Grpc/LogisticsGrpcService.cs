@@ -53,12 +53,12 @@ internal sealed class LogisticsGrpcService(
         var errors = new Dictionary<string, string[]>();
         if (!OrderId.TryParse(request.OrderId, out var order))
         {
-            errors["order_id"] = [WellFormedIds.Malformed(request.OrderId, "an order id", OrderId.Kind)!];
+            errors["order_id"] = [WellFormedIds.Malformed(request.OrderId, OrderId.Kind)!];
         }
 
         if (!CompanyId.TryParse(request.CompanyId, out var company))
         {
-            errors["company_id"] = [WellFormedIds.Malformed(request.CompanyId, "a company id", CompanyId.Kind)!];
+            errors["company_id"] = [WellFormedIds.Malformed(request.CompanyId, CompanyId.Kind)!];
         }
         else if (company.Hub != identity.Hub)
         {
@@ -105,7 +105,7 @@ internal sealed class LogisticsGrpcService(
         var errors = new Dictionary<string, string[]>();
         if (!OrderId.TryParse(request.OrderId, out var order))
         {
-            errors["order_id"] = [WellFormedIds.Malformed(request.OrderId, "an order id", OrderId.Kind)!];
+            errors["order_id"] = [WellFormedIds.Malformed(request.OrderId, OrderId.Kind)!];
         }
 
         var reason = request.Reason.Trim();

@@ -20,7 +20,7 @@ internal static class OrderEndpoints
 
     public static void MapOrdersEndpoints(this IEndpointRouteBuilder routes)
     {
-        var orders = routes.MapGroup("/api/order/orders").WithTags("Orders").RequireWellFormedId("id", "an order id", OrderId.Kind);
+        var orders = routes.MapGroup("/api/order/orders").WithTags("Orders").RequireWellFormedId("id", OrderId.Kind);
         orders.MapPost("/", Place).WithName("PlaceOrder").RequireAuthorization(HubPolicies.Sme);
         orders.MapGet("/", List).WithName("ListOrders").RequireAuthorization(HubPolicies.SmeOrOperator);
         orders.MapGet("/{id}", Get).WithName("GetOrder").RequireAuthorization(HubPolicies.SmeOrOperator);

@@ -225,7 +225,7 @@ internal sealed class OrderPlacementGrpcService(OrderPlacementDesk placement, Or
 
     // An id no hub could give is the caller's mistake, not an order that is missing.
     private static string Required(string orderId) =>
-        WellFormedIds.Malformed(orderId, "an order id", OrderId.Kind) is { } malformed
+        WellFormedIds.Malformed(orderId, OrderId.Kind) is { } malformed
             ? throw ProtoFields.Invalid(new Dictionary<string, string[]> { ["order_id"] = [malformed] })
             : orderId;
 

@@ -14,7 +14,7 @@ internal static class EscrowEndpoints
     public static void MapEscrowEndpoints(this IEndpointRouteBuilder routes)
     {
         var escrows = routes.MapGroup("/api/payment/escrows").WithTags("Escrow").RequireAuthorization(HubPolicies.SmeOrOperator)
-            .RequireWellFormedId("orderId", "an order id", OrderId.Kind);
+            .RequireWellFormedId("orderId", OrderId.Kind);
         escrows.MapGet("/", ListEscrows);
         escrows.MapGet("/{orderId}", GetEscrow);
     }

@@ -35,7 +35,7 @@ internal static class ClaimEndpoints
     public static void MapClaimEndpoints(this IEndpointRouteBuilder routes)
     {
         var claims = routes.MapGroup("/api/tax-refund/claims").WithTags("Refund claims")
-            .RequireWellFormedId("id", "a claim id", ClaimId.Kind);
+            .RequireWellFormedId("id", ClaimId.Kind);
         claims.MapGet("/", List).RequireAuthorization(HubPolicies.SmeOrOperator);
         claims.MapGet("/{id}", Get).RequireAuthorization(HubPolicies.SmeOrOperator);
         claims.MapPost("/{id}/file", File).RequireAuthorization(HubPolicies.SmeOrOperator);
