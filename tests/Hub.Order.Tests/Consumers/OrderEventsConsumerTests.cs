@@ -70,6 +70,38 @@ public class OrderEventsConsumerTests(OrderFixture fixture) : IClassFixture<Orde
     }
 
     [Fact]
+    public async Task RequestSteps_AreTimedWhenAsked_SoTheFactsTheyLeadToComeAfterThem()
+    {
+        var (buyer, order, _) = await PlaceAsync("key-timed");
+        var now = DateTime.UtcNow;
+        await StepAsync(buyer, order, "FundsRequested");
+        await fixture.PublishAsync(Secured(order));
+        await StepAsync(buyer, order, "ExportDeclared");
+        await fixture.PublishAsync(new ExportCleared(order, $"{order}-EX", "KR", "LRN", "MRN", "KRW", 0, 0, now));
+        await StepAsync(buyer, order, "BookingRequested");
+        await fixture.PublishAsync(new ConsignmentBooked($"CS-{order}", order, "KR-C-000990", "KR", "KR", "SEA", 1m, "rt", now, now));
+        await OrderFixture.WaitForAsync(buyer, order, "Booked");
+        await fixture.PublishAsync(new ShipmentDeparted(Guid.NewGuid(), "MB-1", "KR", "KR", "SEA", [$"CS-{order}"], [order], now));
+        await StepAsync(buyer, order, "ImportDeclared");
+        await fixture.PublishAsync(new ImportCleared(order, $"{order}-IM", "KR", "LRN2", "MRN2", "KRW", 700, 900, now));
+        await OrderFixture.WaitForAsync(buyer, order, "ImportCleared");
+        await fixture.PublishAsync(new ConsignmentDelivered($"CS-{order}", order, "KR-C-000990", now));
+        await OrderFixture.WaitForAsync(buyer, order, "Delivered");
+        (await buyer.PostAsync($"/api/order/orders/{order}/receipt", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // Each step is no later than the moment the service it asked received the request; timed after the answer,
+        // it came after that service's own fact (funds secured, declaration lodged), so the timeline ran backwards.
+        var timeline = (await OrderFixture.GetAsync(buyer, order)).Timeline!;
+        DateTime At(string step) => timeline.Single(t => t.Step == step).At;
+        At("FundsRequested").ShouldBeLessThanOrEqualTo(Fakes.Payment.Asked.Of("SecureFunds", order));
+        At("ExportDeclared").ShouldBeLessThanOrEqualTo(Fakes.Customs.Asked.Of("Export", order));
+        At("BookingRequested").ShouldBeLessThanOrEqualTo(Fakes.Logistics.Asked.Of("BookConsignment", order));
+        At("ImportDeclared").ShouldBeLessThanOrEqualTo(Fakes.Customs.Asked.Of("Import", order));
+        At("ReceiptConfirmed").ShouldBeLessThanOrEqualTo(Fakes.Payment.Asked.Of("Release", order));
+        At("EscrowReleaseRequested").ShouldBeLessThanOrEqualTo(Fakes.Payment.Asked.Of("Release", order));
+    }
+
+    [Fact]
     public async Task DuplicateEvents_MoveTheOrderOnce()
     {
         var (buyer, order, _) = await PlaceAsync("key-dup");
@@ -490,6 +522,9 @@ public class OrderEventsConsumerTests(OrderFixture fixture) : IClassFixture<Orde
         Fakes.Customs.Declarations.ShouldNotContain(d => d.Transport != null && d.Transport.TransportDocument == "MB-8");
         (await OrderFixture.GetAsync(buyer, first)).Timeline!.ShouldNotContain(t => t.Step == "Departed");
     }
+
+    private static Task StepAsync(HttpClient buyer, string order, string step) =>
+        Eventually.TrueAsync(async () => (await OrderFixture.GetAsync(buyer, order)).Timeline!.Any(t => t.Step == step), Wait, $"the timeline records {step}");
 
     // The export declaration step follows PaymentSecured as a message of its own; customs clears only what was lodged.
     private Task ExportLodgedAsync(string order) =>

@@ -11,6 +11,9 @@ internal sealed class FakeCustoms : Hub.Customs.V1.Customs.CustomsBase
 
     public ConcurrentQueue<WithdrawDeclarationRequest> Withdrawals { get; } = new();
 
+    /// <summary>When each type of declaration was first lodged, by order (the call named by the type: Export, Import).</summary>
+    public CallTimes Asked { get; } = new();
+
     /// <summary>Orders whose declarations are lodged but whose answers are lost (the caller sees UNAVAILABLE).</summary>
     public ConcurrentDictionary<string, bool> AnswerLost { get; } = new();
 
@@ -23,6 +26,7 @@ internal sealed class FakeCustoms : Hub.Customs.V1.Customs.CustomsBase
     public override Task<DeclarationReply> Declare(DeclareRequest request, ServerCallContext context)
     {
         Declarations.Enqueue(request);
+        Asked.Note(request.Type.ToString(), request.OrderId);
         if (AnswerLost.ContainsKey(request.OrderId))
         {
             throw new RpcException(new Status(StatusCode.Unavailable, "The answer was lost on its way back."));

@@ -9,6 +9,9 @@ internal sealed class FakeLogistics : Hub.Logistics.V1.Logistics.LogisticsBase
 {
     public ConcurrentQueue<BookConsignmentRequest> Bookings { get; } = new();
 
+    /// <summary>When BookConsignment first arrived, by order.</summary>
+    public CallTimes Asked { get; } = new();
+
     public override Task<EstimateFreightReply> EstimateFreight(EstimateFreightRequest request, ServerCallContext context) =>
         Task.FromResult(new EstimateFreightReply
         {
@@ -34,6 +37,7 @@ internal sealed class FakeLogistics : Hub.Logistics.V1.Logistics.LogisticsBase
         }
 
         Bookings.Enqueue(request);
+        Asked.Note(nameof(BookConsignment), request.OrderId);
         return Task.FromResult(new BookConsignmentReply { ConsignmentId = "CS-" + request.OrderId, Status = "Pooled" });
     }
 

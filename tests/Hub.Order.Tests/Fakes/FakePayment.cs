@@ -12,6 +12,9 @@ internal sealed class FakePayment : Hub.Payment.V1.Payment.PaymentBase
 
     public ConcurrentQueue<string> Released { get; } = new();
 
+    /// <summary>When SecureFunds and Release first arrived, by order.</summary>
+    public CallTimes Asked { get; } = new();
+
     public ConcurrentQueue<RefundRequest> Refunds { get; } = new();
 
     /// <summary>Buyers whose funds are refused (FAILED_PRECONDITION, as for insufficient funds).</summary>
@@ -39,6 +42,7 @@ internal sealed class FakePayment : Hub.Payment.V1.Payment.PaymentBase
 
     public override Task<SecureFundsReply> SecureFunds(SecureFundsRequest request, ServerCallContext context)
     {
+        Asked.Note(nameof(SecureFunds), request.OrderId);
         if (Broke.ContainsKey(request.BuyerCompany))
         {
             throw new RpcException(new Status(StatusCode.FailedPrecondition, "insufficient funds"));
@@ -50,6 +54,7 @@ internal sealed class FakePayment : Hub.Payment.V1.Payment.PaymentBase
 
     public override Task<ReleaseReply> Release(ReleaseRequest request, ServerCallContext context)
     {
+        Asked.Note(nameof(Release), request.OrderId);
         if (Disputes.ContainsKey(request.OrderId) || DisputedAtPayment.ContainsKey(request.OrderId))
         {
             throw new RpcException(new Status(StatusCode.FailedPrecondition, "frozen by a dispute"), new Metadata { { "reason", "escrow-disputed" } });

@@ -33,6 +33,8 @@ internal sealed class OrderProcess(HubClients hubs, PaymentClient payment, IOutb
     /// <summary>Placed: move the buyer's funds into escrow at the order's FX quote.</summary>
     public async Task SecureFundsAsync(TradeOrder order, string cause, CancellationToken cancellationToken)
     {
+        // A request's step is timed when it is asked, before the fact it leads to (which may come back first).
+        var asked = Now;
         try
         {
             await payment.SecureFundsAsync(new SecureFundsRequest
@@ -43,7 +45,7 @@ internal sealed class OrderProcess(HubClients hubs, PaymentClient payment, IOutb
                 Amount = new Hub.Payment.V1.Money { MinorUnits = order.BuyerTotalMinor, Currency = order.BuyerCurrency },
                 QuoteId = order.FxQuoteId,
             }, cancellationToken: cancellationToken);
-            order.Note(Now, Self, "FundsRequested", cause, $"{order.BuyerTotalMinor} {order.BuyerCurrency} minor units at quote {order.FxQuoteId}");
+            order.Note(asked, Self, "FundsRequested", cause, $"{order.BuyerTotalMinor} {order.BuyerCurrency} minor units at quote {order.FxQuoteId}");
         }
         catch (RpcException ex) when (GrpcResilience.IsRefusal(ex.StatusCode))
         {
@@ -58,8 +60,9 @@ internal sealed class OrderProcess(HubClients hubs, PaymentClient payment, IOutb
     public async Task DeclareExportAsync(TradeOrder order, string cause, CancellationToken cancellationToken)
     {
         var declaration = Declaration(order, DeclarationType.Export, await ProductsAsync(order, cancellationToken));
+        var asked = Now;
         var reply = await hubs.Customs(HubId.Parse(order.SupplierHub)).DeclareAsync(declaration, cancellationToken: cancellationToken);
-        order.Note(Now, order.SupplierHub, ExportDeclaredStep, cause, $"declaration {reply.DeclarationId} {reply.Status}");
+        order.Note(asked, order.SupplierHub, ExportDeclaredStep, cause, $"declaration {reply.DeclarationId} {reply.Status}");
         order.RetryExportAt(null);
     }
 
@@ -82,8 +85,9 @@ internal sealed class OrderProcess(HubClients hubs, PaymentClient payment, IOutb
         };
         var products = await ProductsAsync(order, cancellationToken);
         request.Cartons.AddRange(order.Lines.Zip(products, (l, p) => CartPricer.Carton(p, l.Quantity)));
+        var asked = Now;
         var reply = await hubs.Logistics(supplierHub).BookConsignmentAsync(request, cancellationToken: cancellationToken);
-        order.Note(Now, order.SupplierHub, "BookingRequested", cause, $"consignment {reply.ConsignmentId} {reply.Status}");
+        order.Note(asked, order.SupplierHub, "BookingRequested", cause, $"consignment {reply.ConsignmentId} {reply.Status}");
     }
 
     /// <summary>Departed: lodge the import declaration at the buyer's hub, under the shipment's master bill.</summary>
@@ -91,8 +95,9 @@ internal sealed class OrderProcess(HubClients hubs, PaymentClient payment, IOutb
     {
         var declaration = Declaration(order, DeclarationType.Import, await ProductsAsync(order, cancellationToken));
         declaration.Transport = new Transport { Mode = order.Mode.ToLowerInvariant(), TransportDocument = masterBill };
+        var asked = Now;
         var reply = await hubs.Customs(hubs.Self).DeclareAsync(declaration, cancellationToken: cancellationToken);
-        order.Note(Now, Self, "ImportDeclared", cause, $"declaration {reply.DeclarationId} {reply.Status}");
+        order.Note(asked, Self, "ImportDeclared", cause, $"declaration {reply.DeclarationId} {reply.Status}");
     }
 
     /// <summary>Delivered: ask the buyer to confirm receipt before the Delivered timeout.</summary>
@@ -116,6 +121,7 @@ internal sealed class OrderProcess(HubClients hubs, PaymentClient payment, IOutb
             return;
         }
 
+        var asked = Now;
         ReleaseReply released;
         try
         {
@@ -127,7 +133,7 @@ internal sealed class OrderProcess(HubClients hubs, PaymentClient payment, IOutb
             return;
         }
 
-        order.ConfirmReceipt(automatic, Now, Self, cause);
+        order.ConfirmReceipt(automatic, asked, Self, cause);
         if (released.Replayed)
         {
             // Released before: automatically after payment's days, or by a dispute's decision, while the goods were on
@@ -137,7 +143,7 @@ internal sealed class OrderProcess(HubClients hubs, PaymentClient payment, IOutb
             return;
         }
 
-        order.Note(Now, Self, "EscrowReleaseRequested", cause, null);
+        order.Note(asked, Self, "EscrowReleaseRequested", cause, null);
         Schedule(order);
     }
 
