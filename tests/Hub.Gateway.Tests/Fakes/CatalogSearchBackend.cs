@@ -45,7 +45,7 @@ internal static class CatalogSearchBackend
             if (query.ContainsKey("maxMoq") && !int.TryParse(query["maxMoq"], out _))
             {
                 return Results.Problem(
-                    $"Failed to bind parameter \"int? MaxMoq\" from \"{query["maxMoq"]}\".", Path, StatusCodes.Status400BadRequest, "The request is malformed.");
+                    $"maxMoq '{query["maxMoq"]}' cannot be read.", Path, StatusCodes.Status400BadRequest, "The request is malformed.");
             }
 
             var errors = new Dictionary<string, string[]>();

@@ -191,7 +191,7 @@ public sealed class FederatedSearchTests : IAsyncLifetime
 
         var problem = await ProblemAsync(response);
         problem.GetProperty("title").GetString().ShouldBe("The request is malformed.");
-        problem.GetProperty("detail").GetString()!.ShouldContain("MaxMoq");
+        problem.GetProperty("detail").GetString()!.ShouldContain("maxMoq 'many'");
         problem.TryGetProperty("errors", out _).ShouldBeFalse();
     }
 
