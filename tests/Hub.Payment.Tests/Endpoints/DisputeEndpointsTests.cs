@@ -96,6 +96,22 @@ public sealed class DisputeEndpointsTests(PaymentHost host) : IClassFixture<Paym
     }
 
     [Fact]
+    public async Task Dispute_OfAnIdNoHubCouldGive_IsAValidationProblemNamingTheOrder()
+    {
+        var (buyer, _, _) = await SecuredAsync(1_000);
+        using var asBuyer = host.Sme(buyer);
+
+        var opened = await asBuyer.PostAsJsonAsync("/api/payment/escrows/order-7/dispute", new { reason = "x" });
+        var read = await asBuyer.GetAsync("/api/payment/escrows/KR-C-000001/dispute");
+
+        foreach (var response in new[] { opened, read })
+        {
+            response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+            (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("orderId")[0].GetString()!.ShouldContain("is not an order id");
+        }
+    }
+
+    [Fact]
     public async Task OpenDispute_BySupplierOrStranger_IsNotFound()
     {
         var (_, supplier, order) = await SecuredAsync(1_000);

@@ -108,6 +108,20 @@ public sealed class WalletEndpointsTests(PaymentHost host) : IClassFixture<Payme
         (await host.AccountsAsync(company.ToString())).ShouldBeEmpty();
     }
 
+    [Theory]
+    [InlineData("/api/payment/wallets/me")]
+    [InlineData("/api/payment/wallets/me/statement?currency=KRW")]
+    [InlineData("/api/payment/wallets/KR-O-000001")]
+    public async Task Wallet_NamedByAnIdNoHubCouldGive_IsAValidationProblemNamingTheCompany(string uri)
+    {
+        using var own = host.Sme(Ids.Company());
+
+        var response = await own.GetAsync(uri);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("company")[0].GetString()!.ShouldContain("is not a company id");
+    }
+
     [Fact]
     public async Task CreditTestMoney_BeyondTheLargestBalance_IsRefusedAndEveryBalanceStaysReadable()
     {

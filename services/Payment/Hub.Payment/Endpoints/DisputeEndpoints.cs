@@ -19,7 +19,7 @@ internal static class DisputeEndpoints
 {
     public static void MapDisputeEndpoints(this IEndpointRouteBuilder routes)
     {
-        var dispute = routes.MapGroup("/api/payment/escrows/{orderId}/dispute").WithTags("Disputes");
+        var dispute = routes.MapGroup("/api/payment/escrows/{orderId}/dispute").WithTags("Disputes").RequireWellFormedId("orderId", OrderId.Kind);
         dispute.MapPost("/", OpenDispute).RequireAuthorization(HubPolicies.Sme);
         dispute.MapGet("/", GetDispute).RequireAuthorization(HubPolicies.SmeOrOperator);
         dispute.MapPost("/escalation", EscalateDispute).RequireAuthorization(HubPolicies.SmeOrOperator);
@@ -93,8 +93,8 @@ internal static class DisputeEndpoints
     }
 
     // An unparsable order id cannot name a payment anyone may see.
-    private static OrderId ParseOrder(string orderId) =>
-        OrderId.TryParse(orderId, out var id) ? id : throw PaymentException.NotFound("payment", orderId);
+    // Checked well-formed by the group's filter.
+    private static OrderId ParseOrder(string orderId) => OrderId.Parse(orderId);
 
 }
 

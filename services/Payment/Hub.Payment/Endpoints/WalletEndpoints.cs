@@ -24,7 +24,7 @@ internal static class WalletEndpoints
 
     public static void MapWalletEndpoints(this IEndpointRouteBuilder routes)
     {
-        var wallets = routes.MapGroup("/api/payment/wallets/{company}").WithTags("Wallets");
+        var wallets = routes.MapGroup("/api/payment/wallets/{company}").WithTags("Wallets").RequireWellFormedId("company", CompanyId.Kind);
         wallets.MapGet("/", GetWallet).RequireAuthorization(HubPolicies.SmeOrOperator);
         wallets.MapGet("/statement", GetStatement).RequireAuthorization(HubPolicies.SmeOrOperator);
         wallets.MapPost("/credits", CreditTestMoney).RequireAuthorization(HubPolicies.Operator);
@@ -32,7 +32,7 @@ internal static class WalletEndpoints
 
     private static async Task<Results<Ok<WalletResponse>, ProblemHttpResult>> GetWallet(string company, Caller caller, PaymentDbContext db, CancellationToken cancellationToken)
     {
-        if (!CompanyId.TryParse(company, out var id) || !caller.CanActFor(id))
+        if (!caller.CanActFor(CompanyId.Parse(company)))
         {
             return Problems.NotFound($"No wallet of {company}.");
         }
@@ -56,7 +56,7 @@ internal static class WalletEndpoints
     private static async Task<Results<Ok<StatementResponse>, ProblemHttpResult>> GetStatement(
         string company, string? currency, int? limit, string? cursor, Caller caller, PaymentDbContext db, CancellationToken cancellationToken)
     {
-        if (!CompanyId.TryParse(company, out var id) || !caller.CanActFor(id))
+        if (!caller.CanActFor(CompanyId.Parse(company)))
         {
             return Problems.NotFound($"No wallet of {company}.");
         }
