@@ -40,6 +40,29 @@ public class PlacementTests(OrderFixture fixture) : IClassFixture<OrderFixture>
         (await db.Checkouts.SingleAsync(c => c.Id == quote.CheckoutId)).BuyerCompany.ShouldBe(company.ToString());
     }
 
+    [Theory]
+    [InlineData("FOB", "buyer", "buyer", 24_000 + 10_000 + 1920)]
+    [InlineData("EXW", "buyer", "buyer", 24_000 + 10_000 + 1920)]
+    [InlineData("CIF", "seller", "buyer", 24_000 + 1920)]
+    [InlineData("DAP", "seller", "buyer", 24_000 + 1920)]
+    [InlineData("DDP", "seller", "seller", 24_000)]
+    public async Task Checkout_GrandTotal_CountsTheFreightAndDutiesTheIncotermLeavesToTheBuyer(string incoterm, string freightPaidBy, string dutiesPaidBy, long grandTotal)
+    {
+        var buyer = fixture.ClientFor(OrderFixture.NewCompany());
+        var product = Catalog.List(FakeCatalog.NewSupplier(), unitPriceMinor: 1200, available: 100);
+
+        var response = await buyer.PostAsJsonAsync("/api/order/checkout", OrderFixture.Cart(new CartLineRequest(product, 20, null)) with { Incoterm = incoterm });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var quote = (await response.Content.ReadFromJsonAsync<CheckoutResponse>())!;
+        var supplier = quote.Suppliers.ShouldHaveSingleItem();
+        supplier.Freight.ShouldBe(new MoneyResponse(10_000, "KRW"), "the freight is quoted whoever pays it");
+        supplier.DutiesAndTaxes.ShouldBe(new MoneyResponse(1920, "KRW"));
+        (supplier.FreightPaidBy, supplier.DutiesPaidBy).ShouldBe((freightPaidBy, dutiesPaidBy));
+        quote.GrandTotalMinor.ShouldBe(grandTotal);
+        quote.NotInBuyerCurrency.ShouldBeEmpty();
+    }
+
     [Fact]
     public async Task Place_SameKeyInParallel_WithStockForOneOrder_EveryRequestAnswersTheOnePurchase()
     {

@@ -4,6 +4,7 @@ using Hub.Catalog.V1;
 using Hub.Contracts.Values;
 using Hub.Customs.V1;
 using Hub.Logistics.V1;
+using Hub.Order.Domain;
 using Hub.Order.Endpoints;
 using Hub.Payment.V1;
 using Microsoft.Extensions.Options;
@@ -14,8 +15,6 @@ namespace Hub.Order.Application;
 /// <summary>Prices a cart: products and stock from the suppliers' catalogs, freight, landed cost and an FX quote.</summary>
 internal sealed class CartPricer(HubClients hubs, PaymentClient payment, IOptions<OrderOptions> options, IConfiguration configuration)
 {
-    private static readonly HashSet<string> Incoterms = ["EXW", "FCA", "FAS", "FOB", "CFR", "CIF", "CPT", "CIP", "DAP", "DPU", "DDP"];
-
     /// <summary>The most lines a cart holds: a supplier hub's catalog prices and reserves at most 200 products a call.</summary>
     public const int MaxLines = 200;
 
@@ -31,9 +30,9 @@ internal sealed class CartPricer(HubClients hubs, PaymentClient payment, IOption
             return errors;
         }
 
-        if (cart.Incoterm is null || !Incoterms.Contains(cart.Incoterm))
+        if (!IncotermCosts.IsRule(cart.Incoterm))
         {
-            errors["incoterm"] = ["Incoterm must be an Incoterms 2020 rule: " + string.Join(", ", Incoterms) + "."];
+            errors["incoterm"] = ["Incoterm must be an Incoterms 2020 rule: " + string.Join(", ", IncotermCosts.Rules) + "."];
         }
 
         if (string.IsNullOrWhiteSpace(cart.NamedPlace) || cart.NamedPlace.Length > 200 || cart.NamedPlace.Any(char.IsControl))

@@ -36,7 +36,7 @@ internal static class CheckoutEndpoints
             }
 
             var checkout = await checkouts.KeepAsync(buyer, cart!, pricing.Suppliers, cancellationToken);
-            return TypedResults.Ok(pricing.ToResponse(pricer.BuyerCurrency, checkout.Id, checkouts.PlaceBy(checkout)));
+            return TypedResults.Ok(pricing.ToResponse(cart!.Incoterm!, pricer.BuyerCurrency, checkout.Id, checkouts.PlaceBy(checkout)));
         }
         catch (RpcException ex)
         {

@@ -23,6 +23,15 @@ public sealed record CartLineRequest(string? ProductId, int Quantity, string? Su
 /// A priced cart. Money is integer minor units of the named currency. Placing the cart with its
 /// <paramref name="CheckoutId"/> buys at these figures; it can be placed once, until <paramref name="PlaceBy"/>.
 /// </summary>
+/// <param name="CheckoutId">The checkout, named by the placement that buys at these figures.</param>
+/// <param name="PlaceBy">The last moment the checkout can be placed.</param>
+/// <param name="BuyerCurrency">The buyer's currency, the grand total's.</param>
+/// <param name="Suppliers">Each supplier's share of the cart, its own order once placed.</param>
+/// <param name="GrandTotalMinor">
+/// What the buyer pays in <paramref name="BuyerCurrency"/>: the goods, and the freight and the duties and taxes that the
+/// cart's Incoterm leaves to the buyer where they are in that currency.
+/// </param>
+/// <param name="NotInBuyerCurrency">The costs left to the buyer in other currencies, by currency, besides the grand total.</param>
 public sealed record CheckoutResponse(
     Guid CheckoutId,
     DateTime PlaceBy,
@@ -31,6 +40,21 @@ public sealed record CheckoutResponse(
     long GrandTotalMinor,
     IReadOnlyList<MoneyResponse> NotInBuyerCurrency);
 
+/// <summary>One supplier's share of a priced cart.</summary>
+/// <param name="SupplierId">The supplier, e.g. KR-S-000001.</param>
+/// <param name="SupplierCompany">The supplier's company.</param>
+/// <param name="SupplierHub">The supplier's hub.</param>
+/// <param name="Currency">The supplier's currency, the goods'.</param>
+/// <param name="GoodsTotalMinor">The goods in the supplier's currency.</param>
+/// <param name="Lines">The supplier's products, quantities and prices.</param>
+/// <param name="BuyerTotalMinor">The goods in the buyer's currency, at the FX quote.</param>
+/// <param name="FxQuoteId">The FX quote the payment is made at.</param>
+/// <param name="FxQuoteExpiresAt">When the FX quote expires.</param>
+/// <param name="FxRate">The quote's rate: units of the supplier's currency per unit of the buyer's.</param>
+/// <param name="Freight">The estimated main carriage, in the lane's currency, whoever pays it.</param>
+/// <param name="DutiesAndTaxes">The import duties and taxes previewed at the buyer's hub, whoever pays them.</param>
+/// <param name="FreightPaidBy">Who pays the main carriage under the cart's Incoterm: <c>buyer</c> (EXW, FCA, FAS, FOB) or <c>seller</c>.</param>
+/// <param name="DutiesPaidBy">Who pays the import duties and taxes: <c>buyer</c>, or <c>seller</c> under DDP.</param>
 public sealed record SupplierQuoteResponse(
     string SupplierId,
     string SupplierCompany,
@@ -43,7 +67,9 @@ public sealed record SupplierQuoteResponse(
     DateTime FxQuoteExpiresAt,
     string FxRate,
     MoneyResponse Freight,
-    MoneyResponse DutiesAndTaxes);
+    MoneyResponse DutiesAndTaxes,
+    string FreightPaidBy,
+    string DutiesPaidBy);
 
 public sealed record LineResponse(string ProductId, int Quantity, long UnitPriceMinor, string Currency, int PriceVersion, long LineTotalMinor);
 

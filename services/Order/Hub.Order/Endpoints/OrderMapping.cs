@@ -60,16 +60,22 @@ internal static class OrderMapping
     public static PurchaseResponse ToResponse(this Purchase p) =>
         new(p.Id, p.BuyerCompany, p.CreatedAt, [.. p.Orders.OrderBy(o => o.Id, StringComparer.Ordinal).Select(o => o.ToResponse(withTimeline: false))]);
 
-    public static CheckoutResponse ToResponse(this CartPricing pricing, string buyerCurrency, Guid checkoutId, DateTime placeBy)
+    public static CheckoutResponse ToResponse(this CartPricing pricing, string incoterm, string buyerCurrency, Guid checkoutId, DateTime placeBy)
     {
+        var (freightPaidBy, dutiesPaidBy) = (IncotermCosts.FreightPaidBy(incoterm), IncotermCosts.DutiesPaidBy(incoterm));
         var suppliers = pricing.Suppliers.Select(s => new SupplierQuoteResponse(
             s.SupplierId, s.SupplierCompany, s.SupplierHub, s.Currency, s.GoodsTotalMinor, s.Lines, s.BuyerTotalMinor, s.FxQuoteId, s.FxQuoteExpiresAt, s.FxRate,
-            s.Freight, s.Duties)).ToList();
-        var extras = pricing.Suppliers.SelectMany(s => new[] { s.Freight, s.Duties }).Where(m => m.Currency != buyerCurrency && m.MinorUnits != 0)
+            s.Freight, s.Duties, freightPaidBy, dutiesPaidBy)).ToList();
+
+        // The seller's costs are in its prices; the buyer's own are added, each in its currency.
+        var buyers = pricing.Suppliers
+            .SelectMany(s => new[] { (Cost: s.Freight, PaidBy: freightPaidBy), (Cost: s.Duties, PaidBy: dutiesPaidBy) })
+            .Where(c => c.PaidBy == IncotermCosts.Buyer && c.Cost.MinorUnits != 0)
+            .Select(c => c.Cost)
+            .ToList();
+        var extras = buyers.Where(m => m.Currency != buyerCurrency)
             .GroupBy(m => m.Currency).Select(g => new MoneyResponse(g.Sum(m => m.MinorUnits), g.Key)).ToList();
-        var grand = pricing.Suppliers.Sum(s => s.BuyerTotalMinor
-            + (s.Freight.Currency == buyerCurrency ? s.Freight.MinorUnits : 0)
-            + (s.Duties.Currency == buyerCurrency ? s.Duties.MinorUnits : 0));
+        var grand = pricing.Suppliers.Sum(s => s.BuyerTotalMinor) + buyers.Where(m => m.Currency == buyerCurrency).Sum(m => m.MinorUnits);
         return new CheckoutResponse(checkoutId, placeBy, buyerCurrency, suppliers, grand, extras);
     }
 }
