@@ -101,6 +101,29 @@ public class OrderEventsConsumerTests(OrderFixture fixture) : IClassFixture<Orde
         At("EscrowReleaseRequested").ShouldBeLessThanOrEqualTo(Fakes.Payment.Asked.Of("Release", order));
     }
 
+    [Theory]
+    [InlineData("FOB", false)]
+    [InlineData("DAP", false)]
+    [InlineData("DDP", true)]
+    public async Task ImportDeclaration_NamesAsImporterWhoeverTheIncotermBillsTheDutiesTo(string incoterm, bool sellerImports)
+    {
+        var buyer = fixture.ClientFor(OrderFixture.NewCompany());
+        var supplier = FakeCatalog.NewSupplier();
+        var product = Fakes.Catalog.List(supplier, unitPriceMinor: 1200, available: 100);
+        var placed = await OrderFixture.PlaceAsync(buyer, OrderFixture.Cart(new CartLineRequest(product, 10, null)) with { Incoterm = incoterm }, $"key-importer-{incoterm}");
+        placed.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var order = (await placed.Content.ReadFromJsonAsync<PurchaseResponse>())!.Orders.Single();
+        await fixture.PublishAsync(Secured(order.OrderId));
+        await OrderFixture.WaitForAsync(buyer, order.OrderId, "PaymentSecured");
+        await ExportLodgedAsync(order.OrderId);
+
+        await DepartAsync(buyer, order.OrderId);
+
+        var declared = Fakes.Customs.Declarations.Where(d => d.OrderId == order.OrderId).ToList();
+        declared.Single(d => d.Type == Customs.V1.DeclarationType.Export).Importer.TraderId.ShouldBe(order.BuyerCompany, "the export names the buyer as consignee");
+        declared.Single(d => d.Type == Customs.V1.DeclarationType.Import).Importer.TraderId.ShouldBe(sellerImports ? order.SupplierCompany : order.BuyerCompany);
+    }
+
     [Fact]
     public async Task DuplicateEvents_MoveTheOrderOnce()
     {

@@ -380,13 +380,17 @@ internal sealed class OrderProcess(HubClients hubs, PaymentClient payment, IOutb
 
     private static DeclareRequest Declaration(TradeOrder order, DeclarationType type, IReadOnlyList<ProductQuote> products)
     {
+        var supplier = new Party { TraderId = order.SupplierCompany, Country = order.SupplierHub, Name = order.SupplierCompany };
+        var buyer = new Party { TraderId = order.BuyerCompany, Country = order.BuyerHub, Name = order.BuyerCompany };
         var request = new DeclareRequest
         {
             Type = type,
             Lrn = $"{order.Id}-{(type == DeclarationType.Export ? "EX" : "IM")}",
             OrderId = order.Id,
-            Exporter = new Party { TraderId = order.SupplierCompany, Country = order.SupplierHub, Name = order.SupplierCompany },
-            Importer = new Party { TraderId = order.BuyerCompany, Country = order.BuyerHub, Name = order.BuyerCompany },
+            Exporter = supplier,
+            // The export names the buyer as consignee; the import names as importer of record whoever the Incoterm bills
+            // the import duties to: the seller under DDP.
+            Importer = type == DeclarationType.Import && IncotermCosts.DutiesPaidBy(order.Incoterm) == IncotermCosts.Seller ? supplier : buyer,
             Incoterm = order.Incoterm,
             IncotermPlace = order.NamedPlace,
             InvoiceNumber = order.Id,
