@@ -64,6 +64,23 @@ public class PlacementTests(OrderFixture fixture) : IClassFixture<OrderFixture>
     }
 
     [Fact]
+    public async Task Place_IncotermAndModeInAnyCase_AreTheRulesNamesAndTheSamePurchaseUnderTheKey()
+    {
+        var buyer = fixture.ClientFor(OrderFixture.NewCompany());
+        var product = Catalog.List(FakeCatalog.NewSupplier(), unitPriceMinor: 1200, available: 100);
+        var cart = OrderFixture.Cart(new CartLineRequest(product, 10, null));
+
+        var lower = await OrderFixture.PlaceAsync(buyer, cart with { Incoterm = "dap", Mode = "sea" }, "key-any-case");
+        var upper = await OrderFixture.PlaceAsync(buyer, cart with { Incoterm = "DAP", Mode = "SEA" }, "key-any-case");
+
+        lower.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var placed = (await lower.Content.ReadFromJsonAsync<PurchaseResponse>())!;
+        (placed.Orders.Single().Incoterm, placed.Orders.Single().Mode).ShouldBe(("DAP", "SEA"));
+        upper.StatusCode.ShouldBe(HttpStatusCode.OK, "the same cart, answered with its purchase");
+        (await upper.Content.ReadFromJsonAsync<PurchaseResponse>())!.PurchaseId.ShouldBe(placed.PurchaseId);
+    }
+
+    [Fact]
     public async Task Place_SameKeyInParallel_WithStockForOneOrder_EveryRequestAnswersTheOnePurchase()
     {
         var company = OrderFixture.NewCompany();

@@ -9,7 +9,16 @@ namespace Hub.Order.Endpoints;
 /// Placing only: the checkout that priced this very cart. The cart is then placed at that checkout's prices, freight,
 /// duties and FX quotes, once, while its quotes hold; without one the cart is priced again as it is placed.
 /// </param>
-public sealed record CartRequest(string? Incoterm, string? NamedPlace, string? Mode, IReadOnlyList<CartLineRequest>? Lines, Guid? CheckoutId = null);
+public sealed record CartRequest(string? Incoterm, string? NamedPlace, string? Mode, IReadOnlyList<CartLineRequest>? Lines, Guid? CheckoutId = null)
+{
+    // Rules and modes are names, taken in any case and kept as written in the rules (DAP, SEA).
+
+    /// <summary>The Incoterms 2020 rule, upper-case.</summary>
+    public string? Incoterm { get; init => field = value?.ToUpperInvariant(); } = Incoterm?.ToUpperInvariant();
+
+    /// <summary>The main carriage, upper-case.</summary>
+    public string? Mode { get; init => field = value?.ToUpperInvariant(); } = Mode?.ToUpperInvariant();
+}
 
 /// <param name="ProductId">A hub-qualified product id, e.g. KR-P-000123.</param>
 /// <param name="Quantity">Units, at least the product's MOQ.</param>
