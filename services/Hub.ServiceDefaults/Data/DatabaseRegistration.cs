@@ -33,8 +33,11 @@ public static class DatabaseRegistration
         builder.Services.AddSingleton<OutboxCommitInterceptor>();
         // Pooled: a context and EF's services behind it are reused instead of resolved anew for every request and
         // message, which is most of EF's own cost per unit of work.
+        // An aggregate's owned collections are a few rows each (a product's texts and national lines, a lane's
+        // containers and revisions): read in one round trip by default, while queries of many rows with collections
+        // of their own (orders with lines and timelines) split explicitly.
         builder.Services.AddDbContextPool<TContext>((sp, o) => o
-            .UseNpgsql(connectionString)
+            .UseNpgsql(connectionString, npgsql => npgsql.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
             .AddInterceptors(sp.GetRequiredService<OutboxCommitInterceptor>()));
         builder.Services.AddScoped<ServiceDbContext>(sp => sp.GetRequiredService<TContext>());
         builder.Services.AddScoped<IOutbox, EfOutbox>();
