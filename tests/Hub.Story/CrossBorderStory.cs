@@ -164,10 +164,13 @@ public sealed partial class CrossBorderStory(GatewayClient buyerHub, GatewayClie
         foreach (var s in quote["suppliers"]!.AsArray())
         {
             narrate($"Checkout at {buyerHub.Hub}: goods {s!["goodsTotalMinor"]} {s["currency"]} = {s["buyerTotalMinor"]} {quote["buyerCurrency"]} at rate {s["fxRate"]}, " +
-                $"freight {s["freight"]!["minorUnits"]} {s["freight"]!["currency"]}, duties and taxes {s["dutiesAndTaxes"]!["minorUnits"]} {s["dutiesAndTaxes"]!["currency"]}.");
+                $"freight {s["freight"]!["minorUnits"]} {s["freight"]!["currency"]} paid by the {s["freightPaidBy"]}, " +
+                $"duties and taxes {s["dutiesAndTaxes"]!["minorUnits"]} {s["dutiesAndTaxes"]!["currency"]} paid by the {s["dutiesPaidBy"]}.");
         }
 
-        narrate($"Grand total {quote["grandTotalMinor"]} minor units of {quote["buyerCurrency"]}; checkout {quote["checkoutId"]} can be placed at these figures until {quote["placeBy"]}.");
+        var besides = string.Join(" and ", quote["notInBuyerCurrency"]!.AsArray().Select(m => $"{m!["minorUnits"]} {m["currency"]}"));
+        narrate($"Grand total {quote["grandTotalMinor"]} minor units of {quote["buyerCurrency"]}{(besides.Length > 0 ? $", besides {besides}" : "")}; " +
+            $"checkout {quote["checkoutId"]} can be placed at these figures until {quote["placeBy"]}.");
         return quote;
     }
 

@@ -129,7 +129,9 @@ internal static class OrderEndpoints
     private static async Task<Results<Ok<OrderResponse>, ProblemHttpResult>> Get(
         string id, Caller caller, ServiceIdentity identity, OrderDesk desk, PartnerOrders partners, CancellationToken cancellationToken)
     {
-        if (!OrderId.TryParse(id, out var orderId) || orderId.Hub == identity.Hub)
+        // Well-formed: the group's filter checked it.
+        var orderId = OrderId.Parse(id);
+        if (orderId.Hub == identity.Hub)
         {
             return await desk.FindAsync(id, caller, cancellationToken) is { } order ? TypedResults.Ok(order.ToResponse(withTimeline: true)) : NotFound(id);
         }
