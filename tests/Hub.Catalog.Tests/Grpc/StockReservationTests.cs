@@ -260,7 +260,10 @@ public sealed class StockReservationTests(CatalogFixture fixture) : IClassFixtur
         await using (var db = fixture.CreateDb())
         {
             var supplierId = before.Products[0].SupplierId;
-            before.Products[0].SupplierCompany.ShouldBe((await db.Suppliers.SingleAsync(s => s.Id == supplierId)).CompanyId, "the order is placed with and paid to that company");
+            var registered = await db.Suppliers.SingleAsync(s => s.Id == supplierId);
+            before.Products[0].SupplierCompany.ShouldBe(registered.CompanyId, "the order is placed with and paid to that company");
+            before.Products[0].SupplierName.ShouldBe(registered.Name, "its declarations name the exporter as it registered");
+            registered.Name.ShouldNotBeNullOrWhiteSpace();
         }
 
         before.Products[1].MeetsMoq.ShouldBeFalse();

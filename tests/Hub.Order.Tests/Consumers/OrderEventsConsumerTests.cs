@@ -120,7 +120,9 @@ public class OrderEventsConsumerTests(OrderFixture fixture) : IClassFixture<Orde
         await DepartAsync(buyer, order.OrderId);
 
         var declared = Fakes.Customs.Declarations.Where(d => d.OrderId == order.OrderId).ToList();
-        declared.Single(d => d.Type == Customs.V1.DeclarationType.Export).Importer.TraderId.ShouldBe(order.BuyerCompany, "the export names the buyer as consignee");
+        var export = declared.Single(d => d.Type == Customs.V1.DeclarationType.Export);
+        export.Importer.TraderId.ShouldBe(order.BuyerCompany, "the export names the buyer as consignee");
+        (export.Exporter.Name, export.Exporter.TraderId).ShouldBe((FakeCatalog.NameOf(supplier), order.SupplierCompany), "the supplier is named as it registered, for screening");
         declared.Single(d => d.Type == Customs.V1.DeclarationType.Import).Importer.TraderId.ShouldBe(sellerImports ? order.SupplierCompany : order.BuyerCompany);
     }
 

@@ -32,6 +32,9 @@ internal sealed class FakeCatalog : Hub.Catalog.V1.Catalog.CatalogBase
     /// <summary>The company behind a supplier id the fake made: the same hub and number.</summary>
     public static string CompanyOf(string supplierId) => supplierId.Replace("-S-", "-C-", StringComparison.Ordinal);
 
+    /// <summary>The name a supplier registered under.</summary>
+    public static string NameOf(string supplierId) => $"Trading company {supplierId}";
+
     public int Available(string productId) => _products[productId].Available;
 
     /// <summary>The supplier changes a product's price.</summary>
@@ -63,6 +66,7 @@ internal sealed class FakeCatalog : Hub.Catalog.V1.Catalog.CatalogBase
                 Status = "listed",
                 SupplierId = p.SupplierId,
                 SupplierCompany = CompanyOf(p.SupplierId),
+                SupplierName = NameOf(p.SupplierId),
                 Title = "Goods " + item.ProductId,
                 HsCode = "330499",
                 Origin = "KR",

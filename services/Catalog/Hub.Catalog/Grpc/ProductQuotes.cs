@@ -20,7 +20,8 @@ internal sealed class ProductQuotes(CatalogDbContext db)
         var products = await db.Products.AsNoTracking().Where(p => ids.Contains(p.Id) && p.Status != ProductStatus.Draft).ToDictionaryAsync(p => p.Id, cancellationToken);
         var stock = await db.StockItems.AsNoTracking().Where(s => ids.Contains(s.ProductId)).ToDictionaryAsync(s => s.ProductId, cancellationToken);
         var supplierIds = products.Values.Select(p => p.SupplierId).Distinct().ToList();
-        var companies = await db.Suppliers.AsNoTracking().Where(s => supplierIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.CompanyId, cancellationToken);
+        var suppliers = await db.Suppliers.AsNoTracking().Where(s => supplierIds.Contains(s.Id))
+            .Select(s => new { s.Id, s.CompanyId, s.Name }).ToDictionaryAsync(s => s.Id, cancellationToken);
         var versionNumbers = asked.Select(a => a.Version)
             .Concat(products.Values.Select(p => p.PriceVersion)).Where(v => v > 0).Distinct().ToList();
         var versions = (await db.PriceVersions.AsNoTracking()
@@ -47,7 +48,8 @@ internal sealed class ProductQuotes(CatalogDbContext db)
                 Found = true,
                 Status = product.Status.ToString().ToLowerInvariant(),
                 SupplierId = product.SupplierId,
-                SupplierCompany = companies.GetValueOrDefault(product.SupplierId, ""),
+                SupplierCompany = suppliers.GetValueOrDefault(product.SupplierId)?.CompanyId ?? "",
+                SupplierName = suppliers.GetValueOrDefault(product.SupplierId)?.Name ?? "",
                 Title = product.Title,
                 HsCode = product.HsCode,
                 Origin = product.Origin,

@@ -380,7 +380,10 @@ internal sealed class OrderProcess(HubClients hubs, PaymentClient payment, IOutb
 
     private static DeclareRequest Declaration(TradeOrder order, DeclarationType type, IReadOnlyList<ProductQuote> products)
     {
-        var supplier = new Party { TraderId = order.SupplierCompany, Country = order.SupplierHub, Name = order.SupplierCompany };
+        // Named as the supplier registered itself at its catalog, so customs screens that name; the company id where
+        // the catalog has none.
+        var supplierName = products.Select(p => p.SupplierName).FirstOrDefault(n => n.Length > 0) ?? order.SupplierCompany;
+        var supplier = new Party { TraderId = order.SupplierCompany, Country = order.SupplierHub, Name = supplierName };
         var buyer = new Party { TraderId = order.BuyerCompany, Country = order.BuyerHub, Name = order.BuyerCompany };
         var request = new DeclareRequest
         {
