@@ -16,7 +16,7 @@ public static class ProbeEndpoints
     {
         var probes = routes.MapGroup($"/api/{identity.Service}/probes").WithTags("Probes").RequireAuthorization(HubPolicies.Operator);
         probes.MapPost("/", SendProbe).WithName("SendProbe");
-        probes.MapGet("/{id:guid}", GetProbe).WithName("GetProbe");
+        probes.MapGet("/{id}", GetProbe).WithName("GetProbe");
         return routes;
     }
 

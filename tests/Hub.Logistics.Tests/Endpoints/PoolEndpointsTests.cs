@@ -52,4 +52,17 @@ public sealed class PoolEndpointsTests : IAsyncLifetime
 
         await ShouldBeProblemNamingAsync(await op.GetAsync($"/api/logistics/pools?{query}"), field);
     }
+
+    [Theory]
+    [InlineData("GET", "/api/logistics/pools/not-a-pool")]
+    [InlineData("POST", "/api/logistics/pools/not-a-pool/close")]
+    [InlineData("GET", "/api/logistics/pools/not-a-pool/plan")]
+    [InlineData("GET", "/api/logistics/plans/42")]
+    [InlineData("GET", "/api/logistics/shipments/not-a-shipment")]
+    public async Task IdThatIsNotAUuid_IsAProblemNamingIt_NotAnUnknownRoute(string method, string path)
+    {
+        using var op = _host.Operator();
+
+        await ShouldBeProblemNamingAsync(await op.SendAsync(new HttpRequestMessage(new HttpMethod(method), path)), "id");
+    }
 }

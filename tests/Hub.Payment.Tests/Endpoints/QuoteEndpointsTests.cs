@@ -111,4 +111,15 @@ public sealed class QuoteEndpointsTests(PaymentHost host) : IClassFixture<Paymen
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty(field, out _).ShouldBeTrue();
     }
+
+    [Fact]
+    public async Task GetQuote_IdThatIsNotAUuid_IsAValidationProblemNamingIt()
+    {
+        using var client = host.Sme(Ids.Company());
+
+        var response = await client.GetAsync("/api/payment/quotes/last-one");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("id")[0].GetString().ShouldBe("'last-one' is not a UUID.");
+    }
 }

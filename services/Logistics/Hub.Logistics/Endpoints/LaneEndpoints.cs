@@ -23,7 +23,7 @@ internal static class LaneEndpoints
         lanes.MapGet("/{code}", GetLane).RequireAuthorization(HubPolicies.SmeOrOperator);
         lanes.MapPost("/", CreateLane).RequireAuthorization(HubPolicies.Operator);
         lanes.MapPut("/{code}", ReviseLane).RequireAuthorization(HubPolicies.Operator);
-        lanes.MapDelete("/{code}/scheduled/{id:guid}", Unschedule).RequireAuthorization(HubPolicies.Operator);
+        lanes.MapDelete("/{code}/scheduled/{id}", Unschedule).RequireAuthorization(HubPolicies.Operator);
     }
 
     private static async Task<Ok<LaneResponse[]>> ListLanes(Caller caller, LogisticsDbContext db, TimeProvider clock, CancellationToken cancellationToken)

@@ -21,11 +21,11 @@ internal static class PoolEndpoints
     {
         var pools = routes.MapGroup("/api/logistics/pools").WithTags("Pools").RequireAuthorization(HubPolicies.Operator);
         pools.MapGet("/", ListPools);
-        pools.MapGet("/{id:guid}", GetPool);
-        pools.MapPost("/{id:guid}/close", ClosePool);
-        pools.MapGet("/{id:guid}/plan", GetPoolPlan);
+        pools.MapGet("/{id}", GetPool);
+        pools.MapPost("/{id}/close", ClosePool);
+        pools.MapGet("/{id}/plan", GetPoolPlan);
 
-        routes.MapGet("/api/logistics/plans/{id:guid}", GetPlan).WithTags("Plans").RequireAuthorization(HubPolicies.Operator);
+        routes.MapGet("/api/logistics/plans/{id}", GetPlan).WithTags("Plans").RequireAuthorization(HubPolicies.Operator);
     }
 
     /// <summary>

@@ -12,8 +12,8 @@ internal static class ShipmentEndpoints
     public static void MapShipmentEndpoints(this IEndpointRouteBuilder routes)
     {
         var shipments = routes.MapGroup("/api/logistics/shipments").WithTags("Shipments").RequireAuthorization(HubPolicies.Operator);
-        shipments.MapGet("/{id:guid}", GetShipment);
-        shipments.MapPost("/{id:guid}/tracking", RecordTracking);
+        shipments.MapGet("/{id}", GetShipment);
+        shipments.MapPost("/{id}/tracking", RecordTracking);
     }
 
     private static async Task<Results<Ok<ShipmentResponse>, ProblemHttpResult>> GetShipment(Guid id, Caller caller, LogisticsDbContext db, CancellationToken cancellationToken) =>

@@ -13,7 +13,7 @@ internal static class QuoteEndpoints
     {
         var quotes = routes.MapGroup("/api/payment/quotes").WithTags("FX");
         quotes.MapPost("/", TakeQuote).RequireAuthorization(HubPolicies.Sme);
-        quotes.MapGet("/{id:guid}", GetQuote).RequireAuthorization(HubPolicies.SmeOrOperator);
+        quotes.MapGet("/{id}", GetQuote).RequireAuthorization(HubPolicies.SmeOrOperator);
     }
 
     private static async Task<Results<Created<QuoteResponse>, ProblemHttpResult>> TakeQuote(QuoteRequest request, Caller caller, QuoteDesk desk, CancellationToken cancellationToken)
