@@ -6,10 +6,10 @@ namespace Hub.Order.Domain;
 /// </summary>
 internal static class IncotermCosts
 {
-    /// <summary>The party that pays a cost.</summary>
+    /// <summary>The buyer, as the payer of a cost.</summary>
     public const string Buyer = "buyer";
 
-    /// <summary>The party that pays a cost.</summary>
+    /// <summary>The seller (the supplier), as the payer of a cost: it is in its prices.</summary>
     public const string Seller = "seller";
 
     /// <summary>The Incoterms 2020 rules.</summary>

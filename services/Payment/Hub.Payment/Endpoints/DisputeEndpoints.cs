@@ -92,7 +92,6 @@ internal static class DisputeEndpoints
         }
     }
 
-    // An unparsable order id cannot name a payment anyone may see.
     // Checked well-formed by the group's filter.
     private static OrderId ParseOrder(string orderId) => OrderId.Parse(orderId);
 
