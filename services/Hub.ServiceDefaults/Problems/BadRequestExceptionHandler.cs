@@ -13,9 +13,6 @@ namespace Hub.ServiceDefaults.Problems;
 /// </summary>
 internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
-    /// <summary>The title of a problem whose fields are named, the same as the validators'.</summary>
-    internal const string ValidationTitle = "One or more validation errors occurred.";
-
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         if (exception is not BadHttpRequestException bad)
@@ -71,8 +68,9 @@ internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService 
         return new ProblemDetails { Status = status, Title = "The request is malformed.", Detail = $"The body is not well-formed JSON at {where}: {reason}" };
     }
 
+    // Titled as the validators' problems are, by default.
     private static HttpValidationProblemDetails Fields(int status, string field, string rule) =>
-        new(new Dictionary<string, string[]> { [field] = [rule] }) { Status = status, Title = ValidationTitle };
+        new(new Dictionary<string, string[]> { [field] = [rule] }) { Status = status };
 
     // A parameter as the caller names it: a property of a parameter object (MaxMoq) is the query's maxMoq.
     private static string ParameterName(string name) => JsonNamingPolicy.CamelCase.ConvertName(name);
@@ -81,11 +79,11 @@ internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService 
     private static string? ValueKind(string type) =>
         type.Replace("Nullable<", string.Empty, StringComparison.Ordinal).TrimEnd('>', '?') switch
         {
-            "int" or "long" or "short" or "uint" or "ulong" or "ushort" or "byte" => "a whole number",
-            "decimal" or "double" or "float" => "a number",
+            "int" or "long" => "a whole number",
+            "decimal" or "double" => "a number",
             "bool" => "true or false",
             "Guid" => "a UUID",
-            "DateTime" or "DateTimeOffset" => "a date and time such as 2026-01-31T09:00:00Z",
+            "DateTime" => "a date and time such as 2026-01-31T09:00:00Z",
             "DateOnly" => "a date such as 2026-01-31",
             _ => null,
         };

@@ -113,9 +113,6 @@ public class OrderEventsConsumerTests(OrderFixture fixture) : IClassFixture<Orde
         var placed = await OrderFixture.PlaceAsync(buyer, OrderFixture.Cart(new CartLineRequest(product, 10, null)) with { Incoterm = incoterm }, $"key-importer-{incoterm}");
         placed.StatusCode.ShouldBe(HttpStatusCode.Created);
         var order = (await placed.Content.ReadFromJsonAsync<PurchaseResponse>())!.Orders.Single();
-        await fixture.PublishAsync(Secured(order.OrderId));
-        await OrderFixture.WaitForAsync(buyer, order.OrderId, "PaymentSecured");
-        await ExportLodgedAsync(order.OrderId);
 
         await DepartAsync(buyer, order.OrderId);
 
@@ -561,6 +558,7 @@ public class OrderEventsConsumerTests(OrderFixture fixture) : IClassFixture<Orde
         var now = DateTime.UtcNow;
         await fixture.PublishAsync(Secured(order));
         await OrderFixture.WaitForAsync(buyer, order, "PaymentSecured");
+        await ExportLodgedAsync(order);
         await fixture.PublishAsync(new ExportCleared(order, $"{order}-EX", "KR", "LRN", "MRN", "KRW", 0, 0, now));
         await OrderFixture.WaitForAsync(buyer, order, "ExportCleared");
         await fixture.PublishAsync(new ConsignmentBooked($"CS-{order}", order, "KR-C-000990", "KR", "KR", "SEA", 1m, "rt", now, now));

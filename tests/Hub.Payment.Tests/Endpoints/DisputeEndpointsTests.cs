@@ -98,8 +98,7 @@ public sealed class DisputeEndpointsTests(PaymentHost host) : IClassFixture<Paym
     [Fact]
     public async Task Dispute_OfAnIdNoHubCouldGive_IsAValidationProblemNamingTheOrder()
     {
-        var (buyer, _, _) = await SecuredAsync(1_000);
-        using var asBuyer = host.Sme(buyer);
+        using var asBuyer = host.Sme(Ids.Company());
 
         var opened = await asBuyer.PostAsJsonAsync("/api/payment/escrows/order-7/dispute", new { reason = "x" });
         var read = await asBuyer.GetAsync("/api/payment/escrows/KR-C-000001/dispute");

@@ -40,6 +40,7 @@ internal sealed class ProductQuotes(CatalogDbContext db)
             var version = a.Version == 0 ? product.PriceVersion : a.Version;
             var prices = versions.GetValueOrDefault((id, version))
                 ?? throw new RpcException(new Status(StatusCode.NotFound, $"Product {id} has no price version {version}."));
+            var supplier = suppliers.GetValueOrDefault(product.SupplierId);
             var unitPrice = prices.UnitPriceFor(a.Quantity);
             var lineTotal = prices.LineTotalFor(a.Quantity) ?? throw LineTooLarge(index, id, a.Quantity, unitPrice);
             var quote = new ProductQuote
@@ -48,8 +49,8 @@ internal sealed class ProductQuotes(CatalogDbContext db)
                 Found = true,
                 Status = product.Status.ToString().ToLowerInvariant(),
                 SupplierId = product.SupplierId,
-                SupplierCompany = suppliers.GetValueOrDefault(product.SupplierId)?.CompanyId ?? "",
-                SupplierName = suppliers.GetValueOrDefault(product.SupplierId)?.Name ?? "",
+                SupplierCompany = supplier?.CompanyId ?? "",
+                SupplierName = supplier?.Name ?? "",
                 Title = product.Title,
                 HsCode = product.HsCode,
                 Origin = product.Origin,
