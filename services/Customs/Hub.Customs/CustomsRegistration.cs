@@ -23,6 +23,7 @@ internal static class CustomsRegistration
             .ValidateOnStart();
         builder.Services.AddSingleton<CustomsCalendar>();
         builder.Services.AddScoped<ReferenceDataReader>();
+        builder.Services.AddScoped<PartyScreening>();
         builder.Services.AddScoped<DeclarationService>();
         builder.Services.AddSingleton<CustomsMetrics>();
         builder.Services.AddHostedService<DeclarationMetrics>();

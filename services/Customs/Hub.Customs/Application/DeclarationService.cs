@@ -2,11 +2,9 @@ using System.Globalization;
 using Hub.Contracts.Customs;
 using Hub.Contracts.Values;
 using Hub.Customs.Data;
-using Hub.Customs.Domain;
 using Hub.Customs.Domain.Declarations;
 using Hub.Customs.Domain.LandedCost;
 using Hub.Customs.Domain.Reference;
-using Hub.Customs.Domain.Screening;
 using Hub.Customs.Observability;
 using Hub.ServiceDefaults.Hosting;
 using Hub.ServiceDefaults.Messaging.Outbox;
@@ -20,7 +18,7 @@ namespace Hub.Customs.Application;
 /// clear routine cases and hold screening hits or incomplete data for an operator.
 /// </summary>
 internal sealed partial class DeclarationService(
-    CustomsDbContext db, IOutbox outbox, ReferenceDataReader reader, ServiceIdentity identity, TimeProvider clock, CustomsCalendar calendar,
+    CustomsDbContext db, IOutbox outbox, ReferenceDataReader reader, PartyScreening screener, ServiceIdentity identity, TimeProvider clock, CustomsCalendar calendar,
     CustomsMetrics metrics,
     ILogger<DeclarationService> logger)
 {
@@ -112,7 +110,7 @@ internal sealed partial class DeclarationService(
         // the lock's hold short while one buyer's imports arrive together (a consolidated shipment's departure).
         var today = calendar.Today(identity.Hub);
         var reference = await reader.LoadAsync(identity.Hub, buyer: null, today, cancellationToken);
-        var screening = await ScreenAsync([draft.Exporter.Name, draft.Importer.Name, draft.Declarant.Name], cancellationToken);
+        var screening = await screener.ScreenAsync([draft.Exporter.Name, draft.Importer.Name, draft.Declarant.Name], cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (draft.Type == DeclarationType.Import && draft.Buyer is not null)
         {
@@ -200,15 +198,6 @@ internal sealed partial class DeclarationService(
 
         var entries = await db.BuyerImports.Where(b => b.Hub == declaration.Hub && b.OrderId == declaration.OrderId).ToListAsync(cancellationToken);
         db.BuyerImports.RemoveRange(entries);
-    }
-
-    private async Task<ScreeningResult> ScreenAsync(IEnumerable<string> names, CancellationToken cancellationToken)
-    {
-        var hub = identity.Hub.ToString();
-        var list = await db.ScreeningLists.AsNoTracking().FirstOrDefaultAsync(l => l.Hub == hub, cancellationToken)
-            ?? throw new MissingReferenceDataException("screening", $"Hub {hub} has no denied-party list; declarations cannot be screened.");
-        var parties = await db.DeniedParties.AsNoTracking().ToListAsync(cancellationToken);
-        return Screener.Screen(names, parties, list.Version, list.Threshold);
     }
 
     private async Task<long> NextNumberAsync(CancellationToken cancellationToken) =>

@@ -1,3 +1,4 @@
+using Hub.Customs.Application;
 using Hub.Customs.Data;
 using Hub.Customs.Domain;
 using Hub.Customs.Domain.Screening;
@@ -100,21 +101,21 @@ internal static class ScreeningEndpoints
     }
 
     private static async Task<Results<Ok<CheckResponse>, ValidationProblem, ProblemHttpResult>> Check(
-        CheckRequest request, CustomsDbContext db, ServiceIdentity identity, CancellationToken cancellationToken)
+        CheckRequest request, PartyScreening screening, CancellationToken cancellationToken)
     {
         if (request.Names is not { Count: > 0 } names)
         {
             return EndpointProblems.Invalid("names", "Give at least one name to screen.");
         }
 
-        var hub = identity.Hub.ToString();
-        if (await db.ScreeningLists.AsNoTracking().FirstOrDefaultAsync(l => l.Hub == hub, cancellationToken) is not { } list)
+        try
         {
-            return EndpointProblems.NotFound($"Hub {hub} has no denied-party list.");
+            var result = await screening.ScreenAsync(names, cancellationToken);
+            return TypedResults.Ok(new CheckResponse(result.IsHit, result.Score, result.Party, result.MatchedName, result.ListVersion, result.Threshold));
         }
-
-        var parties = await db.DeniedParties.AsNoTracking().ToListAsync(cancellationToken);
-        var result = Screener.Screen(names, parties, list.Version, list.Threshold);
-        return TypedResults.Ok(new CheckResponse(result.IsHit, result.Score, result.Party, result.MatchedName, result.ListVersion, result.Threshold));
+        catch (MissingReferenceDataException ex)
+        {
+            return EndpointProblems.NotFound(ex.Message);
+        }
     }
 }

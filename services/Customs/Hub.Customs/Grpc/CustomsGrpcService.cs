@@ -16,7 +16,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Hub.Customs.Grpc;
 
 internal sealed class CustomsGrpcService(
-    MessagingProbeRunner probes, ReferenceDataReader reader, DeclarationService declarations, ServiceIdentity identity, CustomsCalendar calendar)
+    MessagingProbeRunner probes, ReferenceDataReader reader, DeclarationService declarations, PartyScreening screening, ServiceIdentity identity,
+    CustomsCalendar calendar)
     : V1.Customs.CustomsBase
 {
     public override Task<ProbeReply> Probe(ProbeRequest request, ServerCallContext context) =>
@@ -57,6 +58,25 @@ internal sealed class CustomsGrpcService(
 
         return (await declarations.WithdrawAsync(request.OrderId, type, request.Reason ?? "", context.CancellationToken))?.ToReply()
             ?? throw new RpcException(new Status(StatusCode.NotFound, $"Order {request.OrderId} has no {type} declaration in hub {identity.Hub}."));
+    });
+
+    public override Task<ScreeningReply> ScreenParties(ScreenPartiesRequest request, ServerCallContext context) => Guard(async () =>
+    {
+        if (!request.Names.Any(n => !string.IsNullOrWhiteSpace(n)))
+        {
+            throw new CustomsRuleException("names", "Give at least one name to screen.");
+        }
+
+        var result = await screening.ScreenAsync(request.Names, context.CancellationToken);
+        return new ScreeningReply
+        {
+            Hit = result.IsHit,
+            Score = result.Score,
+            Party = result.Party ?? "",
+            MatchedName = result.MatchedName ?? "",
+            ListVersion = result.ListVersion,
+            Threshold = result.Threshold,
+        };
     });
 
     // Domain errors become status codes the caller can act on; the field travels in the message and a trailer.
