@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Hub.Contracts.Values;
+using Hub.Payment.Application;
 using Hub.Payment.Data;
 using Hub.Payment.V1;
 using Hub.Testing;
@@ -17,6 +18,9 @@ public sealed class PaymentHost : IAsyncLifetime
 
     public SettableClock Clock { get; } = new();
 
+    /// <summary>The denied-party screening each release asks for first.</summary>
+    internal FakePayeeScreening Screening { get; } = new();
+
     public V1.Payment.PaymentClient Grpc => new(Service.Channel);
 
     public V1.PartnerDisputes.PartnerDisputesClient PartnerDisputes => new(Service.Channel);
@@ -29,7 +33,7 @@ public sealed class PaymentHost : IAsyncLifetime
         _service = await InProcessService<PaymentDbContext>.StartAsync("Payment", new Dictionary<string, string?>
         {
             ["Payment:AutoRelease:Interval"] = "00:00:00.200",
-        }, s => s.AddSingleton<TimeProvider>(Clock));
+        }, s => s.AddSingleton<TimeProvider>(Clock).AddSingleton<IPayeeScreening>(Screening));
 
     public async Task DisposeAsync()
     {
@@ -64,7 +68,7 @@ public sealed class PaymentHost : IAsyncLifetime
             Settlement = new V1.Money { MinorUnits = settlementMinorUnits, Currency = settlementCurrency },
         });
 
-    public async Task<SecureFundsReply> SecureAsync(OrderId order, CompanyId buyer, CompanyId supplier, FxQuote quote) =>
+    public async Task<SecureFundsReply> SecureAsync(OrderId order, CompanyId buyer, CompanyId supplier, FxQuote quote, string supplierName = "") =>
         await Grpc.SecureFundsAsync(new SecureFundsRequest
         {
             OrderId = order.ToString(),
@@ -72,6 +76,7 @@ public sealed class PaymentHost : IAsyncLifetime
             SupplierCompany = supplier.ToString(),
             Amount = quote.Pay,
             QuoteId = quote.QuoteId,
+            SupplierName = supplierName,
         });
 
     /// <summary>A wallet's balance in minor units, read through the operator API (0 when it has none).</summary>

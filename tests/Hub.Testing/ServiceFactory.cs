@@ -1,5 +1,6 @@
 using MassTransit;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,7 +12,13 @@ namespace Hub.Testing;
 /// anything listens for it.
 /// </summary>
 /// <typeparam name="TMarker">Any public type of the service's assembly (its DbContext).</typeparam>
-public sealed class ServiceFactory<TMarker>(string configurationName, TestDatabase database, TestVirtualHost vhost, IReadOnlyDictionary<string, string?>? settings = null)
+/// <param name="configurationName">The service's connection string name.</param>
+/// <param name="database">The service's database.</param>
+/// <param name="vhost">The service's virtual host.</param>
+/// <param name="settings">Settings over the service's own.</param>
+/// <param name="testServices">Services in place of the service's own (a fake of what it calls).</param>
+public sealed class ServiceFactory<TMarker>(
+    string configurationName, TestDatabase database, TestVirtualHost vhost, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? testServices = null)
     : WebApplicationFactory<TMarker>
     where TMarker : class
 {
@@ -21,6 +28,11 @@ public sealed class ServiceFactory<TMarker>(string configurationName, TestDataba
         builder.UseSetting($"ConnectionStrings:{configurationName}", database.ConnectionString);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.ConfigureServices(services => services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true));
+        if (testServices is not null)
+        {
+            builder.ConfigureTestServices(testServices);
+        }
+
         foreach (var (key, value) in vhost.Settings().Concat(TestSecurity.Settings()).Concat(settings ?? new Dictionary<string, string?>()))
         {
             builder.UseSetting(key, value);

@@ -32,6 +32,8 @@ internal static class PaymentRegistration
         builder.Services.AddScoped<TermsBook>();
         builder.Services.AddScoped<RateBook>();
         builder.Services.AddScoped<QuoteDesk>();
+        builder.AddServiceGrpcClient<Customs.V1.Customs.CustomsClient>("Customs");
+        builder.Services.AddScoped<IPayeeScreening, CustomsPayeeScreening>();
         builder.Services.AddScoped<EscrowDesk>();
         builder.Services.AddScoped<PayoutDesk>();
         builder.Services.AddScoped<WalletDesk>();

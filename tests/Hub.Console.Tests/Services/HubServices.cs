@@ -1,4 +1,5 @@
 extern alias order;
+extern alias payment;
 extern alias taxrefund;
 
 using System.Net.Http.Headers;
@@ -6,13 +7,13 @@ using Grpc.Net.Client;
 using Hub.Console.Tests.Fakes;
 using Hub.Contracts.Values;
 using Hub.Customs.Data;
-using Hub.Payment.Data;
 using Hub.Testing;
 using MassTransit;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using OrderDbContext = order::Hub.Order.Data.OrderDbContext;
+using PaymentDbContext = payment::Hub.Payment.Data.PaymentDbContext;
 using TaxRefundDbContext = taxrefund::Hub.TaxRefund.Data.TaxRefundDbContext;
 
 namespace Hub.Console.Tests.Services;
@@ -47,7 +48,7 @@ internal sealed class HubServices : IAsyncDisposable
 
     public Hub.Customs.V1.Customs.CustomsClient CustomsGrpc { get; private set; } = null!;
 
-    public Hub.Payment.V1.Payment.PaymentClient PaymentGrpc { get; private set; } = null!;
+    public payment::Hub.Payment.V1.Payment.PaymentClient PaymentGrpc { get; private set; } = null!;
 
     public static async Task<HubServices> StartAsync(FakeHub hub)
     {
@@ -65,7 +66,9 @@ internal sealed class HubServices : IAsyncDisposable
         });
         var customs = services.HostAsync<CustomsDbContext>("customs", "Customs", new Dictionary<string, string?>());
         var payment = services.HostAsync<PaymentDbContext>("payment", "Payment", new Dictionary<string, string?> { ["Payment:AutoRelease:Enabled"] = "false" },
-            s => s.AddSingleton<TimeProvider>(services.PaymentClock));
+            s => s.AddSingleton<TimeProvider>(services.PaymentClock)
+                // Payees are screened by the hub's own customs service, in-process here, before a release.
+                .AddSingleton(_ => new payment::Hub.Customs.V1.Customs.CustomsClient(services.Channel(services.Customs))));
 
         // Payouts of approved refunds go nowhere: an approved claim stays Approved (the payout is retried from the console).
         var taxRefund = services.HostAsync<TaxRefundDbContext>("taxrefund", "TaxRefund", new Dictionary<string, string?>

@@ -155,6 +155,38 @@ public sealed class DisputeEndpointsTests(PaymentHost host) : IClassFixture<Paym
     }
 
     [Fact]
+    public async Task Decide_PartialRefundWhosePayeeIsOnTheList_RefundsTheBuyerAndHoldsTheReleaseForTheOperators()
+    {
+        var (buyer, supplier, order) = (Ids.Company(), Ids.Company(), Ids.Order());
+        var payee = $"Listed Lines Ltd {Guid.NewGuid():N}";
+        host.Screening.Deny(payee);
+        await host.CreditAsync(buyer, 1_000_000, "KRW");
+        await host.SecureAsync(order, buyer, supplier, await host.QuoteAsync(buyer, "KRW", 1_000_000, "KRW"), payee);
+        using var asBuyer = host.Sme(buyer);
+        using var asOperator = host.Operator();
+        (await asBuyer.PostAsJsonAsync($"/api/payment/escrows/{order}/dispute", new { reason = "Half the lot is missing" })).EnsureSuccessStatusCode();
+        host.Clock.Advance(TimeSpan.FromDays(3));
+        (await asBuyer.PostAsync($"/api/payment/escrows/{order}/dispute/escalation", null)).EnsureSuccessStatusCode();
+
+        var decided = await asOperator.PostAsJsonAsync($"/api/payment/escrows/{order}/dispute/decision",
+            new { decision = "partial-refund", refund = new { minorUnits = 400_000, currency = "KRW" } });
+
+        decided.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await host.WalletAsync(buyer, "KRW")).ShouldBe(400_000);
+        (await host.WalletAsync(supplier, "KRW")).ShouldBe(0, "the payee's release waits for the operators' decision on the match");
+        (await host.EventsAsync<EscrowReleased>(order.ToString())).ShouldBeEmpty();
+        (await host.EventsAsync<EscrowReleaseHeld>(order.ToString())).ShouldHaveSingleItem();
+        var holds = await asOperator.GetFromJsonAsync<JsonElement>("/api/payment/payee-holds");
+        holds.EnumerateArray().Single(e => e.GetProperty("orderId").GetString() == order.ToString())
+            .GetProperty("refunded").GetProperty("minorUnits").GetInt64().ShouldBe(400_000);
+
+        (await asOperator.PostAsJsonAsync($"/api/payment/payee-holds/{order}/decision", new { decision = "release", note = "a namesake" })).EnsureSuccessStatusCode();
+
+        (await host.WalletAsync(supplier, "KRW")).ShouldBe(588_000);
+        (await host.TrialBalanceAsync()).Values.ShouldAllBe(net => net == 0);
+    }
+
+    [Fact]
     public async Task Decide_Repeated_SameDecisionAnswersAsDecided_OtherAmountOrDecisionIsConflict()
     {
         var (buyer, supplier, order) = await SecuredAsync(1_000_000);

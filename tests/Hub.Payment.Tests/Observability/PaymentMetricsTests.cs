@@ -1,9 +1,11 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Grpc.Net.Client;
+using Hub.Payment.Application;
 using Hub.Payment.Data;
 using Hub.Payment.V1;
 using Hub.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Hub.Payment.Tests.Observability;
 
@@ -19,7 +21,7 @@ public sealed class PaymentMetricsTests
         {
             ["Payment:AutoRelease:Enabled"] = "false",
             ["Metrics:GaugeRefresh"] = "00:00:00.200",
-        });
+        }, s => s.AddSingleton<IPayeeScreening>(new FakePayeeScreening()));
         using var channel = GrpcChannel.ForAddress(host.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = host.Server.CreateHandler() });
         var grpc = new V1.Payment.PaymentClient(channel);
         using var meter = new OwnMeter(host.Services);

@@ -219,7 +219,8 @@ internal sealed class CartPricer(HubClients hubs, PaymentClient payment, IOption
             fx.ExpiresAt.ToDateTime(),
             fx.Rate,
             new MoneyResponse(freight.PriceMinorUnits, freight.Currency),
-            new MoneyResponse(duties.Total?.MinorUnits ?? 0, duties.Total?.Currency ?? duties.Currency));
+            new MoneyResponse(duties.Total?.MinorUnits ?? 0, duties.Total?.Currency ?? duties.Currency),
+            first.SupplierName is { Length: > 0 } name ? name : null);
     }
 
     // The line the catalog refused to price because its total is too large: OUT_OF_RANGE names the item in the "item" trailer.
@@ -277,4 +278,5 @@ internal sealed record PricedSupplier(
     DateTime FxQuoteExpiresAt,
     string FxRate,
     MoneyResponse Freight,
-    MoneyResponse Duties);
+    MoneyResponse Duties,
+    string? SupplierName = null);

@@ -184,7 +184,7 @@ internal sealed class OrderPlacementDesk(
                 new OrderPlacement(orderId, purchase.Id, buyer.ToString(), hubs.Self.ToString(), supplier.SupplierCompany, supplier.SupplierId, supplier.SupplierHub,
                     cart.Incoterm!, cart.NamedPlace!.Trim(), hubs.Self.Country.ToString(), cart.Mode!, supplier.Currency, supplier.BuyerCurrency, supplier.BuyerTotalMinor,
                     supplier.FxQuoteId, supplier.FxQuoteExpiresAt, supplier.Freight.MinorUnits, supplier.Freight.Currency, supplier.Duties.MinorUnits, supplier.Duties.Currency,
-                    partner?.ToString()),
+                    partner?.ToString(), supplier.SupplierName),
                 [.. supplier.Lines.Select(l => new OrderLine(l.ProductId, l.Quantity, l.UnitPriceMinor, l.Currency, l.PriceVersion))],
                 now,
                 cause);

@@ -44,6 +44,7 @@ internal sealed class OrderProcess(HubClients hubs, PaymentClient payment, IOutb
                 SupplierCompany = order.SupplierCompany,
                 Amount = new Hub.Payment.V1.Money { MinorUnits = order.BuyerTotalMinor, Currency = order.BuyerCurrency },
                 QuoteId = order.FxQuoteId,
+                SupplierName = order.SupplierName ?? "",
             }, cancellationToken: cancellationToken);
             order.Note(asked, Self, "FundsRequested", cause, $"{order.BuyerTotalMinor} {order.BuyerCurrency} minor units at quote {order.FxQuoteId}");
         }
@@ -110,7 +111,9 @@ internal sealed class OrderProcess(HubClients hubs, PaymentClient payment, IOutb
 
     /// <summary>
     /// Receipt confirmed (by the buyer or automatically): release the escrow to the supplier. An escrow the buyer
-    /// disputed at payment is not released: the order becomes Disputed and waits for the operator's decision.
+    /// disputed at payment is not released: the order becomes Disputed and waits for the operator's decision. A release
+    /// that payment holds because the payee matched the denied-party list waits for the operators' decision on it
+    /// (asked again each <c>ReceiptConfirmed</c> timeout); their refund ends the order as Refunded.
     /// </summary>
     public async Task ConfirmReceiptAsync(TradeOrder order, bool automatic, string cause, CancellationToken cancellationToken)
     {
@@ -130,6 +133,14 @@ internal sealed class OrderProcess(HubClients hubs, PaymentClient payment, IOutb
         catch (RpcException ex) when (ex.StatusCode == StatusCode.FailedPrecondition && ex.Trailers.GetValue("reason") == EscrowDisputed)
         {
             order.Dispute("the buyer disputed the escrow at payment", Now, Self, cause);
+            return;
+        }
+        catch (RpcException ex) when (IsPayeeHeld(ex))
+        {
+            // Payment tells of the hold (EscrowReleaseHeld), and of the operators' refund; their release completes it.
+            order.ConfirmReceipt(automatic, asked, Self, cause);
+            order.Note(asked, Self, "EscrowReleaseRequested", cause, null);
+            Schedule(order);
             return;
         }
 
@@ -154,7 +165,17 @@ internal sealed class OrderProcess(HubClients hubs, PaymentClient payment, IOutb
     /// </summary>
     public async Task CompleteReleasedAsync(TradeOrder order, string cause, CancellationToken cancellationToken)
     {
-        await payment.ReleaseAsync(new ReleaseRequest { OrderId = order.Id }, cancellationToken: cancellationToken);
+        try
+        {
+            await payment.ReleaseAsync(new ReleaseRequest { OrderId = order.Id }, cancellationToken: cancellationToken);
+        }
+        catch (RpcException ex) when (IsPayeeHeld(ex))
+        {
+            // Still with the operators: asked again after another timeout.
+            Schedule(order);
+            return;
+        }
+
         if (order.Complete(Now, Self, cause))
         {
             Complete(order);
@@ -208,6 +229,29 @@ internal sealed class OrderProcess(HubClients hubs, PaymentClient payment, IOutb
         {
             await FailAsync(order, $"the buyer's dispute was decided before delivery: {detail}", cause, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// The operators refused the release to a payee the denied-party screening held, and refunded the buyer: a delivered
+    /// order ends as Refunded; one whose release a dispute's decision asked for before delivery fails, undoing what it
+    /// holds. False when the order had ended already.
+    /// </summary>
+    public async Task<bool> RefuseReleaseAsync(TradeOrder order, EscrowReleaseRefused refused, string cause, CancellationToken cancellationToken)
+    {
+        var detail = $"the release to the payee was refused by {refused.DecidedBy} after its denied-party screening: "
+            + $"{refused.RefundedMinorUnits} {refused.Currency} minor units refunded to the buyer";
+        if (order.IsTerminal)
+        {
+            return false;
+        }
+
+        if (order.HasReached(OrderStatus.Delivered))
+        {
+            return order.Refund(detail, refused.RefusedAt, Self, cause);
+        }
+
+        await FailAsync(order, detail, cause, cancellationToken);
+        return true;
     }
 
     /// <summary>The escrow was released: the order is complete.</summary>
@@ -369,6 +413,9 @@ internal sealed class OrderProcess(HubClients hubs, PaymentClient payment, IOutb
     // Payment's reason for refusing to release an escrow a dispute froze.
     private const string EscrowDisputed = "escrow-disputed";
 
+    // Payment holds the release of an escrow whose payee matched the denied-party list until its operators decide.
+    private static bool IsPayeeHeld(RpcException ex) => ex.StatusCode == StatusCode.FailedPrecondition && ex.Trailers.GetValue("reason") == "payee-held";
+
     // The goods as the catalog described them at the price version the order was placed at.
     private async Task<IReadOnlyList<ProductQuote>> ProductsAsync(TradeOrder order, CancellationToken cancellationToken)
     {
@@ -382,7 +429,7 @@ internal sealed class OrderProcess(HubClients hubs, PaymentClient payment, IOutb
     {
         // Named as the supplier registered itself at its catalog, so customs screens that name; the company id where
         // the catalog has none.
-        var supplierName = products.Select(p => p.SupplierName).FirstOrDefault(n => n.Length > 0) ?? order.SupplierCompany;
+        var supplierName = order.SupplierName ?? products.Select(p => p.SupplierName).FirstOrDefault(n => n.Length > 0) ?? order.SupplierCompany;
         var supplier = new Party { TraderId = order.SupplierCompany, Country = order.SupplierHub, Name = supplierName };
         var buyer = new Party { TraderId = order.BuyerCompany, Country = order.BuyerHub, Name = order.BuyerCompany };
         var request = new DeclareRequest

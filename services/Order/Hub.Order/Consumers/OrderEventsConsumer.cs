@@ -37,6 +37,8 @@ internal sealed class OrderEventsConsumer(OrderDbContext db, OrderProcess proces
     IConsumer<DeclarationHeld>,
     IConsumer<ConsignmentDelivered>,
     IConsumer<EscrowReleased>,
+    IConsumer<EscrowReleaseHeld>,
+    IConsumer<EscrowReleaseRefused>,
     IConsumer<DisputeOpened>,
     IConsumer<DisputeResolved>
 {
@@ -251,6 +253,25 @@ internal sealed class OrderEventsConsumer(OrderDbContext db, OrderProcess proces
             process.Complete(order);
             return Task.FromResult(true);
         });
+
+    // The payee matched the denied-party list when its escrow was due for release: the operators decide. The buyer's
+    // timeline says no more than that (the match itself is the operators' business).
+    public Task Consume(ConsumeContext<EscrowReleaseHeld> context) =>
+        HandleAsync(context, context.Message.OrderId, (order, cause, _) =>
+        {
+            if (order.IsTerminal)
+            {
+                return Task.FromResult(false);
+            }
+
+            order.Note(context.Message.HeldAt, process.Self, "EscrowReleaseHeld", cause,
+                "the payee's screening against the denied-party list awaits the hub's operators, who release the escrow or refund it");
+            return Task.FromResult(true);
+        });
+
+    // The operators confirmed the payee's match: the buyer has everything back, and the order ends.
+    public Task Consume(ConsumeContext<EscrowReleaseRefused> context) =>
+        HandleAsync(context, context.Message.OrderId, (order, cause, ct) => process.RefuseReleaseAsync(order, context.Message, cause, ct));
 
     // Payment tells of every dispute, also of one the buyer opened there rather than through the order.
     public Task Consume(ConsumeContext<DisputeOpened> context) =>

@@ -1,7 +1,10 @@
 namespace Hub.Order.Domain;
 
 /// <summary>Everything a supplier order is placed with besides its lines.</summary>
-/// <remarks><c>PartnerHub</c> is the partner hub that placed the order for its buyer, null when the buyer placed it.</remarks>
+/// <remarks>
+/// <c>PartnerHub</c> is the partner hub that placed the order for its buyer, null when the buyer placed it;
+/// <c>SupplierName</c> the supplier's name as it registered at its catalog, null when the catalog gave none.
+/// </remarks>
 internal sealed record OrderPlacement(
     string OrderId,
     Guid PurchaseId,
@@ -23,4 +26,5 @@ internal sealed record OrderPlacement(
     string FreightCurrency,
     long DutiesMinor,
     string DutiesCurrency,
-    string? PartnerHub = null);
+    string? PartnerHub = null,
+    string? SupplierName = null);

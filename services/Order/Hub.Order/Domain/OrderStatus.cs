@@ -21,6 +21,9 @@ public enum OrderStatus
     Cancelled = 11,
     Failed = 12,
 
-    /// <summary>An operator decided the buyer's dispute with a full refund: the supplier is paid nothing.</summary>
+    /// <summary>
+    /// The hub's operators refunded the buyer in full after delivery (deciding the buyer's dispute, or a payee the denied-party
+    /// screening held): the supplier is paid nothing.
+    /// </summary>
     Refunded = 13,
 }

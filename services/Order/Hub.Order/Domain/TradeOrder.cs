@@ -47,6 +47,7 @@ internal sealed class TradeOrder
         BuyerHub = placement.BuyerHub;
         SupplierCompany = placement.SupplierCompany;
         SupplierId = placement.SupplierId;
+        SupplierName = placement.SupplierName is { } name ? LongText.Fit(name, MaxNameLength) : null;
         SupplierHub = placement.SupplierHub;
         Incoterm = placement.Incoterm;
         NamedPlace = placement.NamedPlace;
@@ -83,6 +84,12 @@ internal sealed class TradeOrder
     public string SupplierCompany { get; private set; }
 
     public string SupplierId { get; private set; }
+
+    /// <summary>
+    /// The supplier's name as it registered at its catalog: declarations name the exporter by it, and payment screens
+    /// the payee by it before releasing the escrow. Null for orders placed before it was kept, or when the catalog gave none.
+    /// </summary>
+    public string? SupplierName { get; private set; }
 
     public string SupplierHub { get; private set; }
 
@@ -252,8 +259,11 @@ internal sealed class TradeOrder
         return Move(OrderStatus.ReceiptConfirmed, OrderStatus.Completed, at, hub, cause, "escrow released");
     }
 
-    /// <summary>An operator decided the dispute with a full refund to the buyer: the order ends, the supplier unpaid.</summary>
-    /// <exception cref="OrderRuleException">Not disputed.</exception>
+    /// <summary>
+    /// The hub's operators refunded the buyer in full after delivery: their decision on the buyer's dispute, or on a payee
+    /// whose denied-party match held the release. The order ends, the supplier unpaid.
+    /// </summary>
+    /// <exception cref="OrderRuleException">Not delivered, or past its end.</exception>
     public bool Refund(string detail, DateTime at, string hub, string cause)
     {
         if (Status == OrderStatus.Refunded)
@@ -261,9 +271,9 @@ internal sealed class TradeOrder
             return false;
         }
 
-        if (Status != OrderStatus.Disputed)
+        if (Status is not (OrderStatus.Delivered or OrderStatus.Disputed or OrderStatus.ReceiptConfirmed))
         {
-            throw new OrderRuleException($"Order {Id} is {Status}; only a disputed order is refunded by the dispute's decision.");
+            throw new OrderRuleException($"Order {Id} is {Status}; only a delivered order whose escrow is not released is refunded by the operators' decision.");
         }
 
         Finish(OrderStatus.Refunded, at, hub, OrderStatus.Refunded.ToString(), cause, detail);
@@ -379,5 +389,8 @@ internal sealed class TradeOrder
 
     /// <summary>How long a failure reason or a step's detail is kept; what another service says is cut to fit.</summary>
     public const int MaxTextLength = 1000;
+
+    /// <summary>The longest supplier name kept (payment screens the payee by at most as many characters).</summary>
+    public const int MaxNameLength = 200;
 
 }

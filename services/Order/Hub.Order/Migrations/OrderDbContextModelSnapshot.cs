@@ -371,6 +371,11 @@ namespace Hub.Order.Migrations
                         .HasColumnType("character varying(24)")
                         .HasColumnName("supplier_id");
 
+                    b.Property<string>("SupplierName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("supplier_name");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");

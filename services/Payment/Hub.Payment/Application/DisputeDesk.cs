@@ -63,8 +63,11 @@ internal sealed class DisputeDesk(PaymentDbContext db, EscrowDesk escrows, Terms
     /// (a partial refund with the same amount) answers the dispute as decided; any other decision of a resolved dispute is
     /// a conflict.
     /// </summary>
-    public Task<Dispute> DecideAsync(OrderId order, DisputeDecision decision, Money? refund, Caller caller, CancellationToken cancellationToken) =>
-        db.RunAsync(async () =>
+    public async Task<Dispute> DecideAsync(OrderId order, DisputeDecision decision, Money? refund, Caller caller, CancellationToken cancellationToken)
+    {
+        // A decision that releases anything screens the payee first, as every release does; a hit holds the release.
+        var payee = decision == DisputeDecision.Refund ? null : await escrows.ScreenPayeeAsync(order, cancellationToken);
+        return await db.RunAsync(async () =>
         {
             var escrow = await escrows.LockEscrowAsync(order.ToString(), cancellationToken);
             var dispute = await db.Disputes.FindAsync([escrow.OrderId], cancellationToken) ?? throw PaymentException.NotFound("dispute", order.ToString());
@@ -101,13 +104,14 @@ internal sealed class DisputeDesk(PaymentDbContext db, EscrowDesk escrows, Terms
 
             if (decision != DisputeDecision.Refund)
             {
-                await escrows.ReleaseWithinAsync(order, automatic: false, cancellationToken);
+                await escrows.ReleaseWithinAsync(order, automatic: false, payee, cancellationToken);
             }
 
             outbox.Publish(new DisputeResolved(dispute.OrderId, decision, refunded.ToMinorUnits(), (held - refunded).ToMinorUnits(), held.Currency.Code, caller.Subject, Now));
             await db.SaveChangesAsync(cancellationToken);
             return dispute;
         }, cancellationToken);
+    }
 
     /// <summary>The dispute if the caller is its buyer, its supplier or an operator; otherwise not found.</summary>
     public Task<Dispute> VisibleAsync(OrderId order, Caller caller, CancellationToken cancellationToken)

@@ -16,7 +16,8 @@ namespace Hub.Payment.Application;
 /// command turns on (the quote and the buyer's wallet; the escrow), so concurrent commands serialize, and a repeated
 /// command finds its own earlier result and posts nothing.
 /// </summary>
-internal sealed class EscrowDesk(PaymentDbContext db, Ledger ledger, TermsBook terms, IOutbox outbox, ServiceIdentity identity, TimeProvider clock)
+internal sealed class EscrowDesk(
+    PaymentDbContext db, Ledger ledger, TermsBook terms, IPayeeScreening screening, IOutbox outbox, ServiceIdentity identity, TimeProvider clock)
 {
     public async Task<EscrowOutcome> SecureAsync(SecureCommand command, CancellationToken cancellationToken)
     {
@@ -32,8 +33,66 @@ internal sealed class EscrowDesk(PaymentDbContext db, Ledger ledger, TermsBook t
         }
     }
 
-    public Task<EscrowOutcome> ReleaseAsync(OrderId order, bool automatic, CancellationToken cancellationToken) =>
-        db.RunAsync(() => ReleaseWithinAsync(order, automatic, cancellationToken), cancellationToken);
+    /// <summary>
+    /// Releases the escrow to the supplier once its payee passed the denied-party screening; a hit holds the release
+    /// (the outcome's escrow says <see cref="Escrow.PayeeHeld"/>) until the operators decide (<see cref="DecidePayeeAsync"/>).
+    /// </summary>
+    public async Task<EscrowOutcome> ReleaseAsync(OrderId order, bool automatic, CancellationToken cancellationToken)
+    {
+        var payee = await ScreenPayeeAsync(order, cancellationToken);
+        return await db.RunAsync(() => ReleaseWithinAsync(order, automatic, payee, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// The payee's screening an escrow needs before its release, asked of customs outside any transaction; null when
+    /// it needs none (no escrow, released or refunded, on hold, or cleared by the operators).
+    /// </summary>
+    internal async Task<PayeeScreening?> ScreenPayeeAsync(OrderId order, CancellationToken cancellationToken)
+    {
+        var id = order.ToString();
+        var escrow = await db.Escrows.AsNoTracking().SingleOrDefaultAsync(e => e.OrderId == id, cancellationToken);
+        return escrow is { NeedsPayeeScreening: true } ? await screening.ScreenAsync(escrow.Payee, cancellationToken) : null;
+    }
+
+    /// <summary>
+    /// The operators decide a payee the screening held: <see cref="PayeeDecision.Release"/> releases the escrow to the
+    /// supplier as usual; <see cref="PayeeDecision.Refund"/> gives what remains back to the buyer and releases nothing.
+    /// The same decision again answers the escrow as it is.
+    /// </summary>
+    public Task<Escrow> DecidePayeeAsync(OrderId order, PayeeDecision decision, string note, string decidedBy, CancellationToken cancellationToken) =>
+        db.RunAsync(async () =>
+        {
+            var id = order.ToString();
+            var escrow = await LockEscrowAsync(id, cancellationToken);
+            if (!escrow.DecidePayee(decision, decidedBy, note, Now))
+            {
+                return escrow;
+            }
+
+            if (decision == PayeeDecision.Release)
+            {
+                await ReleaseWithinAsync(order, automatic: false, payee: null, cancellationToken);
+                return escrow;
+            }
+
+            var refund = await RefundWithinAsync(order, PayeeRefusedRefundKey, null, cancellationToken);
+            outbox.Publish(new EscrowReleaseRefused(id, escrow.SupplierCompany, refund.Refunded.ToMinorUnits(), refund.Refunded.Currency.Code, decidedBy, note, Now));
+            await db.SaveChangesAsync(cancellationToken);
+            return escrow;
+        }, cancellationToken);
+
+    /// <summary>Escrows whose release waits for the operators' decision on the payee, oldest hold first.</summary>
+    public Task<List<Escrow>> HeldForPayeeAsync(int max, CancellationToken cancellationToken) =>
+        db.Escrows.AsNoTracking()
+            .Where(e => e.Status == EscrowStatus.Secured && e.PayeeHeldAt != null && e.PayeeDecision == null)
+            .OrderBy(e => e.PayeeHeldAt).Take(max)
+            .ToListAsync(cancellationToken);
+
+    /// <summary>Payment's reason for refusing a release whose payee is on hold for the operators' review.</summary>
+    public const string PayeeHeldReason = "payee-held";
+
+    /// <summary>The refund key of what goes back to the buyer when the operators confirm a payee's match.</summary>
+    public const string PayeeRefusedRefundKey = "payee-refused";
 
     /// <summary>Refunds <c>amount</c>, or everything that remains when it is null.</summary>
     public Task<RefundOutcome> RefundAsync(OrderId order, string refundKey, Money? amount, CancellationToken cancellationToken) =>
@@ -55,7 +114,7 @@ internal sealed class EscrowDesk(PaymentDbContext db, Ledger ledger, TermsBook t
     /// <summary>Orders whose confirmation period ran out, oldest first.</summary>
     public Task<List<string>> DueForReleaseAsync(int max, CancellationToken cancellationToken) =>
         db.Escrows.AsNoTracking()
-            .Where(e => e.Status == EscrowStatus.Secured && !e.UnderDispute && e.ReleaseDueAt <= Now)
+            .Where(e => e.Status == EscrowStatus.Secured && !e.UnderDispute && (e.PayeeHeldAt == null || e.PayeeDecision != null) && e.ReleaseDueAt <= Now)
             .OrderBy(e => e.ReleaseDueAt).Select(e => e.OrderId).Take(max)
             .ToListAsync(cancellationToken);
 
@@ -106,7 +165,7 @@ internal sealed class EscrowDesk(PaymentDbContext db, Ledger ledger, TermsBook t
             PostingEntry.Debit(wallet, command.Amount),
             PostingEntry.Credit(escrowAccount, command.Amount));
 
-        var escrow = Escrow.Secure(command.Order, command.Buyer, command.Supplier, command.Amount, quote.Settlement, quote.Id, current.PlatformFeeBps, Now,
+        var escrow = Escrow.Secure(command.Order, command.Buyer, command.Supplier, command.SupplierName, command.Amount, quote.Settlement, quote.Id, current.PlatformFeeBps, Now,
             current.AutoReleaseDays);
         db.Escrows.Add(escrow);
         outbox.Publish(new PaymentSecured(order, escrow.BuyerCompany, escrow.SupplierCompany, command.Amount.ToMinorUnits(), escrow.Currency,
@@ -115,8 +174,11 @@ internal sealed class EscrowDesk(PaymentDbContext db, Ledger ledger, TermsBook t
         return new EscrowOutcome(escrow, posting.Id, Replayed: false);
     }
 
-    /// <summary>The release, inside the caller's transaction (a dispute decision settles within its own).</summary>
-    internal async Task<EscrowOutcome> ReleaseWithinAsync(OrderId orderId, bool automatic, CancellationToken cancellationToken)
+    /// <summary>
+    /// The release, inside the caller's transaction (a dispute decision settles within its own), after the payee's
+    /// screening <paramref name="payee"/> (<see cref="ScreenPayeeAsync"/>): a hit holds the release, saved and announced.
+    /// </summary>
+    internal async Task<EscrowOutcome> ReleaseWithinAsync(OrderId orderId, bool automatic, PayeeScreening? payee, CancellationToken cancellationToken)
     {
         var order = orderId.ToString();
         var escrow = await LockEscrowAsync(order, cancellationToken);
@@ -125,6 +187,18 @@ internal sealed class EscrowDesk(PaymentDbContext db, Ledger ledger, TermsBook t
         {
             var original = await ledger.FindPostingAsync(key, cancellationToken);
             return new EscrowOutcome(escrow, original!.Id, Replayed: true);
+        }
+
+        if (escrow.PayeeHeld)
+        {
+            return new EscrowOutcome(escrow, Guid.Empty, Replayed: true);
+        }
+
+        if (escrow.NeedsPayeeScreening && payee is not null && escrow.RecordPayeeScreening(payee, Now))
+        {
+            outbox.Publish(new EscrowReleaseHeld(order, escrow.SupplierCompany, payee.Score, payee.ListVersion, Now));
+            await db.SaveChangesAsync(cancellationToken);
+            return new EscrowOutcome(escrow, Guid.Empty, Replayed: false);
         }
 
         var released = escrow.Remaining;

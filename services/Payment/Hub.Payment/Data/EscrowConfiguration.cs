@@ -21,6 +21,14 @@ internal sealed class EscrowConfiguration : IEntityTypeConfiguration<Escrow>
         b.Property(e => e.SettledAmount).HasPrecision(28, 4);
         b.Property(e => e.FeeAmount).HasPrecision(28, 4);
         b.Property(e => e.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(e => e.SupplierName).HasMaxLength(200);
+        b.Property(e => e.PayeeMatchedName).HasMaxLength(200);
+        b.Property(e => e.PayeeDecision).HasConversion<string>().HasMaxLength(20);
+        b.Property(e => e.PayeeDecidedBy).HasMaxLength(100);
+        b.Property(e => e.PayeeDecisionNote).HasMaxLength(500);
+        b.Ignore(e => e.Payee);
+        b.Ignore(e => e.PayeeHeld);
+        b.Ignore(e => e.NeedsPayeeScreening);
         b.Ignore(e => e.Paid);
         b.Ignore(e => e.Refunded);
         b.Ignore(e => e.Remaining);

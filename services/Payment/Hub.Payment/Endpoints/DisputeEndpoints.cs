@@ -90,6 +90,12 @@ internal static class DisputeEndpoints
         {
             return Problems.From(ex);
         }
+        catch (RpcException ex) when (ex.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded)
+        {
+            // A decision that releases funds screens the payee at the hub's customs first.
+            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The payee's screening did not answer",
+                detail: $"Customs did not screen the payee before the release: {ex.Status.Detail} Nothing was decided; decide again shortly.");
+        }
     }
 
     // Checked well-formed by the group's filter.

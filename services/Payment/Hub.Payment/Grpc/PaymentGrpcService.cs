@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Hub.Payment.Application;
+using Hub.Payment.Domain;
 using Hub.Payment.Domain.Escrows;
 using Hub.Payment.V1;
 using Hub.Platform.V1;
@@ -40,7 +41,8 @@ internal sealed class PaymentGrpcService(MessagingProbeRunner probes, QuoteDesk 
             Input.Company("buyerCompany", request.BuyerCompany),
             Input.Company("supplierCompany", request.SupplierCompany),
             request.Amount.FromGrpc("amount"),
-            Input.Id("quoteId", request.QuoteId));
+            Input.Id("quoteId", request.QuoteId),
+            Input.Name("supplierName", request.SupplierName));
         var outcome = await escrows.SecureAsync(command, context.CancellationToken);
         return new SecureFundsReply
         {
@@ -54,8 +56,12 @@ internal sealed class PaymentGrpcService(MessagingProbeRunner probes, QuoteDesk 
 
     public override Task<ReleaseReply> Release(ReleaseRequest request, ServerCallContext context) => GrpcErrors.Guard(async () =>
     {
-        var outcome = await escrows.ReleaseAsync(Input.Order("orderId", request.OrderId), automatic: false, context.CancellationToken);
-        return ToReply(outcome.Escrow, outcome.Replayed);
+        var order = Input.Order("orderId", request.OrderId);
+        var outcome = await escrows.ReleaseAsync(order, automatic: false, context.CancellationToken);
+        return outcome.Escrow.PayeeHeld
+            ? throw new PaymentException(PaymentErrorKind.Refused, EscrowDesk.PayeeHeldReason,
+                $"The release of order {order} is held: its payee matched the hub's denied-party list, and the hub's operators review it.")
+            : ToReply(outcome.Escrow, outcome.Replayed);
     });
 
     public override Task<RefundReply> Refund(RefundRequest request, ServerCallContext context) => GrpcErrors.Guard(async () =>

@@ -34,8 +34,15 @@ internal sealed partial class AutoReleaseService(IServiceScopeFactory scopes, IO
         {
             try
             {
-                await desk.ReleaseAsync(OrderId.Parse(order), automatic: true, cancellationToken);
-                LogReleased(logger, order);
+                var outcome = await desk.ReleaseAsync(OrderId.Parse(order), automatic: true, cancellationToken);
+                if (outcome.Escrow.PayeeHeld)
+                {
+                    LogPayeeHeld(logger, order);
+                }
+                else
+                {
+                    LogReleased(logger, order);
+                }
             }
             catch (PaymentException ex)
             {
@@ -51,6 +58,9 @@ internal sealed partial class AutoReleaseService(IServiceScopeFactory scopes, IO
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Escrow of order {Order} released automatically")]
     private static partial void LogReleased(ILogger logger, string order);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Escrow of order {Order} is due, and its payee matched the denied-party list: held for the operators' review")]
+    private static partial void LogPayeeHeld(ILogger logger, string order);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Escrow of order {Order} is due but was not released: {Reason}")]
     private static partial void LogNotReleased(ILogger logger, string order, string reason);

@@ -132,6 +132,46 @@ namespace Hub.Payment.Migrations
                         .HasColumnType("numeric(28,4)")
                         .HasColumnName("paid_amount");
 
+                    b.Property<DateTime?>("PayeeDecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("payee_decided_at");
+
+                    b.Property<string>("PayeeDecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("payee_decided_by");
+
+                    b.Property<string>("PayeeDecision")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("payee_decision");
+
+                    b.Property<string>("PayeeDecisionNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("payee_decision_note");
+
+                    b.Property<DateTime?>("PayeeHeldAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("payee_held_at");
+
+                    b.Property<int?>("PayeeListVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("payee_list_version");
+
+                    b.Property<string>("PayeeMatchedName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("payee_matched_name");
+
+                    b.Property<double?>("PayeeScore")
+                        .HasColumnType("double precision")
+                        .HasColumnName("payee_score");
+
+                    b.Property<DateTime?>("PayeeScreenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("payee_screened_at");
+
                     b.Property<int>("PlatformFeeBps")
                         .HasColumnType("integer")
                         .HasColumnName("platform_fee_bps");
@@ -188,6 +228,11 @@ namespace Hub.Payment.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("supplier_company");
+
+                    b.Property<string>("SupplierName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("supplier_name");
 
                     b.Property<bool>("UnderDispute")
                         .HasColumnType("boolean")

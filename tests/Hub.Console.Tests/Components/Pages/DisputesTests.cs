@@ -1,8 +1,10 @@
+extern alias payment;
+
 using System.Net.Http.Json;
 using System.Text.Json;
 using Hub.Console.Tests.Services;
 using Hub.Contracts.Values;
-using Hub.Payment.V1;
+using payment::Hub.Payment.V1;
 
 namespace Hub.Console.Tests.Components.Pages;
 
@@ -73,7 +75,7 @@ public sealed class DisputesTests(ConsoleFixture fixture)
 
         var quote = await services.PaymentGrpc.QuoteFxAsync(new QuoteFxRequest
         {
-            BuyerCompany = buyer.ToString(), PayCurrency = "KRW", Settlement = new Hub.Payment.V1.Money { MinorUnits = krw, Currency = "KRW" },
+            BuyerCompany = buyer.ToString(), PayCurrency = "KRW", Settlement = new payment::Hub.Payment.V1.Money { MinorUnits = krw, Currency = "KRW" },
         });
         await services.PaymentGrpc.SecureFundsAsync(new SecureFundsRequest
         {

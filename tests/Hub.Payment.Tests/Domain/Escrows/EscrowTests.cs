@@ -8,8 +8,10 @@ public sealed class EscrowTests
 {
     private static readonly DateTime Now = new(2026, 11, 23, 10, 0, 0, DateTimeKind.Utc);
 
+    private static readonly PayeeScreening Clear = new(false, 0.41, null, 3);
+
     private static Escrow Escrow() => Payment.Domain.Escrows.Escrow.Secure(OrderId.Parse("KR-O-000001"), CompanyId.Parse("KR-C-000001"), CompanyId.Parse("KR-C-000002"),
-        new Money(1005.40m, CurrencyCode.USD), new Money(1_350_000m, CurrencyCode.KRW), Guid.NewGuid(), 200, Now, autoReleaseDays: 14);
+        "Hanul Trading Co., Ltd.", new Money(1005.40m, CurrencyCode.USD), new Money(1_350_000m, CurrencyCode.KRW), Guid.NewGuid(), 200, Now, autoReleaseDays: 14);
 
     [Fact]
     public void ReleaseClock_StartsAtDelivery_NeverBeforeTheBuyersOwnConfirmationTime_AndOnlyOnce()
@@ -69,8 +71,53 @@ public sealed class EscrowTests
     public void Refund_AfterRelease_IsRefused()
     {
         var escrow = Escrow();
+        escrow.RecordPayeeScreening(Clear, Now);
         escrow.Release(new Money(1_350_000m, CurrencyCode.KRW), new Money(27_000m, CurrencyCode.KRW), false, Now);
 
         Should.Throw<PaymentException>(() => escrow.Refund(new Money(1m, CurrencyCode.USD))).Reason.ShouldBe("escrow-released");
+    }
+
+    [Fact]
+    public void Release_PayeeNeverScreened_IsRefused()
+    {
+        var escrow = Escrow();
+
+        Should.Throw<PaymentException>(() => escrow.Release(new Money(1_350_000m, CurrencyCode.KRW), new Money(27_000m, CurrencyCode.KRW), false, Now))
+            .Reason.ShouldBe("payee-held");
+        escrow.Status.ShouldBe(EscrowStatus.Secured);
+        escrow.Payee.ShouldBe("Hanul Trading Co., Ltd.");
+    }
+
+    [Fact]
+    public void PayeeScreening_Hit_HoldsTheReleaseUntilTheOperatorsClearIt()
+    {
+        var escrow = Escrow();
+
+        escrow.RecordPayeeScreening(new PayeeScreening(true, 0.9421, "HANUL TRADING", 3), Now).ShouldBeTrue();
+
+        escrow.PayeeHeld.ShouldBeTrue();
+        escrow.NeedsPayeeScreening.ShouldBeFalse();
+        (escrow.PayeeScore, escrow.PayeeListVersion, escrow.PayeeMatchedName).ShouldBe((0.9421, 3, "HANUL TRADING"));
+        Should.Throw<PaymentException>(() => escrow.Release(new Money(1_350_000m, CurrencyCode.KRW), new Money(27_000m, CurrencyCode.KRW), false, Now))
+            .Reason.ShouldBe("payee-held");
+
+        escrow.DecidePayee(PayeeDecision.Release, "kr-operator", "a namesake, registry checked", Now.AddHours(2)).ShouldBeTrue();
+        escrow.DecidePayee(PayeeDecision.Release, "kr-operator", "again", Now.AddHours(3)).ShouldBeFalse();
+        Should.Throw<PaymentException>(() => escrow.DecidePayee(PayeeDecision.Refund, "kr-operator", "changed my mind", Now.AddHours(3))).Reason.ShouldBe("payee-decided");
+
+        escrow.PayeeHeld.ShouldBeFalse();
+        escrow.PayeeDecisionNote.ShouldBe("a namesake, registry checked");
+        escrow.Release(new Money(1_350_000m, CurrencyCode.KRW), new Money(27_000m, CurrencyCode.KRW), false, Now.AddHours(2));
+        escrow.Status.ShouldBe(EscrowStatus.Released);
+    }
+
+    [Fact]
+    public void DecidePayee_NothingHeld_IsRefused()
+    {
+        var escrow = Escrow();
+        escrow.RecordPayeeScreening(Clear, Now).ShouldBeFalse();
+
+        Should.Throw<PaymentException>(() => escrow.DecidePayee(PayeeDecision.Release, "kr-operator", "why not", Now)).Reason.ShouldBe("payee-not-held");
+        escrow.PayeeHeld.ShouldBeFalse();
     }
 }

@@ -61,6 +61,39 @@ internal sealed class Escrow
     /// <summary>A dispute freezes the escrow: no release (by confirmation or automatically) until it is decided.</summary>
     public bool UnderDispute { get; private set; }
 
+    /// <summary>The supplier's registered name, as the order named it when the funds were secured; null when it named none.</summary>
+    public string? SupplierName { get; private set; }
+
+    /// <summary>The name the payee is screened under before the release: its registered name, else its company id.</summary>
+    public string Payee => SupplierName ?? SupplierCompany;
+
+    /// <summary>The payee's last screening against the hub's denied-party list, before a release; null until one ran.</summary>
+    public DateTime? PayeeScreenedAt { get; private set; }
+
+    public double? PayeeScore { get; private set; }
+
+    public int? PayeeListVersion { get; private set; }
+
+    public string? PayeeMatchedName { get; private set; }
+
+    /// <summary>When a screening hit held the release for the operators' review.</summary>
+    public DateTime? PayeeHeldAt { get; private set; }
+
+    /// <summary>The operators' decision on a held payee; null until they decide.</summary>
+    public PayeeDecision? PayeeDecision { get; private set; }
+
+    public string? PayeeDecidedBy { get; private set; }
+
+    public DateTime? PayeeDecidedAt { get; private set; }
+
+    public string? PayeeDecisionNote { get; private set; }
+
+    /// <summary>A screening hit holds the release until the operators decide.</summary>
+    public bool PayeeHeld => Status == EscrowStatus.Secured && PayeeHeldAt is not null && PayeeDecision is null;
+
+    /// <summary>Held funds whose payee is screened before they are released: neither on hold nor cleared by the operators.</summary>
+    public bool NeedsPayeeScreening => Status == EscrowStatus.Secured && PayeeHeldAt is null;
+
     public Money Paid => new(PaidAmount, CurrencyCode.Parse(Currency));
 
     public Money Refunded => new(RefundedAmount, CurrencyCode.Parse(Currency));
@@ -69,11 +102,13 @@ internal sealed class Escrow
 
     public Money Settlement => new(SettlementAmount, CurrencyCode.Parse(SettlementCurrency));
 
-    public static Escrow Secure(OrderId order, CompanyId buyer, CompanyId supplier, Money paid, Money settlement, Guid quoteId, int platformFeeBps, DateTime now, int autoReleaseDays) => new()
+    public static Escrow Secure(
+        OrderId order, CompanyId buyer, CompanyId supplier, string? supplierName, Money paid, Money settlement, Guid quoteId, int platformFeeBps, DateTime now, int autoReleaseDays) => new()
     {
         OrderId = order.ToString(),
         BuyerCompany = buyer.ToString(),
         SupplierCompany = supplier.ToString(),
+        SupplierName = string.IsNullOrWhiteSpace(supplierName) ? null : supplierName.Trim(),
         Currency = paid.Currency.Code,
         PaidAmount = paid.Amount,
         SettlementCurrency = settlement.Currency.Code,
@@ -130,13 +165,70 @@ internal sealed class Escrow
 
     public void EndDispute() => UnderDispute = false;
 
-    /// <exception cref="PaymentException">Already refunded in full, or frozen by a dispute.</exception>
+    /// <summary>
+    /// Records the payee's screening before a release; a hit holds the release until the operators decide (see
+    /// <see cref="DecidePayee"/>). True when it held the release.
+    /// </summary>
+    /// <exception cref="PaymentException">Not held, or no screening is due (on hold, or cleared).</exception>
+    public bool RecordPayeeScreening(PayeeScreening screening, DateTime now)
+    {
+        EnsureHeld("be screened for release");
+        if (!NeedsPayeeScreening)
+        {
+            throw new PaymentException(PaymentErrorKind.Refused, "payee-held", $"The payee of order {OrderId} is on hold for the operators' review.");
+        }
+
+        PayeeScreenedAt = now;
+        PayeeScore = screening.Score;
+        PayeeListVersion = screening.ListVersion;
+        PayeeMatchedName = screening.MatchedName;
+        if (screening.Hit)
+        {
+            PayeeHeldAt = now;
+        }
+
+        return screening.Hit;
+    }
+
+    /// <summary>
+    /// The operators' decision on a payee the screening held: a false match is released as usual, a confirmed one
+    /// refunded to the buyer (by the caller). The same decision again changes nothing (false); another one is a conflict.
+    /// </summary>
+    /// <exception cref="PaymentException">No release on hold, or decided otherwise already.</exception>
+    public bool DecidePayee(PayeeDecision decision, string decidedBy, string note, DateTime now)
+    {
+        if (PayeeHeldAt is null)
+        {
+            throw new PaymentException(PaymentErrorKind.Refused, "payee-not-held", $"The release of order {OrderId} is not on hold for its payee.");
+        }
+
+        if (PayeeDecision is { } earlier)
+        {
+            return earlier == decision
+                ? false
+                : throw new PaymentException(PaymentErrorKind.Conflict, "payee-decided", $"The payee of order {OrderId} was decided already: {earlier}.", "decision");
+        }
+
+        EnsureHeld("be decided");
+        PayeeDecision = decision;
+        PayeeDecidedBy = decidedBy;
+        PayeeDecidedAt = now;
+        PayeeDecisionNote = note;
+        return true;
+    }
+
+    /// <exception cref="PaymentException">Already refunded in full, frozen by a dispute, or its payee on hold.</exception>
     public void Release(Money settled, Money fee, bool automatic, DateTime now)
     {
         EnsureHeld("be released");
         if (UnderDispute)
         {
             throw new PaymentException(PaymentErrorKind.Refused, "escrow-disputed", $"The escrow of order {OrderId} is frozen by a dispute; an operator's decision releases it.");
+        }
+
+        if (PayeeHeld || (PayeeScreenedAt is null && PayeeDecision is null))
+        {
+            throw new PaymentException(PaymentErrorKind.Refused, "payee-held", $"The payee of order {OrderId} is not cleared for release by a screening or the operators.");
         }
 
         Status = EscrowStatus.Released;
