@@ -38,6 +38,7 @@ public sealed class TwoHubs : IAsyncLifetime
             ("kr-supplier-disputed", "supplier-demo", "sme", "KR-C-000034"),
             ("kr-supplier-partly-paid", "supplier-demo", "sme", "KR-C-000035"),
             ("kr-supplier-partner-sold", "supplier-demo", "sme", "KR-C-000036"),
+            ("kr-supplier-listed", "supplier-demo", "sme", "KR-C-000037"),
         ],
         ["CN"] =
         [
@@ -47,6 +48,7 @@ public sealed class TwoHubs : IAsyncLifetime
             ("cn-buyer-disputes", "buyer-demo", "sme", "CN-C-000034"),
             ("cn-buyer-partly-refunded", "buyer-demo", "sme", "CN-C-000035"),
             ("cn-buyer-through-partner", "buyer-demo", "sme", "CN-C-000036"),
+            ("cn-buyer-payee-held", "buyer-demo", "sme", "CN-C-000037"),
         ],
     };
 

@@ -77,6 +77,26 @@ public class OrderSweeperTests(OrderFixture fixture) : IClassFixture<OrderFixtur
     }
 
     [Fact]
+    public async Task Sweep_ReceiptConfirmedWhosePayeeIsStillHeld_WaitsAnotherTimeoutWithoutFailing()
+    {
+        var (buyer, order, _) = await PlaceAsync("key-sweep-payee-held");
+        fixture.Fakes.Payment.PayeeHeld[order] = true;
+        await fixture.OverdueAsync(order, "Delivered");
+        await Sweeper.SweepAsync(CancellationToken.None);
+        (await OrderFixture.GetAsync(buyer, order)).Status.ShouldBe("ReceiptConfirmed");
+
+        await fixture.OverdueAsync(order);
+        await Sweeper.SweepAsync(CancellationToken.None);
+
+        var waiting = await OrderFixture.GetAsync(buyer, order);
+        waiting.Status.ShouldBe("ReceiptConfirmed");
+        waiting.DueBy.ShouldNotBeNull();
+        waiting.DueBy!.Value.ShouldBeGreaterThan(DateTime.UtcNow.AddDays(1), "asked again after another ReceiptConfirmed timeout");
+        fixture.Fakes.Payment.Released.ShouldNotContain(order);
+        fixture.Fakes.Payment.Refunds.ShouldNotContain(r => r.OrderId == order);
+    }
+
+    [Fact]
     public async Task Sweep_OrderWhoseCompensationCannotRun_IsTriedAgainAfterTheRetryDelay()
     {
         var (buyer, order, _) = await PlaceAsync("key-sweep-unreachable");

@@ -460,6 +460,61 @@ public class OrderEventsConsumerTests(OrderFixture fixture) : IClassFixture<Orde
     }
 
     [Fact]
+    public async Task Receipt_OfAPayeeHeldAtRelease_WaitsForTheOperators_WhoseRefundEndsTheOrderRefunded()
+    {
+        var (buyer, order, _) = await PlaceAsync("key-payee-refused");
+        await DeliverAsync(buyer, order);
+        Fakes.Payment.PayeeHeld[order] = true;
+
+        var receipt = await buyer.PostAsync($"/api/order/orders/{order}/receipt", null);
+        await fixture.PublishAsync(new EscrowReleaseHeld(order, "KR-C-000990", 0.9712, 4, DateTime.UtcNow));
+        await Eventually.TrueAsync(async () => (await OrderFixture.GetAsync(buyer, order)).Timeline!.Any(t => t.Step == "EscrowReleaseHeld"), Wait, "the hold is recorded");
+        var held = await OrderFixture.GetAsync(buyer, order);
+        await fixture.PublishAsync(new EscrowReleaseRefused(order, "KR-C-000990", 12_000, "KRW", "kr-operator", "confirmed listing", DateTime.UtcNow));
+        var refunded = await OrderFixture.WaitForAsync(buyer, order, "Refunded");
+
+        receipt.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await receipt.Content.ReadFromJsonAsync<OrderResponse>())!.Status.ShouldBe("ReceiptConfirmed");
+        Fakes.Payment.Released.ShouldNotContain(order);
+        held.Status.ShouldBe("ReceiptConfirmed");
+        held.Timeline!.Single(t => t.Step == "EscrowReleaseHeld").Detail!.ShouldNotContain("0.97", Case.Insensitive, "the match itself is the operators' business");
+        refunded.DueBy.ShouldBeNull();
+        refunded.Timeline!.Single(t => t.Step == "Refunded").Detail!.ShouldContain("12000 KRW minor units refunded to the buyer");
+        Fakes.Payment.Secured[order].SupplierName.ShouldBe(FakeCatalog.NameOf(refunded.SupplierId), "payment screens the payee by the name it registered");
+    }
+
+    [Fact]
+    public async Task Receipt_OfAPayeeHeldAtRelease_CompletesOnceTheOperatorsReleaseIt()
+    {
+        var (buyer, order, _) = await PlaceAsync("key-payee-released");
+        await DeliverAsync(buyer, order);
+        Fakes.Payment.PayeeHeld[order] = true;
+        (await buyer.PostAsync($"/api/order/orders/{order}/receipt", null)).EnsureSuccessStatusCode();
+
+        Fakes.Payment.PayeeHeld.TryRemove(order, out _);
+        Fakes.Payment.Released.Enqueue(order);
+        await fixture.PublishAsync(new EscrowReleased(order, "KR-C-000990", 12_000, "KRW", 12_000, 100, "KRW", false, DateTime.UtcNow));
+        var completed = await OrderFixture.WaitForAsync(buyer, order, "Completed");
+
+        completed.Timeline!.Select(t => t.Step).ShouldContain("ReceiptConfirmed");
+        await AssertOutboxAsync(order, "Hub.Contracts.Order.OrderCompleted");
+    }
+
+    [Fact]
+    public async Task EscrowReleaseRefused_OfAnOrderOnItsWay_FailsItAndUndoesWhatItHolds()
+    {
+        // A dispute opened at payment while the goods travelled, decided for a release the payee's screening held.
+        var (buyer, order, _) = await PlaceAsync("key-payee-refused-on-the-way");
+        await DepartAsync(buyer, order);
+
+        await fixture.PublishAsync(new EscrowReleaseRefused(order, "KR-C-000990", 12_000, "KRW", "kr-operator", "confirmed listing", DateTime.UtcNow));
+        var failed = await OrderFixture.WaitForAsync(buyer, order, "Failed");
+
+        failed.Timeline!.Single(t => t.Step == "Failed").Detail!.ShouldContain("denied-party screening");
+        failed.Timeline!.Select(t => t.Step).ShouldContain("ImportWithdrawn");
+    }
+
+    [Fact]
     public async Task EscrowReleasedOnTheWay_IsRecorded_AndTheReceiptCompletesTheOrder()
     {
         var (buyer, order, _) = await PlaceAsync("key-released-early");

@@ -26,6 +26,9 @@ internal sealed class FakePayment : Hub.Payment.V1.Payment.PaymentBase
     /// <summary>Orders whose escrow the buyer disputed at payment directly: their release is refused as payment refuses it.</summary>
     public ConcurrentDictionary<string, bool> DisputedAtPayment { get; } = new();
 
+    /// <summary>Orders whose payee matched the denied-party list: their release is held for the operators, as payment holds it.</summary>
+    public ConcurrentDictionary<string, bool> PayeeHeld { get; } = new();
+
     /// <summary>How long a buyer's quotes hold, where not the 15 minutes of the other buyers.</summary>
     public ConcurrentDictionary<string, TimeSpan> QuoteLifetimes { get; } = new();
 
@@ -58,6 +61,11 @@ internal sealed class FakePayment : Hub.Payment.V1.Payment.PaymentBase
         if (Disputes.ContainsKey(request.OrderId) || DisputedAtPayment.ContainsKey(request.OrderId))
         {
             throw new RpcException(new Status(StatusCode.FailedPrecondition, "frozen by a dispute"), new Metadata { { "reason", "escrow-disputed" } });
+        }
+
+        if (PayeeHeld.ContainsKey(request.OrderId))
+        {
+            throw new RpcException(new Status(StatusCode.FailedPrecondition, "held for the operators"), new Metadata { { "reason", "payee-held" } });
         }
 
         var replayed = Released.Contains(request.OrderId);
