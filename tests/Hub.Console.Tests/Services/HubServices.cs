@@ -3,6 +3,7 @@ extern alias payment;
 extern alias taxrefund;
 
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using Grpc.Net.Client;
 using Hub.Console.Tests.Fakes;
 using Hub.Contracts.Values;
@@ -98,6 +99,28 @@ internal sealed class HubServices : IAsyncDisposable
 
     public static HttpClient Sme<T>(WebApplicationFactory<T> service, CompanyId company)
         where T : class => WithToken(service.CreateClient(), TestSecurity.Sme(company));
+
+    /// <summary>Credits a new buyer <paramref name="krw"/> KRW minor units and secures them in escrow for a new order of a new supplier.</summary>
+    public async Task<(OrderId Order, CompanyId Buyer, CompanyId Supplier)> SecureEscrowAsync(long krw, string supplierName = "")
+    {
+        var (buyer, supplier, order) = (NewCompany(), NewCompany(), NewOrder());
+        using (var op = Operator(Payment))
+        {
+            (await op.PostAsJsonAsync($"/api/payment/wallets/{buyer}/credits",
+                new { amount = new { minorUnits = krw, currency = "KRW" }, idempotencyKey = Guid.NewGuid().ToString() })).EnsureSuccessStatusCode();
+        }
+
+        var quote = await PaymentGrpc.QuoteFxAsync(new payment::Hub.Payment.V1.QuoteFxRequest
+        {
+            BuyerCompany = buyer.ToString(), PayCurrency = "KRW", Settlement = new payment::Hub.Payment.V1.Money { MinorUnits = krw, Currency = "KRW" },
+        });
+        await PaymentGrpc.SecureFundsAsync(new payment::Hub.Payment.V1.SecureFundsRequest
+        {
+            OrderId = order.ToString(), BuyerCompany = buyer.ToString(), SupplierCompany = supplier.ToString(), Amount = quote.Pay, QuoteId = quote.QuoteId,
+            SupplierName = supplierName,
+        });
+        return (order, buyer, supplier);
+    }
 
     /// <summary>Publishes an event on TaxRefund's bus, as another service would.</summary>
     public Task PublishToTaxRefundAsync<T>(T message)

@@ -187,6 +187,35 @@ public sealed class DisputeEndpointsTests(PaymentHost host) : IClassFixture<Paym
     }
 
     [Fact]
+    public async Task Decide_ReleaseWhileThePayeesScreeningDoesNotAnswer_Is503AndDecidesNothing()
+    {
+        var (buyer, supplier, order) = await SecuredAsync(1_000_000);
+        using var asBuyer = host.Sme(buyer);
+        using var asOperator = host.Operator();
+        (await asBuyer.PostAsJsonAsync($"/api/payment/escrows/{order}/dispute", new { reason = "Late by a month" })).EnsureSuccessStatusCode();
+        host.Clock.Advance(TimeSpan.FromDays(3));
+        (await asBuyer.PostAsync($"/api/payment/escrows/{order}/dispute/escalation", null)).EnsureSuccessStatusCode();
+
+        HttpResponseMessage decided;
+        host.Screening.Unavailable = true;
+        try
+        {
+            decided = await asOperator.PostAsJsonAsync($"/api/payment/escrows/{order}/dispute/decision", new { decision = "release" });
+        }
+        finally
+        {
+            host.Screening.Unavailable = false;
+        }
+
+        decided.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        decided.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json");
+        (await asOperator.GetFromJsonAsync<JsonElement>($"/api/payment/escrows/{order}/dispute")).GetProperty("status").GetString().ShouldBe("Escalated");
+        (await host.WalletAsync(supplier, "KRW")).ShouldBe(0);
+        (await asOperator.PostAsJsonAsync($"/api/payment/escrows/{order}/dispute/decision", new { decision = "release" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await host.WalletAsync(supplier, "KRW")).ShouldBe(980_000);
+    }
+
+    [Fact]
     public async Task Decide_Repeated_SameDecisionAnswersAsDecided_OtherAmountOrDecisionIsConflict()
     {
         var (buyer, supplier, order) = await SecuredAsync(1_000_000);

@@ -1,10 +1,7 @@
-extern alias payment;
-
 using System.Net.Http.Json;
 using System.Text.Json;
 using Hub.Console.Tests.Services;
 using Hub.Contracts.Values;
-using payment::Hub.Payment.V1;
 
 namespace Hub.Console.Tests.Components.Pages;
 
@@ -66,21 +63,7 @@ public sealed class DisputesTests(ConsoleFixture fixture)
     private async Task<(OrderId Order, CompanyId Buyer)> OpenDisputeAsync(long krw, string reason)
     {
         var services = fixture.Services;
-        var (buyer, supplier, order) = (HubServices.NewCompany(), HubServices.NewCompany(), HubServices.NewOrder());
-        using (var op = HubServices.Operator(services.Payment))
-        {
-            (await op.PostAsJsonAsync($"/api/payment/wallets/{buyer}/credits",
-                new { amount = new { minorUnits = krw, currency = "KRW" }, idempotencyKey = Guid.NewGuid().ToString() })).EnsureSuccessStatusCode();
-        }
-
-        var quote = await services.PaymentGrpc.QuoteFxAsync(new QuoteFxRequest
-        {
-            BuyerCompany = buyer.ToString(), PayCurrency = "KRW", Settlement = new payment::Hub.Payment.V1.Money { MinorUnits = krw, Currency = "KRW" },
-        });
-        await services.PaymentGrpc.SecureFundsAsync(new SecureFundsRequest
-        {
-            OrderId = order.ToString(), BuyerCompany = buyer.ToString(), SupplierCompany = supplier.ToString(), Amount = quote.Pay, QuoteId = quote.QuoteId,
-        });
+        var (order, buyer, _) = await services.SecureEscrowAsync(krw);
         using var asBuyer = HubServices.Sme(services.Payment, buyer);
         (await asBuyer.PostAsJsonAsync($"/api/payment/escrows/{order}/dispute", new { reason })).EnsureSuccessStatusCode();
         return (order, buyer);
