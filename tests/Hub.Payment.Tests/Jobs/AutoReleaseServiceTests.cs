@@ -88,6 +88,25 @@ public sealed class AutoReleaseServiceTests(PaymentHost host) : IClassFixture<Pa
         (await host.EventsAsync<EscrowReleased>(broken.ToString())).ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task Sweep_PayeeOnTheDeniedPartyList_IsHeldOnce_AndLeftForTheOperators()
+    {
+        var (buyer, supplier, order) = (Ids.Company(), Ids.Company(), Ids.Order());
+        var payee = $"Sweep Listed Trading {Guid.NewGuid():N}";
+        host.Screening.Deny(payee);
+        await host.CreditAsync(buyer, 1_000_000, "KRW");
+        await host.SecureAsync(order, buyer, supplier, await host.QuoteAsync(buyer, "KRW", 1_000_000, "KRW"), payee);
+        await DeliverAsync(order, buyer, confirmBy: host.Clock.GetUtcNow().UtcDateTime.AddDays(1));
+
+        host.Clock.Advance(TimeSpan.FromDays(30));
+
+        await Eventually.TrueAsync(async () => (await host.EventsAsync<EscrowReleaseHeld>(order.ToString())).Count == 1, Wait, "the due release is held");
+        await Task.Delay(1000);
+        host.Screening.Screened.Count(s => s == payee).ShouldBe(1, "a held escrow is no longer due for the sweep");
+        (await host.EventsAsync<EscrowReleased>(order.ToString())).ShouldBeEmpty();
+        (await host.WalletAsync(supplier, "KRW")).ShouldBe(0);
+    }
+
     // The order service's event on delivery; the escrow's due date shows it was taken.
     private async Task DeliverAsync(OrderId order, CompanyId buyer, DateTime confirmBy)
     {
