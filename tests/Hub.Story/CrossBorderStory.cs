@@ -38,7 +38,10 @@ public sealed partial class CrossBorderStory(GatewayClient buyerHub, GatewayClie
         var watcher = await FollowToDeliveryAsync(orderId, product, cancellationToken);
         await ConfirmReceiptAsync(orderId, cancellationToken);
         var completed = await watcher.WaitForStatusAsync(orderId, StepTimeout, cancellationToken, "Completed");
-        narrate($"Order {orderId} is Completed: escrow released to the supplier.");
+        var op = await buyerHub.SignInAsync(cast.BuyerOperator, cancellationToken);
+        var screening = (await buyerHub.GetAsync(op, $"/api/payment/escrows/{orderId}", cancellationToken))["payeeScreening"];
+        narrate($"Order {orderId} is Completed: escrow released to the supplier once {buyerHub.Hub} had screened the payee '{screening?["payee"]}' against "
+            + $"its denied-party list (version {screening?["listVersion"]}, best score {screening?["score"]}: clear; {op.User} reads it on the escrow).");
         return completed;
     }
 
