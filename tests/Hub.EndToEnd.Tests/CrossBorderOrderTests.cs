@@ -47,6 +47,11 @@ public sealed class CrossBorderOrderTests(TwoHubs hubs, ITestOutputHelper output
         buyer.Lines.Single(l => l.Amount < 0).Amount.ShouldBe(-buyerTotal);
         buyer.Balance.ShouldBe(5_000_000 - buyerTotal);
 
+        // The declarations name the buyer by the legal name it registered at CN.
+        var profile = await Hubs.Cn.GetAsync(await Hubs.Cn.SignInAsync(StoryCast.Default.Buyer, ct), "/api/order/buyers/me", ct);
+        (await cn.DeclarationsAsync(outcome.OrderId, "Import")).ShouldHaveSingleItem()["importer"]!.GetValue<string>()
+            .ShouldBe(profile["legalName"]!.GetValue<string>());
+
         // The payee was screened at CN before the release, under the name it registered at KR's catalog, and cleared.
         var registered = (await Hubs.Kr.GetAsync(supplierSession, "/api/catalog/suppliers/me", ct))["name"]!.GetValue<string>();
         var screening = (await cn.EscrowAsync(outcome.OrderId))["payeeScreening"]!;

@@ -22,6 +22,7 @@ public sealed partial class CrossBorderStory(GatewayClient buyerHub, GatewayClie
     {
         var product = await ListProductAsync(stock: 100, cancellationToken);
         await FundBuyerAsync(5_000_000, cancellationToken);
+        await RegisterBuyerAsync(cancellationToken);
         await FindAsync(product, cancellationToken);
         var checkout = await CheckoutAsync(Cart(product, Quantity), cancellationToken);
         var placed = await PlaceAsync(Cart(product, Quantity, checkout), $"story-{Guid.NewGuid():N}", cancellationToken);
@@ -119,6 +120,15 @@ public sealed partial class CrossBorderStory(GatewayClient buyerHub, GatewayClie
         var reply = await buyerHub.PostAsync(op, $"/api/payment/wallets/{buyer.Company}/credits",
             new { amount = new { minorUnits, currency = Currency(buyerHub.Hub) }, idempotencyKey = $"story-fund-{Guid.NewGuid():N}" }, cancellationToken);
         narrate($"{op.User} funded {buyer.Company}'s wallet with {minorUnits} minor units of {Currency(buyerHub.Hub)}; balance {reply["balance"]?["minorUnits"]}.");
+    }
+
+    /// <summary>The buyer registers the legal name and address its declarations name it by (the importer customs screens).</summary>
+    public async Task RegisterBuyerAsync(CancellationToken cancellationToken)
+    {
+        var buyer = await buyerHub.SignInAsync(cast.Buyer, cancellationToken);
+        var profile = await buyerHub.SendAsync(HttpMethod.Put, "/api/order/buyers/me", buyer,
+            new { legalName = $"{buyer.Company} Hangzhou Lakeside Trading Co., Ltd.", address = "18 Wensan Road, Hangzhou" }, null, cancellationToken);
+        narrate($"{buyer.User} registered {buyer.Company}'s legal name for its declarations: {profile["legalName"]}.");
     }
 
     /// <summary>The buyer finds the product through its own hub's federated search.</summary>

@@ -50,6 +50,7 @@ internal static class OrderRegistration
         app.MapCheckoutEndpoints();
         app.MapOrdersEndpoints();
         app.MapMandateEndpoints();
+        app.MapBuyerEndpoints();
         app.MapGrpcService<OrderGrpcService>();
         app.MapGrpcService<OrderPlacementGrpcService>().RequireAuthorization(HubPolicies.PartnerHub);
     }

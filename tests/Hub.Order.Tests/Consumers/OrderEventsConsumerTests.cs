@@ -124,6 +124,29 @@ public class OrderEventsConsumerTests(OrderFixture fixture) : IClassFixture<Orde
     }
 
     [Fact]
+    public async Task Declarations_NameTheBuyerByTheProfileItHadWhenTheOrderWasPlaced()
+    {
+        var company = OrderFixture.NewCompany();
+        var buyer = fixture.ClientFor(company);
+        (await buyer.PutAsJsonAsync("/api/order/buyers/me", new BuyerRequest("Jinhua Hardware Import Co., Ltd.", "88 Binjiang Road, Jinhua"))).EnsureSuccessStatusCode();
+        var product = Fakes.Catalog.List(FakeCatalog.NewSupplier(), unitPriceMinor: 1200, available: 100);
+        var placed = await OrderFixture.PlaceAsync(buyer, OrderFixture.Cart(new CartLineRequest(product, 10, null)), "key-buyer-profile");
+        var order = (await placed.Content.ReadFromJsonAsync<PurchaseResponse>())!.Orders.Single();
+        // Changed after the order was placed: the order's declarations keep the name it was placed under.
+        (await buyer.PutAsJsonAsync("/api/order/buyers/me", new BuyerRequest("Renamed Trading Co.", null))).EnsureSuccessStatusCode();
+
+        await DepartAsync(buyer, order.OrderId);
+
+        var declared = Fakes.Customs.Declarations.Where(d => d.OrderId == order.OrderId).ToList();
+        foreach (var importer in declared.Select(d => d.Importer))
+        {
+            (importer.Name, importer.Address, importer.TraderId).ShouldBe(("Jinhua Hardware Import Co., Ltd.", "88 Binjiang Road, Jinhua", company.ToString()));
+        }
+
+        declared.Count.ShouldBe(2);
+    }
+
+    [Fact]
     public async Task DuplicateEvents_MoveTheOrderOnce()
     {
         var (buyer, order, _) = await PlaceAsync("key-dup");

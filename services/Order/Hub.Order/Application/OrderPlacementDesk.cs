@@ -174,6 +174,7 @@ internal sealed class OrderPlacementDesk(
             suppliers = pricing.Suppliers;
         }
 
+        var profile = await db.BuyerProfiles.AsNoTracking().SingleOrDefaultAsync(p => p.Company == buyer.ToString(), cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var purchase = new Purchase(Guid.CreateVersion7(), buyer.ToString(), idempotencyKey, hash, now, cart.CheckoutId);
         var cause = partner is { } placedBy ? $"purchase {purchase.Id} placed by partner hub {placedBy}" : $"purchase {purchase.Id}";
@@ -184,7 +185,7 @@ internal sealed class OrderPlacementDesk(
                 new OrderPlacement(orderId, purchase.Id, buyer.ToString(), hubs.Self.ToString(), supplier.SupplierCompany, supplier.SupplierId, supplier.SupplierHub,
                     cart.Incoterm!, cart.NamedPlace!.Trim(), hubs.Self.Country.ToString(), cart.Mode!, supplier.Currency, supplier.BuyerCurrency, supplier.BuyerTotalMinor,
                     supplier.FxQuoteId, supplier.FxQuoteExpiresAt, supplier.Freight.MinorUnits, supplier.Freight.Currency, supplier.Duties.MinorUnits, supplier.Duties.Currency,
-                    partner?.ToString(), supplier.SupplierName),
+                    partner?.ToString(), supplier.SupplierName, profile?.LegalName, profile?.Address),
                 [.. supplier.Lines.Select(l => new OrderLine(l.ProductId, l.Quantity, l.UnitPriceMinor, l.Currency, l.PriceVersion))],
                 now,
                 cause);

@@ -431,7 +431,7 @@ internal sealed class OrderProcess(HubClients hubs, PaymentClient payment, IOutb
         // the catalog has none.
         var supplierName = order.SupplierName ?? products.Select(p => p.SupplierName).FirstOrDefault(n => n.Length > 0) ?? order.SupplierCompany;
         var supplier = new Party { TraderId = order.SupplierCompany, Country = order.SupplierHub, Name = supplierName };
-        var buyer = new Party { TraderId = order.BuyerCompany, Country = order.BuyerHub, Name = order.BuyerCompany };
+        var buyer = new Party { TraderId = order.BuyerCompany, Country = order.BuyerHub, Name = order.BuyerName ?? order.BuyerCompany, Address = order.BuyerAddress ?? "" };
         var request = new DeclareRequest
         {
             Type = type,

@@ -18,6 +18,8 @@ public sealed class OrderDbContext(DbContextOptions<OrderDbContext> options) : S
 
     internal DbSet<PartnerMandate> PartnerMandates => Set<PartnerMandate>();
 
+    internal DbSet<BuyerProfile> BuyerProfiles => Set<BuyerProfile>();
+
     internal DbSet<PlacementInstance> PlacementInstances => Set<PlacementInstance>();
 
     /// <summary>

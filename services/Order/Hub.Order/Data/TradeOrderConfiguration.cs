@@ -17,6 +17,8 @@ internal sealed class TradeOrderConfiguration : IEntityTypeConfiguration<TradeOr
         b.Property(o => o.SupplierCompany).HasMaxLength(24);
         b.Property(o => o.SupplierId).HasMaxLength(24);
         b.Property(o => o.SupplierName).HasMaxLength(TradeOrder.MaxNameLength);
+        b.Property(o => o.BuyerName).HasMaxLength(TradeOrder.MaxNameLength);
+        b.Property(o => o.BuyerAddress).HasMaxLength(TradeOrder.MaxAddressLength);
         b.Property(o => o.SupplierHub).HasMaxLength(2);
         b.Property(o => o.Incoterm).HasMaxLength(3);
         b.Property(o => o.NamedPlace).HasMaxLength(200);

@@ -48,6 +48,8 @@ internal sealed class TradeOrder
         SupplierCompany = placement.SupplierCompany;
         SupplierId = placement.SupplierId;
         SupplierName = placement.SupplierName is { } name ? LongText.Fit(name, MaxNameLength) : null;
+        BuyerName = placement.BuyerName;
+        BuyerAddress = placement.BuyerAddress;
         SupplierHub = placement.SupplierHub;
         Incoterm = placement.Incoterm;
         NamedPlace = placement.NamedPlace;
@@ -77,6 +79,14 @@ internal sealed class TradeOrder
     public string BuyerCompany { get; private set; }
 
     public string BuyerHub { get; private set; }
+
+    /// <summary>
+    /// The buyer's legal name and address as its profile stood when the order was placed: its declarations name the
+    /// buyer by them (by its company id where it registered none).
+    /// </summary>
+    public string? BuyerName { get; private set; }
+
+    public string? BuyerAddress { get; private set; }
 
     /// <summary>The partner hub that placed the order for its buyer (and may follow and act on it), or null.</summary>
     public string? PartnerHub { get; private set; }
@@ -390,7 +400,10 @@ internal sealed class TradeOrder
     /// <summary>How long a failure reason or a step's detail is kept; what another service says is cut to fit.</summary>
     public const int MaxTextLength = 1000;
 
-    /// <summary>The longest supplier name kept (payment screens the payee by at most as many characters).</summary>
+    /// <summary>The longest company name kept: a supplier's (payment screens the payee by it), a buyer's legal name.</summary>
     public const int MaxNameLength = 200;
+
+    /// <summary>The longest buyer's address kept, as customs keeps a party's address.</summary>
+    public const int MaxAddressLength = 500;
 
 }

@@ -24,6 +24,39 @@ namespace Hub.Order.Migrations
 
             modelBuilder.HasSequence("order_numbers");
 
+            modelBuilder.Entity("Hub.Order.Domain.BuyerProfile", b =>
+                {
+                    b.Property<string>("Company")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("company");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("address");
+
+                    b.Property<string>("LegalName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("legal_name");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("Company");
+
+                    b.ToTable("buyer_profiles", (string)null);
+                });
+
             modelBuilder.Entity("Hub.Order.Domain.Checkout", b =>
                 {
                     b.Property<Guid>("Id")
@@ -220,6 +253,11 @@ namespace Hub.Order.Migrations
                         .HasColumnType("character varying(24)")
                         .HasColumnName("id");
 
+                    b.Property<string>("BuyerAddress")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("buyer_address");
+
                     b.Property<string>("BuyerCompany")
                         .IsRequired()
                         .HasMaxLength(24)
@@ -237,6 +275,11 @@ namespace Hub.Order.Migrations
                         .HasMaxLength(2)
                         .HasColumnType("character varying(2)")
                         .HasColumnName("buyer_hub");
+
+                    b.Property<string>("BuyerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("buyer_name");
 
                     b.Property<long>("BuyerTotalMinor")
                         .HasColumnType("bigint")
