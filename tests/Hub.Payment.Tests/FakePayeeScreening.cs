@@ -6,11 +6,11 @@ namespace Hub.Payment.Tests;
 
 /// <summary>
 /// The hub's denied-party screening as payment sees it: payees named on <see cref="Deny"/> are hits; the rest score
-/// low. Records each payee screened; <see cref="Unavailable"/> makes customs not answer.
+/// low (a hit matches the name it is listed as). Records each payee screened; <see cref="Unavailable"/> makes customs not answer.
 /// </summary>
 internal sealed class FakePayeeScreening : IPayeeScreening
 {
-    private readonly HashSet<string> _denied = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, string> _denied = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<string> _screened = [];
     private readonly Lock _gate = new();
 
@@ -29,11 +29,12 @@ internal sealed class FakePayeeScreening : IPayeeScreening
         }
     }
 
-    public void Deny(string payee)
+    /// <summary>Lists <paramref name="payee"/>, as <paramref name="listedAs"/> (its name upper-cased when none).</summary>
+    public void Deny(string payee, string? listedAs = null)
     {
         lock (_gate)
         {
-            _denied.Add(payee);
+            _denied[payee] = listedAs ?? payee.ToUpperInvariant();
         }
     }
 
@@ -47,8 +48,8 @@ internal sealed class FakePayeeScreening : IPayeeScreening
         lock (_gate)
         {
             _screened.Add(payee);
-            return Task.FromResult(_denied.Contains(payee)
-                ? new PayeeScreening(true, 0.9712, payee.ToUpperInvariant(), ListVersion)
+            return Task.FromResult(_denied.TryGetValue(payee, out var listed)
+                ? new PayeeScreening(true, 0.9712, listed, ListVersion)
                 : new PayeeScreening(false, 0.41, null, ListVersion));
         }
     }

@@ -51,6 +51,23 @@ public sealed class PayeeScreeningTests(PaymentHost host) : IClassFixture<Paymen
     }
 
     [Fact]
+    public async Task Release_PayeeMatchingAListedNameLongerThanTheEscrowKeeps_IsHeldWithTheNameCutToFit()
+    {
+        var (buyer, supplier, order) = (Ids.Company(), Ids.Company(), Ids.Order());
+        var payee = $"Long Listed Trading {Guid.NewGuid():N}";
+        host.Screening.Deny(payee, listedAs: payee + " also trading as " + new string('X', 300));
+        await SecureAsync(buyer, supplier, order, payee);
+
+        var refusal = await Should.ThrowAsync<RpcException>(() => ReleaseAsync(order));
+
+        refusal.Trailers.GetValue("reason").ShouldBe("payee-held");
+        using var op = host.Operator();
+        var matched = (await op.GetFromJsonAsync<JsonElement>($"/api/payment/escrows/{order}")).GetProperty("payeeScreening").GetProperty("matchedName").GetString()!;
+        matched.Length.ShouldBeLessThanOrEqualTo(200);
+        matched.ShouldStartWith(payee);
+    }
+
+    [Fact]
     public async Task DecidePayee_Release_PaysTheSupplierOnce()
     {
         var (_, supplier, order, _) = await DeniedAsync();

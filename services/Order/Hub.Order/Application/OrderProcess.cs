@@ -125,27 +125,25 @@ internal sealed class OrderProcess(HubClients hubs, PaymentClient payment, IOutb
         }
 
         var asked = Now;
-        ReleaseReply released;
+        ReleaseReply? released;
         try
         {
             released = await payment.ReleaseAsync(new ReleaseRequest { OrderId = order.Id }, cancellationToken: cancellationToken);
         }
-        catch (RpcException ex) when (ex.StatusCode == StatusCode.FailedPrecondition && ex.Trailers.GetValue("reason") == EscrowDisputed)
+        catch (RpcException ex) when (Refused(ex, EscrowDisputed))
         {
             order.Dispute("the buyer disputed the escrow at payment", Now, Self, cause);
             return;
         }
-        catch (RpcException ex) when (IsPayeeHeld(ex))
+        catch (RpcException ex) when (Refused(ex, PayeeHeld))
         {
-            // Payment tells of the hold (EscrowReleaseHeld), and of the operators' refund; their release completes it.
-            order.ConfirmReceipt(automatic, asked, Self, cause);
-            order.Note(asked, Self, "EscrowReleaseRequested", cause, null);
-            Schedule(order);
-            return;
+            // Asked, and held: payment tells of the hold (EscrowReleaseHeld) and of the operators' refund; their release
+            // completes the order as any release does.
+            released = null;
         }
 
         order.ConfirmReceipt(automatic, asked, Self, cause);
-        if (released.Replayed)
+        if (released is { Replayed: true })
         {
             // Released before: automatically after payment's days, or by a dispute's decision, while the goods were on
             // their way (its event found the order undelivered and was recorded). Nothing more will announce it.
@@ -169,7 +167,7 @@ internal sealed class OrderProcess(HubClients hubs, PaymentClient payment, IOutb
         {
             await payment.ReleaseAsync(new ReleaseRequest { OrderId = order.Id }, cancellationToken: cancellationToken);
         }
-        catch (RpcException ex) when (IsPayeeHeld(ex))
+        catch (RpcException ex) when (Refused(ex, PayeeHeld))
         {
             // Still with the operators: asked again after another timeout.
             Schedule(order);
@@ -413,8 +411,12 @@ internal sealed class OrderProcess(HubClients hubs, PaymentClient payment, IOutb
     // Payment's reason for refusing to release an escrow a dispute froze.
     private const string EscrowDisputed = "escrow-disputed";
 
-    // Payment holds the release of an escrow whose payee matched the denied-party list until its operators decide.
-    private static bool IsPayeeHeld(RpcException ex) => ex.StatusCode == StatusCode.FailedPrecondition && ex.Trailers.GetValue("reason") == "payee-held";
+    // Payment's reason for holding the release of an escrow whose payee matched the denied-party list until its
+    // operators decide.
+    private const string PayeeHeld = "payee-held";
+
+    // Payment refused for the given reason (its "reason" trailer).
+    private static bool Refused(RpcException ex, string reason) => ex.StatusCode == StatusCode.FailedPrecondition && ex.Trailers.GetValue("reason") == reason;
 
     // The goods as the catalog described them at the price version the order was placed at.
     private async Task<IReadOnlyList<ProductQuote>> ProductsAsync(TradeOrder order, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using Hub.Contracts.Values;
 using Hub.Payment.Domain;
+using Hub.Payment.Domain.Escrows;
 
 namespace Hub.Payment.Application;
 
@@ -23,11 +24,11 @@ internal static class Input
             ? value.Trim()
             : throw PaymentException.Invalid(field, "A key of 1 to 100 characters is required.");
 
-    /// <summary>An optional name of at most 200 characters, trimmed; null when blank.</summary>
+    /// <summary>An optional name of at most <see cref="Escrow.MaxNameLength"/> characters, trimmed; null when blank.</summary>
     public static string? Name(string field, string? value) =>
         string.IsNullOrWhiteSpace(value) ? null
-        : value.Trim() is { Length: <= 200 } name ? name
-        : throw PaymentException.Invalid(field, $"A name is at most 200 characters (was {value.Trim().Length}).");
+        : value.Trim() is { Length: <= Escrow.MaxNameLength } name ? name
+        : throw PaymentException.Invalid(field, $"A name is at most {Escrow.MaxNameLength} characters (was {value.Trim().Length}).");
 
     /// <summary>The value of a required object (an amount), refused as missing when the request left it out.</summary>
     public static T Required<T>(string field, T? value) where T : class =>

@@ -21,8 +21,8 @@ internal sealed class EscrowConfiguration : IEntityTypeConfiguration<Escrow>
         b.Property(e => e.SettledAmount).HasPrecision(28, 4);
         b.Property(e => e.FeeAmount).HasPrecision(28, 4);
         b.Property(e => e.Status).HasConversion<string>().HasMaxLength(20);
-        b.Property(e => e.SupplierName).HasMaxLength(200);
-        b.Property(e => e.PayeeMatchedName).HasMaxLength(200);
+        b.Property(e => e.SupplierName).HasMaxLength(Escrow.MaxNameLength);
+        b.Property(e => e.PayeeMatchedName).HasMaxLength(Escrow.MaxNameLength);
         b.Property(e => e.PayeeDecision).HasConversion<string>().HasMaxLength(20);
         b.Property(e => e.PayeeDecidedBy).HasMaxLength(100);
         b.Property(e => e.PayeeDecisionNote).HasMaxLength(500);

@@ -1,4 +1,5 @@
 using Hub.Contracts.Values;
+using Hub.ServiceDefaults.Problems;
 
 namespace Hub.Payment.Domain.Escrows;
 
@@ -60,6 +61,9 @@ internal sealed class Escrow
 
     /// <summary>A dispute freezes the escrow: no release (by confirmation or automatically) until it is decided.</summary>
     public bool UnderDispute { get; private set; }
+
+    /// <summary>The longest name kept: the supplier's as the order gives it, and the listed name a screening matched (cut to fit).</summary>
+    public const int MaxNameLength = 200;
 
     /// <summary>The supplier's registered name, as the order named it when the funds were secured; null when it named none.</summary>
     public string? SupplierName { get; private set; }
@@ -181,7 +185,8 @@ internal sealed class Escrow
         PayeeScreenedAt = now;
         PayeeScore = screening.Score;
         PayeeListVersion = screening.ListVersion;
-        PayeeMatchedName = screening.MatchedName;
+        // The hub's list keeps names of any length; the escrow keeps what fits.
+        PayeeMatchedName = screening.MatchedName is { } matched ? LongText.Fit(matched, MaxNameLength) : null;
         if (screening.Hit)
         {
             PayeeHeldAt = now;
@@ -226,7 +231,8 @@ internal sealed class Escrow
             throw new PaymentException(PaymentErrorKind.Refused, "escrow-disputed", $"The escrow of order {OrderId} is frozen by a dispute; an operator's decision releases it.");
         }
 
-        if (PayeeHeld || (PayeeScreenedAt is null && PayeeDecision is null))
+        // A decision is only ever on a held payee, so every cleared one was screened.
+        if (PayeeScreenedAt is null || PayeeHeld)
         {
             throw new PaymentException(PaymentErrorKind.Refused, "payee-held", $"The payee of order {OrderId} is not cleared for release by a screening or the operators.");
         }
