@@ -7,7 +7,9 @@ using Hub.ServiceDefaults.Problems;
 using Hub.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Hub.ServiceDefaults;
 
@@ -33,6 +35,15 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddHubProblemDetails();
         builder.AddHubSecurity(identity);
         builder.Services.AddHealthChecks();
+        // Readiness is logged when it changes (HealthTransitionLog), not at every probe: a process starting is not an error.
+        builder.Services.AddSingleton<IHealthCheckPublisher, HealthTransitionLog>();
+        builder.Services.Configure<HealthCheckPublisherOptions>(o =>
+        {
+            o.Delay = TimeSpan.FromSeconds(1);
+            o.Period = HealthTransitionLog.Period;
+            o.Predicate = r => r.Tags.Contains(HealthTags.Ready);
+        });
+        builder.Logging.AddFilter(HealthTransitionLog.ProbeLogCategory, LogLevel.None);
         builder.Services.AddGrpc(o =>
         {
             // Outermost first: every refusal, the guards' included, leaves through the message limit.

@@ -3,9 +3,11 @@ using Hub.ServiceDefaults.Messaging.Federation;
 using Hub.ServiceDefaults.Messaging.Outbox;
 using Hub.ServiceDefaults.Probes;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace Hub.ServiceDefaults.Data;
@@ -31,6 +33,7 @@ public static class DatabaseRegistration
         builder.Services.AddSingleton<CommittedOutbox>();
         builder.Services.AddSingleton(sp => new OutboxWriter(sp.GetRequiredService<CommittedOutbox>(), sp.GetRequiredService<OutboxWakeUp>(), sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<OutboxCommitInterceptor>();
+        builder.Services.AddSingleton<CommandFailureLog>();
         // Pooled: a context and EF's services behind it are reused instead of resolved anew for every request and
         // message, which is most of EF's own cost per unit of work.
         // An aggregate's owned collections are a few rows each (a product's texts and national lines, a lane's
@@ -38,7 +41,9 @@ public static class DatabaseRegistration
         // of their own (orders with lines and timelines) split explicitly.
         builder.Services.AddDbContextPool<TContext>((sp, o) => o
             .UseNpgsql(connectionString, npgsql => npgsql.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
-            .AddInterceptors(sp.GetRequiredService<OutboxCommitInterceptor>()));
+            .AddInterceptors(sp.GetRequiredService<OutboxCommitInterceptor>(), sp.GetRequiredService<CommandFailureLog>())
+            // A failed command is logged by CommandFailureLog, at the level its cause deserves.
+            .ConfigureWarnings(w => w.Log((RelationalEventId.CommandError, LogLevel.Debug), (CoreEventId.SaveChangesFailed, LogLevel.Debug))));
         builder.Services.AddScoped<ServiceDbContext>(sp => sp.GetRequiredService<TContext>());
         builder.Services.AddScoped<IOutbox, EfOutbox>();
         builder.Services.AddScoped<MessagingProbeRunner>();

@@ -1,6 +1,7 @@
 using Hub.Contracts.Values;
 using Hub.Order.Data;
 using Hub.Order.Domain;
+using Hub.ServiceDefaults.Data;
 using Hub.ServiceDefaults.Security;
 using Hub.ServiceDefaults.Validation;
 using Microsoft.EntityFrameworkCore;
@@ -151,7 +152,7 @@ internal sealed class OrderDesk(OrderDbContext db, OrderProcess process)
         {
             return OrderChange.Refused(ex.Message);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (!DatabaseOutage.Is(ex))
         {
             return OrderChange.Refused(null);
         }

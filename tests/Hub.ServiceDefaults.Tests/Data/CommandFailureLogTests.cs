@@ -1,0 +1,84 @@
+using Hub.ServiceDefaults.Data;
+using Hub.ServiceDefaults.Tests.Messaging;
+using Hub.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Hub.ServiceDefaults.Tests.Data;
+
+/// <summary>A service's database context as <see cref="DatabaseRegistration"/> registers it, on a database of its own.</summary>
+public sealed class CommandFailureLogTests : IAsyncLifetime
+{
+    private readonly RecordingLogs _logs = new();
+    private TestDatabase _database = null!;
+    private WebApplication _app = null!;
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync("command-failures");
+        await using (var db = _database.CreateContext<TestDbContext>())
+        {
+            await db.Database.EnsureCreatedAsync();
+        }
+
+        var builder = WebApplication.CreateBuilder();
+        builder.Configuration.AddInMemoryCollection(TestSecurity.Settings().Concat(
+        [
+            new("Hub:Id", "KR"),
+            new("ConnectionStrings:FailureTest", _database.ConnectionString),
+            new("Messaging:Outbox:Enabled", "false"),
+        ]));
+        builder.AddServiceDefaults("failure-test");
+        builder.AddServiceDatabase<TestDbContext>();
+        builder.Logging.SetMinimumLevel(LogLevel.Debug).AddProvider(_logs);
+        _app = builder.Build();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task AKeyTwoWritersRaceFor_IsLoggedAsAConflict_NotAnError()
+    {
+        await SaveNoteAsync(1);
+
+        var refused = await Should.ThrowAsync<DbUpdateException>(() => SaveNoteAsync(1));
+
+        refused.InnerException.ShouldBeOfType<PostgresException>().SqlState.ShouldBe(PostgresErrorCodes.UniqueViolation);
+        _logs.Records.ShouldNotContain(r => r.Level >= LogLevel.Warning, "a conflict the service answers is not an operator's error");
+        _logs.Of<CommandFailureLog>().ShouldHaveSingleItem().ShouldSatisfyAllConditions(
+            r => r.Item1.ShouldBe(LogLevel.Debug),
+            r => r.Item2.ShouldContain("23505"),
+            r => r.Item2.ShouldContain("pk_notes", Case.Insensitive));
+    }
+
+    [Fact]
+    public async Task AnyOtherFailure_IsOneError()
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TestDbContext>();
+
+        await Should.ThrowAsync<PostgresException>(() => db.Database.ExecuteSqlRawAsync("SELECT 1 / 0"));
+
+        var error = _logs.Records.Where(r => r.Level >= LogLevel.Warning).ShouldHaveSingleItem();
+        error.Category.ShouldBe(typeof(CommandFailureLog).FullName);
+        error.Level.ShouldBe(LogLevel.Error);
+        error.Exception.ShouldBeOfType<PostgresException>().SqlState.ShouldBe(PostgresErrorCodes.DivisionByZero);
+        error.Message.ShouldContain("1 / 0");
+    }
+
+    private async Task SaveNoteAsync(int id)
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TestDbContext>();
+        db.Notes.Add(new Note { Id = id, Text = $"note {id}" });
+        await db.SaveChangesAsync();
+    }
+}
