@@ -13,19 +13,31 @@ namespace Hub.ServiceDefaults.Tests.Health;
 public sealed class HealthTransitionLogTests
 {
     private readonly RecordingLogs _logs = new();
+    private readonly SettableClock _clock = new();
 
     [Fact]
-    public async Task AProcessStarting_LogsWhatItWaitsForAsInformation_ThenReadyOnce()
+    public async Task AProcessStarting_LogsWhatItWaitsForAsInformation_ThenReadyOnceEveryCheckStayedHealthy()
     {
-        var log = new HealthTransitionLog(_logs.CreateLogger<HealthTransitionLog>());
+        var log = new HealthTransitionLog(_logs.CreateLogger<HealthTransitionLog>(), _clock);
+        HealthReport Bus(HealthStatus status, string description) =>
+            Report(("masstransit-bus", status, description), ("postgresql", HealthStatus.Healthy, "Reachable"));
 
-        await log.PublishAsync(Report(("bus", HealthStatus.Unhealthy, "Not ready: not started"), ("postgresql", HealthStatus.Healthy, "Reachable")), default);
-        await log.PublishAsync(Report(("bus", HealthStatus.Unhealthy, "Not ready: not started"), ("postgresql", HealthStatus.Healthy, "Reachable")), default);
-        await log.PublishAsync(Report(("bus", HealthStatus.Healthy, "Ready"), ("postgresql", HealthStatus.Healthy, "Reachable")), default);
-        await log.PublishAsync(Report(("bus", HealthStatus.Healthy, "Ready"), ("postgresql", HealthStatus.Healthy, "Reachable")), default);
+        await log.PublishAsync(Bus(HealthStatus.Unhealthy, "Not ready: not started"), default);
+        await log.PublishAsync(Bus(HealthStatus.Unhealthy, "Not ready: not started"), default);
+        await log.PublishAsync(Bus(HealthStatus.Healthy, "Ready"), default);
+        // An endpoint connected after the bus started is not started yet.
+        await log.PublishAsync(Bus(HealthStatus.Unhealthy, "Not ready: not started"), default);
+        await log.PublishAsync(Bus(HealthStatus.Healthy, "Ready"), default);
+        _clock.Advance(HealthTransitionLog.Settle - TimeSpan.FromSeconds(1));
+        await log.PublishAsync(Bus(HealthStatus.Healthy, "Ready"), default);
+        _logs.Of<HealthTransitionLog>().ShouldNotContain(m => m.Item2.StartsWith("Ready", StringComparison.Ordinal), "not healthy long enough yet");
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        await log.PublishAsync(Bus(HealthStatus.Healthy, "Ready"), default);
+        await log.PublishAsync(Bus(HealthStatus.Healthy, "Ready"), default);
 
         _logs.Of<HealthTransitionLog>().ShouldBe([
-            (LogLevel.Information, "Not ready yet: bus is Unhealthy: Not ready: not started"),
+            (LogLevel.Information, "Not ready yet: masstransit-bus is Unhealthy: Not ready: not started"),
+            (LogLevel.Information, "Not ready yet: masstransit-bus is Unhealthy: Not ready: not started"),
             (LogLevel.Information, "Ready: 2 readiness check(s) healthy"),
         ]);
     }
@@ -33,9 +45,9 @@ public sealed class HealthTransitionLogTests
     [Fact]
     public async Task AnOutageAfterReady_IsOneErrorWhenItBeginsAndChanges_AndItsEndIsInformation()
     {
-        var log = new HealthTransitionLog(_logs.CreateLogger<HealthTransitionLog>());
+        var log = new HealthTransitionLog(_logs.CreateLogger<HealthTransitionLog>(), _clock);
         var refused = new InvalidOperationException("connection refused");
-        await log.PublishAsync(Report(("postgresql", HealthStatus.Healthy, "Reachable")), default);
+        await ReadyAsync(log, ("postgresql", HealthStatus.Healthy, "Reachable"));
 
         await log.PublishAsync(Report(("postgresql", HealthStatus.Unhealthy, "PostgreSQL check failed.", refused)), default);
         await log.PublishAsync(Report(("postgresql", HealthStatus.Unhealthy, "PostgreSQL check failed.", refused)), default);
@@ -54,8 +66,8 @@ public sealed class HealthTransitionLogTests
     [Fact]
     public async Task ADegradedCheckAfterReady_IsAWarning()
     {
-        var log = new HealthTransitionLog(_logs.CreateLogger<HealthTransitionLog>());
-        await log.PublishAsync(Report(("hub", HealthStatus.Healthy, "partner:CN reachable")), default);
+        var log = new HealthTransitionLog(_logs.CreateLogger<HealthTransitionLog>(), _clock);
+        await ReadyAsync(log, ("hub", HealthStatus.Healthy, "partner:CN reachable"));
 
         await log.PublishAsync(Report(("hub", HealthStatus.Degraded, "partner:CN unreachable")), default);
 
@@ -86,6 +98,13 @@ public sealed class HealthTransitionLogTests
             TimeSpan.FromSeconds(10), "the readiness log notes what the process waits for");
         _logs.Records.ShouldNotContain(r => r.Category == HealthTransitionLog.ProbeLogCategory, "the probes themselves are not logged");
         _logs.Records.ShouldNotContain(r => r.Level >= LogLevel.Warning);
+    }
+
+    private async Task ReadyAsync(HealthTransitionLog log, (string Name, HealthStatus Status, string Description) check)
+    {
+        await log.PublishAsync(Report(check), default);
+        _clock.Advance(HealthTransitionLog.Settle);
+        await log.PublishAsync(Report(check), default);
     }
 
     private static HealthReport Report(params (string Name, HealthStatus Status, string Description, Exception? Exception)[] checks) =>

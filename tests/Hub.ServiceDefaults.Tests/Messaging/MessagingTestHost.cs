@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace Hub.ServiceDefaults.Tests.Messaging;
 
@@ -34,7 +35,12 @@ internal sealed class MessagingTestHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<MessagingTestHost> StartAsync(IDictionary<string, string?>? settings = null, int? brokerPort = null, Action<IServiceCollection>? services = null)
+    /// <param name="settings">Settings over the test's own.</param>
+    /// <param name="brokerPort">The port the service reaches RabbitMQ on (a proxy's), instead of the broker's own.</param>
+    /// <param name="services">Services over the host's own.</param>
+    /// <param name="databasePort">The port the service reaches PostgreSQL on (a proxy's), instead of the server's own.</param>
+    public static async Task<MessagingTestHost> StartAsync(
+        IDictionary<string, string?>? settings = null, int? brokerPort = null, Action<IServiceCollection>? services = null, int? databasePort = null)
     {
         var database = await TestDatabase.CreateAsync("outbox");
         var vhost = await TestVirtualHost.CreateAsync();
@@ -48,7 +54,9 @@ internal sealed class MessagingTestHost : IAsyncDisposable
         var configuration = new Dictionary<string, string?>(vhost.Settings(brokerPort))
         {
             ["Hub:Id"] = "KR",
-            ["ConnectionStrings:OutboxTest"] = database.ConnectionString,
+            ["ConnectionStrings:OutboxTest"] = databasePort is { } port
+                ? new NpgsqlConnectionStringBuilder(database.ConnectionString) { Host = "127.0.0.1", Port = port }.ConnectionString
+                : database.ConnectionString,
             ["Messaging:RetryMinInterval"] = "00:00:00.050",
             ["Messaging:RetryMaxInterval"] = "00:00:00.200",
             ["Messaging:Outbox:PollInterval"] = "00:00:00.500",

@@ -29,6 +29,7 @@ internal sealed partial class OutboxRelayService(
     private long _nextScan = long.MinValue;
     private long _lastCommittedBatch;
     private volatile bool _scanBacklog;
+    private int _failures;
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll([
@@ -41,18 +42,23 @@ internal sealed partial class OutboxRelayService(
     {
         // Off the host's start-up path, and each loop on its own.
         await Task.Yield();
-        var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await RelayCommittedAsync(stoppingToken);
+                // The loops back off together until the database or broker has answered again: a round with nothing
+                // committed and no scan due asked neither, so it does not end an outage's run of failures.
+                var asked = await RelayCommittedAsync(stoppingToken);
                 if (ScanDue())
                 {
                     await ScanAsync(stoppingToken);
+                    asked = true;
                 }
 
-                failures = 0;
+                if (asked)
+                {
+                    Interlocked.Exchange(ref _failures, 0);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -60,9 +66,12 @@ internal sealed partial class OutboxRelayService(
             }
             catch (Exception ex)
             {
-                failures++;
+                var failures = Interlocked.Increment(ref _failures);
                 LogRelayFailed(ex, failures);
-                await Sleep(TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, failures))), stoppingToken);
+                var backOff = TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, failures)));
+                // No loop scans before the back-off is over (each would otherwise fail its own scan at every poll).
+                Interlocked.Exchange(ref _nextScan, clock.GetUtcNow().UtcTicks + backOff.Ticks);
+                await Sleep(backOff, stoppingToken);
                 continue;
             }
 
@@ -70,17 +79,22 @@ internal sealed partial class OutboxRelayService(
         }
     }
 
-    private async Task RelayCommittedAsync(CancellationToken stoppingToken)
+    // Whether it relayed any batch.
+    private async Task<bool> RelayCommittedAsync(CancellationToken stoppingToken)
     {
+        var relayed = false;
         for (var ids = await TakeCommittedAsync(stoppingToken); ids.Length > 0; ids = await TakeCommittedAsync(stoppingToken))
         {
             var result = await WatchAsync(relay.RelayCommittedAsync(ids, stoppingToken), full: ids.Length == _options.BatchSize);
+            relayed = true;
             if (result.Failed > 0)
             {
                 // Rescheduled with a backoff; the scans pick them up when they come due.
-                return;
+                break;
             }
         }
+
+        return relayed;
     }
 
     // The committed ids for the next batch, once BatchInterval has passed since the last one began (unless a full batch

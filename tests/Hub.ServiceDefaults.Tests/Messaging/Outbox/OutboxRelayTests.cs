@@ -2,8 +2,10 @@ using Hub.ServiceDefaults.Messaging.Outbox;
 using Hub.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace Hub.ServiceDefaults.Tests.Messaging.Outbox;
 
@@ -217,6 +219,26 @@ public sealed class OutboxRelayTests
         await Eventually.TrueAsync(() => Task.FromResult(host.Deliveries.Handled.Count == 5), TimeSpan.FromSeconds(90), "every message is consumed after recovery");
         host.Deliveries.Handled.Order().ShouldBe(Enumerable.Range(0, 5).Select(i => $"during outage {i}"));
         (await host.CountAsync(db => db.OutboxMessages.Where(m => m.SentAt == null))).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task DatabaseDown_TheRelayWaitsLongerAfterEachFailure()
+    {
+        var servers = await TestServers.GetAsync();
+        var postgres = new NpgsqlConnectionStringBuilder(servers.Postgres);
+        await using var proxy = new TcpProxy(postgres.Host!, postgres.Port);
+        var logs = new RecordingLogs();
+        await using var host = await MessagingTestHost.StartAsync(services: s => s.AddSingleton<ILoggerProvider>(logs), databasePort: proxy.Port);
+
+        proxy.Stop();
+        await Eventually.TrueAsync(
+            () => Task.FromResult(logs.Of<OutboxRelayService>().Any(r => r.Item2.Contains("(3 in a row)", StringComparison.Ordinal))),
+            TimeSpan.FromSeconds(30),
+            "the relay has failed three times in a row, backing off further each time");
+        proxy.Start();
+
+        var failures = logs.Of<OutboxRelayService>().Where(r => r.Item2.StartsWith("Outbox relay failed", StringComparison.Ordinal)).ToList();
+        failures.Count.ShouldBe(3, "a scan every poll interval (0.5 s here) would have failed about 10 times in the 2 + 4 s of back-off");
     }
 
     private static OutboxRelay Relay(MessagingTestHost host, IOutboxDispatcher dispatcher, int batchSize = 200) => new(
