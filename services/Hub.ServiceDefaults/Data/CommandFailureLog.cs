@@ -23,7 +23,7 @@ internal sealed partial class CommandFailureLog(ILogger<CommandFailureLog> logge
     }
 
     /// <summary>Whether <paramref name="exception"/> is PostgreSQL refusing a write for a conflict: a constraint, serialization or a deadlock.</summary>
-    internal static bool IsConflict(Exception exception) =>
+    private static bool IsConflict(Exception exception) =>
         exception is PostgresException { SqlState: var state }
         && (state.StartsWith("23", StringComparison.Ordinal) || state is PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected);
 
