@@ -19,6 +19,9 @@ internal sealed class FakeCatalog : Hub.Catalog.V1.Catalog.CatalogBase
     /// <summary>While true, releases answer UNAVAILABLE, as a catalog whose hub cannot be reached.</summary>
     public bool ReleaseUnavailable { get; set; }
 
+    /// <summary>What happens, once, when an order's reservation is next asked to be released, before it is.</summary>
+    public ConcurrentDictionary<string, Func<Task>> BeforeRelease { get; } = new();
+
     /// <summary>Lists a product of a supplier (new ids each time), returning its id.</summary>
     public string List(string supplierId, long unitPriceMinor, int available, string currency = "KRW", int moq = 1, bool refuseReservation = false)
     {
@@ -125,8 +128,13 @@ internal sealed class FakeCatalog : Hub.Catalog.V1.Catalog.CatalogBase
         }
     }
 
-    public override Task<ReservationReply> ReleaseStock(OrderStockRequest request, ServerCallContext context)
+    public override async Task<ReservationReply> ReleaseStock(OrderStockRequest request, ServerCallContext context)
     {
+        if (BeforeRelease.TryRemove(request.OrderId, out var before))
+        {
+            await before();
+        }
+
         if (ReleaseUnavailable)
         {
             throw new RpcException(new Status(StatusCode.Unavailable, "The catalog cannot be reached."));
@@ -157,7 +165,7 @@ internal sealed class FakeCatalog : Hub.Catalog.V1.Catalog.CatalogBase
                 Reservations[request.OrderId] = reservation;
             }
 
-            return Task.FromResult(reservation);
+            return reservation;
         }
     }
 
