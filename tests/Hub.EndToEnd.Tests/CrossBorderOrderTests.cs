@@ -54,11 +54,12 @@ public sealed class CrossBorderOrderTests(TwoHubs hubs, ITestOutputHelper output
 
         // The payee was screened at CN before the release, under the name it registered at KR's catalog, and cleared.
         var registered = (await Hubs.Kr.GetAsync(supplierSession, "/api/catalog/suppliers/me", ct))["name"]!.GetValue<string>();
-        var screening = (await cn.EscrowAsync(outcome.OrderId))["payeeScreening"]!;
+        var escrow = await cn.EscrowAsync(outcome.OrderId);
+        var screening = escrow["payeeScreening"]!;
         screening["payee"]!.GetValue<string>().ShouldBe(registered);
         screening["held"]!.GetValue<bool>().ShouldBeFalse();
         screening["listVersion"]!.GetValue<int>().ShouldBeGreaterThanOrEqualTo(1);
-        screening["screenedAt"]!.GetValue<DateTime>().ShouldBeLessThanOrEqualTo((await cn.EscrowAsync(outcome.OrderId))["releasedAt"]!.GetValue<DateTime>());
+        screening["screenedAt"]!.GetValue<DateTime>().ShouldBeLessThanOrEqualTo(escrow["releasedAt"]!.GetValue<DateTime>());
 
         // The supplier: the released escrow and the export VAT refund, both in KRW on KR's ledger.
         var claims = await kr.ClaimsAsync(outcome.OrderId);
