@@ -38,12 +38,12 @@ internal sealed class OrderPlacementDesk(
         var hash = CheckoutBook.RequestHash(cart);
         var settings = options.Value;
         var giveUpAt = clock.GetUtcNow() + settings.PlacementKeyWait;
-        DateTime claimedAt;
+        KeyClaim claim;
         while (true)
         {
             if (await TryClaimKeyAsync(buyer, idempotencyKey, cancellationToken) is { } claimed)
             {
-                claimedAt = claimed;
+                claim = claimed;
                 break;
             }
 
@@ -72,7 +72,7 @@ internal sealed class OrderPlacementDesk(
                 return Replay(existing, hash);
             }
 
-            var outcome = await PlaceClaimedAsync(buyer, idempotencyKey, hash, cart, partner, cancellationToken);
+            var outcome = await PlaceClaimedAsync(buyer, idempotencyKey, hash, cart, partner, claim, cancellationToken);
             placed = outcome is { Purchase: not null, Replayed: false };
             return outcome;
         }
@@ -80,7 +80,7 @@ internal sealed class OrderPlacementDesk(
         {
             if (!placed)
             {
-                await ReleaseKeyAsync(buyer, idempotencyKey, claimedAt);
+                await ReleaseKeyAsync(buyer, idempotencyKey, claim.At);
             }
         }
     }
@@ -89,9 +89,9 @@ internal sealed class OrderPlacementDesk(
     /// Claims the buyer's key for this placement, taking over a claim older than <c>Order:PlacementKeyGrace</c>, or one
     /// whose process has been silent for <c>Order:InstanceSilence</c> (its process stopped), and gives back the stock
     /// earlier placements under the key asked for and left; the time of the claim, or null while another placement
-    /// holds the key.
+    /// holds the key. The claim carries the buyer's profile as it stands, for the orders.
     /// </summary>
-    private async Task<DateTime?> TryClaimKeyAsync(CompanyId buyer, string idempotencyKey, CancellationToken cancellationToken)
+    private async Task<KeyClaim?> TryClaimKeyAsync(CompanyId buyer, string idempotencyKey, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var abandoned = now - options.Value.PlacementKeyGrace;
@@ -100,7 +100,8 @@ internal sealed class OrderPlacementDesk(
         // A new claim, or one taken over; none while the claim stands. A claim without a holder, or whose holder has
         // not noted that it runs yet, waits out the grace. xmax is zero on a row the statement inserted, set on one it
         // updated: a claim taken over. The same round trip reads the stock still noted as asked under the key (rows
-        // that a placement finishing meanwhile removes are found gone when given back, each locked and read again).
+        // that a placement finishing meanwhile removes are found gone when given back, each locked and read again)
+        // and the buyer's profile.
         var claims = await db.Database.SqlQuery<ClaimRow>(
             $"""
             WITH claim AS (
@@ -110,15 +111,16 @@ internal sealed class OrderPlacementDesk(
                    OR EXISTS (SELECT 1 FROM placement_instances i WHERE i.id = placement_keys.holder AND i.seen_at < {silentSince})
                 RETURNING xmax <> 0 AS taken_over)
             SELECT claim.taken_over AS "TakenOver",
-                   ARRAY(SELECT r.order_id FROM pending_reservations r WHERE r.buyer_company = {company} AND r.idempotency_key = {idempotencyKey}) AS "Left"
-            FROM claim
+                   ARRAY(SELECT r.order_id FROM pending_reservations r WHERE r.buyer_company = {company} AND r.idempotency_key = {idempotencyKey}) AS "Left",
+                   b.legal_name AS "LegalName", b.address AS "Address"
+            FROM claim LEFT JOIN buyer_profiles b ON b.company = {company}
             """).ToListAsync(cancellationToken);
-        if (claims is not [var claim])
+        if (claims is not [var row])
         {
             return null;
         }
 
-        if (claim.TakenOver)
+        if (row.TakenOver)
         {
             OrderLog.PlacementKeyTakenOver(logger, company, idempotencyKey);
         }
@@ -127,12 +129,18 @@ internal sealed class OrderPlacementDesk(
         // the one whose claim it took over, or an earlier attempt that gave up without its release going through (the
         // catalog did not answer). A buyer's repeat gives it back before asking again, rather than finding its own
         // earlier attempt holding the stock until the sweeper's grace has passed.
-        await ReleasePendingAsync(claim.Left, cancellationToken);
-        return now;
+        await ReleasePendingAsync(row.Left, cancellationToken);
+        return new KeyClaim(now, row.LegalName, row.Address);
     }
 
-    /// <summary>What the claim statement reads: whether it took a claim over, and the pending reservations under the key.</summary>
-    private sealed record ClaimRow(bool TakenOver, string[] Left);
+    /// <summary>
+    /// What the claim statement reads: whether it took a claim over, the pending reservations under the key, and the
+    /// buyer's profile (null when the company has none).
+    /// </summary>
+    private sealed record ClaimRow(bool TakenOver, string[] Left, string? LegalName, string? Address);
+
+    /// <summary>A key claimed at <paramref name="At"/>, with the buyer's profile as the claim read it.</summary>
+    private sealed record KeyClaim(DateTime At, string? BuyerLegalName, string? BuyerAddress);
 
     /// <summary>Gives the key back after a placement that saved nothing; one left behind is taken over when abandoned.</summary>
     private async Task ReleaseKeyAsync(CompanyId buyer, string idempotencyKey, DateTime claimedAt)
@@ -150,7 +158,7 @@ internal sealed class OrderPlacementDesk(
     }
 
     private async Task<PlacementOutcome> PlaceClaimedAsync(
-        CompanyId buyer, string idempotencyKey, string hash, CartRequest cart, HubId? partner, CancellationToken cancellationToken)
+        CompanyId buyer, string idempotencyKey, string hash, CartRequest cart, HubId? partner, KeyClaim claim, CancellationToken cancellationToken)
     {
         IReadOnlyList<PricedSupplier> suppliers;
         if (cart.CheckoutId is not null)
@@ -174,7 +182,6 @@ internal sealed class OrderPlacementDesk(
             suppliers = pricing.Suppliers;
         }
 
-        var profile = await db.BuyerProfiles.AsNoTracking().SingleOrDefaultAsync(p => p.Company == buyer.ToString(), cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var purchase = new Purchase(Guid.CreateVersion7(), buyer.ToString(), idempotencyKey, hash, now, cart.CheckoutId);
         var cause = partner is { } placedBy ? $"purchase {purchase.Id} placed by partner hub {placedBy}" : $"purchase {purchase.Id}";
@@ -185,7 +192,7 @@ internal sealed class OrderPlacementDesk(
                 new OrderPlacement(orderId, purchase.Id, buyer.ToString(), hubs.Self.ToString(), supplier.SupplierCompany, supplier.SupplierId, supplier.SupplierHub,
                     cart.Incoterm!, cart.NamedPlace!.Trim(), hubs.Self.Country.ToString(), cart.Mode!, supplier.Currency, supplier.BuyerCurrency, supplier.BuyerTotalMinor,
                     supplier.FxQuoteId, supplier.FxQuoteExpiresAt, supplier.Freight.MinorUnits, supplier.Freight.Currency, supplier.Duties.MinorUnits, supplier.Duties.Currency,
-                    partner?.ToString(), supplier.SupplierName, profile?.LegalName, profile?.Address),
+                    partner?.ToString(), supplier.SupplierName, claim.BuyerLegalName, claim.BuyerAddress),
                 [.. supplier.Lines.Select(l => new OrderLine(l.ProductId, l.Quantity, l.UnitPriceMinor, l.Currency, l.PriceVersion))],
                 now,
                 cause);

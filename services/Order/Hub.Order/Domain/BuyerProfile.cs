@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Hub.Order.Domain;
 
 /// <summary>
@@ -15,7 +17,6 @@ internal sealed class BuyerProfile
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(company);
         Company = company;
-        LegalName = legalName;
         Change(legalName, address, at, by);
     }
 
@@ -30,6 +31,7 @@ internal sealed class BuyerProfile
     /// <summary>The company's user who registered or last changed it.</summary>
     public string UpdatedBy { get; private set; } = "";
 
+    [MemberNotNull(nameof(LegalName))]
     public void Change(string legalName, string? address, DateTime at, string by)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(legalName);
