@@ -84,7 +84,7 @@ internal sealed class EscrowDesk(
     /// <summary>Escrows whose release waits for the operators' decision on the payee, oldest hold first.</summary>
     public Task<List<Escrow>> HeldForPayeeAsync(int max, CancellationToken cancellationToken) =>
         db.Escrows.AsNoTracking()
-            .Where(e => e.Status == EscrowStatus.Secured && e.PayeeHeldAt != null && e.PayeeDecision == null)
+            .Where(Escrow.PayeeHeldRule)
             .OrderBy(e => e.PayeeHeldAt).Take(max)
             .ToListAsync(cancellationToken);
 
@@ -114,7 +114,7 @@ internal sealed class EscrowDesk(
     /// <summary>Orders whose confirmation period ran out, oldest first.</summary>
     public Task<List<string>> DueForReleaseAsync(int max, CancellationToken cancellationToken) =>
         db.Escrows.AsNoTracking()
-            .Where(e => e.Status == EscrowStatus.Secured && !e.UnderDispute && (e.PayeeHeldAt == null || e.PayeeDecision != null) && e.ReleaseDueAt <= Now)
+            .Where(e => e.Status == EscrowStatus.Secured && !e.UnderDispute && e.ReleaseDueAt <= Now).Where(Escrow.PayeeNotHeldRule)
             .OrderBy(e => e.ReleaseDueAt).Select(e => e.OrderId).Take(max)
             .ToListAsync(cancellationToken);
 

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Hub.Contracts.Values;
 using Hub.ServiceDefaults.Problems;
 
@@ -93,7 +94,17 @@ internal sealed class Escrow
     public string? PayeeDecisionNote { get; private set; }
 
     /// <summary>A screening hit holds the release until the operators decide.</summary>
-    public bool PayeeHeld => Status == EscrowStatus.Secured && PayeeHeldAt is not null && PayeeDecision is null;
+    public bool PayeeHeld => HoldsPayee.Invoke(this);
+
+    /// <summary><see cref="PayeeHeld"/> as a query asks it of the escrows' table.</summary>
+    public static readonly Expression<Func<Escrow, bool>> PayeeHeldRule =
+        e => e.Status == EscrowStatus.Secured && e.PayeeHeldAt != null && e.PayeeDecision == null;
+
+    /// <summary>The opposite of <see cref="PayeeHeldRule"/>, as a query asks it.</summary>
+    public static readonly Expression<Func<Escrow, bool>> PayeeNotHeldRule =
+        Expression.Lambda<Func<Escrow, bool>>(Expression.Not(PayeeHeldRule.Body), PayeeHeldRule.Parameters);
+
+    private static readonly Func<Escrow, bool> HoldsPayee = PayeeHeldRule.Compile();
 
     /// <summary>Held funds whose payee is screened before they are released: neither on hold nor cleared by the operators.</summary>
     public bool NeedsPayeeScreening => Status == EscrowStatus.Secured && PayeeHeldAt is null;
