@@ -5,7 +5,8 @@ namespace Hub.Testing;
 
 /// <summary>
 /// A loopback TCP forwarder a test can cut and restore, to take a server away from one client (a broker outage
-/// for one bus) without stopping the server other tests share.
+/// for one bus) without stopping the server other tests share; or hold, so that what either side sends waits in the
+/// proxy while the connections stay open (a server that stopped answering).
 /// </summary>
 public sealed class TcpProxy : IAsyncDisposable
 {
@@ -15,6 +16,7 @@ public sealed class TcpProxy : IAsyncDisposable
     private readonly Lock _lock = new();
     private TcpListener? _listener;
     private CancellationTokenSource? _running;
+    private volatile TaskCompletionSource _flowing = Flowing();
 
     /// <summary>Starts forwarding from a free loopback port to the target.</summary>
     public TcpProxy(string targetHost, int targetPort)
@@ -65,6 +67,28 @@ public sealed class TcpProxy : IAsyncDisposable
         }
     }
 
+    /// <summary>Keeps what either side sends in the proxy, the connections open, until <see cref="Release"/>.</summary>
+    public void Hold()
+    {
+        lock (_lock)
+        {
+            if (_flowing.Task.IsCompleted)
+            {
+                _flowing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+        }
+    }
+
+    /// <summary>Forwards what was held, and what comes, again.</summary>
+    public void Release() => _flowing.TrySetResult();
+
+    private static TaskCompletionSource Flowing()
+    {
+        var flowing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        flowing.SetResult();
+        return flowing;
+    }
+
     private async Task AcceptAsync(TcpListener listener, CancellationToken cancellationToken)
     {
         while (!cancellationToken.IsCancellationRequested)
@@ -106,11 +130,19 @@ public sealed class TcpProxy : IAsyncDisposable
         }
     }
 
-    private static async Task PumpAsync(TcpClient from, TcpClient to, CancellationToken cancellationToken)
+    private async Task PumpAsync(TcpClient from, TcpClient to, CancellationToken cancellationToken)
     {
         try
         {
-            await from.GetStream().CopyToAsync(to.GetStream(), cancellationToken);
+            var source = from.GetStream();
+            var target = to.GetStream();
+            var buffer = new byte[81_920];
+            int read;
+            while ((read = await source.ReadAsync(buffer, cancellationToken)) > 0)
+            {
+                await _flowing.Task.WaitAsync(cancellationToken);
+                await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+            }
         }
         catch (Exception)
         {
@@ -124,6 +156,7 @@ public sealed class TcpProxy : IAsyncDisposable
     /// <inheritdoc />
     public ValueTask DisposeAsync()
     {
+        Release();
         Stop();
         return ValueTask.CompletedTask;
     }

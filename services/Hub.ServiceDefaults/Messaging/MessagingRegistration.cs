@@ -4,6 +4,7 @@ using Hub.ServiceDefaults.Probes;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -46,6 +47,7 @@ public static class MessagingRegistration
                 }
             });
 
+        FilterBusLog(builder.Services);
         builder.Services.AddMassTransit(bus =>
         {
             bus.DisableUsageTelemetry();
@@ -69,5 +71,20 @@ public static class MessagingRegistration
             });
         });
         return builder;
+    }
+
+    /// <summary>
+    /// MassTransit writes its log through the container's logger factory: that factory becomes a
+    /// <see cref="BusLogFilter"/> over the one the host registered.
+    /// </summary>
+    private static void FilterBusLog(IServiceCollection services)
+    {
+        if (services.LastOrDefault(d => d.ServiceType == typeof(ILoggerFactory)) is not { ImplementationType: { } factory } || factory != typeof(LoggerFactory))
+        {
+            return;
+        }
+
+        services.TryAddSingleton<LoggerFactory>();
+        services.Replace(ServiceDescriptor.Singleton<ILoggerFactory>(provider => new BusLogFilter(provider.GetRequiredService<LoggerFactory>())));
     }
 }

@@ -105,8 +105,15 @@ public sealed partial class OutboxRelay(
                 else
                 {
                     metrics.Failed();
-                    LogDispatchFailed(message.MessageId, message.MessageType, message.Attempts + 1, error);
+                    LogMessageFailed(message.MessageId, message.MessageType, message.Attempts + 1, error);
                 }
+            }
+
+            // One warning per cause: while the broker is away every message of the batch fails for the same reason.
+            foreach (var failed in outcomes.Where(o => o.Error is not null).GroupBy(o => o.Error!, StringComparer.Ordinal))
+            {
+                var first = failed.First().Message;
+                LogBatchFailed(failed.Count(), batch.Count, failed.Max(o => o.Message.Attempts) + 1, first.MessageId, first.MessageType, failed.Key);
             }
 
             return new OutboxBatchResult(batch.Count, batch.Count - sent.Length);
@@ -189,6 +196,10 @@ public sealed partial class OutboxRelay(
         return capped * (0.75 + (Random.Shared.NextDouble() * 0.5));
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {MessageId} ({MessageType}) failed attempt {Attempt}: {Error}")]
-    private partial void LogDispatchFailed(Guid messageId, string messageType, int attempt, string error);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Outbox message {MessageId} ({MessageType}) failed attempt {Attempt}: {Error}")]
+    private partial void LogMessageFailed(Guid messageId, string messageType, int attempt, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "{Failed} of {Claimed} outbox messages failed, tried again later (attempt {Attempt} at most; the first {MessageId}, {MessageType}): {Error}")]
+    private partial void LogBatchFailed(int failed, int claimed, int attempt, Guid messageId, string messageType, string error);
 }

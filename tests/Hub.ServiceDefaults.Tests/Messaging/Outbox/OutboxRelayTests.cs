@@ -241,13 +241,39 @@ public sealed class OutboxRelayTests
         failures.Count.ShouldBe(3, "a scan every poll interval (0.5 s here) would have failed about 10 times in the 2 + 4 s of back-off");
     }
 
-    private static OutboxRelay Relay(MessagingTestHost host, IOutboxDispatcher dispatcher, int batchSize = 200) => new(
+    [Fact]
+    public async Task BatchFailingForOneReason_IsOneWarning()
+    {
+        await using var host = await MessagingTestHost.StartAsync(new Dictionary<string, string?> { ["Messaging:Outbox:Enabled"] = "false" });
+        for (var i = 0; i < 5; i++)
+        {
+            await host.CommitAsync($"while the broker is away {i}");
+        }
+
+        var logs = new RecordingLogs();
+        var relay = Relay(host, new RefusingDispatcher(), logger: new Logger<OutboxRelay>(logs));
+        (await relay.RelayBatchAsync(CancellationToken.None)).ShouldBe(new OutboxBatchResult(5, 5));
+
+        var records = logs.Of<OutboxRelay>();
+        var warning = records.Where(r => r.Item1 >= LogLevel.Warning).ShouldHaveSingleItem();
+        warning.Item2.ShouldStartWith("5 of 5 outbox messages failed, tried again later (attempt 1 at most; the first ");
+        warning.Item2.ShouldEndWith("): InvalidOperationException: The broker is away.");
+        records.Count(r => r.Item1 == LogLevel.Debug && r.Item2.Contains("failed attempt 1", StringComparison.Ordinal)).ShouldBe(5, "each message's own record is debug");
+    }
+
+    private static OutboxRelay Relay(MessagingTestHost host, IOutboxDispatcher dispatcher, int batchSize = 200, ILogger<OutboxRelay>? logger = null) => new(
         host.Services.GetRequiredService<IServiceScopeFactory>(),
         dispatcher,
         host.Services.GetRequiredService<OutboxMetrics>(),
         Options.Create(new OutboxRelayOptions { BatchSize = batchSize }),
         TimeProvider.System,
-        NullLogger<OutboxRelay>.Instance);
+        logger ?? NullLogger<OutboxRelay>.Instance);
+
+    private sealed class RefusingDispatcher : IOutboxDispatcher
+    {
+        public Task DispatchAsync(OutboxMessage message, CancellationToken cancellationToken) =>
+            Task.FromException(new InvalidOperationException("The broker is away."));
+    }
 
     private static async Task Drain(OutboxRelay relay)
     {
