@@ -42,8 +42,9 @@ public static class DatabaseRegistration
         builder.Services.AddDbContextPool<TContext>((sp, o) => o
             .UseNpgsql(connectionString, npgsql => npgsql.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
             .AddInterceptors(sp.GetRequiredService<OutboxCommitInterceptor>(), sp.GetRequiredService<CommandFailureLog>())
-            // A failed command is logged by CommandFailureLog, at the level its cause deserves.
-            .ConfigureWarnings(w => w.Log((RelationalEventId.CommandError, LogLevel.Debug), (CoreEventId.SaveChangesFailed, LogLevel.Debug))));
+            // A failed command or transaction is logged by CommandFailureLog, at the level its cause deserves.
+            .ConfigureWarnings(w => w.Log(
+                (RelationalEventId.CommandError, LogLevel.Debug), (RelationalEventId.TransactionError, LogLevel.Debug), (CoreEventId.SaveChangesFailed, LogLevel.Debug))));
         builder.Services.AddScoped<ServiceDbContext>(sp => sp.GetRequiredService<TContext>());
         builder.Services.AddScoped<IOutbox, EfOutbox>();
         builder.Services.AddScoped<MessagingProbeRunner>();

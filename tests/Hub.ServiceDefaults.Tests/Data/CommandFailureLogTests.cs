@@ -74,6 +74,37 @@ public sealed class CommandFailureLogTests : IAsyncLifetime
         error.Message.ShouldContain("1 / 0");
     }
 
+    [Fact]
+    public async Task MigrationHistoryReadBeforeItsTableExists_IsNoError()
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TestDbContext>();
+
+        // A fresh database, as a service's first `migrate` meets it: EF Core reads the history to find its table missing.
+        (await db.Database.GetAppliedMigrationsAsync()).ShouldBeEmpty();
+
+        _logs.Records.ShouldNotContain(r => r.Level >= LogLevel.Warning);
+        _logs.Of<CommandFailureLog>().ShouldHaveSingleItem().ShouldSatisfyAllConditions(
+            r => r.Item1.ShouldBe(LogLevel.Debug),
+            r => r.Item2.ShouldContain(PostgresErrorCodes.UndefinedTable),
+            r => r.Item2.ShouldContain("__EFMigrationsHistory"));
+    }
+
+    [Fact]
+    public async Task TransactionItsCallerStoppedWaitingFor_IsNoError()
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TestDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        db.Notes.Add(new Note { Id = 7, Text = "never committed" });
+        await db.SaveChangesAsync();
+
+        await Should.ThrowAsync<OperationCanceledException>(() => transaction.CommitAsync(new CancellationToken(canceled: true)));
+
+        _logs.Records.ShouldNotContain(r => r.Level >= LogLevel.Warning, "the caller gave up; the database did nothing wrong");
+        _logs.Of<CommandFailureLog>().ShouldHaveSingleItem().ShouldBe((LogLevel.Debug, "Database transaction's Commit cancelled: its caller stopped waiting"));
+    }
+
     private async Task SaveNoteAsync(int id)
     {
         await using var scope = _app.Services.CreateAsyncScope();

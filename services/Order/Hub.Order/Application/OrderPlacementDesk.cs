@@ -88,8 +88,8 @@ internal sealed class OrderPlacementDesk(
     /// <summary>
     /// Claims the buyer's key for this placement, taking over a claim older than <c>Order:PlacementKeyGrace</c>, or one
     /// whose process has been silent for <c>Order:InstanceSilence</c> (its process stopped), and gives back the stock
-    /// earlier placements under the key asked for and left; the time of the claim, or null while another placement
-    /// holds the key. The claim carries the buyer's profile as it stands, for the orders.
+    /// earlier placements under the key asked for and left; the claim (its time, and the buyer's profile as it stands,
+    /// for the orders), or null while another placement holds the key.
     /// </summary>
     private async Task<KeyClaim?> TryClaimKeyAsync(CompanyId buyer, string idempotencyKey, CancellationToken cancellationToken)
     {
