@@ -53,6 +53,13 @@ public sealed class PartnerRouteProviderTests
         var reached = new List<string>();
         await using var malaysia = await Backend.StartAsync(HttpProtocols.Http1, ports: 1, _ => { }, app => app.Map("/{**rest}", (HttpContext context) =>
         {
+            // The gateway's readiness check asks each partner's /health/live on its own schedule; what counts here is
+            // what the proxy forwarded.
+            if (context.Request.Path.StartsWithSegments("/health"))
+            {
+                return Results.Ok();
+            }
+
             lock (reached)
             {
                 reached.Add($"{context.Request.Method} {context.Request.Path}");
