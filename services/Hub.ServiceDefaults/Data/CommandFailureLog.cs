@@ -14,15 +14,26 @@ namespace Hub.ServiceDefaults.Data;
 /// reading the migration history of a database that has none yet, which is how a service's first migration finds out.
 /// Anything else (a lost connection, a value out of range, a statement PostgreSQL refused) stays an error. A transaction
 /// that fails to begin, commit or roll back is logged the same way, and at debug when its caller stopped waiting (a gRPC
-/// deadline, a request given up): cancellation is the caller's choice, not a fault of the database.
+/// deadline, a request given up): cancellation is the caller's choice, not a fault of the database. A connection that
+/// cannot be opened is one warning line with PostgreSQL's or the socket's reason: while the database is away every
+/// request meets it, and the readiness log reports the outage itself (EF Core logged two errors with stacks per request,
+/// one for the connection and one for the query).
 /// </summary>
-internal sealed partial class CommandFailureLog(ILogger<CommandFailureLog> logger) : DbCommandInterceptor, IDbTransactionInterceptor
+internal sealed partial class CommandFailureLog(ILogger<CommandFailureLog> logger) : DbCommandInterceptor, IDbTransactionInterceptor, IDbConnectionInterceptor
 {
     public override void CommandFailed(DbCommand command, CommandErrorEventData eventData) => Log(command, eventData.Exception);
 
     public override Task CommandFailedAsync(DbCommand command, CommandErrorEventData eventData, CancellationToken cancellationToken = default)
     {
         Log(command, eventData.Exception);
+        return Task.CompletedTask;
+    }
+
+    public void ConnectionFailed(DbConnection connection, ConnectionErrorEventData eventData) => LogConnection(connection, eventData.Exception);
+
+    public Task ConnectionFailedAsync(DbConnection connection, ConnectionErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        LogConnection(connection, eventData.Exception);
         return Task.CompletedTask;
     }
 
@@ -62,6 +73,19 @@ internal sealed partial class CommandFailureLog(ILogger<CommandFailureLog> logge
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Database conflict {SqlState} (constraint {Constraint}) in: {CommandText}")]
     private partial void LogConflict(string sqlState, string? constraint, string commandText);
+
+    private void LogConnection(DbConnection connection, Exception exception)
+    {
+        if (exception is OperationCanceledException)
+        {
+            return;
+        }
+
+        LogConnectionFailed(connection.DataSource, connection.Database, exception.GetBaseException().Message);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Database connection to {DataSource}/{Database} failed: {Reason}")]
+    private partial void LogConnectionFailed(string dataSource, string database, string reason);
 
     private void LogTransaction(string action, Exception exception)
     {

@@ -42,9 +42,12 @@ public static class DatabaseRegistration
         builder.Services.AddDbContextPool<TContext>((sp, o) => o
             .UseNpgsql(connectionString, npgsql => npgsql.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
             .AddInterceptors(sp.GetRequiredService<OutboxCommitInterceptor>(), sp.GetRequiredService<CommandFailureLog>())
-            // A failed command or transaction is logged by CommandFailureLog, at the level its cause deserves.
+            // A failed connection, command or transaction is logged by CommandFailureLog, at the level its cause
+            // deserves; a query or save that failed for one of them is not logged again. What else fails in a query
+            // (reading its rows into objects) reaches the caller's own error handling.
             .ConfigureWarnings(w => w.Log(
-                (RelationalEventId.CommandError, LogLevel.Debug), (RelationalEventId.TransactionError, LogLevel.Debug), (CoreEventId.SaveChangesFailed, LogLevel.Debug))));
+                (RelationalEventId.ConnectionError, LogLevel.Debug), (RelationalEventId.CommandError, LogLevel.Debug), (RelationalEventId.TransactionError, LogLevel.Debug),
+                (CoreEventId.QueryIterationFailed, LogLevel.Debug), (CoreEventId.SaveChangesFailed, LogLevel.Debug))));
         builder.Services.AddScoped<ServiceDbContext>(sp => sp.GetRequiredService<TContext>());
         builder.Services.AddScoped<IOutbox, EfOutbox>();
         builder.Services.AddScoped<MessagingProbeRunner>();

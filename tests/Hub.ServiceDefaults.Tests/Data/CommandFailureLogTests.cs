@@ -75,6 +75,53 @@ public sealed class CommandFailureLogTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AQueryFailingInTheDatabase_IsOneError()
+    {
+        await SaveNoteAsync(1);
+        await using var scope = _app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TestDbContext>();
+
+        await Should.ThrowAsync<PostgresException>(() => db.Notes.Where(n => n.Id / (n.Id - n.Id) > 0).ToListAsync());
+
+        var error = _logs.Records.Where(r => r.Level >= LogLevel.Warning).ShouldHaveSingleItem("EF Core's query failure is not logged beside the command's");
+        error.Category.ShouldBe(typeof(CommandFailureLog).FullName);
+        error.Exception.ShouldBeOfType<PostgresException>().SqlState.ShouldBe(PostgresErrorCodes.DivisionByZero);
+    }
+
+    [Fact]
+    public async Task DatabaseUnreachable_IsOneWarningLinePerAttempt()
+    {
+        var port = TestPorts.FreePort();
+        var unreachable = new NpgsqlConnectionStringBuilder(_database.ConnectionString) { Host = "127.0.0.1", Port = port, Timeout = 2 }.ConnectionString;
+        var logs = new RecordingLogs();
+        var builder = WebApplication.CreateBuilder();
+        builder.Configuration.AddInMemoryCollection(TestSecurity.Settings().Concat(
+        [
+            new("Hub:Id", "KR"),
+            new("ConnectionStrings:FailureTest", unreachable),
+            new("Messaging:Outbox:Enabled", "false"),
+        ]));
+        builder.AddServiceDefaults("failure-test");
+        builder.AddServiceDatabase<TestDbContext>();
+        builder.Logging.SetMinimumLevel(LogLevel.Debug).AddProvider(logs);
+        await using var app = builder.Build();
+
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<TestDbContext>();
+            var failed = await Should.ThrowAsync<InvalidOperationException>(() => db.Notes.ToListAsync());
+            failed.InnerException.ShouldBeOfType<NpgsqlException>();
+        }
+
+        logs.Records.ShouldNotContain(r => r.Level >= LogLevel.Error, "the readiness log reports the outage; a request meeting it is no error of its own");
+        var warnings = logs.Records.Where(r => r.Level == LogLevel.Warning).ToList();
+        warnings.Count.ShouldBe(2);
+        warnings.ShouldAllBe(w => w.Category == typeof(CommandFailureLog).FullName && w.Exception == null
+            && w.Message.StartsWith($"Database connection to tcp://127.0.0.1:{port}/", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task MigrationHistoryReadBeforeItsTableExists_IsNoError()
     {
         await using var scope = _app.Services.CreateAsyncScope();
