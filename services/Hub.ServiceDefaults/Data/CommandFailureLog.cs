@@ -45,10 +45,15 @@ internal sealed partial class CommandFailureLog(ILogger<CommandFailureLog> logge
         return Task.CompletedTask;
     }
 
-    /// <summary>Whether <paramref name="exception"/> is PostgreSQL refusing a write for a conflict: a constraint, serialization or a deadlock.</summary>
-    private static bool IsConflict(Exception exception) =>
-        exception is PostgresException { SqlState: var state }
-        && (state.StartsWith("23", StringComparison.Ordinal) || state is PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected);
+    /// <summary>
+    /// PostgreSQL's refusal of a write for a conflict (a constraint, serialization or a deadlock) when that is what
+    /// <paramref name="exception"/> is; otherwise null.
+    /// </summary>
+    private static PostgresException? Conflict(Exception exception) =>
+        exception is PostgresException { SqlState: var state } refusal
+        && (state.StartsWith("23", StringComparison.Ordinal) || state is PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected)
+            ? refusal
+            : null;
 
     /// <summary>Whether <paramref name="command"/> is EF Core reading a migration history whose table is not there yet.</summary>
     private static bool IsFirstHistoryRead(DbCommand command, Exception exception) =>
@@ -57,9 +62,9 @@ internal sealed partial class CommandFailureLog(ILogger<CommandFailureLog> logge
 
     private void Log(DbCommand command, Exception exception)
     {
-        if (IsConflict(exception))
+        if (Conflict(exception) is { } conflict)
         {
-            LogConflict(((PostgresException)exception).SqlState, ((PostgresException)exception).ConstraintName, command.CommandText);
+            LogConflict(conflict.SqlState, conflict.ConstraintName, command.CommandText);
         }
         else if (IsFirstHistoryRead(command, exception))
         {
@@ -76,6 +81,7 @@ internal sealed partial class CommandFailureLog(ILogger<CommandFailureLog> logge
 
     private void LogConnection(DbConnection connection, Exception exception)
     {
+        // An open its caller gave up is no failure of the database.
         if (exception is OperationCanceledException)
         {
             return;
@@ -93,9 +99,9 @@ internal sealed partial class CommandFailureLog(ILogger<CommandFailureLog> logge
         {
             LogTransactionCancelled(action);
         }
-        else if (IsConflict(exception))
+        else if (Conflict(exception) is { } conflict)
         {
-            LogTransactionConflict(action, ((PostgresException)exception).SqlState);
+            LogTransactionConflict(action, conflict.SqlState);
         }
         else
         {

@@ -25,17 +25,7 @@ public sealed class CommandFailureLogTests : IAsyncLifetime
             await db.Database.EnsureCreatedAsync();
         }
 
-        var builder = WebApplication.CreateBuilder();
-        builder.Configuration.AddInMemoryCollection(TestSecurity.Settings().Concat(
-        [
-            new("Hub:Id", "KR"),
-            new("ConnectionStrings:FailureTest", _database.ConnectionString),
-            new("Messaging:Outbox:Enabled", "false"),
-        ]));
-        builder.AddServiceDefaults("failure-test");
-        builder.AddServiceDatabase<TestDbContext>();
-        builder.Logging.SetMinimumLevel(LogLevel.Debug).AddProvider(_logs);
-        _app = builder.Build();
+        _app = Build(_database.ConnectionString, _logs);
     }
 
     public async Task DisposeAsync()
@@ -94,17 +84,7 @@ public sealed class CommandFailureLogTests : IAsyncLifetime
         var port = TestPorts.FreePort();
         var unreachable = new NpgsqlConnectionStringBuilder(_database.ConnectionString) { Host = "127.0.0.1", Port = port, Timeout = 2 }.ConnectionString;
         var logs = new RecordingLogs();
-        var builder = WebApplication.CreateBuilder();
-        builder.Configuration.AddInMemoryCollection(TestSecurity.Settings().Concat(
-        [
-            new("Hub:Id", "KR"),
-            new("ConnectionStrings:FailureTest", unreachable),
-            new("Messaging:Outbox:Enabled", "false"),
-        ]));
-        builder.AddServiceDefaults("failure-test");
-        builder.AddServiceDatabase<TestDbContext>();
-        builder.Logging.SetMinimumLevel(LogLevel.Debug).AddProvider(logs);
-        await using var app = builder.Build();
+        await using var app = Build(unreachable, logs);
 
         for (var attempt = 0; attempt < 2; attempt++)
         {
@@ -150,6 +130,22 @@ public sealed class CommandFailureLogTests : IAsyncLifetime
 
         _logs.Records.ShouldNotContain(r => r.Level >= LogLevel.Warning, "the caller gave up; the database did nothing wrong");
         _logs.Of<CommandFailureLog>().ShouldHaveSingleItem().ShouldBe((LogLevel.Debug, "Database transaction's Commit cancelled: its caller stopped waiting"));
+    }
+
+    /// <summary>A service's host on <paramref name="connectionString"/>, every record from debug up kept in <paramref name="logs"/>.</summary>
+    private static WebApplication Build(string connectionString, RecordingLogs logs)
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.Configuration.AddInMemoryCollection(TestSecurity.Settings().Concat(
+        [
+            new("Hub:Id", "KR"),
+            new("ConnectionStrings:FailureTest", connectionString),
+            new("Messaging:Outbox:Enabled", "false"),
+        ]));
+        builder.AddServiceDefaults("failure-test");
+        builder.AddServiceDatabase<TestDbContext>();
+        builder.Logging.SetMinimumLevel(LogLevel.Debug).AddProvider(logs);
+        return builder.Build();
     }
 
     private async Task SaveNoteAsync(int id)
