@@ -169,18 +169,22 @@ public class OrderSweeperTests(OrderFixture fixture) : IClassFixture<OrderFixtur
     }
 
     [Fact]
-    public async Task RetryExportDeclarations_OrderNotPaid_IsNotDeclared()
+    public async Task RetryExportDeclarations_OrderNotPaid_IsNotDeclared_ThePaidOneBesideItIs()
     {
-        var (_, order, _) = await PlaceAsync("key-sweep-export-unpaid");
+        var (_, unpaid, _) = await PlaceAsync("key-sweep-export-unpaid");
+        var (_, paid, _) = await PlaceAsync("key-sweep-export-paid");
         await using (var db = fixture.CreateDb())
         {
             var past = DateTime.UtcNow.AddMinutes(-1);
-            await db.Database.ExecuteSqlAsync($"UPDATE orders SET export_retry_at = {past} WHERE id = {order}");
+            await db.Database.ExecuteSqlAsync($"UPDATE orders SET export_retry_at = {past} WHERE id = {unpaid}");
         }
+
+        await PaidWithExportRetryDueAsync(paid);
 
         await Sweeper.RetryExportDeclarationsAsync(CancellationToken.None);
 
-        fixture.Fakes.Customs.Declarations.ShouldNotContain(d => d.OrderId == order);
+        fixture.Fakes.Customs.Declarations.ShouldContain(d => d.OrderId == paid, "the same sweep lodges the paid order's declaration");
+        fixture.Fakes.Customs.Declarations.ShouldNotContain(d => d.OrderId == unpaid);
     }
 
     [Fact]
