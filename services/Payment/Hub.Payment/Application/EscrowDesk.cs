@@ -191,14 +191,14 @@ internal sealed class EscrowDesk(
 
         if (escrow.PayeeHeld)
         {
-            return new EscrowOutcome(escrow, Guid.Empty, Replayed: true);
+            return EscrowOutcome.HeldForReview(escrow);
         }
 
         if (escrow.NeedsPayeeScreening && payee is not null && escrow.RecordPayeeScreening(payee, Now))
         {
             outbox.Publish(new EscrowReleaseHeld(order, escrow.SupplierCompany, payee.Score, payee.ListVersion, Now));
             await db.SaveChangesAsync(cancellationToken);
-            return new EscrowOutcome(escrow, Guid.Empty, Replayed: false);
+            return EscrowOutcome.HeldForReview(escrow);
         }
 
         var released = escrow.Remaining;

@@ -58,7 +58,7 @@ internal sealed class PaymentGrpcService(MessagingProbeRunner probes, QuoteDesk 
     {
         var order = Input.Order("orderId", request.OrderId);
         var outcome = await escrows.ReleaseAsync(order, automatic: false, context.CancellationToken);
-        return outcome.Escrow.PayeeHeld
+        return outcome.Held
             ? throw new PaymentException(PaymentErrorKind.Refused, EscrowDesk.PayeeHeldReason,
                 $"The release of order {order} is held: its payee matched the hub's denied-party list, and the hub's operators review it.")
             : ToReply(outcome.Escrow, outcome.Replayed);

@@ -35,7 +35,7 @@ internal sealed partial class AutoReleaseService(IServiceScopeFactory scopes, IO
             try
             {
                 var outcome = await desk.ReleaseAsync(OrderId.Parse(order), automatic: true, cancellationToken);
-                if (outcome.Escrow.PayeeHeld)
+                if (outcome.Held)
                 {
                     LogPayeeHeld(logger, order);
                 }
