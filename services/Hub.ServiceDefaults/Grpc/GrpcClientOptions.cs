@@ -23,4 +23,13 @@ public sealed class GrpcClientOptions
 
     /// <summary>How long an open circuit refuses calls before trying one again.</summary>
     public TimeSpan BreakerBreakDuration { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>The most attempts in flight to one target at once, where the limit starts (see <see cref="CallConcurrency"/>).</summary>
+    public int MaxConcurrentCalls { get; set; } = 64;
+
+    /// <summary>The fewest attempts in flight to one target a slow target lowers the limit to.</summary>
+    public int MinConcurrentCalls { get; set; } = 2;
+
+    /// <summary>The most attempts that wait for their turn to one target; one more is refused at once.</summary>
+    public int MaxQueuedCalls { get; set; } = 1000;
 }

@@ -2,6 +2,7 @@ using Grpc.Net.ClientFactory;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Registry;
@@ -13,15 +14,17 @@ public static class GrpcClientRegistration
 {
     /// <summary>
     /// Registers <typeparamref name="TClient"/> for the service whose address is <c>Services:&lt;service&gt;:Grpc</c>.
-    /// One pipeline (and so one circuit breaker) is shared by all calls to that service.
+    /// One pipeline (and so one circuit breaker and one concurrency limit) is shared by all calls to that service.
     /// </summary>
     public static IHttpClientBuilder AddServiceGrpcClient<TClient>(this IHostApplicationBuilder builder, string service)
         where TClient : class
     {
-        builder.Services.AddOptions<GrpcClientOptions>().Bind(builder.Configuration.GetSection("Grpc:Client"));
+        builder.AddClientOptions();
         var key = $"grpc:{service}";
-        builder.Services.AddResiliencePipeline(key, (pipeline, context) =>
-            pipeline.AddPipeline(GrpcResilience.Build(context.ServiceProvider.GetRequiredService<IOptions<GrpcClientOptions>>().Value)));
+        builder.Services.AddResiliencePipeline(key, (pipeline, context) => pipeline.AddPipeline(GrpcResilience.Build(
+            context.ServiceProvider.GetRequiredService<IOptions<GrpcClientOptions>>().Value,
+            service,
+            context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(GrpcClientRegistration)))));
 
         return builder.Services
             .AddGrpcClient<TClient>(o => o.Address = new Uri(
@@ -40,8 +43,15 @@ public static class GrpcClientRegistration
     /// </summary>
     public static IHostApplicationBuilder AddPartnerChannels(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<GrpcClientOptions>().Bind(builder.Configuration.GetSection("Grpc:Client"));
+        builder.AddClientOptions();
         builder.Services.AddSingleton<PartnerChannels>();
         return builder;
     }
+
+    // Grpc:Client, checked as the process starts: a limit of no calls at once would leave every call waiting.
+    private static void AddClientOptions(this IHostApplicationBuilder builder) =>
+        builder.Services.AddOptions<GrpcClientOptions>().Bind(builder.Configuration.GetSection("Grpc:Client"))
+            .Validate(o => o.MinConcurrentCalls >= 1 && o.MaxConcurrentCalls >= o.MinConcurrentCalls && o.MaxQueuedCalls >= 0,
+                "Grpc:Client needs 1 <= MinConcurrentCalls <= MaxConcurrentCalls and MaxQueuedCalls >= 0.")
+            .ValidateOnStart();
 }

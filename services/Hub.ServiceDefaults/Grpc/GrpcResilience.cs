@@ -1,11 +1,15 @@
 using Grpc.Core;
+using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Retry;
 
 namespace Hub.ServiceDefaults.Grpc;
 
-/// <summary>The Polly pipeline every gRPC client call runs through: timeout ⊃ retry (none if <c>MaxRetries</c> is 0) ⊃ circuit breaker.</summary>
+/// <summary>
+/// The Polly pipeline every gRPC client call runs through: timeout ⊃ retry (none if <c>MaxRetries</c> is 0) ⊃ the
+/// target's concurrency limit (<see cref="CallConcurrency"/>) ⊃ circuit breaker.
+/// </summary>
 public static class GrpcResilience
 {
     /// <summary>Status codes worth another attempt: the call may succeed unchanged a moment later.</summary>
@@ -21,9 +25,13 @@ public static class GrpcResilience
         code is StatusCode.InvalidArgument or StatusCode.OutOfRange or StatusCode.FailedPrecondition or StatusCode.NotFound or StatusCode.PermissionDenied
             or StatusCode.AlreadyExists;
 
-    /// <summary>Builds the pipeline from the options.</summary>
-    public static ResiliencePipeline Build(GrpcClientOptions options)
+    /// <summary>Builds the pipeline from the options, for the calls to one target.</summary>
+    /// <param name="options">The client's settings (<c>Grpc:Client</c>).</param>
+    /// <param name="target">What the calls reach ("Customs", "Catalog of hub KR"), for messages and the log.</param>
+    /// <param name="logger">Where the target's concurrency limit is logged when lowered; none when null.</param>
+    public static ResiliencePipeline Build(GrpcClientOptions options, string target, ILogger? logger = null)
     {
+        ArgumentNullException.ThrowIfNull(options);
         var transient = new PredicateBuilder().Handle<RpcException>(e => IsTransient(e.StatusCode));
         var pipeline = new ResiliencePipelineBuilder().AddTimeout(options.TotalTimeout);
         if (options.MaxRetries > 0)
@@ -39,6 +47,7 @@ public static class GrpcResilience
         }
 
         return pipeline
+            .AddStrategy(context => new CallConcurrency(options, context.TimeProvider, target, logger), new CallConcurrencyOptions())
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions
             {
                 ShouldHandle = transient,
@@ -47,5 +56,11 @@ public static class GrpcResilience
                 BreakDuration = options.BreakerBreakDuration,
             })
             .Build();
+    }
+
+    /// <summary>Names the concurrency limit among the pipeline's strategies; its settings are the client's options.</summary>
+    private sealed class CallConcurrencyOptions : ResilienceStrategyOptions
+    {
+        public CallConcurrencyOptions() => Name = "CallConcurrency";
     }
 }

@@ -5,6 +5,7 @@ using Grpc.Net.Client;
 using Hub.Contracts.Values;
 using Hub.ServiceDefaults.Hosting;
 using Hub.ServiceDefaults.Security;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Hub.ServiceDefaults.Grpc;
@@ -13,11 +14,13 @@ namespace Hub.ServiceDefaults.Grpc;
 /// One gRPC channel per partner hub gateway, every call signed as this hub, kept for the process's life. A service
 /// calls a partner's services only through these (the gateway decides which methods a partner reaches). Every unary
 /// call has the attempt deadline, retries and total timeout of <c>Grpc:Client</c>, and each service of each partner
-/// hub has a circuit breaker of its own: one that keeps failing (a hub's customs down) is left alone for a while, and
-/// the others (that hub's catalog, other hubs) are not.
+/// hub has a circuit breaker and a concurrency limit of its own: one that keeps failing (a hub's customs down) is left
+/// alone for a while, one that is swamped gets fewer calls at once, and the others (that hub's catalog, other hubs) go
+/// on as before.
 /// </summary>
 public sealed class PartnerChannels(
-    ServiceIdentity identity, IOptionsMonitor<PartnerRegistry> registry, IOptions<GrpcClientOptions> options, TimeProvider clock) : IDisposable
+    ServiceIdentity identity, IOptionsMonitor<PartnerRegistry> registry, IOptions<GrpcClientOptions> options, TimeProvider clock, ILogger<PartnerChannels>? logger = null)
+    : IDisposable
 {
     private readonly ConcurrentDictionary<(HubId, Uri), GrpcChannel> _channels = new();
     private readonly ConcurrentDictionary<(HubId Hub, string Service), ResilienceInterceptor> _resilience = new();
@@ -39,8 +42,11 @@ public sealed class PartnerChannels(
         {
             HttpHandler = new PartnerRequestSigner(identity.Hub, key.Item1, registry, clock) { InnerHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true } },
         }));
-        return channel.Intercept(new PerService(service => _resilience.GetOrAdd((hub, service), key => new ResilienceInterceptor(
-            GrpcResilience.Build(options.Value), options.Value.AttemptDeadline, clock, $"{ShortName(key.Service)} of hub {key.Hub}"))));
+        return channel.Intercept(new PerService(service => _resilience.GetOrAdd((hub, service), key =>
+        {
+            var target = $"{ShortName(key.Service)} of hub {key.Hub}";
+            return new ResilienceInterceptor(GrpcResilience.Build(options.Value, target, logger), options.Value.AttemptDeadline, clock, target);
+        })));
     }
 
     // "hub.customs.v1.Customs" reads as "Customs".

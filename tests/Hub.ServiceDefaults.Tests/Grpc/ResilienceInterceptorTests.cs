@@ -132,7 +132,7 @@ public sealed class ResilienceInterceptorTests
     }
 
     private static ResilienceInterceptor Interceptor(GrpcClientOptions options) =>
-        new(GrpcResilience.Build(options), options.AttemptDeadline, TimeProvider.System, "hub CN");
+        new(GrpcResilience.Build(options, "hub CN"), options.AttemptDeadline, TimeProvider.System, "hub CN");
 
     /// <summary>Answers each attempt with the next scripted failure, then with the request; records each attempt's deadline.</summary>
     private sealed class ScriptedServer(params StatusCode[] failures) : CallInvoker
