@@ -65,16 +65,17 @@ internal sealed partial class CallConcurrency : ResilienceStrategy
         }
 
         var started = _clock.GetTimestamp();
-        var outcome = Outcome.FromException<TResult>(new OperationCanceledException());
+        Outcome<TResult>? outcome = null;
         try
         {
             outcome = await callback(context, state).ConfigureAwait(context.ContinueOnCapturedContext);
-            return outcome;
+            return outcome.Value;
         }
         finally
         {
             var took = _clock.GetElapsedTime(started);
-            var answer = outcome.Exception switch
+            var failure = outcome is { } ended ? ended.Exception : new OperationCanceledException();
+            var answer = failure switch
             {
                 RpcException { StatusCode: StatusCode.ResourceExhausted } => Answer.Overloaded,
                 _ when took >= _slow => Answer.Overloaded,
@@ -84,8 +85,8 @@ internal sealed partial class CallConcurrency : ResilienceStrategy
             };
             if (Leave(answer) is { } lowered && _logger is not null)
             {
-                var ended = outcome.Exception switch { null => "answered", RpcException e => e.StatusCode.ToString(), var e => e.GetType().Name };
-                LogLowered(_logger, _target, lowered, ended, took.TotalSeconds, _options.AttemptDeadline.TotalSeconds);
+                var how = failure switch { null => "answered", RpcException e => e.StatusCode.ToString(), var e => e.GetType().Name };
+                LogLowered(_logger, _target, lowered, how, took.TotalSeconds, _options.AttemptDeadline.TotalSeconds);
             }
         }
     }
