@@ -5,16 +5,18 @@ using Polly;
 namespace Hub.ServiceDefaults.Grpc;
 
 /// <summary>
-/// How many attempts a client keeps in flight to one target at once, found as the calls go (additive increase,
-/// multiplicative decrease). The limit starts at <see cref="GrpcClientOptions.MaxConcurrentCalls"/>. An attempt that
-/// was slow (half its deadline or more) or that the target refused as exhausted halves it, to half the attempts then
+/// How many attempts a client keeps in flight to one target at once, found as the calls go (a slow start, then additive
+/// increase and multiplicative decrease). The limit starts at <see cref="GrpcClientOptions.InitialConcurrentCalls"/> and
+/// grows by one for each attempt answered in time with the limit reached, up to
+/// <see cref="GrpcClientOptions.MaxConcurrentCalls"/>, until the target first shows strain: an attempt that was slow
+/// (half its deadline or more) or that the target refused as exhausted. That halves the limit, to half the attempts then
 /// in flight, at most once per attempt deadline (the attempts under way when it was lowered end slow too), never below
-/// <see cref="GrpcClientOptions.MinConcurrentCalls"/>; every limit's worth of attempts answered in time with the limit
-/// reached raises it by one. An attempt past the limit waits its turn, within the call's total timeout, before
-/// its deadline starts; with <see cref="GrpcClientOptions.MaxQueuedCalls"/> waiting already it is refused at once as
-/// RESOURCE_EXHAUSTED (and tried again by the retries). A target that is swamped (a burst of work at a partner hub) so
-/// gets the calls it can answer within their deadlines, rather than every call at once and none in time, each then
-/// sent again.
+/// <see cref="GrpcClientOptions.MinConcurrentCalls"/>; from then on every limit's worth of attempts answered in time
+/// with the limit reached raises it by one. An attempt past the limit waits its turn, within the call's total timeout,
+/// before its deadline starts; with <see cref="GrpcClientOptions.MaxQueuedCalls"/> waiting already it is refused at
+/// once as RESOURCE_EXHAUSTED (and tried again by the retries). A target that is swamped (a burst of work at a partner
+/// hub) so gets the calls it can answer within their deadlines, rather than every call at once and none in time, each
+/// then sent again.
 /// </summary>
 internal sealed partial class CallConcurrency : ResilienceStrategy
 {
@@ -28,6 +30,7 @@ internal sealed partial class CallConcurrency : ResilienceStrategy
     private double _limit;
     private int _inFlight;
     private long? _loweredAt;
+    private bool _strained;
 
     /// <param name="options">The bounds, and the attempt deadline that says what is slow.</param>
     /// <param name="clock">Times the attempts.</param>
@@ -40,7 +43,7 @@ internal sealed partial class CallConcurrency : ResilienceStrategy
         _target = target;
         _logger = logger;
         _slow = options.AttemptDeadline / 2;
-        _limit = options.MaxConcurrentCalls;
+        _limit = options.InitialConcurrentCalls;
     }
 
     /// <summary>The attempts let through at once now.</summary>
@@ -155,12 +158,13 @@ internal sealed partial class CallConcurrency : ResilienceStrategy
 
                     _limit = limit;
                     _loweredAt = now;
+                    _strained = true;
                 }
             }
             else if (answer == Answer.InTime && _inFlight == (int)_limit)
             {
                 // Answered in time with the limit reached (not past it: attempts sent before it was lowered prove nothing).
-                _limit = Math.Min(_options.MaxConcurrentCalls, _limit + (1 / _limit));
+                _limit = Math.Min(_options.MaxConcurrentCalls, _limit + (_strained ? 1 / _limit : 1));
             }
 
             _inFlight--;

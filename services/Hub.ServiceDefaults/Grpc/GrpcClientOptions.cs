@@ -24,7 +24,10 @@ public sealed class GrpcClientOptions
     /// <summary>How long an open circuit refuses calls before trying one again.</summary>
     public TimeSpan BreakerBreakDuration { get; set; } = TimeSpan.FromSeconds(15);
 
-    /// <summary>The most attempts in flight to one target at once, where the limit starts (see <see cref="CallConcurrency"/>).</summary>
+    /// <summary>The attempts in flight to one target at once before its first answers (see <see cref="CallConcurrency"/>).</summary>
+    public int InitialConcurrentCalls { get; set; } = 4;
+
+    /// <summary>The most attempts in flight to one target at once.</summary>
     public int MaxConcurrentCalls { get; set; } = 64;
 
     /// <summary>The fewest attempts in flight to one target a slow target lowers the limit to.</summary>

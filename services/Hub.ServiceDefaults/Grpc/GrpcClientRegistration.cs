@@ -51,7 +51,7 @@ public static class GrpcClientRegistration
     // Grpc:Client, checked as the process starts: a limit of no calls at once would leave every call waiting.
     private static void AddClientOptions(this IHostApplicationBuilder builder) =>
         builder.Services.AddOptions<GrpcClientOptions>().Bind(builder.Configuration.GetSection("Grpc:Client"))
-            .Validate(o => o.MinConcurrentCalls >= 1 && o.MaxConcurrentCalls >= o.MinConcurrentCalls && o.MaxQueuedCalls >= 0,
-                "Grpc:Client needs 1 <= MinConcurrentCalls <= MaxConcurrentCalls and MaxQueuedCalls >= 0.")
+            .Validate(o => o.MinConcurrentCalls >= 1 && o.InitialConcurrentCalls >= o.MinConcurrentCalls && o.MaxConcurrentCalls >= o.InitialConcurrentCalls && o.MaxQueuedCalls >= 0,
+                "Grpc:Client needs 1 <= MinConcurrentCalls <= InitialConcurrentCalls <= MaxConcurrentCalls and MaxQueuedCalls >= 0.")
             .ValidateOnStart();
 }

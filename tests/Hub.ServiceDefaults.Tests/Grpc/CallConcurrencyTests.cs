@@ -26,6 +26,7 @@ public sealed class CallConcurrencyTests
             AttemptDeadline = TimeSpan.FromMilliseconds(500),
             TotalTimeout = TimeSpan.FromSeconds(20),
             MaxRetries = 0,
+            InitialConcurrentCalls = 16,
             MaxConcurrentCalls = 16,
         }, logs));
 
@@ -44,11 +45,31 @@ public sealed class CallConcurrencyTests
     }
 
     [Fact]
+    public async Task NewTarget_GetsFewCallsAtFirst_AndOneMoreForEachAnsweredInTime_UntilItShowsStrain()
+    {
+        var server = new TimedServer { Answering = Timeout.InfiniteTimeSpan };
+        var concurrency = new CallConcurrency(new GrpcClientOptions { InitialConcurrentCalls = 4, MaxConcurrentCalls = 64 }, TimeProvider.System, "Catalog of hub KR", null);
+        var invoker = server.Intercept(Interceptor(concurrency));
+        var first = Enumerable.Range(0, 10).Select(i => Call(invoker, $"first {i}")).ToList();
+        await server.Reached(4);
+        await Task.Delay(100);
+        server.Attempts.Count.ShouldBe(4, "four go at first, the others wait");
+
+        server.Release();
+        await Task.WhenAll(first);
+        server.Answering = TimeSpan.FromMilliseconds(5);
+        await Task.WhenAll(Enumerable.Range(0, 100).Select(i => Call(invoker, $"quick {i}")));
+
+        // One more per answer in time: a hundred answers take it far past the 15 or so that one more per limit's worth would.
+        concurrency.Limit.ShouldBeGreaterThan(30);
+    }
+
+    [Fact]
     public async Task TargetAnsweringInTimeAgain_GetsMoreCallsAtOnce()
     {
         var server = new TimedServer { Answering = TimeSpan.FromMilliseconds(300) };
         var concurrency = new CallConcurrency(
-            new GrpcClientOptions { AttemptDeadline = TimeSpan.FromMilliseconds(500), MaxConcurrentCalls = 16 }, TimeProvider.System, "Customs of hub KR", null);
+            new GrpcClientOptions { AttemptDeadline = TimeSpan.FromMilliseconds(500), InitialConcurrentCalls = 16, MaxConcurrentCalls = 16 }, TimeProvider.System, "Customs of hub KR", null);
         var invoker = server.Intercept(Interceptor(concurrency));
         await Task.WhenAll(Enumerable.Range(0, 16).Select(i => Call(invoker, $"slow {i}")));
         var lowered = concurrency.Limit;
@@ -64,7 +85,7 @@ public sealed class CallConcurrencyTests
     public async Task TargetRefusingAsExhausted_LowersTheLimit_QuickAsItAnswers()
     {
         var server = new TimedServer { Answering = TimeSpan.FromMilliseconds(20), Exhausted = 1 };
-        var concurrency = new CallConcurrency(new GrpcClientOptions { MaxConcurrentCalls = 16 }, TimeProvider.System, "Catalog of hub KR", null);
+        var concurrency = new CallConcurrency(new GrpcClientOptions { InitialConcurrentCalls = 16, MaxConcurrentCalls = 16 }, TimeProvider.System, "Catalog of hub KR", null);
         var invoker = server.Intercept(Interceptor(concurrency));
 
         var calls = Enumerable.Range(0, 12).Select(i => Call(invoker, $"call {i}")).ToList();
@@ -83,6 +104,7 @@ public sealed class CallConcurrencyTests
             MaxRetries = 0,
             TotalTimeout = TimeSpan.FromSeconds(20),
             AttemptDeadline = TimeSpan.FromSeconds(20),
+            InitialConcurrentCalls = 2,
             MaxConcurrentCalls = 2,
             MaxQueuedCalls = 1,
         }));
@@ -107,6 +129,8 @@ public sealed class CallConcurrencyTests
     [InlineData("MaxConcurrentCalls", "0")]
     [InlineData("MinConcurrentCalls", "0")]
     [InlineData("MaxQueuedCalls", "-1")]
+    [InlineData("InitialConcurrentCalls", "1")]
+    [InlineData("InitialConcurrentCalls", "65")]
     public void LimitThatLetsNoCallGo_StopsTheProcessFromStarting(string setting, string value)
     {
         var builder = Host.CreateApplicationBuilder();
@@ -116,7 +140,7 @@ public sealed class CallConcurrencyTests
 
         var refused = Should.Throw<OptionsValidationException>(() => host.Services.GetRequiredService<IOptions<GrpcClientOptions>>().Value);
 
-        refused.Message.ShouldContain("MinConcurrentCalls <= MaxConcurrentCalls");
+        refused.Message.ShouldContain("MinConcurrentCalls <= InitialConcurrentCalls <= MaxConcurrentCalls");
     }
 
     private static Task<string> Call(CallInvoker invoker, string request, DateTime? deadline = null) =>
