@@ -154,9 +154,9 @@ internal sealed class OrderDesk(OrderDbContext db, OrderProcess process)
         }
         catch (DbUpdateException ex) when (!DatabaseOutage.Is(ex))
         {
-            // Another writer's change (the row version), not the database lost: a save that loses its connection comes
-            // wrapped by the provider's execution strategy, and one it does not count as transient (the server shut
-            // down) is kept out by the filter; both are outages, answered 503.
+            // Another writer's change (the row version), not the database lost: a save that loses its connection
+            // reaches here wrapped by the provider's execution strategy (not a DbUpdateException), and the filter keeps
+            // out any outage the strategy does not wrap; both are answered 503.
             return OrderChange.Refused(null);
         }
     }
