@@ -58,6 +58,18 @@ internal sealed partial class CallConcurrency : ResilienceStrategy
         }
     }
 
+    /// <summary>The attempts waiting for their turn now.</summary>
+    public int Waiting
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _waiting.Count;
+            }
+        }
+    }
+
     /// <inheritdoc />
     protected override async ValueTask<Outcome<TResult>> ExecuteCore<TResult, TState>(
         Func<ResilienceContext, TState, ValueTask<Outcome<TResult>>> callback, ResilienceContext context, TState state)

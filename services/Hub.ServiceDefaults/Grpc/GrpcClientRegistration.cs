@@ -1,6 +1,7 @@
 using Grpc.Net.ClientFactory;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -24,7 +25,8 @@ public static class GrpcClientRegistration
         builder.Services.AddResiliencePipeline(key, (pipeline, context) => pipeline.AddPipeline(GrpcResilience.Build(
             context.ServiceProvider.GetRequiredService<IOptions<GrpcClientOptions>>().Value,
             service,
-            context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(GrpcClientRegistration)))));
+            context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(GrpcClientRegistration)),
+            context.ServiceProvider.GetRequiredService<CallLimits>())));
 
         return builder.Services
             .AddGrpcClient<TClient>(o => o.Address = new Uri(
@@ -48,10 +50,14 @@ public static class GrpcClientRegistration
         return builder;
     }
 
-    // Grpc:Client, checked as the process starts: a limit of no calls at once would leave every call waiting.
-    private static void AddClientOptions(this IHostApplicationBuilder builder) =>
+    // Grpc:Client, checked as the process starts (a limit of no calls at once would leave every call waiting), and the
+    // gauges of the targets' concurrency limits.
+    private static void AddClientOptions(this IHostApplicationBuilder builder)
+    {
+        builder.Services.TryAddSingleton<CallLimits>();
         builder.Services.AddOptions<GrpcClientOptions>().Bind(builder.Configuration.GetSection("Grpc:Client"))
             .Validate(o => o.MinConcurrentCalls >= 1 && o.InitialConcurrentCalls >= o.MinConcurrentCalls && o.MaxConcurrentCalls >= o.InitialConcurrentCalls && o.MaxQueuedCalls >= 0,
                 "Grpc:Client needs 1 <= MinConcurrentCalls <= InitialConcurrentCalls <= MaxConcurrentCalls and MaxQueuedCalls >= 0.")
             .ValidateOnStart();
+    }
 }

@@ -29,7 +29,8 @@ public static class GrpcResilience
     /// <param name="options">The client's settings (<c>Grpc:Client</c>).</param>
     /// <param name="target">What the calls reach ("Customs", "Catalog of hub KR"), for messages and the log.</param>
     /// <param name="logger">Where the target's concurrency limit is logged when lowered; none when null.</param>
-    public static ResiliencePipeline Build(GrpcClientOptions options, string target, ILogger? logger = null)
+    /// <param name="limits">Where the target's concurrency limit is shown as a gauge; none when null.</param>
+    public static ResiliencePipeline Build(GrpcClientOptions options, string target, ILogger? logger = null, CallLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var transient = new PredicateBuilder().Handle<RpcException>(e => IsTransient(e.StatusCode));
@@ -47,7 +48,14 @@ public static class GrpcResilience
         }
 
         return pipeline
-            .AddStrategy(context => new CallConcurrency(options, context.TimeProvider, target, logger), new CallConcurrencyOptions())
+            .AddStrategy(
+                context =>
+                {
+                    var concurrency = new CallConcurrency(options, context.TimeProvider, target, logger);
+                    limits?.Track(target, concurrency);
+                    return concurrency;
+                },
+                new CallConcurrencyOptions())
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions
             {
                 ShouldHandle = transient,

@@ -19,7 +19,8 @@ namespace Hub.ServiceDefaults.Grpc;
 /// on as before.
 /// </summary>
 public sealed class PartnerChannels(
-    ServiceIdentity identity, IOptionsMonitor<PartnerRegistry> registry, IOptions<GrpcClientOptions> options, TimeProvider clock, ILogger<PartnerChannels>? logger = null)
+    ServiceIdentity identity, IOptionsMonitor<PartnerRegistry> registry, IOptions<GrpcClientOptions> options, TimeProvider clock, ILogger<PartnerChannels>? logger = null,
+    CallLimits? limits = null)
     : IDisposable
 {
     private readonly ConcurrentDictionary<(HubId, Uri), GrpcChannel> _channels = new();
@@ -45,7 +46,7 @@ public sealed class PartnerChannels(
         return channel.Intercept(new PerService(service => _resilience.GetOrAdd((hub, service), key =>
         {
             var target = $"{ShortName(key.Service)} of hub {key.Hub}";
-            return new ResilienceInterceptor(GrpcResilience.Build(options.Value, target, logger), options.Value.AttemptDeadline, clock, target);
+            return new ResilienceInterceptor(GrpcResilience.Build(options.Value, target, logger, limits), options.Value.AttemptDeadline, clock, target);
         })));
     }
 

@@ -1,3 +1,4 @@
+using Hub.ServiceDefaults.Grpc;
 using Hub.ServiceDefaults.Hosting;
 using Hub.ServiceDefaults.Messaging;
 using Microsoft.AspNetCore.Http;
@@ -42,7 +43,7 @@ internal static class Telemetry
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddMeter(identity.QualifiedName, MessagingTelemetry.Name, MassTransitSource, "Npgsql")
+                .AddMeter(identity.QualifiedName, MessagingTelemetry.Name, CallLimits.MeterName, MassTransitSource, "Npgsql")
                 .AddView("hub.outbox.lag", new ExplicitBucketHistogramConfiguration { Boundaries = LatencyBuckets })
                 .AddPrometheusExporter())
             .WithTracing(t => t

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Hub.ServiceDefaults.Grpc;
@@ -123,6 +124,46 @@ public sealed class CallConcurrencyTests
         gaveUp.StatusCode.ShouldBe(StatusCode.DeadlineExceeded);
         after.ShouldBe(["e", "f"]);
         server.Attempts.Select(a => a.Request).ShouldBe(["a", "b", "e", "f"], ignoreOrder: true, "the call that stopped waiting never went");
+    }
+
+    [Fact]
+    public async Task TargetsLimit_AndTheCallsWaiting_AreGaugesTaggedWithTheTarget()
+    {
+        using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var limits = new CallLimits(services.GetRequiredService<IMeterFactory>());
+        var target = $"Customs of hub KR ({Guid.NewGuid():N})";
+        var server = new TimedServer { Answering = Timeout.InfiniteTimeSpan };
+        var options = new GrpcClientOptions { MaxRetries = 0, InitialConcurrentCalls = 2, MaxConcurrentCalls = 2 };
+        var invoker = server.Intercept(new ResilienceInterceptor(
+            GrpcResilience.Build(options, target, limits: limits), options.AttemptDeadline, TimeProvider.System, target));
+        var calls = Enumerable.Range(0, 3).Select(i => Call(invoker, $"call {i}")).ToList();
+        await server.Reached(2);
+
+        var gauges = Read();
+        server.Release();
+        await Task.WhenAll(calls);
+
+        gauges.ShouldContainKeyAndValue(("hub.grpc.client.call_limit", target), 2);
+        gauges.ShouldContainKeyAndValue(("hub.grpc.client.calls_waiting", target), 1);
+        Read().ShouldContainKeyAndValue(("hub.grpc.client.calls_waiting", target), 0);
+    }
+
+    // The gauges of the client meter as they read now, by instrument and target.
+    private static Dictionary<(string, string), int> Read()
+    {
+        var read = new Dictionary<(string, string), int>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == CallLimits.MeterName)
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<int>((instrument, value, tags, _) => read[(instrument.Name, (string)tags[0].Value!)] = value);
+        listener.Start();
+        listener.RecordObservableInstruments();
+        return read;
     }
 
     [Theory]
