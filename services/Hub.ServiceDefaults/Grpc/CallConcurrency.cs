@@ -9,7 +9,8 @@ namespace Hub.ServiceDefaults.Grpc;
 /// increase and multiplicative decrease). The limit starts at <see cref="GrpcClientOptions.InitialConcurrentCalls"/> and
 /// grows by one for each attempt answered in time with the limit reached, up to
 /// <see cref="GrpcClientOptions.MaxConcurrentCalls"/>, until the target first shows strain: an attempt that was slow
-/// (half its deadline or more) or that the target refused as exhausted. That halves the limit, to half the attempts then
+/// (half its deadline or more) while others were in flight beside it, or that the target refused as exhausted (an
+/// attempt slow alone says nothing of how many go at once: a process warming up, a heavy request). That halves the limit, to half the attempts then
 /// in flight, at most once per attempt deadline (the attempts under way when it was lowered end slow too), never below
 /// <see cref="GrpcClientOptions.MinConcurrentCalls"/>; from then on every limit's worth of attempts answered in time
 /// with the limit reached raises it by one. An attempt past the limit waits its turn, within the call's total timeout,
@@ -92,8 +93,8 @@ internal sealed partial class CallConcurrency : ResilienceStrategy
             var failure = outcome is { } ended ? ended.Exception : new OperationCanceledException();
             var answer = failure switch
             {
-                RpcException { StatusCode: StatusCode.ResourceExhausted } => Answer.Overloaded,
-                _ when took >= _slow => Answer.Overloaded,
+                RpcException { StatusCode: StatusCode.ResourceExhausted } => Answer.Exhausted,
+                _ when took >= _slow => Answer.Slow,
                 null => Answer.InTime,
                 RpcException e when GrpcResilience.IsRefusal(e.StatusCode) => Answer.InTime,
                 _ => Answer.None,
@@ -157,7 +158,8 @@ internal sealed partial class CallConcurrency : ResilienceStrategy
         int? lowered = null;
         lock (_gate)
         {
-            if (answer == Answer.Overloaded)
+            // Slow alone, fewer calls at once would not have made it quicker (a process warming up, a heavy request).
+            if (answer == Answer.Exhausted || (answer == Answer.Slow && _inFlight > 1))
             {
                 var now = _clock.GetTimestamp();
                 if (_loweredAt is not { } at || _clock.GetElapsedTime(at, now) >= _options.AttemptDeadline)
@@ -203,7 +205,10 @@ internal sealed partial class CallConcurrency : ResilienceStrategy
         /// <summary>Answered (or refused) in time.</summary>
         InTime,
 
-        /// <summary>Slow, or refused as exhausted.</summary>
-        Overloaded,
+        /// <summary>Half its deadline or more.</summary>
+        Slow,
+
+        /// <summary>Refused by the target as RESOURCE_EXHAUSTED.</summary>
+        Exhausted,
     }
 }

@@ -66,6 +66,19 @@ public sealed class CallConcurrencyTests
     }
 
     [Fact]
+    public async Task AttemptSlowAlone_LeavesTheLimitAsItWas()
+    {
+        var server = new TimedServer { Answering = TimeSpan.FromMilliseconds(300) };
+        var concurrency = new CallConcurrency(
+            new GrpcClientOptions { AttemptDeadline = TimeSpan.FromMilliseconds(500), InitialConcurrentCalls = 4 }, TimeProvider.System, "Customs of hub KR", null);
+        var invoker = server.Intercept(Interceptor(concurrency));
+
+        await Call(invoker, "warming up");
+
+        concurrency.Limit.ShouldBe(4, "fewer calls at once would not have made one call quicker");
+    }
+
+    [Fact]
     public async Task TargetAnsweringInTimeAgain_GetsMoreCallsAtOnce()
     {
         var server = new TimedServer { Answering = TimeSpan.FromMilliseconds(300) };
