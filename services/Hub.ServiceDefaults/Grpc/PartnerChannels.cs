@@ -19,9 +19,12 @@ namespace Hub.ServiceDefaults.Grpc;
 /// on as before.
 /// </summary>
 public sealed class PartnerChannels(
-    ServiceIdentity identity, IOptionsMonitor<PartnerRegistry> registry, IOptions<GrpcClientOptions> options, TimeProvider clock, ILogger<PartnerChannels>? logger = null,
-    CallLimits? limits = null)
-    : IDisposable
+    ServiceIdentity identity,
+    IOptionsMonitor<PartnerRegistry> registry,
+    IOptions<GrpcClientOptions> options,
+    TimeProvider clock,
+    ILogger<PartnerChannels>? logger = null,
+    CallLimits? limits = null) : IDisposable
 {
     private readonly ConcurrentDictionary<(HubId, Uri), GrpcChannel> _channels = new();
     private readonly ConcurrentDictionary<(HubId Hub, string Service), ResilienceInterceptor> _resilience = new();

@@ -210,7 +210,7 @@ public sealed class CallConcurrencyTests
     private sealed class Named : ResilienceStrategyOptions;
 
     /// <summary>Echoes each attempt after <see cref="Answering"/>; records each attempt and the most in flight at once.</summary>
-    private sealed class TimedServer : CallInvoker
+    private sealed class TimedServer : UnaryInvoker
     {
         private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private int _inFlight;
@@ -276,17 +276,5 @@ public sealed class CallConcurrencyTests
                 Interlocked.Decrement(ref _inFlight);
             }
         }
-
-        public override TResponse BlockingUnaryCall<TRequest, TResponse>(Method<TRequest, TResponse> method, string? host, CallOptions options, TRequest request) =>
-            throw new NotSupportedException();
-
-        public override AsyncServerStreamingCall<TResponse> AsyncServerStreamingCall<TRequest, TResponse>(Method<TRequest, TResponse> method, string? host, CallOptions options, TRequest request) =>
-            throw new NotSupportedException();
-
-        public override AsyncClientStreamingCall<TRequest, TResponse> AsyncClientStreamingCall<TRequest, TResponse>(Method<TRequest, TResponse> method, string? host, CallOptions options) =>
-            throw new NotSupportedException();
-
-        public override AsyncDuplexStreamingCall<TRequest, TResponse> AsyncDuplexStreamingCall<TRequest, TResponse>(Method<TRequest, TResponse> method, string? host, CallOptions options) =>
-            throw new NotSupportedException();
     }
 }

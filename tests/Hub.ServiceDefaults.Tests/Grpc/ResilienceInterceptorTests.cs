@@ -135,7 +135,7 @@ public sealed class ResilienceInterceptorTests
         new(GrpcResilience.Build(options, "hub CN"), options.AttemptDeadline, TimeProvider.System, "hub CN");
 
     /// <summary>Answers each attempt with the next scripted failure, then with the request; records each attempt's deadline.</summary>
-    private sealed class ScriptedServer(params StatusCode[] failures) : CallInvoker
+    private sealed class ScriptedServer(params StatusCode[] failures) : UnaryInvoker
     {
         private readonly ConcurrentQueue<StatusCode> _failures = new(failures);
 
@@ -174,17 +174,5 @@ public sealed class ResilienceInterceptorTests
 
             return echo;
         }
-
-        public override TResponse BlockingUnaryCall<TRequest, TResponse>(Method<TRequest, TResponse> method, string? host, CallOptions options, TRequest request) =>
-            throw new NotSupportedException();
-
-        public override AsyncServerStreamingCall<TResponse> AsyncServerStreamingCall<TRequest, TResponse>(Method<TRequest, TResponse> method, string? host, CallOptions options, TRequest request) =>
-            throw new NotSupportedException();
-
-        public override AsyncClientStreamingCall<TRequest, TResponse> AsyncClientStreamingCall<TRequest, TResponse>(Method<TRequest, TResponse> method, string? host, CallOptions options) =>
-            throw new NotSupportedException();
-
-        public override AsyncDuplexStreamingCall<TRequest, TResponse> AsyncDuplexStreamingCall<TRequest, TResponse>(Method<TRequest, TResponse> method, string? host, CallOptions options) =>
-            throw new NotSupportedException();
     }
 }
