@@ -60,6 +60,20 @@ public sealed class TestVirtualHost : IAsyncDisposable
         return document.RootElement.TryGetProperty("messages", out var messages) ? messages.GetInt64() : 0;
     }
 
+    /// <summary>The queue's type as the broker declared it ("classic", "quorum"), null for a queue that does not exist.</summary>
+    public async Task<string?> QueueTypeAsync(string queue)
+    {
+        var response = await _management.GetAsync($"/api/queues/{Name}/{queue}");
+        if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+
+        response.EnsureSuccessStatusCode();
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return document.RootElement.GetProperty("type").GetString();
+    }
+
     /// <summary>
     /// Messages in a queue right now (at most 100), read and put back through the management API: unlike
     /// <see cref="QueueDepthAsync"/>, not a statistic refreshed every few seconds. 0 for a queue that does not exist.
@@ -73,7 +87,11 @@ public sealed class TestVirtualHost : IAsyncDisposable
             return 0;
         }
 
-        response.EnsureSuccessStatusCode();
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new HttpRequestException($"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
+
         using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         return document.RootElement.GetArrayLength();
     }

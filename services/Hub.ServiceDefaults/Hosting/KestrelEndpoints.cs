@@ -31,15 +31,24 @@ internal static class KestrelEndpoints
         });
     }
 
+    /// <summary>
+    /// An IP address or <c>localhost</c> is listened on as written; a host name (<c>http://catalog:8080</c>, the name
+    /// the other processes reach this one by, as in a cluster) on every address of the machine.
+    /// </summary>
     private static void Listen(KestrelServerOptions kestrel, string url, HttpProtocols protocols)
     {
         var uri = new Uri(url);
-        var address = uri.Host switch
+        if (uri.Host == "localhost")
         {
-            "localhost" => IPAddress.Loopback,
-            "*" or "+" or "0.0.0.0" => IPAddress.Any,
-            var host => IPAddress.Parse(host),
-        };
-        kestrel.Listen(address, uri.Port, o => o.Protocols = protocols);
+            kestrel.Listen(IPAddress.Loopback, uri.Port, o => o.Protocols = protocols);
+        }
+        else if (IPAddress.TryParse(uri.Host, out var address))
+        {
+            kestrel.Listen(address, uri.Port, o => o.Protocols = protocols);
+        }
+        else
+        {
+            kestrel.ListenAnyIP(uri.Port, o => o.Protocols = protocols);
+        }
     }
 }

@@ -18,6 +18,17 @@ public sealed class MessagingOptions
     /// <summary>Broker password.</summary>
     public string Password { get; set; } = "guest";
 
+    /// <summary>
+    /// The type of the queues the services consume from, and of their error and skipped queues: <c>classic</c> (the
+    /// default, one broker) or <c>quorum</c> (replicated across a cluster's nodes, so that a node lost loses no accepted
+    /// message). A queue keeps the type it was declared with: switching an existing virtual host means new queues (see
+    /// the README).
+    /// </summary>
+    public string QueueType { get; set; } = ClassicQueues;
+
+    /// <summary>Nodes each quorum queue is replicated on; unset takes the broker's default (all of a cluster's nodes, up to five).</summary>
+    public int? QuorumReplicas { get; set; }
+
     /// <summary>Messages the broker hands each consumer endpoint ahead of acknowledgement.</summary>
     public int PrefetchCount { get; set; } = 32;
 
@@ -44,6 +55,12 @@ public sealed class MessagingOptions
     /// Empty in configuration means the defaults (<see cref="DefaultRedelivery"/>).
     /// </summary>
     public TimeSpan[] Redelivery { get; set; } = [];
+
+    /// <summary>The <see cref="QueueType"/> of a single broker.</summary>
+    public const string ClassicQueues = "classic";
+
+    /// <summary>The <see cref="QueueType"/> of a cluster: replicated queues.</summary>
+    public const string QuorumQueues = "quorum";
 
     /// <summary>
     /// 15 s, 30 s, 1 min, then every 2 min for 18 min, then 5, 10 and 30 min (about 65 min in all). A message that

@@ -45,7 +45,11 @@ public static class MessagingRegistration
                 {
                     o.Redelivery = MessagingOptions.DefaultRedelivery;
                 }
-            });
+            })
+            .Validate(o => o.QueueType is MessagingOptions.ClassicQueues or MessagingOptions.QuorumQueues,
+                $"Messaging:QueueType is '{MessagingOptions.ClassicQueues}' or '{MessagingOptions.QuorumQueues}'.")
+            .Validate(o => o.QuorumReplicas is null or >= 1, "Messaging:QuorumReplicas is at least 1 when given.")
+            .ValidateOnStart();
 
         FilterBusLog(builder.Services);
         builder.Services.AddMassTransit(bus =>
@@ -53,6 +57,14 @@ public static class MessagingRegistration
             bus.DisableUsageTelemetry();
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(identity.Service + "-", includeNamespace: false));
             configure(bus);
+            bus.AddConfigureEndpointsCallback((context, _, endpoint) =>
+            {
+                var options = context.GetRequiredService<IOptions<MessagingOptions>>().Value;
+                if (options.QueueType == MessagingOptions.QuorumQueues && endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
+                {
+                    rabbit.SetQuorumQueue(options.QuorumReplicas);
+                }
+            });
 
             bus.UsingRabbitMq((context, rabbit) =>
             {
@@ -63,6 +75,13 @@ public static class MessagingRegistration
                     host.Password(options.Password);
                     host.ConnectionName($"{identity.Hub}-{identity.Service}");
                 });
+                if (options.QueueType == MessagingOptions.QuorumQueues)
+                {
+                    // A failed message's copy goes where its queue's kind says: replicated too.
+                    rabbit.SendTopology.ConfigureErrorSettings = queue => queue.SetQuorumQueue(options.QuorumReplicas);
+                    rabbit.SendTopology.ConfigureDeadLetterSettings = queue => queue.SetQuorumQueue(options.QuorumReplicas);
+                }
+
                 rabbit.PrefetchCount = options.PrefetchCount;
                 rabbit.ConcurrentMessageLimit = options.ConcurrentMessageLimit;
                 rabbit.ConnectConsumerConfigurationObserver(new PartnerCopyGuard(context.GetRequiredService<ILoggerFactory>()));

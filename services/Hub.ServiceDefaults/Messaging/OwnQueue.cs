@@ -13,7 +13,10 @@ public static class OwnQueue
         return context.ReceiveContext.InputAddress.AbsolutePath.TrimEnd('/').Split('/')[^1];
     }
 
-    /// <summary><c>queue:</c> and the queue's name: sent there, a message comes back to the same endpoint.</summary>
+    /// <summary>
+    /// The endpoint's own exchange (named as its queue, bound to it): sent there, a message comes back to the same
+    /// endpoint. Not <c>queue:</c>, whose sender declares the queue as a classic one and is refused by a quorum queue.
+    /// </summary>
     /// <param name="context">The consumed message.</param>
-    public static Uri AddressOf(ConsumeContext context) => new($"queue:{NameOf(context)}");
+    public static Uri AddressOf(ConsumeContext context) => new($"exchange:{NameOf(context)}");
 }

@@ -80,7 +80,7 @@ internal sealed partial class RetryFilter<T>(
                 messageId,
                 MessageSerialization.TypeName(typeof(T)),
                 MessageSerialization.Serialize(context.Message, typeof(T)),
-                $"queue:{queue}",
+                OwnQueue.AddressOf(context).ToString(),
                 Activity.Current?.Id,
                 now,
                 now + delay,

@@ -49,6 +49,23 @@ internal sealed class MessagingTestHost : IAsyncDisposable
             await db.Database.EnsureCreatedAsync();
         }
 
+        try
+        {
+            var app = await StartAppAsync(database, vhost, settings, brokerPort, services, databasePort);
+            return new MessagingTestHost(app, database, vhost);
+        }
+        catch
+        {
+            // A host that does not start (a setting refused, say) leaves no database or virtual host behind.
+            await vhost.DisposeAsync();
+            await database.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static async Task<WebApplication> StartAppAsync(
+        TestDatabase database, TestVirtualHost vhost, IDictionary<string, string?>? settings, int? brokerPort, Action<IServiceCollection>? services, int? databasePort)
+    {
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseTestServer();
         var configuration = new Dictionary<string, string?>(vhost.Settings(brokerPort))
@@ -90,9 +107,17 @@ internal sealed class MessagingTestHost : IAsyncDisposable
 
         var app = builder.Build();
         app.Services.GetRequiredService<IBus>().ConnectReceiveObserver(app.Services.GetRequiredService<Deliveries>());
-        await app.StartAsync();
-        await app.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(30));
-        return new MessagingTestHost(app, database, vhost);
+        try
+        {
+            await app.StartAsync();
+            await app.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(30));
+            return app;
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>Commits a state change and its event in one transaction, as a service does.</summary>
