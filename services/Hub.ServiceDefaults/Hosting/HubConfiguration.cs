@@ -1,30 +1,38 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.EnvironmentVariables;
 
 namespace Hub.ServiceDefaults.Hosting;
 
-/// <summary>Loads the hub's own configuration file (deploy/hubs/&lt;hub&gt;.json) named by <c>HUB_CONFIG</c>.</summary>
+/// <summary>
+/// Loads the hub's own configuration file (deploy/hubs/&lt;hub&gt;.json) named by <c>HUB_CONFIG</c>, and over it the
+/// file of its secrets named by <c>HUB_SECRETS</c> (connection strings, the broker's credentials, the signing key,
+/// partner secrets), which a cluster mounts from a secret of its own so that the hub file holds none.
+/// </summary>
 public static class HubConfiguration
 {
     /// <summary>
-    /// Adds the hub file on top of the usual sources. It is watched, so registry changes (partner hubs, limits)
-    /// apply without a restart; environment variables and the command line still override it.
+    /// Adds the hub file, then the secrets file, on top of the usual sources. Both are watched, so registry changes
+    /// (partner hubs, limits, a partner's new secret) apply without a restart; environment variables and the command
+    /// line still override them.
     /// </summary>
     public static void AddHubConfigurationFile(this IConfigurationManager configuration)
     {
-        var path = configuration["HUB_CONFIG"];
-        if (string.IsNullOrWhiteSpace(path))
+        var insertAt = configuration.Sources.TakeWhile(s => s is not EnvironmentVariablesConfigurationSource).Count();
+        foreach (var variable in (string[])["HUB_CONFIG", "HUB_SECRETS"])
         {
-            return;
-        }
+            var path = configuration[variable];
+            if (string.IsNullOrWhiteSpace(path))
+            {
+                continue;
+            }
 
-        if (!File.Exists(path))
-        {
-            throw new FileNotFoundException($"The hub configuration file '{path}' named by HUB_CONFIG does not exist.", path);
-        }
+            if (!File.Exists(path))
+            {
+                throw new FileNotFoundException($"The file '{path}' named by {variable} does not exist.", path);
+            }
 
-        var sources = configuration.Sources;
-        var insertAt = sources.TakeWhile(s => s is not Microsoft.Extensions.Configuration.EnvironmentVariables.EnvironmentVariablesConfigurationSource).Count();
-        var builder = new ConfigurationBuilder().AddJsonFile(Path.GetFullPath(path), optional: false, reloadOnChange: true);
-        sources.Insert(insertAt, builder.Sources[0]);
+            var builder = new ConfigurationBuilder().AddJsonFile(Path.GetFullPath(path), optional: false, reloadOnChange: true);
+            configuration.Sources.Insert(insertAt++, builder.Sources[0]);
+        }
     }
 }
