@@ -54,7 +54,7 @@ public sealed class TwoHubs : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var root = RepositoryRoot();
+        var root = Repository.Root();
         foreach (var hub in new[] { "KR", "CN" })
         {
             var vhost = await TestVirtualHost.CreateAsync();
@@ -206,19 +206,6 @@ public sealed class TwoHubs : IAsyncLifetime
 
             await Task.Delay(250, CancellationToken.None);
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Hub.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No Hub.sln above {AppContext.BaseDirectory}.");
     }
 }
 

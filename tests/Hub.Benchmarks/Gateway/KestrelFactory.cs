@@ -1,3 +1,4 @@
+using Hub.Testing;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Hub.Benchmarks.Gateway;
@@ -15,21 +16,8 @@ internal sealed class KestrelFactory<TMarker> : WebApplicationFactory<TMarker>
     {
         _settings = settings;
         var assembly = typeof(TMarker).Assembly.GetName().Name!;
-        Environment.SetEnvironmentVariable($"ASPNETCORE_TEST_CONTENTROOT_{assembly.Replace('.', '_').ToUpperInvariant()}", Path.Combine(RepositoryRoot(), projectDirectory));
+        Environment.SetEnvironmentVariable($"ASPNETCORE_TEST_CONTENTROOT_{assembly.Replace('.', '_').ToUpperInvariant()}", Path.Combine(Repository.Root(), projectDirectory));
         UseKestrel();
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Hub.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No Hub.sln above {AppContext.BaseDirectory}; run the benchmark from the repository.");
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
