@@ -23,6 +23,12 @@ internal sealed record GatewayOptions
 
     /// <summary>Fan-out of catalog searches to partner hubs.</summary>
     public FederationOptions Federation { get; init; } = new();
+
+    /// <summary>
+    /// How often the services' and partners' host names are looked up again: a name that stands for several instances
+    /// (a cluster's service) is one destination per address, and instances started since join them.
+    /// </summary>
+    public TimeSpan AddressRefresh { get; init; } = TimeSpan.FromSeconds(30);
 }
 
 /// <summary>

@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http.Timeouts;
 using Yarp.ReverseProxy.Configuration;
 using Yarp.ReverseProxy.Forwarder;
+using Yarp.ReverseProxy.ServiceDiscovery;
 
 namespace Hub.Gateway;
 
@@ -72,12 +73,12 @@ internal static class GatewayRegistration
         builder.Services.AddSingleton<IForwarderHttpClientFactory, PartnerSigningHttpClientFactory>();
         builder.Services.AddReverseProxy()
             .LoadFromConfig(proxy)
-            .AddConfigFilter<ServiceAddressFilter>()
             .AddTransforms(t =>
             {
                 t.ForwardPartnerAsBearer();
                 PartnerSigningHttpClientFactory.MarkForPartner(t);
             });
+        builder.Services.AddSingleton<IDestinationResolver, ServiceDestinationResolver>();
     }
 
     /// <summary>The gateway's middleware and endpoints, around the proxy.</summary>

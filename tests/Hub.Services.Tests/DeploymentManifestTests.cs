@@ -49,6 +49,9 @@ public sealed class DeploymentManifestTests
                 Text(port!["targetPort"]).ShouldBe(Text(port["name"]), "a service port reaches the container's port of its name");
             }
 
+            // The gateway is the hub's door; every other process is called by the others, which spread their calls over
+            // the instances its name resolves to.
+            (service["spec"]!["clusterIP"]?.GetValue<string>()).ShouldBe(process == "Gateway" ? null : "None", $"{http.Host}'s service is headless unless it is the gateway");
             var selector = service["spec"]!["selector"]!.AsObject();
             selector.ShouldNotBeEmpty();
             foreach (var label in selector)

@@ -35,4 +35,10 @@ public sealed class GrpcClientOptions
 
     /// <summary>The most attempts that wait for their turn to one target; one more is refused at once.</summary>
     public int MaxQueuedCalls { get; set; } = 1000;
+
+    /// <summary>
+    /// How often a service named by host name (<c>http://catalog:8081</c>, as in a cluster) is looked up again, so that
+    /// its instances started since are called too (see <see cref="ServiceAddresses"/>).
+    /// </summary>
+    public TimeSpan AddressRefresh { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -1,3 +1,4 @@
+using Grpc.Net.Client.Balancer;
 using Grpc.Net.ClientFactory;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,10 +29,10 @@ public static class GrpcClientRegistration
             context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(GrpcClientRegistration)),
             context.ServiceProvider.GetRequiredService<CallLimits>())));
 
+        var address = new Uri(builder.Configuration[$"Services:{service}:Grpc"] ?? throw new InvalidOperationException($"Services:{service}:Grpc is not configured."));
         return builder.Services
-            .AddGrpcClient<TClient>(o => o.Address = new Uri(
-                builder.Configuration[$"Services:{service}:Grpc"]
-                ?? throw new InvalidOperationException($"Services:{service}:Grpc is not configured.")))
+            .AddGrpcClient<TClient>(o => o.Address = ServiceAddresses.ChannelAddress(address))
+            .ConfigureChannel(channel => ServiceAddresses.Configure(address, channel))
             .AddInterceptor(InterceptorScope.Client, sp => new ResilienceInterceptor(
                 sp.GetRequiredService<ResiliencePipelineProvider<string>>().GetPipeline(key),
                 sp.GetRequiredService<IOptions<GrpcClientOptions>>().Value.AttemptDeadline,
@@ -55,7 +56,9 @@ public static class GrpcClientRegistration
     private static void AddClientOptions(this IHostApplicationBuilder builder)
     {
         builder.Services.TryAddSingleton<CallLimits>();
+        builder.Services.TryAddSingleton<ResolverFactory>(sp => new DnsResolverFactory(sp.GetRequiredService<IOptions<GrpcClientOptions>>().Value.AddressRefresh));
         builder.Services.AddOptions<GrpcClientOptions>().Bind(builder.Configuration.GetSection("Grpc:Client"))
+            .Validate(o => o.AddressRefresh > TimeSpan.Zero, "Grpc:Client:AddressRefresh must be positive.")
             .Validate(o => o.MinConcurrentCalls >= 1 && o.InitialConcurrentCalls >= o.MinConcurrentCalls && o.MaxConcurrentCalls >= o.InitialConcurrentCalls && o.MaxQueuedCalls >= 0,
                 "Grpc:Client needs 1 <= MinConcurrentCalls <= InitialConcurrentCalls <= MaxConcurrentCalls and MaxQueuedCalls >= 0.")
             .ValidateOnStart();
