@@ -29,10 +29,14 @@ public static class GrpcClientRegistration
             context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(GrpcClientRegistration)),
             context.ServiceProvider.GetRequiredService<CallLimits>())));
 
-        var address = new Uri(builder.Configuration[$"Services:{service}:Grpc"] ?? throw new InvalidOperationException($"Services:{service}:Grpc is not configured."));
+        // Read as the client is made: configuration may still change until the host is built (test hosts do so).
+        Uri AddressOf(IServiceProvider services) => new(
+            services.GetRequiredService<IConfiguration>()[$"Services:{service}:Grpc"]
+            ?? throw new InvalidOperationException($"Services:{service}:Grpc is not configured."));
+
         return builder.Services
-            .AddGrpcClient<TClient>(o => o.Address = ServiceAddresses.ChannelAddress(address))
-            .ConfigureChannel(channel => ServiceAddresses.Configure(address, channel))
+            .AddGrpcClient<TClient>((services, o) => o.Address = ServiceAddresses.ChannelAddress(AddressOf(services)))
+            .ConfigureChannel((services, channel) => ServiceAddresses.Configure(AddressOf(services), channel))
             .AddInterceptor(InterceptorScope.Client, sp => new ResilienceInterceptor(
                 sp.GetRequiredService<ResiliencePipelineProvider<string>>().GetPipeline(key),
                 sp.GetRequiredService<IOptions<GrpcClientOptions>>().Value.AttemptDeadline,

@@ -25,9 +25,8 @@ public static class ServiceHost
                 await using (var scope = app.Services.CreateAsyncScope())
                 {
                     var db = scope.ServiceProvider.GetRequiredService<TContext>();
-                    var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
-                    await db.Database.MigrateAsync();
-                    app.Logger.LogInformation("Applied {Count} migration(s) to {Database}", pending.Count, db.Database.GetDbConnection().Database);
+                    var applied = await DatabaseMigrations.ApplyAsync(db);
+                    app.Logger.LogInformation("Applied {Count} migration(s) to {Database}", applied, db.Database.GetDbConnection().Database);
                 }
 
                 return 0;
