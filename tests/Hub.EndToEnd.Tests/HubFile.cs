@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Hub.Testing;
 using Npgsql;
@@ -6,7 +7,8 @@ namespace Hub.EndToEnd.Tests;
 
 /// <summary>
 /// A hub file for the tests, derived from deploy/hubs/&lt;hub&gt;.json: free ports, databases and a virtual host of its
-/// own, extra users, and the short timeouts and redeliveries the scenarios need. Partners are wired by <see cref="PointAt"/>.
+/// own, extra users, keys of its own, and the short timeouts and redeliveries the scenarios need. Partners are wired by
+/// <see cref="PointAt"/>.
 /// </summary>
 internal sealed class HubFile
 {
@@ -37,11 +39,16 @@ internal sealed class HubFile
             }
         }
 
-        // A busy shared server may take longer than Npgsql's default 15 s to hand out a connection.
+        // The secrets ./hub up keeps apart (deploy/scripts/hub-secrets.py) are the test's own, in the same file. A busy
+        // shared server may take longer than Npgsql's default 15 s to hand out a connection.
+        var connectionStrings = new JsonObject();
         foreach (var service in Services)
         {
-            json["ConnectionStrings"]![service] = new NpgsqlConnectionStringBuilder(databases[service].ConnectionString) { Pooling = true, Timeout = 60, CommandTimeout = 120 }.ConnectionString;
+            connectionStrings[service] = new NpgsqlConnectionStringBuilder(databases[service].ConnectionString) { Pooling = true, Timeout = 60, CommandTimeout = 120 }.ConnectionString;
         }
+
+        json["ConnectionStrings"] = connectionStrings;
+        json["Security"]!["SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
 
         var messaging = json["Messaging"]!;
         foreach (var (key, value) in vhost.Settings())
@@ -62,12 +69,13 @@ internal sealed class HubFile
         return new HubFile(hub, json);
     }
 
-    /// <summary>Makes <paramref name="partner"/>'s gateway this hub's partner at its test addresses.</summary>
-    public void PointAt(HubFile partner)
+    /// <summary>Makes <paramref name="partner"/>'s gateway this hub's partner at its test addresses, sharing <paramref name="secret"/>.</summary>
+    public void PointAt(HubFile partner, string secret)
     {
         var entry = _json["Partners"]![partner.Hub]!;
         entry["Gateway"] = partner.Address("Gateway");
         entry["GatewayGrpc"] = partner.Address("Gateway", "Grpc");
+        entry["Secret"] = secret;
     }
 
     /// <summary>The secret this hub and <paramref name="partner"/> sign their requests to each other with.</summary>

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 using Grpc.Net.Client;
 using Hub.Contracts.Values;
@@ -70,8 +71,9 @@ public sealed class TwoHubs : IAsyncLifetime
             _files[hub] = HubFile.Derive(root, hub, databases, vhost, ExtraUsers[hub]);
         }
 
-        _files["KR"].PointAt(_files["CN"]);
-        _files["CN"].PointAt(_files["KR"]);
+        var partnerSecret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
+        _files["KR"].PointAt(_files["CN"], partnerSecret);
+        _files["CN"].PointAt(_files["KR"], partnerSecret);
         foreach (var (hub, file) in _files)
         {
             var path = file.Write(_directory);

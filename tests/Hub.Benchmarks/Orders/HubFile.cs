@@ -1,15 +1,22 @@
 using System.Text.Json;
+using Hub.Testing;
 
 namespace Hub.Benchmarks.Orders;
 
-/// <summary>What the benchmark needs from a hub file in <c>deploy/hubs</c>: the gateway, the users and the databases.</summary>
+/// <summary>
+/// What the benchmark needs from a hub file in <c>deploy/hubs</c> (the gateway and the users) and from the secrets
+/// <c>./hub up</c> wrote beside it in <c>.hub/secrets</c> (the databases).
+/// </summary>
 internal sealed record HubFile(
     string Id, Uri Gateway, IReadOnlyDictionary<string, string> Passwords, IReadOnlyDictionary<string, string> Companies, IReadOnlyDictionary<string, string> ConnectionStrings)
 {
     public static HubFile Load(string hub)
     {
-        var path = Path.Combine(RepositoryRoot(), "deploy", "hubs", $"{hub.ToLowerInvariant()}.json");
-        using var document = JsonDocument.Parse(File.ReadAllText(path));
+        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(Repository.Root(), "deploy", "hubs", $"{hub.ToLowerInvariant()}.json")));
+        var secretsFile = Path.Combine(Repository.Root(), ".hub", "secrets", $"{hub.ToLowerInvariant()}.json");
+        using var secrets = JsonDocument.Parse(File.Exists(secretsFile)
+            ? File.ReadAllText(secretsFile)
+            : throw new InvalidOperationException($"No {secretsFile}: the order benchmark runs against the hubs ./hub up started."));
         var root = document.RootElement;
         var users = root.GetProperty("Identity").GetProperty("Users").EnumerateArray().ToList();
         return new HubFile(
@@ -18,7 +25,7 @@ internal sealed record HubFile(
             users.ToDictionary(u => u.GetProperty("User").GetString()!, u => u.GetProperty("Password").GetString()!),
             users.Where(u => u.TryGetProperty("Company", out _))
                 .ToDictionary(u => u.GetProperty("User").GetString()!, u => u.GetProperty("Company").GetString()!),
-            root.GetProperty("ConnectionStrings").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!));
+            secrets.RootElement.GetProperty("ConnectionStrings").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!));
     }
 
     public string Password(string user) =>
@@ -29,17 +36,4 @@ internal sealed record HubFile(
 
     public string Company(string user) =>
         Companies.TryGetValue(user, out var company) ? company : throw new InvalidOperationException($"Hub {Id}'s file gives user {user} no company.");
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(Directory.GetCurrentDirectory()); directory is not null; directory = directory.Parent)
-        {
-            if (Directory.Exists(Path.Combine(directory.FullName, "deploy", "hubs")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Run the order benchmark from the repository (deploy/hubs holds the hub files).");
-    }
 }
