@@ -1,3 +1,4 @@
+using Hub.ServiceDefaults.Data;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -67,8 +68,17 @@ internal sealed partial class OutboxRelayService(
             catch (Exception ex)
             {
                 var failures = Interlocked.Increment(ref _failures);
-                LogRelayFailed(ex, failures);
                 var backOff = TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, failures)));
+                if (DatabaseOutage.Is(ex))
+                {
+                    // The connection's own warning said why (CommandFailureLog); the stack adds nothing to an outage.
+                    LogRelayWaitingForDatabase(failures, backOff, ex.GetBaseException().Message);
+                }
+                else
+                {
+                    LogRelayFailed(ex, failures);
+                }
+
                 // No loop scans before the back-off is over (each would otherwise fail its own scan at every poll).
                 Interlocked.Exchange(ref _nextScan, clock.GetUtcNow().UtcTicks + backOff.Ticks);
                 await Sleep(backOff, stoppingToken);
@@ -206,6 +216,9 @@ internal sealed partial class OutboxRelayService(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox relay failed ({Failures} in a row); backing off")]
     private partial void LogRelayFailed(Exception exception, int failures);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox relay failed ({Failures} in a row): the database does not answer ({Reason}); trying again in {BackOff}")]
+    private partial void LogRelayWaitingForDatabase(int failures, TimeSpan backOff, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox maintenance (backlog gauges, retention) failed; trying again later")]
     private partial void LogMaintenanceFailed(Exception exception);
