@@ -19,11 +19,15 @@ import sys
 def kept(folder, name):
     """A random secret made the first time it is asked for and read back every time after."""
     path = os.path.join(folder, "keys", name)
-    if not os.path.exists(path) or not open(path).read().strip():
-        with open(path, "w") as file:
-            file.write(secrets.token_urlsafe(48))
-    with open(path) as file:
-        return file.read().strip()
+    if os.path.exists(path):
+        with open(path) as file:
+            secret = file.read().strip()
+        if secret:
+            return secret
+    secret = secrets.token_urlsafe(48)
+    with open(path, "w") as file:
+        file.write(secret)
+    return secret
 
 
 def value(text):

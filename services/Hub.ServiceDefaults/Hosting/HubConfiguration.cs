@@ -6,7 +6,8 @@ namespace Hub.ServiceDefaults.Hosting;
 /// <summary>
 /// Loads the hub's own configuration file (deploy/hubs/&lt;hub&gt;.json) named by <c>HUB_CONFIG</c>, and over it the
 /// file of its secrets named by <c>HUB_SECRETS</c> (connection strings, the broker's credentials, the signing key,
-/// partner secrets), which a cluster mounts from a secret of its own so that the hub file holds none.
+/// partner secrets), so that the hub file holds none: <c>./hub up</c> writes one per hub, a cluster mounts it from a
+/// secret of its own.
 /// </summary>
 public static class HubConfiguration
 {
