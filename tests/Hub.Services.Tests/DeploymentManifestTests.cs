@@ -60,6 +60,12 @@ public sealed class DeploymentManifestTests
                 Text(pod["metadata"]!["labels"]![label.Key]).ShouldBe(Text(label.Value), $"the {http.Host} service selects its pods by {label.Key}");
             }
 
+            var budget = Required(manifests, ("PodDisruptionBudget", http.Host), $"{process} keeps replicas up through a node's drain");
+            foreach (var label in budget["spec"]!["selector"]!["matchLabels"]!.AsObject())
+            {
+                Text(pod["metadata"]!["labels"]![label.Key]).ShouldBe(Text(label.Value), $"{http.Host}'s disruption budget selects its pods");
+            }
+
             Probe(container, "readinessProbe").ShouldBe("/health/ready");
             Probe(container, "livenessProbe").ShouldBe("/health/live");
             ReadsTheHubFiles(container, pod);
@@ -76,6 +82,11 @@ public sealed class DeploymentManifestTests
             Text(migrations[0]!["image"]).ShouldBe(Text(container["image"]));
             ReadsTheHubFiles(migrations[0]!, pod);
         }
+
+        // Within the hub every process may call the others; from outside it, the gateway alone is reached.
+        var policies = manifests.Where(m => m.Key.Kind == "NetworkPolicy").Select(m => m.Value["spec"]!).ToList();
+        var open = policies.Where(p => p["ingress"]!.AsArray().Any(rule => rule!["from"] is null)).ShouldHaveSingleItem();
+        Text(open["podSelector"]!["matchLabels"]!["app.kubernetes.io/name"]).ShouldBe(new Uri(Text(cluster["Services"]!["Gateway"]!["Http"])).Host);
 
         var resources = Texts(ReadYaml(Path.Combine(Kubernetes, "base", "kustomization.yaml")).Single()["resources"]);
         resources.ShouldBe(Directory.GetFiles(Path.Combine(Kubernetes, "base"), "*.yaml").Select(Path.GetFileName).Where(f => f != "kustomization.yaml").Cast<string>(), ignoreOrder: true);
