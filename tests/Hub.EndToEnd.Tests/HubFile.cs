@@ -22,7 +22,7 @@ internal sealed class HubFile
 
     public string Hub { get; }
 
-    public static readonly string[] Services = ["Catalog", "Order", "Customs", "Logistics", "Payment", "TaxRefund"];
+    public static IReadOnlyList<string> Services => HubSecrets.Services;
 
     public string Address(string process, string endpoint = "Http") => _json["Services"]![process]![endpoint]!.GetValue<string>();
 

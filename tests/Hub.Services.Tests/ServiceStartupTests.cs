@@ -18,7 +18,7 @@ namespace Hub.Services.Tests;
 /// <summary>What every service must do at this stage: refuse readiness until migrated, then serve and message.</summary>
 public sealed class ServiceStartupTests
 {
-    public static TheoryData<string> Services => ["Catalog", "Order", "Customs", "Logistics", "Payment", "TaxRefund"];
+    public static TheoryData<string> Services => new(HubSecrets.Services);
 
     [Theory]
     [MemberData(nameof(Services))]

@@ -6,7 +6,7 @@ namespace Hub.Testing;
 public static class HubSecrets
 {
     /// <summary>The services with a database of their own, as <c>./hub</c> names them.</summary>
-    public static readonly string[] Services = ["Catalog", "Order", "Customs", "Logistics", "Payment", "TaxRefund"];
+    public static IReadOnlyList<string> Services { get; } = ["Catalog", "Order", "Customs", "Logistics", "Payment", "TaxRefund"];
 
     /// <summary>Runs the script for <paramref name="hubFile"/> into <paramref name="folder"/>; returns the file it wrote.</summary>
     /// <param name="hubFile">The hub file (deploy/hubs/&lt;hub&gt;.json).</param>

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Hub.ServiceDefaults.Grpc;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 using Yarp.ReverseProxy.Configuration;
@@ -34,7 +35,7 @@ internal sealed partial class ServiceDestinationResolver(IConfiguration configur
                 Health = destination.Health is null ? null : FromHubFile(id, destination.Health),
             };
             var address = new Uri(given.Address);
-            if (address.HostNameType != UriHostNameType.Dns || address.IsLoopback)
+            if (!ServiceAddresses.IsName(address))
             {
                 resolved[id] = given;
                 continue;

@@ -1,4 +1,3 @@
-using System.Net;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Grpc.Net.Client.Configuration;
@@ -38,5 +37,15 @@ public static class ServiceAddresses
         channel.ServiceConfig = new ServiceConfig { LoadBalancingConfigs = { new RoundRobinConfig() } };
     }
 
-    private static bool IsName(Uri address) => address.Host != "localhost" && !IPAddress.TryParse(address.Host, out _);
+    /// <summary>
+    /// Whether the address names its service by host name, which may stand for several instances (a cluster's
+    /// service); an IP address or <c>localhost</c> is one process. Where the service listens and where the gateway
+    /// sends follow the same rule.
+    /// </summary>
+    /// <param name="address">A service's address as the hub file names it.</param>
+    public static bool IsName(Uri address)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        return address.HostNameType == UriHostNameType.Dns && !address.IsLoopback;
+    }
 }

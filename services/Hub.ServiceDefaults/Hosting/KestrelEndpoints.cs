@@ -1,4 +1,5 @@
 using System.Net;
+using Hub.ServiceDefaults.Grpc;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
@@ -38,17 +39,13 @@ internal static class KestrelEndpoints
     private static void Listen(KestrelServerOptions kestrel, string url, HttpProtocols protocols)
     {
         var uri = new Uri(url);
-        if (uri.Host == "localhost")
+        if (ServiceAddresses.IsName(uri))
         {
-            kestrel.Listen(IPAddress.Loopback, uri.Port, o => o.Protocols = protocols);
-        }
-        else if (IPAddress.TryParse(uri.Host, out var address))
-        {
-            kestrel.Listen(address, uri.Port, o => o.Protocols = protocols);
+            kestrel.ListenAnyIP(uri.Port, o => o.Protocols = protocols);
         }
         else
         {
-            kestrel.ListenAnyIP(uri.Port, o => o.Protocols = protocols);
+            kestrel.Listen(IPAddress.TryParse(uri.Host, out var address) ? address : IPAddress.Loopback, uri.Port, o => o.Protocols = protocols);
         }
     }
 }
