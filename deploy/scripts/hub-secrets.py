@@ -1,14 +1,14 @@
 #!/usr/bin/env python3
 """Writes the secrets file of a hub that ./hub up runs (HUB_SECRETS), beside the others in one folder.
 
-usage: hub-secrets.py HUB_FILE FOLDER SERVICE...
+usage: hub-secrets.py HUB_FILE FOLDER PROCESS...
 
 The hub file (deploy/hubs/<hub>.json) holds no secret. This file gives the processes of the hub on this machine:
-its services' connection strings (database hub_<hub>_<service> on the local server, as HUB_DB_USER and
+the connection strings of its processes with a database (hub_<hub>_<process> on the local server, as HUB_DB_USER and
 HUB_DB_PASSWORD say), the broker's user and password (HUB_MQ_USER, HUB_MQ_PASSWORD), the key the hub signs its tokens
-with, and the secret it shares with each partner hub named in its file. The key and the partner secrets are made once
-per installation, at random, and kept in FOLDER/keys: the same secret for both hubs of a pair, the same from one run to
-the next. Every file is readable by its owner only.
+with, the secret its console's key ring is encrypted under, and the secret it shares with each partner hub named in its
+file. The key and the secrets are made once per installation, at random, and kept in FOLDER/keys: the same secret for
+both hubs of a pair, the same from one run to the next. Every file is readable by its owner only.
 """
 import json
 import os
@@ -35,7 +35,7 @@ def value(text):
     return '"' + text.replace('"', '""') + '"' if any(c in text for c in ';"=\'') else text
 
 
-def main(hub_file, folder, *services):
+def main(hub_file, folder, *processes):
     os.umask(0o077)
     os.makedirs(os.path.join(folder, "keys"), exist_ok=True)
     with open(hub_file) as file:
@@ -44,12 +44,13 @@ def main(hub_file, folder, *services):
     user, password = os.environ.get("HUB_DB_USER", "hub"), os.environ.get("HUB_DB_PASSWORD", "hub")
     document = {
         "ConnectionStrings": {
-            service: f"Host=127.0.0.1;Port=5432;Database=hub_{hub_id}_{service.lower()};"
+            process: f"Host=127.0.0.1;Port=5432;Database=hub_{hub_id}_{process.lower()};"
                      f"Username={value(user)};Password={value(password)};SSL Mode=Disable"
-            for service in services
+            for process in processes
         },
         "Messaging": {"Username": os.environ.get("HUB_MQ_USER", "hub"), "Password": os.environ.get("HUB_MQ_PASSWORD", "hub")},
         "Security": {"SigningKey": kept(folder, f"{hub_id}-signing-key")},
+        "Console": {"KeyRing": {"Secret": kept(folder, f"{hub_id}-console-key-ring")}},
         "Partners": {
             partner: {"Secret": kept(folder, "partners-" + "-".join(sorted([hub_id, partner.lower()])))}
             for partner in hub.get("Partners", {})

@@ -5,8 +5,13 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Hub.Console.Tests;
 
-/// <summary>The console of hub KR on a real Kestrel port (the browser needs one), against the fake hub and a test vhost.</summary>
-internal sealed class ConsoleFactory(FakeHub hub, TestVirtualHost vhost, string address) : WebApplicationFactory<ConsoleOptions>
+/// <summary>
+/// The console of hub KR on a real Kestrel port (the browser needs one), against the fake hub and a test vhost; its key
+/// ring in <paramref name="keyRing"/> (a database's connection string) encrypted under <paramref name="keyRingSecret"/>,
+/// else in the process's key directory.
+/// </summary>
+internal sealed class ConsoleFactory(FakeHub hub, TestVirtualHost vhost, string address, string? keyRing = null, string? keyRingSecret = null)
+    : WebApplicationFactory<ConsoleOptions>
 {
     public string Address { get; } = address;
 
@@ -34,6 +39,12 @@ internal sealed class ConsoleFactory(FakeHub hub, TestVirtualHost vhost, string 
             ["Console:BrokerManagement"] = vhost.Servers.RabbitMqManagement.GetLeftPart(UriPartial.Authority),
             ["Console:SampleInterval"] = "00:00:01",
         };
+        if (keyRing is not null)
+        {
+            settings["ConnectionStrings:Console"] = keyRing;
+            settings["Console:KeyRing:Secret"] = keyRingSecret;
+        }
+
         foreach (var (key, value) in vhost.Settings().Concat(TestSecurity.Settings()).Concat(settings))
         {
             builder.UseSetting(key, value);

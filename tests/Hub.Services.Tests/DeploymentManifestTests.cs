@@ -60,21 +60,13 @@ public sealed class DeploymentManifestTests
                 Text(pod["metadata"]!["labels"]![label.Key]).ShouldBe(Text(label.Value), $"the {http.Host} service selects its pods by {label.Key}");
             }
 
-            // Every process but the console (whose keys are its own) scales out from the replicas it starts with.
+            // Every process scales out from the replicas it starts with (the console's replicas share its key ring).
             var replicas = int.Parse(Text(deployment["spec"]!["replicas"]), System.Globalization.CultureInfo.InvariantCulture);
-            if (process == "Console")
-            {
-                replicas.ShouldBe(1);
-                manifests.ShouldNotContainKey(("HorizontalPodAutoscaler", http.Host));
-            }
-            else
-            {
-                var scaling = Required(manifests, ("HorizontalPodAutoscaler", http.Host), $"{process} scales out")["spec"]!;
-                Text(scaling["scaleTargetRef"]!["kind"]).ShouldBe("Deployment");
-                Text(scaling["scaleTargetRef"]!["name"]).ShouldBe(http.Host);
-                Text(scaling["minReplicas"]).ShouldBe(replicas.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                replicas.ShouldBeGreaterThanOrEqualTo(2, "a replica lost leaves another serving");
-            }
+            var scaling = Required(manifests, ("HorizontalPodAutoscaler", http.Host), $"{process} scales out")["spec"]!;
+            Text(scaling["scaleTargetRef"]!["kind"]).ShouldBe("Deployment");
+            Text(scaling["scaleTargetRef"]!["name"]).ShouldBe(http.Host);
+            Text(scaling["minReplicas"]).ShouldBe(replicas.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            replicas.ShouldBeGreaterThanOrEqualTo(2, "a replica lost leaves another serving");
 
             var budget = Required(manifests, ("PodDisruptionBudget", http.Host), $"{process} keeps replicas up through a node's drain");
             foreach (var label in budget["spec"]!["selector"]!["matchLabels"]!.AsObject())
@@ -87,7 +79,7 @@ public sealed class DeploymentManifestTests
             ReadsTheHubFiles(container, pod);
 
             var migrations = pod["spec"]!["initContainers"]?.AsArray() ?? [];
-            if (!HubSecrets.Services.Contains(process))
+            if (!HubSecrets.Databases.Contains(process))
             {
                 migrations.ShouldBeEmpty($"{process} has no database to migrate");
                 continue;

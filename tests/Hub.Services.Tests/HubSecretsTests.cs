@@ -34,11 +34,11 @@ public sealed class HubSecretsTests : IDisposable
     }
 
     [Fact]
-    public async Task ConnectionStrings_NameEachServicesDatabase_WithTheServersCredentials_QuotedAsNeeded()
+    public async Task ConnectionStrings_NameTheDatabaseOfEachProcessWithOne_WithTheServersCredentials_QuotedAsNeeded()
     {
         var kr = await ReadAsync("kr", new Dictionary<string, string> { ["HUB_DB_USER"] = "hub_owner", ["HUB_DB_PASSWORD"] = "pa;ss\"word", ["HUB_MQ_USER"] = "broker", ["HUB_MQ_PASSWORD"] = "mq-secret" });
 
-        kr["ConnectionStrings"]!.AsObject().Select(p => p.Key).ShouldBe(HubSecrets.Services, ignoreOrder: true);
+        kr["ConnectionStrings"]!.AsObject().Select(p => p.Key).ShouldBe(HubSecrets.Databases, ignoreOrder: true);
         var order = new NpgsqlConnectionStringBuilder(kr["ConnectionStrings"]!["Order"]!.GetValue<string>());
         order.Database.ShouldBe("hub_kr_order");
         order.Username.ShouldBe("hub_owner");

@@ -1,4 +1,3 @@
-using Hub.ServiceDefaults.Data;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -35,7 +34,7 @@ public sealed class TestDatabase : IAsyncDisposable
     }
 
     /// <summary>Applies <typeparamref name="TContext"/>'s checked-in migrations, as the service's <c>migrate</c> command does.</summary>
-    public async Task MigrateAsync<TContext>() where TContext : ServiceDbContext
+    public async Task MigrateAsync<TContext>() where TContext : DbContext
     {
         await using var db = CreateContext<TContext>();
         await db.Database.MigrateAsync();

@@ -1,13 +1,16 @@
 using Hub.Console.Clients;
 using Hub.Console.Components;
+using Hub.Console.Data;
 using Hub.Console.ErrorQueues;
 using Hub.Console.Metrics;
 using Hub.Console.Operators;
 using Hub.ServiceDefaults;
+using Hub.ServiceDefaults.Data;
 using Hub.ServiceDefaults.Messaging;
 using Hub.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Options;
 
 namespace Hub.Console;
@@ -23,9 +26,23 @@ internal static class ConsoleRegistration
         builder.Services.AddOptions<ConsoleOptions>().Bind(builder.Configuration.GetSection(ConsoleOptions.Section));
         builder.Services.AddOptions<MessagingOptions>().Bind(builder.Configuration.GetSection("Messaging"));
 
-        // Hubs on one host (KR and CN locally) share the browser's cookies and the console's key directory: keep them apart.
+        // Hubs on one host (KR and CN locally) share the browser's cookies: keep them apart.
         var hub = builder.GetServiceIdentity().Hub.ToString().ToLowerInvariant();
-        builder.Services.AddDataProtection().SetApplicationName($"hub-console-{hub}");
+        var keys = builder.Services.AddDataProtection().SetApplicationName($"hub-console-{hub}");
+        // The key ring in the console's database, each key encrypted: every replica reads the cookies and form tokens
+        // another issued, and a restart signs no operator out. Without a database the keys stay in this process's key
+        // directory.
+        if (builder.TryAddProcessDatabase<ConsoleDbContext>())
+        {
+            var key = KeyRingKey.From(builder.Configuration[KeyRingKey.Setting]);
+            builder.Services.AddSingleton(key);
+            keys.PersistKeysToDbContext<ConsoleDbContext>();
+            builder.Services.Configure<KeyManagementOptions>(o => o.XmlEncryptor = new KeyRingEncryptor(key));
+        }
+        else
+        {
+            builder.Services.AddHostedService<KeyRingWarning>();
+        }
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(o =>
             {

@@ -1,5 +1,7 @@
 using Hub.Console;
+using Hub.Console.Data;
 using Hub.ServiceDefaults;
+using Hub.ServiceDefaults.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("console");
@@ -10,4 +12,4 @@ app.UseConsolePathBase();
 app.MapDefaultEndpoints();
 app.MapConsole();
 
-await app.RunAsync();
+return await app.RunAsync<ConsoleDbContext>(args);

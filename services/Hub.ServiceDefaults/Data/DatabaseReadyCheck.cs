@@ -4,7 +4,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace Hub.ServiceDefaults.Data;
 
 internal sealed class DatabaseReadyCheck<TContext>(TContext db) : IHealthCheck
-    where TContext : ServiceDbContext
+    where TContext : DbContext
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {

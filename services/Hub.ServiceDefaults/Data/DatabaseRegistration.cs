@@ -39,15 +39,9 @@ public static class DatabaseRegistration
         // An aggregate's owned collections are a few rows each (a product's texts and national lines, a lane's
         // containers and revisions): read in one round trip by default, while queries of many rows with collections
         // of their own (orders with lines and timelines) split explicitly.
-        builder.Services.AddDbContextPool<TContext>((sp, o) => o
+        builder.Services.AddDbContextPool<TContext>((sp, o) => LogFailuresOnce(o
             .UseNpgsql(connectionString, npgsql => npgsql.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
-            .AddInterceptors(sp.GetRequiredService<OutboxCommitInterceptor>(), sp.GetRequiredService<CommandFailureLog>())
-            // A failed connection, command or transaction is logged by CommandFailureLog, at the level its cause
-            // deserves; a query or save that failed for one of them is not logged again. What else fails in a query
-            // (reading its rows into objects) reaches the caller's own error handling.
-            .ConfigureWarnings(w => w.Log(
-                (RelationalEventId.ConnectionError, LogLevel.Debug), (RelationalEventId.CommandError, LogLevel.Debug), (RelationalEventId.TransactionError, LogLevel.Debug),
-                (CoreEventId.QueryIterationFailed, LogLevel.Debug), (CoreEventId.SaveChangesFailed, LogLevel.Debug))));
+            .AddInterceptors(sp.GetRequiredService<OutboxCommitInterceptor>()), sp));
         builder.Services.AddScoped<ServiceDbContext>(sp => sp.GetRequiredService<TContext>());
         builder.Services.AddScoped<IOutbox, EfOutbox>();
         builder.Services.AddScoped<MessagingProbeRunner>();
@@ -65,6 +59,36 @@ public static class DatabaseRegistration
         builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck<TContext>>("postgresql", tags: [HealthTags.Ready]);
         return builder;
     }
+
+    /// <summary>
+    /// Registers <typeparamref name="TContext"/>, a database of a process that keeps state but sends no events (no
+    /// outbox), on the connection string named after the process, with the same readiness check as a service's; false,
+    /// and nothing registered, when that connection string is not configured (or empty).
+    /// </summary>
+    /// <param name="builder">The process's host builder.</param>
+    public static bool TryAddProcessDatabase<TContext>(this IHostApplicationBuilder builder)
+        where TContext : DbContext
+    {
+        var connectionString = builder.Configuration.GetConnectionString(builder.GetServiceIdentity().ConfigurationName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            return false;
+        }
+
+        builder.Services.AddSingleton<CommandFailureLog>();
+        builder.Services.AddDbContext<TContext>((sp, o) => LogFailuresOnce(o.UseNpgsql(connectionString), sp));
+        builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck<TContext>>("postgresql", tags: [HealthTags.Ready]);
+        return true;
+    }
+
+    // A failed connection, command or transaction is logged by CommandFailureLog, at the level its cause deserves; a
+    // query or save that failed for one of them is not logged again. What else fails in a query (reading its rows into
+    // objects) reaches the caller's own error handling.
+    private static DbContextOptionsBuilder LogFailuresOnce(DbContextOptionsBuilder options, IServiceProvider services) => options
+        .AddInterceptors(services.GetRequiredService<CommandFailureLog>())
+        .ConfigureWarnings(w => w.Log(
+            (RelationalEventId.ConnectionError, LogLevel.Debug), (RelationalEventId.CommandError, LogLevel.Debug), (RelationalEventId.TransactionError, LogLevel.Debug),
+            (CoreEventId.QueryIterationFailed, LogLevel.Debug), (CoreEventId.SaveChangesFailed, LogLevel.Debug)));
 
     /// <summary>
     /// The statements a service runs again and again (its claims, inserts, outbox batches) are parsed once per pooled

@@ -8,7 +8,7 @@ namespace Hub.ServiceDefaults.Data;
 /// each service derives one line from it.
 /// </summary>
 public abstract class DesignTimeDbContextFactory<TContext> : IDesignTimeDbContextFactory<TContext>
-    where TContext : ServiceDbContext
+    where TContext : DbContext
 {
     /// <inheritdoc />
     public TContext CreateDbContext(string[] args)

@@ -14,7 +14,7 @@ public static class ServiceHost
     /// Migrations never run at start-up: a service on an unmigrated database reports not-ready instead.
     /// </summary>
     public static async Task<int> RunAsync<TContext>(this WebApplication app, string[] args)
-        where TContext : ServiceDbContext
+        where TContext : DbContext
     {
         switch (args.Length > 0 && !args[0].StartsWith('-') ? args[0] : null)
         {
@@ -24,7 +24,8 @@ public static class ServiceHost
             case "migrate":
                 await using (var scope = app.Services.CreateAsyncScope())
                 {
-                    var db = scope.ServiceProvider.GetRequiredService<TContext>();
+                    var db = scope.ServiceProvider.GetService<TContext>()
+                        ?? throw new InvalidOperationException($"No database to migrate: ConnectionStrings:{app.Services.GetRequiredService<ServiceIdentity>().ConfigurationName} is not configured.");
                     var applied = await DatabaseMigrations.ApplyAsync(db);
                     app.Logger.LogInformation("Applied {Count} migration(s) to {Database}", applied, db.Database.GetDbConnection().Database);
                 }
