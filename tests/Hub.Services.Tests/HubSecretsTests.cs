@@ -10,7 +10,7 @@ public sealed class HubSecretsTests : IDisposable
     private readonly string _folder = Directory.CreateTempSubdirectory("hub-secrets-").FullName;
 
     [Fact]
-    public async Task SigningKeysAndPartnerSecrets_AreMadeOncePerInstallation_EachPairSharingOne_ReadableByTheOwnerOnly()
+    public async Task SigningKeysKeyRingAndPartnerSecrets_AreMadeOncePerInstallation_EachPairSharingOne_ReadableByTheOwnerOnly()
     {
         var kr = await ReadAsync("kr");
         var cn = await ReadAsync("cn");
@@ -24,6 +24,11 @@ public sealed class HubSecretsTests : IDisposable
         cn["Partners"]!["KR"]!["Secret"]!.GetValue<string>().ShouldBe(shared, "both hubs of a pair sign with the same secret");
         shared.ShouldNotBe(krKey);
         krAgain["Partners"]!["CN"]!["Secret"]!.GetValue<string>().ShouldBe(shared);
+        var keyRing = kr["Console"]!["KeyRing"]!["Secret"]!.GetValue<string>();
+        keyRing.Length.ShouldBeGreaterThanOrEqualTo(32, "the console refuses a shorter one");
+        keyRing.ShouldNotBe(cn["Console"]!["KeyRing"]!["Secret"]!.GetValue<string>(), "each hub's console has a key ring of its own");
+        new[] { krKey, shared }.ShouldNotContain(keyRing);
+        krAgain["Console"]!["KeyRing"]!["Secret"]!.GetValue<string>().ShouldBe(keyRing, "kept, or every operator would be signed out");
         if (!OperatingSystem.IsWindows())
         {
             foreach (var file in Directory.GetFiles(_folder, "*", SearchOption.AllDirectories))
