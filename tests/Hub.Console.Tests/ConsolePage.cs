@@ -4,15 +4,19 @@ using Microsoft.Playwright;
 namespace Hub.Console.Tests;
 
 /// <summary>A fresh browser context on the console, with screenshots saved under the test output.</summary>
-internal sealed class ConsolePage(ConsoleFixture fixture, IBrowserContext context, IPage page) : IAsyncDisposable
+internal sealed class ConsolePage(string console, IBrowserContext context, IPage page) : IAsyncDisposable
 {
     public static string Screenshots { get; } = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
 
     public IPage Page { get; } = page;
 
-    public static async Task<ConsolePage> OpenAsync(ConsoleFixture fixture)
+    public IBrowserContext Context { get; } = context;
+
+    /// <summary>A fresh browser context on the fixture's console, or on <paramref name="console"/> (its address, path base included).</summary>
+    public static async Task<ConsolePage> OpenAsync(ConsoleFixture fixture, string? console = null)
     {
-        var context = await fixture.Browser.NewContextAsync(new() { BaseURL = fixture.Console });
+        console ??= fixture.Console;
+        var context = await fixture.Browser.NewContextAsync(new() { BaseURL = console });
 
         // The first page a console renders, on a busy 2-core machine, can take longer than Playwright's 30 s default.
         context.SetDefaultTimeout(90_000);
@@ -20,10 +24,14 @@ internal sealed class ConsolePage(ConsoleFixture fixture, IBrowserContext contex
         var page = await context.NewPageAsync();
         // The replay and discard buttons ask for confirmation; the operator in these tests always says yes.
         page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
-        return new ConsolePage(fixture, context, page);
+        return new ConsolePage(console, context, page);
     }
 
-    public async Task GoAsync(string path) => await Page.GotoAsync(fixture.Console + path);
+    /// <summary>Opens <paramref name="path"/> of this page's console, or of <paramref name="console"/>.</summary>
+    public async Task GoAsync(string path, string? console = null) => await Page.GotoAsync((console ?? Address) + path);
+
+    /// <summary>The address of the console this page was opened on, path base included.</summary>
+    public string Address { get; } = console;
 
     public async Task LogInAsync(string user = FakeHub.OperatorUser, string password = FakeHub.OperatorPassword)
     {
@@ -46,5 +54,5 @@ internal sealed class ConsolePage(ConsoleFixture fixture, IBrowserContext contex
         await Page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
     }
 
-    public async ValueTask DisposeAsync() => await context.DisposeAsync();
+    public async ValueTask DisposeAsync() => await Context.DisposeAsync();
 }

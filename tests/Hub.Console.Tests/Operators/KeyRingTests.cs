@@ -24,21 +24,14 @@ public sealed class KeyRingTests(ConsoleFixture fixture)
         await using var otherKeyRing = await TestDatabase.CreateAsync("console");
         await otherKeyRing.MigrateAsync<ConsoleDbContext>();
 
-        await using var context = await fixture.Browser.NewContextAsync();
-        context.SetDefaultTimeout(90_000);
-        context.SetDefaultNavigationTimeout(90_000);
-        var page = await context.NewPageAsync();
+        var first = Replica(keyRing);
+        await using var page = await ConsolePage.OpenAsync(fixture, Address(first));
         IReadOnlyList<BrowserContextCookiesResult> cookies;
-        await using (var first = Replica(keyRing))
+        await using (first)
         {
-            var at = Address(first);
-            await page.GotoAsync(at + "login");
-            await page.FillAsync("#user", FakeHub.OperatorUser);
-            await page.FillAsync("#password", FakeHub.OperatorPassword);
-            await page.ClickAsync("#login");
-            await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
-            page.Url.ShouldNotStartWith(at + "login");
-            cookies = await context.CookiesAsync([at]);
+            await page.LogInAsync();
+            page.Page.Url.ShouldNotStartWith(page.Address + "login");
+            cookies = await page.Context.CookiesAsync([page.Address]);
             cookies.ShouldContain(c => c.Name == "hub-console-kr");
         }
 
@@ -53,17 +46,17 @@ public sealed class KeyRingTests(ConsoleFixture fixture)
         // The first replica is gone: the second, started after it on the same database, is the restarted console.
         await using (var second = Replica(keyRing))
         {
-            (await SignedInOperatorAsync(context, page, cookies, Address(second))).ShouldBe(FakeHub.OperatorUser);
+            (await SignedInOperatorAsync(page, cookies, Address(second))).ShouldBe(FakeHub.OperatorUser);
         }
 
         await using (var other = Replica(otherKeyRing))
         {
-            (await SignedInOperatorAsync(context, page, cookies, Address(other))).ShouldBeNull();
+            (await SignedInOperatorAsync(page, cookies, Address(other))).ShouldBeNull();
         }
 
         // Last: a console that cannot read the ring makes a key of its own in it.
         await using var otherSecret = Replica(keyRing, "another-key-ring-secret-of-at-least-32-characters");
-        (await SignedInOperatorAsync(context, page, cookies, Address(otherSecret))).ShouldBeNull();
+        (await SignedInOperatorAsync(page, cookies, Address(otherSecret))).ShouldBeNull();
     }
 
     [Fact]
@@ -99,11 +92,11 @@ public sealed class KeyRingTests(ConsoleFixture fixture)
 
     // The operator a console shows for the browser's sign-in cookie (given to that console's address); null when the
     // console sends the browser to its login page.
-    private static async Task<string?> SignedInOperatorAsync(IBrowserContext context, IPage page, IReadOnlyList<BrowserContextCookiesResult> cookies, string console)
+    private static async Task<string?> SignedInOperatorAsync(ConsolePage page, IReadOnlyList<BrowserContextCookiesResult> cookies, string console)
     {
-        await context.ClearCookiesAsync();
-        await context.AddCookiesAsync(cookies.Select(c => new Microsoft.Playwright.Cookie { Name = c.Name, Value = c.Value, Url = console }));
-        await page.GotoAsync(console + "partners");
-        return page.Url.StartsWith(console + "login", StringComparison.Ordinal) ? null : await page.InnerTextAsync("#operator");
+        await page.Context.ClearCookiesAsync();
+        await page.Context.AddCookiesAsync(cookies.Select(c => new Microsoft.Playwright.Cookie { Name = c.Name, Value = c.Value, Url = console }));
+        await page.GoAsync("partners", console);
+        return page.Page.Url.StartsWith(console + "login", StringComparison.Ordinal) ? null : await page.Page.InnerTextAsync("#operator");
     }
 }
