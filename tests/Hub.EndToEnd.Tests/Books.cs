@@ -17,6 +17,30 @@ internal sealed class Books(GatewayClient hub, Session op)
         return (lines, statement["balance"]!["minorUnits"]!.GetValue<long>());
     }
 
+    /// <summary>
+    /// The company's wallet line for an order's import duties and taxes (signed minor units), once payment has charged
+    /// them: it does so on the import's clearance, beside the order's own steps, so the line is waited for.
+    /// </summary>
+    public async Task<long> DutiesLineAsync(string company, string currency, string orderId, TimeSpan timeout)
+    {
+        var giveUpAt = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var (lines, _) = await StatementAsync(company, currency);
+            if (lines.Where(l => l.Description.StartsWith($"Order {orderId}: import duties", StringComparison.Ordinal)).Select(l => (long?)l.Amount).SingleOrDefault() is { } line)
+            {
+                return line;
+            }
+
+            if (DateTime.UtcNow > giveUpAt)
+            {
+                throw new TimeoutException($"No import duties line for order {orderId} in {company}'s {currency} statement after {timeout}: {string.Join("; ", lines)}");
+            }
+
+            await Task.Delay(500);
+        }
+    }
+
     /// <summary>Debits less credits per currency over the hub's whole ledger (its trial balance): zero for each currency when the books balance.</summary>
     public async Task<IReadOnlyDictionary<string, long>> TrialBalanceAsync()
     {

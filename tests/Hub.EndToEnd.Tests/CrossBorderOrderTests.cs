@@ -41,11 +41,16 @@ public sealed class CrossBorderOrderTests(TwoHubs hubs, ITestOutputHelper output
         (await kr.GetAsync("/api/order/sales?status=Completed&limit=200"))["orders"]!.AsArray()
             .Select(o => o!["orderId"]!.GetValue<string>()).ShouldContain(outcome.OrderId);
 
-        // The buyer: funded once, debited the order's CNY total once, on CN's ledger.
+        // The buyer: funded once, debited the order's CNY total once and, as importer of record (FOB), the import's
+        // duties and taxes once, on CN's ledger, into CN's duties-collected account.
+        var dutiesAndTaxes = order["dutiesAndTaxes"]!["minorUnits"]!.GetValue<long>();
+        dutiesAndTaxes.ShouldBeGreaterThan(0);
+        (await cn.DutiesLineAsync("CN-C-000001", "CNY", outcome.OrderId, story.StepTimeout)).ShouldBe(-dutiesAndTaxes);
         var buyer = await cn.StatementAsync("CN-C-000001", "CNY");
-        buyer.Lines.Count(l => l.Amount < 0).ShouldBe(1, string.Join("; ", buyer.Lines));
-        buyer.Lines.Single(l => l.Amount < 0).Amount.ShouldBe(-buyerTotal);
-        buyer.Balance.ShouldBe(5_000_000 - buyerTotal);
+        buyer.Lines.Where(l => l.Amount < 0).Select(l => l.Amount).Order().ShouldBe(new[] { -buyerTotal, -dutiesAndTaxes }.Order(), string.Join("; ", buyer.Lines));
+        buyer.Balance.ShouldBe(5_000_000 - buyerTotal - dutiesAndTaxes);
+        (await cn.GetAsync("/api/payment/ledger/accounts?owner=CN&kind=DutiesCollected"))["accounts"]!.AsArray()
+            .Single(a => a!["balance"]!["currency"]!.GetValue<string>() == "CNY")!["balance"]!["minorUnits"]!.GetValue<long>().ShouldBeGreaterThanOrEqualTo(dutiesAndTaxes);
 
         // The declarations name the buyer by the legal name it registered at CN.
         var profile = await Hubs.Cn.GetAsync(await Hubs.Cn.SignInAsync(StoryCast.Default.Buyer, ct), "/api/order/buyers/me", ct);
@@ -103,6 +108,6 @@ public sealed class CrossBorderOrderTests(TwoHubs hubs, ITestOutputHelper output
         import["duty"]!.GetValue<decimal>().ShouldBe(duty);
         order["dutiesAndTaxes"]!["minorUnits"]!.GetValue<long>().ShouldBe((long)Math.Round(import["totalTaxes"]!.GetValue<decimal>() * 100m));
         (await kr.DeclarationsAsync(outcome.OrderId, "Export")).ShouldHaveSingleItem()["status"]!.GetValue<string>().ShouldBe("Cleared");
-        Narrate(string.Create(CultureInfo.InvariantCulture, $"Checked: buyer −{buyerTotal} CNY minor, supplier +{settlement} KRW and refund {refund} KRW, CN duty {duty} CNY, both ledgers balanced."));
+        Narrate(string.Create(CultureInfo.InvariantCulture, $"Checked: buyer −{buyerTotal} CNY minor and duties and taxes −{dutiesAndTaxes}, supplier +{settlement} KRW and refund {refund} KRW, CN duty {duty} CNY, both ledgers balanced."));
     });
 }

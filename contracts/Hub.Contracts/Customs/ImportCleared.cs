@@ -15,5 +15,11 @@ namespace Hub.Contracts.Customs;
 /// <param name="DutiesMinor">Duties charged, in minor units.</param>
 /// <param name="TaxesMinor">Consumption tax and VAT charged, in minor units.</param>
 /// <param name="ClearedAt">When the declaration was cleared (UTC).</param>
+/// <param name="ImporterCompany">
+/// The importer of record's company id, who owes the duties and taxes: the buyer, or the supplier under DDP; null when
+/// the declaration named a trader that is not a company of a hub.
+/// </param>
 [CrossesHubs]
-public sealed record ImportCleared(string OrderId, string DeclarationId, string Hub, string Lrn, string Mrn, string Currency, long DutiesMinor, long TaxesMinor, DateTime ClearedAt);
+public sealed record ImportCleared(
+    string OrderId, string DeclarationId, string Hub, string Lrn, string Mrn, string Currency, long DutiesMinor, long TaxesMinor, DateTime ClearedAt,
+    string? ImporterCompany = null);

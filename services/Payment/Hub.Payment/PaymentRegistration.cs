@@ -26,6 +26,7 @@ internal static class PaymentRegistration
             bus.AddConsumer<SupplierSettlementConsumer>();
             bus.AddConsumer<OrderEndedConsumer>();
             bus.AddConsumer<DeliveryConsumer>();
+            bus.AddConsumer<ImportClearedConsumer>();
         });
 
         builder.Services.AddScoped<Ledger>();
@@ -35,6 +36,7 @@ internal static class PaymentRegistration
         builder.AddServiceGrpcClient<Customs.V1.Customs.CustomsClient>("Customs");
         builder.Services.AddScoped<IPayeeScreening, CustomsPayeeScreening>();
         builder.Services.AddScoped<EscrowDesk>();
+        builder.Services.AddScoped<DutiesDesk>();
         builder.Services.AddScoped<PayoutDesk>();
         builder.Services.AddScoped<WalletDesk>();
         builder.Services.AddScoped<DisputeDesk>();

@@ -46,6 +46,13 @@ public sealed class DeclareTests(CustomsHost host) : IClassFixture<CustomsHost>
         assessed.RegimeCode.ShouldBe("GENERAL");
         var cleared = (await host.EventsAsync<ImportCleared>()).Where(e => e.OrderId == request.OrderId).ShouldHaveSingleItem();
         (cleared.DutiesMinor, cleared.TaxesMinor, cleared.Currency).ShouldBe((117_180L, 158_193L, "KRW"));
+        cleared.ImporterCompany.ShouldBe(request.Importer.TraderId);
+
+        // An importer of record that is no company of a hub is named as none: payment charges nobody it cannot find.
+        var stranger = Requests.Declaration(DeclarationType.Import);
+        stranger.Importer.TraderId = "KR-1234567890";
+        await host.Grpc.DeclareAsync(stranger);
+        (await host.EventsAsync<ImportCleared>()).Single(e => e.OrderId == stranger.OrderId).ImporterCompany.ShouldBeNull();
     }
 
     [Fact]

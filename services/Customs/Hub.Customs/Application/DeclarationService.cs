@@ -236,7 +236,8 @@ internal sealed partial class DeclarationService(
         }
         else
         {
-            outbox.PublishForOrder(identity.Hub, d.OrderId, new ImportCleared(d.OrderId, d.Id, d.Hub, d.Lrn, d.Mrn!, d.Currency, duties, taxes, now));
+            var importer = CompanyId.TryParse(d.Importer.TraderId, out var company) ? company.ToString() : null;
+            outbox.PublishForOrder(identity.Hub, d.OrderId, new ImportCleared(d.OrderId, d.Id, d.Hub, d.Lrn, d.Mrn!, d.Currency, duties, taxes, now, importer));
         }
     }
 

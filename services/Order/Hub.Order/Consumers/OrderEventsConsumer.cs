@@ -2,6 +2,7 @@ using Hub.Contracts.Customs;
 using Hub.Contracts.Logistics;
 using Hub.Contracts.Order;
 using Hub.Contracts.Payment;
+using Hub.Contracts.Values;
 using Hub.Order.Application;
 using Hub.Order.Data;
 using Hub.Order.Domain;
@@ -33,6 +34,7 @@ internal sealed class OrderEventsConsumer(OrderDbContext db, OrderProcess proces
     IConsumer<ConsignmentBooked>,
     IConsumer<ShipmentDeparted>,
     IConsumer<ImportCleared>,
+    IConsumer<DutiesCharged>,
     IConsumer<DeclarationRejected>,
     IConsumer<DeclarationHeld>,
     IConsumer<ConsignmentDelivered>,
@@ -187,6 +189,18 @@ internal sealed class OrderEventsConsumer(OrderDbContext db, OrderProcess proces
         HandleAsync(context, context.Message.OrderId, (order, cause, _) =>
             Task.FromResult(order.ClearImport(context.Message.DeclarationId, context.Message.DutiesMinor + context.Message.TaxesMinor, context.Message.Currency,
                 context.Message.ClearedAt, context.Message.Hub, cause)));
+
+    public Task Consume(ConsumeContext<DutiesCharged> context) =>
+        HandleAsync(context, context.Message.OrderId, (order, cause, _) =>
+        {
+            var m = context.Message;
+            var currency = CurrencyCode.Parse(m.Currency);
+            var from = m.ChargedFrom == DutiesCharged.FromEscrow ? "its share of the escrow" : "its wallet";
+            var detail = $"import duties and taxes of {Money.FromMinorUnits(m.ChargedMinor, currency)} charged to {m.Payer} from {from}"
+                + (m.UncollectedMinor != 0 ? $"; {Money.FromMinorUnits(m.UncollectedMinor, currency)} not collected, left to the hub's operators" : "");
+            order.Note(m.ChargedAt, process.Self, "DutiesCharged", cause, detail);
+            return Task.FromResult(true);
+        });
 
     public Task Consume(ConsumeContext<DeclarationRejected> context) =>
         HandleAsync(context, context.Message.OrderId, async (order, cause, ct) =>

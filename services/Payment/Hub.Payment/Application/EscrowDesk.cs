@@ -332,6 +332,6 @@ internal sealed class EscrowDesk(
     internal async Task<Escrow> LockEscrowAsync(string order, CancellationToken cancellationToken) =>
         await FindLockedAsync(order, cancellationToken) ?? throw PaymentException.NotFound("escrow", order);
 
-    private Task<Escrow?> FindLockedAsync(string order, CancellationToken cancellationToken) =>
+    internal Task<Escrow?> FindLockedAsync(string order, CancellationToken cancellationToken) =>
         db.Escrows.FromSql($"SELECT * FROM escrows WHERE order_id = {order} FOR UPDATE").SingleOrDefaultAsync(cancellationToken);
 }

@@ -17,6 +17,7 @@ internal sealed class EscrowConfiguration : IEntityTypeConfiguration<Escrow>
         b.Property(e => e.SettlementCurrency).HasMaxLength(3).IsRequired();
         b.Property(e => e.PaidAmount).HasPrecision(28, 4);
         b.Property(e => e.RefundedAmount).HasPrecision(28, 4);
+        b.Property(e => e.DutiesPaidAmount).HasPrecision(28, 4);
         b.Property(e => e.SettlementAmount).HasPrecision(28, 4);
         b.Property(e => e.SettledAmount).HasPrecision(28, 4);
         b.Property(e => e.FeeAmount).HasPrecision(28, 4);
@@ -31,6 +32,7 @@ internal sealed class EscrowConfiguration : IEntityTypeConfiguration<Escrow>
         b.Ignore(e => e.NeedsPayeeScreening);
         b.Ignore(e => e.Paid);
         b.Ignore(e => e.Refunded);
+        b.Ignore(e => e.DutiesPaid);
         b.Ignore(e => e.Remaining);
         b.Ignore(e => e.Settlement);
         b.HasIndex(e => e.BuyerCompany);

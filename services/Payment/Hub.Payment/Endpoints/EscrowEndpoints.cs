@@ -77,16 +77,19 @@ internal static class EscrowEndpoints
     }
 }
 
-/// <summary>An escrow as callers see it; the payee's screening is shown to the hub's operators only.</summary>
+/// <summary>
+/// An escrow as callers see it (<c>dutiesPaid</c>: what the import's duties took from it under DDP); the payee's
+/// screening is shown to the hub's operators only.
+/// </summary>
 internal sealed record EscrowResponse(
-    string OrderId, string BuyerCompany, string SupplierCompany, string Status, MoneyDto Paid, MoneyDto Refunded, MoneyDto Settlement,
-    Guid QuoteId, int PlatformFeeBps, DateTime SecuredAt, int AutoReleaseDays, DateTime? ReleaseDueAt, DateTime? ReleasedAt, bool? ReleasedAutomatically,
-    PayeeScreeningResponse? PayeeScreening)
+    string OrderId, string BuyerCompany, string SupplierCompany, string Status, MoneyDto Paid, MoneyDto Refunded, MoneyDto DutiesPaid, MoneyDto Remaining,
+    MoneyDto Settlement, Guid QuoteId, int PlatformFeeBps, DateTime SecuredAt, int AutoReleaseDays, DateTime? ReleaseDueAt, DateTime? ReleasedAt,
+    bool? ReleasedAutomatically, PayeeScreeningResponse? PayeeScreening)
 {
     public static EscrowResponse From(Escrow e, bool operators) => new(
-        e.OrderId, e.BuyerCompany, e.SupplierCompany, e.Status.ToString(), MoneyDto.From(e.Paid), MoneyDto.From(e.Refunded), MoneyDto.From(e.Settlement),
-        e.QuoteId, e.PlatformFeeBps, e.SecuredAt, e.AutoReleaseDays, e.ReleaseDueAt, e.ReleasedAt, e.ReleasedAutomatically,
-        operators ? PayeeScreeningResponse.From(e) : null);
+        e.OrderId, e.BuyerCompany, e.SupplierCompany, e.Status.ToString(), MoneyDto.From(e.Paid), MoneyDto.From(e.Refunded), MoneyDto.From(e.DutiesPaid),
+        MoneyDto.From(e.Remaining), MoneyDto.From(e.Settlement), e.QuoteId, e.PlatformFeeBps, e.SecuredAt, e.AutoReleaseDays, e.ReleaseDueAt, e.ReleasedAt,
+        e.ReleasedAutomatically, operators ? PayeeScreeningResponse.From(e) : null);
 }
 
 /// <summary>

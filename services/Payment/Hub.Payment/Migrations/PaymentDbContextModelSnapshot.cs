@@ -122,6 +122,11 @@ namespace Hub.Payment.Migrations
                         .HasColumnType("character varying(3)")
                         .HasColumnName("currency");
 
+                    b.Property<decimal>("DutiesPaidAmount")
+                        .HasPrecision(28, 4)
+                        .HasColumnType("numeric(28,4)")
+                        .HasColumnName("duties_paid_amount");
+
                     b.Property<decimal?>("FeeAmount")
                         .HasPrecision(28, 4)
                         .HasColumnType("numeric(28,4)")

@@ -120,4 +120,38 @@ public sealed class EscrowTests
         Should.Throw<PaymentException>(() => escrow.DecidePayee(PayeeDecision.Release, "kr-operator", "why not", Now)).Reason.ShouldBe("payee-not-held");
         escrow.PayeeHeld.ShouldBeFalse();
     }
+
+    [Fact]
+    public void PayDuties_LessThanRemains_IsTakenOnce_AndTheSupplierShareAndRefundsShrink()
+    {
+        var escrow = Escrow();
+        var duties = new Money(201.08m, CurrencyCode.USD);
+
+        escrow.PayDuties(duties).ShouldBe(duties);
+        escrow.PayDuties(duties).ShouldBe(Money.Zero(CurrencyCode.USD));
+
+        escrow.DutiesPaid.ShouldBe(duties);
+        escrow.Remaining.ShouldBe(new Money(804.32m, CurrencyCode.USD));
+        escrow.SettlementForRemaining().ShouldBe(new Money(1_080_000m, CurrencyCode.KRW));
+        Should.Throw<PaymentException>(() => escrow.Refund(new Money(804.33m, CurrencyCode.USD))).Reason.ShouldBe("refund-exceeds-paid");
+        escrow.Refund(escrow.Remaining);
+        escrow.Status.ShouldBe(EscrowStatus.Refunded);
+        escrow.Refunded.ShouldBe(new Money(804.32m, CurrencyCode.USD));
+    }
+
+    [Fact]
+    public void PayDuties_NotLessThanRemains_OrNotHeld_OrInAnotherCurrency_TakesNothing()
+    {
+        var escrow = Escrow();
+        escrow.Refund(new Money(1000m, CurrencyCode.USD));
+        escrow.PayDuties(new Money(5.40m, CurrencyCode.USD)).ShouldBe(Money.Zero(CurrencyCode.USD));
+        escrow.Remaining.ShouldBe(new Money(5.40m, CurrencyCode.USD));
+
+        var refunded = Escrow();
+        refunded.Refund(refunded.Paid);
+        refunded.PayDuties(new Money(1m, CurrencyCode.USD)).ShouldBe(Money.Zero(CurrencyCode.USD));
+        refunded.DutiesPaid.ShouldBe(Money.Zero(CurrencyCode.USD));
+
+        Should.Throw<PaymentException>(() => Escrow().PayDuties(new Money(1_000m, CurrencyCode.KRW)));
+    }
 }

@@ -26,6 +26,12 @@ internal sealed class Escrow
 
     public decimal RefundedAmount { get; private set; }
 
+    /// <summary>
+    /// What the import's duties and taxes took from the escrow, under DDP (the supplier, as importer of record, bears
+    /// them out of its share); zero otherwise.
+    /// </summary>
+    public decimal DutiesPaidAmount { get; private set; }
+
     public string SettlementCurrency { get; private set; } = "";
 
     /// <summary>What the supplier receives (before the fee) if nothing is refunded.</summary>
@@ -113,7 +119,9 @@ internal sealed class Escrow
 
     public Money Refunded => new(RefundedAmount, CurrencyCode.Parse(Currency));
 
-    public Money Remaining => Paid - Refunded;
+    public Money DutiesPaid => new(DutiesPaidAmount, CurrencyCode.Parse(Currency));
+
+    public Money Remaining => Paid - Refunded - DutiesPaid;
 
     public Money Settlement => new(SettlementAmount, CurrencyCode.Parse(SettlementCurrency));
 
@@ -159,8 +167,8 @@ internal sealed class Escrow
         BuyerCompany == buyer.ToString() && SupplierCompany == supplier.ToString() && Paid == paid && QuoteId == quoteId;
 
     /// <summary>
-    /// What the supplier is owed for what remains: the full settlement, or, after partial refunds, the same share of it
-    /// rounded down (the buyer's refunds are never paid to the supplier).
+    /// What the supplier is owed for what remains: the full settlement, or, after partial refunds or duties paid, the
+    /// same share of it rounded down (the buyer's refunds are never paid to the supplier).
     /// </summary>
     public Money SettlementForRemaining() => SettlementFor(Remaining);
 
@@ -265,7 +273,7 @@ internal sealed class Escrow
         var remainder = Remaining;
         var nothing = Money.Zero(Settlement.Currency);
         Release(nothing, nothing, automatic, now);
-        RefundedAmount = PaidAmount;
+        RefundedAmount += remainder.Amount;
         return remainder;
     }
 
@@ -280,10 +288,33 @@ internal sealed class Escrow
         }
 
         RefundedAmount += amount.Amount;
-        if (RefundedAmount == PaidAmount)
+        if (Remaining.Amount == 0)
         {
             Status = EscrowStatus.Refunded;
         }
+    }
+
+    /// <summary>
+    /// Pays the import's duties and taxes out of the held funds, the supplier bearing them (DDP); returns what was taken.
+    /// Nothing is taken from funds no longer held, nor twice, nor when the charge is not less than what remains: the
+    /// escrow is never emptied by a charge (a held escrow always has something to release or refund), and a charge it
+    /// cannot bear is left whole to the operators.
+    /// </summary>
+    /// <exception cref="PaymentException">The charge is not in the escrow's currency.</exception>
+    public Money PayDuties(Money charge)
+    {
+        if (charge.Currency != Paid.Currency)
+        {
+            throw PaymentException.Invalid("currency", $"Order {OrderId} was paid in {Currency}; its duties are in {charge.Currency}.");
+        }
+
+        if (Status != EscrowStatus.Secured || DutiesPaidAmount != 0 || charge.Amount <= 0 || charge >= Remaining)
+        {
+            return Money.Zero(charge.Currency);
+        }
+
+        DutiesPaidAmount = charge.Amount;
+        return charge;
     }
 
     private void EnsureHeld(string purpose)
