@@ -1,10 +1,12 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Grpc.Net.Client;
+using Hub.Contracts.Customs;
 using Hub.Payment.Application;
 using Hub.Payment.Data;
 using Hub.Payment.V1;
 using Hub.Testing;
+using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Hub.Payment.Tests.Observability;
@@ -52,5 +54,13 @@ public sealed class PaymentMetricsTests
             TimeSpan.FromSeconds(20), "the released escrow no longer counts");
         meter.Observe("hub.fx.position", ("currency", "USD")).ShouldBe(held);
         meter.Observe("hub.fx.position", ("currency", "KRW")).ShouldBe(-1_350_000);
+
+        // The import's duties, charged to a buyer holding no KRW, are collected for the customs authority and owed by it.
+        await host.Services.GetRequiredService<IBus>().Publish(
+            new ImportCleared(order.ToString(), $"{order}-IM", "KR", "LRN", "MRN", "KRW", 30_000, 20_000, DateTime.UtcNow, buyer.ToString()));
+        await Eventually.TrueAsync(() => Task.FromResult(meter.Observe("hub.duties.collected", ("currency", "KRW")) == 50_000),
+            TimeSpan.FromSeconds(20), "the duties collected are KRW 50,000");
+        meter.Observe("hub.wallets.owed", ("currency", "KRW")).ShouldBe(50_000);
+        meter.Observe("hub.wallets.owed", ("currency", "USD")).ShouldBeNull();
     }
 }

@@ -7,10 +7,13 @@ using Microsoft.EntityFrameworkCore;
 namespace Hub.Payment.Observability;
 
 /// <summary>
-/// Balances read from the ledger: <c>hub.escrow.balance{currency}</c>, the funds held in every order's escrow, and
+/// Balances read from the ledger: <c>hub.escrow.balance{currency}</c>, the funds held in every order's escrow,
 /// <c>hub.fx.position{currency}</c>, the hub's FX exposure (its position per currency from conversions at locked rates:
-/// positive long, negative short). Both in major units. One grouped query, at most every <c>Metrics:GaugeRefresh</c>
-/// (15 s by default), serves every scrape in between; a scrape never waits for the database.
+/// positive long, negative short), <c>hub.duties.collected{currency}</c>, the import duties and taxes the hub has
+/// charged for its customs authority, and <c>hub.wallets.owed{currency}</c>, what companies whose wallets went below
+/// zero (import duties charged after the goods were released) owe the hub. All in major units. Two grouped queries, at
+/// most every <c>Metrics:GaugeRefresh</c> (15 s by default), serve every scrape in between; a scrape never waits for
+/// the database.
 /// </summary>
 internal sealed class PaymentMetrics : DatabaseGauges<PaymentDbContext, IReadOnlyList<PaymentMetrics.Balance>>
 {
@@ -20,6 +23,10 @@ internal sealed class PaymentMetrics : DatabaseGauges<PaymentDbContext, IReadOnl
         metrics.Meter.CreateObservableGauge("hub.escrow.balance", () => Observe(AccountKind.Escrow), description: "Funds held in escrow, by currency (major units).");
         metrics.Meter.CreateObservableGauge("hub.fx.position", () => Observe(AccountKind.FxPosition),
             description: "The hub's FX exposure: its position per currency from conversions (major units; positive long, negative short).");
+        metrics.Meter.CreateObservableGauge("hub.duties.collected", () => Observe(AccountKind.DutiesCollected),
+            description: "Import duties and taxes charged to importers for the customs authority, by currency (major units).");
+        metrics.Meter.CreateObservableGauge("hub.wallets.owed", () => Observe(AccountKind.SmeWallet),
+            description: "What companies whose wallets are below zero owe the hub, by currency (major units).");
     }
 
     private IEnumerable<Measurement<double>> Observe(AccountKind kind) =>
@@ -31,12 +38,18 @@ internal sealed class PaymentMetrics : DatabaseGauges<PaymentDbContext, IReadOnl
         var sums = await (
             from line in db.PostingLines.AsNoTracking()
             join account in db.Accounts.AsNoTracking() on line.AccountId equals account.Id
-            where account.Kind == AccountKind.Escrow || account.Kind == AccountKind.FxPosition
+            where account.Kind == AccountKind.Escrow || account.Kind == AccountKind.FxPosition || account.Kind == AccountKind.DutiesCollected
             group line by new { account.Kind, account.Currency } into g
             select new { g.Key.Kind, g.Key.Currency, NetDebits = g.Sum(l => l.Amount) }).ToListAsync();
 
-        // Both kinds are credit-normal: the balance is credits − debits.
-        return [.. sums.Select(s => new Balance(s.Kind, s.Currency, -s.NetDebits))];
+        // A wallet keeps its sum on its row; one below zero (more debited than credited) is owed to the hub.
+        var owed = await db.Accounts.AsNoTracking()
+            .Where(a => a.Kind == AccountKind.SmeWallet && a.KeptNetDebits > 0)
+            .GroupBy(a => a.Currency)
+            .Select(g => new { Currency = g.Key, Owed = g.Sum(a => a.KeptNetDebits) }).ToListAsync();
+
+        // Every kind summed is credit-normal: the balance is credits − debits.
+        return [.. sums.Select(s => new Balance(s.Kind, s.Currency, -s.NetDebits)), .. owed.Select(o => new Balance(AccountKind.SmeWallet, o.Currency, o.Owed))];
     }
 
     internal sealed record Balance(AccountKind Kind, string Currency, decimal Amount);
