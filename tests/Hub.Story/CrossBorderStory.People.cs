@@ -195,7 +195,7 @@ public sealed partial class CrossBorderStory
         if (claim["state"]!.GetValue<string>() == "Ready")
         {
             claim = await supplierHub.PostAsync(supplier, $"/api/tax-refund/claims/{id}/file", null, cancellationToken);
-            narrate($"{supplier.User} filed tax refund claim {id}: refund {claim["refundMinorUnits"]} {claim["currency"]} ({claim["roundingRule"]}).");
+            narrate($"{supplier.User} filed tax refund claim {id}: refund {Amount(claim["refundMinorUnits"], claim["currency"])} ({claim["roundingRule"]}).");
         }
 
         if (claim["state"]!.GetValue<string>() == "Filed")
@@ -217,7 +217,7 @@ public sealed partial class CrossBorderStory
         }
 
         claim = await WaitForClaimAsync(op, orderId, c => c["state"]!.GetValue<string>() == "Paid", "it is paid", cancellationToken);
-        narrate($"Tax refund claim {id} paid at {supplierHub.Hub}: {claim["refundMinorUnits"]} {claim["currency"]}, payout posting {claim["payoutPostingId"]}.");
+        narrate($"Tax refund claim {id} paid at {supplierHub.Hub}: {Amount(claim["refundMinorUnits"], claim["currency"])}, payout posting {claim["payoutPostingId"]}.");
         return id;
     }
 

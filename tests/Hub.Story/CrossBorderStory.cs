@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Hub.Contracts.Values;
 
 namespace Hub.Story;
 
@@ -119,7 +120,7 @@ public sealed partial class CrossBorderStory(GatewayClient buyerHub, GatewayClie
         var op = await buyerHub.SignInAsync(cast.BuyerOperator, cancellationToken);
         var reply = await buyerHub.PostAsync(op, $"/api/payment/wallets/{buyer.Company}/credits",
             new { amount = new { minorUnits, currency = Currency(buyerHub.Hub) }, idempotencyKey = $"story-fund-{Guid.NewGuid():N}" }, cancellationToken);
-        narrate($"{op.User} funded {buyer.Company}'s wallet with {minorUnits} minor units of {Currency(buyerHub.Hub)}; balance {reply["balance"]?["minorUnits"]}.");
+        narrate($"{op.User} funded {buyer.Company}'s wallet with {Amount(minorUnits, Currency(buyerHub.Hub))}; balance {Amount(reply["balance"])}.");
     }
 
     /// <summary>The buyer registers the legal name and address its declarations name it by (the importer customs screens).</summary>
@@ -176,13 +177,13 @@ public sealed partial class CrossBorderStory(GatewayClient buyerHub, GatewayClie
         var quote = await buyerHub.PostAsync(buyer, "/api/order/checkout", cart, cancellationToken);
         foreach (var s in quote["suppliers"]!.AsArray())
         {
-            narrate($"Checkout at {buyerHub.Hub}: goods {s!["goodsTotalMinor"]} {s["currency"]} = {s["buyerTotalMinor"]} {quote["buyerCurrency"]} at rate {s["fxRate"]}, " +
-                $"freight {s["freight"]!["minorUnits"]} {s["freight"]!["currency"]} paid by the {s["freightPaidBy"]}, " +
-                $"duties and taxes {s["dutiesAndTaxes"]!["minorUnits"]} {s["dutiesAndTaxes"]!["currency"]} paid by the {s["dutiesPaidBy"]}.");
+            narrate($"Checkout at {buyerHub.Hub}: goods {Amount(s!["goodsTotalMinor"], s["currency"])} = {Amount(s["buyerTotalMinor"], quote["buyerCurrency"])} " +
+                $"at rate {s["fxRate"]}, freight {Amount(s["freight"])} paid by the {s["freightPaidBy"]}, " +
+                $"duties and taxes {Amount(s["dutiesAndTaxes"])} paid by the {s["dutiesPaidBy"]}.");
         }
 
-        var besides = string.Join(" and ", quote["notInBuyerCurrency"]!.AsArray().Select(m => $"{m!["minorUnits"]} {m["currency"]}"));
-        narrate($"Grand total {quote["grandTotalMinor"]} minor units of {quote["buyerCurrency"]}{(besides.Length > 0 ? $", besides {besides}" : "")}; " +
+        var besides = string.Join(" and ", quote["notInBuyerCurrency"]!.AsArray().Select(m => Amount(m)));
+        narrate($"Grand total {Amount(quote["grandTotalMinor"], quote["buyerCurrency"])}{(besides.Length > 0 ? $", besides {besides}" : "")}; " +
             $"checkout {quote["checkoutId"]} can be placed at these figures until {quote["placeBy"]}.");
         return quote;
     }
@@ -205,6 +206,14 @@ public sealed partial class CrossBorderStory(GatewayClient buyerHub, GatewayClie
 
     // KRW has no minor unit; CNY and MYR have two decimals.
     private static long Minor(string hub) => hub == "KR" ? 1 : 100;
+
+    /// <summary>An amount the APIs give as minor units and a currency code, said in the currency's units ("CNY 1,272.97").</summary>
+    internal static string Amount(long minorUnits, string currency) => Money.FromMinorUnits(minorUnits, CurrencyCode.Parse(currency)).ToString();
+
+    internal static string Amount(JsonNode? minorUnits, JsonNode? currency) => Amount(minorUnits!.GetValue<long>(), currency!.GetValue<string>());
+
+    /// <summary>A money object of the APIs (<c>{minorUnits, currency}</c>) said in its currency's units.</summary>
+    internal static string Amount(JsonNode? money) => Amount(money!["minorUnits"], money["currency"]);
 
     private static string Word() => string.Create(10, Random.Shared, (span, random) =>
     {

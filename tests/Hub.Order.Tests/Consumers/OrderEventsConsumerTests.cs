@@ -52,6 +52,7 @@ public class OrderEventsConsumerTests(OrderFixture fixture) : IClassFixture<Orde
         await fixture.PublishAsync(new ConsignmentDelivered($"CS-{order}", order, "KR-C-000990", now));
         var delivered = await OrderFixture.WaitForAsync(buyer, order, "Delivered");
         delivered.DueBy.ShouldNotBeNull();
+        delivered.Timeline!.Single(t => t.Step == "ImportCleared").Detail.ShouldBe($"import declaration {order}-IM: KRW 1,600 duties and taxes");
         delivered.Timeline!.Single(t => t.Step == "DutiesCharged").Detail.ShouldBe("import duties and taxes of KRW 1,600 charged to KR-C-000001 from its wallet");
         delivered.DutiesAndTaxes.ShouldBe(new MoneyResponse(1600, "KRW"));
 

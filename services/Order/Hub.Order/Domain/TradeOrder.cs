@@ -1,3 +1,4 @@
+using Hub.Contracts.Values;
 using Hub.ServiceDefaults.Problems;
 
 namespace Hub.Order.Domain;
@@ -205,7 +206,7 @@ internal sealed class TradeOrder
 
     public bool ClearImport(string declarationId, long dutiesMinor, string dutiesCurrency, DateTime at, string hub, string cause)
     {
-        if (!Move(OrderStatus.Departed, OrderStatus.ImportCleared, at, hub, cause, $"import declaration {declarationId}: {dutiesMinor} {dutiesCurrency} duties and taxes"))
+        if (!Move(OrderStatus.Departed, OrderStatus.ImportCleared, at, hub, cause, $"import declaration {declarationId}: {Money.FromMinorUnits(dutiesMinor, CurrencyCode.Parse(dutiesCurrency))} duties and taxes"))
         {
             return false;
         }
