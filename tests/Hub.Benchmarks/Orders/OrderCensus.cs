@@ -16,13 +16,15 @@ internal sealed record CensusResult(IReadOnlyList<Tally> Tallies, int Lost, int 
 
 /// <summary>
 /// Counts what every placement left behind. Through the APIs, with CN's operator token: the orders of each accepted
-/// purchase and each order's escrow. The per-order counts of purchases, declarations, consignments, settlements and
-/// refund claims are read from the hubs' databases (read-only): the operators' list endpoints return at most the
+/// purchase and each order's escrow. The per-order counts of purchases, declarations, consignments, duties charged,
+/// settlements and refund claims are read from the hubs' databases (read-only): the operators' list endpoints return at most the
 /// newest 100 or 200 records and cannot be filtered by order, so they could not show a duplicate.
 /// </summary>
 internal static class OrderCensus
 {
     private const string SettlementPrefix = "payout:release:";
+
+    private const string DutiesPrefix = "duties:";
 
     public static async Task<CensusResult> CountAsync(
         HubSession cnOperator, HubFile kr, HubFile cn, PlacementResult placement, IReadOnlyList<TrackedOrder> orders, TimeSpan stall)
@@ -49,6 +51,8 @@ internal static class OrderCensus
         var settlementKeys = ids.Select(id => SettlementPrefix + id).ToArray();
         var completed = orders.Where(o => o.Status == "Completed").Select(o => SettlementPrefix + o.Id).ToArray();
         var settlements = await SettlementsAsync(kr, settlementKeys, completed, stall);
+        var dutiesKeys = orders.Where(o => o.Status == "Completed").Select(o => DutiesPrefix + o.Id).ToArray();
+        var duties = await CountAsync(cn.ConnectionStrings["Payment"], PostingsSql, dutiesKeys);
 
         Tally[] tallies =
         [
@@ -61,13 +65,15 @@ internal static class OrderCensus
             Of("consignments per order (KR)", ids, await PerOrderAsync(kr, "Logistics", "consignments", ids)),
             Of("tax refund claims per order (KR)", ids, await PerOrderAsync(kr, "TaxRefund", "refund_claims", ids)),
             Of("settlements per order (KR ledger)", settlementKeys, settlements),
+            Of("import duties charged per Completed order (CN)", dutiesKeys, duties),
             Of("settlements per Completed order (KR ledger)", completed, settlements),
         ];
 
-        // Lost: an accepted placement with no order, an order that disappeared, a Completed order never settled at KR.
+        // Lost: an accepted placement with no order, an order that disappeared, a Completed order never settled at KR
+        // or whose import's duties were never charged at CN.
         var lost = placement.Placed.Count(p => ordersPerPurchase.GetValueOrDefault(p.PurchaseId) == 0)
             + orders.Count(o => o.Status == "Missing")
-            + tallies[^1].None;
+            + tallies[^1].None + tallies[^2].None;
         var unacknowledged = keys.Count(k => purchasesPerKey.GetValueOrDefault(k) > 0) - placement.Placed.Count;
         return new CensusResult(tallies, lost, tallies.Sum(t => t.More), unacknowledged);
     }
@@ -84,14 +90,13 @@ internal static class OrderCensus
     // ones keep arriving, until the stall time passes without one.
     private static async Task<Dictionary<string, int>> SettlementsAsync(HubFile kr, string[] keys, string[] completed, TimeSpan stall)
     {
-        const string Sql = "SELECT idempotency_key, count(*) FROM postings WHERE idempotency_key = ANY(@k) GROUP BY 1";
         var clock = Stopwatch.StartNew();
         var lastArrival = TimeSpan.Zero;
-        var settlements = await CountAsync(kr.ConnectionStrings["Payment"], Sql, keys);
+        var settlements = await CountAsync(kr.ConnectionStrings["Payment"], PostingsSql, keys);
         while (completed.Any(k => !settlements.ContainsKey(k)) && clock.Elapsed - lastArrival < stall)
         {
             await Task.Delay(TimeSpan.FromSeconds(1));
-            var now = await CountAsync(kr.ConnectionStrings["Payment"], Sql, keys);
+            var now = await CountAsync(kr.ConnectionStrings["Payment"], PostingsSql, keys);
             if (now.Count > settlements.Count)
             {
                 lastArrival = clock.Elapsed;
@@ -102,6 +107,8 @@ internal static class OrderCensus
 
         return settlements;
     }
+
+    private const string PostingsSql = "SELECT idempotency_key, count(*) FROM postings WHERE idempotency_key = ANY(@k) GROUP BY 1";
 
     private static Task<Dictionary<string, int>> PerOrderAsync(HubFile hub, string service, string table, string[] ids) =>
         CountAsync(hub.ConnectionStrings[service], $"SELECT order_id, count(*) FROM {table} WHERE order_id = ANY(@k) GROUP BY 1", ids);
