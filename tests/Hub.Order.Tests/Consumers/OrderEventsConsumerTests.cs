@@ -399,7 +399,7 @@ public class OrderEventsConsumerTests(OrderFixture fixture) : IClassFixture<Orde
         await fixture.PublishAsync(new DisputeResolved(order, DisputeDecision.Refund, 12_000, 0, "KRW", "kr-operator", DateTime.UtcNow));
         var refunded = await OrderFixture.WaitForAsync(buyer, order, "Refunded");
 
-        refunded.Timeline!.Single(t => t.Step == "Refunded").Detail!.ShouldContain("12000 KRW minor units refunded to the buyer");
+        refunded.Timeline!.Single(t => t.Step == "Refunded").Detail!.ShouldContain("KRW 12,000 refunded to the buyer");
         refunded.DueBy.ShouldBeNull();
         (await buyer.PostAsJsonAsync($"/api/order/orders/{order}/dispute", new DisputeRequest("again"))).StatusCode.ShouldBe(HttpStatusCode.Conflict);
     }
@@ -506,7 +506,7 @@ public class OrderEventsConsumerTests(OrderFixture fixture) : IClassFixture<Orde
         held.Status.ShouldBe("ReceiptConfirmed");
         held.Timeline!.Single(t => t.Step == "EscrowReleaseHeld").Detail!.ShouldNotContain("0.97", Case.Insensitive, "the match itself is the operators' business");
         refunded.DueBy.ShouldBeNull();
-        refunded.Timeline!.Single(t => t.Step == "Refunded").Detail!.ShouldContain("12000 KRW minor units refunded to the buyer");
+        refunded.Timeline!.Single(t => t.Step == "Refunded").Detail!.ShouldContain("KRW 12,000 refunded to the buyer");
         Fakes.Payment.Secured[order].SupplierName.ShouldBe(FakeCatalog.NameOf(refunded.SupplierId), "payment screens the payee by the name it registered");
     }
 

@@ -46,7 +46,7 @@ internal sealed class OrderProcess(HubClients hubs, PaymentClient payment, IOutb
                 QuoteId = order.FxQuoteId,
                 SupplierName = order.SupplierName ?? "",
             }, cancellationToken: cancellationToken);
-            order.Note(asked, Self, "FundsRequested", cause, $"{order.BuyerTotalMinor} {order.BuyerCurrency} minor units at quote {order.FxQuoteId}");
+            order.Note(asked, Self, "FundsRequested", cause, $"{Amounts.Of(order.BuyerTotalMinor, order.BuyerCurrency)} at quote {order.FxQuoteId}");
         }
         catch (RpcException ex) when (GrpcResilience.IsRefusal(ex.StatusCode))
         {
@@ -213,8 +213,8 @@ internal sealed class OrderProcess(HubClients hubs, PaymentClient payment, IOutb
     /// </summary>
     public async Task SettleDisputeAsync(TradeOrder order, DisputeResolved decision, string cause, CancellationToken cancellationToken)
     {
-        var detail = $"{decision.Decision} decided by {decision.DecidedBy}: {decision.RefundedMinorUnits} {decision.Currency} minor units refunded to the buyer, "
-            + $"{decision.ReleasedMinorUnits} released to the supplier";
+        var detail = $"{decision.Decision} decided by {decision.DecidedBy}: {Amounts.Of(decision.RefundedMinorUnits, decision.Currency)} refunded to the buyer, "
+            + $"{Amounts.Of(decision.ReleasedMinorUnits, decision.Currency)} released to the supplier";
         if (decision.Decision != DisputeDecision.Refund || order.IsTerminal)
         {
             order.NoteDisputeResolved(detail, decision.ResolvedAt, Self, cause);
@@ -237,7 +237,7 @@ internal sealed class OrderProcess(HubClients hubs, PaymentClient payment, IOutb
     public async Task<bool> RefuseReleaseAsync(TradeOrder order, EscrowReleaseRefused refused, string cause, CancellationToken cancellationToken)
     {
         var detail = $"the release to the payee was refused by {refused.DecidedBy} after its denied-party screening: "
-            + $"{refused.RefundedMinorUnits} {refused.Currency} minor units refunded to the buyer";
+            + $"{Amounts.Of(refused.RefundedMinorUnits, refused.Currency)} refunded to the buyer";
         if (order.IsTerminal)
         {
             return false;
@@ -319,7 +319,7 @@ internal sealed class OrderProcess(HubClients hubs, PaymentClient payment, IOutb
             try
             {
                 var reply = await payment.RefundAsync(new RefundRequest { OrderId = order.Id, IdempotencyKey = key }, cancellationToken: cancellationToken);
-                order.Note(Now, Self, "EscrowRefunded", cause, $"{reply.Refunded?.MinorUnits} {reply.Refunded?.Currency} minor units");
+                order.Note(Now, Self, "EscrowRefunded", cause, reply.Refunded is { } refunded ? Amounts.Of(refunded.MinorUnits, refunded.Currency) : null);
             }
             catch (RpcException ex) when (ex.StatusCode is StatusCode.NotFound or StatusCode.FailedPrecondition)
             {

@@ -2,7 +2,6 @@ using Hub.Contracts.Customs;
 using Hub.Contracts.Logistics;
 using Hub.Contracts.Order;
 using Hub.Contracts.Payment;
-using Hub.Contracts.Values;
 using Hub.Order.Application;
 using Hub.Order.Data;
 using Hub.Order.Domain;
@@ -194,10 +193,9 @@ internal sealed class OrderEventsConsumer(OrderDbContext db, OrderProcess proces
         HandleAsync(context, context.Message.OrderId, (order, cause, _) =>
         {
             var m = context.Message;
-            var currency = CurrencyCode.Parse(m.Currency);
             var from = m.ChargedFrom == DutiesCharged.FromEscrow ? "its share of the escrow" : "its wallet";
-            var detail = $"import duties and taxes of {Money.FromMinorUnits(m.ChargedMinor, currency)} charged to {m.Payer} from {from}"
-                + (m.UncollectedMinor != 0 ? $"; {Money.FromMinorUnits(m.UncollectedMinor, currency)} not collected, left to the hub's operators" : "");
+            var detail = $"import duties and taxes of {Amounts.Of(m.ChargedMinor, m.Currency)} charged to {m.Payer} from {from}"
+                + (m.UncollectedMinor != 0 ? $"; {Amounts.Of(m.UncollectedMinor, m.Currency)} not collected, left to the hub's operators" : "");
             order.Note(m.ChargedAt, process.Self, "DutiesCharged", cause, detail);
             return Task.FromResult(true);
         });

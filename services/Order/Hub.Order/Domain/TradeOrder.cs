@@ -1,4 +1,3 @@
-using Hub.Contracts.Values;
 using Hub.ServiceDefaults.Problems;
 
 namespace Hub.Order.Domain;
@@ -70,7 +69,7 @@ internal sealed class TradeOrder
         GoodsTotalMinor = lines.Sum(l => l.LineTotalMinor);
         PlacedAt = UpdatedAt = at;
         Status = OrderStatus.Placed;
-        Record(at, BuyerHub, "Placed", cause, $"{lines.Count} line(s), {GoodsTotalMinor} {Currency} minor units");
+        Record(at, BuyerHub, "Placed", cause, $"{lines.Count} line(s), {Amounts.Of(GoodsTotalMinor, Currency)}");
     }
 
     public string Id { get; private set; }
@@ -206,7 +205,7 @@ internal sealed class TradeOrder
 
     public bool ClearImport(string declarationId, long dutiesMinor, string dutiesCurrency, DateTime at, string hub, string cause)
     {
-        if (!Move(OrderStatus.Departed, OrderStatus.ImportCleared, at, hub, cause, $"import declaration {declarationId}: {Money.FromMinorUnits(dutiesMinor, CurrencyCode.Parse(dutiesCurrency))} duties and taxes"))
+        if (!Move(OrderStatus.Departed, OrderStatus.ImportCleared, at, hub, cause, $"import declaration {declarationId}: {Amounts.Of(dutiesMinor, dutiesCurrency)} duties and taxes"))
         {
             return false;
         }
