@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Hub.Payment.Data;
 using Hub.Payment.Domain.Ledger;
@@ -20,17 +21,26 @@ internal sealed class PaymentMetrics : DatabaseGauges<PaymentDbContext, IReadOnl
     public PaymentMetrics(ServiceMetrics metrics, IServiceScopeFactory scopes, IConfiguration configuration, ILogger<PaymentMetrics> logger)
         : base(scopes, configuration, logger, [])
     {
-        metrics.Meter.CreateObservableGauge("hub.escrow.balance", () => Observe(AccountKind.Escrow), description: "Funds held in escrow, by currency (major units).");
-        metrics.Meter.CreateObservableGauge("hub.fx.position", () => Observe(AccountKind.FxPosition),
+        metrics.Meter.CreateObservableGauge("hub.escrow.balance", () => Observe(Figure.Escrow), description: "Funds held in escrow, by currency (major units).");
+        metrics.Meter.CreateObservableGauge("hub.fx.position", () => Observe(Figure.FxPosition),
             description: "The hub's FX exposure: its position per currency from conversions (major units; positive long, negative short).");
-        metrics.Meter.CreateObservableGauge("hub.duties.collected", () => Observe(AccountKind.DutiesCollected),
+        metrics.Meter.CreateObservableGauge("hub.duties.collected", () => Observe(Figure.DutiesCollected),
             description: "Import duties and taxes charged to importers for the customs authority, by currency (major units).");
-        metrics.Meter.CreateObservableGauge("hub.wallets.owed", () => Observe(AccountKind.SmeWallet),
+        metrics.Meter.CreateObservableGauge("hub.wallets.owed", () => Observe(Figure.WalletsOwed),
             description: "What companies whose wallets are below zero owe the hub, by currency (major units).");
     }
 
-    private IEnumerable<Measurement<double>> Observe(AccountKind kind) =>
-        Current().Where(b => b.Kind == kind)
+    /// <summary>What a gauge shows.</summary>
+    internal enum Figure
+    {
+        Escrow,
+        FxPosition,
+        DutiesCollected,
+        WalletsOwed,
+    }
+
+    private IEnumerable<Measurement<double>> Observe(Figure figure) =>
+        Current().Where(b => b.Figure == figure)
             .Select(b => new Measurement<double>((double)b.Amount, new KeyValuePair<string, object?>("currency", b.Currency)));
 
     protected override async Task<IReadOnlyList<Balance>> ReadAsync(PaymentDbContext db)
@@ -49,8 +59,18 @@ internal sealed class PaymentMetrics : DatabaseGauges<PaymentDbContext, IReadOnl
             .Select(g => new { Currency = g.Key, Owed = g.Sum(a => a.KeptNetDebits) }).ToListAsync();
 
         // Every kind summed is credit-normal: the balance is credits − debits.
-        return [.. sums.Select(s => new Balance(s.Kind, s.Currency, -s.NetDebits)), .. owed.Select(o => new Balance(AccountKind.SmeWallet, o.Currency, o.Owed))];
+        return
+        [
+            .. sums.Select(s => new Balance(s.Kind switch
+            {
+                AccountKind.Escrow => Figure.Escrow,
+                AccountKind.FxPosition => Figure.FxPosition,
+                AccountKind.DutiesCollected => Figure.DutiesCollected,
+                _ => throw new UnreachableException($"The query reads no {s.Kind} accounts."),
+            }, s.Currency, -s.NetDebits)),
+            .. owed.Select(o => new Balance(Figure.WalletsOwed, o.Currency, o.Owed)),
+        ];
     }
 
-    internal sealed record Balance(AccountKind Kind, string Currency, decimal Amount);
+    internal sealed record Balance(Figure Figure, string Currency, decimal Amount);
 }
