@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Hub.Story;
+using Hub.Testing;
 
 namespace Hub.EndToEnd.Tests;
 
@@ -23,22 +24,14 @@ internal sealed class Books(GatewayClient hub, Session op)
     /// </summary>
     public async Task<long> DutiesLineAsync(string company, string currency, string orderId, TimeSpan timeout)
     {
-        var giveUpAt = DateTime.UtcNow + timeout;
-        while (true)
+        long? line = null;
+        await Eventually.TrueAsync(async () =>
         {
             var (lines, _) = await StatementAsync(company, currency);
-            if (lines.Where(l => l.Description.StartsWith($"Order {orderId}: import duties", StringComparison.Ordinal)).Select(l => (long?)l.Amount).SingleOrDefault() is { } line)
-            {
-                return line;
-            }
-
-            if (DateTime.UtcNow > giveUpAt)
-            {
-                throw new TimeoutException($"No import duties line for order {orderId} in {company}'s {currency} statement after {timeout}: {string.Join("; ", lines)}");
-            }
-
-            await Task.Delay(500);
-        }
+            line = lines.Where(l => l.Description.StartsWith($"Order {orderId}: import duties", StringComparison.Ordinal)).Select(l => (long?)l.Amount).SingleOrDefault();
+            return line is not null;
+        }, timeout, $"{company}'s {currency} statement has the import duties line of order {orderId}");
+        return line!.Value;
     }
 
     /// <summary>Debits less credits per currency over the hub's whole ledger (its trial balance): zero for each currency when the books balance.</summary>
