@@ -22,15 +22,32 @@ internal sealed class Books(GatewayClient hub, Session op)
     /// The company's wallet line for an order's import duties and taxes (signed minor units), once payment has charged
     /// them: it does so on the import's clearance, beside the order's own steps, so the line is waited for.
     /// </summary>
-    public async Task<long> DutiesLineAsync(string company, string currency, string orderId, TimeSpan timeout)
+    public Task<long> DutiesLineAsync(string company, string currency, string orderId, TimeSpan timeout) =>
+        LineAsync(company, currency, $"Order {orderId}: import duties", timeout);
+
+    /// <summary>
+    /// The company's wallet line for the freight of an order's consignment (signed minor units), once payment has charged
+    /// it: the shipment's departure bills it, beside the order's own steps, so the line is waited for.
+    /// </summary>
+    public Task<long> FreightLineAsync(string company, string currency, string orderId, TimeSpan timeout) =>
+        LineAsync(company, currency, $"Order {orderId}: freight", timeout);
+
+    /// <summary>The balance of one of the hub's own accounts (owner: the hub) of a kind, in minor units of the currency; 0 when it has none.</summary>
+    public async Task<long> HubAccountAsync(string kind, string currency) =>
+        (await hub.GetAsync(op, $"/api/payment/ledger/accounts?owner={hub.Hub}&kind={kind}", CancellationToken.None))["accounts"]!.AsArray()
+            .Where(a => a!["balance"]!["currency"]!.GetValue<string>() == currency)
+            .Select(a => a!["balance"]!["minorUnits"]!.GetValue<long>()).SingleOrDefault();
+
+    // The one line of the statement whose description starts so, waited for.
+    private async Task<long> LineAsync(string company, string currency, string startsWith, TimeSpan timeout)
     {
         long? line = null;
         await Eventually.TrueAsync(async () =>
         {
             var (lines, _) = await StatementAsync(company, currency);
-            line = lines.Where(l => l.Description.StartsWith($"Order {orderId}: import duties", StringComparison.Ordinal)).Select(l => (long?)l.Amount).SingleOrDefault();
+            line = lines.Where(l => l.Description.StartsWith(startsWith, StringComparison.Ordinal)).Select(l => (long?)l.Amount).SingleOrDefault();
             return line is not null;
-        }, timeout, $"{company}'s {currency} statement has the import duties line of order {orderId}");
+        }, timeout, $"{company}'s {currency} statement has the line '{startsWith}…'");
         return line!.Value;
     }
 

@@ -46,11 +46,19 @@ public sealed class CrossBorderOrderTests(TwoHubs hubs, ITestOutputHelper output
         var dutiesAndTaxes = order["dutiesAndTaxes"]!["minorUnits"]!.GetValue<long>();
         dutiesAndTaxes.ShouldBeGreaterThan(0);
         (await cn.DutiesLineAsync("CN-C-000001", "CNY", outcome.OrderId, story.StepTimeout)).ShouldBe(-dutiesAndTaxes);
+        (await cn.HubAccountAsync("DutiesCollected", "CNY")).ShouldBeGreaterThanOrEqualTo(dutiesAndTaxes);
+
+        // Under FOB the buyer also carries the main carriage: KR billed the consignment's share of the shipment's freight
+        // in KRW to CN (which owes it to KR), and CN charged it to the buyer in CNY.
+        var consignment = (await kr.ConsignmentsAsync(outcome.OrderId)).ShouldHaveSingleItem();
+        var freightKrw = (long)consignment["freightAmount"]!.GetValue<decimal>();
+        freightKrw.ShouldBeGreaterThan(0);
+        (await kr.HubAccountAsync("FreightPayable", "KRW")).ShouldBeGreaterThanOrEqualTo(freightKrw);
+        var freight = await cn.FreightLineAsync("CN-C-000001", "CNY", outcome.OrderId, story.StepTimeout);
+        freight.ShouldBeLessThan(0);
         var buyer = await cn.StatementAsync("CN-C-000001", "CNY");
-        buyer.Lines.Where(l => l.Amount < 0).Select(l => l.Amount).Order().ShouldBe(new[] { -buyerTotal, -dutiesAndTaxes }.Order(), string.Join("; ", buyer.Lines));
-        buyer.Balance.ShouldBe(5_000_000 - buyerTotal - dutiesAndTaxes);
-        (await cn.GetAsync("/api/payment/ledger/accounts?owner=CN&kind=DutiesCollected"))["accounts"]!.AsArray()
-            .Single(a => a!["balance"]!["currency"]!.GetValue<string>() == "CNY")!["balance"]!["minorUnits"]!.GetValue<long>().ShouldBeGreaterThanOrEqualTo(dutiesAndTaxes);
+        buyer.Lines.Where(l => l.Amount < 0).Select(l => l.Amount).Order().ShouldBe(new[] { -buyerTotal, -dutiesAndTaxes, freight }.Order(), string.Join("; ", buyer.Lines));
+        buyer.Balance.ShouldBe(5_000_000 - buyerTotal - dutiesAndTaxes + freight);
 
         // The declarations name the buyer by the legal name it registered at CN.
         var profile = await Hubs.Cn.GetAsync(await Hubs.Cn.SignInAsync(StoryCast.Default.Buyer, ct), "/api/order/buyers/me", ct);
@@ -108,6 +116,6 @@ public sealed class CrossBorderOrderTests(TwoHubs hubs, ITestOutputHelper output
         import["duty"]!.GetValue<decimal>().ShouldBe(duty);
         order["dutiesAndTaxes"]!["minorUnits"]!.GetValue<long>().ShouldBe((long)Math.Round(import["totalTaxes"]!.GetValue<decimal>() * 100m));
         (await kr.DeclarationsAsync(outcome.OrderId, "Export")).ShouldHaveSingleItem()["status"]!.GetValue<string>().ShouldBe("Cleared");
-        Narrate(string.Create(CultureInfo.InvariantCulture, $"Checked: buyer −{buyerTotal} CNY minor and duties and taxes −{dutiesAndTaxes}, supplier +{settlement} KRW and refund {refund} KRW, CN duty {duty} CNY, both ledgers balanced."));
+        Narrate(string.Create(CultureInfo.InvariantCulture, $"Checked: buyer −{buyerTotal} CNY minor, duties and taxes −{dutiesAndTaxes} and freight {freight}, supplier +{settlement} KRW and refund {refund} KRW, CN duty {duty} CNY, both ledgers balanced."));
     });
 }

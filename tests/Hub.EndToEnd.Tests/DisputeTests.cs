@@ -31,10 +31,13 @@ public sealed class DisputeTests(TwoHubs hubs, ITestOutputHelper output) : Story
         var escrow = await cn.EscrowAsync(orderId);
         escrow["paid"]!["minorUnits"]!.GetValue<long>().ShouldBeGreaterThan(0);
         escrow["refunded"]!["minorUnits"]!.GetValue<long>().ShouldBe(escrow["paid"]!["minorUnits"]!.GetValue<long>());
-        // Refunded in full; the import's duties and taxes, charged to the buyer at clearance, stay paid.
+        // Refunded in full; the import's duties and taxes, charged to the buyer at clearance, and the freight it carries
+        // under FOB, charged at departure, stay paid.
         var duties = await cn.DutiesLineAsync("CN-C-000034", "CNY", orderId, story.StepTimeout);
         duties.ShouldBeLessThan(0);
-        (await cn.StatementAsync("CN-C-000034", "CNY")).Balance.ShouldBe(Funded + duties);
+        var freight = await cn.FreightLineAsync("CN-C-000034", "CNY", orderId, story.StepTimeout);
+        freight.ShouldBeLessThan(0);
+        (await cn.StatementAsync("CN-C-000034", "CNY")).Balance.ShouldBe(Funded + duties + freight);
         // The supplier was not settled (its export VAT refund is not claimed in this scenario).
         var kr = await Books.OpenAsync(Hubs.Kr, KrOperator);
         (await kr.StatementAsync("KR-C-000034", "KRW")).Lines.ShouldBeEmpty();
@@ -73,7 +76,8 @@ public sealed class DisputeTests(TwoHubs hubs, ITestOutputHelper output) : Story
         OrderWatcher.HasStep(completed, "ReceiptConfirmed").ShouldBeFalse();
         (await cn.EscrowAsync(orderId))["refunded"]!["minorUnits"]!.GetValue<long>().ShouldBe(paid / 4);
         var duties = await cn.DutiesLineAsync("CN-C-000035", "CNY", orderId, story.StepTimeout);
-        (await cn.StatementAsync("CN-C-000035", "CNY")).Balance.ShouldBe(Funded - paid + (paid / 4) + duties);
+        var freight = await cn.FreightLineAsync("CN-C-000035", "CNY", orderId, story.StepTimeout);
+        (await cn.StatementAsync("CN-C-000035", "CNY")).Balance.ShouldBe(Funded - paid + (paid / 4) + duties + freight);
 
         // The supplier is paid about three quarters of the goods (the refund was rounded down to a CNY minor unit, worth
         // far less than 1 % of the goods), less at most a 10 % platform fee, in KRW at KR.

@@ -43,10 +43,11 @@ public sealed class HubOutageTests(TwoHubs hubs, ITestOutputHelper output) : Sto
         (await kr.ClaimsAsync(placed.OrderId)).ShouldHaveSingleItem()["id"]!.GetValue<string>().ShouldBe(claim);
         var supplier = await kr.StatementAsync("KR-C-000031", "KRW");
         supplier.Lines.Count.ShouldBe(2, "one escrow payout and one tax refund: " + string.Join("; ", supplier.Lines));
-        // The buyer paid the order once and its import's duties once.
+        // The buyer paid the order once, its import's duties once and its freight (FOB) once.
         (await cn.DutiesLineAsync("CN-C-000031", "CNY", placed.OrderId, story.StepTimeout)).ShouldBeLessThan(0);
+        (await cn.FreightLineAsync("CN-C-000031", "CNY", placed.OrderId, story.StepTimeout)).ShouldBeLessThan(0);
         var buyerStatement = await cn.StatementAsync("CN-C-000031", "CNY");
-        buyerStatement.Lines.Count(l => l.Amount < 0).ShouldBe(2, string.Join("; ", buyerStatement.Lines));
+        buyerStatement.Lines.Count(l => l.Amount < 0).ShouldBe(3, string.Join("; ", buyerStatement.Lines));
         (await kr.TrialBalanceAsync()).ShouldAllBe(c => c.Value == 0);
         (await cn.TrialBalanceAsync()).ShouldAllBe(c => c.Value == 0);
     });

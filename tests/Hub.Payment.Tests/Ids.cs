@@ -9,5 +9,7 @@ public static class Ids
 
     public static CompanyId Company(string hub = "KR") => new(HubId.Parse(hub), Interlocked.Increment(ref _next));
 
-    public static OrderId Order() => new(HubId.Parse("KR"), Interlocked.Increment(ref _next));
+    public static OrderId Order(string hub = "KR") => new(HubId.Parse(hub), Interlocked.Increment(ref _next));
+
+    public static ConsignmentId Consignment(string hub = "KR") => new(HubId.Parse(hub), Interlocked.Increment(ref _next));
 }

@@ -33,6 +33,7 @@ public sealed class PaymentHost : IAsyncLifetime
         _service = await InProcessService<PaymentDbContext>.StartAsync("Payment", new Dictionary<string, string?>
         {
             ["Payment:AutoRelease:Interval"] = "00:00:00.200",
+            ["Hub:Currency"] = "KRW",
         }, s => s.AddSingleton<TimeProvider>(Clock).AddSingleton<IPayeeScreening>(Screening));
 
     public async Task DisposeAsync()

@@ -27,6 +27,7 @@ internal static class PaymentRegistration
             bus.AddConsumer<OrderEndedConsumer>();
             bus.AddConsumer<DeliveryConsumer>();
             bus.AddConsumer<ImportClearedConsumer>();
+            bus.AddConsumer<FreightBilledConsumer>();
         });
 
         builder.Services.AddScoped<Ledger>();
@@ -37,6 +38,7 @@ internal static class PaymentRegistration
         builder.Services.AddScoped<IPayeeScreening, CustomsPayeeScreening>();
         builder.Services.AddScoped<EscrowDesk>();
         builder.Services.AddScoped<DutiesDesk>();
+        builder.Services.AddScoped<FreightDesk>();
         builder.Services.AddScoped<PayoutDesk>();
         builder.Services.AddScoped<WalletDesk>();
         builder.Services.AddScoped<DisputeDesk>();

@@ -60,6 +60,38 @@ public sealed class TrackingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Tracking_Departure_BillsEachConsignmentItsShareOfTheFreight_ToItsPayer_HereAndAtTheOrdersHub()
+    {
+        await _host.CreateLaneAsync("VN", "SEA", usableM3: 10m, payloadKg: 10_000m, fullLoadRate: 100_000m, sharedRate: 1_000m, earlyCloseFill: 1m);
+        var buyerPays = Request("CN-O-000411", "KR-C-000001", Lane("VN"), Carton("100", "100", "100", "100"));
+        buyerPays.FreightPayer = "CN-C-000005";
+        var first = await _host.Grpc.BookConsignmentAsync(buyerPays);
+        var second = await _host.Grpc.BookConsignmentAsync(Request("CN-O-000412", "KR-C-000001", Lane("VN"), Carton("100", "100", "50", "100")));
+        using var client = _host.Operator();
+        var plan = await (await client.PostAsync($"/api/logistics/pools/{first.PoolId}/close", null)).Content.ReadFromJsonAsync<JsonElement>();
+        var shipment = plan.GetProperty("shipments").EnumerateArray().ShouldHaveSingleItem();
+        var bill = shipment.GetProperty("freightAmount").GetDecimal();
+        (await _host.OutboxCountAsync("FreightBilled")).ShouldBe(0, "nothing is billed before the shipment departs");
+
+        var tracking = $"/api/logistics/shipments/{shipment.GetProperty("id").GetGuid()}/tracking";
+        (await client.PostAsJsonAsync(tracking, new { kind = "Departed" })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await client.PostAsJsonAsync(tracking, new { kind = "Departed" })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+
+        await using var db = _host.Db();
+        var local = (await db.OutboxMessages.Where(m => m.MessageType.Contains("FreightBilled") && m.Destination == null).Select(m => m.Body).ToListAsync())
+            .Select(b => JsonDocument.Parse(b).RootElement).ToDictionary(b => b.GetProperty("consignmentId").GetString()!);
+        local.Count.ShouldBe(2);
+        local[first.ConsignmentId].GetProperty("payerCompany").GetString().ShouldBe("CN-C-000005");
+        local[second.ConsignmentId].GetProperty("payerCompany").GetString().ShouldBe("KR-C-000001");
+        local.Values.ShouldAllBe(b => b.GetProperty("currency").GetString() == "KRW");
+        local.Values.ShouldAllBe(b => b.GetProperty("masterBill").GetString() == shipment.GetProperty("masterBill").GetString());
+        // The shares are the shipment's bill, allocated by chargeable weight (the first consignment weighs more).
+        local.Values.Sum(b => b.GetProperty("amountMinorUnits").GetInt64()).ShouldBe((long)bill);
+        local[first.ConsignmentId].GetProperty("amountMinorUnits").GetInt64().ShouldBeGreaterThan(local[second.ConsignmentId].GetProperty("amountMinorUnits").GetInt64());
+        (await _host.OutboxCountAsync("FreightBilled", hub: "CN")).ShouldBe(2, "each bill goes to the hub that owns the order");
+    }
+
+    [Fact]
     public async Task Tracking_TimeBeforeTheStepItFollows_ProblemNamingOccurredAtAndNothingRecordedOrPublished()
     {
         await _host.CreateLaneAsync("VN", "SEA", usableM3: 10m, payloadKg: 10_000m, fullLoadRate: 100m, sharedRate: 1_000m, earlyCloseFill: 1m);

@@ -112,6 +112,38 @@ public sealed class BookConsignmentTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task BookConsignment_FreightPayerNeitherTheSupplierNorOfTheOrdersHub_InvalidArgumentNamingFreightPayerAndNothingSaved()
+    {
+        foreach (var payer in new[] { "MY-C-000001", "KR-C-000009", "CN-X-1" })
+        {
+            var request = Request("CN-O-8045822", "KR-C-000001", Lane(), Carton("50", "50", "50", "10"));
+            request.FreightPayer = payer;
+
+            var error = await Should.ThrowAsync<RpcException>(() => _host.Grpc.BookConsignmentAsync(request).ResponseAsync);
+
+            error.StatusCode.ShouldBe(StatusCode.InvalidArgument, payer);
+            error.Status.Detail.ShouldStartWith("freight_payer", Case.Sensitive, payer);
+        }
+
+        await AssertNothingSavedAsync();
+    }
+
+    [Fact]
+    public async Task BookConsignment_FreightPayer_TheBuyerOfTheOrdersHubOrNone_IsKeptOnTheConsignment()
+    {
+        var toBuyer = Request("CN-O-8045823", "KR-C-000001", Lane(), Carton("50", "50", "50", "10"));
+        toBuyer.FreightPayer = "CN-C-000007";
+        var toSupplier = Request("CN-O-8045824", "KR-C-000001", Lane(), Carton("50", "50", "50", "10"));
+
+        await _host.Grpc.BookConsignmentAsync(toBuyer);
+        await _host.Grpc.BookConsignmentAsync(toSupplier);
+
+        await using var db = _host.Db();
+        (await db.Consignments.SingleAsync(c => c.OrderId == "CN-O-8045823")).FreightPayer.ShouldBe("CN-C-000007");
+        (await db.Consignments.SingleAsync(c => c.OrderId == "CN-O-8045824")).FreightPayer.ShouldBe("KR-C-000001");
+    }
+
+    [Fact]
     public async Task BookConsignment_SupplierCompanyOfAnotherHub_InvalidArgumentNamingCompanyIdAndNothingSaved()
     {
         var request = Request("CN-O-8045821", "CN-C-000001", Lane(), Carton("50", "50", "50", "10"));

@@ -22,6 +22,7 @@ public class OrderEventsConsumerTests(OrderFixture fixture) : IClassFixture<Orde
     public async Task Events_DriveOrderThroughEveryStateToCompleted()
     {
         var (buyer, order, product) = await PlaceAsync("key-happy");
+        var buyerCompany = (await OrderFixture.GetAsync(buyer, order)).BuyerCompany;
         var now = DateTime.UtcNow;
         await Eventually.TrueAsync(() => Task.FromResult(Fakes.Payment.Secured.ContainsKey(order)), Wait, "funds are requested after placement");
         Fakes.Payment.Secured[order].QuoteId.ShouldNotBeNullOrEmpty();
@@ -41,6 +42,11 @@ public class OrderEventsConsumerTests(OrderFixture fixture) : IClassFixture<Orde
         await fixture.PublishAsync(new ShipmentDeparted(Guid.NewGuid(), "MB-1", "KR", "KR", "SEA", [$"CS-{order}"], [order], now));
         await OrderFixture.WaitForAsync(buyer, order, "Departed");
         Fakes.Customs.Declarations.ShouldContain(d => d.OrderId == order && d.Type == Customs.V1.DeclarationType.Import && d.Transport.TransportDocument == "MB-1");
+        var shipment = Guid.NewGuid();
+        await fixture.PublishAsync(new FreightBilled(shipment, "MB-1", $"CS-{order}", order, buyerCompany, 4_560, "USD", now));
+        await StepAsync(buyer, order, "FreightBilled");
+        await fixture.PublishAsync(new FreightCharged(order, shipment, $"CS-{order}", buyerCompany, 61_520, "KRW", 4_560, "USD", now));
+        await StepAsync(buyer, order, "FreightCharged");
 
         // A stale event (already taken) changes nothing.
         await fixture.PublishAsync(Secured(order));
@@ -54,6 +60,8 @@ public class OrderEventsConsumerTests(OrderFixture fixture) : IClassFixture<Orde
         delivered.DueBy.ShouldNotBeNull();
         delivered.Timeline!.Single(t => t.Step == "ImportCleared").Detail.ShouldBe($"import declaration {order}-IM: KRW 1,600 duties and taxes");
         delivered.Timeline!.Single(t => t.Step == "DutiesCharged").Detail.ShouldBe("import duties and taxes of KRW 1,600 charged to KR-C-000001 from its wallet");
+        delivered.Timeline!.Single(t => t.Step == "FreightBilled").Detail.ShouldBe($"freight of USD 45.60 for consignment CS-{order} on shipment MB-1 billed to {buyerCompany}");
+        delivered.Timeline!.Single(t => t.Step == "FreightCharged").Detail.ShouldBe($"freight of KRW 61,520 (billed USD 45.60) for consignment CS-{order} charged to {buyerCompany} from its wallet");
         delivered.DutiesAndTaxes.ShouldBe(new MoneyResponse(1600, "KRW"));
 
         var receipt = await buyer.PostAsync($"/api/order/orders/{order}/receipt", null);
@@ -106,10 +114,10 @@ public class OrderEventsConsumerTests(OrderFixture fixture) : IClassFixture<Orde
     }
 
     [Theory]
-    [InlineData("FOB", false)]
-    [InlineData("DAP", false)]
-    [InlineData("DDP", true)]
-    public async Task ImportDeclaration_NamesAsImporterWhoeverTheIncotermBillsTheDutiesTo(string incoterm, bool sellerImports)
+    [InlineData("FOB", false, true)]
+    [InlineData("DAP", false, false)]
+    [InlineData("DDP", true, false)]
+    public async Task ImportDeclarationAndBooking_NameWhoeverTheIncotermBillsTheDutiesAndTheFreightTo(string incoterm, bool sellerImports, bool buyerCarries)
     {
         var buyer = fixture.ClientFor(OrderFixture.NewCompany());
         var supplier = FakeCatalog.NewSupplier();
@@ -125,6 +133,7 @@ public class OrderEventsConsumerTests(OrderFixture fixture) : IClassFixture<Orde
         export.Importer.TraderId.ShouldBe(order.BuyerCompany, "the export names the buyer as consignee");
         (export.Exporter.Name, export.Exporter.TraderId).ShouldBe((FakeCatalog.NameOf(supplier), order.SupplierCompany), "the supplier is named as it registered, for screening");
         declared.Single(d => d.Type == Customs.V1.DeclarationType.Import).Importer.TraderId.ShouldBe(sellerImports ? order.SupplierCompany : order.BuyerCompany);
+        Fakes.Logistics.Bookings.Single(b => b.OrderId == order.OrderId).FreightPayer.ShouldBe(buyerCarries ? order.BuyerCompany : order.SupplierCompany);
     }
 
     [Fact]

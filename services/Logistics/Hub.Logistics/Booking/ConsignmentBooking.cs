@@ -22,7 +22,8 @@ internal sealed class ConsignmentBooking(
 {
     private const int Attempts = 5;
 
-    public async Task<BookingResult> BookAsync(OrderId order, CompanyId company, Lane lane, IReadOnlyList<Carton> cartons, CancellationToken cancellationToken)
+    public async Task<BookingResult> BookAsync(
+        OrderId order, CompanyId company, CompanyId freightPayer, Lane lane, IReadOnlyList<Carton> cartons, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -36,7 +37,7 @@ internal sealed class ConsignmentBooking(
             try
             {
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                (result, poolFilled) = await TryBookAsync(order, company, lane, cartons, cancellationToken);
+                (result, poolFilled) = await TryBookAsync(order, company, freightPayer, lane, cartons, cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
             }
@@ -78,7 +79,7 @@ internal sealed class ConsignmentBooking(
     }
 
     private async Task<(BookingResult Result, bool PoolFilled)> TryBookAsync(
-        OrderId order, CompanyId company, Lane lane, IReadOnlyList<Carton> cartons, CancellationToken cancellationToken)
+        OrderId order, CompanyId company, CompanyId freightPayer, Lane lane, IReadOnlyList<Carton> cartons, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var reason = Unshippable(lane, cartons);
@@ -87,7 +88,7 @@ internal sealed class ConsignmentBooking(
             .SqlQueryRaw<long>($"SELECT nextval('{LogisticsDbContext.ConsignmentNumbers}') AS \"Value\"")
             .SingleAsync(cancellationToken);
         var consignment = Consignment.Book(
-            new ConsignmentId(identity.Hub, number), order, company, lane.Id, cartons, lane.ChargeableWeight(cartons), now);
+            new ConsignmentId(identity.Hub, number), order, company, lane.Id, cartons, lane.ChargeableWeight(cartons), now, freightPayer);
         db.Consignments.Add(consignment);
 
         if (pool is null)

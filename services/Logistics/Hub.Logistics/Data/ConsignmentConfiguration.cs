@@ -20,6 +20,7 @@ internal sealed class ConsignmentConfiguration : IEntityTypeConfiguration<Consig
         b.Property(c => c.Hub).HasMaxLength(2);
         b.Property(c => c.OrderId).HasMaxLength(32);
         b.Property(c => c.CompanyId).HasMaxLength(32);
+        b.Property(c => c.FreightPayer).HasMaxLength(32);
         b.Property(c => c.Status).HasConversion<string>().HasMaxLength(16);
         b.Property(c => c.ChargeableWeight).HasPrecision(FreightBounds.ChargeableWeight.Precision, FreightBounds.ChargeableWeight.Scale);
         b.Property(c => c.FreightAmount).HasPrecision(18, 4);

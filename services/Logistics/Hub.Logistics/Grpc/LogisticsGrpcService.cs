@@ -66,6 +66,20 @@ internal sealed class LogisticsGrpcService(
             errors["company_id"] = [$"The supplier's company must be a company of hub {identity.Hub}; {company} is of hub {company.Hub}."];
         }
 
+        var payer = company;
+        if (request.FreightPayer.Length > 0)
+        {
+            if (!CompanyId.TryParse(request.FreightPayer, out payer))
+            {
+                errors["freight_payer"] = [WellFormedIds.Malformed(request.FreightPayer, CompanyId.Kind)!];
+            }
+            else if (payer != company && !errors.ContainsKey("order_id") && payer.Hub != order.Hub)
+            {
+                // The supplier, or the buyer: a company of the hub that owns the order.
+                errors["freight_payer"] = [$"The freight is billed to the supplier or to a company of the order's hub {order.Hub}; {payer} is of hub {payer.Hub}."];
+            }
+        }
+
         var cartons = CartonInput.Parse(request.Cartons, errors);
         var lane = await LaneLookup.FindAsync(db, request.Lane, clock.GetUtcNow().UtcDateTime, errors, context.CancellationToken);
         ThrowIfInvalid(errors);
@@ -78,7 +92,7 @@ internal sealed class LogisticsGrpcService(
         BookingResult result;
         try
         {
-            result = await booking.BookAsync(order, company, lane, cartons, context.CancellationToken);
+            result = await booking.BookAsync(order, company, payer, lane, cartons, context.CancellationToken);
         }
         catch (DbUpdateException ex)
         {

@@ -72,6 +72,12 @@ namespace Hub.Logistics.Migrations
                         .HasColumnType("character varying(3)")
                         .HasColumnName("freight_currency");
 
+                    b.Property<string>("FreightPayer")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("freight_payer");
+
                     b.Property<string>("HouseBill")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")

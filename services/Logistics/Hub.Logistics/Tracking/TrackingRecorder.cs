@@ -1,7 +1,9 @@
 using Hub.Contracts.Logistics;
+using Hub.Contracts.Values;
 using Hub.Logistics.Data;
 using Hub.Logistics.Domain;
 using Hub.Logistics.Domain.Consignments;
+using Hub.Logistics.Domain.Lanes;
 using Hub.Logistics.Domain.Shipments;
 using Hub.ServiceDefaults.Hosting;
 using Hub.ServiceDefaults.Messaging.Outbox;
@@ -51,6 +53,7 @@ internal sealed class TrackingRecorder(LogisticsDbContext db, IOutbox outbox, Se
                 consignments.ForEach(c => c.Depart());
                 outbox.PublishForOrders(identity.Hub, Orders(shipment), new ShipmentDeparted(shipment.Id, shipment.MasterBill, lane.Origin, lane.Destination, lane.Mode.ToString(),
                     References(shipment), Orders(shipment), at));
+                BillFreight(shipment, lane, consignments, at);
             }
             else
             {
@@ -160,6 +163,21 @@ internal sealed class TrackingRecorder(LogisticsDbContext db, IOutbox outbox, Se
         db.Shipments.AnyAsync(
             s => s.Id != shipmentId && s.Status != ShipmentStatus.Arrived && s.Items.Any(i => i.ConsignmentNumber == consignment),
             cancellationToken);
+
+    /// <summary>
+    /// Bills each consignment on board its share of the departed shipment's freight, to the company its booking named,
+    /// here and at the hub that owns its order. A departure is recorded once, so each share is billed once.
+    /// </summary>
+    private void BillFreight(Shipment shipment, Lane lane, IReadOnlyList<Consignment> consignments, DateTime at)
+    {
+        var byReference = consignments.ToDictionary(c => c.Reference);
+        foreach (var item in shipment.Items.Where(i => i.FreightAmount != 0))
+        {
+            var share = new Money(item.FreightAmount, lane.RateCurrency);
+            outbox.PublishForOrder(identity.Hub, item.OrderId, new FreightBilled(shipment.Id, shipment.MasterBill, item.ConsignmentReference, item.OrderId,
+                byReference[item.ConsignmentReference].FreightPayer, share.ToMinorUnits(), share.Currency.Code, at));
+        }
+    }
 
     private static List<string> References(Shipment shipment) => [.. shipment.Items.Select(i => i.ConsignmentReference)];
 

@@ -73,7 +73,10 @@ internal sealed class OrderProcess(HubClients hubs, PaymentClient payment, IOutb
     /// </summary>
     public void ScheduleExportRetry(TradeOrder order) => order.RetryExportAt(Now + options.Value.ExportDeclarationRetry);
 
-    /// <summary>ExportCleared: take the stock out for good and book the goods into the lane's consolidation.</summary>
+    /// <summary>
+    /// ExportCleared: take the stock out for good and book the goods into the lane's consolidation, naming who its
+    /// Incoterm leaves the main carriage to: the supplier's hub bills that company its share of the freight.
+    /// </summary>
     public async Task BookAsync(TradeOrder order, string cause, CancellationToken cancellationToken)
     {
         var supplierHub = HubId.Parse(order.SupplierHub);
@@ -82,6 +85,7 @@ internal sealed class OrderProcess(HubClients hubs, PaymentClient payment, IOutb
         {
             OrderId = order.Id,
             CompanyId = order.SupplierCompany,
+            FreightPayer = IncotermCosts.FreightPaidBy(order.Incoterm) == IncotermCosts.Buyer ? order.BuyerCompany : order.SupplierCompany,
             Lane = new LaneKey { Origin = order.SupplierHub, Destination = order.BuyerHub, Mode = order.Mode },
         };
         var products = await ProductsAsync(order, cancellationToken);

@@ -34,6 +34,8 @@ internal sealed class OrderEventsConsumer(OrderDbContext db, OrderProcess proces
     IConsumer<ShipmentDeparted>,
     IConsumer<ImportCleared>,
     IConsumer<DutiesCharged>,
+    IConsumer<FreightBilled>,
+    IConsumer<FreightCharged>,
     IConsumer<DeclarationRejected>,
     IConsumer<DeclarationHeld>,
     IConsumer<ConsignmentDelivered>,
@@ -44,7 +46,7 @@ internal sealed class OrderEventsConsumer(OrderDbContext db, OrderProcess proces
     IConsumer<DisputeResolved>
 {
     private static readonly HashSet<Type> SupplierHubFacts =
-        [typeof(ExportCleared), typeof(DeclarationHeld), typeof(DeclarationRejected), typeof(ConsignmentBooked), typeof(ShipmentDeparted), typeof(ConsignmentDelivered)];
+        [typeof(ExportCleared), typeof(DeclarationHeld), typeof(DeclarationRejected), typeof(ConsignmentBooked), typeof(ShipmentDeparted), typeof(FreightBilled), typeof(ConsignmentDelivered)];
 
     public Task Consume(ConsumeContext<OrderPlaced> context) =>
         HandleAsync(context, context.Message.OrderId, async (order, cause, ct) =>
@@ -200,6 +202,25 @@ internal sealed class OrderEventsConsumer(OrderDbContext db, OrderProcess proces
             return Task.FromResult(true);
         });
 
+    public Task Consume(ConsumeContext<FreightBilled> context) =>
+        HandleAsync(context, context.Message.OrderId, (order, cause, _) =>
+        {
+            var m = context.Message;
+            order.Note(m.BilledAt, order.SupplierHub, "FreightBilled", cause,
+                $"freight of {Amounts.Of(m.AmountMinorUnits, m.Currency)} for consignment {m.ConsignmentId} on shipment {m.MasterBill} billed to {m.PayerCompany}");
+            return Task.FromResult(true);
+        });
+
+    public Task Consume(ConsumeContext<FreightCharged> context) =>
+        HandleAsync(context, context.Message.OrderId, (order, cause, _) =>
+        {
+            var m = context.Message;
+            var converted = m.ChargedCurrency != m.BilledCurrency ? $" (billed {Amounts.Of(m.BilledMinorUnits, m.BilledCurrency)})" : "";
+            order.Note(m.ChargedAt, process.Self, "FreightCharged", cause,
+                $"freight of {Amounts.Of(m.ChargedMinorUnits, m.ChargedCurrency)}{converted} for consignment {m.ConsignmentId} charged to {m.PayerCompany} from its wallet");
+            return Task.FromResult(true);
+        });
+
     public Task Consume(ConsumeContext<DeclarationRejected> context) =>
         HandleAsync(context, context.Message.OrderId, async (order, cause, ct) =>
         {
@@ -320,7 +341,7 @@ internal sealed class OrderEventsConsumer(OrderDbContext db, OrderProcess proces
         var cause = $"{typeof(T).Name} {context.MessageId}";
         OrderTracing.Tag(orderId);
         // An order hears from this hub's own services, and from its supplier's hub (through the gateway) only what that
-        // hub does for it: the export, the consignment and its journey. No other hub speaks for it.
+        // hub does for it: the export, the consignment, its journey and its freight. No other hub speaks for it.
         if (FederatedMessage.SourceHubOf(context) is { } sender && (order is null || sender != order.SupplierHub || !SupplierHubFacts.Contains(typeof(T))))
         {
             OrderLog.FactFromAnotherHubRefused(logger, typeof(T).Name, orderId, sender);

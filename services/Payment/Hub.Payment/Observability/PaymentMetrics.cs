@@ -26,6 +26,8 @@ internal sealed class PaymentMetrics : DatabaseGauges<PaymentDbContext, IReadOnl
             description: "The hub's FX exposure: its position per currency from conversions (major units; positive long, negative short).");
         metrics.Meter.CreateObservableGauge("hub.duties.collected", () => Observe(Figure.DutiesCollected),
             description: "Import duties and taxes charged to importers for the customs authority, by currency (major units).");
+        metrics.Meter.CreateObservableGauge("hub.freight.payable", () => Observe(Figure.FreightPayable),
+            description: "Freight of departed shipments billed to their payers and owed to the carriers, by currency (major units).");
         metrics.Meter.CreateObservableGauge("hub.wallets.owed", () => Observe(Figure.WalletsOwed),
             description: "What companies whose wallets are below zero owe the hub, by currency (major units).");
     }
@@ -36,6 +38,7 @@ internal sealed class PaymentMetrics : DatabaseGauges<PaymentDbContext, IReadOnl
         Escrow,
         FxPosition,
         DutiesCollected,
+        FreightPayable,
         WalletsOwed,
     }
 
@@ -49,6 +52,7 @@ internal sealed class PaymentMetrics : DatabaseGauges<PaymentDbContext, IReadOnl
             from line in db.PostingLines.AsNoTracking()
             join account in db.Accounts.AsNoTracking() on line.AccountId equals account.Id
             where account.Kind == AccountKind.Escrow || account.Kind == AccountKind.FxPosition || account.Kind == AccountKind.DutiesCollected
+                  || account.Kind == AccountKind.FreightPayable
             group line by new { account.Kind, account.Currency } into g
             select new { g.Key.Kind, g.Key.Currency, NetDebits = g.Sum(l => l.Amount) }).ToListAsync();
 
@@ -66,6 +70,7 @@ internal sealed class PaymentMetrics : DatabaseGauges<PaymentDbContext, IReadOnl
                 AccountKind.Escrow => Figure.Escrow,
                 AccountKind.FxPosition => Figure.FxPosition,
                 AccountKind.DutiesCollected => Figure.DutiesCollected,
+                AccountKind.FreightPayable => Figure.FreightPayable,
                 _ => throw new UnreachableException($"The query reads no {s.Kind} accounts."),
             }, s.Currency, -s.NetDebits)),
             .. owed.Select(o => new Balance(Figure.WalletsOwed, o.Currency, o.Owed)),

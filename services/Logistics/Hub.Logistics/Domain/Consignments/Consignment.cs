@@ -9,7 +9,7 @@ internal sealed class Consignment
 
     private Consignment()
     {
-        Reference = OrderId = CompanyId = Hub = string.Empty;
+        Reference = OrderId = CompanyId = FreightPayer = Hub = string.Empty;
     }
 
     /// <summary>The sequence number behind <see cref="Reference"/>.</summary>
@@ -24,6 +24,12 @@ internal sealed class Consignment
 
     /// <summary>The supplier's company: its users see this consignment.</summary>
     public string CompanyId { get; private set; }
+
+    /// <summary>
+    /// The company billed the consignment's share of the freight when its shipment departs: the supplier, or the buyer
+    /// when the order's Incoterm leaves the main carriage to it.
+    /// </summary>
+    public string FreightPayer { get; private set; }
 
     public Guid LaneId { get; private set; }
 
@@ -54,8 +60,10 @@ internal sealed class Consignment
 
     public uint Version { get; private set; }
 
+    /// <summary>Books the order's cartons onto the lane; the freight is billed to <paramref name="freightPayer"/>, or to the supplier when null.</summary>
     public static Consignment Book(
-        ConsignmentId id, OrderId order, CompanyId company, Guid laneId, IReadOnlyList<Carton> cartons, decimal chargeableWeight, DateTime now)
+        ConsignmentId id, OrderId order, CompanyId company, Guid laneId, IReadOnlyList<Carton> cartons, decimal chargeableWeight, DateTime now,
+        CompanyId? freightPayer = null)
     {
         if (cartons.Count == 0)
         {
@@ -69,6 +77,7 @@ internal sealed class Consignment
             Hub = id.Hub.ToString(),
             OrderId = order.ToString(),
             CompanyId = company.ToString(),
+            FreightPayer = (freightPayer ?? company).ToString(),
             LaneId = laneId,
             _cartons = [.. cartons],
             ChargeableWeight = chargeableWeight,

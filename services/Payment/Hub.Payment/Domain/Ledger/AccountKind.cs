@@ -31,4 +31,10 @@ internal enum AccountKind
     /// hubs, settled between the hubs outside the platform (owner: partner hub id).
     /// </summary>
     PartnerHub,
+
+    /// <summary>
+    /// Freight of the shipments that departed from this hub, billed to their consignments' payers and owed to the carriers
+    /// (owner: hub id).
+    /// </summary>
+    FreightPayable,
 }
