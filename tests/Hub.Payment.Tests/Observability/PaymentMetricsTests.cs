@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Grpc.Net.Client;
 using Hub.Contracts.Customs;
+using Hub.Contracts.Logistics;
 using Hub.Payment.Application;
 using Hub.Payment.Data;
 using Hub.Payment.V1;
@@ -62,5 +63,13 @@ public sealed class PaymentMetricsTests
             TimeSpan.FromSeconds(20), "the duties collected are KRW 50,000");
         meter.Observe("hub.wallets.owed", ("currency", "KRW")).ShouldBe(50_000);
         meter.Observe("hub.wallets.owed", ("currency", "USD")).ShouldBeNull();
+
+        // A departed shipment's freight, billed to the same buyer (its carriage, under FOB), is owed to the carriers, and
+        // by the buyer to the hub.
+        await host.Services.GetRequiredService<IBus>().Publish(
+            new FreightBilled(Guid.NewGuid(), "MB-1", Ids.Consignment().ToString(), order.ToString(), buyer.ToString(), 7_000, "KRW", DateTime.UtcNow));
+        await Eventually.TrueAsync(() => Task.FromResult(meter.Observe("hub.freight.payable", ("currency", "KRW")) == 7_000),
+            TimeSpan.FromSeconds(20), "the freight payable is KRW 7,000");
+        meter.Observe("hub.wallets.owed", ("currency", "KRW")).ShouldBe(57_000);
     }
 }
