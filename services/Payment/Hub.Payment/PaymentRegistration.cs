@@ -28,6 +28,7 @@ internal static class PaymentRegistration
             bus.AddConsumer<DeliveryConsumer>();
             bus.AddConsumer<ImportClearedConsumer>();
             bus.AddConsumer<FreightBilledConsumer>();
+            bus.AddConsumer<DepartureConsumer>();
         });
 
         builder.Services.AddScoped<Ledger>();

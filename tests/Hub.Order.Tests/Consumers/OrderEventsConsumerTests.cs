@@ -47,6 +47,9 @@ public class OrderEventsConsumerTests(OrderFixture fixture) : IClassFixture<Orde
         await StepAsync(buyer, order, "FreightBilled");
         await fixture.PublishAsync(new FreightCharged(order, shipment, $"CS-{order}", buyerCompany, 61_520, "KRW", 4_560, "USD", now));
         await StepAsync(buyer, order, "FreightCharged");
+        var shipBy = new DateTime(2026, 12, 1, 9, 30, 0, DateTimeKind.Utc);
+        await fixture.PublishAsync(new LateShipmentCompensated(order, buyerCompany, shipBy, shipBy.AddDays(2), 2, 1_200, "KRW", now));
+        await StepAsync(buyer, order, "LateShipmentCompensated");
 
         // A stale event (already taken) changes nothing.
         await fixture.PublishAsync(Secured(order));
@@ -61,6 +64,8 @@ public class OrderEventsConsumerTests(OrderFixture fixture) : IClassFixture<Orde
         delivered.Timeline!.Single(t => t.Step == "ImportCleared").Detail.ShouldBe($"import declaration {order}-IM: KRW 1,600 duties and taxes");
         delivered.Timeline!.Single(t => t.Step == "DutiesCharged").Detail.ShouldBe("import duties and taxes of KRW 1,600 charged to KR-C-000001 from its wallet");
         delivered.Timeline!.Single(t => t.Step == "FreightBilled").Detail.ShouldBe($"freight of USD 45.60 for consignment CS-{order} on shipment MB-1 billed to {buyerCompany}");
+        delivered.Timeline!.Single(t => t.Step == "LateShipmentCompensated").Detail
+            .ShouldBe($"departed 2 days after the promised 2026-12-01 09:30 UTC: KRW 1,200 paid back to {buyerCompany} from the escrow");
         delivered.Timeline!.Single(t => t.Step == "FreightCharged").Detail.ShouldBe($"freight of KRW 61,520 (billed USD 45.60) for consignment CS-{order} charged to {buyerCompany} from its wallet");
         delivered.DutiesAndTaxes.ShouldBe(new MoneyResponse(1600, "KRW"));
 

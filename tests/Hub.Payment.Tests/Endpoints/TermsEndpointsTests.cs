@@ -68,6 +68,38 @@ public sealed class TermsEndpointsTests(PaymentHost host) : IClassFixture<Paymen
     }
 
     [Fact]
+    public async Task ChangeTerms_LateShipmentPromise_IsKeptWhenLeftOut_ChangedWhenGiven_AndRefusedOutOfRangeNamingTheField()
+    {
+        using var client = host.Operator();
+        var values = new { fxMarginBps = 50, platformFeeBps = 200, quoteLockSeconds = 900, autoReleaseDays = 14 };
+
+        var changed = await (await client.PutAsJsonAsync("/api/payment/terms",
+            new { values.fxMarginBps, values.platformFeeBps, values.quoteLockSeconds, values.autoReleaseDays, shipWithinDays = 7, lateShipmentBpsPerDay = 100, lateShipmentCapBps = 1_000 }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        host.Clock.Advance(TimeSpan.FromSeconds(1));
+        var kept = await client.PutAsJsonAsync("/api/payment/terms", values);
+        var refused = await client.PutAsJsonAsync("/api/payment/terms", new { values.fxMarginBps, values.platformFeeBps, values.quoteLockSeconds, values.autoReleaseDays, lateShipmentCapBps = 5_001 });
+
+        (changed.GetProperty("shipWithinDays").GetInt32(), changed.GetProperty("lateShipmentBpsPerDay").GetInt32(), changed.GetProperty("lateShipmentCapBps").GetInt32())
+            .ShouldBe((7, 100, 1_000));
+        var current = await client.GetFromJsonAsync<JsonElement>("/api/payment/terms");
+        (current.GetProperty("shipWithinDays").GetInt32(), current.GetProperty("lateShipmentBpsPerDay").GetInt32(), current.GetProperty("lateShipmentCapBps").GetInt32())
+            .ShouldBe((7, 100, 1_000));
+        kept.StatusCode.ShouldBe(HttpStatusCode.OK);
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("lateShipmentCapBps")[0].GetString()!.ShouldContain("5,000");
+
+        // An escrow secured now is promised its goods within the 7 days.
+        var (buyer, supplier, order) = (Ids.Company(), Ids.Company(), Ids.Order());
+        await host.CreditAsync(buyer, 1_000_000, "KRW");
+        await host.SecureAsync(order, buyer, supplier, await host.QuoteAsync(buyer, "KRW", 1_000_000, "KRW"));
+        var escrow = await client.GetFromJsonAsync<JsonElement>($"/api/payment/escrows/{order}");
+        (escrow.GetProperty("shipBy").GetDateTime() - escrow.GetProperty("securedAt").GetDateTime()).ShouldBe(TimeSpan.FromDays(7));
+        (await client.PutAsJsonAsync("/api/payment/terms", new { values.fxMarginBps, values.platformFeeBps, values.quoteLockSeconds, values.autoReleaseDays, shipWithinDays = 15, lateShipmentBpsPerDay = 50, lateShipmentCapBps = 500 }))
+            .EnsureSuccessStatusCode();
+    }
+
+    [Fact]
     public async Task ChangeTerms_WithValuesLeftOut_IsValidationProblemNamingThemAndChangesNothing()
     {
         using var client = host.Operator();

@@ -36,6 +36,7 @@ internal sealed class OrderEventsConsumer(OrderDbContext db, OrderProcess proces
     IConsumer<DutiesCharged>,
     IConsumer<FreightBilled>,
     IConsumer<FreightCharged>,
+    IConsumer<LateShipmentCompensated>,
     IConsumer<DeclarationRejected>,
     IConsumer<DeclarationHeld>,
     IConsumer<ConsignmentDelivered>,
@@ -218,6 +219,15 @@ internal sealed class OrderEventsConsumer(OrderDbContext db, OrderProcess proces
             var converted = m.ChargedCurrency != m.BilledCurrency ? $" (billed {Amounts.Of(m.BilledMinorUnits, m.BilledCurrency)})" : "";
             order.Note(m.ChargedAt, process.Self, "FreightCharged", cause,
                 $"freight of {Amounts.Of(m.ChargedMinorUnits, m.ChargedCurrency)}{converted} for consignment {m.ConsignmentId} charged to {m.PayerCompany} from its wallet");
+            return Task.FromResult(true);
+        });
+
+    public Task Consume(ConsumeContext<LateShipmentCompensated> context) =>
+        HandleAsync(context, context.Message.OrderId, (order, cause, _) =>
+        {
+            var m = context.Message;
+            order.Note(m.CompensatedAt, process.Self, "LateShipmentCompensated", cause,
+                $"departed {m.DaysLate} day{(m.DaysLate == 1 ? "" : "s")} after the promised {m.ShipBy:yyyy-MM-dd HH:mm} UTC: {Amounts.Of(m.CompensationMinorUnits, m.Currency)} paid back to {m.BuyerCompany} from the escrow");
             return Task.FromResult(true);
         });
 

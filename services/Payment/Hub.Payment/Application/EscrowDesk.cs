@@ -111,6 +111,34 @@ internal sealed class EscrowDesk(
         }
     }
 
+    /// <summary>The refund key of a late departure's compensation: one per order.</summary>
+    public const string LateShipmentRefundKey = "late-shipment";
+
+    /// <summary>
+    /// The order's goods departed (see <see cref="Escrow.RecordDeparture"/>): a departure after the promised date pays the
+    /// buyer its compensation back out of the escrow, inside the caller's transaction (the consumer's inbox). Nothing for
+    /// an order this hub holds no funds of, nor for a later departure.
+    /// </summary>
+    public async Task RecordDepartureAsync(string order, DateTime departedAt, CancellationToken cancellationToken)
+    {
+        var escrow = await FindLockedAsync(order, cancellationToken);
+        if (escrow?.RecordDeparture(departedAt) is not { } departure)
+        {
+            return;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        if (departure.Compensation.Amount == 0)
+        {
+            return;
+        }
+
+        var refund = await RefundWithinAsync(OrderId.Parse(order), LateShipmentRefundKey, departure.Compensation, cancellationToken);
+        outbox.Publish(new LateShipmentCompensated(order, escrow.BuyerCompany, escrow.ShipBy!.Value, departedAt, departure.DaysLate,
+            refund.Refunded.ToMinorUnits(), refund.Refunded.Currency.Code, Now));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     /// <summary>Orders whose confirmation period ran out, oldest first.</summary>
     public Task<List<string>> DueForReleaseAsync(int max, CancellationToken cancellationToken) =>
         db.Escrows.AsNoTracking()
@@ -166,7 +194,7 @@ internal sealed class EscrowDesk(
             PostingEntry.Credit(escrowAccount, command.Amount));
 
         var escrow = Escrow.Secure(command.Order, command.Buyer, command.Supplier, command.SupplierName, command.Amount, quote.Settlement, quote.Id, current.PlatformFeeBps, Now,
-            current.AutoReleaseDays);
+            current.AutoReleaseDays, current.LateShipment);
         db.Escrows.Add(escrow);
         outbox.Publish(new PaymentSecured(order, escrow.BuyerCompany, escrow.SupplierCompany, command.Amount.ToMinorUnits(), escrow.Currency,
             quote.Settlement.ToMinorUnits(), escrow.SettlementCurrency, quote.Id, posting.Id, Now));

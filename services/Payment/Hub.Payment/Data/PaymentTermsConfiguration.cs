@@ -14,7 +14,9 @@ internal sealed class PaymentTermsConfiguration : IEntityTypeConfiguration<Payme
         b.Ignore(t => t.QuoteLock);
         b.HasIndex(t => t.EffectiveFrom);
 
-        // The starting terms: 0.50 % FX margin, 2.00 % platform fee, quotes locked 15 minutes, auto-release after 14 days, disputes negotiated 3 days before escalation.
+        // The starting terms: 0.50 % FX margin, 2.00 % platform fee, quotes locked 15 minutes, auto-release after 14 days,
+        // disputes negotiated 3 days before escalation, goods promised to depart within 15 days of payment, or 0.50 % of
+        // the payment back for each day late, at most 5.00 %.
         b.HasData(new
         {
             Id = Guid.Parse("0193a000-0000-7000-8000-0000000000a1"),
@@ -24,6 +26,9 @@ internal sealed class PaymentTermsConfiguration : IEntityTypeConfiguration<Payme
             QuoteLockSeconds = 900,
             AutoReleaseDays = 14,
             DisputeNegotiationDays = 3,
+            ShipWithinDays = 15,
+            LateShipmentBpsPerDay = 50,
+            LateShipmentCapBps = 500,
             ChangedBy = "seed",
         });
     }

@@ -7,7 +7,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Hub.Payment.Endpoints;
 
-/// <summary>The hub's payment terms (FX margin, platform fee, quote lock, auto-release): read by all, changed by operators.</summary>
+/// <summary>
+/// The hub's payment terms (FX margin, platform fee, quote lock, auto-release, dispute negotiation, on-time shipment):
+/// read by all, changed by operators.
+/// </summary>
 internal static class TermsEndpoints
 {
     public static void MapTermsEndpoints(this IEndpointRouteBuilder routes)
@@ -31,9 +34,11 @@ internal static class TermsEndpoints
         PaymentTerms terms;
         try
         {
-            var negotiationDays = request.DisputeNegotiationDays ?? (await book.CurrentAsync(cancellationToken)).DisputeNegotiationDays;
+            var current = await book.CurrentAsync(cancellationToken);
+            var lateShipment = LateShipmentRule.Of(request.ShipWithinDays ?? current.ShipWithinDays, request.LateShipmentBpsPerDay ?? current.LateShipmentBpsPerDay,
+                request.LateShipmentCapBps ?? current.LateShipmentCapBps);
             terms = PaymentTerms.Adopt(request.FxMarginBps!.Value, request.PlatformFeeBps!.Value, request.QuoteLockSeconds!.Value, request.AutoReleaseDays!.Value,
-                negotiationDays, caller.Subject, clock.GetUtcNow().UtcDateTime);
+                request.DisputeNegotiationDays ?? current.DisputeNegotiationDays, lateShipment, caller.Subject, clock.GetUtcNow().UtcDateTime);
         }
         catch (PaymentException ex)
         {
@@ -46,8 +51,13 @@ internal static class TermsEndpoints
     }
 }
 
-/// <summary>New terms: every value is required, except that a missing <c>DisputeNegotiationDays</c> keeps the current value.</summary>
-internal sealed record TermsRequest(int? FxMarginBps, int? PlatformFeeBps, int? QuoteLockSeconds, int? AutoReleaseDays, int? DisputeNegotiationDays)
+/// <summary>
+/// New terms: every value is required, except that a missing <c>DisputeNegotiationDays</c>, <c>ShipWithinDays</c>,
+/// <c>LateShipmentBpsPerDay</c> or <c>LateShipmentCapBps</c> keeps the current value.
+/// </summary>
+internal sealed record TermsRequest(
+    int? FxMarginBps, int? PlatformFeeBps, int? QuoteLockSeconds, int? AutoReleaseDays, int? DisputeNegotiationDays, int? ShipWithinDays = null,
+    int? LateShipmentBpsPerDay = null, int? LateShipmentCapBps = null)
 {
     /// <summary>The required values the request leaves out, named as in JSON.</summary>
     public IReadOnlyList<string> Missing() =>
@@ -55,8 +65,11 @@ internal sealed record TermsRequest(int? FxMarginBps, int? PlatformFeeBps, int? 
             .Where(f => f.Value is null).Select(f => f.Field).ToList();
 }
 
-internal sealed record TermsResponse(int FxMarginBps, int PlatformFeeBps, int QuoteLockSeconds, int AutoReleaseDays, int DisputeNegotiationDays, DateTime EffectiveFrom, string ChangedBy)
+internal sealed record TermsResponse(
+    int FxMarginBps, int PlatformFeeBps, int QuoteLockSeconds, int AutoReleaseDays, int DisputeNegotiationDays, int ShipWithinDays, int LateShipmentBpsPerDay,
+    int LateShipmentCapBps, DateTime EffectiveFrom, string ChangedBy)
 {
     public static TermsResponse From(PaymentTerms t) =>
-        new(t.FxMarginBps, t.PlatformFeeBps, t.QuoteLockSeconds, t.AutoReleaseDays, t.DisputeNegotiationDays, t.EffectiveFrom, t.ChangedBy);
+        new(t.FxMarginBps, t.PlatformFeeBps, t.QuoteLockSeconds, t.AutoReleaseDays, t.DisputeNegotiationDays, t.ShipWithinDays, t.LateShipmentBpsPerDay,
+            t.LateShipmentCapBps, t.EffectiveFrom, t.ChangedBy);
 }

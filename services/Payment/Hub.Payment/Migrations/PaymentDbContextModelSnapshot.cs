@@ -122,6 +122,10 @@ namespace Hub.Payment.Migrations
                         .HasColumnType("character varying(3)")
                         .HasColumnName("currency");
 
+                    b.Property<DateTime?>("DepartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("departed_at");
+
                     b.Property<decimal>("DutiesPaidAmount")
                         .HasPrecision(28, 4)
                         .HasColumnType("numeric(28,4)")
@@ -131,6 +135,14 @@ namespace Hub.Payment.Migrations
                         .HasPrecision(28, 4)
                         .HasColumnType("numeric(28,4)")
                         .HasColumnName("fee_amount");
+
+                    b.Property<int>("LateShipmentBpsPerDay")
+                        .HasColumnType("integer")
+                        .HasColumnName("late_shipment_bps_per_day");
+
+                    b.Property<int>("LateShipmentCapBps")
+                        .HasColumnType("integer")
+                        .HasColumnName("late_shipment_cap_bps");
 
                     b.Property<decimal>("PaidAmount")
                         .HasPrecision(28, 4)
@@ -221,6 +233,10 @@ namespace Hub.Payment.Migrations
                         .HasMaxLength(3)
                         .HasColumnType("character varying(3)")
                         .HasColumnName("settlement_currency");
+
+                    b.Property<DateTime?>("ShipBy")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ship_by");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -664,6 +680,14 @@ namespace Hub.Payment.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("fx_margin_bps");
 
+                    b.Property<int>("LateShipmentBpsPerDay")
+                        .HasColumnType("integer")
+                        .HasColumnName("late_shipment_bps_per_day");
+
+                    b.Property<int>("LateShipmentCapBps")
+                        .HasColumnType("integer")
+                        .HasColumnName("late_shipment_cap_bps");
+
                     b.Property<int>("PlatformFeeBps")
                         .HasColumnType("integer")
                         .HasColumnName("platform_fee_bps");
@@ -671,6 +695,10 @@ namespace Hub.Payment.Migrations
                     b.Property<int>("QuoteLockSeconds")
                         .HasColumnType("integer")
                         .HasColumnName("quote_lock_seconds");
+
+                    b.Property<int>("ShipWithinDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("ship_within_days");
 
                     b.HasKey("Id");
 
@@ -687,8 +715,11 @@ namespace Hub.Payment.Migrations
                             DisputeNegotiationDays = 3,
                             EffectiveFrom = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
                             FxMarginBps = 50,
+                            LateShipmentBpsPerDay = 50,
+                            LateShipmentCapBps = 500,
                             PlatformFeeBps = 200,
-                            QuoteLockSeconds = 900
+                            QuoteLockSeconds = 900,
+                            ShipWithinDays = 15
                         });
                 });
 

@@ -1,6 +1,7 @@
 using Hub.Contracts.Values;
 using Hub.Payment.Domain;
 using Hub.Payment.Domain.Escrows;
+using Hub.Payment.Domain.Terms;
 
 namespace Hub.Payment.Tests.Domain.Escrows;
 
@@ -11,7 +12,8 @@ public sealed class EscrowTests
     private static readonly PayeeScreening Clear = new(false, 0.41, null, 3);
 
     private static Escrow Escrow() => Payment.Domain.Escrows.Escrow.Secure(OrderId.Parse("KR-O-000001"), CompanyId.Parse("KR-C-000001"), CompanyId.Parse("KR-C-000002"),
-        "Hanul Trading Co., Ltd.", new Money(1005.40m, CurrencyCode.USD), new Money(1_350_000m, CurrencyCode.KRW), Guid.NewGuid(), 200, Now, autoReleaseDays: 14);
+        "Hanul Trading Co., Ltd.", new Money(1005.40m, CurrencyCode.USD), new Money(1_350_000m, CurrencyCode.KRW), Guid.NewGuid(), 200, Now, autoReleaseDays: 14,
+        new LateShipmentRule(ShipWithinDays: 10, BpsPerDay: 50, CapBps: 300));
 
     [Fact]
     public void ReleaseClock_StartsAtDelivery_NeverBeforeTheBuyersOwnConfirmationTime_AndOnlyOnce()
@@ -34,6 +36,43 @@ public sealed class EscrowTests
         refunded.StartReleaseClock(delivered.AddDays(7), delivered).ShouldBeFalse();
         refunded.ReleaseDueAt.ShouldBeNull();
     }
+
+    [Fact]
+    public void Departure_OnTime_EarnsNothing_LateEarnsItsDaysBasisPoints_UpToTheCap_AndOnlyTheFirstCounts()
+    {
+        var onTime = Escrow();
+        onTime.ShipBy.ShouldBe(Now.AddDays(10));
+        onTime.RecordDeparture(Now.AddDays(10)).ShouldBe(new LateDeparture(0, Money.Zero(CurrencyCode.USD)));
+        onTime.DepartedAt.ShouldBe(Now.AddDays(10));
+        onTime.RecordDeparture(Now.AddDays(30)).ShouldBeNull("a later departure (a split consignment's next shipment) does not count");
+
+        // Two days and an hour late count as three: 150 bps of USD 1,005.40 is USD 15.081, rounded down.
+        Escrow().RecordDeparture(Now.AddDays(12).AddHours(1)).ShouldBe(new LateDeparture(3, new Money(15.08m, CurrencyCode.USD)));
+        // Ten days would be 500 bps: the cap is 300.
+        Escrow().RecordDeparture(Now.AddDays(20)).ShouldBe(new LateDeparture(10, new Money(30.16m, CurrencyCode.USD)));
+    }
+
+    [Fact]
+    public void Departure_OfFundsNoLongerHeld_OrWhoseCompensationWouldEmptyTheEscrow_EarnsNothing()
+    {
+        var refunded = Escrow();
+        refunded.Refund(refunded.Paid);
+        refunded.RecordDeparture(Now.AddDays(20)).ShouldBeNull();
+        refunded.DepartedAt.ShouldBeNull();
+
+        var mostlyRefunded = Escrow();
+        mostlyRefunded.Refund(new Money(980m, CurrencyCode.USD));
+        mostlyRefunded.RecordDeparture(Now.AddDays(20)).ShouldBe(new LateDeparture(10, Money.Zero(CurrencyCode.USD)));
+    }
+
+    [Theory]
+    [InlineData(0, 50, 500, "shipWithinDays")]
+    [InlineData(366, 50, 500, "shipWithinDays")]
+    [InlineData(15, -1, 500, "lateShipmentBpsPerDay")]
+    [InlineData(15, 1_001, 500, "lateShipmentBpsPerDay")]
+    [InlineData(15, 50, 5_001, "lateShipmentCapBps")]
+    public void LateShipmentRule_OutOfRange_IsRefusedNamingTheField(int days, int bpsPerDay, int capBps, string field) =>
+        Should.Throw<PaymentException>(() => LateShipmentRule.Of(days, bpsPerDay, capBps)).Field.ShouldBe(field);
 
     [Fact]
     public void Refund_MoreThanRemains_IsRefusedAndChangesNothing()

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Hub.Contracts.Values;
+using Hub.Payment.Domain.Terms;
 using Hub.ServiceDefaults.Problems;
 
 namespace Hub.Payment.Domain.Escrows;
@@ -57,6 +58,21 @@ internal sealed class Escrow
     /// for goods still on their way (an order that fails in transit is refunded).
     /// </summary>
     public DateTime? ReleaseDueAt { get; private set; }
+
+    /// <summary>
+    /// When the goods are promised to depart: the payment terms' days in force when the funds were secured, from then;
+    /// none for funds secured before the promise was kept.
+    /// </summary>
+    public DateTime? ShipBy { get; private set; }
+
+    /// <summary>What each day of a late departure earns the buyer, in basis points of what it paid (the terms' at securing).</summary>
+    public int LateShipmentBpsPerDay { get; private set; }
+
+    /// <summary>The most a late departure earns the buyer, in basis points of what it paid (the terms' at securing).</summary>
+    public int LateShipmentCapBps { get; private set; }
+
+    /// <summary>When the goods first departed, as the supplier's hub recorded it.</summary>
+    public DateTime? DepartedAt { get; private set; }
 
     public DateTime? ReleasedAt { get; private set; }
 
@@ -126,7 +142,8 @@ internal sealed class Escrow
     public Money Settlement => new(SettlementAmount, CurrencyCode.Parse(SettlementCurrency));
 
     public static Escrow Secure(
-        OrderId order, CompanyId buyer, CompanyId supplier, string? supplierName, Money paid, Money settlement, Guid quoteId, int platformFeeBps, DateTime now, int autoReleaseDays) => new()
+        OrderId order, CompanyId buyer, CompanyId supplier, string? supplierName, Money paid, Money settlement, Guid quoteId, int platformFeeBps, DateTime now, int autoReleaseDays,
+        LateShipmentRule lateShipment) => new()
     {
         OrderId = order.ToString(),
         BuyerCompany = buyer.ToString(),
@@ -141,7 +158,29 @@ internal sealed class Escrow
         Status = EscrowStatus.Secured,
         SecuredAt = now,
         AutoReleaseDays = autoReleaseDays,
+        ShipBy = now.AddDays(lateShipment.ShipWithinDays),
+        LateShipmentBpsPerDay = lateShipment.BpsPerDay,
+        LateShipmentCapBps = lateShipment.CapBps,
     };
+
+    /// <summary>
+    /// The goods departed at <paramref name="departedAt"/>: the first departure of held funds is recorded, with what it
+    /// earns the buyer when it came after <see cref="ShipBy"/> (zero when on time, and when it would leave the escrow
+    /// nothing to release: an escrow is never emptied by a compensation). Null for a later departure (a consignment split
+    /// over shipments counts its first) and for funds no longer held.
+    /// </summary>
+    public LateDeparture? RecordDeparture(DateTime departedAt)
+    {
+        if (Status != EscrowStatus.Secured || DepartedAt is not null)
+        {
+            return null;
+        }
+
+        DepartedAt = departedAt;
+        var days = ShipBy is { } due ? LateShipmentRule.DaysLate(due, departedAt) : 0;
+        var owed = LateShipmentRule.Compensation(Paid, days, LateShipmentBpsPerDay, LateShipmentCapBps);
+        return new LateDeparture(days, owed < Remaining ? owed : Money.Zero(Paid.Currency));
+    }
 
     /// <summary>
     /// The goods were delivered and the buyer asked to confirm receipt by <paramref name="confirmBy"/>: the funds fall
@@ -325,3 +364,6 @@ internal sealed class Escrow
         }
     }
 }
+
+/// <summary>A first departure: the whole days it came late (0 on time) and the compensation it earns the buyer.</summary>
+internal sealed record LateDeparture(int DaysLate, Money Compensation);

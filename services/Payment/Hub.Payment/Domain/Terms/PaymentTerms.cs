@@ -1,8 +1,8 @@
 namespace Hub.Payment.Domain.Terms;
 
 /// <summary>
-/// The hub's commercial terms as versioned data: FX margin, platform fee, how long a quote stays locked and after how
-/// many days an unconfirmed escrow is released. The newest version in effect applies; older ones stay for audit.
+/// The hub's commercial terms as versioned data: FX margin, platform fee, how long a quote stays locked, after how
+/// many days an unconfirmed escrow is released, and the on-time shipment promise. The newest version in effect applies; older ones stay for audit.
 /// </summary>
 internal sealed class PaymentTerms
 {
@@ -28,13 +28,27 @@ internal sealed class PaymentTerms
     /// <summary>Days buyer and supplier negotiate a dispute before either may escalate it to the platform.</summary>
     public int DisputeNegotiationDays { get; private set; }
 
+    /// <summary>Days after securing within which the goods are promised to depart (see <see cref="LateShipmentRule"/>).</summary>
+    public int ShipWithinDays { get; private set; }
+
+    /// <summary>What each day of a late departure earns the buyer, in basis points of what it paid.</summary>
+    public int LateShipmentBpsPerDay { get; private set; }
+
+    /// <summary>The most a late departure earns the buyer, in basis points of what it paid.</summary>
+    public int LateShipmentCapBps { get; private set; }
+
     public string ChangedBy { get; private set; } = "";
+
+    public LateShipmentRule LateShipment => new(ShipWithinDays, LateShipmentBpsPerDay, LateShipmentCapBps);
 
     public TimeSpan QuoteLock => TimeSpan.FromSeconds(QuoteLockSeconds);
 
     /// <exception cref="PaymentException">A value outside its range, with the field at fault.</exception>
-    public static PaymentTerms Adopt(int fxMarginBps, int platformFeeBps, int quoteLockSeconds, int autoReleaseDays, int disputeNegotiationDays, string changedBy, DateTime effectiveFrom)
+    public static PaymentTerms Adopt(
+        int fxMarginBps, int platformFeeBps, int quoteLockSeconds, int autoReleaseDays, int disputeNegotiationDays, LateShipmentRule lateShipment, string changedBy,
+        DateTime effectiveFrom)
     {
+        ArgumentNullException.ThrowIfNull(lateShipment);
         Within(fxMarginBps, 0, 1_000, "fxMarginBps", "The FX margin is 0 to 1,000 basis points");
         Within(platformFeeBps, 0, 2_000, "platformFeeBps", "The platform fee is 0 to 2,000 basis points");
         Within(quoteLockSeconds, 1, 86_400, "quoteLockSeconds", "A quote is locked for 1 to 86,400 seconds");
@@ -50,11 +64,15 @@ internal sealed class PaymentTerms
             QuoteLockSeconds = quoteLockSeconds,
             AutoReleaseDays = autoReleaseDays,
             DisputeNegotiationDays = disputeNegotiationDays,
+            ShipWithinDays = lateShipment.ShipWithinDays,
+            LateShipmentBpsPerDay = lateShipment.BpsPerDay,
+            LateShipmentCapBps = lateShipment.CapBps,
             ChangedBy = changedBy,
         };
     }
 
-    private static void Within(int value, int min, int max, string field, string range)
+    /// <exception cref="PaymentException"><paramref name="value"/> is outside <paramref name="min"/>..<paramref name="max"/>, naming <paramref name="field"/>.</exception>
+    internal static void Within(int value, int min, int max, string field, string range)
     {
         if (value < min || value > max)
         {
