@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Hub.Story;
+using Hub.Testing;
 using Xunit.Abstractions;
 
 namespace Hub.EndToEnd.Tests;
@@ -82,9 +83,60 @@ public sealed class DisputeTests(TwoHubs hubs, ITestOutputHelper output) : Story
         // The supplier is paid about three quarters of the goods (the refund was rounded down to a CNY minor unit, worth
         // far less than 1 % of the goods), less at most a 10 % platform fee, in KRW at KR.
         var goods = completed["goodsTotal"]!["minorUnits"]!.GetValue<long>();
-        var supplier = await WaitForSettlementAsync(kr, "KR-C-000035", story.StepTimeout, ct);
+        var supplier = await WaitForSettlementAsync(kr, "KR-C-000035", story.StepTimeout);
         supplier.ShouldBeGreaterThan(goods * 3 / 4 * 9 / 10);
         supplier.ShouldBeLessThanOrEqualTo((goods * 3 / 4) + (goods / 100));
+        (await cn.TrialBalanceAsync()).ShouldAllBe(c => c.Value == 0);
+        (await kr.TrialBalanceAsync()).ShouldAllBe(c => c.Value == 0);
+    });
+
+    [Fact]
+    public Task CompletedOrder_DisputedWithinTheProtectionWindow_HalfRefunded_ClawedBackFromTheSupplierAtKr() => RunAsync(async ct =>
+    {
+        var cast = Cast("cn-buyer-protected", "kr-supplier-clawed-back");
+        var story = Story(cast);
+        var product = await story.ListProductAsync(stock: 100, ct);
+        await story.FundBuyerAsync(Funded, ct);
+        await story.FindAsync(product, ct);
+        var cart = CrossBorderStory.Cart(product, 20, await story.CheckoutAsync(CrossBorderStory.Cart(product, 20), ct));
+        var placed = await story.PlaceAsync(cart, $"protected-{Guid.NewGuid():N}", ct);
+        await story.FollowToCompletionAsync(placed.OrderId, product, ct);
+        var cn = await Books.OpenAsync(Hubs.Cn, CnOperator);
+        var kr = await Books.OpenAsync(Hubs.Kr, KrOperator);
+        var settled = await WaitForSettlementAsync(kr, "KR-C-000038", story.StepTimeout);
+        var paid = (await cn.EscrowAsync(placed.OrderId))["paid"]!["minorUnits"]!.GetValue<long>();
+
+        // After the release, within the protection window: the order stays Completed.
+        var terms = await cn.GetAsync("/api/payment/terms");
+        await cn.PutAsync("/api/payment/terms", Terms(terms, negotiationDays: 0));
+        JsonNode disputed;
+        try
+        {
+            disputed = await story.DisputeAsync(placed.OrderId, "Half the lot failed inspection after unpacking", ct);
+        }
+        finally
+        {
+            await cn.PutAsync("/api/payment/terms", Terms(terms, terms["disputeNegotiationDays"]!.GetValue<int>()));
+        }
+
+        disputed["status"]!.GetValue<string>().ShouldBe("Completed");
+        OrderWatcher.HasStep(disputed, "DisputedAfterRelease").ShouldBeTrue();
+        await story.EscalateDisputeAsync(placed.OrderId, bySupplier: false, ct);
+        await story.DecideDisputeAsync(placed.OrderId, "partial-refund", paid / 2, ct);
+
+        // The buyer gets half back at CN; KR's supplier returns its half of the settlement at KR.
+        (await cn.EscrowAsync(placed.OrderId))["refunded"]!["minorUnits"]!.GetValue<long>().ShouldBe(paid / 2);
+        var duties = await cn.DutiesLineAsync("CN-C-000038", "CNY", placed.OrderId, story.StepTimeout);
+        var freight = await cn.FreightLineAsync("CN-C-000038", "CNY", placed.OrderId, story.StepTimeout);
+        (await cn.StatementAsync("CN-C-000038", "CNY")).Balance.ShouldBe(Funded - paid + (paid / 2) + duties + freight);
+        IReadOnlyList<(string Description, long Amount)> lines = [];
+        await Eventually.TrueAsync(async () => (lines = (await kr.StatementAsync("KR-C-000038", "KRW")).Lines).Count == 2, story.StepTimeout,
+            "the claw-back reaches KR");
+        var clawback = lines.Single(l => l.Amount < 0).Amount;
+        Math.Abs(-clawback - (settled / 2)).ShouldBeLessThanOrEqualTo(2, "half the settlement, to a couple of minor units of rounding");
+        var watcher = await story.WatcherAsync(ct);
+        var decided = await watcher.WaitAsync(placed.OrderId, "the decision is on the timeline", o => OrderWatcher.HasStep(o, "DisputeResolved"), story.StepTimeout, ct);
+        OrderWatcher.Status(decided).ShouldBe("Completed");
         (await cn.TrialBalanceAsync()).ShouldAllBe(c => c.Value == 0);
         (await kr.TrialBalanceAsync()).ShouldAllBe(c => c.Value == 0);
     });
@@ -129,20 +181,11 @@ public sealed class DisputeTests(TwoHubs hubs, ITestOutputHelper output) : Story
     };
 
     // The KR settlement follows CN's release through the partner gateway: the supplier's one positive line.
-    private static async Task<long> WaitForSettlementAsync(Books kr, string supplier, TimeSpan timeout, CancellationToken ct)
+    private static async Task<long> WaitForSettlementAsync(Books kr, string supplier, TimeSpan timeout)
     {
-        var until = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < until)
-        {
-            var lines = (await kr.StatementAsync(supplier, "KRW")).Lines;
-            if (lines.Count > 0)
-            {
-                return lines.ShouldHaveSingleItem().Amount;
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(500), ct);
-        }
-
-        throw new ShouldAssertException($"{supplier} was not settled at KR within {timeout.TotalSeconds:0} s of the order's completion.");
+        IReadOnlyList<(string Description, long Amount)> lines = [];
+        await Eventually.TrueAsync(async () => (lines = (await kr.StatementAsync(supplier, "KRW")).Lines).Count > 0, timeout,
+            $"{supplier} is settled at KR after the order's completion");
+        return lines.ShouldHaveSingleItem().Amount;
     }
 }

@@ -40,6 +40,7 @@ public sealed class TwoHubs : IAsyncLifetime
             ("kr-supplier-partly-paid", "supplier-demo", "sme", "KR-C-000035"),
             ("kr-supplier-partner-sold", "supplier-demo", "sme", "KR-C-000036"),
             ("kr-supplier-listed", "supplier-demo", "sme", "KR-C-000037"),
+            ("kr-supplier-clawed-back", "supplier-demo", "sme", "KR-C-000038"),
         ],
         ["CN"] =
         [
@@ -50,6 +51,7 @@ public sealed class TwoHubs : IAsyncLifetime
             ("cn-buyer-partly-refunded", "buyer-demo", "sme", "CN-C-000035"),
             ("cn-buyer-through-partner", "buyer-demo", "sme", "CN-C-000036"),
             ("cn-buyer-payee-held", "buyer-demo", "sme", "CN-C-000037"),
+            ("cn-buyer-protected", "buyer-demo", "sme", "CN-C-000038"),
         ],
     };
 

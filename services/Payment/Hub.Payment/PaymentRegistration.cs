@@ -29,6 +29,7 @@ internal static class PaymentRegistration
             bus.AddConsumer<ImportClearedConsumer>();
             bus.AddConsumer<FreightBilledConsumer>();
             bus.AddConsumer<DepartureConsumer>();
+            bus.AddConsumer<SupplierClawbackConsumer>();
         });
 
         builder.Services.AddScoped<Ledger>();

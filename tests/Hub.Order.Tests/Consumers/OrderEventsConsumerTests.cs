@@ -436,6 +436,46 @@ public class OrderEventsConsumerTests(OrderFixture fixture) : IClassFixture<Orde
     }
 
     [Fact]
+    public async Task Dispute_AfterCompletion_WithinTheProtectionWindow_IsRecordedAndTheOrderStaysCompleted()
+    {
+        var (buyer, order, _) = await PlaceAsync("key-dispute-after-release");
+        var (lateBuyer, ended, _) = await PlaceAsync("key-dispute-window-ended");
+        foreach (var (client, id) in new[] { (buyer, order), (lateBuyer, ended) })
+        {
+            await DeliverAsync(client, id);
+            (await client.PostAsync($"/api/order/orders/{id}/receipt", null)).EnsureSuccessStatusCode();
+            await fixture.PublishAsync(new EscrowReleased(id, "KR-C-000990", 12_000, "KRW", 12_000, 240, "KRW", false, DateTime.UtcNow));
+            await OrderFixture.WaitForAsync(client, id, "Completed");
+        }
+
+        Fakes.Payment.ProtectionEnded[ended] = true;
+
+        var response = await buyer.PostAsJsonAsync($"/api/order/orders/{order}/dispute", new DisputeRequest("Half the lot failed inspection"));
+        var again = await buyer.PostAsJsonAsync($"/api/order/orders/{order}/dispute", new DisputeRequest("Half the lot failed inspection"));
+        var late = await lateBuyer.PostAsJsonAsync($"/api/order/orders/{ended}/dispute", new DisputeRequest("Found a defect"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var disputed = (await response.Content.ReadFromJsonAsync<OrderResponse>())!;
+        disputed.Status.ShouldBe("Completed");
+        disputed.Timeline!.Single(t => t.Step == "DisputeOpened").Detail.ShouldBe("Half the lot failed inspection");
+        disputed.Timeline!.Single(t => t.Step == "DisputedAfterRelease").Detail!.ShouldContain("clawed back from the supplier");
+        Fakes.Payment.Disputes[order].Reason.ShouldBe("Half the lot failed inspection");
+        again.StatusCode.ShouldBe(HttpStatusCode.OK);
+        late.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await OrderFixture.GetAsync(lateBuyer, ended)).Timeline!.ShouldNotContain(t => t.Step == "DisputeOpened");
+
+        // Payment's own event of the dispute finds it noted; its decision is recorded, the order staying Completed.
+        await fixture.PublishAsync(new DisputeOpened(order, disputed.BuyerCompany, "KR-C-000990", "Half the lot failed inspection", DateTime.UtcNow, DateTime.UtcNow.AddDays(3)));
+        await fixture.PublishAsync(new DisputeResolved(order, DisputeDecision.PartialRefund, 4_000, 8_000, "KRW", "kr-operator", DateTime.UtcNow));
+        await Eventually.TrueAsync(async () => (await OrderFixture.GetAsync(buyer, order)).Timeline!.Any(t => t.Step == "DisputeResolved"), Wait, "the decision is recorded");
+        var decided = await OrderFixture.GetAsync(buyer, order);
+        decided.Status.ShouldBe("Completed");
+        decided.Timeline!.Single(t => t.Step == "DisputeResolved").Detail
+            .ShouldBe("PartialRefund decided by kr-operator after the release: KRW 4,000 refunded to the buyer out of the supplier's settlement");
+        decided.Timeline!.Count(t => t.Step == "DisputeOpened").ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Dispute_Refused_ChangesNothing()
     {
         var (buyer, order, _) = await PlaceAsync("key-dispute-refused");

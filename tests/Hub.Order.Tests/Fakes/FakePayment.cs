@@ -20,6 +20,9 @@ internal sealed class FakePayment : Hub.Payment.V1.Payment.PaymentBase
     /// <summary>Buyers whose funds are refused (FAILED_PRECONDITION, as for insufficient funds).</summary>
     public ConcurrentDictionary<string, bool> Broke { get; } = new();
 
+    /// <summary>Released orders whose protection window has ended: their dispute is refused, as payment refuses it.</summary>
+    public ConcurrentDictionary<string, bool> ProtectionEnded { get; } = new();
+
     /// <summary>Disputes opened through OpenDispute, by order.</summary>
     public ConcurrentDictionary<string, OpenDisputeRequest> Disputes { get; } = new();
 
@@ -86,9 +89,9 @@ internal sealed class FakePayment : Hub.Payment.V1.Payment.PaymentBase
 
     public override Task<OpenDisputeReply> OpenDispute(OpenDisputeRequest request, ServerCallContext context)
     {
-        if (Released.Contains(request.OrderId))
+        if (Released.Contains(request.OrderId) && ProtectionEnded.ContainsKey(request.OrderId))
         {
-            throw new RpcException(new Status(StatusCode.FailedPrecondition, "The escrow is released and cannot be disputed."), new Metadata { { "reason", "escrow-released" } });
+            throw new RpcException(new Status(StatusCode.FailedPrecondition, "The escrow was released longer ago than its protection window."), new Metadata { { "reason", "protection-ended" } });
         }
 
         var replayed = !Disputes.TryAdd(request.OrderId, request);

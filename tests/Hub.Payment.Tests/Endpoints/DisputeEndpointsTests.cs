@@ -40,7 +40,7 @@ public sealed class DisputeEndpointsTests(PaymentHost host) : IClassFixture<Paym
     }
 
     [Fact]
-    public async Task OpenDisputeOverGrpc_ForTheOrderService_FreezesOnce_AndRefusesOthersAndReleasedEscrows()
+    public async Task OpenDisputeOverGrpc_ForTheOrderService_FreezesOnce_AndRefusesOthersAndEscrowsReleasedBeforeTheWindow()
     {
         var (buyer, supplier, order) = await SecuredAsync(500_000);
         var (releasedBuyer, _, released) = await SecuredAsync(1_000);
@@ -50,7 +50,18 @@ public sealed class DisputeEndpointsTests(PaymentHost host) : IClassFixture<Paym
         var opened = await host.Grpc.OpenDisputeAsync(Request(order, buyer, "Cartons crushed"));
         var again = await host.Grpc.OpenDisputeAsync(Request(order, buyer, "Cartons crushed"));
         var bySupplier = await Should.ThrowAsync<RpcException>(() => host.Grpc.OpenDisputeAsync(Request(order, supplier, "x")).ResponseAsync);
-        var late = await Should.ThrowAsync<RpcException>(() => host.Grpc.OpenDisputeAsync(Request(released, releasedBuyer, "Too late")).ResponseAsync);
+        // Released longer ago than the protection window (30 days).
+        host.Clock.Advance(TimeSpan.FromDays(31));
+        RpcException late;
+        try
+        {
+            late = await Should.ThrowAsync<RpcException>(() => host.Grpc.OpenDisputeAsync(Request(released, releasedBuyer, "Too late")).ResponseAsync);
+        }
+        finally
+        {
+            host.Clock.Advance(TimeSpan.FromDays(-31));
+        }
+
         var release = await Should.ThrowAsync<RpcException>(() => host.Grpc.ReleaseAsync(new ReleaseRequest { OrderId = order.ToString() }).ResponseAsync);
 
         opened.Status.ShouldBe("Negotiating");

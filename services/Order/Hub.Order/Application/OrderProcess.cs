@@ -188,7 +188,7 @@ internal sealed class OrderProcess(HubClients hubs, PaymentClient payment, IOutb
     /// <exception cref="OrderRuleException">The order is not delivered, or past receipt, or payment refused the dispute.</exception>
     public async Task DisputeAsync(TradeOrder order, string reason, string cause, CancellationToken cancellationToken)
     {
-        if (order.Status != OrderStatus.Delivered)
+        if (order.Status is not (OrderStatus.Delivered or OrderStatus.Completed))
         {
             // Nothing when disputed already; refused in every other state.
             order.Dispute(reason, Now, Self, cause);
@@ -206,8 +206,20 @@ internal sealed class OrderProcess(HubClients hubs, PaymentClient payment, IOutb
             throw new OrderRuleException($"Payment refused the dispute of order {order.Id}: {ex.Status.Detail}");
         }
 
+        var negotiation = $"buyer and supplier negotiate until {reply.NegotiationEndsAt.ToDateTime():O}, then either may escalate to the hub's operators";
+        if (order.Status == OrderStatus.Completed)
+        {
+            // Within the protection window after the release: payment accepted it; the order stays Completed.
+            if (order.NoteDisputeAfterRelease(reason, Now, Self, cause))
+            {
+                order.Note(Now, Self, "DisputedAfterRelease", cause, negotiation + "; a refund is clawed back from the supplier");
+            }
+
+            return;
+        }
+
         order.Dispute(reason, Now, Self, cause);
-        order.Note(Now, Self, "EscrowFrozen", cause, $"buyer and supplier negotiate until {reply.NegotiationEndsAt.ToDateTime():O}, then either may escalate to the hub's operators");
+        order.Note(Now, Self, "EscrowFrozen", cause, negotiation);
     }
 
     /// <summary>
@@ -217,8 +229,10 @@ internal sealed class OrderProcess(HubClients hubs, PaymentClient payment, IOutb
     /// </summary>
     public async Task SettleDisputeAsync(TradeOrder order, DisputeResolved decision, string cause, CancellationToken cancellationToken)
     {
-        var detail = $"{decision.Decision} decided by {decision.DecidedBy}: {Amounts.Of(decision.RefundedMinorUnits, decision.Currency)} refunded to the buyer, "
-            + $"{Amounts.Of(decision.ReleasedMinorUnits, decision.Currency)} released to the supplier";
+        var detail = order.Status == OrderStatus.Completed
+            ? $"{decision.Decision} decided by {decision.DecidedBy} after the release: {Amounts.Of(decision.RefundedMinorUnits, decision.Currency)} refunded to the buyer out of the supplier's settlement"
+            : $"{decision.Decision} decided by {decision.DecidedBy}: {Amounts.Of(decision.RefundedMinorUnits, decision.Currency)} refunded to the buyer, "
+                + $"{Amounts.Of(decision.ReleasedMinorUnits, decision.Currency)} released to the supplier";
         if (decision.Decision != DisputeDecision.Refund || order.IsTerminal)
         {
             order.NoteDisputeResolved(detail, decision.ResolvedAt, Self, cause);

@@ -321,6 +321,12 @@ internal sealed class OrderEventsConsumer(OrderDbContext db, OrderProcess proces
         HandleAsync(context, context.Message.OrderId, (order, cause, _) =>
         {
             var dispute = context.Message;
+            if (order.Status == OrderStatus.Completed)
+            {
+                // Opened after the release, within its protection window (at payment, or through the order, which noted it).
+                return Task.FromResult(order.NoteDisputeAfterRelease(dispute.Reason, dispute.OpenedAt, process.Self, cause));
+            }
+
             if (order.IsTerminal || order.Status == OrderStatus.Disputed)
             {
                 return Task.FromResult(false);

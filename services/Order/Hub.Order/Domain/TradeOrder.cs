@@ -244,7 +244,7 @@ internal sealed class TradeOrder
 
         if (Status != OrderStatus.Delivered)
         {
-            throw new OrderRuleException($"Order {Id} is {Status}; a dispute can be opened once it is delivered and until its receipt is confirmed.");
+            throw new OrderRuleException($"Order {Id} is {Status}; a dispute can be opened once it is delivered and until its receipt is confirmed, or after its completion within the escrow's protection window.");
         }
 
         Finish(OrderStatus.Disputed, at, hub, OrderStatus.Disputed.ToString(), cause, reason);
@@ -253,6 +253,27 @@ internal sealed class TradeOrder
 
     /// <summary>A dispute opened at payment before the goods arrived: recorded; the order goes on and is disputed on delivery.</summary>
     public void NoteDisputeOpened(string reason, DateTime at, string hub, string cause) => Record(at, hub, DisputeOpenedStep, cause, reason);
+
+    /// <summary>
+    /// The buyer disputed the order after the escrow's release, within its protection window: recorded once (false when it
+    /// was); the order stays Completed, and the operators' decision claws back from the supplier what it gives the buyer.
+    /// </summary>
+    /// <exception cref="OrderRuleException">Not completed.</exception>
+    public bool NoteDisputeAfterRelease(string reason, DateTime at, string hub, string cause)
+    {
+        if (Status != OrderStatus.Completed)
+        {
+            throw new OrderRuleException($"Order {Id} is {Status}; a dispute after the release is of a completed order.");
+        }
+
+        if (_timeline.Any(t => t.Step == DisputeOpenedStep))
+        {
+            return false;
+        }
+
+        Record(at, hub, DisputeOpenedStep, cause, reason);
+        return true;
+    }
 
     /// <summary>An operator's decision that leaves the order to the escrow's release (or comes after its end): recorded.</summary>
     public void NoteDisputeResolved(string decision, DateTime at, string hub, string cause) => Record(at, hub, DisputeResolvedStep, cause, decision);

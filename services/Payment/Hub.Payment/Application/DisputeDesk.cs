@@ -3,6 +3,7 @@ using Hub.Contracts.Values;
 using Hub.Payment.Data;
 using Hub.Payment.Domain;
 using Hub.Payment.Domain.Disputes;
+using Hub.Payment.Domain.Escrows;
 using Hub.ServiceDefaults.Messaging.Outbox;
 using Hub.ServiceDefaults.Security;
 using Microsoft.EntityFrameworkCore;
@@ -10,8 +11,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Hub.Payment.Application;
 
 /// <summary>
-/// Disputes of held funds: the buyer opens one (freezing the escrow), either party escalates it once the negotiation
-/// period has run, an operator decides; the decision's refund and release settle in the decision's transaction.
+/// Disputes of an order's funds: the buyer opens one (freezing held funds; released ones can be disputed within the
+/// escrow's protection window), either party escalates it once the negotiation period has run, an operator decides;
+/// the decision's refund and release settle in the decision's transaction, a refund after the release clawed back from
+/// the supplier.
 /// </summary>
 internal sealed class DisputeDesk(PaymentDbContext db, EscrowDesk escrows, TermsBook terms, IOutbox outbox, TimeProvider clock)
 {
@@ -42,7 +45,7 @@ internal sealed class DisputeDesk(PaymentDbContext db, EscrowDesk escrows, Terms
             }
 
             var dispute = Dispute.Open(escrow, reason ?? "", Now, TimeSpan.FromDays((await terms.CurrentAsync(cancellationToken)).DisputeNegotiationDays));
-            escrow.FreezeForDispute();
+            escrow.AcceptDispute(Now);
             db.Disputes.Add(dispute);
             outbox.Publish(new DisputeOpened(dispute.OrderId, dispute.BuyerCompany, dispute.SupplierCompany, dispute.Reason, dispute.OpenedAt, dispute.NegotiationEndsAt));
             await db.SaveChangesAsync(cancellationToken);
@@ -88,7 +91,8 @@ internal sealed class DisputeDesk(PaymentDbContext db, EscrowDesk escrows, Terms
                 DisputeDecision.PartialRefund => throw PaymentException.Invalid("refund", $"A partial refund needs a positive amount in {held.Currency} below the {held} held."),
                 _ => throw PaymentException.Invalid("decision", $"Unknown decision '{decision}'."),
             };
-            if (decision != DisputeDecision.Refund && escrow.SettlesNothing(held - refunded))
+            var released = escrow.Status == EscrowStatus.Released;
+            if (!released && decision != DisputeDecision.Refund && escrow.SettlesNothing(held - refunded))
             {
                 throw new PaymentException(PaymentErrorKind.Refused, "release-settles-nothing",
                     $"The {held - refunded} this decision leaves for the supplier of order {escrow.OrderId} converts to less than one minor unit of {escrow.SettlementCurrency}: decide a refund, or a smaller partial refund.",
@@ -96,15 +100,26 @@ internal sealed class DisputeDesk(PaymentDbContext db, EscrowDesk escrows, Terms
             }
 
             dispute.Resolve(decision, refunded.Amount, caller.Subject, Now);
-            escrow.EndDispute();
-            if (refunded.Amount > 0)
+            if (released)
             {
-                await escrows.RefundWithinAsync(order, DisputeRefundKey, refunded, cancellationToken);
+                // Within the protection window: what the buyer gets back, the supplier returns; nothing is held to release.
+                if (refunded.Amount > 0)
+                {
+                    await escrows.ClawBackWithinAsync(order, DisputeRefundKey, refunded, cancellationToken);
+                }
             }
-
-            if (decision != DisputeDecision.Refund)
+            else
             {
-                await escrows.ReleaseWithinAsync(order, automatic: false, payee, cancellationToken);
+                escrow.EndDispute();
+                if (refunded.Amount > 0)
+                {
+                    await escrows.RefundWithinAsync(order, DisputeRefundKey, refunded, cancellationToken);
+                }
+
+                if (decision != DisputeDecision.Refund)
+                {
+                    await escrows.ReleaseWithinAsync(order, automatic: false, payee, cancellationToken);
+                }
             }
 
             outbox.Publish(new DisputeResolved(dispute.OrderId, decision, refunded.ToMinorUnits(), (held - refunded).ToMinorUnits(), held.Currency.Code, caller.Subject, Now));

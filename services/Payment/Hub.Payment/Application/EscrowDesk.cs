@@ -194,7 +194,7 @@ internal sealed class EscrowDesk(
             PostingEntry.Credit(escrowAccount, command.Amount));
 
         var escrow = Escrow.Secure(command.Order, command.Buyer, command.Supplier, command.SupplierName, command.Amount, quote.Settlement, quote.Id, current.PlatformFeeBps, Now,
-            current.AutoReleaseDays, current.LateShipment);
+            current.AutoReleaseDays, current.LateShipment, current.ProtectionDays);
         db.Escrows.Add(escrow);
         outbox.Publish(new PaymentSecured(order, escrow.BuyerCompany, escrow.SupplierCompany, command.Amount.ToMinorUnits(), escrow.Currency,
             quote.Settlement.ToMinorUnits(), escrow.SettlementCurrency, quote.Id, posting.Id, Now));
@@ -338,6 +338,63 @@ internal sealed class EscrowDesk(
         db.EscrowRefunds.Add(EscrowRefund.Record(order, refundKey, refund.Amount, posting.Id, Now));
         outbox.Publish(new PaymentRefunded(order, escrow.BuyerCompany, refundKey, refund.ToMinorUnits(), escrow.Refunded.ToMinorUnits(),
             refund.Currency.Code, escrow.Status == EscrowStatus.Refunded, Now));
+        await db.SaveChangesAsync(cancellationToken);
+        return new RefundOutcome(escrow, refund, Replayed: false);
+    }
+
+    /// <summary>
+    /// Gives the buyer back <paramref name="refund"/> of a released escrow (a dispute decided within the protection window)
+    /// inside the caller's transaction, clawed back from the supplier at the release's rate: the supplier's share of the
+    /// converted amount from its wallet here (which may go below zero), or from the hub it banks with, which now owes it
+    /// and charges the supplier there (<see cref="SupplierClawbackSent"/>); the platform gives back its fee on it. A repeat
+    /// of the key answers as it was.
+    /// </summary>
+    internal async Task<RefundOutcome> ClawBackWithinAsync(OrderId orderId, string refundKey, Money refund, CancellationToken cancellationToken)
+    {
+        var order = orderId.ToString();
+        var escrow = await LockEscrowAsync(order, cancellationToken);
+        if (await db.EscrowRefunds.FindAsync([order, refundKey], cancellationToken) is { } earlier)
+        {
+            return new RefundOutcome(escrow, new Money(earlier.Amount, escrow.Paid.Currency), Replayed: true);
+        }
+
+        var settled = escrow.SettlementFor(refund);
+        escrow.RefundAfterRelease(refund);
+        var (supplierShare, fee) = FeeSplit.Split(settled, escrow.PlatformFeeBps);
+        var supplierHub = CompanyId.Parse(escrow.SupplierCompany).Hub;
+        List<PostingEntry> entries = [PostingEntry.Credit(await ledger.AccountAsync(AccountKind.SmeWallet, escrow.BuyerCompany, refund.Currency, cancellationToken), refund)];
+        if (refund.Currency != settled.Currency)
+        {
+            // The hub pays the buyer's currency out of its FX position and takes the supplier's back into it.
+            entries.Add(PostingEntry.Debit(await ledger.AccountAsync(AccountKind.FxPosition, Hub, refund.Currency, cancellationToken), refund));
+            if (settled.Amount != 0)
+            {
+                entries.Add(PostingEntry.Credit(await ledger.AccountAsync(AccountKind.FxPosition, Hub, settled.Currency, cancellationToken), settled));
+            }
+        }
+
+        if (fee.Amount != 0)
+        {
+            entries.Add(PostingEntry.Debit(await ledger.AccountAsync(AccountKind.PlatformFees, Hub, settled.Currency, cancellationToken), fee));
+        }
+
+        if (supplierShare.Amount != 0)
+        {
+            var from = supplierHub == identity.Hub
+                ? await ledger.AccountAsync(AccountKind.SmeWallet, escrow.SupplierCompany, settled.Currency, cancellationToken)
+                : await ledger.AccountAsync(AccountKind.PartnerHub, supplierHub.ToString(), settled.Currency, cancellationToken);
+            entries.Add(PostingEntry.Debit(from, supplierShare));
+        }
+
+        var posting = ledger.Post($"refund:{order}:{refundKey}",
+            $"Order {order}: refund '{refundKey}' after the release to {escrow.BuyerCompany}, clawed back from {escrow.SupplierCompany}", [.. entries]);
+        db.EscrowRefunds.Add(EscrowRefund.Record(order, refundKey, refund.Amount, posting.Id, Now));
+        if (supplierHub != identity.Hub && supplierShare.Amount != 0)
+        {
+            outbox.PublishToHub(supplierHub, new SupplierClawbackSent(order, escrow.SupplierCompany, supplierShare.ToMinorUnits(), supplierShare.Currency.Code, Hub, posting.Id, Now));
+        }
+
+        outbox.Publish(new PaymentRefunded(order, escrow.BuyerCompany, refundKey, refund.ToMinorUnits(), escrow.Refunded.ToMinorUnits(), refund.Currency.Code, false, Now));
         await db.SaveChangesAsync(cancellationToken);
         return new RefundOutcome(escrow, refund, Replayed: false);
     }

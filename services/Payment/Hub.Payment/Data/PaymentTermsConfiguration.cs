@@ -15,7 +15,7 @@ internal sealed class PaymentTermsConfiguration : IEntityTypeConfiguration<Payme
         b.HasIndex(t => t.EffectiveFrom);
 
         // The starting terms: 0.50 % FX margin, 2.00 % platform fee, quotes locked 15 minutes, auto-release after 14 days,
-        // disputes negotiated 3 days before escalation, goods promised to depart within 15 days of payment, or 0.50 % of
+        // disputes negotiated 3 days before escalation and opened up to 30 days after the release, goods promised to depart within 15 days of payment, or 0.50 % of
         // the payment back for each day late, at most 5.00 %.
         b.HasData(new
         {
@@ -26,6 +26,7 @@ internal sealed class PaymentTermsConfiguration : IEntityTypeConfiguration<Payme
             QuoteLockSeconds = 900,
             AutoReleaseDays = 14,
             DisputeNegotiationDays = 3,
+            ProtectionDays = 30,
             ShipWithinDays = 15,
             LateShipmentBpsPerDay = 50,
             LateShipmentCapBps = 500,

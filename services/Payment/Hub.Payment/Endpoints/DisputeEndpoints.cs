@@ -12,8 +12,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Hub.Payment.Endpoints;
 
 /// <summary>
-/// Disputes of an order's held funds: opened by the buyer, escalated by buyer or supplier after the negotiation period,
-/// decided by operators (refund, partial refund, release). Others get 404.
+/// Disputes of an order's funds, held or released within the protection window: opened by the buyer, escalated by buyer
+/// or supplier after the negotiation period, decided by operators (refund, partial refund, release). Others get 404.
 /// </summary>
 internal static class DisputeEndpoints
 {

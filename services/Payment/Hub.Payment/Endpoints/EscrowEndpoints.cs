@@ -84,12 +84,12 @@ internal static class EscrowEndpoints
 internal sealed record EscrowResponse(
     string OrderId, string BuyerCompany, string SupplierCompany, string Status, MoneyDto Paid, MoneyDto Refunded, MoneyDto DutiesPaid, MoneyDto Remaining,
     MoneyDto Settlement, Guid QuoteId, int PlatformFeeBps, DateTime SecuredAt, int AutoReleaseDays, DateTime? ShipBy, DateTime? DepartedAt,
-    DateTime? ReleaseDueAt, DateTime? ReleasedAt, bool? ReleasedAutomatically, PayeeScreeningResponse? PayeeScreening)
+    DateTime? ReleaseDueAt, DateTime? ReleasedAt, bool? ReleasedAutomatically, DateTime? ProtectedUntil, PayeeScreeningResponse? PayeeScreening)
 {
     public static EscrowResponse From(Escrow e, bool operators) => new(
         e.OrderId, e.BuyerCompany, e.SupplierCompany, e.Status.ToString(), MoneyDto.From(e.Paid), MoneyDto.From(e.Refunded), MoneyDto.From(e.DutiesPaid),
         MoneyDto.From(e.Remaining), MoneyDto.From(e.Settlement), e.QuoteId, e.PlatformFeeBps, e.SecuredAt, e.AutoReleaseDays, e.ShipBy, e.DepartedAt,
-        e.ReleaseDueAt, e.ReleasedAt, e.ReleasedAutomatically, operators ? PayeeScreeningResponse.From(e) : null);
+        e.ReleaseDueAt, e.ReleasedAt, e.ReleasedAutomatically, e.ProtectedUntil, operators ? PayeeScreeningResponse.From(e) : null);
 }
 
 /// <summary>

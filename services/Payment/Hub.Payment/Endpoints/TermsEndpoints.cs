@@ -38,7 +38,7 @@ internal static class TermsEndpoints
             var lateShipment = LateShipmentRule.Of(request.ShipWithinDays ?? current.ShipWithinDays, request.LateShipmentBpsPerDay ?? current.LateShipmentBpsPerDay,
                 request.LateShipmentCapBps ?? current.LateShipmentCapBps);
             terms = PaymentTerms.Adopt(request.FxMarginBps!.Value, request.PlatformFeeBps!.Value, request.QuoteLockSeconds!.Value, request.AutoReleaseDays!.Value,
-                request.DisputeNegotiationDays ?? current.DisputeNegotiationDays, lateShipment, caller.Subject, clock.GetUtcNow().UtcDateTime);
+                request.DisputeNegotiationDays ?? current.DisputeNegotiationDays, request.ProtectionDays ?? current.ProtectionDays, lateShipment, caller.Subject, clock.GetUtcNow().UtcDateTime);
         }
         catch (PaymentException ex)
         {
@@ -52,12 +52,12 @@ internal static class TermsEndpoints
 }
 
 /// <summary>
-/// New terms: every value is required, except that a missing <c>DisputeNegotiationDays</c>, <c>ShipWithinDays</c>,
-/// <c>LateShipmentBpsPerDay</c> or <c>LateShipmentCapBps</c> keeps the current value.
+/// New terms: every value is required, except that a missing <c>DisputeNegotiationDays</c>, <c>ProtectionDays</c>,
+/// <c>ShipWithinDays</c>, <c>LateShipmentBpsPerDay</c> or <c>LateShipmentCapBps</c> keeps the current value.
 /// </summary>
 internal sealed record TermsRequest(
-    int? FxMarginBps, int? PlatformFeeBps, int? QuoteLockSeconds, int? AutoReleaseDays, int? DisputeNegotiationDays, int? ShipWithinDays = null,
-    int? LateShipmentBpsPerDay = null, int? LateShipmentCapBps = null)
+    int? FxMarginBps, int? PlatformFeeBps, int? QuoteLockSeconds, int? AutoReleaseDays, int? DisputeNegotiationDays, int? ProtectionDays = null,
+    int? ShipWithinDays = null, int? LateShipmentBpsPerDay = null, int? LateShipmentCapBps = null)
 {
     /// <summary>The required values the request leaves out, named as in JSON.</summary>
     public IReadOnlyList<string> Missing() =>
@@ -66,10 +66,10 @@ internal sealed record TermsRequest(
 }
 
 internal sealed record TermsResponse(
-    int FxMarginBps, int PlatformFeeBps, int QuoteLockSeconds, int AutoReleaseDays, int DisputeNegotiationDays, int ShipWithinDays, int LateShipmentBpsPerDay,
-    int LateShipmentCapBps, DateTime EffectiveFrom, string ChangedBy)
+    int FxMarginBps, int PlatformFeeBps, int QuoteLockSeconds, int AutoReleaseDays, int DisputeNegotiationDays, int ProtectionDays, int ShipWithinDays,
+    int LateShipmentBpsPerDay, int LateShipmentCapBps, DateTime EffectiveFrom, string ChangedBy)
 {
     public static TermsResponse From(PaymentTerms t) =>
-        new(t.FxMarginBps, t.PlatformFeeBps, t.QuoteLockSeconds, t.AutoReleaseDays, t.DisputeNegotiationDays, t.ShipWithinDays, t.LateShipmentBpsPerDay,
-            t.LateShipmentCapBps, t.EffectiveFrom, t.ChangedBy);
+        new(t.FxMarginBps, t.PlatformFeeBps, t.QuoteLockSeconds, t.AutoReleaseDays, t.DisputeNegotiationDays, t.ProtectionDays, t.ShipWithinDays,
+            t.LateShipmentBpsPerDay, t.LateShipmentCapBps, t.EffectiveFrom, t.ChangedBy);
 }

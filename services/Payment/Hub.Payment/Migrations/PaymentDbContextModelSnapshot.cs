@@ -193,6 +193,10 @@ namespace Hub.Payment.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("platform_fee_bps");
 
+                    b.Property<int>("ProtectionDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("protection_days");
+
                     b.Property<Guid>("QuoteId")
                         .HasColumnType("uuid")
                         .HasColumnName("quote_id");
@@ -692,6 +696,10 @@ namespace Hub.Payment.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("platform_fee_bps");
 
+                    b.Property<int>("ProtectionDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("protection_days");
+
                     b.Property<int>("QuoteLockSeconds")
                         .HasColumnType("integer")
                         .HasColumnName("quote_lock_seconds");
@@ -718,6 +726,7 @@ namespace Hub.Payment.Migrations
                             LateShipmentBpsPerDay = 50,
                             LateShipmentCapBps = 500,
                             PlatformFeeBps = 200,
+                            ProtectionDays = 30,
                             QuoteLockSeconds = 900,
                             ShipWithinDays = 15
                         });

@@ -13,7 +13,7 @@ public sealed class EscrowTests
 
     private static Escrow Escrow() => Payment.Domain.Escrows.Escrow.Secure(OrderId.Parse("KR-O-000001"), CompanyId.Parse("KR-C-000001"), CompanyId.Parse("KR-C-000002"),
         "Hanul Trading Co., Ltd.", new Money(1005.40m, CurrencyCode.USD), new Money(1_350_000m, CurrencyCode.KRW), Guid.NewGuid(), 200, Now, autoReleaseDays: 14,
-        new LateShipmentRule(ShipWithinDays: 10, BpsPerDay: 50, CapBps: 300));
+        new LateShipmentRule(ShipWithinDays: 10, BpsPerDay: 50, CapBps: 300), protectionDays: 30);
 
     [Fact]
     public void ReleaseClock_StartsAtDelivery_NeverBeforeTheBuyersOwnConfirmationTime_AndOnlyOnce()
@@ -63,6 +63,31 @@ public sealed class EscrowTests
         var mostlyRefunded = Escrow();
         mostlyRefunded.Refund(new Money(980m, CurrencyCode.USD));
         mostlyRefunded.RecordDeparture(Now.AddDays(20)).ShouldBe(new LateDeparture(10, Money.Zero(CurrencyCode.USD)));
+    }
+
+    [Fact]
+    public void DisputeAfterRelease_IsOpenUntilTheProtectionWindowEnds_AndItsRefundsAreCappedAtWhatWasReleased()
+    {
+        var escrow = Escrow();
+        escrow.RecordPayeeScreening(Clear, Now);
+        var released = Now.AddDays(20);
+        escrow.Release(new Money(1_350_000m, CurrencyCode.KRW), new Money(27_000m, CurrencyCode.KRW), false, released);
+
+        escrow.ProtectedUntil.ShouldBe(released.AddDays(30));
+        escrow.AcceptDispute(released.AddDays(30));
+        escrow.UnderDispute.ShouldBeFalse("released funds are not frozen");
+        Should.Throw<PaymentException>(() => escrow.AcceptDispute(released.AddDays(30).AddSeconds(1))).Reason.ShouldBe("protection-ended");
+        Should.Throw<PaymentException>(() => escrow.RefundAfterRelease(new Money(1005.41m, CurrencyCode.USD))).Reason.ShouldBe("refund-exceeds-paid");
+        escrow.RefundAfterRelease(new Money(400m, CurrencyCode.USD));
+        escrow.RefundAfterRelease(new Money(605.40m, CurrencyCode.USD));
+        escrow.Remaining.Amount.ShouldBe(0);
+        escrow.Status.ShouldBe(EscrowStatus.Released);
+        Should.Throw<PaymentException>(() => escrow.AcceptDispute(released.AddDays(1))).Reason.ShouldBe("protection-ended", "nothing is left to give back");
+
+        var held = Escrow();
+        Should.Throw<PaymentException>(() => held.RefundAfterRelease(new Money(1m, CurrencyCode.USD))).Reason.ShouldBe("escrow-secured");
+        held.AcceptDispute(Now);
+        held.UnderDispute.ShouldBeTrue("held funds are frozen");
     }
 
     [Theory]

@@ -4,8 +4,8 @@ using Hub.Payment.Domain.Escrows;
 namespace Hub.Payment.Domain.Disputes;
 
 /// <summary>
-/// A buyer's dispute of an order whose funds are held: negotiation first, escalation to the platform once the
-/// negotiation period has run, then an operator's decision. One per order.
+/// A buyer's dispute of an order whose funds are held, or were released within the protection window: negotiation
+/// first, escalation to the platform once the negotiation period has run, then an operator's decision. One per order.
 /// </summary>
 internal sealed class Dispute
 {

@@ -74,6 +74,15 @@ internal sealed class Escrow
     /// <summary>When the goods first departed, as the supplier's hub recorded it.</summary>
     public DateTime? DepartedAt { get; private set; }
 
+    /// <summary>
+    /// Days after the release during which the buyer may still dispute the order (the protection window): the payment
+    /// terms' in force when the funds were secured.
+    /// </summary>
+    public int ProtectionDays { get; private set; }
+
+    /// <summary>Until when the buyer of a released escrow may dispute it; null before the release.</summary>
+    public DateTime? ProtectedUntil => ReleasedAt?.AddDays(ProtectionDays);
+
     public DateTime? ReleasedAt { get; private set; }
 
     public bool? ReleasedAutomatically { get; private set; }
@@ -143,7 +152,7 @@ internal sealed class Escrow
 
     public static Escrow Secure(
         OrderId order, CompanyId buyer, CompanyId supplier, string? supplierName, Money paid, Money settlement, Guid quoteId, int platformFeeBps, DateTime now, int autoReleaseDays,
-        LateShipmentRule lateShipment) => new()
+        LateShipmentRule lateShipment, int protectionDays) => new()
     {
         OrderId = order.ToString(),
         BuyerCompany = buyer.ToString(),
@@ -161,6 +170,7 @@ internal sealed class Escrow
         ShipBy = now.AddDays(lateShipment.ShipWithinDays),
         LateShipmentBpsPerDay = lateShipment.BpsPerDay,
         LateShipmentCapBps = lateShipment.CapBps,
+        ProtectionDays = protectionDays,
     };
 
     /// <summary>
@@ -218,11 +228,47 @@ internal sealed class Escrow
     /// <summary>True when <paramref name="remaining"/> would settle nothing for the supplier once converted and the fee kept.</summary>
     public bool SettlesNothing(Money remaining) => FeeSplit.Split(SettlementFor(remaining), PlatformFeeBps).Supplier.Amount == 0;
 
-    /// <exception cref="PaymentException">Not held.</exception>
-    public void FreezeForDispute()
+    /// <summary>
+    /// The buyer disputes the order: held funds are frozen until an operator decides; released ones can be disputed
+    /// until <see cref="ProtectedUntil"/>, while something of them has not been given back (nothing is frozen: the
+    /// decision claws back from the supplier).
+    /// </summary>
+    /// <exception cref="PaymentException">Refunded in full, released with nothing left or longer ago than the protection window.</exception>
+    public void AcceptDispute(DateTime now)
     {
+        if (Status == EscrowStatus.Released)
+        {
+            if (now > ProtectedUntil || Remaining.Amount == 0)
+            {
+                throw new PaymentException(PaymentErrorKind.Refused, "protection-ended",
+                    $"Order {OrderId} was released at {ReleasedAt:O}; its buyer could dispute it for {ProtectionDays} days, until {ProtectedUntil:O}, while something of it was not given back.");
+            }
+
+            return;
+        }
+
         EnsureHeld("be disputed");
         UnderDispute = true;
+    }
+
+    /// <summary>
+    /// Gives the buyer back part of what was released, on a dispute decided within the protection window: the supplier
+    /// returns its share of it (see <see cref="SettlementFor"/>).
+    /// </summary>
+    /// <exception cref="PaymentException">Not released, or more than was released and not given back yet.</exception>
+    public void RefundAfterRelease(Money amount)
+    {
+        if (Status != EscrowStatus.Released)
+        {
+            throw new PaymentException(PaymentErrorKind.Refused, "escrow-" + Status.ToString().ToLowerInvariant(), $"The escrow of order {OrderId} is {Status.ToString().ToLowerInvariant()}, not released.");
+        }
+
+        if (amount.Amount <= 0 || amount > Remaining)
+        {
+            throw new PaymentException(PaymentErrorKind.Refused, "refund-exceeds-paid", $"A refund of {amount} exceeds the {Remaining} released for order {OrderId} and not given back.", "amount");
+        }
+
+        RefundedAmount += amount.Amount;
     }
 
     public void EndDispute() => UnderDispute = false;

@@ -2,7 +2,8 @@ namespace Hub.Payment.Domain.Terms;
 
 /// <summary>
 /// The hub's commercial terms as versioned data: FX margin, platform fee, how long a quote stays locked, after how
-/// many days an unconfirmed escrow is released, and the on-time shipment promise. The newest version in effect applies; older ones stay for audit.
+/// many days an unconfirmed escrow is released, how long a buyer may dispute after the release, and the on-time
+/// shipment promise. The newest version in effect applies; older ones stay for audit.
 /// </summary>
 internal sealed class PaymentTerms
 {
@@ -28,6 +29,9 @@ internal sealed class PaymentTerms
     /// <summary>Days buyer and supplier negotiate a dispute before either may escalate it to the platform.</summary>
     public int DisputeNegotiationDays { get; private set; }
 
+    /// <summary>Days after the release during which the buyer may still dispute the order (the protection window).</summary>
+    public int ProtectionDays { get; private set; }
+
     /// <summary>Days after securing within which the goods are promised to depart (see <see cref="LateShipmentRule"/>).</summary>
     public int ShipWithinDays { get; private set; }
 
@@ -45,8 +49,8 @@ internal sealed class PaymentTerms
 
     /// <exception cref="PaymentException">A value outside its range, with the field at fault.</exception>
     public static PaymentTerms Adopt(
-        int fxMarginBps, int platformFeeBps, int quoteLockSeconds, int autoReleaseDays, int disputeNegotiationDays, LateShipmentRule lateShipment, string changedBy,
-        DateTime effectiveFrom)
+        int fxMarginBps, int platformFeeBps, int quoteLockSeconds, int autoReleaseDays, int disputeNegotiationDays, int protectionDays, LateShipmentRule lateShipment,
+        string changedBy, DateTime effectiveFrom)
     {
         ArgumentNullException.ThrowIfNull(lateShipment);
         Within(fxMarginBps, 0, 1_000, "fxMarginBps", "The FX margin is 0 to 1,000 basis points");
@@ -54,6 +58,7 @@ internal sealed class PaymentTerms
         Within(quoteLockSeconds, 1, 86_400, "quoteLockSeconds", "A quote is locked for 1 to 86,400 seconds");
         Within(autoReleaseDays, 1, 365, "autoReleaseDays", "Auto-release is after 1 to 365 days");
         Within(disputeNegotiationDays, 0, 60, "disputeNegotiationDays", "Dispute negotiation lasts 0 to 60 days");
+        Within(protectionDays, 0, 365, "protectionDays", "Disputes after the release are open 0 to 365 days");
         ArgumentException.ThrowIfNullOrWhiteSpace(changedBy);
         return new PaymentTerms
         {
@@ -64,6 +69,7 @@ internal sealed class PaymentTerms
             QuoteLockSeconds = quoteLockSeconds,
             AutoReleaseDays = autoReleaseDays,
             DisputeNegotiationDays = disputeNegotiationDays,
+            ProtectionDays = protectionDays,
             ShipWithinDays = lateShipment.ShipWithinDays,
             LateShipmentBpsPerDay = lateShipment.BpsPerDay,
             LateShipmentCapBps = lateShipment.CapBps,
