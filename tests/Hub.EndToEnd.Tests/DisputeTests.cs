@@ -93,41 +93,24 @@ public sealed class DisputeTests(TwoHubs hubs, ITestOutputHelper output) : Story
     [Fact]
     public Task CompletedOrder_DisputedWithinTheProtectionWindow_HalfRefunded_ClawedBackFromTheSupplierAtKr() => RunAsync(async ct =>
     {
-        var cast = Cast("cn-buyer-protected", "kr-supplier-clawed-back");
-        var story = Story(cast);
-        var product = await story.ListProductAsync(stock: 100, ct);
-        await story.FundBuyerAsync(Funded, ct);
-        await story.FindAsync(product, ct);
-        var cart = CrossBorderStory.Cart(product, 20, await story.CheckoutAsync(CrossBorderStory.Cart(product, 20), ct));
-        var placed = await story.PlaceAsync(cart, $"protected-{Guid.NewGuid():N}", ct);
-        await story.FollowToCompletionAsync(placed.OrderId, product, ct);
+        var (story, product, orderId) = await PlacedOrderAsync(Cast("cn-buyer-protected", "kr-supplier-clawed-back"), ct);
+        await story.FollowToCompletionAsync(orderId, product, ct);
         var cn = await Books.OpenAsync(Hubs.Cn, CnOperator);
         var kr = await Books.OpenAsync(Hubs.Kr, KrOperator);
         var settled = await WaitForSettlementAsync(kr, "KR-C-000038", story.StepTimeout);
-        var paid = (await cn.EscrowAsync(placed.OrderId))["paid"]!["minorUnits"]!.GetValue<long>();
+        var paid = (await cn.EscrowAsync(orderId))["paid"]!["minorUnits"]!.GetValue<long>();
 
         // After the release, within the protection window: the order stays Completed.
-        var terms = await cn.GetAsync("/api/payment/terms");
-        await cn.PutAsync("/api/payment/terms", Terms(terms, negotiationDays: 0));
-        JsonNode disputed;
-        try
-        {
-            disputed = await story.DisputeAsync(placed.OrderId, "Half the lot failed inspection after unpacking", ct);
-        }
-        finally
-        {
-            await cn.PutAsync("/api/payment/terms", Terms(terms, terms["disputeNegotiationDays"]!.GetValue<int>()));
-        }
-
+        var disputed = await DisputeAtOnceAsync(story, orderId, "Half the lot failed inspection after unpacking", ct);
         disputed["status"]!.GetValue<string>().ShouldBe("Completed");
         OrderWatcher.HasStep(disputed, "DisputedAfterRelease").ShouldBeTrue();
-        await story.EscalateDisputeAsync(placed.OrderId, bySupplier: false, ct);
-        await story.DecideDisputeAsync(placed.OrderId, "partial-refund", paid / 2, ct);
+        await story.EscalateDisputeAsync(orderId, bySupplier: false, ct);
+        await story.DecideDisputeAsync(orderId, "partial-refund", paid / 2, ct);
 
         // The buyer gets half back at CN; KR's supplier returns its half of the settlement at KR.
-        (await cn.EscrowAsync(placed.OrderId))["refunded"]!["minorUnits"]!.GetValue<long>().ShouldBe(paid / 2);
-        var duties = await cn.DutiesLineAsync("CN-C-000038", "CNY", placed.OrderId, story.StepTimeout);
-        var freight = await cn.FreightLineAsync("CN-C-000038", "CNY", placed.OrderId, story.StepTimeout);
+        (await cn.EscrowAsync(orderId))["refunded"]!["minorUnits"]!.GetValue<long>().ShouldBe(paid / 2);
+        var duties = await cn.DutiesLineAsync("CN-C-000038", "CNY", orderId, story.StepTimeout);
+        var freight = await cn.FreightLineAsync("CN-C-000038", "CNY", orderId, story.StepTimeout);
         (await cn.StatementAsync("CN-C-000038", "CNY")).Balance.ShouldBe(Funded - paid + (paid / 2) + duties + freight);
         IReadOnlyList<(string Description, long Amount)> lines = [];
         await Eventually.TrueAsync(async () => (lines = (await kr.StatementAsync("KR-C-000038", "KRW")).Lines).Count == 2, story.StepTimeout,
@@ -135,40 +118,50 @@ public sealed class DisputeTests(TwoHubs hubs, ITestOutputHelper output) : Story
         var clawback = lines.Single(l => l.Amount < 0).Amount;
         Math.Abs(-clawback - (settled / 2)).ShouldBeLessThanOrEqualTo(2, "half the settlement, to a couple of minor units of rounding");
         var watcher = await story.WatcherAsync(ct);
-        var decided = await watcher.WaitAsync(placed.OrderId, "the decision is on the timeline", o => OrderWatcher.HasStep(o, "DisputeResolved"), story.StepTimeout, ct);
+        var decided = await watcher.WaitAsync(orderId, "the decision is on the timeline", o => OrderWatcher.HasStep(o, "DisputeResolved"), story.StepTimeout, ct);
         OrderWatcher.Status(decided).ShouldBe("Completed");
         (await cn.TrialBalanceAsync()).ShouldAllBe(c => c.Value == 0);
         (await kr.TrialBalanceAsync()).ShouldAllBe(c => c.Value == 0);
     });
 
-    // Lists, funds, finds, checks out and places an order, follows it to delivery, then the buyer disputes it under
-    // terms that let the dispute be escalated at once (the terms are put back; a dispute keeps the period it opened under).
+    // Places an order, follows it to delivery, then the buyer disputes it, to be escalated at once.
     private async Task<(CrossBorderStory Story, string OrderId, OrderWatcher Watcher)> DisputedOrderAsync(StoryCast cast, string reason, CancellationToken ct)
+    {
+        var (story, product, orderId) = await PlacedOrderAsync(cast, ct);
+        var watcher = await story.FollowToDeliveryAsync(orderId, product, ct);
+        var disputed = await DisputeAtOnceAsync(story, orderId, reason, ct);
+
+        disputed["status"]!.GetValue<string>().ShouldBe("Disputed");
+        disputed["timeline"]!.AsArray().ShouldContain(t => t!["step"]!.GetValue<string>() == "Disputed" && t["detail"]!.GetValue<string>() == reason);
+        return (story, orderId, watcher);
+    }
+
+    // Lists, funds, finds, checks out and places an order of 20 units.
+    private async Task<(CrossBorderStory Story, ListedProduct Product, string OrderId)> PlacedOrderAsync(StoryCast cast, CancellationToken ct)
     {
         var story = Story(cast);
         var product = await story.ListProductAsync(stock: 100, ct);
         await story.FundBuyerAsync(Funded, ct);
         await story.FindAsync(product, ct);
         var cart = CrossBorderStory.Cart(product, 20, await story.CheckoutAsync(CrossBorderStory.Cart(product, 20), ct));
-        var placed = await story.PlaceAsync(cart, $"disputed-{Guid.NewGuid():N}", ct);
-        var watcher = await story.FollowToDeliveryAsync(placed.OrderId, product, ct);
+        return (story, product, (await story.PlaceAsync(cart, $"disputed-{Guid.NewGuid():N}", ct)).OrderId);
+    }
 
+    // The buyer disputes the order under terms that let the dispute be escalated at once (the terms are put back; a
+    // dispute keeps the period it opened under); the order as the dispute left it.
+    private async Task<JsonNode> DisputeAtOnceAsync(CrossBorderStory story, string orderId, string reason, CancellationToken ct)
+    {
         var cn = await Books.OpenAsync(Hubs.Cn, CnOperator);
         var terms = await cn.GetAsync("/api/payment/terms");
         await cn.PutAsync("/api/payment/terms", Terms(terms, negotiationDays: 0));
-        JsonNode disputed;
         try
         {
-            disputed = await story.DisputeAsync(placed.OrderId, reason, ct);
+            return await story.DisputeAsync(orderId, reason, ct);
         }
         finally
         {
             await cn.PutAsync("/api/payment/terms", Terms(terms, terms["disputeNegotiationDays"]!.GetValue<int>()));
         }
-
-        disputed["status"]!.GetValue<string>().ShouldBe("Disputed");
-        disputed["timeline"]!.AsArray().ShouldContain(t => t!["step"]!.GetValue<string>() == "Disputed" && t["detail"]!.GetValue<string>() == reason);
-        return (story, placed.OrderId, watcher);
     }
 
     private static object Terms(JsonNode current, int negotiationDays) => new

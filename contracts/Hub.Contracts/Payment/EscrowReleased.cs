@@ -13,6 +13,7 @@ namespace Hub.Contracts.Payment;
 /// <param name="SettlementCurrency">The supplier's currency.</param>
 /// <param name="Automatic">True when released because the confirmation period ran out rather than on confirmation.</param>
 /// <param name="ReleasedAt">When the release committed (UTC).</param>
+/// <param name="ProtectedUntil">Until when the buyer may still dispute the order (the protection window); null when it may not.</param>
 public sealed record EscrowReleased(
     string OrderId,
     string SupplierCompany,
@@ -22,4 +23,5 @@ public sealed record EscrowReleased(
     long FeeMinorUnits,
     string SettlementCurrency,
     bool Automatic,
-    DateTime ReleasedAt);
+    DateTime ReleasedAt,
+    DateTime? ProtectedUntil = null);

@@ -14,6 +14,10 @@ namespace Hub.Contracts.Payment;
 /// <param name="QuoteId">The locked FX quote the payment used.</param>
 /// <param name="PostingId">The ledger posting that moved the funds.</param>
 /// <param name="SecuredAt">When the posting committed (UTC).</param>
+/// <param name="ShipBy">
+/// When the goods are promised to depart under the payment terms' on-time shipment promise (a later departure earns the
+/// buyer a compensation); null when no promise was made.
+/// </param>
 public sealed record PaymentSecured(
     string OrderId,
     string BuyerCompany,
@@ -24,4 +28,5 @@ public sealed record PaymentSecured(
     string SettlementCurrency,
     Guid QuoteId,
     Guid PostingId,
-    DateTime SecuredAt);
+    DateTime SecuredAt,
+    DateTime? ShipBy = null);

@@ -27,8 +27,10 @@ public class OrderEventsConsumerTests(OrderFixture fixture) : IClassFixture<Orde
         await Eventually.TrueAsync(() => Task.FromResult(Fakes.Payment.Secured.ContainsKey(order)), Wait, "funds are requested after placement");
         Fakes.Payment.Secured[order].QuoteId.ShouldNotBeNullOrEmpty();
 
-        await fixture.PublishAsync(Secured(order));
-        await OrderFixture.WaitForAsync(buyer, order, "PaymentSecured");
+        var shipBy = new DateTime(2026, 12, 1, 9, 30, 0, DateTimeKind.Utc);
+        await fixture.PublishAsync(Secured(order) with { ShipBy = shipBy });
+        var secured = await OrderFixture.WaitForAsync(buyer, order, "PaymentSecured");
+        secured.Timeline!.Single(t => t.Step == "PaymentSecured").Detail.ShouldBe("goods to depart by 2026-12-01 09:30 UTC, or the buyer is compensated for each day late");
         await ExportLodgedAsync(order);
 
         await fixture.PublishAsync(new ExportCleared(order, $"{order}-EX", "KR", "LRN", "MRN", "KRW", 0, 0, now));
@@ -47,7 +49,6 @@ public class OrderEventsConsumerTests(OrderFixture fixture) : IClassFixture<Orde
         await StepAsync(buyer, order, "FreightBilled");
         await fixture.PublishAsync(new FreightCharged(order, shipment, $"CS-{order}", buyerCompany, 61_520, "KRW", 4_560, "USD", now));
         await StepAsync(buyer, order, "FreightCharged");
-        var shipBy = new DateTime(2026, 12, 1, 9, 30, 0, DateTimeKind.Utc);
         await fixture.PublishAsync(new LateShipmentCompensated(order, buyerCompany, shipBy, shipBy.AddDays(2), 2, 1_200, "KRW", now));
         await StepAsync(buyer, order, "LateShipmentCompensated");
 
@@ -73,8 +74,9 @@ public class OrderEventsConsumerTests(OrderFixture fixture) : IClassFixture<Orde
         receipt.StatusCode.ShouldBe(HttpStatusCode.OK);
         Fakes.Payment.Released.ShouldContain(order);
 
-        await fixture.PublishAsync(new EscrowReleased(order, "KR-C-000990", 12_000, "KRW", 12_000, 100, "KRW", false, now));
+        await fixture.PublishAsync(new EscrowReleased(order, "KR-C-000990", 12_000, "KRW", 12_000, 100, "KRW", false, now, shipBy.AddDays(40)));
         var completed = await OrderFixture.WaitForAsync(buyer, order, "Completed");
+        completed.Timeline!.Single(t => t.Step == "Completed").Detail.ShouldBe("escrow released; the buyer may dispute the order until 2027-01-10 09:30 UTC");
 
         completed.DueBy.ShouldBeNull();
         var steps = completed.Timeline!.Select(t => t.Step).ToList();

@@ -46,6 +46,8 @@ public sealed class DepartureConsumerTests(PaymentHost host) : IClassFixture<Pay
         using var operators = host.Operator();
         var escrow = await operators.GetFromJsonAsync<JsonElement>($"/api/payment/escrows/{order}");
         escrow.GetProperty("shipBy").GetDateTime().ToUniversalTime().ShouldBe(securedAt.AddDays(15), TimeSpan.FromSeconds(1));
+        (await host.EventsAsync<PaymentSecured>(order.ToString())).ShouldHaveSingleItem().GetProperty("shipBy").GetDateTime().ToUniversalTime()
+            .ShouldBe(escrow.GetProperty("shipBy").GetDateTime().ToUniversalTime(), TimeSpan.FromMilliseconds(1), "the order is told the promise");
         escrow.GetProperty("departedAt").GetDateTime().ToUniversalTime().ShouldBe(late.DepartedAt, TimeSpan.FromSeconds(1));
         escrow.GetProperty("remaining").GetProperty("minorUnits").GetInt64().ShouldBe(985_000);
 

@@ -44,6 +44,8 @@ public sealed class DisputeAfterReleaseTests(PaymentHost host) : IClassFixture<P
         escrow.GetProperty("refunded").GetProperty("minorUnits").GetInt64().ShouldBe(400_000);
         escrow.GetProperty("protectedUntil").GetDateTime().ToUniversalTime()
             .ShouldBe(escrow.GetProperty("releasedAt").GetDateTime().ToUniversalTime().AddDays(30), TimeSpan.FromSeconds(1));
+        (await host.EventsAsync<EscrowReleased>(order.ToString())).ShouldHaveSingleItem().GetProperty("protectedUntil").GetDateTime().ToUniversalTime()
+            .ShouldBe(escrow.GetProperty("protectedUntil").GetDateTime().ToUniversalTime(), TimeSpan.FromMilliseconds(1), "the order is told the window");
         (await host.EventsAsync<DisputeResolved>(order.ToString())).ShouldHaveSingleItem().GetProperty("refundedMinorUnits").GetInt64().ShouldBe(400_000);
         (await host.PostingsAsync($"refund:{order}:dispute")).ShouldBe(1);
         (await host.TrialBalanceAsync()).Values.ShouldAllBe(net => net == 0);

@@ -3,9 +3,14 @@ namespace Hub.Console.Operations;
 /// <summary>An escrow as the payment service answers <c>GET /api/payment/escrows</c> (the payee's screening, to operators).</summary>
 internal sealed record EscrowBody(
     string OrderId, string BuyerCompany, string SupplierCompany, string Status, MinorMoney Paid, MinorMoney Refunded, MinorMoney Settlement,
-    DateTime SecuredAt, DateTime? ReleaseDueAt, DateTime? ReleasedAt, PayeeScreeningBody? PayeeScreening = null)
+    DateTime SecuredAt, DateTime? ReleaseDueAt, DateTime? ReleasedAt, PayeeScreeningBody? PayeeScreening = null, MinorMoney? Remaining = null,
+    DateTime? ProtectedUntil = null)
 {
-    public MinorMoney Held => new(Paid.MinorUnits - Refunded.MinorUnits, Paid.Currency);
+    /// <summary>What the escrow holds, or once released what was released and not given back: what a refund can give.</summary>
+    public MinorMoney Held => Remaining ?? new(Paid.MinorUnits - Refunded.MinorUnits, Paid.Currency);
+
+    /// <summary>Released, and still open to the buyer's dispute (its refund is clawed back from the supplier).</summary>
+    public bool Protected(DateTime now) => Status == "Released" && ProtectedUntil >= now;
 }
 
 /// <summary>The payee's denied-party screening before the release, and the operators' decision on a hold.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Hub.Contracts.Customs;
 using Hub.Contracts.Logistics;
 using Hub.Contracts.Order;
@@ -71,7 +72,7 @@ internal sealed class OrderEventsConsumer(OrderDbContext db, OrderProcess proces
                 return true;
             }
 
-            if (!order.SecurePayment(context.Message.SecuredAt, process.Self, cause))
+            if (!order.SecurePayment(context.Message.SecuredAt, process.Self, cause, context.Message.ShipBy))
             {
                 return false;
             }
@@ -227,7 +228,8 @@ internal sealed class OrderEventsConsumer(OrderDbContext db, OrderProcess proces
         {
             var m = context.Message;
             order.Note(m.CompensatedAt, process.Self, "LateShipmentCompensated", cause,
-                $"departed {m.DaysLate} day{(m.DaysLate == 1 ? "" : "s")} after the promised {m.ShipBy:yyyy-MM-dd HH:mm} UTC: {Amounts.Of(m.CompensationMinorUnits, m.Currency)} paid back to {m.BuyerCompany} from the escrow");
+                string.Create(CultureInfo.InvariantCulture,
+                    $"departed {m.DaysLate} day{(m.DaysLate == 1 ? "" : "s")} after the promised {m.ShipBy:yyyy-MM-dd HH:mm} UTC: {Amounts.Of(m.CompensationMinorUnits, m.Currency)} paid back to {m.BuyerCompany} from the escrow"));
             return Task.FromResult(true);
         });
 
@@ -288,7 +290,7 @@ internal sealed class OrderEventsConsumer(OrderDbContext db, OrderProcess proces
                 return Task.FromResult(true);
             }
 
-            if (!order.Complete(context.Message.ReleasedAt, process.Self, cause))
+            if (!order.Complete(context.Message.ReleasedAt, process.Self, cause, context.Message.ProtectedUntil))
             {
                 return Task.FromResult(false);
             }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Hub.ServiceDefaults.Problems;
 
 namespace Hub.Order.Domain;
@@ -175,8 +176,10 @@ internal sealed class TradeOrder
     public bool HasReached(OrderStatus status) =>
         Status == status || (Status < OrderStatus.Cancelled && status < OrderStatus.Cancelled && Status > status);
 
-    public bool SecurePayment(DateTime at, string hub, string cause) =>
-        Move(OrderStatus.Placed, OrderStatus.PaymentSecured, at, hub, cause, null);
+    /// <summary>The buyer's funds are in escrow; <paramref name="shipBy"/> is when the payment terms promise the goods depart.</summary>
+    public bool SecurePayment(DateTime at, string hub, string cause, DateTime? shipBy = null) =>
+        Move(OrderStatus.Placed, OrderStatus.PaymentSecured, at, hub, cause,
+            shipBy is { } due ? string.Create(CultureInfo.InvariantCulture, $"goods to depart by {due:yyyy-MM-dd HH:mm} UTC, or the buyer is compensated for each day late") : null);
 
     public bool ClearExport(string declarationId, DateTime at, string hub, string cause)
     {
@@ -278,16 +281,22 @@ internal sealed class TradeOrder
     /// <summary>An operator's decision that leaves the order to the escrow's release (or comes after its end): recorded.</summary>
     public void NoteDisputeResolved(string decision, DateTime at, string hub, string cause) => Record(at, hub, DisputeResolvedStep, cause, decision);
 
-    /// <summary>The escrow was released to the supplier: the order is complete.</summary>
-    public bool Complete(DateTime at, string hub, string cause)
+    /// <summary>
+    /// The escrow was released to the supplier: the order is complete. <paramref name="protectedUntil"/> is until when the
+    /// buyer may still dispute it, when payment says.
+    /// </summary>
+    public bool Complete(DateTime at, string hub, string cause, DateTime? protectedUntil = null)
     {
+        var detail = protectedUntil is { } until
+            ? string.Create(CultureInfo.InvariantCulture, $"escrow released; the buyer may dispute the order until {until:yyyy-MM-dd HH:mm} UTC")
+            : "escrow released";
         if (Status is OrderStatus.Delivered or OrderStatus.Disputed)
         {
             // Payment may release on its own schedule before the buyer confirmed, or on an operator's decision.
-            return Move(Status, OrderStatus.Completed, at, hub, cause, "escrow released");
+            return Move(Status, OrderStatus.Completed, at, hub, cause, detail);
         }
 
-        return Move(OrderStatus.ReceiptConfirmed, OrderStatus.Completed, at, hub, cause, "escrow released");
+        return Move(OrderStatus.ReceiptConfirmed, OrderStatus.Completed, at, hub, cause, detail);
     }
 
     /// <summary>

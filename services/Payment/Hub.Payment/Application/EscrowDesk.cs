@@ -197,7 +197,7 @@ internal sealed class EscrowDesk(
             current.AutoReleaseDays, current.LateShipment, current.ProtectionDays);
         db.Escrows.Add(escrow);
         outbox.Publish(new PaymentSecured(order, escrow.BuyerCompany, escrow.SupplierCompany, command.Amount.ToMinorUnits(), escrow.Currency,
-            quote.Settlement.ToMinorUnits(), escrow.SettlementCurrency, quote.Id, posting.Id, Now));
+            quote.Settlement.ToMinorUnits(), escrow.SettlementCurrency, quote.Id, posting.Id, Now, escrow.ShipBy));
         await db.SaveChangesAsync(cancellationToken);
         return new EscrowOutcome(escrow, posting.Id, Replayed: false);
     }
@@ -256,7 +256,7 @@ internal sealed class EscrowDesk(
 
         var posting = ledger.Post(key, $"Order {order}: escrow released to {escrow.SupplierCompany}" + (automatic ? " (confirmation period ran out)" : ""), [.. entries]);
         outbox.Publish(new EscrowReleased(order, escrow.SupplierCompany, released.ToMinorUnits(), released.Currency.Code,
-            settled.ToMinorUnits(), fee.ToMinorUnits(), settled.Currency.Code, automatic, Now));
+            settled.ToMinorUnits(), fee.ToMinorUnits(), settled.Currency.Code, automatic, Now, escrow.ProtectedUntil));
 
         var supplierHub = CompanyId.Parse(escrow.SupplierCompany).Hub;
         if (supplierHub == identity.Hub)

@@ -22,8 +22,7 @@ internal sealed partial class SupplierClawbackConsumer(PaymentDbContext db, Ledg
     {
         var m = context.Message;
         var sender = FederatedMessage.SourceHubOf(context);
-        if (sender != m.FromHub || !CompanyId.TryParse(m.SupplierCompany, out var supplier) || supplier.Hub != identity.Hub
-            || !OrderId.TryParse(m.OrderId, out var order) || order.Hub.ToString() != sender)
+        if (!PartnerSupplierMessage.IsGenuine(sender, m.FromHub, m.SupplierCompany, m.OrderId, identity.Hub))
         {
             LogRefused(m.OrderId, m.FromHub, sender ?? "(this hub's bus)", m.SupplierCompany);
             return;

@@ -25,8 +25,7 @@ internal sealed partial class SupplierSettlementConsumer(
     {
         var m = context.Message;
         var sender = FederatedMessage.SourceHubOf(context);
-        var supplier = CompanyId.Parse(m.SupplierCompany);
-        if (sender != m.FromHub || supplier.Hub != identity.Hub || !OrderId.TryParse(m.OrderId, out var order) || order.Hub.ToString() != sender)
+        if (!PartnerSupplierMessage.IsGenuine(sender, m.FromHub, m.SupplierCompany, m.OrderId, identity.Hub))
         {
             LogRefused( m.OrderId, m.FromHub, sender ?? "(this hub's bus)", m.SupplierCompany);
             return;

@@ -1,3 +1,5 @@
+extern alias payment;
+
 using System.Net.Http.Json;
 using System.Text.Json;
 using Hub.Console.Tests.Services;
@@ -47,15 +49,52 @@ public sealed class DisputesTests(ConsoleFixture fixture)
         escrow.GetProperty("status").GetString().ShouldBe("Released");
     }
 
+    [Fact]
+    public async Task Disputes_OfAReleasedOrderWithinItsProtectionWindow_IsListedAsReleased_AndARefundClawsItBack()
+    {
+        var services = fixture.Services;
+        var (order, buyer, supplier) = await services.SecureEscrowAsync(300_000);
+        await services.PaymentGrpc.ReleaseAsync(new payment::Hub.Payment.V1.ReleaseRequest { OrderId = order.ToString() });
+        using (var asBuyer = HubServices.Sme(services.Payment, buyer))
+        {
+            (await asBuyer.PostAsJsonAsync($"/api/payment/escrows/{order}/dispute", new { reason = "The lot failed inspection" })).EnsureSuccessStatusCode();
+        }
+
+        await EscalateAsync(order, buyer);
+        await using var console = await ConsolePage.OpenAsync(fixture);
+        await console.LogInAsync();
+
+        await console.GoAsync("disputes");
+
+        var row = $"tr[data-order='{order}']";
+        (await console.Page.InnerTextAsync($"{row} td.held")).ShouldBe("300,000 KRW (released)");
+        await console.Page.SelectOptionAsync($"{row} select.decision", "refund");
+        await console.Page.ClickAsync($"{row} button.decide");
+
+        (await console.Page.InnerTextAsync("#outcome")).ShouldBe($"Decided the dispute of order {order}: Refund.");
+        var escrow = await EscrowAsync(order);
+        escrow.GetProperty("refunded").GetProperty("minorUnits").GetInt64().ShouldBe(300_000);
+        escrow.GetProperty("status").GetString().ShouldBe("Released");
+        using var op = HubServices.Operator(services.Payment);
+        var wallet = await op.GetFromJsonAsync<JsonElement>($"/api/payment/wallets/{supplier}");
+        wallet.GetProperty("balances").EnumerateArray().Single(b => b.GetProperty("currency").GetString() == "KRW").GetProperty("minorUnits").GetInt64()
+            .ShouldBe(0, "the supplier's settlement is clawed back");
+    }
+
     private async Task<OrderId> EscalatedDisputeAsync(long krw, string reason)
     {
         var (order, buyer) = await OpenDisputeAsync(krw, reason);
+        await EscalateAsync(order, buyer);
+        return order;
+    }
+
+    private async Task EscalateAsync(OrderId order, CompanyId buyer)
+    {
         var services = fixture.Services;
         var negotiation = await DisputeBodyAsync(order);
         services.PaymentClock.Advance(negotiation.GetProperty("negotiationEndsAt").GetDateTime() - services.PaymentClock.GetUtcNow().UtcDateTime + TimeSpan.FromMinutes(1));
         using var asBuyer = HubServices.Sme(services.Payment, buyer);
         (await asBuyer.PostAsync($"/api/payment/escrows/{order}/dispute/escalation", null)).EnsureSuccessStatusCode();
-        return order;
     }
 
     private async Task<OrderId> DisputeAsync(long krw, string reason) => (await OpenDisputeAsync(krw, reason)).Order;
