@@ -43,6 +43,7 @@ internal static class PaymentRegistration
         builder.Services.AddScoped<FreightDesk>();
         builder.Services.AddScoped<PayoutDesk>();
         builder.Services.AddScoped<WalletDesk>();
+        builder.Services.AddScoped<PartnerDesk>();
         builder.Services.AddScoped<DisputeDesk>();
         builder.AddPartnerChannels();
         builder.Services.AddSingleton<RemoteDisputes>();
@@ -62,6 +63,7 @@ internal static class PaymentRegistration
         app.MapQuoteEndpoints();
         app.MapTermsEndpoints();
         app.MapWalletEndpoints();
+        app.MapPartnerEndpoints();
         app.MapEscrowEndpoints();
         app.MapDisputeEndpoints();
         app.MapLedgerEndpoints();

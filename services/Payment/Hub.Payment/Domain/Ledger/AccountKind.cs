@@ -28,7 +28,8 @@ internal enum AccountKind
 
     /// <summary>
     /// What this hub owes a partner hub (a credit balance) or is owed by it (a debit balance) for suppliers paid across
-    /// hubs, settled between the hubs outside the platform (owner: partner hub id).
+    /// hubs, freight billed to buyers across hubs and claw-backs, settled by bank transfers between the hubs that
+    /// operators record (owner: partner hub id).
     /// </summary>
     PartnerHub,
 
