@@ -61,6 +61,7 @@ public class PlacementTests(OrderFixture fixture) : IClassFixture<OrderFixture>
         (supplier.FreightPaidBy, supplier.DutiesPaidBy).ShouldBe((freightPaidBy, dutiesPaidBy));
         quote.GrandTotalMinor.ShouldBe(grandTotal);
         quote.NotInBuyerCurrency.ShouldBeEmpty();
+        (supplier.ShipWithinDays, supplier.ProtectionDays).ShouldBe((15, 30), "the trade assurance payment quoted");
     }
 
     [Fact]

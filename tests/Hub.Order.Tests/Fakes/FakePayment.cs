@@ -44,6 +44,8 @@ internal sealed class FakePayment : Hub.Payment.V1.Payment.PaymentBase
         Rate = "1",
         MarketRate = "1",
         ExpiresAt = Timestamp.FromDateTime(DateTime.UtcNow + QuoteLifetimes.GetValueOrDefault(request.BuyerCompany, TimeSpan.FromMinutes(15))),
+        ShipWithinDays = 15,
+        ProtectionDays = 30,
     });
 
     public override Task<SecureFundsReply> SecureFunds(SecureFundsRequest request, ServerCallContext context)

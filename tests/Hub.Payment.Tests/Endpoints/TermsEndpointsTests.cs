@@ -92,7 +92,9 @@ public sealed class TermsEndpointsTests(PaymentHost host) : IClassFixture<Paymen
         // An escrow secured now is promised its goods within the 7 days.
         var (buyer, supplier, order) = (Ids.Company(), Ids.Company(), Ids.Order());
         await host.CreditAsync(buyer, 1_000_000, "KRW");
-        await host.SecureAsync(order, buyer, supplier, await host.QuoteAsync(buyer, "KRW", 1_000_000, "KRW"));
+        var quote = await host.QuoteAsync(buyer, "KRW", 1_000_000, "KRW");
+        (quote.ShipWithinDays, quote.ProtectionDays).ShouldBe((7, 30), "a quote tells the checkout the trade assurance in force");
+        await host.SecureAsync(order, buyer, supplier, quote);
         var escrow = await client.GetFromJsonAsync<JsonElement>($"/api/payment/escrows/{order}");
         (escrow.GetProperty("shipBy").GetDateTime() - escrow.GetProperty("securedAt").GetDateTime()).ShouldBe(TimeSpan.FromDays(7));
         (await client.PutAsJsonAsync("/api/payment/terms", new { values.fxMarginBps, values.platformFeeBps, values.quoteLockSeconds, values.autoReleaseDays, shipWithinDays = 15, lateShipmentBpsPerDay = 50, lateShipmentCapBps = 500 }))

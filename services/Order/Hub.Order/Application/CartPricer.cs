@@ -220,7 +220,9 @@ internal sealed class CartPricer(HubClients hubs, PaymentClient payment, IOption
             fx.Rate,
             new MoneyResponse(freight.PriceMinorUnits, freight.Currency),
             new MoneyResponse(duties.Total?.MinorUnits ?? 0, duties.Total?.Currency ?? duties.Currency),
-            first.SupplierName is { Length: > 0 } name ? name : null);
+            first.SupplierName is { Length: > 0 } name ? name : null,
+            fx.ShipWithinDays,
+            fx.ProtectionDays);
     }
 
     // The line the catalog refused to price because its total is too large: OUT_OF_RANGE names the item in the "item" trailer.
@@ -279,4 +281,6 @@ internal sealed record PricedSupplier(
     string FxRate,
     MoneyResponse Freight,
     MoneyResponse Duties,
-    string? SupplierName = null);
+    string? SupplierName = null,
+    int ShipWithinDays = 0,
+    int ProtectionDays = 0);

@@ -64,6 +64,11 @@ public sealed record CheckoutResponse(
 /// <param name="DutiesAndTaxes">The import duties and taxes previewed at the buyer's hub, whoever pays them.</param>
 /// <param name="FreightPaidBy">Who pays the main carriage under the cart's Incoterm: <c>buyer</c> (EXW, FCA, FAS, FOB) or <c>seller</c>.</param>
 /// <param name="DutiesPaidBy">Who pays the import duties and taxes: <c>buyer</c>, or <c>seller</c> under DDP.</param>
+/// <param name="ShipWithinDays">
+/// The trade assurance of the buyer's hub: the goods depart within these days of the payment, or the buyer is
+/// compensated for each day late (0 for a checkout priced before it was shown).
+/// </param>
+/// <param name="ProtectionDays">The days after the escrow's release during which the buyer may still dispute the order.</param>
 public sealed record SupplierQuoteResponse(
     string SupplierId,
     string SupplierCompany,
@@ -78,7 +83,9 @@ public sealed record SupplierQuoteResponse(
     MoneyResponse Freight,
     MoneyResponse DutiesAndTaxes,
     string FreightPaidBy,
-    string DutiesPaidBy);
+    string DutiesPaidBy,
+    int ShipWithinDays,
+    int ProtectionDays);
 
 public sealed record LineResponse(string ProductId, int Quantity, long UnitPriceMinor, string Currency, int PriceVersion, long LineTotalMinor);
 

@@ -65,7 +65,7 @@ internal static class OrderMapping
         var (freightPaidBy, dutiesPaidBy) = (IncotermCosts.FreightPaidBy(incoterm), IncotermCosts.DutiesPaidBy(incoterm));
         var suppliers = pricing.Suppliers.Select(s => new SupplierQuoteResponse(
             s.SupplierId, s.SupplierCompany, s.SupplierHub, s.Currency, s.GoodsTotalMinor, s.Lines, s.BuyerTotalMinor, s.FxQuoteId, s.FxQuoteExpiresAt, s.FxRate,
-            s.Freight, s.Duties, freightPaidBy, dutiesPaidBy)).ToList();
+            s.Freight, s.Duties, freightPaidBy, dutiesPaidBy, s.ShipWithinDays, s.ProtectionDays)).ToList();
 
         // The seller's costs are in its prices; the buyer's own are added, each in its currency.
         var buyers = pricing.Suppliers

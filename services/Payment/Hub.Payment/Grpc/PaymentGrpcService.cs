@@ -10,7 +10,8 @@ using Hub.ServiceDefaults.Probes;
 namespace Hub.Payment.Grpc;
 
 /// <summary>Payment commands for the hub's other services (Order, TaxRefund); internal to the hub, no token.</summary>
-internal sealed class PaymentGrpcService(MessagingProbeRunner probes, QuoteDesk quotes, EscrowDesk escrows, PayoutDesk payouts, DisputeDesk disputes) : V1.Payment.PaymentBase
+internal sealed class PaymentGrpcService(
+    MessagingProbeRunner probes, QuoteDesk quotes, TermsBook terms, EscrowDesk escrows, PayoutDesk payouts, DisputeDesk disputes) : V1.Payment.PaymentBase
 {
     public override Task<ProbeReply> Probe(ProbeRequest request, ServerCallContext context) =>
         probes.RunAsync(request, context.CancellationToken);
@@ -21,6 +22,7 @@ internal sealed class PaymentGrpcService(MessagingProbeRunner probes, QuoteDesk 
         var pay = Input.Currency("payCurrency", request.PayCurrency);
         var settlement = request.Settlement.FromGrpc("settlement");
         var quote = await quotes.QuoteAsync(buyer, pay, settlement, context.CancellationToken);
+        var current = await terms.CurrentAsync(context.CancellationToken);
         return new FxQuote
         {
             QuoteId = quote.Id.ToString(),
@@ -31,6 +33,8 @@ internal sealed class PaymentGrpcService(MessagingProbeRunner probes, QuoteDesk 
             MarketRate = GrpcMoney.Rate(quote.MarketRate),
             MarginBps = quote.MarginBps,
             ExpiresAt = Timestamps.Utc(quote.ExpiresAt),
+            ShipWithinDays = current.ShipWithinDays,
+            ProtectionDays = current.ProtectionDays,
         };
     });
 
