@@ -725,8 +725,11 @@ public class OrderEventsConsumerTests(OrderFixture fixture) : IClassFixture<Orde
         var product = Fakes.Catalog.List(FakeCatalog.NewSupplier(), unitPriceMinor: 1200, available: 100);
         var response = await OrderFixture.PlaceAsync(buyer, OrderFixture.Cart(new CartLineRequest(product, 10, null)), key);
         response.StatusCode.ShouldBe(HttpStatusCode.Created);
-        var purchase = (await response.Content.ReadFromJsonAsync<PurchaseResponse>())!;
-        return (buyer, purchase.Orders.Single().OrderId, product);
+        var order = (await response.Content.ReadFromJsonAsync<PurchaseResponse>())!.Orders.Single().OrderId;
+        // The order asks payment for the funds on its own OrderPlaced; a PaymentSecured the test publishes before that
+        // would move it on and leave the funds unasked, which payment never does.
+        await Eventually.TrueAsync(() => Task.FromResult(Fakes.Payment.Asked.Was("SecureFunds", order)), Wait, "the order asks for its funds");
+        return (buyer, order, product);
     }
 
     private static PaymentSecured Secured(string order) =>

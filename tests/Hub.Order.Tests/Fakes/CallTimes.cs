@@ -9,6 +9,9 @@ internal sealed class CallTimes
 
     public void Note(string call, string order) => first.TryAdd((call, order), DateTime.UtcNow);
 
+    /// <summary>Whether <paramref name="call"/> for <paramref name="order"/> arrived.</summary>
+    public bool Was(string call, string order) => first.ContainsKey((call, order));
+
     /// <summary>When <paramref name="call"/> for <paramref name="order"/> first arrived.</summary>
     public DateTime Of(string call, string order) =>
         first.TryGetValue((call, order), out var at) ? at : throw new InvalidOperationException($"{call} was never asked for order {order}.");
