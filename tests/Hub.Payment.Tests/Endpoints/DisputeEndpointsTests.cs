@@ -77,6 +77,44 @@ public sealed class DisputeEndpointsTests(PaymentHost host) : IClassFixture<Paym
     }
 
     [Fact]
+    public async Task ListUndecided_EscalatedFirst_EachWithItsEscrow_NotTheDecided_OperatorsOnly()
+    {
+        using var asOperator = host.Operator();
+        async Task<OrderId> DisputedAsync(long krw)
+        {
+            var (buyer, _, order) = await SecuredAsync(krw);
+            using var asBuyer = host.Sme(buyer);
+            (await asBuyer.PostAsJsonAsync($"/api/payment/escrows/{order}/dispute", new { reason = "Short-shipped" })).EnsureSuccessStatusCode();
+            return order;
+        }
+
+        var (escalated, decided) = (await DisputedAsync(20_000), await DisputedAsync(30_000));
+        host.Clock.Advance(TimeSpan.FromDays(3));
+        foreach (var order in new[] { escalated, decided })
+        {
+            (await asOperator.PostAsync($"/api/payment/escrows/{order}/dispute/escalation", null)).EnsureSuccessStatusCode();
+        }
+
+        (await asOperator.PostAsJsonAsync($"/api/payment/escrows/{decided}/dispute/decision", new { decision = "refund" })).EnsureSuccessStatusCode();
+        var negotiating = await DisputedAsync(10_000);
+
+        var listed = (await asOperator.GetFromJsonAsync<JsonElement>("/api/payment/disputes")).EnumerateArray()
+            .Select(d => (Order: d.GetProperty("dispute").GetProperty("orderId").GetString(), Item: d)).ToList();
+
+        var orders = listed.Select(d => d.Order).ToList();
+        orders.ShouldContain(escalated.ToString());
+        orders.ShouldContain(negotiating.ToString());
+        orders.ShouldNotContain(decided.ToString());
+        listed.TakeWhile(d => d.Item.GetProperty("dispute").GetProperty("status").GetString() == "Escalated").Count()
+            .ShouldBe(listed.Count(d => d.Item.GetProperty("dispute").GetProperty("status").GetString() == "Escalated"), "escalated ones come first");
+        var held = listed.Single(d => d.Order == negotiating.ToString()).Item;
+        held.GetProperty("dispute").GetProperty("status").GetString().ShouldBe("Negotiating");
+        held.GetProperty("escrow").GetProperty("remaining").GetProperty("minorUnits").GetInt64().ShouldBe(10_000);
+        using var sme = host.Sme(Ids.Company());
+        (await sme.GetAsync("/api/payment/disputes")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
     public async Task OpenDisputeOverGrpc_WithoutReason_IsInvalid()
     {
         var (buyer, _, order) = await SecuredAsync(1_000);

@@ -128,6 +128,19 @@ internal sealed class DisputeDesk(PaymentDbContext db, EscrowDesk escrows, Terms
         }, cancellationToken);
     }
 
+    /// <summary>
+    /// The disputes not decided yet, each with its escrow (held, or released within the protection window when it was
+    /// opened): escalated ones first, then in the order they were opened; at most <paramref name="max"/>.
+    /// </summary>
+    public async Task<List<(Dispute Dispute, Escrow Escrow)>> UndecidedAsync(int max, CancellationToken cancellationToken) =>
+        [.. (await (
+                from dispute in db.Disputes.AsNoTracking()
+                where dispute.Status != DisputeStatus.Resolved
+                join escrow in db.Escrows.AsNoTracking() on dispute.OrderId equals escrow.OrderId
+                orderby dispute.EscalatedAt == null, dispute.OpenedAt
+                select new { dispute, escrow })
+            .Take(max).ToListAsync(cancellationToken)).Select(d => (d.dispute, d.escrow))];
+
     /// <summary>The dispute if the caller is its buyer, its supplier or an operator; otherwise not found.</summary>
     public Task<Dispute> VisibleAsync(OrderId order, Caller caller, CancellationToken cancellationToken)
     {

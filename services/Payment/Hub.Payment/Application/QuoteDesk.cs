@@ -2,6 +2,7 @@ using Hub.Contracts.Values;
 using Hub.Payment.Data;
 using Hub.Payment.Domain;
 using Hub.Payment.Domain.Fx;
+using Hub.Payment.Domain.Terms;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hub.Payment.Application;
@@ -9,10 +10,11 @@ namespace Hub.Payment.Application;
 /// <summary>Issues locked FX quotes to buyers.</summary>
 internal sealed class QuoteDesk(PaymentDbContext db, RateBook rates, TermsBook terms, TimeProvider clock)
 {
+    /// <summary>Locks a quote for the buyer, with the terms in force it was priced under.</summary>
     /// <exception cref="PaymentException">
     /// No rate for the pair, one too small to price at the rate scale, or a price beyond the largest amount.
     /// </exception>
-    public async Task<FxQuote> QuoteAsync(CompanyId buyer, CurrencyCode pay, Money settlement, CancellationToken cancellationToken)
+    public async Task<(FxQuote Quote, PaymentTerms Terms)> QuoteAsync(CompanyId buyer, CurrencyCode pay, Money settlement, CancellationToken cancellationToken)
     {
         var current = await terms.CurrentAsync(cancellationToken);
         var market = await rates.FindAsync(pay, settlement.Currency, cancellationToken);
@@ -35,7 +37,7 @@ internal sealed class QuoteDesk(PaymentDbContext db, RateBook rates, TermsBook t
         var quote = FxQuote.Lock(buyer, calculation, clock.GetUtcNow().UtcDateTime, current.QuoteLock);
         db.FxQuotes.Add(quote);
         await db.SaveChangesAsync(cancellationToken);
-        return quote;
+        return (quote, current);
     }
 
     public Task<FxQuote?> FindAsync(Guid id, CancellationToken cancellationToken) =>

@@ -15,8 +15,8 @@ internal sealed class PaymentTermsConfiguration : IEntityTypeConfiguration<Payme
         b.HasIndex(t => t.EffectiveFrom);
 
         // The starting terms: 0.50 % FX margin, 2.00 % platform fee, quotes locked 15 minutes, auto-release after 14 days,
-        // disputes negotiated 3 days before escalation and opened up to 30 days after the release, goods promised to depart within 15 days of payment, or 0.50 % of
-        // the payment back for each day late, at most 5.00 %.
+        // disputes negotiated 3 days before escalation and opened up to 30 days after the release, goods promised to
+        // depart within 15 days of payment, or 0.50 % of the payment back for each day late, at most 5.00 %.
         b.HasData(new
         {
             Id = Guid.Parse("0193a000-0000-7000-8000-0000000000a1"),

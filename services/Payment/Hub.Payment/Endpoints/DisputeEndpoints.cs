@@ -24,7 +24,13 @@ internal static class DisputeEndpoints
         dispute.MapGet("/", GetDispute).RequireAuthorization(HubPolicies.SmeOrOperator);
         dispute.MapPost("/escalation", EscalateDispute).RequireAuthorization(HubPolicies.SmeOrOperator);
         dispute.MapPost("/decision", DecideDispute).RequireAuthorization(HubPolicies.Operator);
+        routes.MapGet("/api/payment/disputes", ListUndecided).WithTags("Disputes").RequireAuthorization(HubPolicies.Operator);
     }
+
+    // The operators' work list: the disputes not decided yet, with their escrows.
+    private static async Task<Ok<List<UndecidedDisputeResponse>>> ListUndecided(DisputeDesk desk, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await desk.UndecidedAsync(200, cancellationToken))
+            .Select(d => new UndecidedDisputeResponse(DisputeResponse.From(d.Dispute), EscrowResponse.From(d.Escrow, operators: true))).ToList());
 
     private static async Task<Results<Created<DisputeResponse>, Ok<DisputeResponse>, ProblemHttpResult>> OpenDispute(
         string orderId, OpenDisputeRequest request, Caller caller, DisputeDesk desk, CancellationToken cancellationToken)
@@ -104,6 +110,9 @@ internal static class DisputeEndpoints
 }
 
 internal sealed record OpenDisputeRequest(string? Reason);
+
+/// <summary>A dispute not decided yet, with the escrow it is about.</summary>
+internal sealed record UndecidedDisputeResponse(DisputeResponse Dispute, EscrowResponse Escrow);
 
 /// <summary>The operator's decision: <c>refund</c>, <c>partial-refund</c> (with the refund amount) or <c>release</c>.</summary>
 internal sealed record DecisionRequest(string? Decision, MoneyDto? Refund);

@@ -23,7 +23,7 @@ internal static class QuoteEndpoints
             var pay = Input.Currency("payCurrency", request.PayCurrency);
             var requested = Input.Required("settlement", request.Settlement);
             var settlement = Input.Amount("settlement", requested.MinorUnits, requested.Currency);
-            var quote = await desk.QuoteAsync(caller.Company!.Value, pay, settlement, cancellationToken);
+            var (quote, _) = await desk.QuoteAsync(caller.Company!.Value, pay, settlement, cancellationToken);
             return TypedResults.Created($"/api/payment/quotes/{quote.Id}", QuoteResponse.From(quote));
         }
         catch (PaymentException ex)

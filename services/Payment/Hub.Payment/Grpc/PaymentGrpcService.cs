@@ -11,7 +11,7 @@ namespace Hub.Payment.Grpc;
 
 /// <summary>Payment commands for the hub's other services (Order, TaxRefund); internal to the hub, no token.</summary>
 internal sealed class PaymentGrpcService(
-    MessagingProbeRunner probes, QuoteDesk quotes, TermsBook terms, EscrowDesk escrows, PayoutDesk payouts, DisputeDesk disputes) : V1.Payment.PaymentBase
+    MessagingProbeRunner probes, QuoteDesk quotes, EscrowDesk escrows, PayoutDesk payouts, DisputeDesk disputes) : V1.Payment.PaymentBase
 {
     public override Task<ProbeReply> Probe(ProbeRequest request, ServerCallContext context) =>
         probes.RunAsync(request, context.CancellationToken);
@@ -21,8 +21,7 @@ internal sealed class PaymentGrpcService(
         var buyer = Input.Company("buyerCompany", request.BuyerCompany);
         var pay = Input.Currency("payCurrency", request.PayCurrency);
         var settlement = request.Settlement.FromGrpc("settlement");
-        var quote = await quotes.QuoteAsync(buyer, pay, settlement, context.CancellationToken);
-        var current = await terms.CurrentAsync(context.CancellationToken);
+        var (quote, current) = await quotes.QuoteAsync(buyer, pay, settlement, context.CancellationToken);
         return new FxQuote
         {
             QuoteId = quote.Id.ToString(),

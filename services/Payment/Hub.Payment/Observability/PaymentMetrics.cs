@@ -11,8 +11,9 @@ namespace Hub.Payment.Observability;
 /// Balances read from the ledger: <c>hub.escrow.balance{currency}</c>, the funds held in every order's escrow,
 /// <c>hub.fx.position{currency}</c>, the hub's FX exposure (its position per currency from conversions at locked rates:
 /// positive long, negative short), <c>hub.duties.collected{currency}</c>, the import duties and taxes the hub has
-/// charged for its customs authority, and <c>hub.wallets.owed{currency}</c>, what companies whose wallets went below
-/// zero (import duties charged after the goods were released) owe the hub. All in major units. Two grouped queries, at
+/// charged for its customs authority, <c>hub.freight.payable{currency}</c>, the freight of departed shipments owed to
+/// the carriers, and <c>hub.wallets.owed{currency}</c>, what companies whose wallets went below zero (duties or freight
+/// charged after the goods left, a refund clawed back after the release) owe the hub. All in major units. Two grouped queries, at
 /// most every <c>Metrics:GaugeRefresh</c> (15 s by default), serve every scrape in between; a scrape never waits for
 /// the database.
 /// </summary>

@@ -263,12 +263,7 @@ internal sealed class Escrow
             throw new PaymentException(PaymentErrorKind.Refused, "escrow-" + Status.ToString().ToLowerInvariant(), $"The escrow of order {OrderId} is {Status.ToString().ToLowerInvariant()}, not released.");
         }
 
-        if (amount.Amount <= 0 || amount > Remaining)
-        {
-            throw new PaymentException(PaymentErrorKind.Refused, "refund-exceeds-paid", $"A refund of {amount} exceeds the {Remaining} released for order {OrderId} and not given back.", "amount");
-        }
-
-        RefundedAmount += amount.Amount;
+        AddRefund(amount);
     }
 
     public void EndDispute() => UnderDispute = false;
@@ -366,13 +361,7 @@ internal sealed class Escrow
     public void Refund(Money amount)
     {
         EnsureHeld("be refunded");
-
-        if (amount.Amount <= 0 || amount > Remaining)
-        {
-            throw new PaymentException(PaymentErrorKind.Refused, "refund-exceeds-paid", $"A refund of {amount} exceeds the {Remaining} that remains of the {Paid} paid for order {OrderId}.", "amount");
-        }
-
-        RefundedAmount += amount.Amount;
+        AddRefund(amount);
         if (Remaining.Amount == 0)
         {
             Status = EscrowStatus.Refunded;
@@ -400,6 +389,17 @@ internal sealed class Escrow
 
         DutiesPaidAmount = charge.Amount;
         return charge;
+    }
+
+    // A refund of at most what remains: what is held, or once released, what was released and not given back yet.
+    private void AddRefund(Money amount)
+    {
+        if (amount.Amount <= 0 || amount > Remaining)
+        {
+            throw new PaymentException(PaymentErrorKind.Refused, "refund-exceeds-paid", $"A refund of {amount} exceeds the {Remaining} that remains of the {Paid} paid for order {OrderId}.", "amount");
+        }
+
+        RefundedAmount += amount.Amount;
     }
 
     private void EnsureHeld(string purpose)
