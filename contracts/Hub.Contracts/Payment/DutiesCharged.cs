@@ -8,13 +8,13 @@ namespace Hub.Contracts.Payment;
 /// <param name="DeclarationId">The import declaration that assessed them.</param>
 /// <param name="Payer">The company charged: the buyer, or the supplier under DDP.</param>
 /// <param name="ChargedFrom">
-/// <see cref="FromWallet"/> (the buyer's wallet, which may go below zero: the company then owes the hub) or
-/// <see cref="FromEscrow"/> (the supplier's share of the order's escrow, under DDP).
+/// <see cref="FromWallet"/> (the payer's wallet here, which may go below zero: the company then owes the hub),
+/// <see cref="FromEscrow"/> (the supplier's share of the order's escrow, under DDP) or <see cref="FromSupplierHub"/>
+/// (under DDP, an escrow that could not bear them: billed to the supplier's hub, which charges the supplier there).
 /// </param>
 /// <param name="DutiesMinor">Duties assessed.</param>
 /// <param name="TaxesMinor">Consumption tax and VAT assessed.</param>
-/// <param name="ChargedMinor">What was collected: the duties and taxes, or, from an escrow holding less, what it held.</param>
-/// <param name="UncollectedMinor">What could not be collected (an escrow holding less than the charge); zero otherwise.</param>
+/// <param name="ChargedMinor">What was charged: the duties and taxes.</param>
 /// <param name="Currency">The importing hub's currency, ISO 4217.</param>
 /// <param name="ChargedAt">When the charge committed (UTC).</param>
 public sealed record DutiesCharged(
@@ -25,7 +25,6 @@ public sealed record DutiesCharged(
     long DutiesMinor,
     long TaxesMinor,
     long ChargedMinor,
-    long UncollectedMinor,
     string Currency,
     DateTime ChargedAt)
 {
@@ -34,4 +33,7 @@ public sealed record DutiesCharged(
 
     /// <summary><see cref="ChargedFrom"/> for a charge to the supplier's share of the order's escrow.</summary>
     public const string FromEscrow = "escrow";
+
+    /// <summary><see cref="ChargedFrom"/> for a charge billed to the supplier's hub (<see cref="SupplierDutiesBilled"/>).</summary>
+    public const string FromSupplierHub = "supplier-hub";
 }

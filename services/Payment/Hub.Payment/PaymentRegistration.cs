@@ -30,6 +30,7 @@ internal static class PaymentRegistration
             bus.AddConsumer<FreightBilledConsumer>();
             bus.AddConsumer<DepartureConsumer>();
             bus.AddConsumer<SupplierClawbackConsumer>();
+            bus.AddConsumer<SupplierDutiesBilledConsumer>();
         });
 
         builder.Services.AddScoped<Ledger>();
@@ -41,6 +42,7 @@ internal static class PaymentRegistration
         builder.Services.AddScoped<EscrowDesk>();
         builder.Services.AddScoped<DutiesDesk>();
         builder.Services.AddScoped<FreightDesk>();
+        builder.Services.AddScoped<PartnerBills>();
         builder.Services.AddScoped<PayoutDesk>();
         builder.Services.AddScoped<WalletDesk>();
         builder.Services.AddScoped<PartnerDesk>();

@@ -56,7 +56,7 @@ public class OrderEventsConsumerTests(OrderFixture fixture) : IClassFixture<Orde
         await fixture.PublishAsync(Secured(order));
         await fixture.PublishAsync(new ImportCleared(order, $"{order}-IM", "KR", "LRN2", "MRN2", "KRW", 700, 900, now));
         await OrderFixture.WaitForAsync(buyer, order, "ImportCleared");
-        await fixture.PublishAsync(new DutiesCharged(order, $"{order}-IM", "KR-C-000001", DutiesCharged.FromWallet, 700, 900, 1600, 0, "KRW", now));
+        await fixture.PublishAsync(new DutiesCharged(order, $"{order}-IM", "KR-C-000001", DutiesCharged.FromWallet, 700, 900, 1600, "KRW", now));
         await StepAsync(buyer, order, "DutiesCharged");
 
         await fixture.PublishAsync(new ConsignmentDelivered($"CS-{order}", order, "KR-C-000990", now));

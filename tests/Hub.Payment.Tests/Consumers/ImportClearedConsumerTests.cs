@@ -11,7 +11,8 @@ namespace Hub.Payment.Tests.Consumers;
 
 /// <summary>
 /// An import this hub cleared is charged its duties and taxes: to the buyer's wallet, or under DDP to the supplier's
-/// share of the escrow, into the hub's duties-collected account — once.
+/// share of the escrow (when it cannot bear them, to the supplier here or through its hub), into the hub's
+/// duties-collected account — once.
 /// </summary>
 public sealed class ImportClearedConsumerTests(PaymentHost host) : IClassFixture<PaymentHost>
 {
@@ -37,7 +38,6 @@ public sealed class ImportClearedConsumerTests(PaymentHost host) : IClassFixture
         charged.GetProperty("payer").GetString().ShouldBe(buyer.ToString());
         charged.GetProperty("chargedFrom").GetString().ShouldBe(DutiesCharged.FromWallet);
         charged.GetProperty("chargedMinor").GetInt64().ShouldBe(96_300);
-        charged.GetProperty("uncollectedMinor").GetInt64().ShouldBe(0);
         (await host.TrialBalanceAsync()).Values.ShouldAllBe(net => net == 0);
 
         // The escrow is the supplier's, untouched; the wallet below zero secures nothing more.
@@ -80,7 +80,55 @@ public sealed class ImportClearedConsumerTests(PaymentHost host) : IClassFixture
     }
 
     [Fact]
-    public async Task ImportCleared_EscrowNotCoveringTheCharge_OrNoEscrow_OrAStrangerAsImporter_TakesNothing()
+    public async Task ImportCleared_UnderDdp_EscrowNotCoveringTheCharge_ChargesTheSupplierOfThisHubFromItsWallet()
+    {
+        var (buyer, supplier, order) = (Ids.Company(), Ids.Company(), Ids.Order());
+        await host.CreditAsync(buyer, 100_000, "KRW");
+        await host.SecureAsync(order, buyer, supplier, await host.QuoteAsync(buyer, "KRW", 100_000, "KRW"));
+        var collectedBefore = await CollectedAsync();
+
+        await host.PublishAsync(Cleared(order, dutiesMinor: 60_000, taxesMinor: 40_000, importer: supplier), sourceHub: null);
+
+        await Eventually.TrueAsync(async () => (await host.EventsAsync<DutiesCharged>(order.ToString())).Count == 1, TimeSpan.FromSeconds(20), "the duties are charged");
+        var charged = (await host.EventsAsync<DutiesCharged>(order.ToString())).ShouldHaveSingleItem();
+        charged.GetProperty("payer").GetString().ShouldBe(supplier.ToString());
+        charged.GetProperty("chargedFrom").GetString().ShouldBe(DutiesCharged.FromWallet);
+        charged.GetProperty("chargedMinor").GetInt64().ShouldBe(100_000);
+        (await host.WalletAsync(supplier, "KRW")).ShouldBe(-100_000);
+        (await host.AccountsAsync(order.ToString()))["Escrow KRW"].ShouldBe(100_000, "the escrow, which would have been emptied, is untouched");
+        ((await CollectedAsync()) - collectedBefore).ShouldBe(100_000);
+        (await host.TrialBalanceAsync()).Values.ShouldAllBe(net => net == 0);
+    }
+
+    [Fact]
+    public async Task ImportCleared_UnderDdp_EscrowNotCoveringTheCharge_BillsTheSupplierOfAnotherHubThroughIt()
+    {
+        var (buyer, supplier, order) = (Ids.Company(), Ids.Company("CN"), Ids.Order());
+        await host.CreditAsync(buyer, 100_000, "KRW");
+        await host.SecureAsync(order, buyer, supplier, await host.QuoteAsync(buyer, "KRW", 100_000, "KRW"));
+        var owedBefore = (await host.AccountsAsync("CN")).GetValueOrDefault("PartnerHub KRW");
+        var collectedBefore = await CollectedAsync();
+
+        await host.PublishAsync(Cleared(order, dutiesMinor: 90_000, taxesMinor: 30_000, importer: supplier), sourceHub: null);
+
+        await Eventually.TrueAsync(async () => (await host.EventsAsync<DutiesCharged>(order.ToString())).Count == 1, TimeSpan.FromSeconds(20), "the duties are charged");
+        var charged = (await host.EventsAsync<DutiesCharged>(order.ToString())).ShouldHaveSingleItem();
+        charged.GetProperty("chargedFrom").GetString().ShouldBe(DutiesCharged.FromSupplierHub);
+        charged.GetProperty("chargedMinor").GetInt64().ShouldBe(120_000);
+        var billed = (await host.EventsToHubAsync<SupplierDutiesBilled>(HubId.Parse("CN"), order.ToString())).ShouldHaveSingleItem();
+        billed.GetProperty("supplierCompany").GetString().ShouldBe(supplier.ToString());
+        billed.GetProperty("amountMinorUnits").GetInt64().ShouldBe(120_000);
+        billed.GetProperty("currency").GetString().ShouldBe("KRW");
+        billed.GetProperty("fromHub").GetString().ShouldBe("KR");
+        // Hub CN owes them: a debit on its account, whose balance (credit-normal) falls.
+        ((await host.AccountsAsync("CN")).GetValueOrDefault("PartnerHub KRW") - owedBefore).ShouldBe(-120_000);
+        ((await CollectedAsync()) - collectedBefore).ShouldBe(120_000);
+        (await host.AccountsAsync(order.ToString()))["Escrow KRW"].ShouldBe(100_000);
+        (await host.TrialBalanceAsync()).Values.ShouldAllBe(net => net == 0);
+    }
+
+    [Fact]
+    public async Task ImportCleared_NoEscrow_OrAStrangerAsImporter_TakesNothing()
     {
         var (buyer, supplier, order) = (Ids.Company(), Ids.Company(), Ids.Order());
         await host.CreditAsync(buyer, 100_000, "KRW");
@@ -90,16 +138,16 @@ public sealed class ImportClearedConsumerTests(PaymentHost host) : IClassFixture
 
         await host.PublishAsync(Cleared(unknown, 1_000, 1_000, importer: buyer), sourceHub: null);
         await host.PublishAsync(Cleared(order, 1_000, 1_000, importer: stranger), sourceHub: null);
-        await host.PublishAsync(Cleared(order, dutiesMinor: 60_000, taxesMinor: 40_000, importer: supplier), sourceHub: null);
+        // The buyer's own import last: once it is charged and a second more has passed, the two above had their turn.
+        await host.PublishAsync(Cleared(order, 2_000, 3_000, importer: buyer), sourceHub: null);
 
-        await Eventually.TrueAsync(async () => (await host.EventsAsync<DutiesCharged>(order.ToString())).Count == 1, TimeSpan.FromSeconds(20), "the charge is reported");
+        await Eventually.TrueAsync(async () => (await host.EventsAsync<DutiesCharged>(order.ToString())).Count == 1, TimeSpan.FromSeconds(20), "the buyer's import is charged");
         await Task.Delay(TimeSpan.FromSeconds(1));
         var charged = (await host.EventsAsync<DutiesCharged>(order.ToString())).ShouldHaveSingleItem();
-        charged.GetProperty("chargedMinor").GetInt64().ShouldBe(0);
-        charged.GetProperty("uncollectedMinor").GetInt64().ShouldBe(100_000);
-        (await host.AccountsAsync(order.ToString()))["Escrow KRW"].ShouldBe(100_000);
-        (await host.WalletAsync(buyer, "KRW")).ShouldBe(0);
-        (await CollectedAsync()).ShouldBe(collectedBefore);
+        charged.GetProperty("payer").GetString().ShouldBe(buyer.ToString());
+        (await host.WalletAsync(stranger, "KRW")).ShouldBe(0);
+        (await host.WalletAsync(buyer, "KRW")).ShouldBe(-5_000);
+        ((await CollectedAsync()) - collectedBefore).ShouldBe(5_000);
         (await host.EventsAsync<DutiesCharged>(unknown.ToString())).ShouldBeEmpty();
     }
 

@@ -197,9 +197,13 @@ internal sealed class OrderEventsConsumer(OrderDbContext db, OrderProcess proces
         HandleAsync(context, context.Message.OrderId, (order, cause, _) =>
         {
             var m = context.Message;
-            var from = m.ChargedFrom == DutiesCharged.FromEscrow ? "its share of the escrow" : "its wallet";
-            var detail = $"import duties and taxes of {Amounts.Of(m.ChargedMinor, m.Currency)} charged to {m.Payer} from {from}"
-                + (m.UncollectedMinor != 0 ? $"; {Amounts.Of(m.UncollectedMinor, m.Currency)} not collected, left to the hub's operators" : "");
+            var from = m.ChargedFrom switch
+            {
+                DutiesCharged.FromEscrow => "from its share of the escrow",
+                DutiesCharged.FromSupplierHub => "through its hub (the escrow could not bear them)",
+                _ => "from its wallet",
+            };
+            var detail = $"import duties and taxes of {Amounts.Of(m.ChargedMinor, m.Currency)} charged to {m.Payer} {from}";
             order.Note(m.ChargedAt, process.Self, "DutiesCharged", cause, detail);
             return Task.FromResult(true);
         });

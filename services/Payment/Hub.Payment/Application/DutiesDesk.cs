@@ -2,6 +2,7 @@ using Hub.Contracts.Customs;
 using Hub.Contracts.Payment;
 using Hub.Contracts.Values;
 using Hub.Payment.Data;
+using Hub.Payment.Domain.Escrows;
 using Hub.Payment.Domain.Ledger;
 using Hub.ServiceDefaults.Hosting;
 using Hub.ServiceDefaults.Messaging.Outbox;
@@ -13,7 +14,8 @@ namespace Hub.Payment.Application;
 /// duties-collected account (the hub, as declarant, owes them to its customs authority). The buyer pays from its
 /// wallet, which may go below zero (the goods are released: the company then owes the hub, and secures nothing more
 /// until its wallet is topped up); the supplier, importer of record under DDP, pays out of its share of the order's
-/// escrow. Once per order, under the escrow's lock.
+/// escrow, or, when the escrow cannot bear them, from its wallet here or through its hub
+/// (<see cref="SupplierDutiesBilled"/>), which then owes them. Once per order, under the escrow's lock.
 /// </summary>
 internal sealed partial class DutiesDesk(
     PaymentDbContext db, EscrowDesk escrows, Ledger ledger, IOutbox outbox, ServiceIdentity identity, TimeProvider clock, ILogger<DutiesDesk> logger)
@@ -35,14 +37,14 @@ internal sealed partial class DutiesDesk(
         }
 
         var collected = await ledger.AccountAsync(AccountKind.DutiesCollected, identity.Hub.ToString(), charge.Currency, cancellationToken);
+        var importer = cleared.ImporterCompany;
         LedgerAccount payer;
         string from;
-        Money taken;
-        if (cleared.ImporterCompany == escrow.BuyerCompany)
+        if (importer == escrow.BuyerCompany)
         {
-            (payer, from, taken) = (await ledger.AccountAsync(AccountKind.SmeWallet, escrow.BuyerCompany, charge.Currency, cancellationToken), DutiesCharged.FromWallet, charge);
+            (payer, from) = (await ledger.AccountAsync(AccountKind.SmeWallet, escrow.BuyerCompany, charge.Currency, cancellationToken), DutiesCharged.FromWallet);
         }
-        else if (cleared.ImporterCompany == escrow.SupplierCompany)
+        else if (importer == escrow.SupplierCompany)
         {
             if (charge.Currency != escrow.Paid.Currency)
             {
@@ -50,30 +52,42 @@ internal sealed partial class DutiesDesk(
                 return;
             }
 
-            (payer, from, taken) = (await ledger.AccountAsync(AccountKind.Escrow, order, charge.Currency, cancellationToken), DutiesCharged.FromEscrow, escrow.PayDuties(charge));
+            (payer, from) = await SupplierPaysAsync(escrow, charge, cancellationToken);
         }
         else
         {
-            LogNotCharged(order, charge.ToString(), $"the importer of record {cleared.ImporterCompany ?? "(none)"} is neither its buyer nor its supplier");
+            LogNotCharged(order, charge.ToString(), $"the importer of record {importer ?? "(none)"} is neither its buyer nor its supplier");
             return;
         }
 
-        var uncollected = charge - taken;
-        if (taken.Amount != 0)
+        PostingEntry[] entries = [PostingEntry.Debit(payer, charge), PostingEntry.Credit(collected, charge)];
+        await ledger.EnsureRoomAsync(entries, cancellationToken);
+        var posting = ledger.Post(PostingKey(order), $"Order {order}: import duties and taxes of declaration {cleared.DeclarationId} charged to {importer} ({from})",
+            entries);
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (from == DutiesCharged.FromSupplierHub)
         {
-            PostingEntry[] entries = [PostingEntry.Debit(payer, taken), PostingEntry.Credit(collected, taken)];
-            await ledger.EnsureRoomAsync(entries, cancellationToken);
-            ledger.Post(PostingKey(order), $"Order {order}: import duties and taxes of declaration {cleared.DeclarationId} charged to {cleared.ImporterCompany} ({from})",
-                entries);
-        }
-        else
-        {
-            LogNotCharged(order, charge.ToString(), $"its escrow holds {escrow.Remaining}, not more than the charge; left to the operators");
+            outbox.PublishToHub(CompanyId.Parse(escrow.SupplierCompany).Hub,
+                new SupplierDutiesBilled(order, cleared.DeclarationId, escrow.SupplierCompany, charge.ToMinorUnits(), charge.Currency.Code, identity.Hub.ToString(), posting.Id, now));
         }
 
-        outbox.Publish(new DutiesCharged(order, cleared.DeclarationId, cleared.ImporterCompany!, from, cleared.DutiesMinor, cleared.TaxesMinor,
-            taken.ToMinorUnits(), uncollected.ToMinorUnits(), charge.Currency.Code, clock.GetUtcNow().UtcDateTime));
+        outbox.Publish(new DutiesCharged(order, cleared.DeclarationId, importer!, from, cleared.DutiesMinor, cleared.TaxesMinor, charge.ToMinorUnits(), charge.Currency.Code, now));
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    // The supplier, importer of record under DDP, pays out of its share of the escrow; an escrow that cannot bear the
+    // charge (refunded in part meanwhile) leaves it to the supplier's wallet here, or to its hub, billed for it.
+    private async Task<(LedgerAccount Payer, string From)> SupplierPaysAsync(Escrow escrow, Money charge, CancellationToken cancellationToken)
+    {
+        if (escrow.PayDuties(charge).Amount != 0)
+        {
+            return (await ledger.AccountAsync(AccountKind.Escrow, escrow.OrderId, charge.Currency, cancellationToken), DutiesCharged.FromEscrow);
+        }
+
+        var supplierHub = CompanyId.Parse(escrow.SupplierCompany).Hub;
+        return supplierHub == identity.Hub
+            ? (await ledger.AccountAsync(AccountKind.SmeWallet, escrow.SupplierCompany, charge.Currency, cancellationToken), DutiesCharged.FromWallet)
+            : (await ledger.AccountAsync(AccountKind.PartnerHub, supplierHub.ToString(), charge.Currency, cancellationToken), DutiesCharged.FromSupplierHub);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Import duties and taxes of order {Order} ({Charge}) not charged: {Reason}")]

@@ -3,7 +3,6 @@ using Hub.Contracts.Payment;
 using Hub.Contracts.Values;
 using Hub.Payment.Data;
 using Hub.Payment.Domain;
-using Hub.Payment.Domain.Fx;
 using Hub.Payment.Domain.Ledger;
 using Hub.ServiceDefaults.Hosting;
 using Hub.ServiceDefaults.Messaging.Outbox;
@@ -17,16 +16,7 @@ namespace Hub.Payment.Application;
 /// charges its buyer (<see cref="ChargeFromPartnerAsync"/>). A wallet charged may go below zero: the goods have left,
 /// and the company then owes the hub. Once per shipment and consignment, at each hub.
 /// </summary>
-internal sealed partial class FreightDesk(
-    PaymentDbContext db,
-    Ledger ledger,
-    RateBook rates,
-    TermsBook terms,
-    IOutbox outbox,
-    ServiceIdentity identity,
-    IConfiguration configuration,
-    TimeProvider clock,
-    ILogger<FreightDesk> logger)
+internal sealed class FreightDesk(PaymentDbContext db, Ledger ledger, PartnerBills partnerBills, IOutbox outbox, ServiceIdentity identity, TimeProvider clock)
 {
     public static string PostingKey(Guid shipment, string consignment) => $"freight:{shipment}:{consignment}";
 
@@ -63,57 +53,21 @@ internal sealed partial class FreightDesk(
 
     /// <summary>
     /// A share of the freight of a shipment that departed from <paramref name="originHub"/>, billed to a buyer of this hub:
-    /// charged to its wallet in this hub's currency (at the hub's rate less the platform's FX margin, rounded up, as a
-    /// quote prices it) against what this hub now owes the origin hub, inside the caller's transaction.
+    /// charged to its wallet in this hub's currency against what this hub now owes the origin hub
+    /// (<see cref="PartnerBills"/>), inside the caller's transaction.
     /// </summary>
     /// <exception cref="PaymentException">No rate converts this hub's currency into the bill's: the bill waits to be delivered again.</exception>
     public async Task ChargeFromPartnerAsync(FreightBilled bill, CompanyId payer, HubId originHub, CancellationToken cancellationToken)
     {
-        var key = PostingKey(bill.ShipmentId, bill.ConsignmentId);
-        if (await ledger.FindPostingAsync(key, cancellationToken) is not null)
+        var billed = Money.FromMinorUnits(bill.AmountMinorUnits, CurrencyCode.Parse(bill.Currency));
+        var what = $"Order {bill.OrderId}: freight of shipment {bill.MasterBill} for consignment {bill.ConsignmentId}";
+        if (await partnerBills.ChargeAsync(PostingKey(bill.ShipmentId, bill.ConsignmentId), payer, billed, originHub, what, cancellationToken) is not { } charged)
         {
             return;
         }
 
-        var billed = Money.FromMinorUnits(bill.AmountMinorUnits, CurrencyCode.Parse(bill.Currency));
-        var pay = CurrencyCode.Parse(configuration["Hub:Currency"] ?? throw new InvalidOperationException("Hub:Currency is not configured."));
-        var market = pay == billed.Currency ? null : await rates.FindAsync(pay, billed.Currency, cancellationToken);
-        QuoteCalculation price;
-        try
-        {
-            price = QuoteCalculation.For(pay, billed, market, pay == billed.Currency ? 0 : (await terms.CurrentAsync(cancellationToken)).FxMarginBps);
-        }
-        catch (ArgumentException ex) when (ex.ParamName == "market")
-        {
-            LogNoRate(bill.OrderId, billed.ToString(), pay.Code);
-            throw new PaymentException(PaymentErrorKind.Invalid, "no-rate", $"No rate converts {pay} to {billed.Currency} for the freight of order {bill.OrderId}.", "currency");
-        }
-
-        var wallet = await ledger.AccountAsync(AccountKind.SmeWallet, payer.ToString(), pay, cancellationToken);
-        var partner = await ledger.AccountAsync(AccountKind.PartnerHub, originHub.ToString(), billed.Currency, cancellationToken);
-        var charge = PostingEntry.Debit(wallet, price.Pay);
-        List<PostingEntry> entries = [charge];
-        if (pay == billed.Currency)
-        {
-            entries.Add(PostingEntry.Credit(partner, billed));
-        }
-        else
-        {
-            var position = identity.Hub.ToString();
-            entries.Add(PostingEntry.Credit(await ledger.AccountAsync(AccountKind.FxPosition, position, pay, cancellationToken), price.Pay));
-            entries.Add(PostingEntry.Debit(await ledger.AccountAsync(AccountKind.FxPosition, position, billed.Currency, cancellationToken), billed));
-            entries.Add(PostingEntry.Credit(partner, billed));
-        }
-
-        await ledger.EnsureRoomAsync([charge], cancellationToken);
-        var rate = pay == billed.Currency ? "" : $" at {pay}/{billed.Currency} {price.Rate}";
-        ledger.Post(key, $"Order {bill.OrderId}: freight of shipment {bill.MasterBill} for consignment {bill.ConsignmentId}, billed {billed} by hub {originHub}{rate}, charged to {payer}",
-            [.. entries]);
-        outbox.Publish(new FreightCharged(bill.OrderId, bill.ShipmentId, bill.ConsignmentId, payer.ToString(), price.Pay.ToMinorUnits(), pay.Code,
+        outbox.Publish(new FreightCharged(bill.OrderId, bill.ShipmentId, bill.ConsignmentId, payer.ToString(), charged.ToMinorUnits(), charged.Currency.Code,
             billed.ToMinorUnits(), billed.Currency.Code, clock.GetUtcNow().UtcDateTime));
         await db.SaveChangesAsync(cancellationToken);
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Freight of order {Order} ({Billed}) not charged: no rate converts {Pay} into it; delivered again until one is published")]
-    private partial void LogNoRate(string order, string billed, string pay);
 }
