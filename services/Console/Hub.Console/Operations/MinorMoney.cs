@@ -1,4 +1,5 @@
 using System.Globalization;
+using Hub.Contracts.Values;
 
 namespace Hub.Console.Operations;
 
@@ -7,13 +8,14 @@ internal sealed record MinorMoney(long MinorUnits, string Currency)
 {
     public override string ToString() => Show(MinorUnits, Currency);
 
-    /// <summary>Major units with the currency's own number of decimals (KRW 0, USD 2, …).</summary>
-    public static string Show(long minorUnits, string currency)
-    {
-        var digits = Digits(currency);
-        var major = minorUnits / (decimal)Math.Pow(10, digits);
-        return $"{major.ToString("N" + digits, CultureInfo.InvariantCulture)} {currency}";
-    }
+    /// <summary>
+    /// As the order's timeline says an amount ("KRW 1,000,000", "USD 1,085.00"): the code, then major units with the
+    /// currency's own number of decimals; an unknown code still shows, as if it had cents.
+    /// </summary>
+    public static string Show(long minorUnits, string currency) =>
+        CurrencyCode.TryParse(currency, out var code)
+            ? Money.FromMinorUnits(minorUnits, code).ToString()
+            : $"{currency} {(minorUnits / 100m).ToString("N2", CultureInfo.InvariantCulture)}";
 
     /// <summary>Minor units of an amount typed in major units ("1250.50" USD → 125050); null when it is not a whole number of them.</summary>
     public static long? FromMajor(string? text, string currency)
@@ -27,7 +29,5 @@ internal sealed record MinorMoney(long MinorUnits, string Currency)
         return minor == decimal.Truncate(minor) && minor is > long.MinValue and < long.MaxValue ? (long)minor : null;
     }
 
-    // An unknown code still shows, as if it had cents.
-    private static int Digits(string currency) =>
-        Hub.Contracts.Values.CurrencyCode.TryParse(currency, out var code) ? code.MinorUnits : 2;
+    private static int Digits(string currency) => CurrencyCode.TryParse(currency, out var code) ? code.MinorUnits : 2;
 }

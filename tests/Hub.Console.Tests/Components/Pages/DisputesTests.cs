@@ -23,7 +23,7 @@ public sealed class DisputesTests(ConsoleFixture fixture)
         await console.ScreenshotAsync("disputes");
         var row = $"tr[data-order='{order}']";
         (await console.Page.InnerTextAsync($"{row} td.reason")).ShouldBe("Half the lot is missing");
-        (await console.Page.InnerTextAsync($"{row} td.held")).ShouldBe("1,000,000 KRW");
+        (await console.Page.InnerTextAsync($"{row} td.held")).ShouldBe("KRW 1,000,000");
         (await console.Page.InnerTextAsync($"{row} td.state")).ShouldStartWith("Escalated");
         (await console.Page.InnerTextAsync($"tr[data-order='{negotiating}']")).ShouldContain("waits for escalation");
 
@@ -67,7 +67,7 @@ public sealed class DisputesTests(ConsoleFixture fixture)
         await console.GoAsync("disputes");
 
         var row = $"tr[data-order='{order}']";
-        (await console.Page.InnerTextAsync($"{row} td.held")).ShouldBe("300,000 KRW (released)");
+        (await console.Page.InnerTextAsync($"{row} td.held")).ShouldBe("KRW 300,000 (released)");
         await console.Page.SelectOptionAsync($"{row} select.decision", "refund");
         await console.Page.ClickAsync($"{row} button.decide");
 

@@ -38,7 +38,7 @@ public sealed class PartnerBalancesTests(ConsoleFixture fixture)
         const string row = "tr[data-balance='CN-CNY']";
         var owed = MinorMoney(await console.Page.InnerTextAsync($"{row} td.owed-to"));
         owed.ShouldBeGreaterThanOrEqualTo(9_800_00);
-        (await console.Page.InnerTextAsync($"{row} td.owed-by")).ShouldBe("0.00 CNY");
+        (await console.Page.InnerTextAsync($"{row} td.owed-by")).ShouldBe("CNY 0.00");
 
         await console.Page.SelectOptionAsync($"{row} select.direction", "paid");
         await console.Page.FillAsync($"{row} input.amount", "5000");
@@ -59,6 +59,6 @@ public sealed class PartnerBalancesTests(ConsoleFixture fixture)
         MinorMoney(await console.Page.InnerTextAsync($"{row} td.owed-to")).ShouldBe(owed - 5_000_00);
     }
 
-    // "9,800.00 CNY" → 980000.
-    private static long MinorMoney(string text) => (long)(decimal.Parse(text.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) * 100);
+    // "CNY 9,800.00" → 980000.
+    private static long MinorMoney(string text) => (long)(decimal.Parse(text.Split(' ')[1], System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture) * 100);
 }

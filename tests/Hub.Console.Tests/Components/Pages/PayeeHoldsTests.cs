@@ -27,7 +27,7 @@ public sealed class PayeeHoldsTests(ConsoleFixture fixture)
         var row = $"tr[data-order='{order}']";
         (await console.Page.InnerTextAsync($"{row} td.payee")).ShouldBe(ListedPayee);
         (await console.Page.InnerTextAsync($"{row} td.match")).ShouldContain("Hanbit Precision Trading Co., Ltd.");
-        (await console.Page.InnerTextAsync($"{row} td.held")).ShouldStartWith("750,000 KRW");
+        (await console.Page.InnerTextAsync($"{row} td.held")).ShouldStartWith("KRW 750,000");
 
         // Without a reason: the payment service refuses, and nothing is decided.
         await console.Page.SelectOptionAsync($"{row} select.decision", "release");

@@ -25,7 +25,7 @@ public sealed class RefundClaimsTests(ConsoleFixture fixture)
 
         await console.ScreenshotAsync("refund-claims-filed");
         var row = $"tr[data-claim='{id}']";
-        (await console.Page.InnerTextAsync($"{row} td.refund")).ShouldBe($"{refund.ToString("N0", CultureInfo.InvariantCulture)} KRW");
+        (await console.Page.InnerTextAsync($"{row} td.refund")).ShouldBe($"KRW {refund.ToString("N0", CultureInfo.InvariantCulture)}");
         (await console.Page.InnerTextAsync($"{row} td.state")).ShouldBe("Filed");
 
         await console.Page.ClickAsync($"{row} button.approve");
