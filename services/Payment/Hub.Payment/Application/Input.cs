@@ -19,10 +19,13 @@ internal static class Input
     public static Guid Id(string field, string? value) =>
         Guid.TryParse(value, out var id) ? id : throw PaymentException.Invalid(field, $"'{value}' is not an id.");
 
-    public static string Key(string field, string? value) =>
-        value is { Length: > 0 and <= 100 } && !string.IsNullOrWhiteSpace(value)
+    public static string Key(string field, string? value) => Text(field, value, 100, "A key of 1 to 100 characters is required.");
+
+    /// <summary>Required text of 1 to <paramref name="maxLength"/> characters, not blank, trimmed; <paramref name="rule"/> refuses anything else.</summary>
+    public static string Text(string field, string? value, int maxLength, string rule) =>
+        value is { Length: > 0 } && value.Length <= maxLength && !string.IsNullOrWhiteSpace(value)
             ? value.Trim()
-            : throw PaymentException.Invalid(field, "A key of 1 to 100 characters is required.");
+            : throw PaymentException.Invalid(field, rule);
 
     /// <summary>An optional name of at most <see cref="Escrow.MaxNameLength"/> characters, trimmed; null when blank.</summary>
     public static string? Name(string field, string? value) =>

@@ -43,12 +43,8 @@ internal static class EscrowEndpoints
                 throw PaymentException.Invalid("decision", "The decision is release (a false match) or refund (a confirmed match).");
             }
 
-            if (request.Note is not { Length: <= 500 } note || string.IsNullOrWhiteSpace(note))
-            {
-                throw PaymentException.Invalid("note", "Give the reason for the decision, 1 to 500 characters.");
-            }
-
-            var escrow = await desk.DecidePayeeAsync(OrderId.Parse(orderId), decision, note.Trim(), caller.Subject, cancellationToken);
+            var note = Input.Text("note", request.Note, 500, "Give the reason for the decision, 1 to 500 characters.");
+            var escrow = await desk.DecidePayeeAsync(OrderId.Parse(orderId), decision, note, caller.Subject, cancellationToken);
             return TypedResults.Ok(EscrowResponse.From(escrow, operators: true));
         }
         catch (PaymentException ex)

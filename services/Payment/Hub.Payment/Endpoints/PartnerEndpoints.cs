@@ -41,9 +41,7 @@ internal static class PartnerEndpoints
             };
             var requested = Input.Required("amount", request.Amount);
             var amount = Input.Amount("amount", requested.MinorUnits, requested.Currency);
-            var reference = request.Reference is { Length: > 0 and <= 200 } given && !string.IsNullOrWhiteSpace(given)
-                ? given.Trim()
-                : throw PaymentException.Invalid("reference", "The bank transfer's reference, 1 to 200 characters, is required.");
+            var reference = Input.Text("reference", request.Reference, 200, "The bank transfer's reference, 1 to 200 characters, is required.");
             var key = Input.Key("idempotencyKey", request.IdempotencyKey);
             var (postingId, replayed, balance) = await desk.SettleAsync(partner, paid, amount, key, reference, caller.Subject, cancellationToken);
             return TypedResults.Ok(new PartnerSettlementResponse(postingId, replayed, PartnerBalanceResponse.From(partner.ToString(), balance)));
