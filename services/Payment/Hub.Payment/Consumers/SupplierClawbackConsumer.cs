@@ -15,16 +15,14 @@ namespace Hub.Payment.Consumers;
 /// message the gateway received from that very hub, about an order it owns, is taken; a repeat posts nothing.
 /// </summary>
 [TakesPartnerMessages]
-internal sealed partial class SupplierClawbackConsumer(PaymentDbContext db, Ledger ledger, ServiceIdentity identity, ILogger<SupplierClawbackConsumer> logger)
+internal sealed class SupplierClawbackConsumer(PaymentDbContext db, Ledger ledger, ServiceIdentity identity, ILogger<SupplierClawbackConsumer> logger)
     : IConsumer<SupplierClawbackSent>
 {
     public async Task Consume(ConsumeContext<SupplierClawbackSent> context)
     {
         var m = context.Message;
-        var sender = FederatedMessage.SourceHubOf(context);
-        if (!PartnerSupplierMessage.IsGenuine(sender, m.FromHub, m.SupplierCompany, m.OrderId, identity.Hub))
+        if (!PartnerSupplierMessage.IsGenuine(context, m.FromHub, m.SupplierCompany, m.OrderId, identity.Hub, logger, "Claw-back"))
         {
-            LogRefused(m.OrderId, m.FromHub, sender ?? "(this hub's bus)", m.SupplierCompany);
             return;
         }
 
@@ -42,8 +40,4 @@ internal sealed partial class SupplierClawbackConsumer(PaymentDbContext db, Ledg
             PostingEntry.Credit(partner, amount));
         await db.SaveChangesAsync(context.CancellationToken);
     }
-
-    [LoggerMessage(Level = LogLevel.Warning,
-        Message = "Claw-back of order {Order} refused: it claims to come from hub {FromHub} but came from {Sender}, for supplier {Supplier}")]
-    private partial void LogRefused(string order, string fromHub, string sender, string supplier);
 }

@@ -15,16 +15,14 @@ namespace Hub.Payment.Consumers;
 /// taken; a repeat posts nothing.
 /// </summary>
 [TakesPartnerMessages]
-internal sealed partial class SupplierDutiesBilledConsumer(PaymentDbContext db, PartnerBills bills, ServiceIdentity identity, ILogger<SupplierDutiesBilledConsumer> logger)
+internal sealed class SupplierDutiesBilledConsumer(PaymentDbContext db, PartnerBills bills, ServiceIdentity identity, ILogger<SupplierDutiesBilledConsumer> logger)
     : IConsumer<SupplierDutiesBilled>
 {
     public async Task Consume(ConsumeContext<SupplierDutiesBilled> context)
     {
         var m = context.Message;
-        var sender = FederatedMessage.SourceHubOf(context);
-        if (!PartnerSupplierMessage.IsGenuine(sender, m.FromHub, m.SupplierCompany, m.OrderId, identity.Hub))
+        if (!PartnerSupplierMessage.IsGenuine(context, m.FromHub, m.SupplierCompany, m.OrderId, identity.Hub, logger, "Duties bill"))
         {
-            LogRefused(m.OrderId, m.FromHub, sender ?? "(this hub's bus)", m.SupplierCompany);
             return;
         }
 
@@ -33,8 +31,4 @@ internal sealed partial class SupplierDutiesBilledConsumer(PaymentDbContext db, 
             $"Order {m.OrderId}: import duties and taxes of declaration {m.DeclarationId} (DDP)", context.CancellationToken);
         await db.SaveChangesAsync(context.CancellationToken);
     }
-
-    [LoggerMessage(Level = LogLevel.Warning,
-        Message = "Duties of order {Order} refused: the bill claims to come from hub {FromHub} but came from {Sender}, for supplier {Supplier}")]
-    private partial void LogRefused(string order, string fromHub, string sender, string supplier);
 }

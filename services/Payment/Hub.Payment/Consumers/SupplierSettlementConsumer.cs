@@ -17,17 +17,15 @@ namespace Hub.Payment.Consumers;
 /// is taken; a repeat finds the posting it made before and posts nothing.
 /// </summary>
 [TakesPartnerMessages]
-internal sealed partial class SupplierSettlementConsumer(
+internal sealed class SupplierSettlementConsumer(
     PaymentDbContext db, Ledger ledger, IOutbox outbox, ServiceIdentity identity, TimeProvider clock, ILogger<SupplierSettlementConsumer> logger)
     : IConsumer<SupplierSettlementSent>
 {
     public async Task Consume(ConsumeContext<SupplierSettlementSent> context)
     {
         var m = context.Message;
-        var sender = FederatedMessage.SourceHubOf(context);
-        if (!PartnerSupplierMessage.IsGenuine(sender, m.FromHub, m.SupplierCompany, m.OrderId, identity.Hub))
+        if (!PartnerSupplierMessage.IsGenuine(context, m.FromHub, m.SupplierCompany, m.OrderId, identity.Hub, logger, "Settlement"))
         {
-            LogRefused( m.OrderId, m.FromHub, sender ?? "(this hub's bus)", m.SupplierCompany);
             return;
         }
 
@@ -47,8 +45,4 @@ internal sealed partial class SupplierSettlementConsumer(
         outbox.Publish(new PayoutMade(reference, m.SupplierCompany, amount.ToMinorUnits(), amount.Currency.Code, posting.Id, clock.GetUtcNow().UtcDateTime));
         await db.SaveChangesAsync(context.CancellationToken);
     }
-
-    [LoggerMessage(Level = LogLevel.Warning,
-        Message = "Settlement of order {Order} refused: it claims to come from hub {FromHub} but came from {Sender}, for supplier {Supplier}")]
-    private partial void LogRefused(string order, string fromHub, string sender, string supplier);
 }
