@@ -33,6 +33,8 @@ public sealed class PaymentHost : IAsyncLifetime
         _service = await InProcessService<PaymentDbContext>.StartAsync("Payment", new Dictionary<string, string?>
         {
             ["Payment:AutoRelease:Interval"] = "00:00:00.200",
+            // Checkpoints taken all the time: every test's balances are read across them.
+            ["Payment:LedgerCheckpoint:Interval"] = "00:00:00.250",
             ["Hub:Currency"] = "KRW",
         }, s => s.AddSingleton<TimeProvider>(Clock).AddSingleton<IPayeeScreening>(Screening));
 
@@ -51,6 +53,13 @@ public sealed class PaymentHost : IAsyncLifetime
     public HttpClient Sme(CompanyId company) => Client(TestSecurity.Sme(company));
 
     public PaymentDbContext Db() => Service.Db();
+
+    /// <summary>Takes the ledger's checkpoint now, beside the one the service takes at its interval.</summary>
+    public async Task<long> CheckpointAsync()
+    {
+        await using var scope = Service.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<LedgerCheckpointer>().TakeAsync(CancellationToken.None);
+    }
 
     /// <summary>Credits test money through the operator API.</summary>
     public async Task CreditAsync(CompanyId company, long minorUnits, string currency)

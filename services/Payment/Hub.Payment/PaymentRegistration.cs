@@ -56,6 +56,13 @@ internal static class PaymentRegistration
         {
             builder.Services.AddHostedService<AutoReleaseService>();
         }
+
+        builder.Services.AddScoped<LedgerCheckpointer>();
+        builder.Services.AddOptions<LedgerCheckpointOptions>().Bind(builder.Configuration.GetSection("Payment:LedgerCheckpoint"));
+        if (builder.Configuration.GetValue("Payment:LedgerCheckpoint:Enabled", true))
+        {
+            builder.Services.AddHostedService<LedgerCheckpointService>();
+        }
     }
 
     public static void MapPaymentEndpoints(this WebApplication app, ServiceIdentity identity)

@@ -73,7 +73,7 @@ internal sealed class Ledger(PaymentDbContext db, TimeProvider clock)
     private async Task<decimal> NetDebitsAsync(LedgerAccount account, CancellationToken cancellationToken) =>
         account.Kind.KeepsBalance()
             ? await db.Accounts.Where(a => a.Id == account.Id).Select(a => a.KeptNetDebits).SingleAsync(cancellationToken)
-            : await db.PostingLines.Where(l => l.AccountId == account.Id).SumAsync(l => l.Amount, cancellationToken);
+            : await db.AccountTotals.Where(t => t.AccountId == account.Id).Select(t => t.Debits - t.Credits).SingleOrDefaultAsync(cancellationToken);
 
     private Task<LedgerAccount?> FindAsync(AccountKind kind, string owner, CurrencyCode currency, CancellationToken cancellationToken) =>
         db.Accounts.SingleOrDefaultAsync(a => a.Kind == kind && a.Owner == owner && a.Currency == currency.Code, cancellationToken);

@@ -24,6 +24,13 @@ public sealed class PaymentDbContext(DbContextOptions<PaymentDbContext> options)
 
     internal DbSet<PostingLine> PostingLines => Set<PostingLine>();
 
+    internal DbSet<LedgerCheckpoint> Checkpoints => Set<LedgerCheckpoint>();
+
+    internal DbSet<LedgerCheckpointMark> CheckpointMarks => Set<LedgerCheckpointMark>();
+
+    /// <summary>Every account's debits and credits to date (checkpoint + lines since); read only.</summary>
+    internal IQueryable<AccountTotals> AccountTotals => Set<AccountTotals>().AsNoTracking();
+
     internal DbSet<Escrow> Escrows => Set<Escrow>();
 
     internal DbSet<EscrowRefund> EscrowRefunds => Set<EscrowRefund>();

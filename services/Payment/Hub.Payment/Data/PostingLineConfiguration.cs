@@ -7,6 +7,9 @@ namespace Hub.Payment.Data;
 
 internal sealed class PostingLineConfiguration : IEntityTypeConfiguration<PostingLine>
 {
+    /// <summary>The column <c>written_by</c>, the id of the transaction that wrote the line; not a property of the line.</summary>
+    public const string WrittenBy = "WrittenBy";
+
     public void Configure(EntityTypeBuilder<PostingLine> b)
     {
         b.ToTable("posting_lines");
@@ -19,5 +22,9 @@ internal sealed class PostingLineConfiguration : IEntityTypeConfiguration<Postin
         b.Property(l => l.Sequence).ValueGeneratedOnAdd().Metadata.SetValueGenerationStrategy(NpgsqlValueGenerationStrategy.None);
         b.Property(l => l.NetDebitsAfter).HasPrecision(28, 4).ValueGeneratedOnAdd();
         b.HasIndex(l => new { l.AccountId, l.Sequence }).IsUnique();
+        // The transaction that wrote the line (its 64-bit id, given by the database): a checkpoint folds in the lines
+        // of the transactions that have ended, and a balance adds the lines of later ones to it.
+        b.Property<long>(WrittenBy).HasDefaultValueSql("pg_current_xact_id()::text::bigint").ValueGeneratedOnAdd();
+        b.HasIndex(WrittenBy);
     }
 }

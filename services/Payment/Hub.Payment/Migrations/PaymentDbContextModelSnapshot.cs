@@ -485,6 +485,27 @@ namespace Hub.Payment.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Hub.Payment.Domain.Ledger.AccountTotals", b =>
+                {
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<decimal>("Credits")
+                        .HasPrecision(28, 4)
+                        .HasColumnType("numeric(28,4)")
+                        .HasColumnName("credits");
+
+                    b.Property<decimal>("Debits")
+                        .HasPrecision(28, 4)
+                        .HasColumnType("numeric(28,4)")
+                        .HasColumnName("debits");
+
+                    b.ToTable((string)null);
+
+                    b.ToView("ledger_account_totals", (string)null);
+                });
+
             modelBuilder.Entity("Hub.Payment.Domain.Ledger.LedgerAccount", b =>
                 {
                     b.Property<Guid>("Id")
@@ -533,6 +554,60 @@ namespace Hub.Payment.Migrations
                         .IsUnique();
 
                     b.ToTable("ledger_accounts", (string)null);
+                });
+
+            modelBuilder.Entity("Hub.Payment.Domain.Ledger.LedgerCheckpoint", b =>
+                {
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<decimal>("Credits")
+                        .HasPrecision(28, 4)
+                        .HasColumnType("numeric(28,4)")
+                        .HasColumnName("credits");
+
+                    b.Property<decimal>("Debits")
+                        .HasPrecision(28, 4)
+                        .HasColumnType("numeric(28,4)")
+                        .HasColumnName("debits");
+
+                    b.Property<long>("Lines")
+                        .HasColumnType("bigint")
+                        .HasColumnName("lines");
+
+                    b.HasKey("AccountId");
+
+                    b.ToTable("ledger_checkpoints", (string)null);
+                });
+
+            modelBuilder.Entity("Hub.Payment.Domain.Ledger.LedgerCheckpointMark", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<long>("BeforeXid")
+                        .HasColumnType("bigint")
+                        .HasColumnName("before_xid");
+
+                    b.Property<DateTime?>("TakenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("taken_at");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ledger_checkpoint_marks", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_ledger_checkpoint_marks_only", "id = 1");
+                        });
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            BeforeXid = 0L
+                        });
                 });
 
             modelBuilder.Entity("Hub.Payment.Domain.Ledger.Posting", b =>
@@ -608,9 +683,17 @@ namespace Hub.Payment.Migrations
                         .HasColumnName("sequence")
                         .HasAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
+                    b.Property<long>("WrittenBy")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("written_by")
+                        .HasDefaultValueSql("pg_current_xact_id()::text::bigint");
+
                     b.HasKey("Id");
 
                     b.HasIndex("PostingId");
+
+                    b.HasIndex("WrittenBy");
 
                     b.HasIndex("AccountId", "Sequence")
                         .IsUnique();
@@ -847,6 +930,15 @@ namespace Hub.Payment.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("messaging_probes", (string)null);
+                });
+
+            modelBuilder.Entity("Hub.Payment.Domain.Ledger.LedgerCheckpoint", b =>
+                {
+                    b.HasOne("Hub.Payment.Domain.Ledger.LedgerAccount", null)
+                        .WithOne()
+                        .HasForeignKey("Hub.Payment.Domain.Ledger.LedgerCheckpoint", "AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Hub.Payment.Domain.Ledger.PostingLine", b =>

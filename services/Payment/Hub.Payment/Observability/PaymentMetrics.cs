@@ -13,7 +13,8 @@ namespace Hub.Payment.Observability;
 /// positive long, negative short), <c>hub.duties.collected{currency}</c>, the import duties and taxes the hub has
 /// charged for its customs authority, <c>hub.freight.payable{currency}</c>, the freight of departed shipments owed to
 /// the carriers, and <c>hub.wallets.owed{currency}</c>, what companies whose wallets went below zero (duties or freight
-/// charged after the goods left, a refund clawed back after the release) owe the hub. All in major units. Two grouped queries, at
+/// charged after the goods left, a refund clawed back after the release) owe the hub. All in major units. Two grouped queries
+/// (of the accounts' ledger checkpoints and their lines since, and of the wallets' kept balances), at
 /// most every <c>Metrics:GaugeRefresh</c> (15 s by default), serve every scrape in between; a scrape never waits for
 /// the database.
 /// </summary>
@@ -49,13 +50,14 @@ internal sealed class PaymentMetrics : DatabaseGauges<PaymentDbContext, IReadOnl
 
     protected override async Task<IReadOnlyList<Balance>> ReadAsync(PaymentDbContext db)
     {
+        // From each account's checkpoint and its lines since, not from every line ever written.
         var sums = await (
-            from line in db.PostingLines.AsNoTracking()
-            join account in db.Accounts.AsNoTracking() on line.AccountId equals account.Id
+            from totals in db.AccountTotals
+            join account in db.Accounts.AsNoTracking() on totals.AccountId equals account.Id
             where account.Kind == AccountKind.Escrow || account.Kind == AccountKind.FxPosition || account.Kind == AccountKind.DutiesCollected
                   || account.Kind == AccountKind.FreightPayable
-            group line by new { account.Kind, account.Currency } into g
-            select new { g.Key.Kind, g.Key.Currency, NetDebits = g.Sum(l => l.Amount) }).ToListAsync();
+            group totals by new { account.Kind, account.Currency } into g
+            select new { g.Key.Kind, g.Key.Currency, NetDebits = g.Sum(t => t.Debits - t.Credits) }).ToListAsync();
 
         // A wallet keeps its sum on its row; one below zero (more debited than credited) is owed to the hub.
         var owed = await db.Accounts.AsNoTracking()
