@@ -41,4 +41,11 @@ public sealed class GrpcClientOptions
     /// its instances started since are called too (see <see cref="ServiceAddresses"/>).
     /// </summary>
     public TimeSpan AddressRefresh { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long a connection to a partner hub's gateway carries new calls before another is opened (the calls on it
+    /// finish first): a partner's gateway behind a load balancer is reached at its replicas in turn, not at the one the
+    /// first connection happened to reach for the process's life.
+    /// </summary>
+    public TimeSpan PartnerConnectionLifetime { get; set; } = TimeSpan.FromMinutes(2);
 }

@@ -11,7 +11,9 @@ using Microsoft.Extensions.Options;
 namespace Hub.ServiceDefaults.Grpc;
 
 /// <summary>
-/// One gRPC channel per partner hub gateway, every call signed as this hub, kept for the process's life. A service
+/// One gRPC channel per partner hub gateway, every call signed as this hub, kept for the process's life (its
+/// connections are renewed every <c>Grpc:Client:PartnerConnectionLifetime</c>, so that a gateway's replicas behind a
+/// load balancer share the calls). A service
 /// calls a partner's services only through these (the gateway decides which methods a partner reaches). Every unary
 /// call has the attempt deadline, retries and total timeout of <c>Grpc:Client</c>, and each service of each partner
 /// hub has a circuit breaker and a concurrency limit of its own: one that keeps failing (a hub's customs down) is left
@@ -44,7 +46,18 @@ public sealed class PartnerChannels(
 
         var channel = _channels.GetOrAdd((hub, partner.GatewayGrpc), key => GrpcChannel.ForAddress(key.Item2, new GrpcChannelOptions
         {
-            HttpHandler = new PartnerRequestSigner(identity.Hub, key.Item1, registry, clock) { InnerHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true } },
+            HttpHandler = new PartnerRequestSigner(identity.Hub, key.Item1, registry, clock)
+            {
+                InnerHandler = new SocketsHttpHandler
+                {
+                    EnableMultipleHttp2Connections = true,
+                    PooledConnectionLifetime = options.Value.PartnerConnectionLifetime,
+                    // A connection a load balancer or the network dropped silently is noticed, not waited on.
+                    KeepAlivePingDelay = TimeSpan.FromSeconds(30),
+                    KeepAlivePingTimeout = TimeSpan.FromSeconds(10),
+                    KeepAlivePingPolicy = HttpKeepAlivePingPolicy.WithActiveRequests,
+                },
+            },
         }));
         return channel.Intercept(new PerService(service => _resilience.GetOrAdd((hub, service), key =>
         {
