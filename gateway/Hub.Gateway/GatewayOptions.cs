@@ -34,7 +34,7 @@ internal sealed record GatewayOptions
 /// <summary>
 /// A token bucket per client: <see cref="Burst"/> requests at once, refilled by <see cref="PerSecond"/>. A partner hub
 /// has a bucket of its own size: it carries the cross-border calls of all its companies and of their orders'
-/// processing.
+/// processing. With <see cref="Peers"/>, the limits are the hub's, each replica taking its share.
 /// </summary>
 internal sealed record RateLimitOptions
 {
@@ -53,6 +53,12 @@ internal sealed record RateLimitOptions
     public int RefusedBurst { get; init; } = 50;
 
     public int RefusedPerSecond { get; init; } = 10;
+
+    /// <summary>
+    /// A name that resolves to every ready replica of this hub's gateway (a headless Service), whose count shares the
+    /// client limits above among the replicas (<see cref="Protection.GatewayPeers"/>); none: this replica alone.
+    /// </summary>
+    public string? Peers { get; init; }
 }
 
 /// <summary>How the federated catalog search asks the hubs.</summary>

@@ -74,6 +74,18 @@ public sealed class DeploymentManifestTests
                 Text(pod["metadata"]!["labels"]![label.Key]).ShouldBe(Text(label.Value), $"{http.Host}'s disruption budget selects its pods");
             }
 
+            if (process == "Gateway")
+            {
+                // Its replicas count one another by a headless name of their own and share each client's rate limit.
+                var peers = container["env"]!.AsArray().Single(e => Text(e!["name"]) == "Gateway__RateLimit__Peers")!;
+                var peersService = Required(manifests, ("Service", Text(peers["value"])), "the gateway's replicas resolve one another")["spec"]!;
+                Text(peersService["clusterIP"]).ShouldBe("None");
+                foreach (var label in peersService["selector"]!.AsObject())
+                {
+                    Text(pod["metadata"]!["labels"]![label.Key]).ShouldBe(Text(label.Value), "the peers' name selects the gateway's pods");
+                }
+            }
+
             Probe(container, "readinessProbe").ShouldBe("/health/ready");
             Probe(container, "livenessProbe").ShouldBe("/health/live");
             ReadsTheHubFiles(container, pod);

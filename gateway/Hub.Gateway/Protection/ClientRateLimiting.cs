@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Threading.RateLimiting;
 using Hub.ServiceDefaults.Security;
 using Microsoft.AspNetCore.RateLimiting;
@@ -9,12 +10,15 @@ namespace Hub.Gateway.Protection;
 /// <summary>
 /// A token bucket per client: an authenticated caller by role, hub and subject, a partner hub by its id (with the
 /// partner limits), anyone else by address. Over the limit the answer is 429 with <c>Retry-After</c> and problem
-/// details; a gRPC call is answered UNAVAILABLE with the same reason and <c>grpc-retry-pushback-ms</c>.
+/// details; a gRPC call is answered UNAVAILABLE with the same reason and <c>grpc-retry-pushback-ms</c>. Each replica of
+/// the gateway holds its share of a bucket (<see cref="GatewayPeers"/>).
 /// </summary>
 internal static class ClientRateLimiting
 {
     public static void AddClientRateLimiting(this IServiceCollection services) =>
-        services.AddSingleton<RefusedCallers>().AddRateLimiter(o =>
+        services.AddSingleton<ResolveName>(Dns.GetHostAddressesAsync)
+            .AddSingleton<GatewayPeers>().AddHostedService(s => s.GetRequiredService<GatewayPeers>())
+            .AddSingleton<RefusedCallers>().AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
@@ -27,10 +31,13 @@ internal static class ClientRateLimiting
                 var limits = context.RequestServices.GetRequiredService<IOptionsMonitor<GatewayOptions>>().CurrentValue.RateLimit;
                 Caller.TryFrom(context.User, out var caller);
                 var partner = caller?.IsPartnerHub == true;
-                return RateLimitPartition.GetTokenBucketLimiter(ClientKey(caller, context), _ => new TokenBucketRateLimiterOptions
+                // A bucket per client and count of replicas: when the count changes, the client starts a bucket of its
+                // new share.
+                var peers = context.RequestServices.GetRequiredService<GatewayPeers>().Count;
+                return RateLimitPartition.GetTokenBucketLimiter($"{ClientKey(caller, context)}/{peers}", _ => new TokenBucketRateLimiterOptions
                 {
-                    TokenLimit = partner ? limits.PartnerBurst : limits.Burst,
-                    TokensPerPeriod = partner ? limits.PartnerPerSecond : limits.PerSecond,
+                    TokenLimit = GatewayPeers.Share(partner ? limits.PartnerBurst : limits.Burst, peers),
+                    TokensPerPeriod = GatewayPeers.Share(partner ? limits.PartnerPerSecond : limits.PerSecond, peers),
                     ReplenishmentPeriod = TimeSpan.FromSeconds(1),
                     QueueLimit = 0,
                     AutoReplenishment = true,

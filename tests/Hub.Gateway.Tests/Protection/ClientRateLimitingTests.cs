@@ -2,10 +2,12 @@ using System.Net;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Hub.Contracts.Values;
+using Hub.Gateway.Protection;
 using Hub.Gateway.Tests.Fakes;
 using Hub.Testing;
 using Hub.Platform.V1;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using CatalogGrpc = Hub.Catalog.V1.Catalog;
 
 namespace Hub.Gateway.Tests.Protection;
@@ -77,6 +79,52 @@ public sealed class ClientRateLimitingTests : IAsyncLifetime
 
         statuses.Take(8).ShouldAllBe(s => s != HttpStatusCode.TooManyRequests);
         statuses.Count(s => s == HttpStatusCode.TooManyRequests).ShouldBeGreaterThanOrEqualTo(3);
+    }
+
+    [Fact]
+    public async Task ReplicasResolvedFromPeers_EachTakeTheirShareOfTheLimit_AndAnotherCountTakesEffect()
+    {
+        var replicas = 4;
+        await using var gateway = new GatewayFactory(GatewaySettings.For("KR",
+            ("Services:Catalog:Http", _catalog.Urls.First()),
+            ("Gateway:RateLimit:PartnerBurst", "8"),
+            ("Gateway:RateLimit:PartnerPerSecond", "1"),
+            ("Gateway:RateLimit:Peers", "gateway-peers"),
+            ("Partners:CN:Gateway", Backend.ClosedAddress()),
+            ("Partners:CN:Secret", CnSecret)),
+            services => services.AddSingleton<ResolveName>((name, _) =>
+                Task.FromResult(name == "gateway-peers" ? Enumerable.Range(1, replicas).Select(i => IPAddress.Parse($"10.0.0.{i}")).ToArray() : [])));
+        gateway.StartServer();
+        var peers = gateway.Services.GetRequiredService<GatewayPeers>();
+        await peers.RefreshAsync(CancellationToken.None);
+        peers.Count.ShouldBe(4);
+
+        using var partner = new HttpClient(new SigningHandler(HubId.Parse("CN"), CnSecret) { InnerHandler = gateway.Server.CreateHandler() })
+        {
+            BaseAddress = gateway.Server.BaseAddress,
+        };
+        async Task<List<HttpStatusCode>> CallAsync(int times)
+        {
+            var statuses = new List<HttpStatusCode>();
+            for (var i = 0; i < times; i++)
+            {
+                statuses.Add((await partner.GetAsync("/api/catalog/products")).StatusCode);
+            }
+
+            return statuses;
+        }
+
+        // A burst of 8 shared by 4 replicas: this one takes 2.
+        var shared = await CallAsync(5);
+        shared.Take(2).ShouldAllBe(s => s != HttpStatusCode.TooManyRequests);
+        shared.Skip(2).ShouldAllBe(s => s == HttpStatusCode.TooManyRequests);
+
+        // One replica left: its bucket is the whole burst.
+        replicas = 1;
+        await peers.RefreshAsync(CancellationToken.None);
+        var alone = await CallAsync(10);
+        alone.Take(8).ShouldAllBe(s => s != HttpStatusCode.TooManyRequests);
+        alone.Count(s => s == HttpStatusCode.TooManyRequests).ShouldBeGreaterThanOrEqualTo(1);
     }
 
     [Fact]
