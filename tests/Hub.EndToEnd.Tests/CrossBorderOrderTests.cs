@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using Hub.Story;
 using Xunit.Abstractions;
 
@@ -20,6 +21,10 @@ public sealed class CrossBorderOrderTests(TwoHubs hubs, ITestOutputHelper output
         order["buyerTotal"]!["currency"]!.GetValue<string>().ShouldBe("CNY");
         var goodsTotal = order["goodsTotal"]!["minorUnits"]!.GetValue<long>();
         order["goodsTotal"]!["currency"]!.GetValue<string>().ShouldBe("KRW");
+
+        // A client app follows the same timeline as server-sent events through CN's gateway: every step, in order.
+        var steps = order["timeline"]!.AsArray().Select(t => t!["step"]!.GetValue<string>()).ToList();
+        (await StreamedStepsAsync(Hubs.Cn, await Hubs.Cn.SignInAsync(StoryCast.Default.Buyer, ct), outcome.OrderId, steps.Count, ct)).ShouldBe(steps);
 
         // The supplier follows the order from KR, which reads it from CN; KR's other suppliers do not see it.
         var seen = await story.SupplierViewAsync(outcome.OrderId, ct);
@@ -118,4 +123,25 @@ public sealed class CrossBorderOrderTests(TwoHubs hubs, ITestOutputHelper output
         (await kr.DeclarationsAsync(outcome.OrderId, "Export")).ShouldHaveSingleItem()["status"]!.GetValue<string>().ShouldBe("Cleared");
         Narrate(string.Create(CultureInfo.InvariantCulture, $"Checked: buyer −{buyerTotal} CNY minor, duties and taxes −{dutiesAndTaxes} and freight {freight}, supplier +{settlement} KRW and refund {refund} KRW, CN duty {duty} CNY, both ledgers balanced."));
     });
+
+    // The first steps of the order's timeline stream at the hub's gateway.
+    private static async Task<List<string>> StreamedStepsAsync(GatewayClient hub, Session session, string orderId, int count, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { BaseAddress = hub.Address };
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/order/orders/{orderId}/timeline/stream");
+        request.Headers.Authorization = new("Bearer", session.Token);
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(cancellationToken));
+        var steps = new List<string>();
+        while (steps.Count < count && await reader.ReadLineAsync(cancellationToken) is { } line)
+        {
+            if (line.StartsWith("data: ", StringComparison.Ordinal))
+            {
+                steps.Add(JsonNode.Parse(line["data: ".Length..])!["step"]!["step"]!.GetValue<string>());
+            }
+        }
+
+        return steps;
+    }
 }

@@ -20,6 +20,7 @@ internal static class OrderRegistration
     {
         builder.AddServiceDatabase<OrderDbContext>();
         builder.Services.AddOptions<OrderOptions>().Bind(builder.Configuration.GetSection(OrderOptions.Section)).ValidateOnStart();
+        builder.Services.AddOptions<TimelineStreamOptions>().Bind(builder.Configuration.GetSection(TimelineStreamOptions.Section));
         builder.Services.AddSingleton<IValidateOptions<OrderOptions>, OrderOptionsValidator>();
         builder.AddServiceGrpcClient<Catalog.V1.Catalog.CatalogClient>("Catalog");
         builder.AddServiceGrpcClient<Payment.V1.Payment.PaymentClient>("Payment");

@@ -40,4 +40,33 @@ public sealed class ProxyTimeoutTests
         answered.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await answered.Content.ReadAsStringAsync()).ShouldContain("tax refund");
     }
+
+    [Fact]
+    public async Task OrderTimelineStream_PassesEachEventAsItIsWritten_AndOutlivesTheRouteTimeout()
+    {
+        using var second = new SemaphoreSlim(0);
+        await using var order = await Backend.StartAsync(HttpProtocols.Http1, ports: 1, _ => { }, app => app.MapGet("/api/order/orders/{id}/timeline/stream",
+            async (HttpContext context) =>
+            {
+                context.Response.ContentType = "text/event-stream";
+                await context.Response.WriteAsync("id: 1\nevent: step\ndata: {}\n\n", context.RequestAborted);
+                await context.Response.Body.FlushAsync(context.RequestAborted);
+                // The next step comes later than the route timeout of every other call.
+                await second.WaitAsync(context.RequestAborted);
+                await context.Response.WriteAsync("id: 2\nevent: step\ndata: {}\n\n", context.RequestAborted);
+            }));
+        await using var gateway = new GatewayFactory(GatewaySettings.For("KR", ("Services:Order:Http", order.Urls.First()), ("Gateway:Timeouts:default", "00:00:01")));
+        using var client = gateway.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", TestSecurity.Sme(CompanyId.Parse("KR-C-000001")));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+
+        using var response = await client.GetAsync("/api/order/orders/KR-O-000001/timeline/stream", HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(timeout.Token));
+        (await reader.ReadLineAsync(timeout.Token)).ShouldBe("id: 1", "the first event arrives while the service still writes the stream");
+        await Task.Delay(TimeSpan.FromSeconds(1.5), timeout.Token);
+        second.Release();
+        var rest = await reader.ReadToEndAsync(timeout.Token);
+        rest.ShouldContain("id: 2");
+    }
 }

@@ -107,6 +107,15 @@ internal sealed class OrderDesk(OrderDbContext db, OrderProcess process)
         VisibleTo(db.Orders.AsNoTracking(), caller).Include(o => o.Lines).Include(o => o.Timeline).AsSplitQuery()
             .SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
 
+    /// <summary>
+    /// The order's status and the steps of its timeline after <paramref name="after"/>, in order, if the caller may see
+    /// the order.
+    /// </summary>
+    public async Task<TimelineSince?> TimelineSinceAsync(string id, Caller caller, int after, CancellationToken cancellationToken) =>
+        await VisibleTo(db.Orders.AsNoTracking(), caller).Where(o => o.Id == id)
+            .Select(o => new TimelineSince(o.Status, o.Timeline.Where(t => t.Sequence > after).OrderBy(t => t.Sequence).ToList()))
+            .SingleOrDefaultAsync(cancellationToken);
+
     /// <summary>The buyer confirms receipt of a delivered order, which releases the escrow.</summary>
     public Task<OrderChange> ConfirmReceiptAsync(string id, Caller caller, CancellationToken cancellationToken) =>
         ChangeAsync(id, caller, order => process.ConfirmReceiptAsync(order, automatic: false, $"receipt confirmed by {caller.Subject}", cancellationToken), cancellationToken);
@@ -224,3 +233,6 @@ internal sealed record OrderChange(TradeOrder? Order, bool Found, string? Rule)
     /// <summary>The order's rules refused it (<paramref name="rule"/>), or another writer changed the order meanwhile (null).</summary>
     public static OrderChange Refused(string? rule) => new(null, true, rule);
 }
+
+/// <summary>An order's status and the steps of its timeline after the one a reader last saw.</summary>
+internal sealed record TimelineSince(OrderStatus Status, IReadOnlyList<TimelineEntry> Steps);

@@ -24,6 +24,7 @@ internal static class OrderEndpoints
         orders.MapPost("/", Place).WithName("PlaceOrder").RequireAuthorization(HubPolicies.Sme);
         orders.MapGet("/", List).WithName("ListOrders").RequireAuthorization(HubPolicies.SmeOrOperator);
         orders.MapGet("/{id}", Get).WithName("GetOrder").RequireAuthorization(HubPolicies.SmeOrOperator);
+        orders.MapGet("/{id}/timeline/stream", TimelineStream.FollowAsync).WithName("FollowOrderTimeline").RequireAuthorization(HubPolicies.SmeOrOperator);
         routes.MapGet("/api/order/sales", Sales).WithTags("Orders").WithName("ListSales").RequireAuthorization(HubPolicies.SmeOrOperator);
         orders.MapPost("/{id}/receipt", ConfirmReceipt).WithName("ConfirmReceipt").RequireAuthorization(HubPolicies.Sme);
         orders.MapPost("/{id}/cancel", Cancel).WithName("CancelOrder").RequireAuthorization(HubPolicies.Sme);
