@@ -62,8 +62,12 @@ public sealed class TimelineStreamTests(TimelineStreamTests.Fixture fixture) : I
         (await remote.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString()!.ShouldContain("follow it at that hub's gateway");
         using var bad = new HttpRequestMessage(HttpMethod.Get, $"/api/order/orders/{order}/timeline/stream");
         bad.Headers.Add("Last-Event-ID", "-3");
-        (await buyer.SendAsync(bad)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await buyer.GetAsync($"/api/order/orders/{order}/timeline/stream?after=x")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var refused = await buyer.SendAsync(bad);
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("Last-Event-ID")[0].GetString()!.ShouldContain("'-3'");
+        var after = await buyer.GetAsync($"/api/order/orders/{order}/timeline/stream?after=x");
+        after.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await after.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("after").ValueKind.ShouldBe(JsonValueKind.Array);
     }
 
     private async Task<string> PlaceAsync(HttpClient buyer)

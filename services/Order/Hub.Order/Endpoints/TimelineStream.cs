@@ -40,7 +40,7 @@ internal static class TimelineStream
 {
     private static int _open;
 
-    public static async Task<Results<EmptyHttpResult, ProblemHttpResult>> FollowAsync(
+    public static async Task<Results<EmptyHttpResult, ValidationProblem, ProblemHttpResult>> FollowAsync(
         string id, string? after, HttpContext http, Caller caller, ServiceIdentity identity, OrderDesk desk, IOptions<TimelineStreamOptions> settings,
         IOptions<JsonOptions> json, TimeProvider clock, CancellationToken cancellationToken)
     {
@@ -57,8 +57,10 @@ internal static class TimelineStream
         var seen = 0;
         if (!string.IsNullOrEmpty(from) && !int.TryParse(from, NumberStyles.None, CultureInfo.InvariantCulture, out seen))
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Not a step of a timeline",
-                detail: $"'{from}' is not the sequence of a step (Last-Event-ID or after: a whole number, 0 or more).");
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                [string.IsNullOrEmpty(lastEventId) ? "after" : "Last-Event-ID"] = [$"'{from}' is not the sequence of a step: a whole number, 0 or more."],
+            });
         }
 
         if (await desk.TimelineSinceAsync(id, caller, seen, cancellationToken) is not { } first)
