@@ -24,6 +24,8 @@ public sealed class PaymentMetricsTests
         {
             ["Payment:AutoRelease:Enabled"] = "false",
             ["Metrics:GaugeRefresh"] = "00:00:00.200",
+            // The ledger's checkpoint taken once at start, then only when the test takes it.
+            ["Payment:LedgerCheckpoint:Interval"] = "01:00:00",
         }, s => s.AddSingleton<IPayeeScreening>(new FakePayeeScreening()));
         using var channel = GrpcChannel.ForAddress(host.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = host.Server.CreateHandler() });
         var grpc = new V1.Payment.PaymentClient(channel);
@@ -71,5 +73,19 @@ public sealed class PaymentMetricsTests
         await Eventually.TrueAsync(() => Task.FromResult(meter.Observe("hub.freight.payable", ("currency", "KRW")) == 7_000),
             TimeSpan.FromSeconds(20), "the freight payable is KRW 7,000");
         meter.Observe("hub.wallets.owed", ("currency", "KRW")).ShouldBe(57_000);
+
+        // The lines written since the checkpoint taken at start are read one by one, until a checkpoint folds them in.
+        (meter.Observe("hub.ledger.lines.after_checkpoint") ?? 0).ShouldBeGreaterThanOrEqualTo(10);
+        var before = meter.Observe("hub.ledger.checkpoint.taken");
+        // Taken again until it folds everything: a transaction of another test still open holds the mark back a moment.
+        await Eventually.TrueAsync(async () =>
+        {
+            await using var scope = host.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<LedgerCheckpointer>().TakeAsync(CancellationToken.None);
+            await Task.Delay(TimeSpan.FromMilliseconds(300));
+            return meter.Observe("hub.ledger.lines.after_checkpoint") == 0;
+        }, TimeSpan.FromSeconds(20), "every line is folded into the checkpoint");
+        meter.Observe("hub.ledger.checkpoint.taken")!.Value.ShouldBeGreaterThanOrEqualTo(before ?? 0);
+        meter.Observe("hub.ledger.checkpoint.taken")!.Value.ShouldBe(DateTimeOffset.UtcNow.ToUnixTimeSeconds(), 60);
     }
 }

@@ -26,9 +26,13 @@ internal sealed class Ledger(PaymentDbContext db, TimeProvider clock)
             ?? throw new InvalidOperationException($"Account {kind} {owner} {currency} vanished after opening.");
     }
 
-    /// <summary>Holds the account's row until the transaction ends, so balance checks and postings on it serialize.</summary>
+    /// <summary>
+    /// Holds the account's row until the transaction ends, so balance checks and postings on it serialize. The lock is
+    /// the one an update of its balance takes (no key changes): it leaves the rows that refer to the account (a line, a
+    /// ledger checkpoint written meanwhile) free to check it, so that they never wait on it nor it on them.
+    /// </summary>
     public Task LockAsync(LedgerAccount account, CancellationToken cancellationToken) =>
-        db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM ledger_accounts WHERE id = {account.Id} FOR UPDATE", cancellationToken);
+        db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM ledger_accounts WHERE id = {account.Id} FOR NO KEY UPDATE", cancellationToken);
 
     /// <summary>
     /// The balance as committed plus what this transaction has saved: from the sum the database keeps on the account for

@@ -13,8 +13,10 @@ namespace Hub.Payment.Observability;
 /// positive long, negative short), <c>hub.duties.collected{currency}</c>, the import duties and taxes the hub has
 /// charged for its customs authority, <c>hub.freight.payable{currency}</c>, the freight of departed shipments owed to
 /// the carriers, and <c>hub.wallets.owed{currency}</c>, what companies whose wallets went below zero (duties or freight
-/// charged after the goods left, a refund clawed back after the release) owe the hub. All in major units. Two grouped queries
-/// (of the accounts' ledger checkpoints and their lines since, and of the wallets' kept balances), at
+/// charged after the goods left, a refund clawed back after the release) owe the hub, all in major units; and
+/// <c>hub.ledger.checkpoint.taken</c> (Unix time) and <c>hub.ledger.lines.after_checkpoint</c>, how far the ledger's
+/// checkpoint has fallen behind. Two grouped queries (of the accounts' ledger checkpoints and their lines since, and of
+/// the wallets' kept balances) and two small ones, at
 /// most every <c>Metrics:GaugeRefresh</c> (15 s by default), serve every scrape in between; a scrape never waits for
 /// the database.
 /// </summary>
@@ -32,6 +34,10 @@ internal sealed class PaymentMetrics : DatabaseGauges<PaymentDbContext, IReadOnl
             description: "Freight of departed shipments billed to their payers and owed to the carriers, by currency (major units).");
         metrics.Meter.CreateObservableGauge("hub.wallets.owed", () => Observe(Figure.WalletsOwed),
             description: "What companies whose wallets are below zero owe the hub, by currency (major units).");
+        metrics.Meter.CreateObservableGauge("hub.ledger.checkpoint.taken", () => ObserveLedger(Figure.CheckpointTaken), unit: "s",
+            description: "When the ledger's checkpoint last moved (Unix time): balances read the lines after it one by one.");
+        metrics.Meter.CreateObservableGauge("hub.ledger.lines.after_checkpoint", () => ObserveLedger(Figure.LinesAfterCheckpoint),
+            description: "Posting lines written after the ledger's checkpoint, which every balance read adds up again.");
     }
 
     /// <summary>What a gauge shows.</summary>
@@ -42,11 +48,16 @@ internal sealed class PaymentMetrics : DatabaseGauges<PaymentDbContext, IReadOnl
         DutiesCollected,
         FreightPayable,
         WalletsOwed,
+        CheckpointTaken,
+        LinesAfterCheckpoint,
     }
 
     private IEnumerable<Measurement<double>> Observe(Figure figure) =>
         Current().Where(b => b.Figure == figure)
             .Select(b => new Measurement<double>((double)b.Amount, new KeyValuePair<string, object?>("currency", b.Currency)));
+
+    private IEnumerable<Measurement<double>> ObserveLedger(Figure figure) =>
+        Current().Where(b => b.Figure == figure).Select(b => new Measurement<double>((double)b.Amount));
 
     protected override async Task<IReadOnlyList<Balance>> ReadAsync(PaymentDbContext db)
     {
@@ -65,9 +76,17 @@ internal sealed class PaymentMetrics : DatabaseGauges<PaymentDbContext, IReadOnl
             .GroupBy(a => a.Currency)
             .Select(g => new { Currency = g.Key, Owed = g.Sum(a => a.KeptNetDebits) }).ToListAsync();
 
+        // How far behind the checkpoint is: a job that stopped, or a transaction left open (which holds the mark back).
+        var taken = await db.CheckpointMarks.AsNoTracking().Select(m => m.TakenAt).SingleOrDefaultAsync();
+        var after = (await db.Database.SqlQuery<long>(
+            $"SELECT COUNT(*) AS \"Value\" FROM posting_lines WHERE written_by >= (SELECT before_xid FROM ledger_checkpoint_marks WHERE id = {LedgerCheckpointMark.Only})")
+            .ToListAsync()).Single();
+
         // Every kind summed is credit-normal: the balance is credits − debits.
         return
         [
+            .. taken is { } at ? [new Balance(Figure.CheckpointTaken, "", new DateTimeOffset(at, TimeSpan.Zero).ToUnixTimeSeconds())] : Array.Empty<Balance>(),
+            new Balance(Figure.LinesAfterCheckpoint, "", after),
             .. sums.Select(s => new Balance(s.Kind switch
             {
                 AccountKind.Escrow => Figure.Escrow,
