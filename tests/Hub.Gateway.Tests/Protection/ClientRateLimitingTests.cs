@@ -89,6 +89,8 @@ public sealed class ClientRateLimitingTests : IAsyncLifetime
             ("Services:Catalog:Http", _catalog.Urls.First()),
             ("Gateway:RateLimit:PartnerBurst", "8"),
             ("Gateway:RateLimit:PartnerPerSecond", "1"),
+            ("Gateway:RateLimit:RefusedBurst", "8"),
+            ("Gateway:RateLimit:RefusedPerSecond", "1"),
             ("Gateway:RateLimit:Peers", "gateway-peers"),
             ("Partners:CN:Gateway", Backend.ClosedAddress()),
             ("Partners:CN:Secret", CnSecret)),
@@ -119,7 +121,20 @@ public sealed class ClientRateLimitingTests : IAsyncLifetime
         shared.Take(2).ShouldAllBe(s => s != HttpStatusCode.TooManyRequests);
         shared.Skip(2).ShouldAllBe(s => s == HttpStatusCode.TooManyRequests);
 
-        // One replica left: its bucket is the whole burst.
+        // An address's refusals too: 8 shared by 4, so the third bad signature is answered 429.
+        using var forger = new HttpClient(new SigningHandler(HubId.Parse("CN"), "not-the-shared-secret") { InnerHandler = gateway.Server.CreateHandler() })
+        {
+            BaseAddress = gateway.Server.BaseAddress,
+        };
+        var refusals = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            refusals.Add((await forger.GetAsync("/api/catalog/products")).StatusCode);
+        }
+
+        refusals.ShouldBe([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests]);
+
+        // One replica left: its buckets are the whole bursts.
         replicas = 1;
         await peers.RefreshAsync(CancellationToken.None);
         var alone = await CallAsync(10);
