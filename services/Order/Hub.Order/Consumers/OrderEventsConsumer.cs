@@ -1,4 +1,3 @@
-using System.Globalization;
 using Hub.Contracts.Customs;
 using Hub.Contracts.Logistics;
 using Hub.Contracts.Order;
@@ -232,8 +231,7 @@ internal sealed class OrderEventsConsumer(OrderDbContext db, OrderProcess proces
         {
             var m = context.Message;
             order.Note(m.CompensatedAt, process.Self, "LateShipmentCompensated", cause,
-                string.Create(CultureInfo.InvariantCulture,
-                    $"departed {m.DaysLate} day{(m.DaysLate == 1 ? "" : "s")} after the promised {m.ShipBy:yyyy-MM-dd HH:mm} UTC: {Amounts.Of(m.CompensationMinorUnits, m.Currency)} paid back to {m.BuyerCompany} from the escrow"));
+                $"departed {m.DaysLate} day{(m.DaysLate == 1 ? "" : "s")} after the promised {Moments.Of(m.ShipBy)}: {Amounts.Of(m.CompensationMinorUnits, m.Currency)} paid back to {m.BuyerCompany} from the escrow");
             return Task.FromResult(true);
         });
 

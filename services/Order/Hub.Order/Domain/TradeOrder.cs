@@ -1,4 +1,3 @@
-using System.Globalization;
 using Hub.ServiceDefaults.Problems;
 
 namespace Hub.Order.Domain;
@@ -179,7 +178,7 @@ internal sealed class TradeOrder
     /// <summary>The buyer's funds are in escrow; <paramref name="shipBy"/> is when the payment terms promise the goods depart.</summary>
     public bool SecurePayment(DateTime at, string hub, string cause, DateTime? shipBy = null) =>
         Move(OrderStatus.Placed, OrderStatus.PaymentSecured, at, hub, cause,
-            shipBy is { } due ? string.Create(CultureInfo.InvariantCulture, $"goods to depart by {due:yyyy-MM-dd HH:mm} UTC, or the buyer is compensated for each day late") : null);
+            shipBy is { } due ? $"goods to depart by {Moments.Of(due)}, or the buyer is compensated for each day late" : null);
 
     public bool ClearExport(string declarationId, DateTime at, string hub, string cause)
     {
@@ -288,7 +287,7 @@ internal sealed class TradeOrder
     public bool Complete(DateTime at, string hub, string cause, DateTime? protectedUntil = null)
     {
         var detail = protectedUntil is { } until
-            ? string.Create(CultureInfo.InvariantCulture, $"escrow released; the buyer may dispute the order until {until:yyyy-MM-dd HH:mm} UTC")
+            ? $"escrow released; the buyer may dispute the order until {Moments.Of(until)}"
             : "escrow released";
         if (Status is OrderStatus.Delivered or OrderStatus.Disputed)
         {

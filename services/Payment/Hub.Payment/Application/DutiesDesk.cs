@@ -84,10 +84,8 @@ internal sealed partial class DutiesDesk(
             return (await ledger.AccountAsync(AccountKind.Escrow, escrow.OrderId, charge.Currency, cancellationToken), DutiesCharged.FromEscrow);
         }
 
-        var supplierHub = CompanyId.Parse(escrow.SupplierCompany).Hub;
-        return supplierHub == identity.Hub
-            ? (await ledger.AccountAsync(AccountKind.SmeWallet, escrow.SupplierCompany, charge.Currency, cancellationToken), DutiesCharged.FromWallet)
-            : (await ledger.AccountAsync(AccountKind.PartnerHub, supplierHub.ToString(), charge.Currency, cancellationToken), DutiesCharged.FromSupplierHub);
+        var account = await escrows.SupplierAccountAsync(escrow, charge.Currency, cancellationToken);
+        return (account, account.Kind == AccountKind.SmeWallet ? DutiesCharged.FromWallet : DutiesCharged.FromSupplierHub);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Import duties and taxes of order {Order} ({Charge}) not charged: {Reason}")]

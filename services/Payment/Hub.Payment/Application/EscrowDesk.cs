@@ -380,10 +380,7 @@ internal sealed class EscrowDesk(
 
         if (supplierShare.Amount != 0)
         {
-            var from = supplierHub == identity.Hub
-                ? await ledger.AccountAsync(AccountKind.SmeWallet, escrow.SupplierCompany, settled.Currency, cancellationToken)
-                : await ledger.AccountAsync(AccountKind.PartnerHub, supplierHub.ToString(), settled.Currency, cancellationToken);
-            entries.Add(PostingEntry.Debit(from, supplierShare));
+            entries.Add(PostingEntry.Debit(await SupplierAccountAsync(escrow, settled.Currency, cancellationToken), supplierShare));
         }
 
         var posting = ledger.Post($"refund:{order}:{refundKey}",
@@ -397,6 +394,18 @@ internal sealed class EscrowDesk(
         outbox.Publish(new PaymentRefunded(order, escrow.BuyerCompany, refundKey, refund.ToMinorUnits(), escrow.Refunded.ToMinorUnits(), refund.Currency.Code, false, Now));
         await db.SaveChangesAsync(cancellationToken);
         return new RefundOutcome(escrow, refund, Replayed: false);
+    }
+
+    /// <summary>
+    /// Where the escrow's supplier is charged after the release: its wallet when it banks with this hub, otherwise the
+    /// account of the hub it banks with, which then charges it there.
+    /// </summary>
+    internal async Task<LedgerAccount> SupplierAccountAsync(Escrow escrow, CurrencyCode currency, CancellationToken cancellationToken)
+    {
+        var supplierHub = CompanyId.Parse(escrow.SupplierCompany).Hub;
+        return supplierHub == identity.Hub
+            ? await ledger.AccountAsync(AccountKind.SmeWallet, escrow.SupplierCompany, currency, cancellationToken)
+            : await ledger.AccountAsync(AccountKind.PartnerHub, supplierHub.ToString(), currency, cancellationToken);
     }
 
     // A dispute's own decision ends the dispute before it refunds; a refund in full from elsewhere (the order was

@@ -74,6 +74,19 @@ internal sealed class Ledger(PaymentDbContext db, TimeProvider clock)
         return posting;
     }
 
+    /// <summary>
+    /// The net debits of each of <paramref name="accounts"/> as committed (read with them): from the row for the kinds
+    /// that keep a balance, from their checkpoints and lines since for the others, in one query.
+    /// </summary>
+    public async Task<Dictionary<Guid, decimal>> NetDebitsAsync(IReadOnlyCollection<LedgerAccount> accounts, CancellationToken cancellationToken)
+    {
+        var read = accounts.Where(a => !a.Kind.KeepsBalance()).Select(a => a.Id).ToList();
+        var totals = read.Count == 0
+            ? []
+            : await db.AccountTotals.Where(t => read.Contains(t.AccountId)).ToDictionaryAsync(t => t.AccountId, t => t.Debits - t.Credits, cancellationToken);
+        return accounts.ToDictionary(a => a.Id, a => a.Kind.KeepsBalance() ? a.KeptNetDebits : totals.GetValueOrDefault(a.Id));
+    }
+
     private async Task<decimal> NetDebitsAsync(LedgerAccount account, CancellationToken cancellationToken) =>
         account.Kind.KeepsBalance()
             ? await db.Accounts.Where(a => a.Id == account.Id).Select(a => a.KeptNetDebits).SingleAsync(cancellationToken)

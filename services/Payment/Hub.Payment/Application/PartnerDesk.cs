@@ -19,13 +19,8 @@ internal sealed class PartnerDesk(PaymentDbContext db, Ledger ledger, ServiceIde
     {
         var accounts = await db.Accounts.AsNoTracking().Where(a => a.Kind == AccountKind.PartnerHub).OrderBy(a => a.Owner).ThenBy(a => a.Currency)
             .ToListAsync(cancellationToken);
-        var balances = new List<(string, Money)>();
-        foreach (var account in accounts)
-        {
-            balances.Add((account.Owner, await ledger.BalanceAsync(account, cancellationToken)));
-        }
-
-        return balances;
+        var net = await ledger.NetDebitsAsync(accounts, cancellationToken);
+        return [.. accounts.Select(a => (a.Owner, a.BalanceFrom(net[a.Id])))];
     }
 
     /// <summary>

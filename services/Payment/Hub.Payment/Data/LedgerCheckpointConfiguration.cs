@@ -31,6 +31,5 @@ internal sealed class LedgerCheckpointConfiguration :
         b.ToView("ledger_account_totals");
         b.Property(t => t.Debits).HasPrecision(28, 4);
         b.Property(t => t.Credits).HasPrecision(28, 4);
-        b.Ignore(t => t.NetDebits);
     }
 }

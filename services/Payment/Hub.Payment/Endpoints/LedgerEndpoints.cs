@@ -1,4 +1,5 @@
 using Hub.Contracts.Values;
+using Hub.Payment.Application;
 using Hub.Payment.Data;
 using Hub.Payment.Domain.Ledger;
 using Hub.ServiceDefaults.Security;
@@ -30,7 +31,7 @@ internal static class LedgerEndpoints
     /// time; <c>cursor</c> is the previous page's <c>nextCursor</c>.
     /// </summary>
     private static async Task<Results<Ok<AccountPage>, ProblemHttpResult>> ListAccounts(
-        string? owner, string? kind, int? limit, string? cursor, PaymentDbContext db, CancellationToken cancellationToken)
+        string? owner, string? kind, int? limit, string? cursor, PaymentDbContext db, Ledger ledger, CancellationToken cancellationToken)
     {
         AccountKind? wanted = null;
         if (!string.IsNullOrEmpty(kind))
@@ -71,14 +72,10 @@ internal static class LedgerEndpoints
             .OrderBy(a => a.Kind).ThenBy(a => a.Owner).ThenBy(a => a.Currency)
             .Take(take + 1)
             .ToListAsync(cancellationToken);
-        // An account that keeps its balance is read from its row (one with lines counted there); the others of the page
-        // from their checkpoints and their lines since, in one query.
-        var read = page.Take(take).Where(a => a.KeptLines == 0).Select(a => a.Id).ToList();
-        var totals = await db.AccountTotals.Where(t => read.Contains(t.AccountId))
-            .ToDictionaryAsync(t => t.AccountId, t => t.Debits - t.Credits, cancellationToken);
-        var listed = page.Take(take)
-            .Select(a => (Account: a, Net: a.KeptLines > 0 ? a.KeptNetDebits : totals.GetValueOrDefault(a.Id)))
-            .Select(a => new AccountResponse(a.Account.Id, a.Account.Kind.ToString(), a.Account.Owner, MoneyDto.From(a.Account.BalanceFrom(a.Net)), MoneyDto.From(new Money(a.Net, a.Account.CurrencyCode))))
+        var shown = page.Take(take).ToList();
+        var net = await ledger.NetDebitsAsync(shown, cancellationToken);
+        var listed = shown
+            .Select(a => new AccountResponse(a.Id, a.Kind.ToString(), a.Owner, MoneyDto.From(a.BalanceFrom(net[a.Id])), MoneyDto.From(new Money(net[a.Id], a.CurrencyCode))))
             .ToList();
         var next = page.Count > take ? PageCursor.Encode(new AccountCursor(listed[^1].Id)) : null;
         return TypedResults.Ok(new AccountPage(listed, next));

@@ -10,8 +10,7 @@ using Hub.ServiceDefaults.Probes;
 namespace Hub.Payment.Grpc;
 
 /// <summary>Payment commands for the hub's other services (Order, TaxRefund); internal to the hub, no token.</summary>
-internal sealed class PaymentGrpcService(
-    MessagingProbeRunner probes, QuoteDesk quotes, EscrowDesk escrows, PayoutDesk payouts, DisputeDesk disputes) : V1.Payment.PaymentBase
+internal sealed class PaymentGrpcService(MessagingProbeRunner probes, QuoteDesk quotes, EscrowDesk escrows, PayoutDesk payouts, DisputeDesk disputes) : V1.Payment.PaymentBase
 {
     public override Task<ProbeReply> Probe(ProbeRequest request, ServerCallContext context) =>
         probes.RunAsync(request, context.CancellationToken);

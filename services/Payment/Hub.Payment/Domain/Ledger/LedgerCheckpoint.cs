@@ -59,7 +59,4 @@ internal sealed class AccountTotals
     public decimal Debits { get; private set; }
 
     public decimal Credits { get; private set; }
-
-    /// <summary>Debits − credits.</summary>
-    public decimal NetDebits => Debits - Credits;
 }
